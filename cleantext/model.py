@@ -1,0 +1,161 @@
+"""The hand-offs between stages, defined once.
+
+Every stage takes one of these frozen dataclasses and returns the next:
+
+    read ──► RawPage ──► decode ──► Decoded ──► segment ──► [Block] ──► boilerplate ──► [Verdict]
+         ──► document ──► Article ──► convert ──► Article ──► write
+
+A page that cannot become an Article ends as a ``Drop`` (a counted reason) or a ``Failure``
+(an error message naming the input). Nothing else leaves the pipeline, so
+``read == written + dropped + failed`` always holds.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class DropReason(str, enum.Enum):
+    """Why a block or a whole page was not written. The value is what people see."""
+
+    # block level (boilerplate ladder and context smoothing)
+    EMPTY = "empty"
+    METADATA = "metadata"  # consumed as title/date/site/author
+    NAV = "nav"  # menus, breadcrumbs, 上一篇/下一篇
+    RELATED = "related-list"  # teaser lists, 相关新闻
+    SHARE = "share"  # share bars, 分享到
+    TAGS = "tags"  # 标签:, Tags:
+    FOOTER = "footer"  # copyright, ICP licences, contact lines
+    CREDIT = "credit"  # 责任编辑, photo credits, captions
+    LINK_DENSE = "link-dense"
+    SHORT = "short"
+    TEASER = "teaser"  # truncated teaser lines
+    DUPLICATE_TITLE = "title-repeat"
+    COMMENT = "comment"
+    OUTSIDE = "outside-main"  # not in the main-content region
+    CONTEXT = "context"  # overridden by context smoothing
+    REPEATED = "repeated-paragraph"
+    # page level
+    NO_CONTENT = "no-content"
+    TOO_LARGE = "too-large"
+    TIMEOUT = "timeout"
+    TOO_SHORT = "too-short"
+    LOW_CJK_RATIO = "low-cjk-ratio"
+    LOW_ALPHA_RATIO = "low-alpha-ratio"
+    REPETITION = "repetition"
+    LINE_LENGTH = "short-lines"
+    EXACT_DUPLICATE = "exact-duplicate"
+    NEAR_DUPLICATE = "near-duplicate"
+    BINARY = "binary"
+
+
+@dataclass(frozen=True)
+class RawPage:
+    """One page as the reader found it: where it came from, its bytes, what the container knew.
+
+    ``hints`` holds container facts: ``charset`` (HTTP or JSONL), ``url``, ``date``, ``id``,
+    ``format`` ("html"/"text"), ``meta`` (extra JSONL fields), ``text`` (already-decoded text).
+    """
+
+    uri: str
+    data: bytes
+    hints: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """A page's text and the evidence for the encoding that produced it."""
+
+    uri: str
+    text: str
+    encoding: str  # codec name as Python knows it, e.g. "utf-8", "gb18030"
+    method: str  # "bom" | "declared" | "utf-8" | "detected" | "fallback" | "forced" | "container"
+    confidence: float = 1.0
+    replaced: int = 0  # characters replaced because the bytes were invalid
+    hints: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A unit of text the boilerplate stage judges: a paragraph, a heading, a list item, a line.
+
+    Features that only one format has keep neutral defaults in the other (a dump has no links,
+    so ``link_chars`` is 0; an HTML block has no indentation).
+    """
+
+    index: int
+    text: str
+    kind: str = "p"  # "p", "h1".."h6", "li", "title", "pre", "td", "caption", "line"
+    tag_path: str = ""  # "body>div.article>p" for HTML; "" for dumps
+    link_chars: int = 0  # characters of text inside <a>
+    in_list: bool = False
+    bullet: bool = False  # dump line starting with a bullet (•, *, -, 1.)
+    indent: int = 0  # leading spaces in a dump
+    hint: str = ""  # class/id words of the enclosing elements, lowercased
+    source: str = "html"  # "html" | "text"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The boilerplate stage's decision for one block, with the rule that decided it."""
+
+    block: Block
+    keep: bool
+    reason: str  # the rule's name; a DropReason value for drops, e.g. "body" or "heading" for keeps
+    score: float = 0.0
+    overridden: str = ""  # set by context smoothing: the verdict it replaced
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """What the page says about itself outside its blocks (HTML head, JSON-LD, container)."""
+
+    title: str | None = None
+    h1: str | None = None
+    date: str | None = None
+    site: str | None = None
+    author: str | None = None
+    url: str | None = None
+    lang: str | None = None
+
+
+@dataclass(frozen=True)
+class Article:
+    """The record one page becomes. Field order is the output's key order."""
+
+    id: str
+    text: str
+    title: str | None
+    date: str | None
+    site: str | None
+    author: str | None
+    url: str | None
+    lang: str | None
+    script: str | None
+    input: str
+    encoding: str | None
+    meta: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class Drop:
+    """A page that was read and handled, but not written, with its reason."""
+
+    uri: str
+    reason: DropReason
+    detail: str = ""
+    stage: str = ""
+    duplicate_of: str | None = None
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A page or input that could not be handled: the message says which, what, and what was done."""
+
+    uri: str
+    message: str
+
+
+Outcome = Article | Drop | Failure

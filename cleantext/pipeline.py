@@ -1,0 +1,199 @@
+"""The data path, start to end.
+
+``clean_page`` is the table of contents: one call per stage, in order. ``Pipeline.run`` streams
+pages through it (locally, in order, optionally on worker processes), then through the stateful
+corpus filters (dedup), counting every outcome so that read = written + dropped + failed.
+
+>>> from cleantext.model import RawPage
+>>> page = RawPage("a.html", "<title>T</title><p>这是一段足够长的正文内容，用来说明管道的工作方式。</p>".encode())
+>>> art = Pipeline().clean(page)
+>>> art.text
+'这是一段足够长的正文内容，用来说明管道的工作方式。'
+"""
+
+from __future__ import annotations
+
+import signal
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from cleantext.boilerplate import classify
+from cleantext.config import Config
+from cleantext.convert import Converter, StreamFilter, build_stream_filters, page_filters
+from cleantext.decode import decode
+from cleantext.document import build_article
+from cleantext.model import Article, Drop, DropReason, Failure, Outcome, RawPage
+from cleantext.segment import segment
+
+
+class PageTimeout(Exception):
+    """Raised inside a page's cleaning when it exceeds ``Config.page_timeout``."""
+
+
+@contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Bound the cleaning of one page (SIGALRM; only where we are the main thread of a process)."""
+    usable = seconds > 0 and hasattr(signal, "setitimer")
+    if usable:
+        try:
+            old = signal.signal(signal.SIGALRM, _raise_timeout)
+        except ValueError:  # not the main thread: run unbounded rather than fail
+            usable = False
+    if not usable:
+        yield
+        return
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def _raise_timeout(signum: int, frame: object) -> None:
+    raise PageTimeout()
+
+
+class PageCleaner:
+    """The per-page part of the pipeline: stateless across pages, so it runs in any worker."""
+
+    def __init__(self, config: Config | None = None) -> None:
+        self.config = config or Config()
+        self.converter = Converter.from_config(self.config)
+        self.filters = page_filters(self.config)
+
+    def clean_page(self, page: RawPage) -> Outcome:
+        """read → decode → segment → boilerplate → document → convert, for one page."""
+        cfg = self.config
+        if len(page.data) > cfg.max_page_bytes:
+            return Drop(page.uri, DropReason.TOO_LARGE, f"{len(page.data)} bytes", "read")
+        decoded = decode(page, forced=cfg.encoding)
+        blocks, meta, fmt = segment(decoded, cfg.format)
+        verdicts = classify(blocks, meta)
+        outcome = build_article(decoded, verdicts, meta, cfg)
+        if isinstance(outcome, Article):
+            outcome = self.converter.convert(outcome)
+            for check in self.filters:
+                outcome = check(outcome)
+                if not isinstance(outcome, Article):
+                    break
+        return outcome
+
+    def __call__(self, page: RawPage | Failure) -> Outcome:
+        """Clean one page; any exception becomes a Failure naming the page, never a crash."""
+        if isinstance(page, Failure):
+            return page
+        try:
+            with _time_limit(self.config.page_timeout):
+                return self.clean_page(page)
+        except PageTimeout:
+            return Drop(page.uri, DropReason.TIMEOUT, f"over {self.config.page_timeout:g} s", "pipeline")
+        except RecursionError:
+            return Failure(page.uri, "page nested too deeply to parse; skipped")
+        except Exception as exc:  # noqa: BLE001 - one bad page must never end the run
+            return Failure(page.uri, f"internal error {type(exc).__name__}: {exc}; skipped")
+
+
+@dataclass
+class Stats:
+    """What a run did. ``read == written + dropped + failed`` is the invariant."""
+
+    read: int = 0
+    written: int = 0
+    failed: int = 0
+    dropped: Counter[str] = field(default_factory=Counter)
+    dropped_by_stage: Counter[str] = field(default_factory=Counter)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def dropped_total(self) -> int:
+        return sum(self.dropped.values())
+
+    def count(self, outcome: Outcome) -> None:
+        self.read += 1
+        if isinstance(outcome, Article):
+            self.written += 1
+        elif isinstance(outcome, Drop):
+            self.dropped[outcome.reason.value] += 1
+            self.dropped_by_stage[outcome.stage or "pipeline"] += 1
+            if outcome.duplicate_of:
+                self.duplicates.append((outcome.uri, outcome.duplicate_of))
+        else:
+            self.failed += 1
+
+    def summary(self) -> str:
+        drops = ", ".join(f"{k} {v}" for k, v in sorted(self.dropped.items())) or "none"
+        return (
+            f"cleantext: {self.read} read, {self.written} written, "
+            f"{self.dropped_total} dropped ({drops}), {self.failed} failed"
+        )
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "read": self.read,
+            "written": self.written,
+            "dropped": self.dropped_total,
+            "failed": self.failed,
+            "dropped_by_reason": dict(sorted(self.dropped.items())),
+            "dropped_by_filter": dict(sorted(self.dropped_by_stage.items())),
+            "duplicates": [{"input": a, "duplicate_of": b} for a, b in self.duplicates],
+        }
+
+
+class Pipeline:
+    """The whole pipeline over many pages: ``Pipeline(config).run(pages)`` yields outcomes in order.
+
+    Stateful corpus filters (dedup) run here, in the parent, after the per-page work, so
+    ``--jobs N`` never changes a result.
+    """
+
+    def __init__(self, config: Config | None = None) -> None:
+        self.config = config or Config()
+        self.stats = Stats()
+        self._cleaner: PageCleaner | None = None
+
+    @property
+    def cleaner(self) -> PageCleaner:
+        if self._cleaner is None:
+            self._cleaner = PageCleaner(self.config)
+        return self._cleaner
+
+    def clean(self, page: RawPage) -> Outcome:
+        """One page, without corpus filters or accounting."""
+        return self.cleaner(page)
+
+    def run(
+        self,
+        pages: Iterable[RawPage | Failure],
+        jobs: int = 1,
+        on_outcome: Callable[[Outcome], None] | None = None,
+    ) -> Iterator[Outcome]:
+        """Clean a stream of pages; yield every outcome (Article, Drop or Failure) in input order."""
+        from cleantext.parallel import map_ordered
+
+        if jobs > 1:
+            outcomes = map_ordered(self.config, pages, jobs)
+        else:
+            outcomes = map(self.cleaner, pages)
+        stream_filters: list[StreamFilter] = build_stream_filters(self.config)
+        for outcome in outcomes:
+            for filt in stream_filters:
+                if isinstance(outcome, Article):
+                    outcome = filt(outcome)
+            self.stats.count(outcome)
+            if on_outcome is not None:
+                on_outcome(outcome)
+            yield outcome
+
+
+def clean(data: bytes | str, uri: str = "<data>", config: Config | None = None) -> Article | None:
+    """Clean one page given as bytes or text; return its Article, or None when nothing is kept.
+
+    >>> clean("<p>这是一段足够长的正文内容，用来说明接口的用法和返回值。</p>").text
+    '这是一段足够长的正文内容，用来说明接口的用法和返回值。'
+    """
+    raw = RawPage(uri, data.encode("utf-8") if isinstance(data, str) else data)
+    outcome = Pipeline(config).clean(raw)
+    return outcome if isinstance(outcome, Article) else None
