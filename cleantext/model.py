@@ -95,6 +95,7 @@ class Block:
     indent: int = 0  # leading spaces in a dump
     hint: str = ""  # class/id words of the enclosing elements, lowercased
     source: str = "html"  # "html" | "text"
+    group: int = 0  # paragraph group: dump lines between blank lines, HTML blocks of one parent
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,8 @@ class Verdict:
 class PageMeta:
     """What the page says about itself outside its blocks (HTML head, JSON-LD, container)."""
 
-    title: str | None = None
+    title: str | None = None  # <title>
+    og_title: str | None = None  # og:title, twitter:title, JSON-LD headline
     h1: str | None = None
     date: str | None = None
     site: str | None = None

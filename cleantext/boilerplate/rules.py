@@ -1,0 +1,127 @@
+"""The block classifier: an ordered ladder of named, pure rules.
+
+Each rule looks at one block and its features and either answers or passes. The first rule that
+answers decides, and its name is the block's reason. A rule answers with a *class*:
+
+- ``bad``: boilerplate, whatever the neighbours say (menus, share bars, copyright lines);
+- ``good``: article text on its own merits (long, punctuated prose);
+- ``short``: too little to judge alone; context smoothing decides from the neighbours.
+
+The ladder is the same for HTML and dumps: features a format lacks keep neutral values
+(a dump has no links, HTML has no bullets).
+
+>>> from cleantext.model import Block
+>>> judge(Block(0, "上一篇：某某新闻", source="text"))
+('bad', 'nav')
+>>> judge(Block(0, "这是一个足够长的句子，它有标点，也有内容，读起来像正文的一部分。", source="text"))
+('good', 'body')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from cleantext.boilerplate.features import Features, features_of
+from cleantext.boilerplate.markers import GROUPS, NEGATIVE_HINTS, POSITIVE_HINTS
+from cleantext.model import Block, DropReason
+
+MAX_MARKER_UNITS = 60  # units: longer blocks that mention 分享/版权/share are prose, not bars
+MAX_LINK_DENSITY = 0.5  # share of a block's characters inside links: more is a menu or list
+LONG_LINK_DENSITY = 0.75  # long blocks may carry inline links; this many makes them lists
+MIN_GOOD_UNITS = 30  # units: a block this long with punctuation is prose
+MIN_GOOD_PUNCT_DENSITY = 0.02  # punctuation marks per unit below which long text is a menu dump
+MIN_SHORT_UNITS = 8  # units: under this a block says too little to stand alone
+MAX_LIST_TEASER_UNITS = 80  # units: list items shorter than this are menu or teaser entries
+MIN_LIST_PROSE_PUNCT = 2  # punctuation marks that make a list item a sentence, not a link
+
+Class = str  # "good" | "bad" | "short"
+Answer = tuple[Class, str] | None
+Rule = Callable[[Block, Features], Answer]
+
+
+def empty(block: Block, f: Features) -> Answer:
+    """No letters or digits at all: separators, icons, stray punctuation."""
+    if f.units == 0 and not any(c.isalnum() for c in block.text):
+        return "bad", DropReason.EMPTY.value
+    return None
+
+
+def marker(block: Block, f: Features) -> Answer:
+    """Short blocks holding boilerplate vocabulary (上一篇, 分享到, 版权所有, Related...)."""
+    if f.units > MAX_MARKER_UNITS:
+        return None
+    for reason, pattern in GROUPS:
+        if pattern.search(block.text):
+            return "bad", reason.value
+    return None
+
+
+def container_hint(block: Block, f: Features) -> Answer:
+    """HTML blocks inside containers named like boilerplate; the nearest named ancestor decides."""
+    for word in block.hint.split():
+        if word in POSITIVE_HINTS:
+            return None
+        reason = NEGATIVE_HINTS.get(word)
+        if reason is not None:
+            long_prose = f.units >= 2 * MIN_GOOD_UNITS and f.punct >= 3
+            return None if long_prose else ("bad", reason.value)
+    return None
+
+
+def link_dense(block: Block, f: Features) -> Answer:
+    """Text that is mostly links: menus, tag clouds, teaser lists."""
+    if not block.link_chars or not block.text:
+        return None
+    density = block.link_chars / len(block.text)
+    limit = LONG_LINK_DENSITY if f.units >= 2 * MIN_GOOD_UNITS else MAX_LINK_DENSITY
+    if density > limit:
+        return "bad", DropReason.LINK_DENSE.value
+    return None
+
+
+def list_item(block: Block, f: Features) -> Answer:
+    """Short list items without sentences: menu entries, teaser headlines, truncated summaries."""
+    if not block.in_list:
+        return None
+    if f.truncated or (f.units < MAX_LIST_TEASER_UNITS and f.punct < MIN_LIST_PROSE_PUNCT):
+        return "bad", DropReason.RELATED.value
+    return None
+
+
+def teaser(block: Block, f: Features) -> Answer:
+    """Lines cut off with an ellipsis: summaries of other articles."""
+    if f.truncated and f.units < MAX_LIST_TEASER_UNITS:
+        return "bad", DropReason.TEASER.value
+    return None
+
+
+def prose(block: Block, f: Features) -> Answer:
+    """Long, punctuated text: article paragraphs."""
+    if f.units >= MIN_GOOD_UNITS and f.punct_density >= MIN_GOOD_PUNCT_DENSITY:
+        return "good", "body"
+    return None
+
+
+def unpunctuated(block: Block, f: Features) -> Answer:
+    """Long text with no sentence marks: a menu or a keyword list written out as one line."""
+    if f.units >= MIN_GOOD_UNITS and f.punct == 0:
+        return "bad", DropReason.NAV.value
+    return None
+
+
+def short(block: Block, f: Features) -> Answer:
+    """Everything else is left to context smoothing."""
+    return "short", DropReason.SHORT.value
+
+
+LADDER: tuple[Rule, ...] = (empty, marker, container_hint, link_dense, list_item, teaser, prose, unpunctuated, short)
+
+
+def judge(block: Block, feats: Features | None = None) -> tuple[Class, str]:
+    """Run the ladder; the first rule that answers decides."""
+    f = feats or features_of(block.text)
+    for rule in LADDER:
+        answer = rule(block, f)
+        if answer is not None:
+            return answer
+    raise AssertionError("the ladder ends with a rule that always answers")

@@ -1,0 +1,146 @@
+"""Document: kept blocks → Article, with title, date, site, author, url and normalised text.
+
+Where each field comes from, in order of trust:
+
+- title: HTML head candidates (``title.html_title``); in a dump, the headline line before the
+  date line or before the article (``title.dump_title``). A body block repeating the title leaves
+  the body.
+- date, site, author: for HTML the head (``<meta>``, JSON-LD) first, then the page's own lines;
+  for dumps the lines only (``lines.read_line``), searched just before and just after the
+  article. Lines that hold only metadata leave the body.
+- url: the container (WARC, JSONL), else ``og:url``/canonical link.
+
+>>> from cleantext.model import Block, Decoded, Verdict
+>>> blocks = [Block(0, "标题在这里 滚动", source="text"), Block(1, "时间:2025-07-03 09:55:12来源:中国新闻网", source="text"),
+...           Block(2, "正文第一段，内容。", source="text")]
+>>> verdicts = [Verdict(blocks[0], False, "short"), Verdict(blocks[1], False, "short"), Verdict(blocks[2], True, "body")]
+>>> art, _ = finalize(Decoded("a.txt", "", "utf-8", "utf-8"), verdicts, None, None)
+>>> art.title, art.date, art.site, art.text
+('标题在这里', '2025-07-03T09:55:12', '中国新闻网', '正文第一段，内容。')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from cleantext.config import Config
+from cleantext.document.dates import find_date
+from cleantext.document.ids import record_id
+from cleantext.document.lines import LineMeta, read_line
+from cleantext.document.normalize import normalize_paragraph, normalize_text
+from cleantext.document.title import fold, html_title, looks_like_title, strip_channel_tag
+from cleantext.model import Article, Decoded, Drop, DropReason, PageMeta, Verdict
+
+META_BEFORE = 12  # blocks before the article searched for date/source/author lines
+META_AFTER = 6  # blocks after the article searched for author/editor credits
+TITLE_BEFORE = 8  # blocks before the date line or the article searched for the headline
+
+
+@dataclass
+class _Found:
+    date: str | None = None
+    site: str | None = None
+    author: str | None = None
+    date_index: int = -1
+
+    def add(self, index: int, line: LineMeta) -> None:
+        if line.date and self.date is None:
+            self.date, self.date_index = line.date, index
+        self.site = self.site or line.site
+        self.author = self.author or line.author
+
+
+def _scan_lines(verdicts: list[Verdict], first: int, last: int, lang: str | None) -> tuple[_Found, set[int]]:
+    found, consumed = _Found(), set()
+    lo, hi = max(0, first - META_BEFORE), min(len(verdicts), last + META_AFTER + 1)
+    for i in range(lo, hi):
+        block = verdicts[i].block
+        if block.in_list and not verdicts[i].keep:
+            continue
+        line = read_line(block.text, lang)
+        if line.date or line.site or line.author:
+            if i > last and not line.consumed:
+                continue
+            found.add(i, line)
+            if line.consumed:
+                consumed.add(i)
+    return found, consumed
+
+
+def dump_title(verdicts: list[Verdict], anchor: int) -> int | None:
+    """Index of the headline: the nearest title-like, non-list line before ``anchor``."""
+    for i in range(anchor - 1, max(-1, anchor - 1 - TITLE_BEFORE), -1):
+        block = verdicts[i].block
+        if block.in_list or verdicts[i].keep and i != anchor - 1:
+            continue
+        if looks_like_title(block.text) and verdicts[i].reason in ("short", "body", "context", "outside-main"):
+            return i
+    return None
+
+
+def _lang(meta: PageMeta) -> str | None:
+    return meta.lang.split("-")[0].split("_")[0] if meta.lang else None
+
+
+def _title(verdicts: list[Verdict], meta: PageMeta, anchor: int, is_html: bool) -> tuple[str | None, int | None]:
+    if is_html:
+        title = html_title(meta.title, meta.og_title, meta.h1)
+        return (normalize_paragraph(title) or None) if title else None, None
+    index = dump_title(verdicts, anchor)
+    if index is None:
+        return None, None
+    return strip_channel_tag(normalize_paragraph(verdicts[index].block.text)) or None, index
+
+
+def finalize(
+    doc: Decoded, verdicts: list[Verdict], meta: PageMeta | None, config: Config | None
+) -> tuple[Article | Drop, list[Verdict]]:
+    """The record (or the reason there is none) and the verdicts as the document stage left them."""
+    meta = meta or PageMeta()
+    kept = [i for i, v in enumerate(verdicts) if v.keep]
+    if not kept:
+        return Drop(doc.uri, DropReason.NO_CONTENT, "no block kept", "boilerplate"), verdicts
+    lang = _lang(meta)
+    found, consumed = _scan_lines(verdicts, kept[0], kept[-1], lang)
+    is_html = bool(verdicts) and verdicts[0].block.source == "html"
+    # The headline sits before the date line when that line opens the article (at most a kept
+    # block or two, such as the headline itself, before it); otherwise before the article.
+    date_opens = 0 <= found.date_index and sum(1 for i in kept if i < found.date_index) <= 2
+    anchor = found.date_index if date_opens else kept[0]
+    title, title_index = _title(verdicts, meta, anchor, is_html)
+    if title_index is not None:
+        consumed.add(title_index)
+    folded_title = fold(title)
+    out = []
+    for i, v in enumerate(verdicts):
+        if v.keep and (i in consumed or (folded_title and fold(v.block.text) == folded_title)):
+            v = replace(v, keep=False, reason=DropReason.METADATA.value, overridden=f"keep:{v.reason}")
+        out.append(v)
+    width_fold = config.width_fold if config else False
+    text = normalize_text([v.block.text for v in out if v.keep], width_fold)
+    if not text:
+        return Drop(doc.uri, DropReason.NO_CONTENT, "only metadata kept", "document"), out
+    date = find_date(meta.date, lang) if meta.date else None
+    url = doc.hints.get("url") or meta.url
+    article = Article(
+        id=record_id(doc.hints.get("id"), url, title, text),
+        text=text,
+        title=title,
+        date=date or found.date,  # a WARC-Date is the crawl's date, not the article's
+        site=found.site or meta.site,
+        author=found.author or meta.author,
+        url=url,
+        lang=lang,
+        script=None,
+        input=doc.uri,
+        encoding=doc.encoding,
+        meta=doc.hints.get("meta"),
+    )
+    return article, out
+
+
+def build_article(
+    doc: Decoded, verdicts: list[Verdict], meta: PageMeta | None, config: Config | None
+) -> Article | Drop:
+    """The record for a page, or the reason it has none."""
+    return finalize(doc, verdicts, meta, config)[0]

@@ -1,0 +1,69 @@
+"""Metadata written in the page's own lines: ``时间:2025-07-03 09:55:12来源:中国新闻网``,
+``发布时间：``, ``作者：``, ``来源：``, ``By Jane Doe``, ``Published: …``.
+
+Such lines sit just before (or, for credits, just after) the article. A line is *consumed* — it
+leaves the body — when, once its labels, values and date are taken out, almost nothing remains.
+
+>>> m = read_line("时间:2025-07-03 09:55:12来源:中国新闻网")
+>>> m.date, m.site, m.consumed
+('2025-07-03T09:55:12', '中国新闻网', True)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from cleantext.boilerplate.features import features_of
+from cleantext.document.dates import date_span, find_date
+
+STOP = r"(?=\s{2,}|[\s　|｜/]*(?:时间|日期|发布|来源|作者|记者|编辑|责任编辑|浏览|阅读|点击|字号|$)|[\]】)）|｜])"
+VALUE = r"[:：]\s*([^\s:：|｜\]】]{1,40}?)" + STOP
+SITE = re.compile(r"(?:来源|稿源|出处|source)" + VALUE, re.I)
+AUTHOR = re.compile(r"(?<!责任)(?:作者|记者|撰文|文|author|by)" + VALUE + r"|^\s*by\s+([A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})\s*$", re.I)
+LABELS = re.compile(
+    r"(?:发布|发表|更新|出版)?(?:时间|日期)|来源|稿源|作者|记者|责任编辑|编辑|浏览(?:次数)?|阅读(?:量)?|点击(?:数)?|"
+    r"published|posted|updated|date|source|author|by|on",
+    re.I,
+)
+RESIDUE_NOISE = re.compile(r"[\s:：|｜\[\]【】()（）/\\,，.·•\-—_\d]+")
+MAX_META_UNITS = 60  # units: longer lines are prose that happens to mention a date or a source
+MAX_RESIDUE_UNITS = 6  # units left after the metadata is taken out: more means the line says more
+
+
+@dataclass(frozen=True)
+class LineMeta:
+    """What one line says about the article."""
+
+    date: str | None = None
+    site: str | None = None
+    author: str | None = None
+    consumed: bool = False
+
+
+def _first_group(match: re.Match[str] | None) -> str | None:
+    if match is None:
+        return None
+    value = next((g for g in match.groups() if g), None)
+    return value.strip() if value else None
+
+
+def read_line(text: str, lang: str | None = None) -> LineMeta:
+    """Date, site and author written in one short line, and whether the line is only that."""
+    if features_of(text).units > MAX_META_UNITS:
+        return LineMeta()
+    date = find_date(text, lang)
+    site_m, author_m = SITE.search(text), AUTHOR.search(text)
+    site, author = _first_group(site_m), _first_group(author_m)
+    if not (date or site or author):
+        return LineMeta()
+    residue = text
+    for found in (site, author):
+        if found:
+            residue = residue.replace(found, " ")
+    span = date_span(residue)
+    if span:
+        residue = residue[: span[0]] + " " + residue[span[1]:]
+    residue = RESIDUE_NOISE.sub("", LABELS.sub("", residue))
+    consumed = features_of(residue).units <= MAX_RESIDUE_UNITS
+    return LineMeta(date, site, author, consumed)

@@ -1,0 +1,63 @@
+"""The article's title.
+
+HTML: the ``<h1>`` when ``<title>``/``og:title`` confirm it (one contains the other), else
+``og:title``, else ``<title>`` without its site suffix (``标题_新华网``, ``Title | Reuters``:
+split at the separators and keep the longest part). Dumps have no head: the title is the
+headline-like line just before the date line, or just before the article.
+
+Channel labels that dumps glue to a headline (``…电商生态 滚动``) are not part of it.
+
+>>> strip_site("在沪直销企业签署备忘录_新华网")
+'在沪直销企业签署备忘录'
+>>> strip_channel_tag("在沪直销企业和电商平台企业签署备忘录 打造规范、活力的上海电商生态 滚动")
+'在沪直销企业和电商平台企业签署备忘录 打造规范、活力的上海电商生态'
+"""
+
+from __future__ import annotations
+
+import re
+
+from cleantext.boilerplate.features import features_of
+from cleantext.boilerplate.markers import CHANNEL_TAGS
+
+SEPARATORS = re.compile(r"\s+[|｜\-–—:·]\s+|\s*[_｜|]\s*|\s+-\s*|\s*—\s*")
+MIN_TITLE_UNITS = 4  # units: shorter lines are labels ("首页"), not headlines
+MAX_TITLE_UNITS = 80  # units: longer lines are paragraphs
+FOLD = re.compile(r"\s+")
+
+
+def fold(text: str | None) -> str:
+    return FOLD.sub("", text or "").lower()
+
+
+def strip_site(title: str) -> str:
+    """Drop site names around a ``<title>``: keep the longest part between separators."""
+    parts = [p.strip() for p in SEPARATORS.split(title) if p and p.strip()]
+    if len(parts) < 2:
+        return title.strip()
+    return max(parts, key=lambda p: features_of(p).units)
+
+
+def strip_channel_tag(title: str) -> str:
+    """Remove a channel label glued after the headline by a space."""
+    head, _, last = title.rstrip().rpartition(" ")
+    if head and last in CHANNEL_TAGS:
+        return head.rstrip()
+    return title.strip()
+
+
+def looks_like_title(text: str) -> bool:
+    units = features_of(text).units
+    return MIN_TITLE_UNITS <= units <= MAX_TITLE_UNITS and not text.rstrip().endswith(("。", "；", ";"))
+
+
+def html_title(title: str | None, og_title: str | None, h1: str | None) -> str | None:
+    """Choose among the head's candidates (see the module docstring)."""
+    for confirm in (og_title, title):
+        if h1 and confirm and (fold(h1) in fold(confirm) or fold(confirm) in fold(h1)):
+            return h1
+    if og_title:
+        return strip_site(og_title)
+    if title:
+        return strip_site(title)
+    return h1

@@ -1,0 +1,26 @@
+"""Segment: decoded text → blocks, for HTML (``html.py``) and text dumps (``dump.py``).
+
+The format is sniffed (``sniff.py``) unless the caller or the container says which it is.
+
+>>> from cleantext.model import Decoded
+>>> blocks, meta, fmt = segment(Decoded("a.txt", "标题\\n\\n正文第一段。", "utf-8", "utf-8"), "auto")
+>>> fmt, [b.text for b in blocks]
+('text', ['标题', '正文第一段。'])
+"""
+
+from __future__ import annotations
+
+from cleantext.model import Block, Decoded, PageMeta
+from cleantext.segment.dump import split_dump
+from cleantext.segment.html import parse_html
+from cleantext.segment.sniff import sniff
+
+
+def segment(doc: Decoded, fmt: str = "auto") -> tuple[list[Block], PageMeta, str]:
+    """Blocks, head metadata and the format used ('html' or 'text')."""
+    if fmt not in ("html", "text"):
+        fmt = sniff(doc.text)  # file extensions lie too often to be trusted over the bytes
+    if fmt == "html":
+        blocks, meta = parse_html(doc.text)
+        return blocks, meta, fmt
+    return split_dump(doc.text), PageMeta(), fmt
