@@ -1,0 +1,38 @@
+# Every target sets up what it needs: on a fresh machine, `make run` and `make test` just work.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+BENCH  ?= ../shared/bench
+
+.PHONY: run test lint eval bench fuzz clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+# The main job: clean every sample into samples.out.jsonl (problems on stderr).
+run: $(STAMP)
+	$(VENV)/bin/cleantext run "samples/**/*.txt" "samples/**/*.html" -o samples.out.jsonl
+	@echo "wrote samples.out.jsonl"
+
+test: $(STAMP)
+	$(PY) -m pytest -n 2
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check cleantext tests scripts
+	$(VENV)/bin/mypy
+
+eval: $(STAMP)
+	$(PY) scripts/eval.py $(BENCH)
+
+bench: $(STAMP)
+	$(PY) scripts/bench.py --bench $(BENCH)
+
+fuzz: $(STAMP)
+	$(PY) scripts/fuzz.py
+
+clean:
+	rm -rf $(VENV) .eval .bench samples.out.jsonl

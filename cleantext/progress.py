@@ -1,0 +1,43 @@
+"""A one-line progress meter on stderr, for people watching a terminal.
+
+Shown only when stderr is a terminal and ``--quiet`` is not given; redrawn at most every
+``REDRAW_SECONDS``; erased at the end so the summary line stands alone. ``NO_COLOR`` is honoured
+by never colouring this line at all.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from cleantext.pipeline import Stats
+
+REDRAW_SECONDS = 0.25  # seconds between redraws: smooth to the eye, cheap for the run
+
+
+class Progress:
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.start = time.monotonic()
+        self.last = 0.0
+        self.drawn = False
+
+    def update(self, stats: Stats) -> None:
+        now = time.monotonic()
+        if now - self.last < REDRAW_SECONDS:
+            return
+        self.last = now
+        rate = stats.read / max(now - self.start, 1e-9)
+        line = (
+            f"\r{stats.read} read · {stats.written} written · {stats.dropped_total} dropped · "
+            f"{stats.failed} failed · {rate:.0f} pages/s"
+        )
+        self.stream.write(line + "\x1b[K")
+        self.stream.flush()
+        self.drawn = True
+
+    def close(self) -> None:
+        if self.drawn:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()

@@ -1,0 +1,98 @@
+"""One corpus run: inputs → pipeline → writer, with the accounting and the messages around it.
+
+This is the library function behind ``cleantext run``: the CLI builds a Config and calls
+``run_inputs``; tests and other programs can call it too. Data goes to the writer only;
+every problem is one line on the ``errors`` stream, naming the input.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import BinaryIO, TextIO
+
+from cleantext.config import Config
+from cleantext.model import Article, Failure, Outcome
+from cleantext.pipeline import Pipeline, Stats
+from cleantext.progress import Progress
+
+AUTO_JOBS_MIN_INPUTS = 8  # inputs: fewer than this run in one process (worker start-up costs more)
+
+
+class StrictStop(Exception):
+    """``--strict``: the first failure ends the run."""
+
+
+@dataclass
+class RunResult:
+    stats: Stats
+    interrupted: bool = False
+    stopped_by: Failure | None = None
+
+    @property
+    def exit_code(self) -> int:
+        if self.interrupted:
+            return 130
+        return 1 if self.stats.failed else 0
+
+
+def choose_jobs(config: Config, inputs: Sequence[str]) -> int:
+    """``--jobs``: as given; 0 means the cores for more than a handful of inputs, else 1."""
+    if config.jobs > 0:
+        return config.jobs
+    many = len(inputs) >= AUTO_JOBS_MIN_INPUTS or any(os.path.isdir(p) for p in inputs)
+    return (os.cpu_count() or 1) if many else 1
+
+
+def _report(outcome: Outcome, errors: TextIO, strict: bool) -> None:
+    if isinstance(outcome, Failure):
+        errors.write(f"cleantext: {outcome.uri}: {outcome.message}\n")
+        errors.flush()
+        if strict:
+            raise StrictStop(outcome.uri)
+
+
+def run_inputs(  # noqa: PLR0913 - the run's parts, each needed
+    inputs: Sequence[str],
+    config: Config,
+    output: str | None = None,
+    stats_path: str | None = None,
+    errors: TextIO | None = None,
+    stdin: BinaryIO | None = None,
+    progress: bool = False,
+) -> RunResult:
+    """Clean ``inputs`` into ``output`` (None or "-" for stdout); return what happened."""
+    from cleantext.read import iter_pages
+    from cleantext.write import JsonlWriter
+
+    errors = errors or sys.stderr
+    pipeline = Pipeline(config)
+    result = RunResult(pipeline.stats)
+    meter = Progress(errors) if progress else None
+    pages = iter_pages(list(inputs) or ["-"], config, stdin=stdin)
+    with JsonlWriter(output, config.schema, config.fields, config.source_name) as writer:
+        try:
+            for outcome in pipeline.run(pages, jobs=choose_jobs(config, inputs)):
+                if isinstance(outcome, Article):
+                    writer.write(outcome)
+                else:
+                    _report(outcome, errors, config.strict)
+                if meter:
+                    meter.update(pipeline.stats)
+        except StrictStop:
+            # what was written so far is kept: complete lines, committed like a normal end
+            result.stopped_by = Failure("", "stopped at the first failure (--strict)")
+        except KeyboardInterrupt:
+            result.interrupted = True
+        finally:
+            if meter:
+                meter.close()
+    errors.write(pipeline.stats.summary() + ("; interrupted" if result.interrupted else "") + "\n")
+    if stats_path:
+        with open(stats_path, "w", encoding="utf-8") as fh:
+            json.dump(pipeline.stats.as_dict(), fh, ensure_ascii=False, indent=2)
+            fh.write("\n")
+    return result
