@@ -1,0 +1,101 @@
+"""Read: inputs → a stream of ``RawPage`` (or ``Failure``), one item at a time.
+
+The first stage of the data path. It knows where bytes come from, never what they mean:
+
+- ``inputs``   what the user typed → paths in a stable order (files, folders, globs, ``-``).
+- ``streams``  a path → plain bytes, whatever the compression (gzip, bzip2, xz, zstd by magic).
+- ``sniff``    plain bytes → one page, a JSONL container or a WARC container.
+- ``jsonl``, ``warc``  a container → one item per record.
+
+Everything is a generator: a 50 GB input or a million files never sit in memory, and nothing is
+read before the pipeline asks for the next page. A problem with one input (missing, unreadable,
+truncated, malformed) is a ``Failure`` in the stream, and the next input is read.
+
+Hints set on ``RawPage.hints`` (exact keys; absent when unknown):
+
+- ``format``  ``"html"`` or ``"text"``: from the extension (.html/.htm/.xhtml, .txt), the JSONL
+  field used, or the HTTP Content-Type of a WARC record.
+- ``text``    the page as a ``str`` (JSONL only): already decoded, decode must not guess again.
+- ``id``, ``url``  from the JSONL id/url fields; WARC-Record-ID and WARC-Target-URI in a WARC.
+- ``date``    WARC-Date of a WARC record (the crawl time, not the publication date).
+- ``charset`` the charset of the HTTP Content-Type header, as written.
+- ``status``  the HTTP status code of a WARC response (an int).
+- ``meta``    a dict of the other JSONL fields, when ``Config.keep_meta``.
+- ``too_large`` (int, bytes) the page is over ``Config.max_page_bytes`` and ``data`` is ``b""``:
+  the pipeline drops it as too-large. For a plain file or a WARC record it is the exact size; for a
+  compressed page or a pipe, reading stopped past the limit, so it is a lower bound.
+- ``skip``    (str, a reason for people) the item is no page, ``data`` is ``b""`` and the pipeline
+  counts it as a drop. Set for WARC responses only: ``"non-text content type image/png"``,
+  ``"not an HTTP response (text/dns)"``, ``"unsupported content encoding br"``.
+
+A truncated compressed single page is a Failure (its prefix is not a page one would want to
+train on); a truncated container yields the items before the break, then one Failure for the rest.
+
+>>> import io
+>>> from cleantext.config import Config
+>>> [page.data for page in iter_pages(["-"], Config(), io.BytesIO(b"<p>Hello</p>"))]
+[b'<p>Hello</p>']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import BinaryIO
+
+from cleantext.config import Config
+from cleantext.model import Failure, RawPage
+from cleantext.read.inputs import expand_inputs
+from cleantext.read.jsonl import read_jsonl
+from cleantext.read.sniff import JSONL, WARC, format_hint, input_kind
+from cleantext.read.streams import BUFFER_BYTES, Opened, ReadError, describe_os_error, open_input
+from cleantext.read.warc import read_warc
+
+__all__ = ["expand_inputs", "iter_pages"]
+
+
+def iter_pages(
+    inputs: Sequence[str], config: Config, stdin: BinaryIO | None = None
+) -> Iterator[RawPage | Failure]:
+    """Every page of every input, in input order; a Failure for each problem, and on to the next.
+
+    ``stdin`` is read for ``-`` (or no inputs at all); it defaults to ``sys.stdin.buffer``.
+
+    >>> import io, gzip
+    >>> stdin = io.BytesIO(gzip.compress(b'{"html": "<p>a</p>", "url": "http://x"}\\n'))
+    >>> list(iter_pages([], Config(), stdin))
+    [RawPage(uri='-#1', data=b'<p>a</p>', hints={'format': 'html', 'text': '<p>a</p>', 'url': 'http://x'})]
+    """
+    for path in expand_inputs(inputs):
+        if isinstance(path, Failure):
+            yield path
+        else:
+            yield from _read_input(path, config, stdin)
+
+
+def _read_input(path: str, config: Config, stdin: BinaryIO | None) -> Iterator[RawPage | Failure]:
+    """The items of one input: one page, or the records of a container."""
+    try:
+        with open_input(path, stdin) as opened:
+            kind = input_kind(path, opened.stream.peek(BUFFER_BYTES), config)
+            if kind == JSONL:
+                yield from read_jsonl(path, opened.stream, config)
+            elif kind == WARC:
+                yield from read_warc(path, opened.stream, config)
+            else:
+                yield _read_page(path, opened, config)
+    except ReadError as exc:
+        yield Failure(path, f"{exc}; skipped")
+    except OSError as exc:  # from opening the input; reads raise ReadError
+        yield Failure(path, describe_os_error(exc))
+
+
+def _read_page(path: str, opened: Opened, config: Config) -> RawPage:
+    """A single page, never more than ``max_page_bytes`` (+1, to tell) of it in memory."""
+    hints: dict[str, object] = dict(format_hint(path))
+    limit = config.max_page_bytes
+    if opened.size is not None and opened.size > limit:
+        return RawPage(path, b"", {**hints, "too_large": opened.size})
+    data = opened.stream.read(limit + 1)
+    if len(data) > limit:
+        return RawPage(path, b"", {**hints, "too_large": len(data)})
+    return RawPage(path, data, hints)
