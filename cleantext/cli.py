@@ -151,10 +151,10 @@ def run(  # noqa: PLR0913 - one parameter per documented option
 
 
 def _check_fields(cfg: Config) -> None:
-    from cleantext.write import check_fields
+    from cleantext.write import check_output
 
     try:
-        check_fields(cfg.fields)
+        check_output(cfg.schema, cfg.fields)
     except ValueError as exc:
         raise _usage_error(str(exc)) from exc
 

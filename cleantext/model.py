@@ -49,6 +49,7 @@ class DropReason(str, enum.Enum):
     EXACT_DUPLICATE = "exact-duplicate"
     NEAR_DUPLICATE = "near-duplicate"
     BINARY = "binary"
+    UNSUPPORTED = "unsupported-type"  # a container item that is no page (an image in a WARC)
 
 
 @dataclass(frozen=True)

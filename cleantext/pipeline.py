@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from cleantext.boilerplate import classify
 from cleantext.config import Config
 from cleantext.convert import Converter, StreamFilter, build_stream_filters, page_filters
-from cleantext.decode import decode
+from cleantext.decode import decode, looks_binary
 from cleantext.document import build_article
 from cleantext.model import Article, Drop, DropReason, Failure, Outcome, RawPage
 from cleantext.segment import segment
@@ -67,8 +67,9 @@ class PageCleaner:
     def clean_page(self, page: RawPage) -> Outcome:
         """read → decode → segment → boilerplate → document → convert, for one page."""
         cfg = self.config
-        if len(page.data) > cfg.max_page_bytes:
-            return Drop(page.uri, DropReason.TOO_LARGE, f"{len(page.data)} bytes", "read")
+        early = self._early_drop(page)
+        if early is not None:
+            return early
         decoded = decode(page, forced=cfg.encoding)
         blocks, meta, fmt = segment(decoded, cfg.format)
         verdicts = classify(blocks, meta)
@@ -80,6 +81,19 @@ class PageCleaner:
                 if not isinstance(outcome, Article):
                     break
         return outcome
+
+    def _early_drop(self, page: RawPage) -> Drop | None:
+        """Pages the reader already judged, or that are too large or not text at all."""
+        size = page.hints.get("too_large") or (len(page.data) if len(page.data) > self.config.max_page_bytes else 0)
+        if size:
+            return Drop(page.uri, DropReason.TOO_LARGE, f"{size} bytes > {self.config.max_page_bytes}", "read")
+        if page.hints.get("skip"):
+            return Drop(page.uri, DropReason.UNSUPPORTED, str(page.hints["skip"]), "read")
+        if not page.data and not page.hints.get("text"):
+            return Drop(page.uri, DropReason.EMPTY, "empty input", "read")
+        if self.config.encoding is None and looks_binary(page.data):
+            return Drop(page.uri, DropReason.BINARY, "binary data, not text", "decode")
+        return None
 
     def __call__(self, page: RawPage | Failure) -> Outcome:
         """Clean one page; any exception becomes a Failure naming the page, never a crash."""

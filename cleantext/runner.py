@@ -10,12 +10,12 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import BinaryIO, TextIO
 
 from cleantext.config import Config
-from cleantext.model import Article, Failure, Outcome
+from cleantext.model import Article, Failure, Outcome, RawPage
 from cleantext.pipeline import Pipeline, Stats
 from cleantext.progress import Progress
 
@@ -30,6 +30,7 @@ class StrictStop(Exception):
 class RunResult:
     stats: Stats
     interrupted: bool = False
+    broken_pipe: bool = False
     stopped_by: Failure | None = None
 
     @property
@@ -55,24 +56,18 @@ def _report(outcome: Outcome, errors: TextIO, strict: bool) -> None:
             raise StrictStop(outcome.uri)
 
 
-def run_inputs(  # noqa: PLR0913 - the run's parts, each needed
-    inputs: Sequence[str],
+def _drive(  # noqa: PLR0913 - the run's parts
+    pipeline: Pipeline,
+    pages: Iterable[RawPage | Failure],
     config: Config,
-    output: str | None = None,
-    stats_path: str | None = None,
-    errors: TextIO | None = None,
-    stdin: BinaryIO | None = None,
-    progress: bool = False,
-) -> RunResult:
-    """Clean ``inputs`` into ``output`` (None or "-" for stdout); return what happened."""
-    from cleantext.read import iter_pages
+    inputs: Sequence[str],
+    errors: TextIO,
+    meter: Progress | None,
+    output: str | None,
+    result: RunResult,
+) -> None:
     from cleantext.write import JsonlWriter
 
-    errors = errors or sys.stderr
-    pipeline = Pipeline(config)
-    result = RunResult(pipeline.stats)
-    meter = Progress(errors) if progress else None
-    pages = iter_pages(list(inputs) or ["-"], config, stdin=stdin)
     with JsonlWriter(output, config.schema, config.fields, config.source_name) as writer:
         try:
             for outcome in pipeline.run(pages, jobs=choose_jobs(config, inputs)):
@@ -90,6 +85,39 @@ def run_inputs(  # noqa: PLR0913 - the run's parts, each needed
         finally:
             if meter:
                 meter.close()
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def run_inputs(  # noqa: PLR0913 - the run's parts, each needed
+    inputs: Sequence[str],
+    config: Config,
+    output: str | None = None,
+    stats_path: str | None = None,
+    errors: TextIO | None = None,
+    stdin: BinaryIO | None = None,
+    progress: bool = False,
+) -> RunResult:
+    """Clean ``inputs`` into ``output`` (None or "-" for stdout); return what happened."""
+    from cleantext.read import iter_pages
+
+    errors = errors or sys.stderr
+    pipeline = Pipeline(config)
+    result = RunResult(pipeline.stats)
+    meter = Progress(errors) if progress else None
+    pages = iter_pages(list(inputs) or ["-"], config, stdin=stdin)
+    try:
+        _drive(pipeline, pages, config, inputs, errors, meter, output, result)
+    except BrokenPipeError:
+        # the reader of stdout went away (``| head``): stop quietly, like any Unix filter
+        _silence_stdout()
+        result.broken_pipe = True
     errors.write(pipeline.stats.summary() + ("; interrupted" if result.interrupted else "") + "\n")
     if stats_path:
         with open(stats_path, "w", encoding="utf-8") as fh:

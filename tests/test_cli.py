@@ -1,0 +1,114 @@
+"""The command line through the real entry point: stdout holds only JSON lines, stderr the diagnostics."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from cleantext.cli import app
+from tests.conftest import ROOT, SEED, json_lines, run_cli
+
+ARTICLE_HTML = (
+    "<html><head><title>测试新闻标题_示例网</title></head><body><div class='nav'><a href='/'>首页</a></div>"
+    "<h1>测试新闻标题</h1><p>这是一段足够长的正文内容，它有逗号，也有句号。第二句话继续说明事情的经过。</p>"
+    "<p>第二段正文同样足够长，读起来像新闻报道的一部分，内容完整，标点齐全。</p>"
+    "<div class='footer'>版权所有 © 2025 示例网</div></body></html>"
+)
+
+
+def test_run_file_writes_json_lines_and_summary() -> None:
+    proc = run_cli("run", str(SEED))
+    assert proc.returncode == 0
+    [record] = json_lines(proc.stdout)
+    assert list(record) == ["id", "text", "title", "date", "site", "author", "url", "lang", "script", "input", "encoding"]
+    assert b"1 read, 1 written" in proc.stderr
+
+
+def test_missing_input_fails_with_one_line_and_the_run_goes_on(tmp_path: Path) -> None:
+    page = tmp_path / "a.html"
+    page.write_text(ARTICLE_HTML, encoding="utf-8")
+    proc = run_cli("run", str(tmp_path / "nope.txt"), str(page))
+    assert proc.returncode == 1
+    assert len(json_lines(proc.stdout)) == 1
+    errors = [line for line in proc.stderr.decode().splitlines() if "nope.txt" in line]
+    assert len(errors) == 1
+
+
+def test_usage_error_exits_2() -> None:
+    assert run_cli("run", "--to", "klingon", str(SEED)).returncode == 2
+    assert run_cli("run", "--no-such-option").returncode == 2
+    assert run_cli("run", "--fields", "id,nonsense", str(SEED)).returncode == 2
+
+
+def test_output_file_and_compression(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl.gz"
+    proc = run_cli("run", str(SEED), "-o", str(out))
+    assert proc.returncode == 0
+    assert proc.stdout == b""
+    assert len(json_lines(gzip.decompress(out.read_bytes()))) == 1
+
+
+def test_closed_stdout_ends_quietly(tmp_path: Path) -> None:
+    for i in range(40):
+        (tmp_path / f"p{i:02d}.html").write_text(ARTICLE_HTML.replace("测试", f"测试{i}"), encoding="utf-8")
+    proc = subprocess.run(
+        f"{sys.executable} -m cleantext run {tmp_path} --jobs 1 | head -1",
+        shell=True, capture_output=True, cwd=ROOT, timeout=120, check=False,
+    )
+    assert len(proc.stdout.splitlines()) == 1
+    assert b"Traceback" not in proc.stderr
+
+
+def test_print_config_and_config_file(tmp_path: Path) -> None:
+    conf = tmp_path / "pipeline.toml"
+    conf.write_text('[run]\nto = "traditional"\ndedup = "exact"\n', encoding="utf-8")
+    proc = run_cli("run", "--config", str(conf), "--print-config")
+    assert proc.returncode == 0
+    text = proc.stdout.decode()
+    assert 'to = "traditional"' in text and 'dedup = "exact"' in text
+    bad = tmp_path / "bad.toml"
+    bad.write_text("nonsense = 1\n", encoding="utf-8")
+    assert run_cli("run", "--config", str(bad), str(SEED)).returncode == 2
+
+
+def test_explain_on_the_seed_through_typer_runner() -> None:
+    result = CliRunner().invoke(app, ["explain", str(SEED)])
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert any("KEEP" in line and "以“共建互联" in line for line in lines)
+    assert any("drop" in line and "上一篇文章" in line and "nav" in line for line in lines)
+    assert any("drop" in line and "标签" in line and "tags" in line for line in lines)
+    assert "\x1b[" not in result.output  # plain when piped
+
+
+def test_explain_json_lists_every_block() -> None:
+    result = CliRunner().invoke(app, ["explain", "--json", str(SEED)])
+    assert result.exit_code == 0
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert {"index", "keep", "reason", "score", "text"} <= set(rows[0])
+    kept = [r["text"] for r in rows if r["keep"]]
+    assert len(kept) == 6
+    assert all(r["reason"] for r in rows)
+
+
+def test_detect_reports_encoding_and_why(tmp_path: Path) -> None:
+    page = tmp_path / "gbk.txt"
+    page.write_bytes(SEED.read_text(encoding="utf-8").encode("gb18030"))
+    proc = run_cli("detect", "--json", str(page), str(SEED))
+    assert proc.returncode == 0
+    rows = json_lines(proc.stdout)
+    assert rows[0]["encoding"] == "gb18030" and rows[0]["method"] == "detected"
+    assert rows[1]["encoding"] == "utf-8" and rows[1]["format"] == "text" and rows[1]["script"] == "Hans"
+
+
+def test_every_command_is_documented_in_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for command in app.registered_commands:
+        name = command.name or command.callback.__name__
+        assert f"cleantext {name}" in readme
+        assert "Example:" in (command.callback.__doc__ or "")
