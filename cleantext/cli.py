@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from typer import Argument, Option
 
 from cleantext.config import TARGETS, Config
 
@@ -94,33 +95,33 @@ def _print_config(config: Config) -> None:
 
 @app.command()
 def run(  # noqa: PLR0913 - one parameter per documented option
-    inputs: Annotated[list[str] | None, typer.Argument(help="Files, folders, quoted globs, or - for stdin.")] = None,
-    output: Annotated[str | None, typer.Option("-o", "--output", help="Write here (.gz/.zst/.bz2/.xz compress).")] = None,
-    to: Annotated[str | None, typer.Option(help="Convert Chinese: simplified|traditional|taiwan|hongkong.")] = None,
-    opencc: Annotated[str | None, typer.Option(help="Any OpenCC config, e.g. s2twp, t2s, hk2s.")] = None,
-    encoding: Annotated[str | None, typer.Option(help="Force this encoding (skip detection).")] = None,
-    format: Annotated[str | None, typer.Option("--format", help="auto|html|text (default: sniffed).")] = None,
-    jobs: Annotated[int | None, typer.Option("-j", "--jobs", help="Worker processes (default: cores when many inputs).")] = None,
-    dedup: Annotated[str | None, typer.Option(help="off|exact|near duplicate removal.")] = None,
-    min_chars: Annotated[int | None, typer.Option(help="Drop records shorter than this many characters.")] = None,
-    min_cjk_ratio: Annotated[float | None, typer.Option(help="Drop records whose CJK share of letters is lower.")] = None,
-    max_repetition: Annotated[float | None, typer.Option(help="Drop records with more repeated text than this share.")] = None,
-    schema: Annotated[str | None, typer.Option(help="flat|datatrove|dolma output layout.")] = None,
-    fields: Annotated[str | None, typer.Option(help="Comma-separated keys to keep, e.g. id,text,title.")] = None,
-    text_key: Annotated[str | None, typer.Option(help="JSONL field holding text.")] = None,
-    html_key: Annotated[str | None, typer.Option(help="JSONL field holding HTML.")] = None,
-    id_key: Annotated[str | None, typer.Option(help="JSONL field holding the record id.")] = None,
-    url_key: Annotated[str | None, typer.Option(help="JSONL field holding the URL.")] = None,
-    width_fold: Annotated[bool | None, typer.Option("--width-fold", help="Fold full-width ASCII to half-width.")] = None,
-    max_page_bytes: Annotated[int | None, typer.Option(help="Drop pages larger than this (bytes).")] = None,
-    page_timeout: Annotated[float | None, typer.Option(help="Drop pages taking longer than this (seconds).")] = None,
-    stats: Annotated[str | None, typer.Option(help="Write run statistics as JSON to this file.")] = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Stop at the first failed input (exit 1).")] = False,
-    quiet: Annotated[bool, typer.Option("-q", "--quiet", help="No progress line.")] = False,
-    config: Annotated[str | None, typer.Option("--config", help="TOML (or YAML) file with these settings.")] = None,
-    print_config: Annotated[bool, typer.Option("--print-config", help="Print the effective settings and exit.")] = False,
-    engine: Annotated[str, typer.Option(help="local (default) or ray.")] = "local",
-    ray_address: Annotated[str | None, typer.Option(help="Ray cluster address (with --engine ray).")] = None,
+    inputs: Annotated[list[str] | None, Argument(help="Files, folders, quoted globs, or - for stdin.")] = None,
+    output: Annotated[str | None, Option("-o", "--output", help="Write here (.gz/.zst/.bz2/.xz compress).")] = None,
+    to: Annotated[str | None, Option(help="Convert Chinese: simplified|traditional|taiwan|hongkong.")] = None,
+    opencc: Annotated[str | None, Option(help="Any OpenCC config, e.g. s2twp, t2s, hk2s.")] = None,
+    encoding: Annotated[str | None, Option(help="Force this encoding (skip detection).")] = None,
+    format: Annotated[str | None, Option("--format", help="auto|html|text (default: sniffed).")] = None,
+    jobs: Annotated[int | None, Option("-j", "--jobs", help="Worker processes (default: cores).")] = None,
+    dedup: Annotated[str | None, Option(help="off|exact|near duplicate removal.")] = None,
+    min_chars: Annotated[int | None, Option(help="Drop records shorter than this many characters.")] = None,
+    min_cjk_ratio: Annotated[float | None, Option(help="Drop records whose CJK share of letters is lower.")] = None,
+    max_repetition: Annotated[float | None, Option(help="Drop records with a larger repeated share.")] = None,
+    schema: Annotated[str | None, Option(help="flat|datatrove|dolma output layout.")] = None,
+    fields: Annotated[str | None, Option(help="Comma-separated keys to keep, e.g. id,text,title.")] = None,
+    text_key: Annotated[str | None, Option(help="JSONL field holding text.")] = None,
+    html_key: Annotated[str | None, Option(help="JSONL field holding HTML.")] = None,
+    id_key: Annotated[str | None, Option(help="JSONL field holding the record id.")] = None,
+    url_key: Annotated[str | None, Option(help="JSONL field holding the URL.")] = None,
+    width_fold: Annotated[bool | None, Option("--width-fold", help="Fold full-width ASCII to half-width.")] = None,
+    max_page_bytes: Annotated[int | None, Option(help="Drop pages larger than this (bytes).")] = None,
+    page_timeout: Annotated[float | None, Option(help="Drop pages taking longer than this (seconds).")] = None,
+    stats: Annotated[str | None, Option(help="Write run statistics as JSON to this file.")] = None,
+    strict: Annotated[bool, Option("--strict", help="Stop at the first failed input (exit 1).")] = False,
+    quiet: Annotated[bool, Option("-q", "--quiet", help="No progress line.")] = False,
+    config: Annotated[str | None, Option("--config", help="TOML (or YAML) file with these settings.")] = None,
+    print_config: Annotated[bool, Option("--print-config", help="Print the effective settings and exit.")] = False,
+    engine: Annotated[str, Option(help="local (default) or ray.")] = "local",
+    ray_address: Annotated[str | None, Option(help="Ray cluster address (with --engine ray).")] = None,
 ) -> None:
     """Clean pages into JSON lines: one line per article on stdout (or -o FILE), problems on stderr.
 
@@ -164,7 +165,8 @@ def _run_ray(inputs: list[str], cfg: Config, output: str | None, stats: str | No
         from cleantext.engines.ray import run_on_ray
     except ImportError as exc:
         raise _usage_error(
-            "--engine ray needs Ray: pip install 'cleantext-pages[ray]'" + (f" ({exc})" if "ray" not in str(exc) else "")
+            "--engine ray needs Ray: pip install 'cleantext-pages[ray]'"
+            + (f" ({exc})" if "ray" not in str(exc) else "")
         ) from exc
     if not output or output == "-":
         raise _usage_error("--engine ray writes shards: give an output folder with -o OUT_DIR")
@@ -173,11 +175,11 @@ def _run_ray(inputs: list[str], cfg: Config, output: str | None, stats: str | No
 
 @app.command()
 def explain(
-    input: Annotated[str, typer.Argument(help="One page: a file, or - for stdin.")],
-    json_out: Annotated[bool, typer.Option("--json", help="One JSON object per block, for tools.")] = False,
-    encoding: Annotated[str | None, typer.Option(help="Force this encoding.")] = None,
-    format: Annotated[str | None, typer.Option("--format", help="auto|html|text.")] = None,
-    color: Annotated[bool | None, typer.Option("--color/--no-color", help="Colour (default: on a terminal).")] = None,
+    input: Annotated[str, Argument(help="One page: a file, or - for stdin.")],
+    json_out: Annotated[bool, Option("--json", help="One JSON object per block, for tools.")] = False,
+    encoding: Annotated[str | None, Option(help="Force this encoding.")] = None,
+    format: Annotated[str | None, Option("--format", help="auto|html|text.")] = None,
+    color: Annotated[bool | None, Option("--color/--no-color", help="Colour (default: on a terminal).")] = None,
 ) -> None:
     """Show every block of a page with keep/drop, its score and the rule that decided.
 
@@ -192,8 +194,8 @@ def explain(
 
 @app.command()
 def detect(
-    inputs: Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")],
-    json_out: Annotated[bool, typer.Option("--json", help="One JSON object per input.")] = False,
+    inputs: Annotated[list[str], Argument(help="Files, folders, globs, or - for stdin.")],
+    json_out: Annotated[bool, Option("--json", help="One JSON object per input.")] = False,
 ) -> None:
     """Print each input's encoding (and why), format, language and script, without cleaning.
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
-class DropReason(str, enum.Enum):
+class DropReason(enum.StrEnum):
     """Why a block or a whole page was not written. The value is what people see."""
 
     # block level (boilerplate ladder and context smoothing)

@@ -71,7 +71,7 @@ class PageCleaner:
         if early is not None:
             return early
         decoded = decode(page, forced=cfg.encoding)
-        blocks, meta, fmt = segment(decoded, cfg.format)
+        blocks, meta, _fmt = segment(decoded, cfg.format)
         verdicts = classify(blocks, meta)
         outcome = build_article(decoded, verdicts, meta, cfg)
         if isinstance(outcome, Article):
@@ -192,7 +192,8 @@ class Pipeline:
         else:
             outcomes = map(self.cleaner, pages)
         stream_filters: list[StreamFilter] = build_stream_filters(self.config)
-        for outcome in outcomes:
+        for cleaned in outcomes:
+            outcome = cleaned
             for filt in stream_filters:
                 if isinstance(outcome, Article):
                     outcome = filt(outcome)
