@@ -75,6 +75,11 @@ def _build_config(file: str | None, options: dict[str, Any]) -> Config:
     _check_choice("--schema", config.schema, SCHEMAS)
     _check_choice("--dedup", config.dedup, DEDUP)
     _check_choice("--format", config.format, FORMATS)
+    if config.encoding is not None:
+        from cleantext.decode import codec_name
+
+        if codec_name(config.encoding) is None:
+            raise _usage_error(f"--encoding: unknown encoding {config.encoding!r}")
     return config
 
 
