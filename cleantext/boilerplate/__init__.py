@@ -5,24 +5,46 @@ The method, in three steps (one module each):
 1. ``rules``: every block goes down an ordered ladder of named rules over its features
    (``features``) and the boilerplate vocabulary (``markers``); the first rule that answers
    classes it good, bad, or short (undecided).
-2. ``context``: short blocks take after their neighbours; then the main-content region is the
-   contiguous stretch of blocks with the largest weight (good text minus boilerplate), and good
-   blocks outside it are dropped.
-3. Here: the verdicts, one per block, for the document stage and for ``cleantext explain``.
+2. Here, one page-level look: a page with almost no text outside its comment sections is a
+   thread (a forum post and its replies, a question and its answers), and its comments are
+   judged again as text.
+3. ``context``: short blocks take after their neighbours (a long run of short dump lines is a
+   link list); a page with no good block at all (a table of contents, one-line posts) takes its
+   undecided blocks as text; then the main-content region is the contiguous stretch of blocks with
+   the largest weight (good text minus boilerplate), and good blocks outside it are dropped, as
+   are copies of a block already kept.
+4. Here: the verdicts, one per block, for the document stage and for ``cleantext explain``.
 
 >>> from cleantext.model import Block
 >>> blocks = [Block(0, "首页", in_list=True, source="text"),
-...           Block(1, "这是正文的第一段，内容足够长，有逗号，也有句号。这是第二句。", source="text")]
+...           Block(1, "这是正文的第一段，内容足够长，有逗号，也有句号。这是第二句，它让这一段读起来像文章。",
+...                 source="text")]
 >>> [(v.keep, v.reason) for v in classify(blocks)]
-[(False, 'related-list'), (True, 'body')]
+[(False, 'nav'), (True, 'body')]
 """
 
 from __future__ import annotations
 
-from cleantext.boilerplate.context import Judged, confine, main_region, smooth
+from cleantext.boilerplate.context import Judged, confine, fallback, main_region, repeated, smooth
 from cleantext.boilerplate.features import features_of
 from cleantext.boilerplate.rules import judge
-from cleantext.model import Block, PageMeta, Verdict
+from cleantext.model import Block, DropReason, PageMeta, Verdict
+
+# A page whose text outside comment sections is less than this is a thread (a forum post, a
+# question and its answers): its comments are the content, as readers and annotators take them.
+MIN_ARTICLE_UNITS = 100  # units of good text outside comments; about two short paragraphs
+COMMENT = DropReason.COMMENT.value
+
+
+def _rejudge_thread(blocks: list[Block], judged: list[Judged]) -> None:
+    """When almost nothing but comments holds text, judge the comments as text (in place)."""
+    article = sum(item.feats.units for item in judged if item.cls == "good")
+    if article >= MIN_ARTICLE_UNITS or not any(item.reason == COMMENT for item in judged):
+        return
+    for block, item in zip(blocks, judged, strict=True):
+        if item.reason == COMMENT:
+            cls, reason = judge(block, item.feats, skip=frozenset((COMMENT,)))
+            item.overridden, item.cls, item.reason = f"{item.cls}:{item.reason}", cls, reason
 
 
 def classify(blocks: list[Block], meta: PageMeta | None = None) -> list[Verdict]:
@@ -31,9 +53,12 @@ def classify(blocks: list[Block], meta: PageMeta | None = None) -> list[Verdict]
     for block in blocks:
         feats = features_of(block.text)
         cls, reason = judge(block, feats)
-        judged.append(Judged(cls, reason, feats))
+        judged.append(Judged(cls, reason, feats, in_list=block.in_list, dump=block.source == "text"))
+    _rejudge_thread(blocks, judged)
     smooth(judged)
+    fallback(judged)
     confine(judged, main_region(judged))
+    repeated(judged, ["".join(block.text.split()) for block in blocks])
     return [
         Verdict(block, item.cls == "good", item.reason, float(item.feats.units), item.overridden)
         for block, item in zip(blocks, judged, strict=True)

@@ -4,8 +4,12 @@ Two observations drive this stage:
 
 1. A block too short to judge alone takes after its neighbours: a subheading or a one-line
    paragraph between two article paragraphs is article; the same line between two menu entries is
-   menu. Each short block looks at the nearest decided block on each side.
-2. An article is one contiguous stretch of the page. Giving each good block a positive weight
+   menu. Each short block looks at the nearest decided block on each side. In a dump, a long run
+   of short lines is a list of headlines or links even between two paragraphs, unless its lines
+   are sentences; lines of program code are left to their neighbours.
+2. Some pages have no block that is article text on its own merits (a table of contents, a
+   thread of one-line posts, a poem); there the undecided blocks are the text (``fallback``).
+3. An article is one contiguous stretch of the page. Giving each good block a positive weight
    (its length) and each bad block a negative one, the stretch with the largest sum is the main
    content; good-looking blocks outside it (a long comment, a teaser with punctuation) are dropped
    as ``outside-main``.
@@ -16,6 +20,7 @@ changed.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from cleantext.boilerplate.features import Features
@@ -24,7 +29,15 @@ from cleantext.model import DropReason
 MIN_NEAR_GOOD_UNITS = 8  # units: a short block this long with punctuation may join an article
 BAD_WEIGHT = 1.0  # weight of a bad block's units against good units in the region sum
 MIN_BAD_PENALTY = 3  # units: even a tiny menu entry costs something to cross
+MAX_SHORT_RUN = 6  # lines: subheadings, a short list, a few one-line paragraphs; in a dump, longer
+# runs of short lines between two paragraphs are link lists unless each line is a sentence (HTML
+# keeps its teaser lists apart by markup, and short runs there are more often verse or Q&A)
 SHORT_PENALTY = 1  # units: undecided blocks cost little, so a subheading does not split an article
+# Good text inside a list counts this much of its length toward the region: a teaser list (a
+# linked headline and a summary per item) holds more prose than many short articles, and its
+# summaries must not outweigh the article; an article's own lists sit between its paragraphs and
+# stay inside the region anyway.
+LIST_GOOD_WEIGHT = 0.3
 
 
 @dataclass
@@ -35,38 +48,60 @@ class Judged:
     reason: str
     feats: Features
     overridden: str = ""
+    in_list: bool = False
+    dump: bool = False  # a line of a text dump (not an HTML element)
 
 
-def _neighbour(judged: list[Judged], start: int, step: int) -> str:
-    i = start + step
-    while 0 <= i < len(judged):
+def _short_runs(judged: list[Judged]) -> Iterator[tuple[int, int]]:
+    """[start, end) of each run of consecutive short blocks."""
+    i = 0
+    while i < len(judged):
         if judged[i].cls != "short":
-            return judged[i].cls
-        i += step
-    return "bad"  # the page's edges count as boilerplate
+            i += 1
+            continue
+        j = i
+        while j < len(judged) and judged[j].cls == "short":
+            j += 1
+        yield i, j
+        i = j
+
+
+def _context_class(item: Judged, prev: str, nxt: str, run: int) -> str:
+    near_good = item.feats.units >= MIN_NEAR_GOOD_UNITS and item.feats.punct > 0
+    if item.dump and run > MAX_SHORT_RUN and item.reason != "code":
+        # A long run of short blocks is a list of headlines or links unless its lines are sentences.
+        return "good" if near_good and item.feats.ends_sentence and "good" in (prev, nxt) else "bad"
+    if prev == nxt == "good" or (near_good and "good" in (prev, nxt)):
+        return "good"
+    return "bad"
 
 
 def smooth(judged: list[Judged]) -> None:
-    """Decide short blocks from their nearest decided neighbours (in place)."""
-    decided = []
-    for i, item in enumerate(judged):
-        if item.cls != "short":
-            continue
-        prev, nxt = _neighbour(judged, i, -1), _neighbour(judged, i, 1)
-        near_good = item.feats.units >= MIN_NEAR_GOOD_UNITS and item.feats.punct > 0
-        if prev == nxt == "good" or (near_good and "good" in (prev, nxt)):
-            decided.append((i, "good", "context"))
-        else:
-            decided.append((i, "bad", item.reason))
-    for i, cls, reason in decided:
-        item = judged[i]
-        item.overridden = f"{item.cls}:{item.reason}"
-        item.cls, item.reason = cls, reason
+    """Decide short blocks from the decided blocks on each side of their run (in place); the
+    page's edges count as boilerplate."""
+    for start, end in list(_short_runs(judged)):
+        prev = judged[start - 1].cls if start > 0 else "bad"
+        nxt = judged[end].cls if end < len(judged) else "bad"
+        for item in judged[start:end]:
+            cls = _context_class(item, prev, nxt, end - start)
+            item.overridden = f"{item.cls}:{item.reason}"
+            item.cls, item.reason = cls, "context" if cls == "good" else item.reason
+
+
+def fallback(judged: list[Judged]) -> None:
+    """A page with no good block at all (a table of contents, a thread of one-line posts): its
+    undecided blocks are its text, and the region step still cuts away what menus surround them."""
+    if any(item.cls == "good" for item in judged):
+        return
+    for item in judged:
+        if item.reason == DropReason.SHORT.value and item.feats.units:
+            item.overridden = item.overridden or f"{item.cls}:{item.reason}"
+            item.cls, item.reason = "good", "fallback"
 
 
 def _weight(item: Judged) -> float:
     if item.cls == "good":
-        return float(item.feats.units)
+        return float(item.feats.units) * (LIST_GOOD_WEIGHT if item.in_list else 1.0)
     if item.overridden.startswith("short"):
         return -float(SHORT_PENALTY)
     return -BAD_WEIGHT * max(item.feats.units, MIN_BAD_PENALTY)
@@ -83,6 +118,24 @@ def main_region(judged: list[Judged]) -> tuple[int, int]:
         if total > best:
             best, best_span = total, (start, i + 1)
     return best_span
+
+
+# Units a kept block must have for a second copy to be dropped: a paragraph is copied only with
+# the article; short lines ("Reply", a signature, a quoted one-liner) repeat legitimately.
+MIN_REPEAT_UNITS = 60
+
+
+def repeated(judged: list[Judged], texts: list[str]) -> None:
+    """A kept block whose text was already kept earlier on the page is a copy (pages that carry
+    the article twice: a print version, a hidden mobile copy); the first one stays (in place)."""
+    seen: set[str] = set()
+    for item, text in zip(judged, texts, strict=True):
+        if item.cls != "good" or item.feats.units < MIN_REPEAT_UNITS:
+            continue
+        if text in seen:
+            item.overridden = item.overridden or f"good:{item.reason}"
+            item.cls, item.reason = "bad", DropReason.REPEATED.value
+        seen.add(text)
 
 
 def confine(judged: list[Judged], span: tuple[int, int]) -> None:

@@ -22,12 +22,17 @@ WORD_UNITS = 2  # units per alphabetic word: 10 English words weigh like 20 Chin
 # quote, the end, or next to CJK text (dumps often write "互联,合规") — so URLs, decimals and
 # dates do not count.
 _HAN = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af"
-PUNCT = re.compile(
-    rf"[，。！？；：、]|[,.!?;:](?=[\"'”’)\]]?(?:\s|$)|[{_HAN}“‘])|(?<=[{_HAN}”’])[,.!?;:]"
-)
+PUNCT = re.compile(rf"[，。！？；：、]|[,.!?;:](?=[\"'”’)\]]?(?:\s|$)|[{_HAN}“‘])|(?<=[{_HAN}”’])[,.!?;:]")
 SENTENCE_END = re.compile(r"[。！？!?.…」』”\"’)）]\s*$")
 TRUNCATED = re.compile(r"(?:\.\.\.|…|……|\.\.)\s*[\]】)）]?\s*$")
-DATE_LIKE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\d{1,2}:\d{2}")
+# Program code quoted in an article (shell, config, source lines): no sentence marks, yet not a
+# menu. A line ends with a continuation or a brace, starts with an option, an assignment, a
+# prompt or a comment, or holds a shell operator or a variable.
+CODE_LIKE = re.compile(
+    r"[\\;{}(]\s*$"  # continuation, statement end, open brace or call at the end
+    r"|^\s*(?:--?[a-zA-Z][\w-]*|[\w.\[\]]+\s*[:+-]?=|#!|//|/\*|[$#>] |<\w+)"  # option, assignment, prompt
+    r"|&&|\|\||\$\{?\w|\w\(\)"  # shell operators, variables, calls
+)
 
 
 @dataclass(frozen=True)
@@ -41,7 +46,7 @@ class Features:
     punct: int  # sentence punctuation marks
     ends_sentence: bool
     truncated: bool  # ends with an ellipsis: a teaser cut short
-    date_like: bool  # holds a date or a time of day
+    code_like: bool = False  # looks like a line of program code and holds no CJK text
 
     @property
     def punct_density(self) -> float:
@@ -53,16 +58,22 @@ class Features:
         return self.cjk >= self.words
 
 
+TAIL_CHARS = 12  # characters at the end where a sentence mark or an ellipsis is looked for
+
+
 def features_of(text: str) -> Features:
-    cjk = len(CJK.findall(text))
+    """The block's features, in one pass of each pattern (ASCII text skips the CJK count; the
+    end-of-text patterns look at the tail only)."""
+    cjk = 0 if text.isascii() else len(CJK.findall(text))
     words = len(WORD.findall(text))
+    tail = text[-TAIL_CHARS:]
     return Features(
         chars=len(text) - text.count(" "),
         cjk=cjk,
         words=words,
         units=cjk + WORD_UNITS * words,
         punct=len(PUNCT.findall(text)),
-        ends_sentence=bool(SENTENCE_END.search(text)),
-        truncated=bool(TRUNCATED.search(text)),
-        date_like=bool(DATE_LIKE.search(text)),
+        ends_sentence=bool(SENTENCE_END.search(tail)),
+        truncated=bool(TRUNCATED.search(tail)),
+        code_like=not cjk and bool(CODE_LIKE.search(text)),
     )

@@ -13,7 +13,7 @@ The ladder is the same for HTML and dumps: features a format lacks keep neutral 
 >>> from cleantext.model import Block
 >>> judge(Block(0, "上一篇：某某新闻", source="text"))
 ('bad', 'nav')
->>> judge(Block(0, "这是一个足够长的句子，它有标点，也有内容，读起来像正文的一部分。", source="text"))
+>>> judge(Block(0, "这是一个足够长的句子，它有标点，也有内容，读起来像正文的一部分，而不是菜单。"))
 ('good', 'body')
 """
 
@@ -32,6 +32,7 @@ MIN_GOOD_UNITS = 30  # units: a block this long with punctuation is prose
 MIN_GOOD_PUNCT_DENSITY = 0.02  # punctuation marks per unit below which long text is a menu dump
 MIN_SHORT_UNITS = 8  # units: under this a block says too little to stand alone
 MAX_LIST_TEASER_UNITS = 80  # units: list items shorter than this are menu or teaser entries
+MIN_LIST_POINT_UNITS = 24  # units: a list item this long may be a point of the article (12 words)
 MIN_LIST_PROSE_PUNCT = 2  # punctuation marks that make a list item a sentence, not a link
 
 Class = str  # "good" | "bad" | "short"
@@ -63,7 +64,10 @@ def container_hint(block: Block, f: Features) -> Answer:
             return None
         reason = NEGATIVE_HINTS.get(word)
         if reason is not None:
-            long_prose = f.units >= 2 * MIN_GOOD_UNITS and f.punct >= 3
+            # Long prose survives a container name (a "header" div holding the lead), except in
+            # comment sections, where long prose is what comments are; a page that is all
+            # comments (a forum thread) gets them back as text in ``classify``.
+            long_prose = f.units >= 2 * MIN_GOOD_UNITS and f.punct >= 3 and reason != DropReason.COMMENT
             return None if long_prose else ("bad", reason.value)
     return None
 
@@ -80,10 +84,14 @@ def link_dense(block: Block, f: Features) -> Answer:
 
 
 def list_item(block: Block, f: Features) -> Answer:
-    """Short list items without sentences: menu entries, teaser headlines, truncated summaries."""
+    """Short list items without sentences: menu entries, teaser headlines, truncated summaries.
+    In HTML, an item long enough to be an article's own point is left to its neighbours instead
+    (a dump's bullet lines are teaser headlines far more often than points of an argument)."""
     if not block.in_list:
         return None
     if f.truncated or (f.units < MAX_LIST_TEASER_UNITS and f.punct < MIN_LIST_PROSE_PUNCT):
+        if block.source == "html" and f.units >= MIN_LIST_POINT_UNITS and not f.truncated:
+            return "short", DropReason.RELATED.value
         return "bad", DropReason.RELATED.value
     return None
 
@@ -92,6 +100,21 @@ def teaser(block: Block, f: Features) -> Answer:
     """Lines cut off with an ellipsis: summaries of other articles."""
     if f.truncated and f.units < MAX_LIST_TEASER_UNITS:
         return "bad", DropReason.TEASER.value
+    return None
+
+
+def preformatted(block: Block, f: Features) -> Answer:
+    """HTML ``<pre>`` blocks with some text: code and verse quoted in the article, not menus."""
+    if block.kind == "pre" and f.units >= MIN_SHORT_UNITS:
+        return "good", "preformatted"
+    return None
+
+
+def code(block: Block, f: Features) -> Answer:
+    """Lines of program code in a dump (an HTML page marks them with ``<pre>``): undecided, so
+    that the article around them decides, never a menu for lacking sentence marks."""
+    if f.code_like and block.source == "text":
+        return "short", "code"
     return None
 
 
@@ -114,14 +137,29 @@ def short(block: Block, f: Features) -> Answer:
     return "short", DropReason.SHORT.value
 
 
-LADDER: tuple[Rule, ...] = (empty, marker, container_hint, link_dense, list_item, teaser, prose, unpunctuated, short)
+LADDER: tuple[Rule, ...] = (
+    empty,
+    marker,
+    container_hint,
+    link_dense,
+    list_item,
+    teaser,
+    preformatted,
+    code,
+    prose,
+    unpunctuated,
+    short,
+)
 
 
-def judge(block: Block, feats: Features | None = None) -> tuple[Class, str]:
-    """Run the ladder; the first rule that answers decides."""
+def judge(
+    block: Block, feats: Features | None = None, skip: frozenset[str] = frozenset()
+) -> tuple[Class, str]:
+    """Run the ladder; the first rule that answers decides. Answers whose reason is in ``skip``
+    are passed over (a page that is a comment thread reads its comments as text)."""
     f = feats or features_of(block.text)
     for rule in LADDER:
         answer = rule(block, f)
-        if answer is not None:
+        if answer is not None and answer[1] not in skip:
             return answer
     raise AssertionError("the ladder ends with a rule that always answers")

@@ -11,9 +11,11 @@ Where each field comes from, in order of trust:
 - url: the container (WARC, JSONL), else ``og:url``/canonical link.
 
 >>> from cleantext.model import Block, Decoded, Verdict
->>> blocks = [Block(0, "标题在这里 滚动", source="text"), Block(1, "时间:2025-07-03 09:55:12来源:中国新闻网", source="text"),
+>>> blocks = [Block(0, "标题在这里 滚动", source="text"),
+...           Block(1, "时间:2025-07-03 09:55:12来源:中国新闻网", source="text"),
 ...           Block(2, "正文第一段，内容。", source="text")]
->>> verdicts = [Verdict(blocks[0], False, "short"), Verdict(blocks[1], False, "short"), Verdict(blocks[2], True, "body")]
+>>> verdicts = [Verdict(blocks[0], False, "short"), Verdict(blocks[1], False, "short"),
+...             Verdict(blocks[2], True, "body")]
 >>> art, _ = finalize(Decoded("a.txt", "", "utf-8", "utf-8"), verdicts, None, None)
 >>> art.title, art.date, art.site, art.text
 ('标题在这里', '2025-07-03T09:55:12', '中国新闻网', '正文第一段，内容。')
@@ -34,6 +36,9 @@ from cleantext.model import Article, Decoded, Drop, DropReason, PageMeta, Verdic
 META_BEFORE = 12  # blocks before the article searched for date/source/author lines
 META_AFTER = 6  # blocks after the article searched for author/editor credits
 TITLE_BEFORE = 8  # blocks before the date line or the article searched for the headline
+# Verdicts a dump's headline can carry: undecided or article-like, or repeated (pages show the
+# headline again in a list or a breadcrumb), never a named kind of boilerplate.
+TITLE_REASONS = frozenset(("short", "body", "context", "outside-main", "fallback", DropReason.REPEATED.value))
 
 
 @dataclass
@@ -57,7 +62,7 @@ def _scan_lines(verdicts: list[Verdict], first: int, last: int, lang: str | None
         block = verdicts[i].block
         if block.in_list and not verdicts[i].keep:
             continue
-        line = read_line(block.text, lang)
+        line = read_line(block.text, lang, int(verdicts[i].score))  # score holds the block's units
         if line.date or line.site or line.author:
             if i > last and not line.consumed:
                 continue
@@ -68,12 +73,17 @@ def _scan_lines(verdicts: list[Verdict], first: int, last: int, lang: str | None
 
 
 def dump_title(verdicts: list[Verdict], anchor: int) -> int | None:
-    """Index of the headline: the nearest title-like, non-list line before ``anchor``."""
+    """Index of the headline: the nearest title-like, non-list line before ``anchor`` that is
+    not itself a dateline (``AFP 30 avril 2015 à 07:19``)."""
     for i in range(anchor - 1, max(-1, anchor - 1 - TITLE_BEFORE), -1):
         block = verdicts[i].block
-        if block.in_list or verdicts[i].keep and i != anchor - 1:
+        if block.in_list or (verdicts[i].keep and i != anchor - 1):
             continue
-        if looks_like_title(block.text) and verdicts[i].reason in ("short", "body", "context", "outside-main"):
+        if (
+            looks_like_title(block.text)
+            and verdicts[i].reason in TITLE_REASONS
+            and find_date(block.text) is None
+        ):
             return i
     return None
 
@@ -82,7 +92,9 @@ def _lang(meta: PageMeta) -> str | None:
     return meta.lang.split("-")[0].split("_")[0] if meta.lang else None
 
 
-def _title(verdicts: list[Verdict], meta: PageMeta, anchor: int, is_html: bool) -> tuple[str | None, int | None]:
+def _title(
+    verdicts: list[Verdict], meta: PageMeta, anchor: int, is_html: bool
+) -> tuple[str | None, int | None]:
     if is_html:
         title = html_title(meta.title, meta.og_title, meta.h1)
         return (normalize_paragraph(title) or None) if title else None, None
@@ -112,10 +124,12 @@ def finalize(
         consumed.add(title_index)
     folded_title = fold(title)
     out = []
-    for i, v in enumerate(verdicts):
-        if v.keep and (i in consumed or (folded_title and fold(v.block.text) == folded_title)):
-            v = replace(v, keep=False, reason=DropReason.METADATA.value, overridden=f"keep:{v.reason}")
-        out.append(v)
+    for i, verdict in enumerate(verdicts):
+        if verdict.keep and (i in consumed or (folded_title and fold(verdict.block.text) == folded_title)):
+            reason, was = DropReason.METADATA.value, f"keep:{verdict.reason}"
+            out.append(replace(verdict, keep=False, reason=reason, overridden=was))
+        else:
+            out.append(verdict)
     width_fold = config.width_fold if config else False
     text = normalize_text([v.block.text for v in out if v.keep], width_fold)
     if not text:

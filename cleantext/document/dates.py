@@ -23,7 +23,10 @@ from datetime import date
 
 MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 MIN_YEAR, MAX_YEAR = 1990, 2100  # years outside are more likely numbers than publication dates
-TIME = r"(?:\s*(?:T|\s|,|-|日|号)?\s*(\d{1,2})\s*[:：时]\s*(\d{2})(?:\s*[:：分]\s*(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?"
+TIME = (
+    r"(?:\s*(?:T|\s|,|-|日|号)?\s*(\d{1,2})\s*[:：时]\s*(\d{2})(?:\s*[:：分]\s*(\d{2}))?"  # hh:mm[:ss]
+    r"(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?"  # fraction, offset
+)
 YMD = re.compile(r"(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?" + TIME)
 DMY = re.compile(r"(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)" + TIME)
 MONTH_NAME = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"

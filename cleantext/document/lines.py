@@ -17,10 +17,17 @@ from dataclasses import dataclass
 from cleantext.boilerplate.features import features_of
 from cleantext.document.dates import date_span, find_date
 
-STOP = r"(?=\s{2,}|[\s　|｜/]*(?:时间|日期|发布|来源|作者|记者|编辑|责任编辑|浏览|阅读|点击|字号|$)|[\]】)）|｜])"
+STOP = (
+    r"(?=\s{2,}|[\s　|｜/]*(?:时间|日期|发布|来源|作者|记者|编辑|责任编辑|浏览|阅读|点击|字号|$)"
+    r"|[\]】)）|｜])"
+)
 VALUE = r"[:：]\s*([^\s:：|｜\]】]{1,40}?)" + STOP
 SITE = re.compile(r"(?:来源|稿源|出处|source)" + VALUE, re.I)
-AUTHOR = re.compile(r"(?<!责任)(?:作者|记者|撰文|文|author|by)" + VALUE + r"|^\s*by\s+([A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})\s*$", re.I)
+AUTHOR = re.compile(
+    r"(?<!责任)(?:作者|记者|撰文|文|author|by)" + VALUE  # labelled: 作者：张三, Author: Jane Doe
+    + r"|(?:^|\s)by\s+((?-i:[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}))\s*(?:$|[|,·•])",  # a byline: By Jane Doe
+    re.I,
+)
 LABELS = re.compile(
     r"(?:发布|发表|更新|出版)?(?:时间|日期)|来源|稿源|作者|记者|责任编辑|编辑|浏览(?:次数)?|阅读(?:量)?|点击(?:数)?|"
     r"published|posted|updated|date|source|author|by|on",
@@ -48,9 +55,10 @@ def _first_group(match: re.Match[str] | None) -> str | None:
     return value.strip() if value else None
 
 
-def read_line(text: str, lang: str | None = None) -> LineMeta:
-    """Date, site and author written in one short line, and whether the line is only that."""
-    if features_of(text).units > MAX_META_UNITS:
+def read_line(text: str, lang: str | None = None, units: int | None = None) -> LineMeta:
+    """Date, site and author written in one short line, and whether the line is only that.
+    ``units`` is the line's length when the caller measured it already (the boilerplate stage)."""
+    if (features_of(text).units if units is None else units) > MAX_META_UNITS:
         return LineMeta()
     date = find_date(text, lang)
     site_m, author_m = SITE.search(text), AUTHOR.search(text)
@@ -63,7 +71,7 @@ def read_line(text: str, lang: str | None = None) -> LineMeta:
             residue = residue.replace(found, " ")
     span = date_span(residue)
     if span:
-        residue = residue[: span[0]] + " " + residue[span[1]:]
+        residue = residue[: span[0]] + " " + residue[span[1] :]
     residue = RESIDUE_NOISE.sub("", LABELS.sub("", residue))
     consumed = features_of(residue).units <= MAX_RESIDUE_UNITS
     return LineMeta(date, site, author, consumed)

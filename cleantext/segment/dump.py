@@ -6,7 +6,10 @@ What such dumps look like, and what this module relies on:
   (``•``, ``*``, ``-``, ``1.``), often indented, with a teaser's summary indented under its bullet.
 - A terminal dumper wraps long paragraphs at a fixed display width (CJK characters count two
   columns), so a line that reaches the widest lines of the page continues on the next line.
-  Wrapped lines are joined back (without a space between CJK characters).
+  Word-wrapped text in a narrower column or box wraps at that box's width: such a line was
+  wrapped when the next line's first word would not have fitted after it (the widest line of
+  its blank-line group gives the box's width). Wrapped lines are joined back (without a space
+  between CJK characters); lines of program code never are.
 - Lines that are not wrapped are real line breaks: each becomes its own block, and the blank-line
   group it belongs to is kept in ``Block.group`` so that context smoothing can see paragraphs.
 
@@ -17,15 +20,42 @@ What such dumps look like, and what this module relies on:
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
+from cleantext.boilerplate.features import CODE_LIKE
 from cleantext.model import Block
 
 BULLET = re.compile(r"^(?:[•·◦▪▫●○■□◆◇►▶▸»*+\-–]|\d{1,3}[.)]|\[\d{1,3}\])\s+")
 MIN_WRAP_WIDTH = 60  # display columns; narrower pages are not treated as hard-wrapped
 WRAP_SLACK = 4  # display columns: a line this close to the page's widest width was wrapped
+MAX_WORD_COLUMNS = 20  # display columns: a word-wrapped line ends at most a long word short of the width
+FIRST_WORD = re.compile(r"[^\s\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+")
 LIST_CONTINUATION_INDENT = 2  # columns deeper than its bullet: a teaser's summary line
+# East Asian Wide and Fullwidth characters (two terminal columns): the blocks a dump holds in
+# practice — Hangul Jamo, CJK punctuation to Yi, Hangul syllables, compatibility ideographs,
+# vertical and small forms, fullwidth forms, the supplementary ideograph planes, and the emoji
+# that terminals draw two columns wide (Unicode's East_Asian_Width W, without a per-character
+# unicodedata call, which was the slowest step of reading a dump).
+WIDE_BMP = re.compile(
+    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3"
+    "\uf900-\ufaff\ufe10-\ufe19\ufe30-\ufe6f\uff00-\uff60\uffe0-\uffe6"
+    "\u231a\u231b\u23e9-\u23ec\u23f0\u23f3\u25fd\u25fe\u2614\u2615\u2648-\u2653\u267f\u2693\u26a1"
+    "\u26aa\u26ab\u26bd\u26be\u26c4\u26c5\u26ce\u26d4\u26ea\u26f2\u26f3\u26f5\u26fa\u26fd\u2705"
+    "\u270a\u270b\u2728\u274c\u274e\u2753-\u2755\u2757\u2795-\u2797\u27b0\u27bf\u2b1b\u2b1c\u2b50\u2b55]"
+)
+# Kept apart: a class with supplementary-plane ranges is matched range by range, several times
+# slower than a BMP-only class, and such characters are rare.
+WIDE_ASTRAL = re.compile(
+    "[\U00020000-\U0003fffd\U0001f004\U0001f0cf\U0001f18e\U0001f191-\U0001f19a\U0001f200-\U0001f320"
+    "\U0001f32d-\U0001f335\U0001f337-\U0001f37c\U0001f37e-\U0001f393\U0001f3a0-\U0001f3ca"
+    "\U0001f3cf-\U0001f3d3\U0001f3e0-\U0001f3f0\U0001f3f4\U0001f3f8-\U0001f43e\U0001f440"
+    "\U0001f442-\U0001f4fc\U0001f4ff-\U0001f53d\U0001f54b-\U0001f54e\U0001f550-\U0001f567\U0001f57a"
+    "\U0001f595\U0001f596\U0001f5a4\U0001f5fb-\U0001f64f\U0001f680-\U0001f6c5\U0001f6cc"
+    "\U0001f6d0-\U0001f6d2\U0001f6d5-\U0001f6d7\U0001f6eb\U0001f6ec\U0001f6f4-\U0001f6fc"
+    "\U0001f7e0-\U0001f7eb\U0001f90c-\U0001f93a\U0001f93c-\U0001f945\U0001f947-\U0001f9ff"
+    "\U0001fa70-\U0001faff]"
+)
+
 CJK_CHAR = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 
@@ -36,6 +66,7 @@ class _Line:
     width: int
     bullet: bool
     group: int
+    code: bool = False  # looks like a line of program code: never joined to its neighbours
 
 
 def display_width(text: str) -> int:
@@ -44,7 +75,12 @@ def display_width(text: str) -> int:
     >>> display_width("ab中文")
     6
     """
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    if text.isascii():
+        return len(text)
+    wide = len(text) - len(WIDE_BMP.sub("", text))
+    if len(text.encode("utf-16-le", "surrogatepass")) > 2 * len(text):  # supplementary characters
+        wide += len(WIDE_ASTRAL.findall(text))
+    return len(text) + wide
 
 
 def _lines(text: str) -> list[_Line | None]:
@@ -61,19 +97,29 @@ def _lines(text: str) -> list[_Line | None]:
             continue
         indent = len(line) - len(stripped)
         match = BULLET.match(stripped)
-        bullet = match is not None
         if match:
-            stripped = stripped[match.end():]
-        out.append(_Line(stripped, indent, display_width(line), bullet, group))
+            stripped = stripped[match.end() :]
+        code = stripped.isascii() and CODE_LIKE.search(stripped) is not None
+        out.append(_Line(stripped, indent, display_width(line), match is not None, group, code))
     return out
 
 
-def _wrap_width(lines: list[_Line | None]) -> int:
-    """The width the dumper wrapped at: the widest lines' width, when enough lines reach it."""
+def _page_wrap(lines: list[_Line | None]) -> int:
+    """The width the dumper wrapped the page at: the widest lines' width, when enough reach it."""
     widths = sorted((ln.width for ln in lines if ln is not None), reverse=True)
     if len(widths) < 3 or widths[2] < MIN_WRAP_WIDTH:
         return 0
     return widths[2]
+
+
+def _group_wraps(lines: list[_Line | None]) -> list[int]:
+    """For each line, the widest line of its blank-line group: a column or a box of the page
+    wraps its words at its own width. 0 when too narrow to tell."""
+    widest: dict[int, int] = {}
+    for ln in lines:
+        if ln is not None:
+            widest[ln.group] = max(widest.get(ln.group, 0), ln.width)
+    return [widest[ln.group] if ln is not None and widest[ln.group] >= MIN_WRAP_WIDTH else 0 for ln in lines]
 
 
 def _join(left: str, right: str) -> str:
@@ -82,20 +128,32 @@ def _join(left: str, right: str) -> str:
     return left + " " + right
 
 
+def _wrapped(prev: _Line, line: _Line, page: int, group: int) -> bool:
+    """Did the dumper break ``prev`` only because the text went on past the wrap width?
+
+    Any line reaching the page's wrap width was wrapped. Word-wrapped text (alphabetic scripts)
+    in a narrower column was wrapped when the next line's first word would not have fit after
+    it. CJK lines break anywhere, so a short CJK line in a group is a real break (a teaser grid's
+    lines are as wide as each other, and must not be glued into a paragraph).
+    """
+    if line.bullet or line.indent > prev.indent + (LIST_CONTINUATION_INDENT if prev.bullet else 0):
+        return False
+    if prev.code or line.code:
+        return False  # code keeps its lines
+    if page and prev.width >= page - WRAP_SLACK:
+        return True
+    first = FIRST_WORD.match(line.text)
+    if not group or first is None or CJK_CHAR.match(prev.text[-1:]):
+        return False
+    return prev.width >= group - MAX_WORD_COLUMNS and prev.width + 1 + display_width(first.group()) > group
+
+
 def _merge_wrapped(lines: list[_Line | None]) -> list[_Line | None]:
-    wrap = _wrap_width(lines)
-    if not wrap:
-        return lines
+    page = _page_wrap(lines)
     out: list[_Line | None] = []
-    for line in lines:
+    for line, group in zip(lines, _group_wraps(lines), strict=True):
         prev = out[-1] if out else None
-        if (
-            line is not None
-            and prev is not None
-            and not line.bullet
-            and prev.width >= wrap - WRAP_SLACK
-            and line.indent <= prev.indent + (LIST_CONTINUATION_INDENT if prev.bullet else 0)
-        ):
+        if line is not None and prev is not None and _wrapped(prev, line, page, group):
             prev.text = _join(prev.text, line.text)
             prev.width = line.width
             continue

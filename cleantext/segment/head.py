@@ -16,9 +16,21 @@ from cleantext.model import PageMeta
 # <meta> names and properties, most trusted first, per field.
 TITLE_KEYS = ("og:title", "twitter:title", "title", "headline")
 DATE_KEYS = (
-    "article:published_time", "og:article:published_time", "datepublished", "pubdate", "publishdate",
-    "publish_date", "publishtime", "date", "dc.date", "dc.date.issued", "dcterms.created",
-    "sailthru.date", "parsely-pub-date", "og:release_date", "article:modified_time",
+    "article:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish_date",
+    "publishtime",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.created",
+    "sailthru.date",
+    "parsely-pub-date",
+    "og:release_date",
+    "article:modified_time",
 )
 SITE_KEYS = ("og:site_name", "application-name", "site", "source", "publisher")
 AUTHOR_KEYS = ("author", "article:author", "dc.creator", "byl", "parsely-author", "sailthru.author")

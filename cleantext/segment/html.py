@@ -75,7 +75,10 @@ def _hint_of(tag: Tag) -> str:
 
 def _child_frame(parent: _Frame, tag: Tag) -> _Frame:
     name = tag.name
-    hint = _hint_of(tag)
+    # Only block-level containers name what a block is: inline elements inside it (a code
+    # highlighter's <span class="comment">, a <a class="share"> in a sentence) say nothing about
+    # the block as a whole.
+    hint = _hint_of(tag) if name in BLOCK_TAGS else ""
     label = name + ("." + hint.split()[0] if hint else "")
     return _Frame(
         tag=name,

@@ -15,7 +15,9 @@ import re
 
 SNIFF_CHARS = 4096  # characters looked at: doctypes and opening tags come first
 STRONG = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|<\?xml", re.I)
-TAG = re.compile(r"</?(?:p|div|span|a|br|table|td|tr|li|ul|h[1-6]|img|script|style|link|title)\b[^<>]*>", re.I)
+TAG = re.compile(
+    r"</?(?:p|div|span|a|br|table|td|tr|li|ul|h[1-6]|img|script|style|link|title)\b[^<>]*>", re.I
+)
 MIN_TAGS = 3  # distinct tag occurrences that make a page without a doctype HTML
 
 

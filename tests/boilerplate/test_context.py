@@ -1,0 +1,85 @@
+"""Context smoothing, the fallback, the thread re-judging and the main region, on blocks built directly."""
+
+from __future__ import annotations
+
+from cleantext.boilerplate import classify
+from cleantext.boilerplate.context import Judged, confine, fallback, main_region, smooth
+from cleantext.boilerplate.features import features_of
+from cleantext.model import Block
+
+PARA = "国务院近日召开的做强国内大循环工作推进会提出，结合现阶段我国发展实际，要加快构建新发展格局。"
+
+
+def _j(cls: str, text: str, reason: str = "", dump: bool = True, in_list: bool = False) -> Judged:
+    reason = reason or {"good": "body", "bad": "nav", "short": "short"}[cls]
+    return Judged(cls, reason, features_of(text), in_list=in_list, dump=dump)
+
+
+def test_short_between_good_becomes_good() -> None:
+    judged = [_j("good", PARA), _j("short", "小标题"), _j("good", PARA)]
+    smooth(judged)
+    assert (judged[1].cls, judged[1].reason, judged[1].overridden) == ("good", "context", "short:short")
+
+
+def test_short_next_to_bad_stays_bad() -> None:
+    judged = [_j("bad", "首页"), _j("short", "新闻"), _j("good", PARA)]
+    smooth(judged)
+    assert judged[1].cls == "bad"
+
+
+def test_long_run_of_short_dump_lines_is_a_list() -> None:
+    headlines = [_j("short", f"第{i}条新闻标题在这里") for i in range(8)]
+    judged = [_j("good", PARA), *headlines, _j("good", PARA)]
+    smooth(judged)
+    assert all(item.cls == "bad" for item in judged[1:-1])
+
+
+def test_long_run_in_html_is_judged_by_neighbours() -> None:
+    lines = [_j("short", f"第{i}行诗句在这里", dump=False) for i in range(8)]
+    judged = [_j("good", PARA, dump=False), *lines, _j("good", PARA, dump=False)]
+    smooth(judged)
+    assert all(item.cls == "good" for item in judged[1:-1])
+
+
+def test_fallback_takes_undecided_blocks_when_nothing_is_good() -> None:
+    judged = [_j("bad", "首页"), _j("bad", "短", reason="short"), _j("bad", "张三", reason="short")]
+    fallback(judged)
+    assert [item.cls for item in judged] == ["bad", "good", "good"]
+    judged = [_j("good", PARA), _j("bad", "张三", reason="short")]
+    fallback(judged)
+    assert judged[1].cls == "bad"
+
+
+def test_region_drops_good_blocks_past_a_boilerplate_stretch() -> None:
+    menu = [
+        _j("bad", "首页 新闻 国内 国际 社会 财经 体育 娱乐 科技 汽车 房产 教育 健康 旅游") for _ in range(3)
+    ]
+    judged = [_j("good", PARA), _j("good", PARA), *menu, _j("good", "短评，很好。" * 3)]
+    confine(judged, main_region(judged))
+    assert [item.cls for item in judged] == ["good", "good", "bad", "bad", "bad", "bad"]
+    assert judged[-1].reason == "outside-main"
+
+
+def test_list_prose_weighs_less_than_the_article() -> None:
+    # a teaser list: a linked headline (bad) and a summary (good prose) per item
+    headline = _j("bad", "纳达尔现身练球六千人争睹 打不打法网就将揭晓", reason="link-dense", in_list=True)
+    teasers = [headline, _j("good", PARA, in_list=True)] * 4
+    judged = [_j("good", PARA), _j("bad", "其他人也在看"), *teasers]
+    assert main_region(judged) == (0, 1)
+
+
+def test_thread_page_keeps_its_comments() -> None:
+    blocks = [
+        Block(0, "提前祝大家元旦快乐！", hint="topic content"),
+        Block(1, "可以的，好好休息，开开心心过年！", hint="comment content"),
+        Block(2, "元旦快乐！", hint="comment content"),
+    ]
+    verdicts = classify(blocks)
+    assert [v.keep for v in verdicts] == [True, True, True]
+
+
+def test_article_page_drops_its_comments() -> None:
+    blocks = [Block(0, PARA), Block(1, PARA), Block(2, PARA), Block(3, "写得好，支持！", hint="comment")]
+    verdicts = classify(blocks)
+    assert [v.keep for v in verdicts] == [True, True, True, False]
+    assert verdicts[3].reason == "comment"

@@ -1,0 +1,116 @@
+"""Each rule of the ladder, on blocks built directly (no HTML, no files)."""
+
+from __future__ import annotations
+
+from cleantext.boilerplate.features import features_of
+from cleantext.boilerplate.rules import (
+    code,
+    container_hint,
+    empty,
+    judge,
+    link_dense,
+    list_item,
+    marker,
+    preformatted,
+    prose,
+    short,
+    teaser,
+    unpunctuated,
+)
+from cleantext.model import Block
+
+PROSE_ZH = "国务院近日召开的做强国内大循环工作推进会提出，结合现阶段我国发展实际，要加快构建新发展格局。"
+PROSE_EN = "The council met on Tuesday and agreed, after a long debate, to keep the library open on Sundays."
+
+
+def _f(text: str):  # type: ignore[no-untyped-def]
+    return features_of(text)
+
+
+def test_empty_drops_separators() -> None:
+    block = Block(0, "━━━━━━", source="text")
+    assert empty(block, _f(block.text)) == ("bad", "empty")
+    assert empty(Block(0, "2025"), _f("2025")) is None
+
+
+def test_marker_names_the_vocabulary_group() -> None:
+    for text, reason in [
+        ("上一篇：某某新闻", "nav"),
+        ("分享到：微信 微博", "share"),
+        ("标签: 电商 直销", "tags"),
+        ("版权所有 © 2025 某某网", "footer"),
+        ("责任编辑：张三", "credit"),
+        ("相关阅读", "related-list"),
+        ("Related articles", "related-list"),
+        ("Tags: economy, trade", "tags"),
+        ("我要评论", "comment"),
+    ]:
+        assert marker(Block(0, text), _f(text)) == ("bad", reason), text
+
+
+def test_marker_leaves_long_prose_that_mentions_a_marker() -> None:
+    text = PROSE_ZH + "他说，版权所有人应当得到保护，分享到网上的内容也一样，这是大家的共识。"
+    assert marker(Block(0, text), _f(text)) is None
+
+
+def test_container_hint_nearest_named_ancestor_decides() -> None:
+    assert container_hint(Block(0, "热门", hint="sidebar"), _f("热门")) == ("bad", "related-list")
+    assert container_hint(Block(0, "热门", hint="content sidebar"), _f("热门")) is None
+    long_text = PROSE_ZH * 2
+    assert container_hint(Block(0, long_text, hint="footer"), _f(long_text)) is None
+
+
+def test_link_dense() -> None:
+    text = "首页 新闻 体育 财经"
+    assert link_dense(Block(0, text, link_chars=len(text)), _f(text)) == ("bad", "link-dense")
+    assert link_dense(Block(0, PROSE_ZH, link_chars=5), _f(PROSE_ZH)) is None
+
+
+def test_list_item_without_sentences_is_a_teaser_entry() -> None:
+    text = "中新健康丨盒马销售无抗蛋检出兽药残留超标 供应商回应"
+    assert list_item(Block(0, text, in_list=True, source="text"), _f(text)) == ("bad", "related-list")
+    assert list_item(Block(0, "首页", in_list=True), _f("首页")) == ("bad", "related-list")
+    assert list_item(Block(0, PROSE_ZH, in_list=True), _f(PROSE_ZH)) is None
+    assert list_item(Block(0, text), _f(text)) is None
+
+
+def test_long_html_list_item_is_left_to_its_neighbours() -> None:
+    text = "What questions do you have regarding participatory culture that you would hope we address"
+    assert list_item(Block(0, text, in_list=True), _f(text)) == ("short", "related-list")
+
+
+def test_teaser_cut_with_an_ellipsis() -> None:
+    text = "近日，盒马鲜生被曝所售保洁无抗鲜鸡蛋农兽药残留超标。对此，盒马……"
+    assert teaser(Block(0, text), _f(text)) == ("bad", "teaser")
+
+
+def test_preformatted_html_is_text() -> None:
+    text = "docker run -d --name web nginx"
+    assert preformatted(Block(0, text, kind="pre"), _f(text)) == ("good", "preformatted")
+    assert preformatted(Block(0, text, kind="p"), _f(text)) is None
+
+
+def test_code_lines_of_a_dump_are_left_to_context() -> None:
+    for text in ("docker run -p 28080:8080 \\", "dbuser=root", "--init \\", "if (x) {"):
+        assert code(Block(0, text, source="text"), _f(text)) == ("short", "code"), text
+    assert code(Block(0, "Home News Sport", source="text"), _f("Home News Sport")) is None
+
+
+def test_prose_in_both_scripts() -> None:
+    assert prose(Block(0, PROSE_ZH), _f(PROSE_ZH)) == ("good", "body")
+    assert prose(Block(0, PROSE_EN), _f(PROSE_EN)) == ("good", "body")
+
+
+def test_unpunctuated_long_line_is_a_menu() -> None:
+    text = "首页 新闻 国内 国际 社会 财经 体育 娱乐 科技 汽车 房产 教育 健康 旅游 文化 时尚"
+    assert unpunctuated(Block(0, text), _f(text)) == ("bad", "nav")
+
+
+def test_short_is_the_last_answer() -> None:
+    assert short(Block(0, "会议现场"), _f("会议现场")) == ("short", "short")
+
+
+def test_judge_first_answer_wins_and_skip_passes_over() -> None:
+    text = "我要评论"
+    assert judge(Block(0, text)) == ("bad", "comment")
+    assert judge(Block(0, text), skip=frozenset({"comment"})) == ("short", "short")

@@ -1,0 +1,86 @@
+"""Text dumps of each common style, inline and small: w3m, lynx, html2text, a browser's innerText."""
+
+from __future__ import annotations
+
+from cleantext.segment.dump import display_width, split_dump
+
+ZH_PARA = "以“共建互联，合规致远”为主题的互联网执法协作共治机制第四次会议2日在上海召开，五家企业代表参加。"
+
+
+def _texts(dump: str) -> list[str]:
+    return [b.text for b in split_dump(dump)]
+
+
+def test_display_width_counts_wide_characters_twice() -> None:
+    assert display_width("abc") == 3
+    assert display_width("中文，") == 6
+    assert display_width("ok👽") == 4
+    assert display_width("“引号”") == 6  # curly quotes are narrow in a terminal
+
+
+def test_w3m_cjk_paragraph_wrapped_at_page_width_is_joined() -> None:
+    lines = [ZH_PARA[:38], ZH_PARA[38:]]  # 76 columns, then the rest
+    wide = "另一段很长的正文文字用来确定页面的折行宽度，这一行同样写满了七十多列的宽度才结束。"[:38]
+    dump = "\n".join([wide, "", wide, "", *lines, "", "短行"])
+    assert ZH_PARA in _texts(dump)
+    assert _texts(dump)[-1] == "短行"
+
+
+def test_w3m_english_wrapped_in_a_narrow_box_is_joined() -> None:
+    para = (
+        "As my flight enters the broad mouth of the Thames Estuary, I savour\n"
+        "the bird's-eye view of this area I know so well. The coastline\n"
+        "resembles the gaping, dislocated jaws of some fossilised dinosaur."
+    )
+    header = "x" * 100  # a wide banner makes the page wider than the article's box
+    texts = _texts("\n".join([header, header, header, "", para]))
+    assert texts[-1].startswith("As my flight") and texts[-1].endswith("dinosaur.")
+
+
+def test_w3m_bullets_and_indented_summary_form_a_list() -> None:
+    dump = "Title\n\n  • Home\n  • News\n    A summary line under the bullet.\n\nBody text."
+    blocks = split_dump(dump)
+    assert [b.text for b in blocks] == [
+        "Title",
+        "Home",
+        "News",
+        "A summary line under the bullet.",
+        "Body text.",
+    ]
+    assert [b.in_list for b in blocks] == [False, True, True, True, False]
+    assert blocks[1].bullet and not blocks[3].bullet
+
+
+def test_lynx_star_bullets_and_references() -> None:
+    dump = (
+        "   * [1]Home\n   * [2]News\n\n"
+        "   The council met on Tuesday and agreed to keep the library open.\n\n"
+        "References\n\n   1. http://example.com/\n   2. http://example.com/news\n"
+    )
+    blocks = split_dump(dump)
+    assert blocks[0].bullet and blocks[0].text == "[1]Home"
+    assert "The council met on Tuesday and agreed to keep the library open." in [b.text for b in blocks]
+    assert blocks[-1].bullet and blocks[-1].in_list
+
+
+def test_html2text_markdown() -> None:
+    dump = "# 标题\n\n* [首页](http://x.cn/)\n* [新闻](http://x.cn/news)\n\n" + ZH_PARA + "\n"
+    blocks = split_dump(dump)
+    assert blocks[0].text == "# 标题"
+    assert [b.bullet for b in blocks[1:3]] == [True, True]
+    assert blocks[-1].text == ZH_PARA
+
+
+def test_inner_text_one_line_per_block_is_never_joined() -> None:
+    dump = "首页\n新闻\n" + ZH_PARA + "\n" + ZH_PARA + "\n责任编辑：张三"
+    assert _texts(dump) == ["首页", "新闻", ZH_PARA, ZH_PARA, "责任编辑：张三"]
+
+
+def test_code_lines_are_not_joined() -> None:
+    code = "docker run -p 28080:8080 \\\n--init \\\n-d nginx"
+    wide = "x" * 70
+    assert _texts("\n".join([wide, wide, wide, "", code]))[-3:] == [
+        "docker run -p 28080:8080 \\",
+        "--init \\",
+        "-d nginx",
+    ]
