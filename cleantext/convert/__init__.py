@@ -1,37 +1,32 @@
 """Optional filters after the document stage: OpenCC conversion, quality filters, dedup.
 
 Per-page filters (conversion, quality) are stateless and run in workers; stream filters (dedup)
-hold state across pages and run in the parent process, in input order.
+hold state across pages and run in the parent process, in input order. Every filter is a small
+object with one call, ``filter(article) -> Article | Drop``, built from the frozen ``Config``:
+
+- ``Converter`` (``opencc.py``): the record's script and language, OpenCC when asked;
+- ``page_filters`` (``quality.py``): length, CJK share, repetition, line length — each off unless set;
+- ``build_stream_filters`` (``dedup.py``): exact, then MinHash-LSH near-duplicate removal;
+- ``remove_repeated_paragraphs`` (``repeats.py``): in-document repeats, for the document stage.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from cleantext.convert.dedup import ExactDedup, NearDedup, StreamFilter, build_stream_filters
+from cleantext.convert.opencc import Converter
+from cleantext.convert.quality import PageFilter, page_filters
+from cleantext.convert.repeats import remove_repeated_paragraphs
+from cleantext.convert.script import detect_script, lang_of
 
-from cleantext.config import Config
-from cleantext.model import Article, Drop
-
-PageFilter = Callable[[Article], Article | Drop]
-StreamFilter = Callable[[Article], Article | Drop]
-
-
-class Converter:
-    """Placeholder until the OpenCC filter lands: passes records through."""
-
-    def __init__(self, config_name: str | None) -> None:
-        self.config_name = config_name
-
-    @classmethod
-    def from_config(cls, config: Config) -> Converter:
-        return cls(config.opencc_config())
-
-    def convert(self, article: Article) -> Article:
-        return article
-
-
-def page_filters(config: Config) -> list[PageFilter]:
-    return []
-
-
-def build_stream_filters(config: Config) -> list[StreamFilter]:
-    return []
+__all__ = [
+    "Converter",
+    "ExactDedup",
+    "NearDedup",
+    "PageFilter",
+    "StreamFilter",
+    "build_stream_filters",
+    "detect_script",
+    "lang_of",
+    "page_filters",
+    "remove_repeated_paragraphs",
+]
