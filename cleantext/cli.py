@@ -75,6 +75,13 @@ def _build_config(file: str | None, options: dict[str, Any]) -> Config:
     _check_choice("--schema", config.schema, SCHEMAS)
     _check_choice("--dedup", config.dedup, DEDUP)
     _check_choice("--format", config.format, FORMATS)
+    if config.opencc_config() is not None:
+        from cleantext.convert import Converter
+
+        try:
+            Converter.from_config(config)  # fails here, once, rather than in every worker
+        except ValueError as exc:
+            raise _usage_error(f"--opencc: {exc}") from exc
     if config.encoding is not None:
         from cleantext.decode import codec_name
 
