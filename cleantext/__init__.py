@@ -10,16 +10,26 @@ The public API:
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from cleantext.config import Config
 from cleantext.model import Article, Drop, DropReason, Failure, RawPage
-from cleantext.pipeline import Pipeline, clean
+
+if TYPE_CHECKING:
+    from cleantext.pipeline import Pipeline, clean
+    from cleantext.runner import run_inputs
 
 __all__ = ["Article", "Config", "Drop", "DropReason", "Failure", "Pipeline", "RawPage", "clean", "run_inputs"]
 __version__ = "0.1.0"
 
 
 def __getattr__(name: str) -> object:
-    if name == "run_inputs":  # lazy: the runner pulls in readers and writers
+    """Lazy: importing ``cleantext`` (as the CLI does first) must not load the parsers."""
+    if name in ("Pipeline", "clean"):
+        from cleantext import pipeline
+
+        return getattr(pipeline, name)
+    if name == "run_inputs":
         from cleantext.runner import run_inputs
 
         return run_inputs

@@ -220,6 +220,9 @@ def detect(
 
 def main() -> None:
     """Console-script entry point: a closed stdout (``| head``) ends the run quietly."""
+    # This process never uses CSS selectors; keeping bs4 from importing soupsieve saves ~85 ms
+    # of start-up (bs4 supports its absence). Only the command does this, never the library.
+    sys.modules.setdefault("soupsieve", None)  # type: ignore[arg-type]
     try:
         app()
     except BrokenPipeError:

@@ -30,8 +30,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-import chardet
-from chardet import EncodingEra
 
 from cleantext.decode.labels import codec_name
 from cleantext.decode.sniff import mask_declarations
@@ -45,7 +43,7 @@ DETECTOR_LEAD_BYTES = 256
 # a dozen CJK characters, or a few accented words.
 MIN_VISIBLE_HIGH_BYTES = 24
 # Encoding eras worth considering for web pages (not EBCDIC, DOS or Mac code pages).
-DETECTOR_ERAS = EncodingEra.MODERN_WEB | EncodingEra.LEGACY_ISO
+DETECTOR_ERAS = ("MODERN_WEB", "LEGACY_ISO")  # chardet EncodingEra members, combined at call time
 # Below this confidence a Latin single-byte verdict is a guess between code pages.
 QUIET_LATIN_MAX_CONFIDENCE = 0.5
 
@@ -68,7 +66,10 @@ def guess(data: bytes) -> tuple[str | None, float]:
     'gb18030'
     """
     text = detector_text(detector_sample(data))
-    verdict = chardet.detect(text, encoding_era=DETECTOR_ERAS)
+    import chardet  # ~0.1 s to import; most pages never need it (UTF-8 or declared)
+
+    era = getattr(chardet.EncodingEra, DETECTOR_ERAS[0]) | getattr(chardet.EncodingEra, DETECTOR_ERAS[1])
+    verdict = chardet.detect(text, encoding_era=era)
     label = verdict.get("encoding")
     confidence = float(verdict.get("confidence") or 0.0)
     codec = codec_name(label) if isinstance(label, str) else None

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from cleantext.model import Block, Decoded, PageMeta
 from cleantext.segment.dump import split_dump
-from cleantext.segment.html import parse_html
 from cleantext.segment.sniff import sniff
 
 
@@ -21,6 +20,8 @@ def segment(doc: Decoded, fmt: str = "auto") -> tuple[list[Block], PageMeta, str
     if fmt not in ("html", "text"):
         fmt = sniff(doc.text)  # file extensions lie too often to be trusted over the bytes
     if fmt == "html":
+        from cleantext.segment.html import parse_html  # bs4 costs ~0.2 s to import: only when needed
+
         blocks, meta = parse_html(doc.text)
         return blocks, meta, fmt
     return split_dump(doc.text), PageMeta(), fmt
