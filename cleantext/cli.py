@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+import warnings
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -223,6 +224,7 @@ def main() -> None:
     # This process never uses CSS selectors; keeping bs4 from importing soupsieve saves ~85 ms
     # of start-up (bs4 supports its absence). Only the command does this, never the library.
     sys.modules.setdefault("soupsieve", None)  # type: ignore[arg-type]
+    warnings.filterwarnings("ignore", message="The soupsieve package is not installed", category=UserWarning)
     try:
         app()
     except BrokenPipeError:
