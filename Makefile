@@ -5,12 +5,12 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 BENCH  ?= ../shared/bench
 
-.PHONY: run test lint eval bench fuzz clean
+.PHONY: run test test-ray lint eval bench fuzz clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[dev]'
+	$(PY) -m pip install -q -e '.[dev,ray]'
 	touch $(STAMP)
 
 # The main job: clean every sample into samples.out.jsonl (problems on stderr).
@@ -18,8 +18,13 @@ run: $(STAMP)
 	$(VENV)/bin/cleantext run "samples/**/*.txt" "samples/**/*.html" -o samples.out.jsonl
 	@echo "wrote samples.out.jsonl"
 
+# The Ray tests start one local Ray instance each module: they run on their own, not under xdist.
 test: $(STAMP)
-	$(PY) -m pytest -n 2
+	$(PY) -m pytest -n 2 -m "not ray"
+	$(PY) -m pytest -m ray -p no:xdist
+
+test-ray: $(STAMP)
+	$(PY) -m pytest -m ray -p no:xdist
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check cleantext tests scripts

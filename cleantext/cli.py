@@ -135,6 +135,7 @@ def run(  # noqa: PLR0913 - one parameter per documented option
     print_config: Annotated[bool, Option("--print-config", help="Print the effective settings and exit.")] = False,
     engine: Annotated[str, Option(help="local (default) or ray.")] = "local",
     ray_address: Annotated[str | None, Option(help="Ray cluster address (with --engine ray).")] = None,
+    output_compression: Annotated[str | None, Option(help="Ray shards: gzip|zstd|bz2.")] = None,
 ) -> None:
     """Clean pages into JSON lines: one line per article on stdout (or -o FILE), problems on stderr.
 
@@ -156,7 +157,7 @@ def run(  # noqa: PLR0913 - one parameter per documented option
     if engine not in ("local", "ray"):
         raise _usage_error(f"--engine must be local or ray (got {engine!r})")
     if engine == "ray":
-        raise typer.Exit(_run_ray(inputs or ["-"], cfg, output, stats, ray_address))
+        raise typer.Exit(_run_ray(inputs or ["-"], cfg, output, stats, (ray_address, output_compression)))
     from cleantext.runner import run_inputs
 
     progress = not quiet and sys.stderr.isatty()
@@ -173,7 +174,9 @@ def _check_fields(cfg: Config) -> None:
         raise _usage_error(str(exc)) from exc
 
 
-def _run_ray(inputs: list[str], cfg: Config, output: str | None, stats: str | None, address: str | None) -> int:
+def _run_ray(
+    inputs: list[str], cfg: Config, output: str | None, stats: str | None, ray: tuple[str | None, str | None]
+) -> int:
     try:
         from cleantext.engines.ray import run_on_ray
     except ImportError as exc:
@@ -183,7 +186,8 @@ def _run_ray(inputs: list[str], cfg: Config, output: str | None, stats: str | No
         ) from exc
     if not output or output == "-":
         raise _usage_error("--engine ray writes shards: give an output folder with -o OUT_DIR")
-    return run_on_ray(inputs, cfg, output, stats_path=stats, address=address)
+    address, compression = ray
+    return run_on_ray(inputs, cfg, output, stats_path=stats, address=address, compression=compression)
 
 
 @app.command()

@@ -1,0 +1,16 @@
+"""Engines: where the pipeline runs when one machine is not enough.
+
+The local engine is ``cleantext.runner.run_inputs`` (one process, or ``--jobs N`` worker
+processes). The modules here run the same per-page work elsewhere and keep its promises: the same
+records for the same inputs, the same accounting (read = written + dropped + failed), the same
+summary line and ``--stats`` JSON.
+
+- ``rows``  what a worker sends back for each page (an outcome row), and how the driver counts the
+  rows in input order, running the duplicate filters there. No Ray inside: it is tested alone.
+- ``ray``   ``--engine ray``: inputs as a Ray Data dataset, cleaned by a pool of actors, written as
+  JSONL shards. Importing it raises ImportError when Ray is not installed (the ``ray`` extra),
+  which the CLI turns into exit 2 with the install command.
+
+Nothing in this package is imported by the local engine, so a plain ``cleantext run`` never
+loads Ray.
+"""

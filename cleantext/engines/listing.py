@@ -1,0 +1,95 @@
+"""The files of a cluster run, listed once, on the driver, in the order the local engine reads them.
+
+Observations this module relies on:
+
+- Duplicate removal keeps the first copy in input order, and every item is named after its input
+  (``path``, ``path#N``), so the cluster must know, for each file it reads, its place in the input
+  and the name the local engine would give it. The driver lists the inputs itself and hands the
+  cluster an explicit list of files: Ray's own listing would lose both.
+- Local paths are expanded by ``cleantext.read.expand_inputs`` (folders walked depth-first, entries
+  in name order, globs sorted, hidden files skipped, missing inputs as Failures), so the order and
+  names are exactly the local ones.
+- A URI with a scheme (``s3://bucket/pages/``, ``gs://…``) is listed through pyarrow's filesystems,
+  which Ray uses for reading as well: a folder (a key prefix) recursively, in path order, hidden
+  names skipped as locally. pyarrow (a dependency of Ray Data) is imported only for such URIs.
+- Ray reports the path of each row without the scheme (``bucket/pages/a.html`` for
+  ``s3://bucket/pages/a.html``) and local paths as given; ``bare`` gives both sides one spelling.
+
+>>> files, failures = list_files(["/no/such/dir/"])
+>>> files, failures[0].message
+([], 'missing: no such file or directory')
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from cleantext.model import Failure
+from cleantext.read import expand_inputs
+
+SCHEME_SEP = "://"
+
+
+@dataclass(frozen=True)
+class InputFile:
+    """One file to read: its name in records (``uri``) and the path handed to Ray (``location``)."""
+
+    uri: str
+    location: str
+
+
+def bare(location: str) -> str:
+    """A location without its scheme, as Ray reports row paths.
+
+    >>> bare("s3://bucket/a.html"), bare("/data/a.html")
+    ('bucket/a.html', '/data/a.html')
+    """
+    return location.split(SCHEME_SEP, 1)[-1]
+
+
+def list_files(inputs: Sequence[str]) -> tuple[list[InputFile], list[Failure]]:
+    """Every file of the inputs in input order, and a Failure for each input that cannot be listed."""
+    files: list[InputFile] = []
+    failures: list[Failure] = []
+    for item in inputs:
+        found = _list_remote(item) if SCHEME_SEP in item else _list_local(item)
+        for entry in found:
+            if isinstance(entry, Failure):
+                failures.append(entry)
+            else:
+                files.append(entry)
+    return files, failures
+
+
+def _list_local(item: str) -> list[InputFile | Failure]:
+    return [
+        path if isinstance(path, Failure) else InputFile(path, os.path.abspath(path))
+        for path in expand_inputs([item])
+    ]
+
+
+def _list_remote(uri: str) -> list[InputFile | Failure]:
+    """A remote file, or the files under a remote folder (key prefix), in path order."""
+    from pyarrow import fs
+
+    scheme = uri.split(SCHEME_SEP, 1)[0]
+    try:
+        filesystem, root = fs.FileSystem.from_uri(uri)
+        info = filesystem.get_file_info(root)
+        if info.type == fs.FileType.File:
+            return [InputFile(uri, uri)]
+        if info.type == fs.FileType.NotFound:
+            return [Failure(uri, "missing: no such file or folder")]
+        found = filesystem.get_file_info(fs.FileSelector(root, recursive=True))
+    except (OSError, ValueError) as exc:  # pyarrow reports access and URI problems so
+        return [Failure(uri, f"cannot list: {exc}")]
+    paths = sorted(f.path for f in found if f.type == fs.FileType.File and not _hidden(f.path, root))
+    return [InputFile(f"{scheme}{SCHEME_SEP}{path}", f"{scheme}{SCHEME_SEP}{path}") for path in paths]
+
+
+def _hidden(path: str, root: str) -> bool:
+    """Whether a name below ``root`` starts with a dot (``.git``, ``.DS_Store``), as skipped locally."""
+    relative = path[len(root) :].strip("/")
+    return any(part.startswith(".") for part in relative.split("/"))
