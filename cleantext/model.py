@@ -97,6 +97,9 @@ class Block:
     hint: str = ""  # class/id words of the enclosing elements, lowercased
     source: str = "html"  # "html" | "text"
     group: int = 0  # paragraph group: dump lines between blank lines, HTML blocks of one parent
+    # HTML: ids of the enclosing block-level elements, outermost first (the innermost few only);
+    # ids count elements in document order, so a container's id is below its descendants'. () in dumps.
+    containers: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

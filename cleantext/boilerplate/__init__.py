@@ -1,6 +1,6 @@
 """Boilerplate: keep the article's blocks, drop everything else, each drop with its reason.
 
-The method, in three steps (one module each):
+The method, step by step (one module each):
 
 1. ``rules``: every block goes down an ordered ladder of named rules over its features
    (``features``) and the boilerplate vocabulary (``markers``); the first rule that answers
@@ -8,12 +8,15 @@ The method, in three steps (one module each):
 2. Here, one page-level look: a page with almost no text outside its comment sections is a
    thread (a forum post and its replies, a question and its answers), and its comments are
    judged again as text.
-3. ``context``: short blocks take after their neighbours (a long run of short dump lines is a
+3. ``dom`` (HTML): the element holding most of the article's text is found from the blocks'
+   container numbers; bare prose and short lines inside it lean to text, good text outside it
+   leaves (``outside-main``).
+4. ``context``: short blocks take after their neighbours (a long run of short dump lines is a
    link list); a page with no good block at all (a table of contents, one-line posts) takes its
    undecided blocks as text; then the main-content region is the contiguous stretch of blocks with
    the largest weight (good text minus boilerplate), and good blocks outside it are dropped, as
    are copies of a block already kept.
-4. Here: the verdicts, one per block, for the document stage and for ``cleantext explain``.
+5. Here: the verdicts, one per block, for the document stage and for ``cleantext explain``.
 
 >>> from cleantext.model import Block
 >>> blocks = [Block(0, "首页", in_list=True, source="text"),
@@ -26,6 +29,7 @@ The method, in three steps (one module each):
 from __future__ import annotations
 
 from cleantext.boilerplate.context import Judged, confine, fallback, main_region, repeated, smooth
+from cleantext.boilerplate.dom import container_prior
 from cleantext.boilerplate.features import features_of
 from cleantext.boilerplate.rules import judge
 from cleantext.model import Block, DropReason, PageMeta, Verdict
@@ -55,6 +59,7 @@ def classify(blocks: list[Block], meta: PageMeta | None = None) -> list[Verdict]
         cls, reason = judge(block, feats)
         judged.append(Judged(cls, reason, feats, in_list=block.in_list, dump=block.source == "text"))
     _rejudge_thread(blocks, judged)
+    container_prior(blocks, judged, meta)
     smooth(judged)
     fallback(judged)
     confine(judged, main_region(judged))

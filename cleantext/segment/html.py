@@ -10,6 +10,10 @@ Observations this relies on:
   recorded as features here; the boilerplate stage decides.
 - ``script``, ``style`` and similar elements hold no visible text.
 - Deeply nested pages exist (10^6 nested tags): the walk is iterative, never recursive.
+- An article sits in one element (a ``div`` or ``td`` holding its paragraphs). Each block-level
+  element gets a number in document order, and each block the numbers of the innermost
+  ``MAX_CONTAINERS`` block-level elements around it, so the boilerplate stage can weigh whole
+  containers (``boilerplate.dom``) without walking the tree again.
 """
 
 from __future__ import annotations
@@ -36,6 +40,10 @@ HINT_TAGS = frozenset("nav footer aside header article main figure figcaption fo
 HINT_WORDS = re.compile(r"[a-z]+")
 MAX_HINT_CHARS = 400  # characters of class/id words kept per block: the nearest ancestors matter
 SPACE = re.compile(r"\s+")
+# Enclosing block-level elements recorded per block: an article's container sits a few levels
+# above its paragraphs (div > div > p); deeper ancestors are page frames, and a bound keeps the
+# walk linear on pathologically nested pages.
+MAX_CONTAINERS = 16  # elements
 
 
 @dataclass
@@ -49,6 +57,7 @@ class _Frame:
     in_list: bool
     in_link: bool
     heading: str
+    containers: tuple[int, ...] = ()
 
 
 @dataclass
@@ -73,7 +82,8 @@ def _hint_of(tag: Tag) -> str:
     return " ".join(words)
 
 
-def _child_frame(parent: _Frame, tag: Tag) -> _Frame:
+def _child_frame(parent: _Frame, tag: Tag, number: int) -> _Frame:
+    """The frame of ``tag`` inside ``parent``; ``number`` is the element's place in document order."""
     name = tag.name
     # Only block-level containers name what a block is: inline elements inside it (a code
     # highlighter's <span class="comment">, a <a class="share"> in a sentence) say nothing about
@@ -88,6 +98,9 @@ def _child_frame(parent: _Frame, tag: Tag) -> _Frame:
         in_list=parent.in_list or name in ("li", "ul", "ol", "dl"),
         in_link=parent.in_link or name == "a",
         heading=name if name in ("h1", "h2", "h3", "h4", "h5", "h6", "title") else parent.heading,
+        containers=(
+            (*parent.containers[1 - MAX_CONTAINERS :], number) if name in BLOCK_TAGS else parent.containers
+        ),
     )
 
 
@@ -123,14 +136,16 @@ class _Builder:
                 hint=frame.hint,
                 source="html",
                 group=self.group,
+                containers=frame.containers,
             )
         )
 
 
 def _walk(root: Tag) -> Iterator[tuple[str, _Frame, object]]:
     """Iterative pre-order walk: ("text", frame, str) and ("open"/"close", frame, tag) events."""
-    top = _Frame("body", "body", "", "body", False, False, "")
+    top = _Frame("body", "body", "", "body", False, False, "", (0,))
     stack: list[tuple[_Frame, Iterator[object], Tag]] = [(top, iter(root.contents), root)]
+    number = 0
     while stack:
         frame, children, tag = stack[-1]
         child = next(children, None)
@@ -141,7 +156,8 @@ def _walk(root: Tag) -> Iterator[tuple[str, _Frame, object]]:
         if isinstance(child, Tag):
             if child.name in INVISIBLE:
                 continue
-            sub = _child_frame(frame, child)
+            number += 1
+            sub = _child_frame(frame, child, number)
             yield "open", sub, child
             stack.append((sub, iter(child.contents), child))
         elif isinstance(child, NavigableString) and not isinstance(child, Comment):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from cleantext.segment.html import parse_html
+from itertools import pairwise
+
+from cleantext.segment.html import MAX_CONTAINERS, parse_html
 
 
 def test_blocks_kinds_links_and_lists() -> None:
@@ -35,3 +37,16 @@ def test_inline_element_classes_are_no_hint() -> None:
 def test_invisible_elements_hold_no_text() -> None:
     blocks, _ = parse_html("<body><script>var a = 1;</script><style>p{}</style><p>正文。</p></body>")
     assert [b.text for b in blocks] == ["正文。"]
+
+
+def test_blocks_carry_their_containers_outermost_first() -> None:
+    blocks, _ = parse_html("<div><div class='a'><p>一。</p><p>二<span>三</span>。</p></div><p>四。</p></div>")
+    first, second, third = (b.containers for b in blocks)
+    assert first[:-1] == second[:-1] and first[-1] != second[-1]  # siblings in one container
+    assert third[:2] == first[:2] and third[2] not in first  # outside the inner div
+    assert all(a < b for a, b in pairwise(first))  # document order
+
+
+def test_container_chain_is_bounded_on_deep_pages() -> None:
+    blocks, _ = parse_html("<div>" * 500 + "<p>深处。</p>" + "</div>" * 500)
+    assert len(blocks[0].containers) == MAX_CONTAINERS

@@ -1,0 +1,173 @@
+"""The container prior: which element of an HTML page holds the article.
+
+Observations this relies on:
+
+- An article's paragraphs share one container element (a ``div`` or ``td``), and that element
+  holds little else: menus, teaser lists, comment forms and footers sit in sibling containers.
+  So the container is the element whose blocks, weighed like the region step weighs them (good
+  text positive, boilerplate negative), sum highest: a tree version of the main-content region.
+  A parent wins over its child only when what the child leaves out is worth more than it costs
+  (an article split by an advert), so the chosen element is as tight as the article allows.
+- The ladder judges blocks one at a time and misjudges two kinds of article text: prose written
+  without sentence marks (blog posts that break lines with spaces) looks like a menu, and short
+  lines (forum replies, one-line paragraphs) are undecided. Inside the chosen container both lean
+  to text; outside it, long text that looks like prose is a teaser, a recommended article or a
+  sidebar, and leaves as ``outside-main``.
+- The headline (the block the page's ``<title>`` repeats) usually sits just above the article,
+  in its container: containers holding it weigh a little more.
+
+Block weights come from the ladder's classes, so this costs one pass over the blocks and their
+recorded container numbers (``Block.containers``), never a walk of the tree.
+
+>>> from cleantext.boilerplate.context import Judged
+>>> from cleantext.boilerplate.features import features_of
+>>> prose = "正文的一段，内容足够长，有逗号，也有句号。这是第二句，读起来像文章。" * 3
+>>> blocks = [Block(0, "首页 国内 国际 财经 科技 体育 娱乐 汽车 房产", containers=(0, 1)),
+...           Block(1, prose, containers=(0, 2)), Block(2, prose, containers=(0, 2))]
+>>> judged = [Judged("bad", "nav", features_of(blocks[0].text)),
+...           Judged("good", "body", features_of(prose)), Judged("good", "body", features_of(prose))]
+>>> main_container(blocks, judged, None)
+2
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from cleantext.boilerplate.context import Judged
+from cleantext.boilerplate.rules import MIN_GOOD_UNITS, MIN_SHORT_UNITS, marker
+from cleantext.model import Block, DropReason, PageMeta
+
+# Weights, in units of text (see ``features``), of blocks toward their containers' sums.
+LIST_GOOD_WEIGHT = 0.3  # good text in list items: teaser summaries must not outweigh an article
+SHORT_TEXT_WEIGHT = 0.5  # short punctuated lines: forum replies count, at half a paragraph's weight
+BARE_PROSE_WEIGHT = 0.5  # long text without sentence marks: a blog's line-broken prose or a menu
+MIN_BAD_PENALTY = 3  # units: even a one-word menu entry costs something to include
+HEADLINE_BONUS = 40  # units, about two sentences: the headline sits at the top of its article
+MIN_HEADLINE_CHARS = 4  # characters: shorter title matches (a site name) prove nothing
+# The prior acts only when the container is clearly an article's: enough text, and most of the
+# page's text. Below that (a portal page, a table of contents) it would guess.
+MIN_CONTAINER_UNITS = 100  # units of weight: two or three paragraphs
+MIN_TEXT_SHARE = 0.5  # of the page's text weight inside the container
+MAX_BARE_LINK_SHARE = 0.2  # links in a long unpunctuated block above which it is a menu anyway
+IN_MAIN = "in-main"
+HEADLINE_REACH = 6  # blocks: a date, a byline, a share bar may sit between headline and body
+HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+
+
+def _is_bare_prose(block: Block, item: Judged) -> bool:
+    """Long text without sentence marks or links that the ladder called a menu for that alone."""
+    f = item.feats
+    return (
+        item.cls == "bad"
+        and item.reason == DropReason.NAV.value
+        and f.units >= MIN_GOOD_UNITS
+        and f.punct == 0
+        and block.link_chars <= MAX_BARE_LINK_SHARE * len(block.text)
+        and marker(block, f) is None
+    )
+
+
+def _weight(block: Block, item: Judged) -> float:
+    units = item.feats.units
+    if item.cls == "good":
+        return units * (LIST_GOOD_WEIGHT if item.in_list else 1.0)
+    if item.cls == "short":
+        return SHORT_TEXT_WEIGHT * units if item.feats.punct else -1.0
+    if _is_bare_prose(block, item):
+        return BARE_PROSE_WEIGHT * units
+    return -float(max(units, MIN_BAD_PENALTY))
+
+
+def _fold(text: str) -> str:
+    return "".join(text.split()).lower()
+
+
+def headline(blocks: list[Block], meta: PageMeta | None) -> int | None:
+    """Index of the longest heading (``h1``..``h6``) that the page's title repeats, or None. Only
+    headings count: breadcrumbs and teaser lists repeat the title too."""
+    titles = [_fold(t) for t in (meta.title, meta.og_title) if t] if meta else []
+    best, best_len = None, MIN_HEADLINE_CHARS - 1
+    for block in blocks:
+        if block.kind not in HEADINGS:
+            continue
+        text = _fold(block.text)
+        if len(text) > best_len and any(text in title for title in titles):
+            best, best_len = block.index, len(text)
+    return best
+
+
+def _headline_containers(blocks: list[Block], anchor: int | None) -> set[int]:
+    """Containers that hold the headline or start just below it (a header beside the body)."""
+    if anchor is None:
+        return set()
+    return {number for block in blocks[anchor : anchor + 1 + HEADLINE_REACH] for number in block.containers}
+
+
+def main_container(blocks: list[Block], judged: list[Judged], anchor: int | None) -> int | None:
+    """Number of the container with the largest weight (the deeper one on ties), or None when no
+    container weighs enough. Containers at the headline weigh ``HEADLINE_BONUS`` more."""
+    sums: dict[int, float] = defaultdict(float)
+    for block, item in zip(blocks, judged, strict=True):
+        weight = _weight(block, item)
+        for number in block.containers:
+            sums[number] += weight
+    for number in _headline_containers(blocks, anchor):
+        sums[number] += HEADLINE_BONUS
+    if not sums:
+        return None
+    best = max(sums, key=lambda number: (sums[number], number))
+    return best if sums[best] >= MIN_CONTAINER_UNITS else None
+
+
+def _text_share(blocks: list[Block], judged: list[Judged], number: int) -> float:
+    """Share of the page's text weight (the positive block weights) inside the container."""
+    inside = total = 0.0
+    for block, item in zip(blocks, judged, strict=True):
+        weight = max(_weight(block, item), 0.0)
+        total += weight
+        inside += weight if number in block.containers else 0.0
+    return inside / total if total else 1.0
+
+
+def _set(item: Judged, cls: str, reason: str) -> None:
+    item.overridden = item.overridden or f"{item.cls}:{item.reason}"
+    item.cls, item.reason = cls, reason
+
+
+def container_prior(blocks: list[Block], judged: list[Judged], meta: PageMeta | None) -> int | None:
+    """Lean the blocks toward the main container (in place): bare prose and short punctuated lines
+    inside it become text (``in-main``), good text outside it leaves (``outside-main``). Returns
+    the container's number, or None when the page has no clear one."""
+    anchor = headline(blocks, meta)
+    number = main_container(blocks, judged, anchor)
+    if number is None or number == 0:
+        return None
+    if anchor is not None:
+        if number not in _headline_containers(blocks, anchor):
+            return None  # the page names its article elsewhere: a cookie notice or a sidebar won
+    elif _text_share(blocks, judged, number) < MIN_TEXT_SHARE:
+        return None  # no headline, and most text elsewhere: a portal or a list page
+    lo, hi = _text_span(blocks, judged, number)
+    for block, item in zip(blocks, judged, strict=True):
+        inside = number in block.containers
+        if not inside and item.cls == "good":
+            _set(item, "bad", DropReason.OUTSIDE.value)
+        elif inside and (_is_bare_prose(block, item) or (lo <= block.index <= hi and _leans_text(item))):
+            _set(item, "good", IN_MAIN)
+    return number
+
+
+def _text_span(blocks: list[Block], judged: list[Judged], number: int) -> tuple[int, int]:
+    """First and last index of the container's blocks of positive weight: short lines lean to text
+    between them only, not among the menus at the container's edges."""
+    inside = [
+        b.index
+        for b, item in zip(blocks, judged, strict=True)
+        if number in b.containers and _weight(b, item) > 0
+    ]
+    return (inside[0], inside[-1]) if inside else (0, -1)
+
+
+def _leans_text(item: Judged) -> bool:
+    return item.cls == "short" and item.feats.units >= MIN_SHORT_UNITS and item.feats.punct > 0

@@ -1,0 +1,75 @@
+"""The container prior: built from blocks directly, no HTML."""
+
+from __future__ import annotations
+
+from cleantext.boilerplate import classify
+from cleantext.boilerplate.context import Judged
+from cleantext.boilerplate.dom import container_prior, headline, main_container
+from cleantext.boilerplate.features import features_of
+from cleantext.boilerplate.rules import judge
+from cleantext.model import Block, PageMeta
+
+PROSE = "这是正文的一段，内容足够长，有逗号，也有句号。这是第二句，它让这一段读起来像文章的一部分。"
+BARE = "一波波接续性低温寒流报到 已将山后一带层层山峦披上嫣红的彩衣 顺路下切蜿蜒道路后不久即抵达"
+MENU = "首页 国内 国际 财经 科技 体育 娱乐 汽车 房产 教育 健康 旅游 文化 军事 图片 视频 专题 评论 地方 博客 论坛"
+TEASER = "另一篇文章的摘要，内容足够长，有逗号，也有句号。这是第二句，它读起来也像一篇文章的开头。"
+
+
+def _judged(blocks: list[Block]) -> list[Judged]:
+    out = []
+    for block in blocks:
+        feats = features_of(block.text)
+        cls, reason = judge(block, feats)
+        out.append(Judged(cls, reason, feats, in_list=block.in_list))
+    return out
+
+
+def _page() -> list[Block]:
+    article = (0, 1, 2)
+    return [
+        Block(0, "首页", kind="li", in_list=True, link_chars=2, containers=(0, 5)),
+        Block(1, "标题在这里", kind="h1", containers=(0, 1)),
+        *[Block(i, PROSE, containers=article) for i in range(2, 6)],
+        Block(6, BARE, containers=article),
+        Block(7, PROSE, containers=article),
+        Block(8, TEASER, containers=(0, 9)),
+        Block(9, MENU, kind="li", in_list=True, link_chars=len(MENU), containers=(0, 9, 10)),
+    ]
+
+
+def test_headline_is_the_heading_the_title_repeats() -> None:
+    blocks = [Block(0, "标题在这里", kind="li"), Block(1, "标题在这里", kind="h1")]
+    assert headline(blocks, PageMeta(title="标题在这里_某某网")) == 1
+    assert headline(blocks, PageMeta(title="别的")) is None
+
+
+def test_main_container_is_the_heaviest_tightest_element() -> None:
+    blocks = _page()
+    assert main_container(blocks, _judged(blocks), None) == 2
+
+
+def test_prior_keeps_bare_prose_inside_and_drops_text_outside() -> None:
+    blocks = _page()
+    judged = _judged(blocks)
+    assert (judged[6].cls, judged[8].cls) == ("bad", "good")
+    assert container_prior(blocks, judged, PageMeta(title="标题在这里")) == 2
+    assert (judged[6].cls, judged[6].reason, judged[6].overridden) == ("good", "in-main", "bad:nav")
+    assert (judged[8].cls, judged[8].reason) == ("bad", "outside-main")
+
+
+def test_prior_stands_back_when_the_headline_is_elsewhere() -> None:
+    blocks = _page()
+    far = [*blocks[:1], Block(1, "栏目", kind="h2", containers=(0, 1)), *blocks[2:]]
+    far.append(Block(len(far), "标题在这里", kind="h1", containers=(0, 9)))
+    assert container_prior(far, _judged(far), PageMeta(title="标题在这里")) is None
+
+
+def test_prior_stands_back_without_structure() -> None:
+    blocks = [Block(i, PROSE) for i in range(5)]
+    assert container_prior(blocks, _judged(blocks), None) is None
+
+
+def test_classify_shows_the_override() -> None:
+    verdicts = classify(_page(), PageMeta(title="标题在这里"))
+    assert (verdicts[6].keep, verdicts[6].reason, verdicts[6].overridden) == (True, "in-main", "bad:nav")
+    assert (verdicts[8].keep, verdicts[8].reason) == (False, "outside-main")
