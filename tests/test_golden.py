@@ -18,11 +18,7 @@ from cleantext.config import Config
 from cleantext.runner import run_inputs
 from tests.conftest import ROOT, SAMPLES, SEED, json_lines, run_cli
 
-KNOWN_FAILURES: dict[str, str] = {
-    # innerText dumps have long unwrapped lines; the wrap detector takes them for wrapped lines
-    # and joins the three paragraphs and the editor line into one.
-    "samples/dumps/innertext-style.txt": "unwrapped long lines are joined as if hard-wrapped",
-}
+KNOWN_FAILURES: dict[str, str] = {}
 
 CASES = sorted(p for p in SAMPLES.rglob("*.expected.jsonl"))
 

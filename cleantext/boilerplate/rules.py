@@ -51,9 +51,10 @@ def marker(block: Block, f: Features) -> Answer:
     """Short blocks holding boilerplate vocabulary (上一篇, 分享到, 版权所有, Related...)."""
     if f.units > MAX_MARKER_UNITS:
         return None
-    for reason, pattern in GROUPS:
-        if pattern.search(block.text):
-            return "bad", reason.value
+    text = block.text
+    for reason, at_start, anywhere in GROUPS:
+        if (at_start is not None and at_start.match(text)) or (anywhere is not None and anywhere.search(text)):
+            return "bad", reason
     return None
 
 

@@ -21,9 +21,12 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from cleantext.boilerplate.markers import both_scripts
+
+DIGIT = re.compile(r"\d")
 MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 MIN_YEAR, MAX_YEAR = 1990, 2100  # years outside are more likely numbers than publication dates
-TIME = (
+TIME = both_scripts(  # 时/號 in Traditional: 時, 號
     r"(?:\s*(?:T|\s|,|-|日|号)?\s*(\d{1,2})\s*[:：时]\s*(\d{2})(?:\s*[:：分]\s*(\d{2}))?"  # hh:mm[:ss]
     r"(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?"  # fraction, offset
 )
@@ -61,6 +64,8 @@ def _dmy(match: re.Match[str], month_first: bool) -> str | None:
 
 def find_date(text: str, lang: str | None = None) -> str | None:
     """The first date written in ``text`` as ISO 8601, or None."""
+    if DIGIT.search(text) is None:  # every form has digits: most lines end here, cheaply
+        return None
     found: list[tuple[int, str]] = []
     m = YMD.search(text)
     if m:

@@ -15,22 +15,28 @@ import re
 from dataclasses import dataclass
 
 from cleantext.boilerplate.features import features_of
+from cleantext.boilerplate.markers import both_scripts
 from cleantext.document.dates import date_span, find_date
 
+# Labels are written in Simplified Chinese and compiled to match Traditional too (``both_scripts``).
 STOP = (
     r"(?=\s{2,}|[\s　|｜/]*(?:时间|日期|发布|来源|作者|记者|编辑|责任编辑|浏览|阅读|点击|字号|$)"
     r"|[\]】)）|｜])"
 )
 VALUE = r"[:：]\s*([^\s:：|｜\]】]{1,40}?)" + STOP
-SITE = re.compile(r"(?:来源|稿源|出处|source)" + VALUE, re.I)
+SITE = re.compile(both_scripts(r"(?:来源|稿源|出处|source)" + VALUE), re.I)
 AUTHOR = re.compile(
-    r"(?<!责任)(?:作者|记者|撰文|文|author|by)" + VALUE  # labelled: 作者：张三, Author: Jane Doe
-    + r"|(?:^|\s)by\s+((?-i:[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}))\s*(?:$|[|,·•])",  # a byline: By Jane Doe
+    both_scripts(
+        r"(?<!责任)(?:作者|记者|撰文|文|author|by)" + VALUE  # labelled: 作者：张三, Author: Jane Doe
+        + r"|(?:^|\s)by\s+((?-i:[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}))\s*(?:$|[|,·•])"  # a byline: By Jane Doe
+    ),
     re.I,
 )
 LABELS = re.compile(
-    r"(?:发布|发表|更新|出版)?(?:时间|日期)|来源|稿源|作者|记者|责任编辑|编辑|浏览(?:次数)?|阅读(?:量)?|点击(?:数)?|"
-    r"published|posted|updated|date|source|author|by|on",
+    both_scripts(
+        r"(?:发布|发表|更新|出版)?(?:时间|日期)|来源|稿源|作者|记者|责任编辑|编辑|浏览(?:次数)?|阅读(?:量)?|点击(?:数)?|"
+        r"published|posted|updated|date|source|author|by|on"
+    ),
     re.I,
 )
 RESIDUE_NOISE = re.compile(r"[\s:：|｜\[\]【】()（）/\\,，.·•\-—_\d]+")

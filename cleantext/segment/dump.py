@@ -22,12 +22,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from cleantext.boilerplate.features import CODE_LIKE
+from cleantext.boilerplate.features import CODE_LIKE, SENTENCE_END
 from cleantext.model import Block
 
 BULLET = re.compile(r"^(?:[•·◦▪▫●○■□◆◇►▶▸»*+\-–]|\d{1,3}[.)]|\[\d{1,3}\])\s+")
 MIN_WRAP_WIDTH = 60  # display columns; narrower pages are not treated as hard-wrapped
 WRAP_SLACK = 4  # display columns: a line this close to the page's widest width was wrapped
+MIN_WRAPPED_LINES = 3  # lines reaching the wrap width: fewer could be long paragraphs by chance
 MAX_WORD_COLUMNS = 20  # display columns: a word-wrapped line ends at most a long word short of the width
 FIRST_WORD = re.compile(r"[^\s\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+")
 LIST_CONTINUATION_INDENT = 2  # columns deeper than its bullet: a teaser's summary line
@@ -104,12 +105,21 @@ def _lines(text: str) -> list[_Line | None]:
     return out
 
 
-def _page_wrap(lines: list[_Line | None]) -> int:
-    """The width the dumper wrapped the page at: the widest lines' width, when enough reach it."""
+def _page_wrap(lines: list[_Line | None]) -> tuple[int, bool]:
+    """The width the dumper wrapped the page at (0: too narrow to tell), and whether the page
+    shows it for certain.
+
+    The width is the third-widest line's: a dumper wraps every long paragraph there. When the
+    widest lines all end within ``WRAP_SLACK`` columns of it, the wrap is certain. Otherwise only a
+    line that stops mid-sentence there was wrapped: a page whose long lines differ in width may be
+    a wide dump with few long paragraphs, or a browser's innerText, one unwrapped line per
+    paragraph (a paragraph left in two lines costs little; two paragraphs glued into one do).
+    """
     widths = sorted((ln.width for ln in lines if ln is not None), reverse=True)
-    if len(widths) < 3 or widths[2] < MIN_WRAP_WIDTH:
-        return 0
-    return widths[2]
+    if len(widths) < MIN_WRAPPED_LINES or widths[MIN_WRAPPED_LINES - 1] < MIN_WRAP_WIDTH:
+        return 0, False
+    width = widths[MIN_WRAPPED_LINES - 1]
+    return width, widths[0] - width <= WRAP_SLACK
 
 
 def _group_wraps(lines: list[_Line | None]) -> list[int]:
@@ -128,10 +138,11 @@ def _join(left: str, right: str) -> str:
     return left + " " + right
 
 
-def _wrapped(prev: _Line, line: _Line, page: int, group: int) -> bool:
+def _wrapped(prev: _Line, line: _Line, page: tuple[int, bool], group: int) -> bool:
     """Did the dumper break ``prev`` only because the text went on past the wrap width?
 
-    Any line reaching the page's wrap width was wrapped. Word-wrapped text (alphabetic scripts)
+    Any line reaching the page's wrap width was wrapped (unless the wrap is uncertain and the
+    line ends a sentence). Word-wrapped text (alphabetic scripts)
     in a narrower column was wrapped when the next line's first word would not have fit after
     it. CJK lines break anywhere, so a short CJK line in a group is a real break (a teaser grid's
     lines are as wide as each other, and must not be glued into a paragraph).
@@ -140,7 +151,8 @@ def _wrapped(prev: _Line, line: _Line, page: int, group: int) -> bool:
         return False
     if prev.code or line.code:
         return False  # code keeps its lines
-    if page and prev.width >= page - WRAP_SLACK:
+    width, certain = page
+    if width and prev.width >= width - WRAP_SLACK and (certain or not SENTENCE_END.search(prev.text)):
         return True
     first = FIRST_WORD.match(line.text)
     if not group or first is None or CJK_CHAR.match(prev.text[-1:]):

@@ -1,9 +1,12 @@
 """Is this text HTML or a text dump? Decided from the first few kilobytes.
 
 HTML announces itself early: a doctype, ``<html>``, ``<head>``, ``<body>`` or a run of common
-tags. A dump may quote a tag or two, so one stray ``<p>`` is not enough.
+tags. A fragment (``<p>正文</p>``, what an API caller passes) starts with a tag and closes one. A
+dump may quote a tag or two mid-text, so one stray ``<p>`` is not enough.
 
 >>> sniff("<!DOCTYPE html><html><body>x</body></html>")
+'html'
+>>> sniff("<p>这是一段正文。</p>")
 'html'
 >>> sniff("标题\\n\\n正文 <b> 不是标签")
 'text'
@@ -18,6 +21,9 @@ STRONG = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|
 TAG = re.compile(
     r"</?(?:p|div|span|a|br|table|td|tr|li|ul|h[1-6]|img|script|style|link|title)\b[^<>]*>", re.I
 )
+# A fragment: the text opens with an element's start tag (or a comment) and some element is closed.
+OPENS_WITH_TAG = re.compile(r"\s*(?:<[a-z][\w-]*(?:\s[^<>]*)?/?>|<!--)", re.I)
+CLOSING_TAG = re.compile(r"</[a-z][\w-]*\s*>", re.I)
 MIN_TAGS = 3  # distinct tag occurrences that make a page without a doctype HTML
 
 
@@ -25,5 +31,7 @@ def sniff(text: str) -> str:
     """'html' or 'text'."""
     head = text[:SNIFF_CHARS]
     if STRONG.search(head):
+        return "html"
+    if OPENS_WITH_TAG.match(head) and CLOSING_TAG.search(head):
         return "html"
     return "html" if len(TAG.findall(head)) >= MIN_TAGS else "text"

@@ -84,3 +84,19 @@ def test_code_lines_are_not_joined() -> None:
         "--init \\",
         "-d nginx",
     ]
+
+
+def test_unwrapped_innertext_paragraphs_stay_apart() -> None:
+    """Long lines of different widths that end sentences are paragraphs, not a wrapped one."""
+    paragraphs = [
+        "本报讯 历时一年半的修缮工程近日完工，这座始建于上世纪五十年代的老校区重新向师生开放。",
+        "据学校负责人介绍，老校区的主楼此次修缮特别对题字进行了清洗和保护，新开放的校史馆收藏了三百余件实物。",
+        "“我们希望这里既是教学场所，也是一座活的博物馆。”负责人说，今后将定期向公众开放。",
+    ]
+    assert [b.text for b in split_dump("\n".join(paragraphs))] == paragraphs
+
+
+def test_uncertain_wrap_joins_a_line_stopped_mid_sentence() -> None:
+    long = "夜深人静时，是自己一天最轻松的时刻，此时品品红酒、独坐书房翻看经典，遨游在知识的海洋里，甚是尽兴五千"
+    text = "\n".join(["x" * 90 + " end.", "y" * 70 + " end.", long, "年之磅礴、之气势。"])
+    assert [b.text for b in split_dump(text)][-1] == long + "年之磅礴、之气势。"

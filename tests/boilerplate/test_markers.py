@@ -1,0 +1,95 @@
+"""The boilerplate vocabulary and the metadata labels match Traditional Chinese as well as Simplified."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from cleantext.boilerplate.features import features_of
+from cleantext.boilerplate.markers import CHANNEL_TAGS, HANT, both_scripts
+from cleantext.boilerplate.rules import marker
+from cleantext.document.dates import find_date
+from cleantext.document.lines import read_line
+from cleantext.document.title import strip_channel_tag
+from cleantext.model import Block
+
+VOCABULARY = ("boilerplate/markers.py", "document/lines.py", "document/dates.py")
+PACKAGE = Path(__file__).resolve().parents[2] / "cleantext"
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("上一篇：某某新聞", "nav"),
+        ("下一頁", "nav"),
+        ("當前位置：首頁 > 新聞", "nav"),
+        ("返回頂部", "nav"),
+        ("分享到：微信 微博", "share"),
+        ("掃描二維碼", "share"),
+        ("標籤: 電商 直銷", "tags"),
+        ("關鍵詞：電商", "tags"),
+        ("版權所有 © 2025 中國新聞網", "footer"),
+        ("聯繫我們", "footer"),
+        ("主辦單位：示例時報", "footer"),
+        ("京ICP備00000000號", "footer"),
+        ("責任編輯：阿水", "credit"),
+        ("會議現場。 上海市市場監管局供圖", "credit"),
+        ("圖片來源：新華社", "credit"),
+        ("相關新聞", "related-list"),
+        ("為您推薦", "related-list"),
+        ("猜你喜歡", "related-list"),
+        ("我要評論", "comment"),
+        ("網友評論", "comment"),
+    ],
+)
+def test_marker_groups_match_traditional(text: str, reason: str) -> None:
+    assert marker(Block(0, text, source="text"), features_of(text)) == ("bad", reason)
+
+
+def test_prose_naming_an_organiser_is_not_a_footer() -> None:
+    text = "主辦單位表示，今年共有一百二十個攤位參與。"
+    assert marker(Block(0, text, source="text"), features_of(text)) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "date", "site", "author"),
+    [
+        ("時間:2025-07-03 09:55:12來源:中國新聞網", "2025-07-03T09:55:12", "中國新聞網", None),
+        ("發布時間：2024年5月15日 08時58分 作者：王小明", "2024-05-15T08:58", None, "王小明"),
+        ("2024年5月15日 08:58　來源：示例日報　記者：李華", "2024-05-15T08:58", "示例日報", "李華"),
+    ],
+)
+def test_metadata_labels_match_traditional(line: str, date: str, site: str | None, author: str | None) -> None:
+    meta = read_line(line)
+    assert (meta.date, meta.site, meta.author, meta.consumed) == (date, site, author, True)
+
+
+def test_traditional_date_and_channel_tag() -> None:
+    assert find_date("2025年7月3日 9時55分") == "2025-07-03T09:55"
+    assert strip_channel_tag("在滬直銷企業簽署備忘錄 滾動") == "在滬直銷企業簽署備忘錄"
+    assert {"滚动", "滾動", "熱門", "视频", "視頻"} <= CHANNEL_TAGS
+
+
+def test_both_scripts_respects_classes_and_escapes() -> None:
+    assert both_scripts("[时间]") == "[时時间間]"
+    assert both_scripts(r"\[时") == r"\[[时時]"
+    assert re.fullmatch(both_scripts("上一[篇页]"), "上一頁")
+
+
+def test_every_vocabulary_character_has_its_traditional_forms() -> None:
+    """A new word with a Simplified-only character needs its entry in ``HANT``."""
+    opencc = pytest.importorskip("opencc")
+    converters = [opencc.OpenCC(name) for name in ("s2t.json", "s2tw.json", "s2hk.json")]
+    source = "".join((PACKAGE / name).read_text(encoding="utf-8") for name in VOCABULARY)
+    for entry in HANT.values():  # the table itself holds Traditional characters
+        source = source.replace(entry, "")
+    code = "\n".join(line.split("#")[0] for line in source.splitlines() if not line.lstrip().startswith(">>>"))
+    for word in set(re.findall(r"[\u4e00-\u9fff]+", code)):
+        for convert in converters:
+            hant = convert.convert(word)
+            if len(hant) != len(word):
+                continue
+            for simp, trad in zip(word, hant, strict=True):
+                assert trad == simp or trad in HANT.get(simp, ""), (word, simp, trad)

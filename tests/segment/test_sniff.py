@@ -1,0 +1,26 @@
+"""HTML or a text dump, from the first kilobytes."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleantext.segment.sniff import sniff
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("<!DOCTYPE html><html><body>x</body></html>", "html"),
+        ("<p>这是一段正文。</p>", "html"),
+        ("  \n<div class='a'><p>Text</p></div>", "html"),
+        ("<!-- saved page --><p>x</p>", "html"),
+        ("<p>one</p><p>two</p><p>three</p>", "html"),
+        ("标题\n\n正文 <b> 不是标签", "text"),
+        ("Title\n\nUse <p> and </p> to mark a paragraph.", "text"),  # a tag quoted mid-text
+        ("<b> opens the dump but nothing is ever closed\n\nBody.", "text"),
+        ("<技术> 不是标签 </技术>", "text"),
+        ("1 < 2 and 3 > 2", "text"),
+    ],
+)
+def test_sniff(text: str, expected: str) -> None:
+    assert sniff(text) == expected
