@@ -30,7 +30,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-
 from cleantext.decode.labels import codec_name
 from cleantext.decode.sniff import mask_declarations
 from cleantext.decode.validate import HIGH_BYTES, LATIN_CODECS
