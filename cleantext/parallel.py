@@ -3,17 +3,28 @@
 Each worker builds its PageCleaner once (OpenCC's dictionaries and compiled rules are loaded per
 process, not per page). Pages travel in small batches to amortise pickling, and at most
 ``IN_FLIGHT_BATCHES`` batches are out at any time, so memory stays flat however long the input.
+
+Ctrl-C reaches every process of the terminal's process group. Workers ignore SIGINT, so only the
+parent handles it (one KeyboardInterrupt, no traceback from each worker, no broken pool); when
+the parent stops early for any reason (Ctrl-C, ``--strict``, a closed pipe) the batches not yet
+started are cancelled instead of cleaned, so it exits at once. The page timeout works in workers:
+each runs PageCleaner in its main thread, where SIGALRM is delivered.
 """
 
 from __future__ import annotations
 
+import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
+from typing import TYPE_CHECKING
 
 from cleantext.config import Config
-from cleantext.model import Failure, Outcome, RawPage
+from cleantext.model import Failure, RawPage
+
+if TYPE_CHECKING:
+    from cleantext.pipeline import Cleaned
 
 BATCH_PAGES = 8  # pages per task: large enough to amortise IPC, small enough to balance load
 IN_FLIGHT_PER_JOB = 4  # batches queued per worker: keeps workers busy while bounding memory
@@ -23,22 +34,24 @@ _worker = None
 
 def _init_worker(config: Config) -> None:
     global _worker  # noqa: PLW0603 - one cleaner per worker process, built once
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     from cleantext.pipeline import PageCleaner
 
     _worker = PageCleaner(config)
 
 
-def _clean_batch(batch: list[RawPage | Failure]) -> list[Outcome]:
+def _clean_batch(batch: list[RawPage | Failure]) -> list[Cleaned]:
     assert _worker is not None
-    return [_worker(page) for page in batch]
+    return [_worker.clean_noted(page) for page in batch]
 
 
-def map_ordered(config: Config, pages: Iterable[RawPage | Failure], jobs: int) -> Iterator[Outcome]:
-    """Yield the outcome of every page, in input order, cleaned on ``jobs`` processes."""
+def map_ordered(config: Config, pages: Iterable[RawPage | Failure], jobs: int) -> Iterator[Cleaned]:
+    """Yield the outcome (and notice) of every page, in input order, cleaned on ``jobs`` processes."""
     it = iter(pages)
-    window: deque[Future[list[Outcome]]] = deque()
+    window: deque[Future[list[Cleaned]]] = deque()
     limit = jobs * IN_FLIGHT_PER_JOB
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(config,)) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(config,))
+    try:
         while True:
             while len(window) < limit:
                 batch = list(islice(it, BATCH_PAGES))
@@ -46,5 +59,9 @@ def map_ordered(config: Config, pages: Iterable[RawPage | Failure], jobs: int) -
                     break
                 window.append(pool.submit(_clean_batch, batch))
             if not window:
-                return
+                break
             yield from window.popleft().result()
+    except BaseException:  # interrupted, or the consumer stopped: drop queued work, do not wait for it
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()

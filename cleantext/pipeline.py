@@ -24,12 +24,27 @@ from cleantext.config import Config
 from cleantext.convert import Converter, StreamFilter, build_stream_filters, page_filters
 from cleantext.decode import decode, looks_binary
 from cleantext.document import build_article
-from cleantext.model import Article, Drop, DropReason, Failure, Outcome, RawPage
+from cleantext.model import Article, Decoded, Drop, DropReason, Failure, Outcome, RawPage
 from cleantext.segment import segment
 
 
-class PageTimeout(Exception):
-    """Raised inside a page's cleaning when it exceeds ``Config.page_timeout``."""
+class PageTimeout(BaseException):
+    """Raised inside a page's cleaning when it exceeds ``Config.page_timeout``.
+
+    A BaseException, like KeyboardInterrupt, so that no ``except Exception`` in a stage or a
+    library can swallow it and let the page run on unbounded (the timer fires only once).
+    """
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something a person should know about a page that was still written: which, what, what was done."""
+
+    uri: str
+    message: str
+
+
+Cleaned = tuple[Outcome, Notice | None]  # a page's outcome and, rarely, a notice about it
 
 
 @contextmanager
@@ -44,8 +59,8 @@ def _time_limit(seconds: float) -> Iterator[None]:
     if not usable:
         yield
         return
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
+    try:  # armed inside the try: a timer firing at once must still be disarmed and the handler restored
+        signal.setitimer(signal.ITIMER_REAL, seconds)
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
@@ -66,10 +81,13 @@ class PageCleaner:
 
     def clean_page(self, page: RawPage) -> Outcome:
         """read → decode → segment → boilerplate → document → convert, for one page."""
+        return self._clean(page)[0]
+
+    def _clean(self, page: RawPage) -> Cleaned:
         cfg = self.config
         early = self._early_drop(page)
         if early is not None:
-            return early
+            return early, None
         decoded = decode(page, forced=cfg.encoding)
         blocks, meta, _fmt = segment(decoded, cfg.format)
         verdicts = classify(blocks, meta)
@@ -80,7 +98,7 @@ class PageCleaner:
                 outcome = check(outcome)
                 if not isinstance(outcome, Article):
                     break
-        return outcome
+        return outcome, _replacement_notice(decoded, outcome)
 
     def _early_drop(self, page: RawPage) -> Drop | None:
         """Pages the reader already judged, or that are too large or not text at all."""
@@ -97,17 +115,32 @@ class PageCleaner:
 
     def __call__(self, page: RawPage | Failure) -> Outcome:
         """Clean one page; any exception becomes a Failure naming the page, never a crash."""
+        return self.clean_noted(page)[0]
+
+    def clean_noted(self, page: RawPage | Failure) -> Cleaned:
+        """Like calling the cleaner, with the page's notice (replaced bytes) for the run to print."""
         if isinstance(page, Failure):
-            return page
+            return page, None
         try:
             with _time_limit(self.config.page_timeout):
-                return self.clean_page(page)
+                return self._clean(page)
         except PageTimeout:
-            return Drop(page.uri, DropReason.TIMEOUT, f"over {self.config.page_timeout:g} s", "pipeline")
+            return Drop(page.uri, DropReason.TIMEOUT, f"over {self.config.page_timeout:g} s", "pipeline"), None
         except RecursionError:
-            return Failure(page.uri, "page nested too deeply to parse; skipped")
+            return Failure(page.uri, "page nested too deeply to parse; skipped"), None
         except Exception as exc:  # noqa: BLE001 - one bad page must never end the run
-            return Failure(page.uri, f"internal error {type(exc).__name__}: {exc}; skipped")
+            return Failure(page.uri, f"internal error {type(exc).__name__}: {exc}; skipped"), None
+
+
+def _replacement_notice(decoded: Decoded, outcome: Outcome) -> Notice | None:
+    """A warning for a written page whose bytes were partly undecodable (the record holds U+FFFD)."""
+    if not decoded.replaced or not isinstance(outcome, Article):
+        return None
+    return Notice(
+        decoded.uri,
+        f"warning: {decoded.replaced} undecodable character(s) replaced with U+FFFD "
+        f"(read as {decoded.encoding}, by {decoded.method}); record written",
+    )
 
 
 @dataclass
@@ -117,6 +150,7 @@ class Stats:
     read: int = 0
     written: int = 0
     failed: int = 0
+    warned: int = 0  # written records with a notice (replaced characters)
     dropped: Counter[str] = field(default_factory=Counter)
     dropped_by_stage: Counter[str] = field(default_factory=Counter)
     duplicates: list[tuple[str, str]] = field(default_factory=list)
@@ -139,9 +173,10 @@ class Stats:
 
     def summary(self) -> str:
         drops = ", ".join(f"{k} {v}" for k, v in sorted(self.dropped.items())) or "none"
+        warned = f", {self.warned} written with warnings" if self.warned else ""
         return (
             f"cleantext: {self.read} read, {self.written} written, "
-            f"{self.dropped_total} dropped ({drops}), {self.failed} failed"
+            f"{self.dropped_total} dropped ({drops}), {self.failed} failed{warned}"
         )
 
     def as_dict(self) -> dict[str, object]:
@@ -150,6 +185,7 @@ class Stats:
             "written": self.written,
             "dropped": self.dropped_total,
             "failed": self.failed,
+            "warned": self.warned,
             "dropped_by_reason": dict(sorted(self.dropped.items())),
             "dropped_by_filter": dict(sorted(self.dropped_by_stage.items())),
             "duplicates": [{"input": a, "duplicate_of": b} for a, b in self.duplicates],
@@ -183,24 +219,38 @@ class Pipeline:
         pages: Iterable[RawPage | Failure],
         jobs: int = 1,
         on_outcome: Callable[[Outcome], None] | None = None,
+        on_notice: Callable[[Notice], None] | None = None,
     ) -> Iterator[Outcome]:
-        """Clean a stream of pages; yield every outcome (Article, Drop or Failure) in input order."""
+        """Clean a stream of pages; yield every outcome (Article, Drop or Failure) in input order.
+
+        ``on_notice`` hears of pages written despite a problem (replaced characters), before
+        their outcome is yielded; the outcomes themselves stay plain records.
+        """
         from cleantext.parallel import map_ordered
 
         if jobs > 1:
-            outcomes = map_ordered(self.config, pages, jobs)
+            cleaned = map_ordered(self.config, pages, jobs)
         else:
-            outcomes = map(self.cleaner, pages)
+            cleaned = map(self.cleaner.clean_noted, pages)
         stream_filters: list[StreamFilter] = build_stream_filters(self.config)
-        for cleaned in outcomes:
-            outcome = cleaned
-            for filt in stream_filters:
-                if isinstance(outcome, Article):
-                    outcome = filt(outcome)
+        for page_outcome, notice in cleaned:
+            outcome = _through(page_outcome, stream_filters)
             self.stats.count(outcome)
+            if notice is not None and isinstance(outcome, Article):
+                self.stats.warned += 1
+                if on_notice is not None:
+                    on_notice(notice)
             if on_outcome is not None:
                 on_outcome(outcome)
             yield outcome
+
+
+def _through(outcome: Outcome, stream_filters: list[StreamFilter]) -> Outcome:
+    """An article through the corpus filters (dedup), until one drops it."""
+    for filt in stream_filters:
+        if isinstance(outcome, Article):
+            outcome = filt(outcome)
+    return outcome
 
 
 def clean(data: bytes | str, uri: str = "<data>", config: Config | None = None) -> Article | None:

@@ -15,11 +15,14 @@ from dataclasses import dataclass
 from typing import BinaryIO, TextIO
 
 from cleantext.config import Config
-from cleantext.model import Article, Failure, Outcome, RawPage
+from cleantext.model import Article, Drop, DropReason, Failure, Outcome, RawPage
 from cleantext.pipeline import Pipeline, Stats
 from cleantext.progress import Progress
 
 AUTO_JOBS_MIN_INPUTS = 8  # inputs: fewer than this run in one process (worker start-up costs more)
+# Drops a person should hear of by name: the page may be fine, it only broke a limit of this run
+# (binary, empty or boilerplate-only pages are what corpora are full of: counted, not listed).
+LIMIT_REASONS = frozenset({DropReason.TOO_LARGE, DropReason.TIMEOUT})
 
 
 class StrictStop(Exception):
@@ -49,11 +52,18 @@ def choose_jobs(config: Config, inputs: Sequence[str]) -> int:
 
 
 def _report(outcome: Outcome, errors: TextIO, strict: bool) -> None:
+    """One line for a failed input, and for a page dropped because it broke a per-page limit."""
     if isinstance(outcome, Failure):
-        errors.write(f"cleantext: {outcome.uri}: {outcome.message}\n")
-        errors.flush()
+        _say(errors, outcome.uri, outcome.message)
         if strict:
             raise StrictStop(outcome.uri)
+    elif isinstance(outcome, Drop) and outcome.reason in LIMIT_REASONS:
+        _say(errors, outcome.uri, f"{outcome.reason.value} ({outcome.detail}); skipped")
+
+
+def _say(errors: TextIO, uri: str, message: str) -> None:
+    errors.write(f"cleantext: {uri}: {message}\n")
+    errors.flush()
 
 
 def _drive(  # noqa: PLR0913 - the run's parts
@@ -70,7 +80,8 @@ def _drive(  # noqa: PLR0913 - the run's parts
 
     with JsonlWriter(output, config.schema, config.fields, config.source_name) as writer:
         try:
-            for outcome in pipeline.run(pages, jobs=choose_jobs(config, inputs)):
+            jobs = choose_jobs(config, inputs)
+            for outcome in pipeline.run(pages, jobs, on_notice=lambda note: _say(errors, note.uri, note.message)):
                 if isinstance(outcome, Article):
                     writer.write(outcome)
                 else:
@@ -118,6 +129,8 @@ def run_inputs(  # noqa: PLR0913 - the run's parts, each needed
         # the reader of stdout went away (``| head``): stop quietly, like any Unix filter
         _silence_stdout()
         result.broken_pipe = True
+    except KeyboardInterrupt:  # while the output was being finished: the same quiet end
+        result.interrupted = True
     errors.write(pipeline.stats.summary() + ("; interrupted" if result.interrupted else "") + "\n")
     if stats_path:
         with open(stats_path, "w", encoding="utf-8") as fh:

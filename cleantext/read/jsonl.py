@@ -27,7 +27,7 @@ from cleantext.config import Config
 from cleantext.model import Failure, RawPage
 from cleantext.read.streams import ReadError
 
-SKIP_STEP = 1 << 20  # bytes read at a time while skipping the rest of an over-long line
+SKIP_STEP = 1 << 20  # bytes read at a time from a long line (kept or skipped): bounds the extra memory
 
 
 def read_jsonl(uri: str, stream: io.BufferedReader, config: Config) -> Iterator[RawPage | Failure]:
@@ -51,18 +51,31 @@ def read_jsonl(uri: str, stream: io.BufferedReader, config: Config) -> Iterator[
         yield Failure(uri, f"{exc}; {done}, the rest is lost")
 
 
-def _numbered_lines(stream: io.BufferedReader, limit: int) -> Iterator[tuple[int, bytes | int]]:
+def _numbered_lines(stream: io.BufferedReader, limit: int) -> Iterator[tuple[int, bytes | bytearray | int]]:
     """(line number, line) pairs; an over-long line comes as its size in bytes instead."""
     number = 0
-    while True:
-        line = stream.readline(limit + 1)
-        if not line:
-            return
+    while (line := _next_line(stream, limit)) is not None:
         number += 1
-        if len(line) > limit and not line.endswith(b"\n"):
-            yield number, len(line) + _skip_line(stream)
-        else:
-            yield number, line
+        yield number, line
+
+
+def _next_line(stream: io.BufferedReader, limit: int) -> bytes | bytearray | int | None:
+    """The next line (None at the end), or its size when over ``limit`` bytes (without its newline).
+
+    A line is read in steps of at most SKIP_STEP bytes into one growing buffer: ``readline(limit)``
+    would build a long line from pieces and copy it once more, twice the limit in memory.
+    """
+    step = min(SKIP_STEP, limit + 1)
+    line = stream.readline(step)
+    if len(line) < step or line.endswith(b"\n"):  # the usual case: the whole line in one call
+        return line or None
+    buffer = bytearray(line)
+    while len(buffer) <= limit:
+        piece = stream.readline(min(SKIP_STEP, limit + 1 - len(buffer)))
+        buffer += piece
+        if not piece or piece.endswith(b"\n"):
+            return buffer
+    return len(buffer) + _skip_line(stream)
 
 
 def _skip_line(stream: io.BufferedReader) -> int:
@@ -75,7 +88,7 @@ def _skip_line(stream: io.BufferedReader) -> int:
             return skipped
 
 
-def _item(uri: str, number: int, line: bytes | int, config: Config) -> RawPage | Failure | None:
+def _item(uri: str, number: int, line: bytes | bytearray | int, config: Config) -> RawPage | Failure | None:
     if isinstance(line, int):
         return RawPage(uri, b"", {"too_large": line})
     if not line.strip():

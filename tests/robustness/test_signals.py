@@ -1,0 +1,97 @@
+"""Issue 4.4: pipes, Ctrl-C and kill -9 through the real CLI: quiet ends, whole lines, atomic files."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, json_lines
+from tests.robustness.pages import interrupt, start_cli, wait_for_temporary, write_pages
+
+RUN_PAGES = 1500  # pages: several seconds of work, so a signal lands mid-run
+SIGINT_EXIT = 130
+QUIET_EXIT_SECONDS = 10  # seconds from Ctrl-C to exit, workers included (batches in flight finish)
+
+
+@pytest.fixture(scope="module")
+def big_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_pages(tmp_path_factory.mktemp("big") / "pages", RUN_PAGES)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_closed_stdout_ends_quietly(big_folder: Path, jobs: str) -> None:
+    proc = subprocess.run(
+        f"{sys.executable} -m cleantext run {big_folder} --jobs {jobs} | head -1",
+        shell=True, capture_output=True, cwd=ROOT, timeout=120, check=False,
+    )
+    assert len(json_lines(proc.stdout)) == 1
+    assert b"Traceback" not in proc.stderr and b"Exception" not in proc.stderr
+    assert proc.stderr.decode().splitlines()[-1].startswith("cleantext: ")
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ctrl_c_exits_130_with_a_summary_and_whole_lines(big_folder: Path, tmp_path: Path, jobs: str) -> None:
+    out = tmp_path / "out.jsonl"
+    proc = start_cli("run", str(big_folder), "-o", str(out), "--jobs", jobs)
+    wait_for_temporary(tmp_path, out.name, min_bytes=1)  # under way: records are being written
+    interrupt(proc)
+    sent = time.monotonic()
+    _, err = proc.communicate(timeout=60)  # stderr closes when the last worker is gone too
+    assert time.monotonic() - sent < QUIET_EXIT_SECONDS
+    assert proc.returncode == SIGINT_EXIT
+    assert b"Traceback" not in err and b"KeyboardInterrupt" not in err
+    summary = err.decode().splitlines()[-1]
+    assert summary.startswith("cleantext: ") and summary.endswith("; interrupted")
+    if out.exists():
+        written = int(summary.split(" read, ")[1].split(" written")[0])
+        assert len(json_lines(out.read_bytes())) == written < RUN_PAGES
+    assert not list(tmp_path.glob(".out.jsonl.*.tmp"))
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_kill_9_leaves_the_previous_output_whole(big_folder: Path, tmp_path: Path, jobs: str) -> None:
+    out, fresh = tmp_path / "out.jsonl", tmp_path / "fresh.jsonl"
+    previous = json.dumps({"id": "old", "text": "上一次的完整输出"}, ensure_ascii=False) + "\n"
+    out.write_text(previous, encoding="utf-8")
+    for target in (out, fresh):
+        proc = start_cli("run", str(big_folder), "-o", str(target), "--jobs", jobs, stdout=subprocess.DEVNULL)
+        wait_for_temporary(tmp_path, target.name, min_bytes=1)
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate(timeout=60)
+        assert proc.returncode == -signal.SIGKILL
+    assert out.read_text(encoding="utf-8") == previous  # the old version, untouched
+    assert not fresh.exists()  # never a partial file under the final name
+
+
+def _children(pid: int) -> list[str]:
+    try:
+        return Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return []
+
+
+def test_ctrl_c_while_workers_wait_for_input(tmp_path: Path) -> None:
+    """Idle workers (blocked on their task queue) must not print a KeyboardInterrupt traceback each."""
+    folder = write_pages(tmp_path / "few", 20)  # enough for batches to go out, then stdin blocks the parent
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "cleantext", "run", str(folder), "-", "--jobs", "2"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT, start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    while len(_children(proc.pid)) < 2 and time.monotonic() < deadline:  # the pool is up, stdin stays open
+        time.sleep(0.05)
+    time.sleep(1)  # the workers have built their cleaners and wait
+    assert len(_children(proc.pid)) == 2
+    interrupt(proc)
+    _, err = proc.communicate(timeout=QUIET_EXIT_SECONDS)
+    assert proc.returncode == SIGINT_EXIT
+    assert b"Traceback" not in err
+    [summary] = err.decode().splitlines()
+    assert summary.startswith("cleantext: ") and summary.endswith("; interrupted")
