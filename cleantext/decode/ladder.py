@@ -138,7 +138,14 @@ def _by_utf8(page: RawPage) -> Decoded | None:
 
 
 def _by_detector(page: RawPage) -> Decoded:
-    """chardet's guess, validated over the whole page; replacement decoding if all else fails."""
+    """chardet's guess, validated over the whole page; replacement decoding if all else fails.
+
+    A damaged UTF-8 page (a pasted legacy-encoded half, a few corrupt bytes) is kept as UTF-8 with
+    replacements rather than handed to the detector, whose single-byte guesses always "decode".
+    """
+    utf8_text, utf8_replaced = decode_replacing(page.data, "utf-8")
+    if _mostly_utf8(utf8_text, utf8_replaced):
+        return _result(page, utf8_text, "utf-8", "fallback", FALLBACK_CONFIDENCE, utf8_replaced)
     codec, confidence = guess(page.data)
     found = try_decode(page.data, codec) if codec else None
     if codec is not None and found is not None:
@@ -146,12 +153,27 @@ def _by_detector(page: RawPage) -> Decoded:
     return _fallback(page, codec)
 
 
+def _mostly_utf8(text: str, replaced: int) -> bool:
+    """More bytes formed valid multi-byte UTF-8 than were invalid: a UTF-8 page with damage.
+
+    Random or legacy-encoded bytes rarely form valid UTF-8 sequences, while a UTF-8 page with a
+    pasted GBK half or a few corrupt bytes keeps most of its non-ASCII text valid.
+    """
+    valid_bytes = sum(len(c.encode("utf-8")) for c in text if c > "\x7f" and c != "\ufffd")
+    return replaced > 0 and valid_bytes >= replaced
+
+
 def _fallback(page: RawPage, guessed: str | None) -> Decoded:
-    """UTF-8 or the detector's guess, whichever replaces fewer characters (UTF-8 on a tie)."""
-    best = ("", "utf-8", -1)
-    for codec in dict.fromkeys(["utf-8", guessed or "utf-8"]):
-        text, replaced = decode_replacing(page.data, codec)
-        if best[2] < 0 or replaced < best[2]:
-            best = (text, codec, replaced)
+    """UTF-8 when the page is mostly UTF-8 (see ``_mostly_utf8``), else UTF-8 or the detector's
+    guess, whichever replaces fewer characters (UTF-8 on a tie). A single-byte guess never
+    "replaces", so without the first test it would win over a damaged UTF-8 page."""
+    utf8_text, utf8_replaced = decode_replacing(page.data, "utf-8")
+    if _mostly_utf8(utf8_text, utf8_replaced):
+        return _result(page, utf8_text, "utf-8", "fallback", FALLBACK_CONFIDENCE, utf8_replaced)
+    best = (utf8_text, "utf-8", utf8_replaced)
+    if guessed and guessed != "utf-8":
+        text, replaced = decode_replacing(page.data, guessed)
+        if replaced < best[2]:
+            best = (text, guessed, replaced)
     text, codec, replaced = best
     return _result(page, text, codec, "fallback", FALLBACK_CONFIDENCE, replaced)
