@@ -45,6 +45,18 @@ def _clean_batch(batch: list[RawPage | Failure]) -> list[Cleaned]:
     return [_worker.clean_noted(page) for page in batch]
 
 
+def _stop_now(pool: ProcessPoolExecutor) -> None:
+    """End the pool at once: cancel queued batches, end the workers, then join its threads.
+
+    ``shutdown(wait=False)`` alone leaves the executor's manager thread running into interpreter
+    exit, where it may write to an already closed pipe and print an ignored-exception traceback.
+    Ending the workers first lets a waiting shutdown return immediately.
+    """
+    for process in list(getattr(pool, "_processes", {}).values()):  # CPython keeps them here
+        process.terminate()
+    pool.shutdown(wait=True, cancel_futures=True)
+
+
 def map_ordered(config: Config, pages: Iterable[RawPage | Failure], jobs: int) -> Iterator[Cleaned]:
     """Yield the outcome (and notice) of every page, in input order, cleaned on ``jobs`` processes."""
     it = iter(pages)
@@ -62,6 +74,6 @@ def map_ordered(config: Config, pages: Iterable[RawPage | Failure], jobs: int) -
                 break
             yield from window.popleft().result()
     except BaseException:  # interrupted, or the consumer stopped: drop queued work, do not wait for it
-        pool.shutdown(wait=False, cancel_futures=True)
+        _stop_now(pool)
         raise
     pool.shutdown()
