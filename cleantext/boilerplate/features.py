@@ -20,10 +20,12 @@ WORD = re.compile(r"[^\W\d_\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\
 WORD_UNITS = 2  # units per alphabetic word: 10 English words weigh like 20 Chinese characters
 # Sentence punctuation: full-width marks always; ASCII marks only before a space, a closing
 # quote, the end, or next to CJK text (dumps often write "互联,合规") — so URLs, decimals and
-# dates do not count.
+# dates do not count. Scripts with marks of their own count them always: Arabic and Urdu (، ؛ ؟ ۔),
+# Devanagari and Bengali dandas (। ॥), Ethiopic (። ፣), Armenian (։), Myanmar (၊ ။).
+_OWN_MARKS = "\u060c\u061b\u061f\u06d4\u0964\u0965\u1362\u1363\u0589\u104a\u104b"
 _HAN = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af"
-PUNCT = re.compile(rf"[，。！？；：、]|[,.!?;:](?=[\"'”’)\]]?(?:\s|$)|[{_HAN}“‘])|(?<=[{_HAN}”’])[,.!?;:]")
-SENTENCE_END = re.compile(r"[。！？!?.…」』”\"’)）]\s*$")
+PUNCT = re.compile(rf"[，。！？；：、{_OWN_MARKS}]|[,.!?;:](?=[\"'”’)\]]?(?:\s|$)|[{_HAN}“‘])|(?<=[{_HAN}”’])[,.!?;:]")
+SENTENCE_END = re.compile(rf"[。！？!?.…」』”\"’)）{_OWN_MARKS}]\s*$")
 TRUNCATED = re.compile(r"(?:\.\.\.|…|……|\.\.)\s*[\]】)）]?\s*$")
 # Program code quoted in an article (shell, config, source lines): no sentence marks, yet not a
 # menu. A line ends with a continuation or a brace, starts with an option, an assignment, a

@@ -114,3 +114,11 @@ def test_judge_first_answer_wins_and_skip_passes_over() -> None:
     text = "我要评论"
     assert judge(Block(0, text)) == ("bad", "comment")
     assert judge(Block(0, text), skip=frozenset({"comment"})) == ("short", "short")
+
+
+def test_prose_counts_the_sentence_marks_of_arabic_script() -> None:
+    # Urdu prose ends sentences with ۔ and separates clauses with ،, never with ASCII marks.
+    text = "یہ ایک لمبا جملہ ہے، جس میں کئی الفاظ ہیں اور یہ مضمون کا حصہ ہے۔ دوسرا جملہ بھی یہاں ہے۔"
+    f = features_of(text)
+    assert f.punct == 3 and f.ends_sentence
+    assert judge(Block(0, text, source="text"), f) == ("good", "body")
