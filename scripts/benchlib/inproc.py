@@ -1,0 +1,138 @@
+"""Sections measured in this process, on one core: cleantext, the floor, bs4, OpenCC, a large page.
+
+Each cleantext measurement is the real per-page path of ``cleantext run`` without the CLI:
+``iter_pages`` (read) → ``PageCleaner`` (decode … convert) → ``JsonlWriter`` (write), the cleaner
+built once before timing (its cost is a per-process start-up, reported by the start-up section).
+Times are this process's CPU seconds (see ``timing``).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from benchlib.corpus import SCRATCH, total_bytes
+from benchlib.timing import CPU, Figure, best_of, peak_rss_mb
+from cleantext.config import Config
+from cleantext.decode import decode
+from cleantext.model import Article, Failure, RawPage
+from cleantext.pipeline import PageCleaner
+from cleantext.read import iter_pages
+from cleantext.write import JsonlWriter
+
+OUT = SCRATCH / "out.jsonl"
+SMALL_PAGE_REPEAT = 20  # cleanings of the small page per timed run, so its time is well above timer noise
+OUTCOME_FIELDS = ("text", "title", "site", "author")  # what the converter converts in a record
+
+
+def clean_paths(cleaner: PageCleaner, paths: list[str], out: Path = OUT) -> int:
+    """read → clean → write for ``paths``; the number of articles written."""
+    with JsonlWriter(out) as writer:
+        for page in iter_pages(paths, cleaner.config):
+            outcome = cleaner(page)
+            if isinstance(outcome, Article):
+                writer.write(outcome)
+        return writer.count
+
+
+def measure_clean(name: str, paths: list[str], config: Config, reps: int) -> Figure:
+    """cleantext on ``paths`` with ``config``, best of ``reps``."""
+    cleaner = PageCleaner(config)
+    clean_paths(cleaner, paths[:1])  # warm-up: lazy imports out of the timing
+    written: list[int] = []
+    seconds = best_of(reps, lambda: written.append(clean_paths(cleaner, paths)), CPU)
+    return Figure(name, len(paths), total_bytes(paths), seconds, f"{written[-1]} written", _rss())
+
+
+def floor_paths(paths: list[str], out: Path = OUT) -> None:
+    """The floor: read + decode + one JSON line per page, no cleaning at all."""
+    config = Config()
+    with open(out, "wb") as sink:
+        for page in iter_pages(paths, config):
+            if isinstance(page, Failure):
+                continue
+            text = decode(page).text
+            sink.write((json.dumps({"id": page.uri, "text": text}, ensure_ascii=False) + "\n").encode())
+
+
+def measure_floor(name: str, paths: list[str], reps: int) -> Figure:
+    floor_paths(paths)
+    seconds = best_of(reps, lambda: floor_paths(paths), CPU)
+    return Figure(name, len(paths), total_bytes(paths), seconds, "read+decode+json.dumps", _rss())
+
+
+def decoded_texts(paths: list[str]) -> list[str]:
+    return [decode(RawPage(p, Path(p).read_bytes())).text for p in paths]
+
+
+def measure_bs4(name: str, paths: list[str], reps: int) -> Figure:
+    """beautifulsoup4 alone: ``BeautifulSoup(text, "lxml")`` then ``decompose()`` on decoded text."""
+    from bs4 import BeautifulSoup
+
+    texts = decoded_texts(paths)
+
+    def parse_all() -> None:
+        for text in texts:
+            BeautifulSoup(text, "lxml").decompose()
+
+    seconds = best_of(reps, parse_all, CPU)
+    return Figure(name, len(paths), total_bytes(paths), seconds, "parse+decompose only", _rss())
+
+
+def articles_of(paths: list[str], config: Config) -> list[Article]:
+    cleaner = PageCleaner(config)
+    outcomes = (cleaner(page) for page in iter_pages(paths, config))
+    return [outcome for outcome in outcomes if isinstance(outcome, Article)]
+
+
+def measure_conversion(paths: list[str], reps: int) -> dict[str, Any]:
+    """OpenCC s2t alone on the strings cleantext converts, against cleantext's convert stage.
+
+    cleantext's added time is its convert stage with ``s2t`` minus the same stage without a
+    conversion (script detection runs in both), on the same articles.
+    """
+    import opencc
+
+    from cleantext.convert import Converter
+
+    articles = articles_of(paths, Config())
+    hans = [a for a in articles if a.script == "Hans"]
+    strings = [s for a in hans for s in (getattr(a, f) for f in OUTCOME_FIELDS) if s]
+    raw = opencc.OpenCC("s2t.json")
+    raw_s = best_of(reps, lambda: [raw.convert(s) for s in strings], CPU)
+    plain, s2t = Converter(None), Converter("s2t")
+    none_s = best_of(reps, lambda: [plain.convert(a) for a in articles], CPU)
+    s2t_s = best_of(reps, lambda: [s2t.convert(a) for a in articles], CPU)
+    chars = sum(len(s) for s in strings)
+    nbytes = sum(len(s.encode()) for s in strings)
+    return {
+        "articles": len(articles),
+        "converted_records": len(hans),
+        "chars": chars,
+        "opencc": Figure("OpenCC s2t alone (extracted texts)", len(hans), nbytes, raw_s, f"{chars} chars"),
+        "detect_only_s": none_s,
+        "added_s": s2t_s - none_s,
+    }
+
+
+def measure_large(source: str, large: Path, reps: int) -> tuple[Figure, Figure]:
+    """The small page (cleaned ``SMALL_PAGE_REPEAT`` times per run) against the large one, cleaned once."""
+    cleaner = PageCleaner(Config())
+    small_paths = [source] * SMALL_PAGE_REPEAT
+    clean_paths(cleaner, small_paths)
+    small_s = best_of(reps, lambda: clean_paths(cleaner, small_paths), CPU)
+    outcome: list[str] = []
+
+    def once() -> None:
+        page = next(p for p in iter_pages([str(large)], cleaner.config) if isinstance(p, RawPage))
+        outcome.append(type(cleaner(page)).__name__)
+
+    large_s = best_of(1, once, CPU)
+    small = Figure(f"small page {Path(source).name}", SMALL_PAGE_REPEAT, total_bytes(small_paths), small_s)
+    big = Figure(f"large page {large.name}", 1, total_bytes([str(large)]), large_s, outcome[-1], _rss())
+    return small, big
+
+
+def _rss() -> dict[str, Any]:
+    return {"peak_rss_mb": round(peak_rss_mb(), 1)}

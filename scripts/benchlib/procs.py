@@ -1,0 +1,211 @@
+"""Sections that need other processes: --jobs, scaling with size, start-up, Ray, and the peers.
+
+A child of ``bench.py`` (``--child NAME``) prints one JSON object as its last stdout line; the
+parent reads it. Children measure what only a fresh process can: peak RSS for one corpus size,
+Ray's cluster, the peers' separate venv.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from benchlib.corpus import ROOT, SCRATCH, load_paths, save_paths, total_bytes
+from benchlib.inproc import OUT, clean_paths
+from benchlib.timing import Figure, best_of, peak_rss_mb, say
+from cleantext.config import Config
+from cleantext.model import Article
+from cleantext.pipeline import PageCleaner, Pipeline
+from cleantext.read import iter_pages
+from cleantext.write import JsonlWriter
+
+BENCH_SCRIPT = ROOT / "scripts" / "bench.py"
+VENV_BIN = ROOT / ".venv" / "bin"
+PEERS = SCRATCH / "peers"
+PEER_PACKAGES = ("trafilatura", "readability-lxml")
+PEERS_WORKER = Path(__file__).with_name("peers_worker.py")
+IMPORTTIME_ROWS = 12  # imports listed from ``-X importtime``
+US_PER_S = 1_000_000
+IMPORTTIME_INDENT = 2  # spaces per nesting level in -X importtime's module column
+HEAVY_NESTED_IMPORTS = (
+    "bs4",
+    "soupsieve.css_parser",
+    "typer",
+    "rich",
+    "click",
+    "chardet",
+    "opencc",
+    "lxml.etree",
+)
+PEER_TIMEOUT_S = 1800  # seconds: a peer run over the whole corpus, several repetitions
+CHILD_TIMEOUT_S = 900  # seconds: the longest a child section may take (16x dumps on a slow day)
+TERMINATE_GRACE_S = 30  # seconds between SIGTERM and SIGKILL for a child past its time
+RAY_CLEAN_CPUS = 2  # Ray actors cleaning pages, one CPU each: "2 local CPUs"
+RAY_READ_CPUS = 1  # one more logical CPU for Ray Data's read tasks: with the actors holding every
+#  CPU, read_binary_files cannot be scheduled and the run stalls (seen with num_cpus=2)
+
+
+def run_child(args: list[str], python: str = sys.executable, timeout: float = CHILD_TIMEOUT_S) -> dict[str, Any]:
+    """Run ``bench.py --child …`` (or another script) and return the JSON of its last stdout line.
+
+    A child past ``timeout`` gets SIGTERM (so a Ray driver can stop the cluster it started), then
+    SIGKILL, and the section fails with a message instead of hanging the run.
+    """
+    child = subprocess.Popen([python, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        out, err = child.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        child.terminate()
+        try:
+            child.communicate(timeout=TERMINATE_GRACE_S)
+        except subprocess.TimeoutExpired:
+            child.kill()
+            child.communicate()
+        raise RuntimeError(f"child {args[1:3]} still running after {timeout:g} s; stopped") from None
+    lines = out.strip().splitlines()
+    if child.returncode != 0 or not lines:
+        tail = err.strip().splitlines()[-2:]
+        raise RuntimeError(f"child {args[1:3]} failed ({child.returncode}): {' | '.join(tail)}")
+    result: dict[str, Any] = json.loads(lines[-1])
+    return result
+
+
+# -- (h) --jobs ---------------------------------------------------------------------------------
+
+
+def pipeline_paths(paths: list[str], jobs: int, out: Path = OUT) -> int:
+    """``Pipeline(Config(jobs=…)).run`` over ``paths`` into a JSONL file; articles written."""
+    config = Config(jobs=jobs)
+    with JsonlWriter(out) as writer:
+        for outcome in Pipeline(config).run(iter_pages(paths, config), jobs=jobs):
+            if isinstance(outcome, Article):
+                writer.write(outcome)
+        return writer.count
+
+
+def measure_jobs(paths: list[str], reps: int) -> list[Figure]:
+    """--jobs 1 and --jobs 2 on ``paths``; worker start-up is inside the timing (it is part of a run)."""
+    figures = []
+    for jobs in (1, 2):
+        seconds = best_of(reps, lambda jobs=jobs: pipeline_paths(paths, jobs))  # type: ignore[misc]
+        figures.append(Figure(f"HTML --jobs {jobs}", len(paths), total_bytes(paths), seconds))
+    return figures
+
+
+# -- (i) scaling with corpus size ----------------------------------------------------------------
+
+
+def child_scaling(listing: Path, repeat: int) -> dict[str, Any]:
+    """In a fresh process: clean the listed pages ``repeat`` times over; time and peak RSS."""
+    paths = load_paths(listing) * repeat
+    cleaner = PageCleaner(Config())
+    clean_paths(cleaner, paths[:1])  # warm-up: lazy imports out of the timing
+    ready = peak_rss_mb()
+    start = time.process_time()  # CPU seconds: one core, whatever else the machine runs
+    written = clean_paths(cleaner, paths)
+    seconds = time.process_time() - start
+    return {
+        "pages": len(paths),
+        "bytes": total_bytes(paths),
+        "seconds": seconds,
+        "written": written,
+        "rss_ready_mb": ready,
+        "peak_rss_mb": peak_rss_mb(),
+    }
+
+
+def measure_scaling(paths: list[str], sizes: tuple[int, ...]) -> list[Figure]:
+    listing = save_paths(paths, "scaling.paths")
+    figures = []
+    for size in sizes:
+        say(f"scaling: {size}x dumps in a fresh process")
+        got = run_child([str(BENCH_SCRIPT), "--child", "scaling", "--listing", str(listing), "--repeat", str(size)])
+        extra = {"peak_rss_mb": round(got["peak_rss_mb"], 1), "rss_ready_mb": round(got["rss_ready_mb"], 1)}
+        figures.append(Figure(f"dumps {size}x", got["pages"], got["bytes"], got["seconds"], "", extra))
+    return figures
+
+
+# -- (k) start-up --------------------------------------------------------------------------------
+
+
+def measure_startup(page: str, reps: int) -> Figure:
+    """Wall time of ``cleantext run PAGE > /dev/null`` from the shell, best of ``reps``."""
+    command = [str(VENV_BIN / "cleantext"), "run", page]
+
+    def once() -> None:
+        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+
+    return Figure(f"startup: cleantext run {Path(page).name}", 1, total_bytes([page]), best_of(reps, once))
+
+
+def import_costs(page: str) -> list[tuple[str, float]]:
+    """``-X importtime`` of ``python -m cleantext run PAGE``: (module, cumulative s) of the imports
+    the run makes itself (nesting level 0), largest first, then a few known heavy nested ones."""
+    command = [str(VENV_BIN / "python"), "-X", "importtime", "-m", "cleantext", "run", page]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    top, nested = [], []
+    for line in done.stderr.splitlines():
+        if not line.startswith("import time:") or "cumulative" in line:
+            continue
+        _, cumulative, raw_name = line.removeprefix("import time:").split("|")
+        name, seconds = raw_name.strip(), int(cumulative) / US_PER_S
+        depth = (len(raw_name) - len(raw_name.lstrip()) - 1) // IMPORTTIME_INDENT
+        if depth == 0:
+            top.append((name, seconds))
+        elif name in HEAVY_NESTED_IMPORTS:
+            nested.append((name, seconds))
+    return sorted(top, key=lambda row: -row[1])[:IMPORTTIME_ROWS] + nested
+
+
+# -- (l) Ray -------------------------------------------------------------------------------------
+
+
+def child_ray(folder: Path) -> dict[str, Any]:
+    """In a fresh process: the Ray engine with 2 cleaning actors, via ``cleantext.engines.ray.bench_ray``."""
+    import shutil
+
+    from cleantext.engines.ray import bench_ray
+
+    out = SCRATCH / "ray-out"
+    shutil.rmtree(out, ignore_errors=True)
+    return bench_ray(str(folder), str(out), Config(jobs=RAY_CLEAN_CPUS), num_cpus=RAY_CLEAN_CPUS + RAY_READ_CPUS)
+
+
+def measure_local_engine(folder: Path, jobs: int, reps: int) -> Figure:
+    """``run_inputs`` (the local engine behind ``cleantext run``) on a folder, best of ``reps``."""
+    from cleantext.runner import run_inputs
+
+    errors = open(os.devnull, "w", encoding="utf-8")
+    try:
+        seconds = best_of(reps, lambda: run_inputs([str(folder)], Config(jobs=jobs), str(OUT), errors=errors))
+    finally:
+        errors.close()
+    files = [str(p) for p in folder.iterdir()]
+    return Figure(f"local engine run_inputs --jobs {jobs}", len(files), total_bytes(files), seconds)
+
+
+# -- (g) peers ------------------------------------------------------------------------------------
+
+
+def peers_python(create: bool) -> Path | None:
+    """The peers venv's python (created with ``create``), or None when there is none."""
+    python = PEERS / "bin" / "python"
+    if create:
+        if not python.exists():
+            say("creating .bench/peers (a separate venv; never a project dependency)")
+            subprocess.run([sys.executable, "-m", "venv", str(PEERS)], check=True)
+        # the pip a venv starts with trips over lxml[html-clean] in readability-lxml: upgrade first
+        subprocess.run([str(python), "-m", "pip", "install", "-q", "--upgrade", "pip"], check=True)
+        subprocess.run([str(python), "-m", "pip", "install", "-q", *PEER_PACKAGES], check=True)
+    return python if python.exists() else None
+
+
+def measure_peers(python: Path, paths: list[str], reps: int) -> dict[str, Any]:
+    listing = save_paths(paths, "peers.paths")
+    args = [str(PEERS_WORKER), str(listing), str(reps)]
+    return run_child(args, python=str(python), timeout=PEER_TIMEOUT_S)
