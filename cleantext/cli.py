@@ -42,7 +42,7 @@ def _load_config_file(path: str) -> dict[str, Any]:
     text = Path(path).read_text(encoding="utf-8")
     if path.endswith((".yaml", ".yml")):
         try:
-            import yaml  # type: ignore[import-untyped]
+            import yaml
         except ImportError as exc:
             raise _usage_error("YAML config files need PyYAML (pip install pyyaml); TOML works as is") from exc
         data = yaml.safe_load(text) or {}

@@ -53,6 +53,8 @@ MAX_BARE_LINK_SHARE = 0.2  # links in a long unpunctuated block above which it i
 IN_MAIN = "in-main"
 HEADLINE_REACH = 6  # blocks: a date, a byline, a share bar may sit between headline and body
 HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+NAV = DropReason.NAV.value
+OUTSIDE = DropReason.OUTSIDE.value
 
 
 def _is_bare_prose(block: Block, item: Judged) -> bool:
@@ -60,7 +62,7 @@ def _is_bare_prose(block: Block, item: Judged) -> bool:
     f = item.feats
     return (
         item.cls == "bad"
-        and item.reason == DropReason.NAV.value
+        and item.reason == NAV
         and f.units >= MIN_GOOD_UNITS
         and f.punct == 0
         and block.link_chars <= MAX_BARE_LINK_SHARE * len(block.text)
@@ -104,12 +106,20 @@ def _headline_containers(blocks: list[Block], anchor: int | None) -> set[int]:
     return {number for block in blocks[anchor : anchor + 1 + HEADLINE_REACH] for number in block.containers}
 
 
+def _weights(blocks: list[Block], judged: list[Judged]) -> list[float]:
+    """Each block's weight, computed once: the steps below read them several times."""
+    return [_weight(block, item) for block, item in zip(blocks, judged, strict=True)]
+
+
 def main_container(blocks: list[Block], judged: list[Judged], anchor: int | None) -> int | None:
     """Number of the container with the largest weight (the deeper one on ties), or None when no
     container weighs enough. Containers at the headline weigh ``HEADLINE_BONUS`` more."""
+    return _heaviest(blocks, _weights(blocks, judged), anchor)
+
+
+def _heaviest(blocks: list[Block], weights: list[float], anchor: int | None) -> int | None:
     sums: dict[int, float] = defaultdict(float)
-    for block, item in zip(blocks, judged, strict=True):
-        weight = _weight(block, item)
+    for block, weight in zip(blocks, weights, strict=True):
         for number in block.containers:
             sums[number] += weight
     for number in _headline_containers(blocks, anchor):
@@ -120,13 +130,13 @@ def main_container(blocks: list[Block], judged: list[Judged], anchor: int | None
     return best if sums[best] >= MIN_CONTAINER_UNITS else None
 
 
-def _text_share(blocks: list[Block], judged: list[Judged], number: int) -> float:
+def _text_share(blocks: list[Block], weights: list[float], number: int) -> float:
     """Share of the page's text weight (the positive block weights) inside the container."""
     inside = total = 0.0
-    for block, item in zip(blocks, judged, strict=True):
-        weight = max(_weight(block, item), 0.0)
-        total += weight
-        inside += weight if number in block.containers else 0.0
+    for block, weight in zip(blocks, weights, strict=True):
+        positive = max(weight, 0.0)
+        total += positive
+        inside += positive if number in block.containers else 0.0
     return inside / total if total else 1.0
 
 
@@ -140,32 +150,29 @@ def container_prior(blocks: list[Block], judged: list[Judged], meta: PageMeta | 
     inside it become text (``in-main``), good text outside it leaves (``outside-main``). Returns
     the container's number, or None when the page has no clear one."""
     anchor = headline(blocks, meta)
-    number = main_container(blocks, judged, anchor)
+    weights = _weights(blocks, judged)
+    number = _heaviest(blocks, weights, anchor)
     if number is None or number == 0:
         return None
     if anchor is not None:
         if number not in _headline_containers(blocks, anchor):
             return None  # the page names its article elsewhere: a cookie notice or a sidebar won
-    elif _text_share(blocks, judged, number) < MIN_TEXT_SHARE:
+    elif _text_share(blocks, weights, number) < MIN_TEXT_SHARE:
         return None  # no headline, and most text elsewhere: a portal or a list page
-    lo, hi = _text_span(blocks, judged, number)
+    lo, hi = _text_span(blocks, weights, number)
     for block, item in zip(blocks, judged, strict=True):
         inside = number in block.containers
         if not inside and item.cls == "good":
-            _set(item, "bad", DropReason.OUTSIDE.value)
+            _set(item, "bad", OUTSIDE)
         elif inside and (_is_bare_prose(block, item) or (lo <= block.index <= hi and _leans_text(item))):
             _set(item, "good", IN_MAIN)
     return number
 
 
-def _text_span(blocks: list[Block], judged: list[Judged], number: int) -> tuple[int, int]:
+def _text_span(blocks: list[Block], weights: list[float], number: int) -> tuple[int, int]:
     """First and last index of the container's blocks of positive weight: short lines lean to text
     between them only, not among the menus at the container's edges."""
-    inside = [
-        b.index
-        for b, item in zip(blocks, judged, strict=True)
-        if number in b.containers and _weight(b, item) > 0
-    ]
+    inside = [b.index for b, weight in zip(blocks, weights, strict=True) if number in b.containers and weight > 0]
     return (inside[0], inside[-1]) if inside else (0, -1)
 
 

@@ -14,18 +14,25 @@ Observations this relies on:
   element gets a number in document order, and each block the numbers of the innermost
   ``MAX_CONTAINERS`` block-level elements around it, so the boilerplate stage can weigh whole
   containers (``boilerplate.dom``) without walking the tree again.
+
+Speed: the parse (bs4 over lxml) is most of a page's cost, so the rest stays a small fraction of
+it. The page is parsed with no multi-valued attributes (``class`` stays one string: we only read
+its words), the head's tags are gathered in one pass (``head.gather``), the walk makes a frame
+only per block-level element (remembering class words per page), and the tree is torn down on
+return: a bs4 tree is full of reference cycles (parent, sibling and next-element links) that
+would otherwise wait for the cyclic GC.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from bs4 import BeautifulSoup, NavigableString, PageElement, Tag
 
 from cleantext.model import Block, PageMeta
-from cleantext.segment.head import read_head
+from cleantext.segment.head import gather, read_head
 
 INVISIBLE = frozenset(
     "script style noscript template svg math iframe object embed canvas select option button "
@@ -37,101 +44,143 @@ BLOCK_TAGS = frozenset(
     "address center hr details summary body html title".split()
 )
 HINT_TAGS = frozenset("nav footer aside header article main figure figcaption form".split())
+HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6 title".split())
+LIST_TAGS = frozenset("li ul ol dl".split())
+BREAK_TAGS = BLOCK_TAGS | {"br"}  # elements that end the current block where they open and close
 HINT_WORDS = re.compile(r"[a-z]+")
 MAX_HINT_CHARS = 400  # characters of class/id words kept per block: the nearest ancestors matter
-SPACE = re.compile(r"\s+")
+# bs4 splits ``class`` and a few other attributes into lists unless told which are multi-valued:
+# none are, so they stay strings (cheaper to parse; ``class`` is read only for its words). An
+# empty universal set costs less than ``None``, which makes bs4 copy every attribute dictionary.
+SINGLE_VALUED: dict[str, set[str]] = {"*": set()}
+MAX_PATH_CHARS = 120  # characters of tag path kept per block: its innermost elements
 # Enclosing block-level elements recorded per block: an article's container sits a few levels
 # above its paragraphs (div > div > p); deeper ancestors are page frames, and a bound keeps the
 # walk linear on pathologically nested pages.
 MAX_CONTAINERS = 16  # elements
 
 
-@dataclass
-class _Frame:
-    """What the walk knows about the element it is inside."""
+class _Frame(NamedTuple):
+    """What the walk knows about the block-level element it is inside (one per block element;
+    inline elements share their parent's: they change only the path and link state, which the
+    builder tracks)."""
 
-    tag: str
-    block: str  # nearest block-level element: the block's kind
+    kind: str  # a block starting here: its heading, else its nearest block-level element
+    heading: str  # nearest enclosing heading ("h1".."h6", "title"), or ""
     hint: str
-    path: str
     in_list: bool
-    in_link: bool
-    heading: str
-    containers: tuple[int, ...] = ()
+    containers: tuple[int, ...]
 
 
-@dataclass
-class _Acc:
-    """Text gathered for the current block."""
-
-    parts: list[str] = field(default_factory=list)
-    link_chars: int = 0
-    frame: _Frame | None = None
+TOP = _Frame("body", "", "", False, (0,))
+TOP_LABEL = "body"
+# Labels in a path take at least two characters each (a name and its ">"): the innermost ones
+# fill the kept end of the path.
+PATH_LABELS = MAX_PATH_CHARS // 2 + 1  # labels
 
 
-def _hint_of(tag: Tag) -> str:
-    words = []
-    for attr in ("id", "class"):
-        value = tag.get(attr)
-        if isinstance(value, list):
-            value = " ".join(value)
-        if value:
-            words.extend(HINT_WORDS.findall(value.lower()))
-    if tag.name in HINT_TAGS:
-        words.append(tag.name)
-    return " ".join(words)
+def _hint_words(tag: Tag, name: str) -> list[str]:
+    words: list[str] = []
+    if tag.attrs:
+        for attr in ("id", "class"):
+            value = tag.attrs.get(attr)
+            if isinstance(value, list):  # only if parsed with bs4's multi-valued attributes
+                value = " ".join(value)
+            if value:
+                words.extend(HINT_WORDS.findall(value.lower()))
+    if name in HINT_TAGS:
+        words.append(name)
+    return words
 
 
-def _child_frame(parent: _Frame, tag: Tag, number: int) -> _Frame:
-    """The frame of ``tag`` inside ``parent``; ``number`` is the element's place in document order."""
+Hints = dict[tuple[str, object, object], tuple[str, str]]  # (name, id, class) → (hint, path label)
+
+
+def _hint_and_label(tag: Tag, name: str, seen: Hints) -> tuple[str, str]:
+    """A block element's hint words and its label in the path (``div.article``), remembered per
+    page: pages repeat the same classes on hundreds of elements (list items, utility CSS)."""
+    key = (name, tag.attrs.get("id"), tag.attrs.get("class"))
+    found = seen.get(key)
+    if found is None:
+        words = _hint_words(tag, name)
+        found = seen[key] = (" ".join(words), name + "." + words[0] if words else name)
+    return found
+
+
+def _enter(parent: _Frame, tag: Tag, number: int, seen: Hints) -> tuple[_Frame, str]:
+    """The frame of ``tag`` inside ``parent`` and its path label; ``number`` is the element's place
+    in document order.
+
+    Only block-level containers name what a block is: inline elements inside it (a code
+    highlighter's <span class="comment">, a <a class="share"> in a sentence) say nothing about
+    the block as a whole, and keep their parent's frame.
+    """
     name = tag.name
-    # Only block-level containers name what a block is: inline elements inside it (a code
-    # highlighter's <span class="comment">, a <a class="share"> in a sentence) say nothing about
-    # the block as a whole.
-    hint = _hint_of(tag) if name in BLOCK_TAGS else ""
-    label = name + ("." + hint.split()[0] if hint else "")
-    return _Frame(
-        tag=name,
-        block=name if name in BLOCK_TAGS else parent.block,
-        hint=(hint + " " + parent.hint)[:MAX_HINT_CHARS] if hint else parent.hint,
-        path=(parent.path + ">" + label)[-120:],
-        in_list=parent.in_list or name in ("li", "ul", "ol", "dl"),
-        in_link=parent.in_link or name == "a",
-        heading=name if name in ("h1", "h2", "h3", "h4", "h5", "h6", "title") else parent.heading,
-        containers=(
-            (*parent.containers[1 - MAX_CONTAINERS :], number) if name in BLOCK_TAGS else parent.containers
-        ),
+    if name not in BLOCK_TAGS:
+        return parent, name
+    hint, label = _hint_and_label(tag, name, seen)
+    heading = name if name in HEADING_TAGS else parent.heading
+    frame = _Frame(
+        heading or name,
+        heading,
+        (hint + " " + parent.hint)[:MAX_HINT_CHARS] if hint else parent.hint,
+        parent.in_list or name in LIST_TAGS,
+        (*parent.containers[1 - MAX_CONTAINERS :], number),
     )
+    return frame, label
 
 
 class _Builder:
-    """Turns the walk's events into blocks."""
+    """Turns the walk's events into blocks: text accumulates until a block boundary flushes it."""
 
     def __init__(self) -> None:
         self.blocks: list[Block] = []
-        self.acc = _Acc()
+        self.labels = [TOP_LABEL]  # path labels of the open elements, outermost first
+        self.links = 0  # open <a> elements: text inside counts as link text
+        self.parts: list[str] = []  # text gathered for the current block
+        self.link_chars = 0
+        self.frame, self.path = TOP, TOP_LABEL  # where the current block's first text sat
         self.group = 0
 
     def text(self, frame: _Frame, value: str) -> None:
-        if self.acc.frame is None:
-            self.acc.frame = frame
-        self.acc.parts.append(value)
-        if frame.in_link:
-            self.acc.link_chars += len(value.strip())
+        if not self.parts:
+            self.frame = frame
+            self.path = ">".join(self.labels[-PATH_LABELS:])[-MAX_PATH_CHARS:]
+        self.parts.append(value)
+        if self.links:
+            self.link_chars += len(value.strip())
+
+    def open(self, name: str, label: str) -> None:
+        self.labels.append(label)
+        if name in BREAK_TAGS:
+            self.flush()
+        elif name == "a":
+            self.links += 1
+
+    def close(self, name: str) -> None:
+        self.labels.pop()
+        if name in BREAK_TAGS:
+            self.flush()
+            if name != "br":
+                self.group += 1
+        elif name == "a":
+            self.links -= 1
 
     def flush(self) -> None:
-        acc, self.acc = self.acc, _Acc()
-        text = SPACE.sub(" ", "".join(acc.parts)).strip()
-        if not text or acc.frame is None:
+        if not self.parts:
             return
-        frame = acc.frame
+        text = " ".join("".join(self.parts).split())
+        link_chars, frame = self.link_chars, self.frame
+        self.parts, self.link_chars = [], 0
+        if not text:
+            return
         self.blocks.append(
             Block(
                 index=len(self.blocks),
                 text=text,
-                kind=frame.heading or frame.block,
-                tag_path=frame.path,
-                link_chars=min(acc.link_chars, len(text)),
+                kind=frame.kind,
+                tag_path=self.path,
+                link_chars=min(link_chars, len(text)),
                 in_list=frame.in_list,
                 hint=frame.hint,
                 source="html",
@@ -141,55 +190,48 @@ class _Builder:
         )
 
 
-def _walk(root: Tag) -> Iterator[tuple[str, _Frame, object]]:
-    """Iterative pre-order walk: ("text", frame, str) and ("open"/"close", frame, tag) events."""
-    top = _Frame("body", "body", "", "body", False, False, "", (0,))
-    stack: list[tuple[_Frame, Iterator[object], Tag]] = [(top, iter(root.contents), root)]
+def _walk(root: Tag, builder: _Builder) -> None:
+    """Iterative pre-order walk (deep pages must not overflow the stack), feeding the builder."""
+    stack: list[tuple[_Frame, Iterator[PageElement], str]] = [(TOP, iter(root.contents), TOP_LABEL)]
     number = 0
+    seen: Hints = {}
     while stack:
-        frame, children, tag = stack[-1]
-        child = next(children, None)
-        if child is None:
-            stack.pop()
-            yield "close", frame, tag
-            continue
-        if isinstance(child, Tag):
-            if child.name in INVISIBLE:
-                continue
-            number += 1
-            sub = _child_frame(frame, child, number)
-            yield "open", sub, child
-            stack.append((sub, iter(child.contents), child))
-        elif isinstance(child, NavigableString) and not isinstance(child, Comment):
-            if type(child) is NavigableString:
-                yield "text", frame, str(child)
+        frame, children, _ = stack[-1]
+        for child in children:
+            if type(child) is NavigableString:  # not a Comment, Doctype, Script or Stylesheet string
+                builder.text(frame, child)
+            elif isinstance(child, Tag) and child.name not in INVISIBLE:
+                number += 1
+                sub, label = _enter(frame, child, number, seen)
+                builder.open(child.name, label)
+                stack.append((sub, iter(child.contents), child.name))
+                break
+        else:
+            builder.close(stack.pop()[2])
 
 
-def html_blocks(soup: BeautifulSoup) -> list[Block]:
-    """Blocks of the visible body text, in document order."""
-    root = soup.body or soup
+def html_blocks(root: Tag) -> list[Block]:
+    """Blocks of the visible text under ``root`` (the page's body), in document order."""
     builder = _Builder()
-    for event, frame, value in _walk(root):
-        if event == "text":
-            builder.text(frame, value)  # type: ignore[arg-type]
-            continue
-        name = frame.tag
-        if name == "br":
-            builder.flush()
-        elif name in BLOCK_TAGS:
-            builder.flush()
-            if event == "close":
-                builder.group += 1
+    _walk(root, builder)
     builder.flush()
     return builder.blocks
 
 
+def _drop(soup: BeautifulSoup) -> None:
+    """Tear the tree down now: its reference cycles would otherwise wait for the cyclic GC."""
+    for child in list(soup.contents):
+        child.decompose()
+    soup.decompose()
+
+
 def parse_html(text: str) -> tuple[list[Block], PageMeta]:
     """Parse a page; return its blocks and what its head says. The tree is dropped on return."""
-    soup = BeautifulSoup(text, "lxml")
+    soup = BeautifulSoup(text, "lxml", multi_valued_attributes=SINGLE_VALUED)
     try:
-        meta = read_head(soup)
-        blocks = html_blocks(soup)
+        tags = gather(soup)
+        meta = read_head(tags)
+        blocks = html_blocks(tags.first.get("body") or soup)
     finally:
-        soup.decompose()
+        _drop(soup)
     return blocks, meta
