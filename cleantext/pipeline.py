@@ -151,6 +151,7 @@ class Stats:
     written: int = 0
     failed: int = 0
     warned: int = 0  # written records with a notice (replaced characters)
+    bytes_read: int = 0  # bytes of page data handed to the pipeline (for MB/s on the progress line)
     dropped: Counter[str] = field(default_factory=Counter)
     dropped_by_stage: Counter[str] = field(default_factory=Counter)
     duplicates: list[tuple[str, str]] = field(default_factory=list)
@@ -210,6 +211,12 @@ class Pipeline:
             self._cleaner = PageCleaner(self.config)
         return self._cleaner
 
+    def _metered(self, pages: Iterable[RawPage | Failure]) -> Iterator[RawPage | Failure]:
+        for page in pages:
+            if isinstance(page, RawPage):
+                self.stats.bytes_read += len(page.data)
+            yield page
+
     def clean(self, page: RawPage) -> Outcome:
         """One page, without corpus filters or accounting."""
         return self.cleaner(page)
@@ -229,9 +236,9 @@ class Pipeline:
         from cleantext.parallel import map_ordered
 
         if jobs > 1:
-            cleaned = map_ordered(self.config, pages, jobs)
+            cleaned = map_ordered(self.config, self._metered(pages), jobs)
         else:
-            cleaned = map(self.cleaner.clean_noted, pages)
+            cleaned = map(self.cleaner.clean_noted, self._metered(pages))
         stream_filters: list[StreamFilter] = build_stream_filters(self.config)
         for page_outcome, notice in cleaned:
             outcome = _through(page_outcome, stream_filters)

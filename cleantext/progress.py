@@ -28,10 +28,10 @@ class Progress:
         if now - self.last < REDRAW_SECONDS:
             return
         self.last = now
-        rate = stats.read / max(now - self.start, 1e-9)
+        elapsed = max(now - self.start, 1e-9)
         line = (
             f"\r{stats.read} read · {stats.written} written · {stats.dropped_total} dropped · "
-            f"{stats.failed} failed · {rate:.0f} pages/s"
+            f"{stats.failed} failed · {stats.read / elapsed:.0f} pages/s · {stats.bytes_read / elapsed / 1e6:.1f} MB/s"
         )
         self.stream.write(line + "\x1b[K")
         self.stream.flush()

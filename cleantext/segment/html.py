@@ -227,6 +227,8 @@ def _drop(soup: BeautifulSoup) -> None:
 
 def parse_html(text: str) -> tuple[list[Block], PageMeta]:
     """Parse a page; return its blocks and what its head says. The tree is dropped on return."""
+    if "\x00" in text:  # lxml turns NUL into U+FFFD; a NUL is never visible text
+        text = text.replace("\x00", "")
     soup = BeautifulSoup(text, "lxml", multi_valued_attributes=SINGLE_VALUED)
     try:
         tags = gather(soup)

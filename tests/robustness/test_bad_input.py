@@ -110,7 +110,6 @@ def test_replaced_bytes_are_written_with_a_one_line_warning(tmp_path: Path) -> N
     assert result.stats.warned == 1 and result.exit_code == 0
 
 
-@pytest.mark.xfail(strict=True, reason="segment/html.py: lxml turns NUL into U+FFFD; NULs should be removed before parsing")
 def test_nul_bytes_leave_no_replacement_character(tmp_path: Path) -> None:
     path = tmp_path / "nul.html"
     path.write_bytes(CASES["nul.html"][0])
