@@ -21,6 +21,7 @@ Observations this relies on:
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -39,6 +40,9 @@ DIRECTIONS: dict[str, tuple[str, str]] = {
     "t2jp": (HANT, JPAN),
 }
 FOREIGN_HAN = {"ja": JPAN, "ko": KORE}  # languages written partly in Han characters, not Chinese
+
+
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 class Converter:
@@ -71,13 +75,16 @@ class Converter:
         detected = language_of(profile, article.text)
         script = FOREIGN_HAN.get(detected or "") or script_of(profile)
         lang = article.lang or detected
-        if not self._should_convert(script, detected):
+        if not self._should_convert(script, detected) or (script is None and not _HAN.search(article.text)):
+            # no Han at all (an English record): OpenCC would only spend time
             if script == article.script and lang == article.lang:
                 return article
             return replace(article, script=script, lang=lang)
         return self._converted(article, lang)
 
     def _should_convert(self, script: str | None, lang: str | None) -> bool:
+        """Convert unless OpenCC has nothing to do: wrong language, already in the target script,
+        or (script None and language not Chinese) text with no Han to speak of."""
         if self._opencc is None:
             return False
         japanese_config = JPAN in (self.source, self.target)
