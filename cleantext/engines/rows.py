@@ -28,7 +28,6 @@ Observations this module relies on:
 
 from __future__ import annotations
 
-import io
 import json
 from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
@@ -37,10 +36,7 @@ from cleantext.config import Config
 from cleantext.convert.dedup import ExactDedup, NearDedup, text_key
 from cleantext.model import Article, Drop, DropReason, Failure, Outcome, RawPage
 from cleantext.pipeline import PageCleaner, Stats
-from cleantext.read.jsonl import read_jsonl
-from cleantext.read.sniff import JSONL, WARC, format_hint, input_kind
-from cleantext.read.streams import BUFFER_BYTES, Opened, ReadError, open_input
-from cleantext.read.warc import read_warc
+from cleantext.read import pages_from_bytes
 from cleantext.write.schemas import to_record
 
 ITEM_BITS = 32  # low bits of ``order``: up to 4.29e9 items per file; the high 31 bits number files
@@ -75,36 +71,12 @@ def order_of(file_index: int, item_index: int) -> int:
 
 
 def file_pages(uri: str, data: bytes, config: Config) -> Iterator[RawPage | Failure]:
-    """The items of one input file given as bytes: one page, or the records of a container.
-
-    What ``cleantext.read`` does for a path, for bytes read elsewhere (compression sniffed likewise).
+    """The items of one input file given as bytes: what ``cleantext.read`` yields for the path.
 
     >>> [page.uri for page in file_pages("x.jsonl", b'{"text": "a"}\\n{"text": "b"}\\n', Config())]
     ['x.jsonl#1', 'x.jsonl#2']
     """
-    try:
-        with open_input("-", io.BytesIO(data)) as opened:
-            kind = input_kind(uri, opened.stream.peek(BUFFER_BYTES), config)
-            if kind == JSONL:
-                yield from read_jsonl(uri, opened.stream, config)
-            elif kind == WARC:
-                yield from read_warc(uri, opened.stream, config)
-            else:
-                yield _single_page(uri, opened, len(data), config)
-    except ReadError as exc:
-        yield Failure(uri, f"{exc}; skipped")
-
-
-def _single_page(uri: str, opened: Opened, stored: int, config: Config) -> RawPage:
-    """One page, as ``read`` makes it: never more than ``max_page_bytes`` (+1, to tell) of it."""
-    hints: dict[str, object] = dict(format_hint(uri))
-    limit = config.max_page_bytes
-    if opened.compression is None and stored > limit:
-        return RawPage(uri, b"", {**hints, "too_large": stored})
-    data = opened.stream.read(limit + 1)
-    if len(data) > limit:
-        return RawPage(uri, b"", {**hints, "too_large": len(data)})
-    return RawPage(uri, data, hints)
+    return pages_from_bytes(uri, data, config)
 
 
 class OutcomeRows:

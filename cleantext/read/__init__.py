@@ -39,7 +39,9 @@ train on); a truncated container yields the items before the break, then one Fai
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from typing import BinaryIO
 
 from cleantext.config import Config
@@ -50,7 +52,7 @@ from cleantext.read.sniff import JSONL, WARC, format_hint, input_kind
 from cleantext.read.streams import BUFFER_BYTES, Opened, ReadError, describe_os_error, open_input
 from cleantext.read.warc import read_warc
 
-__all__ = ["expand_inputs", "iter_pages"]
+__all__ = ["expand_inputs", "iter_pages", "pages_from_bytes"]
 
 
 def iter_pages(
@@ -76,17 +78,36 @@ def _read_input(path: str, config: Config, stdin: BinaryIO | None) -> Iterator[R
     """The items of one input: one page, or the records of a container."""
     try:
         with open_input(path, stdin) as opened:
-            kind = input_kind(path, opened.stream.peek(BUFFER_BYTES), config)
-            if kind == JSONL:
-                yield from read_jsonl(path, opened.stream, config)
-            elif kind == WARC:
-                yield from read_warc(path, opened.stream, config)
-            else:
-                yield _read_page(path, opened, config)
+            yield from _items(path, opened, config)
     except ReadError as exc:
         yield Failure(path, f"{exc}; skipped")
     except OSError as exc:  # from opening the input; reads raise ReadError
         yield Failure(path, describe_os_error(exc))
+
+
+def pages_from_bytes(uri: str, data: bytes, config: Config) -> Iterator[RawPage | Failure]:
+    """The items of one input whose bytes were read elsewhere (a Ray worker), named ``uri``.
+
+    >>> [page.uri for page in pages_from_bytes("x.jsonl", b'{"text": "a"}\\n{"text": "b"}\\n', Config())]
+    ['x.jsonl#1', 'x.jsonl#2']
+    """
+    try:
+        with open_input("-", io.BytesIO(data)) as opened:
+            # uncompressed stored bytes are the page itself: its size is known in advance
+            known = replace(opened, size=len(data)) if opened.compression is None else opened
+            yield from _items(uri, known, config)
+    except ReadError as exc:
+        yield Failure(uri, f"{exc}; skipped")
+
+
+def _items(path: str, opened: Opened, config: Config) -> Iterator[RawPage | Failure]:
+    kind = input_kind(path, opened.stream.peek(BUFFER_BYTES), config)
+    if kind == JSONL:
+        yield from read_jsonl(path, opened.stream, config)
+    elif kind == WARC:
+        yield from read_warc(path, opened.stream, config)
+    else:
+        yield _read_page(path, opened, config)
 
 
 def _read_page(path: str, opened: Opened, config: Config) -> RawPage:
