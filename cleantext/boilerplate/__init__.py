@@ -28,6 +28,7 @@ The method, step by step (one module each):
 
 from __future__ import annotations
 
+from cleantext.boilerplate.articles import first_article
 from cleantext.boilerplate.context import Judged, confine, fallback, main_region, repeated, smooth
 from cleantext.boilerplate.dom import container_prior
 from cleantext.boilerplate.features import features_of
@@ -62,7 +63,7 @@ def classify(blocks: list[Block], meta: PageMeta | None = None) -> list[Verdict]
     container_prior(blocks, judged, meta)
     smooth(judged)
     fallback(judged)
-    confine(judged, main_region(judged))
+    confine(judged, first_article(blocks, judged, main_region(judged), meta))
     repeated(judged, ["".join(block.text.split()) for block in blocks])
     return [
         Verdict(block, item.cls == "good", item.reason, float(item.feats.units), item.overridden)

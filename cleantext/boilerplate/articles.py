@@ -1,0 +1,117 @@
+"""One article per record: a main region that holds two articles is cut at the second's header.
+
+Observations:
+
+1. Some pages carry more than one article in a row: a blog's archive page with several posts, a
+   news site that loads the next article under the first, an aggregator that appends a
+   "recommended" story in full. The main-content region then spans all of them, because what
+   separates two articles (a headline, a byline, a date) is short and costs little to cross.
+2. Where one article ends and the next starts, the page shows the next one's *header*: a
+   headline (a short line with no full stop) followed, within a few blocks, by a *dateline* (a
+   line that is a date and time and little else: ``2023-06-01 00:48``, ``发布于 2020-12-30``).
+   Inside an article, dates are written in sentences, and subheadings have no dateline under them.
+3. The article a page is about is the one whose headline the page's title repeats; when no
+   title decides, it is the first one (the page was addressed by it; what follows was appended).
+
+A header counts only between two stretches of article prose (enough before it, some after it),
+so an article's own header above its first paragraph never cuts anything.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cleantext.boilerplate.context import Judged
+from cleantext.model import Block, PageMeta
+
+DATE = re.compile(
+    r"(?<!\d)(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}\s*[-/]\s*\d{1,2})"  # y-m-d, m-d
+    r"(?:\s*\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?)?(?!\d)"  # time
+)
+MAX_DATELINE_RESIDUE = 6  # characters besides the date and punctuation ("发布于", "posted ")
+MIN_HEADLINE_UNITS = 6  # units: shorter lines are buttons and user names ("资料搬运工" above a reply), not headlines
+MAX_HEADLINE_UNITS = 60  # units: longer lines are paragraphs
+HEADER_REACH = 5  # blocks from a headline to its dateline (author, follow button, source between)
+MIN_BEFORE_UNITS = 100  # units of good text the region holds before a header: a whole article
+MIN_AFTER_UNITS = 30  # units of good text after a header: the next article has a body
+PROSE = "body"  # the ladder's reason for prose: only prose makes an article (not header tables)
+FULL_STOPS = ("。", ".", "；", ";", "，", ",")  # a line ending so is a sentence, not a headline
+
+
+def is_dateline(text: str) -> bool:
+    """A line that is a date (and time) and little else.
+
+    >>> is_dateline("2023-06-01 00:48"), is_dateline("发布于 2020-12-30 19:24:15")
+    (True, True)
+    >>> is_dateline("2023年6月1日，国务院发布了新的规定。")
+    False
+    """
+    match = DATE.search(text)
+    if match is None:
+        return False
+    rest = text[: match.start()] + text[match.end() :]
+    return sum(1 for c in rest if c.isalnum()) <= MAX_DATELINE_RESIDUE
+
+
+def _is_headline(text: str, item: Judged) -> bool:
+    units = item.feats.units
+    return (
+        item.reason != PROSE
+        and MIN_HEADLINE_UNITS <= units <= MAX_HEADLINE_UNITS
+        and not text.rstrip().endswith(FULL_STOPS)
+    )
+
+
+def _header_at(blocks: list[Block], judged: list[Judged], i: int, lo: int) -> int | None:
+    """If block ``i`` is a dateline under a headline, the headline's index (not before ``lo``)."""
+    if judged[i].reason == PROSE or not is_dateline(blocks[i].text):
+        return None
+    for j in range(i - 1, max(lo, i - HEADER_REACH) - 1, -1):
+        if judged[j].reason == PROSE:
+            return None
+        if _is_headline(blocks[j].text, judged[j]):
+            return j
+    return None
+
+
+def headers(blocks: list[Block], judged: list[Judged], span: tuple[int, int]) -> list[int]:
+    """Indices of the headlines inside ``span`` that start a further article."""
+    lo, hi = span
+    good = [item.feats.units if item.cls == "good" and item.reason == PROSE else 0 for item in judged[lo:hi]]
+    after = sum(good)  # good units from the current block to the region's end
+    starts: list[int] = []
+    before = 0
+    for i in range(lo, hi):
+        after -= good[i - lo]
+        if good[i - lo]:
+            before += good[i - lo]
+            continue
+        if before < MIN_BEFORE_UNITS or after < MIN_AFTER_UNITS:
+            continue
+        j = _header_at(blocks, judged, i, lo)
+        if j is not None:
+            starts.append(j)
+            before = 0
+    return starts
+
+
+def _fold(text: str) -> str:
+    return "".join(text.split()).lower()
+
+
+def first_article(
+    blocks: list[Block], judged: list[Judged], span: tuple[int, int], meta: PageMeta | None
+) -> tuple[int, int]:
+    """The part of ``span`` that is one article: the one whose headline the page title repeats,
+    else the first."""
+    starts = headers(blocks, judged, span)
+    if not starts:
+        return span
+    lo, hi = span
+    ends = [*starts, hi]
+    titles = [_fold(t) for t in (meta.title, meta.og_title, meta.h1) if t] if meta else []
+    for start, end in zip(starts, ends[1:], strict=True):
+        head = _fold(blocks[start].text)
+        if any(head in title or title in head for title in titles):
+            return start, end
+    return lo, starts[0]

@@ -1,0 +1,62 @@
+"""Cutting a main region that holds two articles at the second one's header, on blocks built directly."""
+
+from __future__ import annotations
+
+from cleantext.boilerplate import classify
+from cleantext.boilerplate.articles import first_article, headers, is_dateline
+from cleantext.boilerplate.context import Judged
+from cleantext.boilerplate.features import features_of
+from cleantext.model import Block, PageMeta
+
+PARA = "国务院近日召开的做强国内大循环工作推进会提出，结合现阶段我国发展实际，要加快构建新发展格局。"
+OTHER = "这首歌有很多明星都翻唱过，但这首歌其实原唱是一位来自台湾的歌手，他的一生也颇为传奇。"
+
+
+def _page(*texts: str) -> list[Block]:
+    return [Block(i, text, source="text") for i, text in enumerate(texts)]
+
+
+def _kept(blocks: list[Block], meta: PageMeta | None = None) -> list[str]:
+    return [v.block.text for v in classify(blocks, meta) if v.keep]
+
+
+FIRST = [PARA, PARA, PARA]
+SECOND_HEADER = ["31岁在春晚一炮而红，观众都以为他隐退了", "某某作者", "关注", "2023-06-01 00:48"]
+SECOND = [OTHER, OTHER, OTHER]
+
+
+def test_datelines() -> None:
+    assert is_dateline("2023-06-01 00:48")
+    assert is_dateline("2020.06.09 09:42 发布")
+    assert is_dateline("发布于 2020-12-30 19:24:15")
+    assert not is_dateline("2023年6月1日，国务院发布了新的规定，要求各地加快落实。")
+    assert not is_dateline("没有日期的一行字")
+
+
+def test_appended_article_is_cut_at_its_header() -> None:
+    kept = _kept(_page(*FIRST, *SECOND_HEADER, *SECOND))
+    assert kept == FIRST
+
+
+def test_page_title_picks_the_article_it_names() -> None:
+    meta = PageMeta(title="31岁在春晚一炮而红，观众都以为他隐退了_新闻网")
+    kept = _kept(_page(*FIRST, *SECOND_HEADER, *SECOND), meta)
+    assert PARA not in kept and kept.count(OTHER) == 3 and kept[0] == SECOND_HEADER[0]
+
+
+def test_own_header_above_the_article_cuts_nothing() -> None:
+    kept = _kept(_page(*SECOND_HEADER, *FIRST, *SECOND))
+    assert kept.count(PARA) == 3 and kept.count(OTHER) == 3
+
+
+def test_a_dated_subheading_without_a_headline_cuts_nothing() -> None:
+    kept = _kept(_page(*FIRST, "2023-06-01", *SECOND))
+    assert OTHER in kept and PARA in kept
+
+
+def test_a_reply_under_a_user_name_is_no_new_article() -> None:
+    # forum replies: a short user name above the dateline is not a headline
+    blocks = _page(*FIRST, "资料搬运工", "2020.06.09 09:57 发布", *SECOND)
+    judged = [Judged("good" if b.text in (PARA, OTHER) else "short", "body", features_of(b.text)) for b in blocks]
+    assert headers(blocks, judged, (0, len(blocks))) == []
+    assert first_article(blocks, judged, (0, len(blocks)), None) == (0, len(blocks))
