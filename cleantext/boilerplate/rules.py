@@ -30,6 +30,11 @@ MAX_LINK_DENSITY = 0.5  # share of a block's characters inside links: more is a 
 LONG_LINK_DENSITY = 0.75  # long blocks may carry inline links; this many makes them lists
 MIN_GOOD_UNITS = 30  # units: a block this long with punctuation is prose
 MIN_GOOD_PUNCT_DENSITY = 0.02  # punctuation marks per unit below which long text is a menu dump
+# units: an alphabetic block this long with any sentence mark is running text whatever its mark
+# density (Urdu and Hindi writers often set few marks; a menu written out as one line stays well
+# below this). Not for CJK text: Chinese prose is always densely marked, and a long block of Han
+# with few marks is a list of names or keywords.
+MIN_LONG_TEXT_UNITS = 200
 MIN_SHORT_UNITS = 8  # units: under this a block says too little to stand alone
 MAX_LIST_TEASER_UNITS = 80  # units: list items shorter than this are menu or teaser entries
 MIN_LIST_POINT_UNITS = 24  # units: a list item this long may be a point of the article (12 words)
@@ -126,6 +131,14 @@ def prose(block: Block, f: Features) -> Answer:
     return None
 
 
+def long_text(block: Block, f: Features) -> Answer:
+    """Very long alphabetic text with some sentence marks: a paragraph of a sparsely punctuated
+    language, never a menu."""
+    if f.units >= MIN_LONG_TEXT_UNITS and f.punct > 0 and not f.is_cjk:
+        return "good", "body"
+    return None
+
+
 def unpunctuated(block: Block, f: Features) -> Answer:
     """Long text with no sentence marks: a menu or a keyword list written out as one line."""
     if f.units >= MIN_GOOD_UNITS and f.punct == 0:
@@ -148,6 +161,7 @@ LADDER: tuple[Rule, ...] = (
     preformatted,
     code,
     prose,
+    long_text,
     unpunctuated,
     short,
 )

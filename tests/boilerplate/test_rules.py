@@ -10,6 +10,7 @@ from cleantext.boilerplate.rules import (
     judge,
     link_dense,
     list_item,
+    long_text,
     marker,
     preformatted,
     prose,
@@ -122,3 +123,13 @@ def test_prose_counts_the_sentence_marks_of_arabic_script() -> None:
     f = features_of(text)
     assert f.punct == 3 and f.ends_sentence
     assert judge(Block(0, text, source="text"), f) == ("good", "body")
+
+
+def test_long_sparsely_marked_alphabetic_text_is_a_paragraph() -> None:
+    # 120 words with one mark: below the prose density, yet no menu runs on this long
+    words = " ".join(["word"] * 60) + ". " + " ".join(["more"] * 60)
+    block = Block(0, words, source="text")
+    assert prose(block, _f(words)) is None
+    assert long_text(block, _f(words)) == ("good", "body")
+    names = "万惠霖 常印佛 计亮年 孙钧 朱起鹤 朱伯芳 胡和生 盛志勇 王子才 肖序常 " * 8 + "。"
+    assert long_text(Block(0, names, source="text"), _f(names)) is None  # Han with few marks: a name list
