@@ -7,7 +7,7 @@ Two observations drive this stage:
    menu. Each short block looks at the nearest decided block on each side. In a dump, a long run
    of short lines is a list of headlines or links even between two paragraphs, unless its lines
    are sentences; lines of program code are left to their neighbours.
-2. Some pages have no block that is article text on its own merits (a table of contents, a
+2. Some pages have little or no text that is article on its own merits (a table of contents, a
    thread of one-line posts, a poem); there the undecided blocks are the text (``fallback``).
 3. An article is one contiguous stretch of the page. Giving each good block a positive weight
    (its length) and each bad block a negative one, the stretch with the largest sum is the main
@@ -88,10 +88,16 @@ def smooth(judged: list[Judged]) -> None:
             item.cls, item.reason = cls, "context" if cls == "good" else item.reason
 
 
+# units of good text under which a page is thin (a thread of one-line replies, a poem): its
+# undecided blocks are its text. About two short paragraphs, as for threads in ``classify``.
+THIN_PAGE_UNITS = 100
+
+
 def fallback(judged: list[Judged]) -> None:
-    """A page with no good block at all (a table of contents, a thread of one-line posts): its
-    undecided blocks are its text, and the region step still cuts away what menus surround them."""
-    if any(item.cls == "good" for item in judged):
+    """A thin page (less good text than ``THIN_PAGE_UNITS``: a table of contents, a thread of
+    one-line posts): its undecided blocks are its text, and the region step still cuts away what
+    menus surround them."""
+    if sum(item.feats.units for item in judged if item.cls == "good") >= THIN_PAGE_UNITS:
         return
     for item in judged:
         if item.reason == DropReason.SHORT.value and item.feats.units:

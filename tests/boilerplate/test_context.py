@@ -41,13 +41,16 @@ def test_long_run_in_html_is_judged_by_neighbours() -> None:
     assert all(item.cls == "good" for item in judged[1:-1])
 
 
-def test_fallback_takes_undecided_blocks_when_nothing_is_good() -> None:
+def test_fallback_takes_undecided_blocks_when_little_is_good() -> None:
     judged = [_j("bad", "首页"), _j("bad", "短", reason="short"), _j("bad", "张三", reason="short")]
     fallback(judged)
     assert [item.cls for item in judged] == ["bad", "good", "good"]
-    judged = [_j("good", PARA), _j("bad", "张三", reason="short")]
+    judged = [_j("good", PARA), _j("bad", "张三", reason="short")]  # one sentence: still a thin page
     fallback(judged)
-    assert judged[1].cls == "bad"
+    assert judged[1].cls == "good"
+    judged = [_j("good", PARA), _j("good", PARA), _j("good", PARA), _j("bad", "张三", reason="short")]
+    fallback(judged)
+    assert judged[3].cls == "bad"
 
 
 def test_region_drops_good_blocks_past_a_boilerplate_stretch() -> None:
