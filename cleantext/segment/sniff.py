@@ -1,14 +1,17 @@
 """Is this text HTML or a text dump? Decided from the first few kilobytes.
 
-HTML announces itself early: a doctype, ``<html>``, ``<head>``, ``<body>`` or a run of common
-tags. A fragment (``<p>正文</p>``, what an API caller passes) starts with a tag and closes one. A
-dump may quote a tag or two mid-text, so one stray ``<p>`` is not enough.
+HTML announces itself early: a doctype, ``<html>``, ``<head>``, ``<body>``, or it opens with a
+tag and goes on with more. A fragment (``<p>正文</p>``, what an API caller passes) starts with a
+tag and closes one. A dump opens with text and may quote tags mid-text (a ``<noscript>`` ad
+snippet the dumper printed verbatim, a code sample), so tags after text are not enough.
 
 >>> sniff("<!DOCTYPE html><html><body>x</body></html>")
 'html'
 >>> sniff("<p>这是一段正文。</p>")
 'html'
 >>> sniff("标题\\n\\n正文 <b> 不是标签")
+'text'
+>>> sniff("Menu\\n\\n<div><a href='/ad'><img src='/ad.gif' /></a></div>\\n\\nText.")
 'text'
 """
 
@@ -32,6 +35,6 @@ def sniff(text: str) -> str:
     head = text[:SNIFF_CHARS]
     if STRONG.search(head):
         return "html"
-    if OPENS_WITH_TAG.match(head) and CLOSING_TAG.search(head):
-        return "html"
-    return "html" if len(TAG.findall(head)) >= MIN_TAGS else "text"
+    if not OPENS_WITH_TAG.match(head):
+        return "text"
+    return "html" if CLOSING_TAG.search(head) or len(TAG.findall(head)) >= MIN_TAGS else "text"
