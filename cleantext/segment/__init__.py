@@ -1,4 +1,5 @@
-"""Segment: decoded text → blocks, for HTML (``html.py``) and text dumps (``dump.py``).
+"""Segment: decoded text → blocks, for HTML (``html.py``) and text dumps (``dump.py``; side-by-side
+columns are read one after the other first, ``columns.py``).
 
 The format is sniffed (``sniff.py``) unless the caller or the container says which it is.
 
@@ -11,6 +12,7 @@ The format is sniffed (``sniff.py``) unless the caller or the container says whi
 from __future__ import annotations
 
 from cleantext.model import Block, Decoded, PageMeta
+from cleantext.segment.columns import unfold_columns
 from cleantext.segment.dump import split_dump
 from cleantext.segment.sniff import sniff
 
@@ -24,4 +26,4 @@ def segment(doc: Decoded, fmt: str = "auto") -> tuple[list[Block], PageMeta, str
 
         blocks, meta = parse_html(doc.text)
         return blocks, meta, fmt
-    return split_dump(doc.text), PageMeta(), fmt
+    return split_dump(unfold_columns(doc.text)), PageMeta(), fmt

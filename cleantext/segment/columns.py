@@ -1,0 +1,172 @@
+"""Side-by-side columns in a text dump, read one after the other.
+
+A terminal dumper (w3m, links) lays a page's table columns out side by side: a sidebar of links
+on the left, the article on the right, each line of the dump holding a piece of both. Read line
+by line, every block would glue a menu entry to a piece of the article. What shows a layout:
+
+- the right column starts at the same display column on line after line (the dumper pads the
+  left one with spaces up to it), so many lines have a gap of several spaces ending there;
+- other lines of the stretch hold only the left column (shorter than the start) or only the
+  right one (indented up to the start);
+- one column at least holds wrapped text: a data table's cells are short, a form's left side is
+  labels (``发布日期：``), their rows must stay rows, and they are left alone.
+
+Each stretch found is rewritten as its left column, a blank line, then its right column (each
+unfolded again if it holds columns itself, and its word wrapping undone: a column is narrower than
+the page, and the dump stage only joins lines wrapped at a page's width); the rest of the dump is
+untouched.
+
+>>> left = ["Home", "News", "Sports", "Weather", "Contact", "About us"]
+>>> right = ["The council met on Tuesday and", "agreed to keep the library open", "on Sundays, after a long debate",
+...          "about the cost of heating it in", "winter and of paying the staff", "who would have to work longer."]
+>>> text = "\\n".join(f"{a:<30}{b}" for a, b in zip(left, right, strict=True))
+>>> print(unfold_columns(text))  # doctest: +ELLIPSIS
+Home
+News
+Sports
+Weather
+Contact
+About us
+<BLANKLINE>
+The council met on Tuesday and agreed to keep the library open on Sundays, after a long debate ...
+<BLANKLINE>
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from cleantext.segment.dump import BULLET, CJK_CHAR, FIRST_WORD, display_width
+
+# Three spaces or more between two pieces of text. Not next to a box-drawing character: a table
+# the dumper drew with borders (│ ┃) is a table, its rows stay rows.
+GAP = re.compile(r"(?<=[^\s\u2500-\u257f]) {3,}(?=[^\s\u2500-\u257f])")
+LONE_BULLET = re.compile(r"(?:^|(?<=\S) {2,}|^ +)([•·◦▪▫●○■□◆◇►▶▸*+\-–]) +$")
+MIN_SPLIT_LINES = 6  # lines with text on both sides of the same column: fewer is chance
+MIN_BOTH_SHARE = 0.3  # of a stretch's text lines, the share with text on both sides
+MIN_PROSE_COLUMNS = 20  # display columns one side's lines reach on average: wrapped text, not cells
+MIN_SIDE_COLUMNS = 6  # display columns the other side reaches on average: menu entries, not a border
+CJK_SLACK = 2  # display columns: a CJK line this close to its column's width was wrapped
+LABEL_ENDS = (":", "：")  # a left side ending so labels the value beside it
+MAX_STRETCH_GAP = 2  # lines that do not fit the layout, in a row, before a stretch ends
+
+
+def _split_at(line: str) -> list[int]:
+    """Display columns where a piece of text starts after a gap in ``line``."""
+    return [display_width(line[: m.end()]) for m in GAP.finditer(line.rstrip())]
+
+
+def _cut(line: str, column: int) -> tuple[str, str] | None:
+    """The line's left and right parts at display ``column``, or None if text spans it."""
+    width = 0
+    for i, char in enumerate(line):
+        if width >= column:
+            left, right = line[:i], line[i:].rstrip()
+            if left.strip() and not left.endswith(" "):
+                return None
+            bullet = LONE_BULLET.search(left)  # the right column's bullet, set left of its text
+            if bullet is not None:
+                left, right = left[: bullet.start()], bullet.group(1) + " " + right
+            return left.rstrip(), right
+        width += display_width(char)
+    return line.rstrip(), ""
+
+
+def _stretch(lines: list[str], start: int, column: int) -> tuple[int, list[tuple[str, str]]]:
+    """From ``start``, the lines that fit a layout with the right column at ``column``."""
+    parts: list[tuple[str, str]] = []
+    misfits = 0
+    end = start
+    for i in range(start, len(lines)):
+        cut = _cut(lines[i], column) if lines[i].strip() else ("", "")
+        if cut is None:
+            misfits += 1
+            if misfits > MAX_STRETCH_GAP:
+                break
+            continue
+        parts.extend([(lines[j], "") for j in range(end, i)])  # misfits in between: left as they are
+        parts.append(cut)
+        misfits, end = 0, i + 1
+    while parts and not parts[-1][1].strip():  # the stretch ends with its last right-hand text
+        parts.pop()
+    return start + len(parts), parts
+
+
+def _is_layout(parts: list[tuple[str, str]]) -> bool:
+    both = [(a, b) for a, b in parts if a.strip() and b.strip()]
+    if len(both) < MIN_SPLIT_LINES or len(both) < MIN_BOTH_SHARE * sum(1 for a, b in parts if a.strip() or b):
+        return False
+    if sum(a.rstrip().endswith(LABEL_ENDS) for a, _ in both) * 2 >= len(both):
+        return False  # a form of labels and values ("发文机关：   吉林省人民政府"): rows
+    left = sum(display_width(a.strip()) for a, _ in both) / len(both)
+    right = sum(display_width(b.strip()) for _, b in both) / len(both)
+    return max(left, right) >= MIN_PROSE_COLUMNS and min(left, right) >= MIN_SIDE_COLUMNS
+
+
+def unfold_columns(text: str) -> str:
+    """The dump with each side-by-side stretch rewritten column after column."""
+    if "   " not in text:
+        return text
+    lines = text.split("\n")
+    starts = [_split_at(line) if "   " in line else [] for line in lines]
+    out: list[str] = []
+    tried: dict[int, int] = {}  # column -> line up to which a stretch at it was tried and failed
+    i = 0
+    while i < len(lines):
+        end, parts = _layout_at(lines, starts, i, tried)
+        if not parts:
+            out.append(lines[i])
+            i += 1
+            continue
+        for column in ([left for left, _ in parts], [right for _, right in parts]):
+            text_of_column = "\n".join(column)
+            unfolded = unfold_columns(text_of_column)  # a column may hold columns (three side by side)
+            out.extend(_unwrap(column) if unfolded == text_of_column else unfolded.split("\n"))
+            out.append("")  # a column's own blank lines are its paragraph breaks
+        i = end
+    return "\n".join(out)
+
+
+def _unwrap(lines: list[str]) -> list[str]:
+    """A column's lines with its word wrapping undone: a line was wrapped when the next line's
+    first word would not have fitted after it within the column's width (CJK text breaks
+    anywhere: a line as wide as the column was wrapped). Bullet lines start a new line, and lines
+    still holding a gap (columns not told apart) are left as they are."""
+    widths = [display_width(line.strip()) for line in lines if line.strip()]
+    if not widths or sum(widths) < MIN_PROSE_COLUMNS * len(widths):
+        return lines  # a column of menu entries or names: one per line
+    width = max(display_width(line) for line in lines)
+    out: list[str] = []
+    for line in lines:
+        if out and _wrapped(out[-1], line.strip(), width):
+            cjk = CJK_CHAR.match(out[-1][-1]) or CJK_CHAR.match(line.strip()[0])
+            out[-1] = out[-1] + ("" if cjk else " ") + line.strip()
+            continue
+        out.append(line)
+    return out
+
+
+def _wrapped(prev: str, text: str, width: int) -> bool:
+    """Was ``prev`` broken only because ``text`` would not fit after it within ``width``?"""
+    if not prev.strip() or not text or BULLET.match(text) or GAP.search(prev) or GAP.search(text):
+        return False
+    if CJK_CHAR.match(prev[-1]) or CJK_CHAR.match(text[0]):
+        return display_width(prev) >= width - CJK_SLACK
+    first = FIRST_WORD.match(text)
+    return first is not None and display_width(prev) + 1 + display_width(first.group()) > width
+
+
+def _layout_at(
+    lines: list[str], starts: list[list[int]], i: int, tried: dict[int, int]
+) -> tuple[int, list[tuple[str, str]]]:
+    """A side-by-side stretch starting at line ``i``: its end and its (left, right) parts."""
+    window = Counter(c for cols in starts[i : i + 2 * MIN_SPLIT_LINES] for c in cols)
+    for column in starts[i]:
+        if window[column] < MIN_SPLIT_LINES or tried.get(column, -1) > i:
+            continue
+        end, parts = _stretch(lines, i, column)
+        if _is_layout(parts):
+            return end, parts
+        tried[column] = end
+    return i + 1, []

@@ -1,0 +1,64 @@
+"""Side-by-side columns of a terminal dump, read one after the other."""
+
+from __future__ import annotations
+
+from cleantext.model import Decoded
+from cleantext.segment import segment
+from cleantext.segment.columns import unfold_columns
+
+NAV = ["首页", "新闻中心", "国内新闻", "国际新闻", "社会新闻", "财经频道", "体育频道", "联系我们"]
+# one paragraph wrapped at 40 display columns (20 Han characters a line)
+PARA = (
+    "国务院近日召开的做强国内大循环工作推进会提出，结合现阶段我国发展实际，要加快构建新发展格局，推动高质量发展"
+    "取得新的成效，各地要抓好落实。会议要求，各地区各部门要把思想和行动统一到党中央决策部署上来，扎实推进各项工作。"
+)
+LINES = [PARA[i : i + 20] for i in range(0, len(PARA), 20)]
+
+
+def _side_by_side(left: list[str], right: list[str], at: int = 24) -> str:
+    rows = max(len(left), len(right))
+    left, right = left + [""] * (rows - len(left)), right + [""] * (rows - len(right))
+    out = []
+    for a, b in zip(left, right, strict=True):
+        pad = at - sum(2 if "\u4e00" <= c <= "\u9fff" else 1 for c in a)
+        out.append((a + " " * pad + b).rstrip())
+    return "\n".join(out)
+
+
+def test_sidebar_and_article_are_read_one_after_the_other() -> None:
+    text = _side_by_side(NAV, LINES)
+    out = unfold_columns(text).split("\n")
+    assert [line for line in out if line in NAV] == NAV  # each menu entry alone on its line, in order
+    assert PARA in out  # the article's column, its wrapping undone
+
+
+def test_blocks_of_a_two_column_dump_do_not_mix_menu_and_article() -> None:
+    blocks, _, fmt = segment(Decoded("a.txt", _side_by_side(NAV, LINES), "utf-8", "utf-8"), "text")
+    assert fmt == "text"
+    assert PARA in [b.text for b in blocks]
+    assert all(not (b.text.startswith(tuple(NAV)) and "国务院" in b.text) for b in blocks)
+
+
+def test_text_without_columns_is_untouched() -> None:
+    text = "标题\n\n" + "\n".join(LINES) + "\n\n  • 上一篇：某某新闻"
+    assert unfold_columns(text) == text
+
+
+def test_a_table_of_short_cells_keeps_its_rows() -> None:
+    rows = [f"{name:<12}{value:>8}" for name, value in [("Apples", "12"), ("Pears", "7"), ("Plums", "30")] * 3]
+    text = "\n".join(rows)
+    assert unfold_columns(text) == text
+
+
+def test_a_form_of_labels_and_values_keeps_its_rows() -> None:
+    labels = ["发文机关：", "成文日期：", "标    题：", "发文字号：", "发布日期：", "索 引 号：", "分    类："]
+    values = ["吉林省人民政府办公厅综合处", "2022年01月27日星期四上午", "关于禁止新增建设项目的通告全文",
+              "吉政明电〔2022〕1号文件正式版", "2022年01月28日星期五下午", "11220000013544357T/2022", "环境监测、保护与治理;通告"]
+    text = "\n".join(f"{a}   {b}" for a, b in zip(labels, values, strict=True))
+    assert unfold_columns(text) == text
+
+
+def test_a_table_drawn_with_borders_keeps_its_rows() -> None:
+    rows = [f"│{'Cat Stevens lyrics and pictures':<40}│{'Articles, reviews, discography':<40}│" for _ in range(8)]
+    text = "\n".join(rows)
+    assert unfold_columns(text) == text
