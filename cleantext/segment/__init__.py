@@ -1,5 +1,6 @@
 """Segment: decoded text → blocks, for HTML (``html.py``) and text dumps (``dump.py``; side-by-side
-columns are read one after the other first, ``columns.py``).
+columns are read one after the other first, ``columns.py``; Markdown dumps lose their markup and
+keep their links as a feature, ``markdown.py``).
 
 The format is sniffed (``sniff.py``) unless the caller or the container says which it is.
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 from cleantext.model import Block, Decoded, PageMeta
 from cleantext.segment.columns import unfold_columns
 from cleantext.segment.dump import split_dump
+from cleantext.segment.markdown import is_markdown, unmark
 from cleantext.segment.sniff import sniff
 
 
@@ -26,4 +28,7 @@ def segment(doc: Decoded, fmt: str = "auto") -> tuple[list[Block], PageMeta, str
 
         blocks, meta = parse_html(doc.text)
         return blocks, meta, fmt
-    return split_dump(unfold_columns(doc.text)), PageMeta(), fmt
+    blocks = split_dump(unfold_columns(doc.text))
+    if is_markdown(doc.text):
+        blocks = [unmark(block) for block in blocks]
+    return blocks, PageMeta(), fmt

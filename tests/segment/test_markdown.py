@@ -1,0 +1,47 @@
+"""Markdown dumps (html2text and the like): markup out, link texts counted as links."""
+
+from __future__ import annotations
+
+from cleantext.boilerplate import classify
+from cleantext.model import Block, Decoded
+from cleantext.segment import segment
+from cleantext.segment.markdown import is_markdown, unmark
+
+MENU = "[首页](/) | [新闻](/news) | [体育](/sports) | [科技](/tech)"
+BODY = "历时一年半的修缮工程近日完工，这座始建于上世纪五十年代的老校区重新向师生开放，保留了原有的青砖外墙。"
+
+
+def _b(text: str) -> Block:
+    return Block(0, text, source="text")
+
+
+def test_links_keep_their_text_and_count_as_links() -> None:
+    block = unmark(_b(MENU))
+    assert block.text == "首页 新闻 体育 科技"
+    assert block.link_chars == 8
+
+
+def test_images_emphasis_escapes_and_headings_go() -> None:
+    assert unmark(_b("![logo](/logo.png) **重要**通知\\*")).text == "重要通知*"
+    heading = unmark(_b("### 相关新闻"))
+    assert (heading.text, heading.kind) == ("相关新闻", "h2")
+    assert unmark(_b("---|---|---")).text == ""
+    assert unmark(_b("[![](a.gif)](/home) 正文")).text == "正文"
+
+
+def test_a_link_url_with_parentheses_is_one_link() -> None:
+    assert unmark(_b("见[维基百科](https://zh.wikipedia.org/wiki/A_(B))。")).text == "见维基百科。"
+
+
+def test_only_dumps_with_markdown_links_are_read_as_markdown() -> None:
+    assert is_markdown(MENU + "\n\n" + BODY)
+    assert not is_markdown("正文 [1] 注释 [2] 引用 (见上)\n" + BODY)
+
+
+def test_a_markdown_menu_is_dropped_as_link_dense_and_the_article_kept() -> None:
+    text = f"{MENU}\n\n# 老校区完成修缮\n\n{BODY}\n\n{BODY}\n\n  * [市内多所中学启动暑期维修工程](/1)\n"
+    blocks, _, _ = segment(Decoded("a.txt", text, "utf-8", "utf-8"), "text")
+    verdicts = {v.block.text: (v.keep, v.reason) for v in classify(blocks)}
+    assert verdicts["首页 新闻 体育 科技"] == (False, "link-dense")
+    assert verdicts[BODY][0] is True
+    assert "](" not in "".join(verdicts)
