@@ -13,6 +13,9 @@ Observations:
 3. The article a page is about is the one whose headline the page's title repeats; when no
    title decides, it is the first one (the page was addressed by it; what follows was appended).
 
+4. A news article ends with its editor's sign-off (``责任编辑：…``): once a whole article stands
+   above it, what follows is comments, teasers or the next story.
+
 A header counts only between two stretches of article prose (enough before it, some after it),
 so an article's own header above its first paragraph never cuts anything.
 """
@@ -24,6 +27,8 @@ import re
 from cleantext.boilerplate.context import Judged
 from cleantext.model import Block, PageMeta
 
+# The line news articles end with: the responsible editor, the reviewer (Traditional forms too).
+SIGN_OFF = re.compile(r"^\W{0,2}(?:责任编辑|責任編輯|责编|責編|编辑|編輯|审核|審核|校对|校對)\s*[:：]")
 DATE = re.compile(
     r"(?<!\d)(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}\s*[-/]\s*\d{1,2})"  # y-m-d, m-d
     r"(?:\s*\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?)?(?!\d)"  # time
@@ -95,6 +100,19 @@ def headers(blocks: list[Block], judged: list[Judged], span: tuple[int, int]) ->
     return starts
 
 
+def _signed_off(blocks: list[Block], judged: list[Judged], span: tuple[int, int]) -> tuple[int, int]:
+    """``span`` up to the editor's sign-off line (责任编辑：…) that follows a whole article: what
+    comes after it is comments, teasers or the next story."""
+    lo, hi = span
+    prose = 0
+    for i in range(lo, hi):
+        if judged[i].reason == PROSE:
+            prose += judged[i].feats.units
+        elif prose >= MIN_BEFORE_UNITS and SIGN_OFF.match(blocks[i].text):
+            return lo, i + 1
+    return span
+
+
 def _fold(text: str) -> str:
     return "".join(text.split()).lower()
 
@@ -104,10 +122,10 @@ def first_article(
 ) -> tuple[int, int]:
     """The part of ``span`` that is one article: the one whose headline the page title repeats,
     else the first."""
-    starts = headers(blocks, judged, span)
+    lo, hi = _signed_off(blocks, judged, span)
+    starts = headers(blocks, judged, (lo, hi))
     if not starts:
-        return span
-    lo, hi = span
+        return lo, hi
     ends = [*starts, hi]
     titles = [_fold(t) for t in (meta.title, meta.og_title, meta.h1) if t] if meta else []
     for start, end in zip(starts, ends[1:], strict=True):

@@ -60,3 +60,14 @@ def test_a_reply_under_a_user_name_is_no_new_article() -> None:
     judged = [Judged("good" if b.text in (PARA, OTHER) else "short", "body", features_of(b.text)) for b in blocks]
     assert headers(blocks, judged, (0, len(blocks))) == []
     assert first_article(blocks, judged, (0, len(blocks)), None) == (0, len(blocks))
+
+
+def test_comments_after_the_editors_sign_off_are_not_the_article() -> None:
+    comment = "网友评论：这件事情说明了很多问题，我们应该认真反思，不能让类似的事情再次发生在我们身边。"
+    kept = _kept(_page(*FIRST, "责任编辑：刘光博", comment, comment, comment))
+    assert kept.count(PARA) == 3 and comment not in kept
+
+
+def test_a_sign_off_above_the_article_cuts_nothing() -> None:
+    kept = _kept(_page("编辑：张三", *FIRST))
+    assert kept.count(PARA) == 3
