@@ -16,7 +16,9 @@ The method, step by step (one module each):
    undecided blocks as text; then the main-content region is the contiguous stretch of blocks with
    the largest weight (good text minus boilerplate), and good blocks outside it are dropped, as
    are copies of a block already kept.
-5. Here: the verdicts, one per block, for the document stage and for ``cleantext explain``.
+5. ``articles``: the region holds one article: it ends at the editor's sign-off, and a region
+   holding two (a blog archive, a next story appended in full) is cut at the second one's header.
+6. Here: the verdicts, one per block, for the document stage and for ``cleantext explain``.
 
 >>> from cleantext.model import Block
 >>> blocks = [Block(0, "首页", in_list=True, source="text"),
