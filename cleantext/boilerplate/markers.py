@@ -32,7 +32,8 @@ HANT_TABLE = (
     "声聲 处處 备備 头頭 审審 对對 导導 布佈 广廣 张張 当當 录錄 态態 户戶 扫掃 报報 数數 时時 术術 权權 "
     "条條 来來 标標 核覈 欢歡 沪滬 注註 浏瀏 滚滾 点點 热熱 独獨 电電 码碼 签簽籤 粤粵 系繫 组組 经經 维維 "
     "编編 网網 联聯 苏蘇 荐薦 视視 览覽 讯訊 记記 论論 访訪 证證 评評 词詞 话話 请請 读讀 财財 责責 资資 "
-    "赞贊 转轉 载載 辑輯 违違 链鏈 键鍵 门門 闭閉 问問 间間 闻聞 阅閱閲 际際 隐隱 页頁 顶頂 频頻 题題"
+    "许許 复復複覆 制製 赞贊 转轉 载載 辑輯 违違 链鏈 键鍵 门門 闭閉 问問 间間 闻聞 阅閱閲 际際 隐隱 页頁 "
+    "顶頂 频頻 题題"
 )
 HANT: dict[str, str] = {entry[0]: entry[1:] for entry in HANT_TABLE.split()}
 
@@ -139,8 +140,9 @@ FOOTER = [
     r"广告服务",
     r"^(?:privacy policy|terms of (?:use|service)|cookie policy|contact us|about us|sitemap)\b",
     r"未经授权(?:禁止|不得)",
+    r"未经.{0,8}(?:授权|许可|同意).{0,12}(?:转载|使用|复制)",  # 未经书面授权请勿转载
     r"转载请注明",
-    r"不得转载",
+    r"(?:不得|请勿|禁止)转载",
     r"^本[站网]",
     r"技术支持[:：]",
     r"主办单位\s*[:：]",  # a label in a footer; prose says 主办单位表示…
@@ -176,7 +178,7 @@ RELATED = [
     r"^为您推荐",
     r"^大家都在看",
     r"^热门标签",
-    r"^相关(?:新闻|阅读|文章|链接|报道|推荐)",
+    r"^相关(?:新闻|阅读|文章|链接|报道|推荐|资讯|内容|话题)",
     r"^(?:related|recommended|popular|trending|more from|more on|read more|see also|you may also like"
     r"|most read|latest)\b",
     r"^(?:à lire aussi|lire aussi|sur le même sujet|mehr zum thema|leer más|lea también"
@@ -191,6 +193,7 @@ COMMENT = [
     r"^(?:leave a (?:reply|comment)|post a comment|\d+\s+comments?|comments?\s*\(\d+\))",
     r"^(?:sign in|log in|register|subscribe)\b",
     r"^(?:reply|répondre|antworten)$",
+    r"举报.{0,10}回复$",  # a comment's action bar: 5月16日18:14举报查看对话赞494回复
 ]
 
 

@@ -93,3 +93,16 @@ def test_every_vocabulary_character_has_its_traditional_forms() -> None:
                 continue
             for simp, trad in zip(word, hant, strict=True):
                 assert trad == simp or trad in HANT.get(simp, ""), (word, simp, trad)
+
+
+def test_reprint_notices_related_headings_and_comment_action_bars() -> None:
+    from cleantext.boilerplate.rules import judge
+    from cleantext.model import Block
+
+    for text, reason in [
+        ("39健康网(www.39.net)专稿，未经书面授权请勿转载。", "footer"),
+        ("相关资讯营养成分粥好吃的维生素冰糖", "related-list"),
+        ("5月16日18:14举报查看对话赞494回复", "comment"),
+        ("5月16日18:14舉報查看對話贊494回覆", "comment"),
+    ]:
+        assert judge(Block(0, text, source="text")) == ("bad", reason), text
