@@ -104,6 +104,26 @@ def _is_layout(parts: list[tuple[str, str]]) -> bool:
     return max(left, right) >= MIN_PROSE_COLUMNS and min(left, right) >= MIN_SIDE_COLUMNS
 
 
+# A frame's top or bottom line (corners and rules only), and a frame's side at either end of a line.
+# w3m draws a bordered page or box with thin lines (heavy ones are tables' own borders).
+FRAME_EDGE = re.compile(r"^[ \t]*[┌└][─┬┴┐┘ ]*$", re.M)
+LEFT_SIDE = re.compile(r"^([ \t]*)│", re.M)
+RIGHT_SIDE = re.compile(r"│[ \t]*$", re.M)
+
+
+def unbox(text: str) -> str:
+    """The dump without the frame drawn around a page or a box: every framed line would start
+    and end alike (``│ text │``), and the frame's top and bottom (``└───┘``) break paragraphs,
+    which a blank line says. Borders between cells stay: a table keeps its rows.
+
+    >>> unbox("┌──┐\\n│ 正文 │\\n└──┘")
+    '\\n  正文 \\n'
+    """
+    if "│" not in text:
+        return text
+    return RIGHT_SIDE.sub("", LEFT_SIDE.sub(r"\1 ", FRAME_EDGE.sub("", text)))
+
+
 def unfold_columns(text: str) -> str:
     """The dump with each side-by-side stretch rewritten column after column."""
     if "   " not in text:

@@ -62,3 +62,13 @@ def test_a_table_drawn_with_borders_keeps_its_rows() -> None:
     rows = [f"│{'Cat Stevens lyrics and pictures':<40}│{'Articles, reviews, discography':<40}│" for _ in range(8)]
     text = "\n".join(rows)
     assert unfold_columns(text) == text
+
+
+def test_a_framed_page_loses_its_frame_and_keeps_its_lines_apart() -> None:
+    from cleantext.segment.columns import unbox
+
+    framed = "┌" + "─" * 30 + "┐\n│ 作者：张三  发布日期：2005-07-05 │\n│" + " " * 30 + "│\n│ 正文第一段。 │\n└" + "─" * 30 + "┘"
+    blocks, _, _ = segment(Decoded("a.txt", framed, "utf-8", "utf-8"), "text")
+    assert [b.text for b in blocks] == ["作者：张三  发布日期：2005-07-05", "正文第一段。"]
+    table = "┃CAT STEVENS.COM     │MAJICAT    ┃\n┃━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┃"
+    assert unbox(table) == table  # a table's heavy borders and inner rules stay
