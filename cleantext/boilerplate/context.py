@@ -32,6 +32,9 @@ MIN_BAD_PENALTY = 3  # units: even a tiny menu entry costs something to cross
 MAX_SHORT_RUN = 6  # lines: subheadings, a short list, a few one-line paragraphs; in a dump, longer
 # runs of short lines between two paragraphs are link lists unless each line is a sentence (HTML
 # keeps its teaser lists apart by markup, and short runs there are more often verse or Q&A)
+# Of a long run's lines, the share that are CJK sentences for the run to be prose (a poem, a
+# translation, notes), not a list. CJK only: English bulleted lists are often short sentences.
+MIN_PROSE_RUN_SHARE = 0.5
 SHORT_PENALTY = 1  # units: undecided blocks cost little, so a subheading does not split an article
 # Good text inside a list counts this much of its length toward the region: a teaser list (a
 # linked headline and a summary per item) holds more prose than many short articles, and its
@@ -66,11 +69,17 @@ def _short_runs(judged: list[Judged]) -> Iterator[tuple[int, int]]:
         i = j
 
 
-def _context_class(item: Judged, prev: str, nxt: str, run: int) -> str:
+def _sentence(item: Judged) -> bool:
+    """A short block that is a sentence: long enough, punctuated, ending with a sentence mark."""
+    return item.feats.units >= MIN_NEAR_GOOD_UNITS and item.feats.punct > 0 and item.feats.ends_sentence
+
+
+def _context_class(item: Judged, prev: str, nxt: str, run: int, prose_run: bool) -> str:
     near_good = item.feats.units >= MIN_NEAR_GOOD_UNITS and item.feats.punct > 0
     if item.dump and run > MAX_SHORT_RUN and item.reason != "code":
-        # A long run of short blocks is a list of headlines or links unless its lines are sentences.
-        return "good" if near_good and item.feats.ends_sentence and "good" in (prev, nxt) else "bad"
+        # A long run of short blocks is a list of headlines or links unless its lines are
+        # sentences: next to article text, or most of the run (a poem, a translation, notes).
+        return "good" if _sentence(item) and (prose_run or "good" in (prev, nxt)) else "bad"
     if prev == nxt == "good" or (near_good and "good" in (prev, nxt)):
         return "good"
     return "bad"
@@ -82,8 +91,10 @@ def smooth(judged: list[Judged]) -> None:
     for start, end in list(_short_runs(judged)):
         prev = judged[start - 1].cls if start > 0 else "bad"
         nxt = judged[end].cls if end < len(judged) else "bad"
+        sentences = sum(_sentence(x) and x.feats.is_cjk for x in judged[start:end])
+        prose_run = sentences >= MIN_PROSE_RUN_SHARE * (end - start)
         for item in judged[start:end]:
-            cls = _context_class(item, prev, nxt, end - start)
+            cls = _context_class(item, prev, nxt, end - start, prose_run)
             item.overridden = f"{item.cls}:{item.reason}"
             item.cls, item.reason = cls, "context" if cls == "good" else item.reason
 

@@ -86,3 +86,14 @@ def test_article_page_drops_its_comments() -> None:
     verdicts = classify(blocks)
     assert [v.keep for v in verdicts] == [True, True, True, False]
     assert verdicts[3].reason == "comment"
+
+
+def test_a_long_run_of_chinese_sentences_is_a_poem_not_a_list() -> None:
+    verse = [_j("short", f"我有所念人，隔在远远乡第{i}句。") for i in range(10)]
+    judged = [_j("bad", "首页"), *verse, _j("bad", "版权所有")]
+    smooth(judged)
+    assert all(item.cls == "good" for item in judged[1:-1])
+    headlines = [_j("short", f"第{i}条新闻标题在这里") for i in range(10)]
+    judged = [_j("bad", "首页"), *headlines, _j("bad", "版权所有")]
+    smooth(judged)
+    assert all(item.cls == "bad" for item in judged[1:-1])
