@@ -195,6 +195,14 @@ COMMENT = [
     r"^(?:reply|répondre|antworten)$",
     r"举报.{0,10}回复$",  # a comment's action bar: 5月16日18:14举报查看对话赞494回复
 ]
+# Cookie and consent banners: long prose, so they are told by two words together, at any length
+# (``rules.consent``): the cookie word and a word of consent, data processing or partners.
+CONSENT_COOKIE = r"cookie|ciasteczk|クッキー"
+CONSENT_WORDS = (
+    r"consent|zgod|zustimm|einwillig|consentement|consenso|consentimiento|accept|akzeptier|"
+    r"partners?|terze parti|third[- ]part|partenaires|przetwarza|datenschutz|privacy|dati personali|"
+    r"personal data|données personnelles|datos personales"
+)
 
 
 

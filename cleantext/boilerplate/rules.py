@@ -19,10 +19,11 @@ The ladder is the same for HTML and dumps: features a format lacks keep neutral 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from cleantext.boilerplate.features import Features, features_of
-from cleantext.boilerplate.markers import GROUPS, NEGATIVE_HINTS, POSITIVE_HINTS
+from cleantext.boilerplate.markers import CONSENT_COOKIE, CONSENT_WORDS, GROUPS, NEGATIVE_HINTS, POSITIVE_HINTS
 from cleantext.model import Block, DropReason
 
 MAX_MARKER_UNITS = 60  # units: longer blocks that mention 分享/版权/share are prose, not bars
@@ -38,6 +39,9 @@ MIN_LONG_TEXT_UNITS = 200
 MIN_SHORT_UNITS = 8  # units: under this a block says too little to stand alone
 MAX_LIST_TEASER_UNITS = 80  # units: list items shorter than this are menu or teaser entries
 MIN_LIST_POINT_UNITS = 24  # units: a list item this long may be a point of the article (12 words)
+MAX_CONSENT_UNITS = 400  # units: a cookie banner's text, however verbose, is shorter than this
+COOKIE = re.compile(CONSENT_COOKIE, re.I)
+CONSENT = re.compile(CONSENT_WORDS, re.I)
 MIN_LIST_PROSE_PUNCT = 2  # punctuation marks that make a list item a sentence, not a link
 
 Class = str  # "good" | "bad" | "short"
@@ -60,6 +64,14 @@ def marker(block: Block, f: Features) -> Answer:
     for reason, at_start, anywhere in GROUPS:
         if (at_start is not None and at_start.match(text)) or (anywhere is not None and anywhere.search(text)):
             return "bad", reason
+    return None
+
+
+def consent(block: Block, f: Features) -> Answer:
+    """Cookie and consent banners: prose about cookies and consent, data or partners."""
+    text = block.text
+    if f.units <= MAX_CONSENT_UNITS and COOKIE.search(text) and CONSENT.search(text):
+        return "bad", DropReason.FOOTER.value
     return None
 
 
@@ -154,6 +166,7 @@ def short(block: Block, f: Features) -> Answer:
 LADDER: tuple[Rule, ...] = (
     empty,
     marker,
+    consent,
     container_hint,
     link_dense,
     list_item,

@@ -133,3 +133,13 @@ def test_long_sparsely_marked_alphabetic_text_is_a_paragraph() -> None:
     assert long_text(block, _f(words)) == ("good", "body")
     names = "万惠霖 常印佛 计亮年 孙钧 朱起鹤 朱伯芳 胡和生 盛志勇 王子才 肖序常 " * 8 + "。"
     assert long_text(Block(0, names, source="text"), _f(names)) is None  # Han with few marks: a name list
+
+
+def test_cookie_banners_go_and_cookie_recipes_stay() -> None:
+    from cleantext.boilerplate.rules import consent
+
+    banner = ("Noi e 160 terze parti selezionate utilizziamo cookie o tecnologie simili per finalità tecniche e, "
+              "con il tuo consenso, anche per altre finalità come specificato nella cookie policy.")
+    recipe = "Place the cookies on a sheet in a single layer and bake them for ten minutes until golden brown."
+    assert consent(Block(0, banner), _f(banner)) == ("bad", "footer")
+    assert consent(Block(0, recipe), _f(recipe)) is None
