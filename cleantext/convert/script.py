@@ -144,6 +144,20 @@ def _script_evidence(sample: str) -> tuple[int, int]:
     return len(simplified.findall(sample)), len(traditional.findall(sample))
 
 
+def has_han(text: str) -> bool:
+    """Whether ``text`` holds any Han character (U+3400–U+9FFF, U+F900–U+FAFF), on the whole text.
+
+    ASCII text answers at once; other text costs one ``encode`` and one ``translate`` at C speed,
+    a fifth of a regex search over an English page (which finds nothing and so reads it all).
+
+    >>> has_han("Only English here"), has_han("Café “quoted”"), has_han("one name: 李白")
+    (False, False, True)
+    """
+    if text.isascii():
+        return False
+    return bool(text.encode("utf-16-be", "surrogatepass")[::2].translate(None, _NOT_HAN))
+
+
 def has_han_text(p: TextProfile) -> bool:
     """Enough Han characters, absolutely and as a share of letters, to speak of a Chinese script."""
     return p.han >= MIN_HAN_CHARS and p.han >= MIN_HAN_SHARE * p.letters
