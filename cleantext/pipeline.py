@@ -21,7 +21,9 @@ from dataclasses import dataclass, field
 
 from cleantext.boilerplate import classify
 from cleantext.config import Config
-from cleantext.convert import Converter, StreamFilter, build_stream_filters, page_filters
+from cleantext.convert.dedup import StreamFilter, build_stream_filters
+from cleantext.convert.opencc import Converter
+from cleantext.convert.quality import page_filters
 from cleantext.decode import decode, looks_binary
 from cleantext.document import build_article
 from cleantext.model import Article, Decoded, Drop, DropReason, Failure, Outcome, RawPage
@@ -233,9 +235,9 @@ class Pipeline:
         ``on_notice`` hears of pages written despite a problem (replaced characters), before
         their outcome is yielded; the outcomes themselves stay plain records.
         """
-        from cleantext.parallel import map_ordered
-
         if jobs > 1:
+            from cleantext.parallel import map_ordered  # here: process pools cost ~20 ms to import
+
             cleaned = map_ordered(self.config, self._metered(pages), jobs)
         else:
             cleaned = map(self.cleaner.clean_noted, self._metered(pages))
