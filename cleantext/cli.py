@@ -4,8 +4,6 @@ Commands: ``run`` (the main job), ``explain`` (why each block was kept or droppe
 (encoding, format, language and script of inputs, without cleaning).
 """
 
-from __future__ import annotations
-
 import os
 import sys
 import warnings
@@ -78,11 +76,12 @@ def _build_config(file: str | None, options: dict[str, Any]) -> Config:
     _check_choice("--schema", config.schema, SCHEMAS)
     _check_choice("--dedup", config.dedup, DEDUP)
     _check_choice("--format", config.format, FORMATS)
-    if config.opencc_config() is not None:
+    opencc_name = config.opencc_config()
+    if opencc_name is not None:
         from cleantext.convert import Converter
 
         try:
-            Converter.from_config(config)  # fails here, once, rather than in every worker
+            Converter.check(opencc_name)  # fails here, once, rather than in every worker
         except ValueError as exc:
             raise _usage_error(f"--opencc: {exc}") from exc
     if config.encoding is not None:

@@ -99,5 +99,11 @@ def test_shipped_lists_match_installed_opencc() -> None:
     assert compute_sets() == (SIMPLIFIED_ONLY, TRADITIONAL_ONLY)
 
 
-def test_evidence_pattern_is_compiled_once() -> None:
-    assert script._evidence_patterns() is script._evidence_patterns()
+def test_evidence_weights_are_built_once() -> None:
+    assert script._evidence_weights() is script._evidence_weights()
+
+
+def test_script_evidence_counts_each_group_apart() -> None:
+    simplified, traditional = SIMPLIFIED_ONLY[:3], TRADITIONAL_ONLY[:2]
+    assert script._script_evidence(f"{simplified}的是{traditional}{simplified}") == (6, 2)
+    assert script._script_evidence("") == (0, 0)
