@@ -4,6 +4,8 @@ Commands: ``run`` (the main job), ``explain`` (why each block was kept or droppe
 (encoding, format, language and script of inputs, without cleaning).
 """
 
+# No ``from __future__ import annotations`` here: typer would evaluate every parameter's annotation
+# string on each invocation (~12 ms of start-up); evaluated once at import they cost ~2 ms.
 import os
 import sys
 import warnings
