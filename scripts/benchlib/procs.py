@@ -110,7 +110,8 @@ def measure_jobs(paths: list[str], reps: int) -> list[Figure]:
     for jobs in (1, 2):
         parent, workers = min(cpu[jobs])
         note = f"CPU s: this process {parent:.1f}, workers {workers:.1f}; load avg {load:.1f} before"
-        figures.append(Figure(f"HTML --jobs {jobs}", len(paths), total_bytes(paths), best[str(jobs)], note))
+        extra = {"cpu_s": round(parent + workers, 3)}
+        figures.append(Figure(f"HTML --jobs {jobs}", len(paths), total_bytes(paths), best[str(jobs)], note, extra))
     return figures
 
 
