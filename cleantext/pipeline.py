@@ -174,6 +174,14 @@ class Stats:
         else:
             self.failed += 1
 
+    def settle_written(self, written: int) -> None:
+        """After an interruption: records counted but never written are taken back with their pages
+        (the run ended before it finished them), so that ``read == written + dropped + failed`` holds."""
+        missing = self.written - written
+        if missing > 0:
+            self.written -= missing
+            self.read -= missing
+
     def summary(self) -> str:
         drops = ", ".join(f"{k} {v}" for k, v in sorted(self.dropped.items())) or "none"
         warned = f", {self.warned} written with warnings" if self.warned else ""
