@@ -7,8 +7,12 @@ process, not per page). Pages travel in small batches to amortise pickling, and 
 Ctrl-C reaches every process of the terminal's process group. Workers ignore SIGINT, so only the
 parent handles it (one KeyboardInterrupt, no traceback from each worker, no broken pool); when
 the parent stops early for any reason (Ctrl-C, ``--strict``, a closed pipe) the batches not yet
-started are cancelled instead of cleaned, so it exits at once. The page timeout works in workers:
-each runs PageCleaner in its main thread, where SIGALRM is delivered.
+started are cancelled instead of cleaned, and the few already handed to workers (at most one per
+worker, plus one queued) are let finish, so it exits within a second or so. Ending workers while
+they run is the last resort, after ``STOP_GRACE_S``: a worker killed while it sends a result
+leaves half a message in the result pipe, and the pool's manager thread then waits for the rest
+forever (seen about once in 60 ``--strict`` stops when workers were ended at once). The page
+timeout works in workers: each runs PageCleaner in its main thread, where SIGALRM is delivered.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from __future__ import annotations
 import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, wait
 from itertools import islice
 from typing import TYPE_CHECKING
 
@@ -28,6 +32,7 @@ if TYPE_CHECKING:
 
 BATCH_PAGES = 8  # pages per task: large enough to amortise IPC, small enough to balance load
 IN_FLIGHT_PER_JOB = 4  # batches queued per worker: keeps workers busy while bounding memory
+STOP_GRACE_S = 5.0  # seconds the batches already started get to finish when the run stops early
 
 _worker = None
 
@@ -45,15 +50,17 @@ def _clean_batch(batch: list[RawPage | Failure]) -> list[Cleaned]:
     return [_worker.clean_noted(page) for page in batch]
 
 
-def _stop_now(pool: ProcessPoolExecutor) -> None:
-    """End the pool at once: cancel queued batches, end the workers, then join its threads.
+def _stop_now(pool: ProcessPoolExecutor, window: Iterable[Future[list[Cleaned]]]) -> None:
+    """End the pool early: cancel the batches not started, let the started ones finish, shut down.
 
-    ``shutdown(wait=False)`` alone leaves the executor's manager thread running into interpreter
-    exit, where it may write to an already closed pipe and print an ignored-exception traceback.
-    Ending the workers first lets a waiting shutdown return immediately.
+    Workers still busy after ``STOP_GRACE_S`` are ended (a long page in a batch): one killed in
+    the middle of cleaning holds no half-sent result, so the shutdown can still complete.
     """
-    for process in list(getattr(pool, "_processes", {}).values()):  # CPython keeps them here
-        process.terminate()
+    pending = [future for future in window if not future.cancel()]  # cancel() fails once started
+    _done, busy = wait(pending, timeout=STOP_GRACE_S)
+    if busy:
+        for process in list(getattr(pool, "_processes", {}).values()):  # CPython keeps them here
+            process.terminate()
     pool.shutdown(wait=True, cancel_futures=True)
 
 
@@ -72,8 +79,10 @@ def map_ordered(config: Config, pages: Iterable[RawPage | Failure], jobs: int) -
                 window.append(pool.submit(_clean_batch, batch))
             if not window:
                 break
-            yield from window.popleft().result()
-    except BaseException:  # interrupted, or the consumer stopped: drop queued work, do not wait for it
-        _stop_now(pool)
+            done = window[0].result()  # the head stays in the window while it is awaited
+            window.popleft()
+            yield from done
+    except BaseException:  # interrupted, or the consumer stopped: drop queued work, finish started work
+        _stop_now(pool, window)
         raise
     pool.shutdown()

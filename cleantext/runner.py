@@ -93,6 +93,8 @@ def _drive(  # noqa: PLR0913 - the run's parts
             result.stopped_by = Failure("", "stopped at the first failure (--strict)")
         except KeyboardInterrupt:
             result.interrupted = True
+            # Ctrl-C may land between a record's count and its writing: say what the output holds
+            pipeline.stats.settle_written(writer.count)
         finally:
             if meter:
                 meter.close()

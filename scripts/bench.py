@@ -19,7 +19,8 @@ dumps; a page is Chinese when its ``<id>.json`` says ``"lang": "zh"``). Sections
 - ``scaling`` (i): 1x, 4x, 16x the dumps, each in a fresh process (time and peak RSS per size);
 - ``large`` (j): a 5 MB Chinese dump and a 5 MB HTML page, each against its small source page;
 - ``startup`` (k): ``cleantext run`` on one small page from the shell, and what the imports cost;
-- ``ray`` (l): the Ray engine on 2 local CPUs beside the local engine, when Ray is installed;
+- ``ray`` (l): the Ray engine on 2 local CPUs (fewer on a smaller machine) beside the local engine,
+  when Ray is installed;
 - ``profile``: cProfile over the HTML corpus through ``PageCleaner`` (also ``--profile``).
 
 Every measurement is the best of 3 runs (``--quick``: 1 run on a quarter of the corpus): noise
@@ -163,11 +164,12 @@ def sec_ray(run: Run) -> None:
         run.report.notes.append("(l) ray skipped: Ray is not installed (the `ray` extra)")
         return
     folder = page_folder(run.corpus.html, "ray-pages")
-    run.report.add("l", "local2", procs.measure_local_engine(folder, 2, run.reps))
-    say("ray: bench_ray on 2 local CPUs in a fresh process")
+    cpus = procs.RAY_CLEAN_CPUS
+    run.report.add("l", "local2", procs.measure_local_engine(folder, cpus, run.reps))
+    say(f"ray: bench_ray on {cpus} local CPUs in a fresh process")
     got = procs.run_child([str(Path(__file__)), "--child", "ray", "--folder", str(folder)])
-    note = f"2 actors (+1 CPU for reads); start-up {got['startup_seconds']:.1f} s excluded"
-    run.report.add("l", "ray", Figure("ray engine, 2 CPUs", got["pages"], 0, got["seconds"], note))
+    note = f"{cpus} actors on {cpus} CPUs; start-up {got['startup_seconds']:.1f} s excluded"
+    run.report.add("l", "ray", Figure(f"ray engine, {cpus} CPUs", got["pages"], 0, got["seconds"], note))
 
 
 def sec_profile(run: Run) -> None:

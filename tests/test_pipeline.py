@@ -6,6 +6,8 @@ import gzip
 import json
 from pathlib import Path
 
+import pytest
+
 from cleantext.config import Config
 from cleantext.model import Article, Drop, Failure, RawPage
 from cleantext.pipeline import Pipeline, clean
@@ -90,3 +92,27 @@ def test_same_page_same_id_and_record() -> None:
 def test_oversized_page_is_dropped_as_too_large() -> None:
     drop = Pipeline(Config(max_page_bytes=10)).clean(RawPage("big.html", b"x" * 100))
     assert isinstance(drop, Drop) and drop.reason.value == "too-large"
+
+
+def test_ctrl_c_between_count_and_write_keeps_the_summary_true(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pipeline counts a record before the runner writes it: an interruption in between must
+    not report a record the output does not hold, and the accounting must still add up."""
+    from cleantext.write import JsonlWriter
+
+    for i in range(4):
+        (tmp_path / f"p{i}.html").write_text(_html(i), encoding="utf-8")
+    real_write = JsonlWriter.write
+
+    def write_then_interrupt(self: JsonlWriter, article: Article) -> None:
+        if self.count == 2:
+            raise KeyboardInterrupt  # as if Ctrl-C landed just before the third line
+        real_write(self, article)
+
+    monkeypatch.setattr(JsonlWriter, "write", write_then_interrupt)
+    out = tmp_path / "out.jsonl"
+    with open(tmp_path / "errors.txt", "w", encoding="utf-8") as errors:
+        result = run_inputs([str(tmp_path)], Config(jobs=1), output=str(out), errors=errors)
+    stats = result.stats
+    assert result.interrupted
+    assert stats.written == len(json_lines(out.read_bytes())) == 2
+    assert stats.read == stats.written + stats.dropped_total + stats.failed

@@ -21,12 +21,19 @@ Observations this relies on:
 
 from __future__ import annotations
 
-import re
+import os
 from dataclasses import replace
 from typing import Any
 
 from cleantext.config import Config
-from cleantext.convert.script import decisive_profile, detect_script, language_of, script_of
+from cleantext.convert.script import (
+    TextProfile,
+    decisive_profile,
+    detect_script,
+    has_han,
+    language_of,
+    script_of,
+)
 from cleantext.model import Article
 
 HANS, HANT, JPAN, KORE = "Hans", "Hant", "Jpan", "Kore"
@@ -40,9 +47,6 @@ DIRECTIONS: dict[str, tuple[str, str]] = {
     "t2jp": (HANT, JPAN),
 }
 FOREIGN_HAN = {"ja": JPAN, "ko": KORE}  # languages written partly in Han characters, not Chinese
-
-
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 class Converter:
@@ -65,6 +69,20 @@ class Converter:
     def from_config(cls, config: Config) -> Converter:
         return cls(config.opencc_config())
 
+    @staticmethod
+    def check(config_name: str) -> None:
+        """Raise ValueError for a configuration OpenCC cannot load, as building a Converter would.
+
+        One OpenCC ships is known good without loading its dictionaries (~70 ms for ``s2t``, which
+        the run's own Converter then spends again); any other is loaded to find out.
+        """
+        import opencc
+
+        file_name = f"{config_name}.json"
+        if file_name in opencc.CONFIGS and not os.path.isfile(file_name):  # OpenCC prefers a local file
+            return
+        _load(config_name)
+
     def convert_text(self, text: str) -> str:
         """Raw OpenCC on one string (no detection); the identity when no conversion was asked."""
         return text if self._opencc is None else self._opencc.convert(text)
@@ -75,7 +93,7 @@ class Converter:
         detected = language_of(profile, article.text)
         script = FOREIGN_HAN.get(detected or "") or script_of(profile)
         lang = article.lang or detected
-        if not self._should_convert(script, detected) or (script is None and not _HAN.search(article.text)):
+        if not self._should_convert(script, detected) or not _holds_han(script, profile, article.text):
             # no Han at all (an English record): OpenCC would only spend time
             if script == article.script and lang == article.lang:
                 return article
@@ -105,6 +123,11 @@ class Converter:
             script=self.target if self.target in (HANS, HANT) else detect_script(text),
             lang=lang,
         )
+
+
+def _holds_han(script: str | None, profile: TextProfile, text: str) -> bool:
+    """Any Han character in the record: a script or a sample with Han says so without reading it all."""
+    return script is not None or profile.han > 0 or has_han(text)
 
 
 def _load(config_name: str) -> Any:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import subprocess
 import sys
 import time
@@ -17,7 +18,7 @@ from typing import Any
 
 from benchlib.corpus import ROOT, SCRATCH, load_paths, save_paths, total_bytes
 from benchlib.inproc import OUT, clean_paths
-from benchlib.timing import Figure, best_of, peak_rss_mb, say
+from benchlib.timing import Figure, best_of, best_of_each, peak_rss_mb, say
 from cleantext.config import Config
 from cleantext.model import Article
 from cleantext.pipeline import PageCleaner, Pipeline
@@ -45,9 +46,9 @@ HEAVY_NESTED_IMPORTS = (
 PEER_TIMEOUT_S = 1800  # seconds: a peer run over the whole corpus, several repetitions
 CHILD_TIMEOUT_S = 900  # seconds: the longest a child section may take (16x dumps on a slow day)
 TERMINATE_GRACE_S = 30  # seconds between SIGTERM and SIGKILL for a child past its time
-RAY_CLEAN_CPUS = 2  # Ray actors cleaning pages, one CPU each: "2 local CPUs"
-RAY_READ_CPUS = 1  # one more logical CPU for Ray Data's read tasks: with the actors holding every
-#  CPU, read_binary_files cannot be scheduled and the run stalls (seen with num_cpus=2)
+RAY_CLEAN_CPUS = min(2, os.cpu_count() or 1)  # Ray actors cleaning pages, one CPU each: "2 local CPUs"
+# Ray gets exactly these CPUs, no more than the machine has: the engine's read tasks reserve none
+# (engines/ray.py READ_TASK_CPUS), so they never wait for an actor to hand its CPU back.
 
 
 def run_child(args: list[str], python: str = sys.executable, timeout: float = CHILD_TIMEOUT_S) -> dict[str, Any]:
@@ -89,12 +90,35 @@ def pipeline_paths(paths: list[str], jobs: int, out: Path = OUT) -> int:
 
 
 def measure_jobs(paths: list[str], reps: int) -> list[Figure]:
-    """--jobs 1 and --jobs 2 on ``paths``; worker start-up is inside the timing (it is part of a run)."""
+    """--jobs 1 and --jobs 2 on ``paths``; worker start-up is inside the timing (it is part of a run).
+
+    The two take turns within each repetition, so that another tenant's load falls on both. Each
+    row notes the CPU seconds of this process and of its workers, and the load average before the
+    runs: on a shared machine a wall-clock speed-up is only as good as the CPUs were free, while
+    the CPU split shows what the parallel run itself costs (pickling, the parent's writing).
+    """
+    load = os.getloadavg()[0]
+    cpu: dict[int, list[tuple[float, float]]] = {1: [], 2: []}
+
+    def run(jobs: int) -> None:
+        parent, workers = time.process_time(), _children_cpu()
+        pipeline_paths(paths, jobs)
+        cpu[jobs].append((time.process_time() - parent, _children_cpu() - workers))
+
+    best = best_of_each(reps, {"1": lambda: run(1), "2": lambda: run(2)})
     figures = []
     for jobs in (1, 2):
-        seconds = best_of(reps, lambda jobs=jobs: pipeline_paths(paths, jobs))  # type: ignore[misc]
-        figures.append(Figure(f"HTML --jobs {jobs}", len(paths), total_bytes(paths), seconds))
+        parent, workers = min(cpu[jobs])
+        note = f"CPU s: this process {parent:.1f}, workers {workers:.1f}; load avg {load:.1f} before"
+        extra = {"cpu_s": round(parent + workers, 3)}
+        figures.append(Figure(f"HTML --jobs {jobs}", len(paths), total_bytes(paths), best[str(jobs)], note, extra))
     return figures
+
+
+def _children_cpu() -> float:
+    """CPU seconds of this process's finished children (pool workers count once they exit)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 # -- (i) scaling with corpus size ----------------------------------------------------------------
@@ -166,14 +190,14 @@ def import_costs(page: str) -> list[tuple[str, float]]:
 
 
 def child_ray(folder: Path) -> dict[str, Any]:
-    """In a fresh process: the Ray engine with 2 cleaning actors, via ``cleantext.engines.ray.bench_ray``."""
+    """In a fresh process: the Ray engine with ``RAY_CLEAN_CPUS`` cleaning actors on as many CPUs, via ``cleantext.engines.ray.bench_ray``."""
     import shutil
 
     from cleantext.engines.ray import bench_ray
 
     out = SCRATCH / "ray-out"
     shutil.rmtree(out, ignore_errors=True)
-    return bench_ray(str(folder), str(out), Config(jobs=RAY_CLEAN_CPUS), num_cpus=RAY_CLEAN_CPUS + RAY_READ_CPUS)
+    return bench_ray(str(folder), str(out), Config(jobs=RAY_CLEAN_CPUS), num_cpus=RAY_CLEAN_CPUS)
 
 
 def measure_local_engine(folder: Path, jobs: int, reps: int) -> Figure:

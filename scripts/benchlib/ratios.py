@@ -70,6 +70,10 @@ def add_ratios(report: Report, facts: dict[str, Any]) -> None:
         f">= {JOBS_SPEEDUP_MIN}",
         (">=", JOBS_SPEEDUP_MIN),
     )
+    one, two = report.get("jobs1"), report.get("jobs2")
+    if one is not None and two is not None and one.extra.get("cpu_s"):
+        # the work --jobs 2 adds (pickling, the parent's share): judged without the machine's load
+        _add(report, "  --jobs 2 CPU s / --jobs 1 CPU s", two.extra["cpu_s"] / one.extra["cpu_s"], "info", None)
     _scaling(report)
     for kind in ("dump", "html"):
         _add(

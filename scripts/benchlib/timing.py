@@ -14,7 +14,7 @@ from __future__ import annotations
 import resource
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -63,6 +63,18 @@ def best_of(reps: int, run: Callable[[], object], clock: Callable[[], float] = W
         start = clock()
         run()
         best = min(best, clock() - start)
+    return best
+
+
+def best_of_each(reps: int, runs: Mapping[str, Callable[[], object]], clock: Callable[[], float] = WALL) -> dict[str, float]:
+    """``best_of`` for several runs compared with each other, taken in turn within each repetition,
+    so that a noisy spell of the machine falls on all of them rather than on one."""
+    best = dict.fromkeys(runs, float("inf"))
+    for _ in range(max(1, reps)):
+        for name, run in runs.items():
+            start = clock()
+            run()
+            best[name] = min(best[name], clock() - start)
     return best
 
 

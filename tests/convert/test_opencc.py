@@ -118,6 +118,20 @@ def test_config_names() -> None:
         Converter("x2y")
 
 
+def test_check_knows_shipped_configurations_and_rejects_others() -> None:
+    Converter.check("s2twp")  # shipped: known without loading its dictionaries
+    with pytest.raises(ValueError, match="unknown OpenCC configuration 'x2y'"):
+        Converter.check("x2y")
+
+
+def test_record_without_a_script_is_converted_only_when_it_holds_han() -> None:
+    english = "The museum said the painting, long thought lost, was found in a private collection. " * 4
+    named = make_article(english + "It was signed 张大千 in the corner.")
+    assert shared("s2t").convert(named).text.endswith("It was signed 張大千 in the corner.")
+    plain = make_article(english + "It was signed “Zhang Daqian” in the corner.")
+    assert shared("s2t").convert(plain).text is plain.text
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.sampled_from(POOL), min_size=1, max_size=12), st.sampled_from(["", "\n"]))
 def test_conversion_to_simplified_leaves_simplified_text_unchanged(sentences: list[str], sep: str) -> None:

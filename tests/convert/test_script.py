@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import opencc
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleantext.convert import script
 from cleantext.convert.gen_script_data import compute_sets
@@ -99,5 +103,28 @@ def test_shipped_lists_match_installed_opencc() -> None:
     assert compute_sets() == (SIMPLIFIED_ONLY, TRADITIONAL_ONLY)
 
 
-def test_evidence_pattern_is_compiled_once() -> None:
-    assert script._evidence_patterns() is script._evidence_patterns()
+def test_evidence_weights_are_built_once() -> None:
+    assert script._evidence_weights() is script._evidence_weights()
+
+
+def test_script_evidence_counts_each_group_apart() -> None:
+    simplified, traditional = SIMPLIFIED_ONLY[:3], TRADITIONAL_ONLY[:2]
+    assert script._script_evidence(f"{simplified}的是{traditional}{simplified}") == (6, 2)
+    assert script._script_evidence("") == (0, 0)
+
+
+HAN_RANGES = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")  # what has_han answers, as a regex
+EDGES = "\u33ff\u3400\u9fff\ua000\uf8ff\uf900\ufaff\ufb00\U00020000\ud800’é"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec=None) | st.sampled_from(EDGES), max_size=40))
+def test_has_han_answers_as_the_han_ranges_do(text: str) -> None:
+    assert script.has_han(text) == bool(HAN_RANGES.search(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(SIMPLIFIED_ONLY[:5] + TRADITIONAL_ONLY[:5] + "的是a "), max_size=60))
+def test_script_evidence_counts_as_character_classes_do(text: str) -> None:
+    expected = sum(c in SIMPLIFIED_ONLY for c in text), sum(c in TRADITIONAL_ONLY for c in text)
+    assert script._script_evidence(text) == expected
