@@ -209,18 +209,60 @@ def _group(reason: DropReason, fragments: list[str]) -> tuple[str, re.Pattern[st
     return reason.value, _compile(anchored), _compile(anywhere)
 
 
+VOCABULARY = (
+    (DropReason.NAV, NAV),
+    (DropReason.SHARE, SHARE),
+    (DropReason.TAGS, TAGS),
+    (DropReason.FOOTER, FOOTER),
+    (DropReason.CREDIT, CREDIT),
+    (DropReason.RELATED, RELATED),
+    (DropReason.COMMENT, COMMENT),
+)
 GROUPS: list[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None]] = [
-    _group(reason, fragments)
-    for reason, fragments in (
-        (DropReason.NAV, NAV),
-        (DropReason.SHARE, SHARE),
-        (DropReason.TAGS, TAGS),
-        (DropReason.FOOTER, FOOTER),
-        (DropReason.CREDIT, CREDIT),
-        (DropReason.RELATED, RELATED),
-        (DropReason.COMMENT, COMMENT),
-    )
+    _group(reason, fragments) for reason, fragments in VOCABULARY
 ]
+
+# One element of a pattern: an escaped character, a character class, or any other character.
+ELEMENT = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|.", re.S)
+
+
+def _opening(fragment: str) -> str | None:
+    r"""The element every match of ``fragment`` starts with (a character, an escaped character
+    or a class), or None when a match may start otherwise: the fragment opens with a group or
+    an optional element, or is an alternation.
+
+    >>> _opening("[分份]享到"), _opening(r"\(c\)\s*\d{4}"), _opening(r"\d*\s*likes"), _opening("a|b")
+    ('[分份]', '\\(', None, None)
+    """
+    elements = ELEMENT.findall(fragment)
+    if not elements or elements[0] in ("(", ")", "|", "?", "*", "+", "{"):
+        return None
+    if len(elements) > 1 and elements[1] in ("?", "*", "{"):
+        return None  # the opening element may be absent
+    depth = 0
+    for element in elements:
+        depth += {"(": 1, ")": -1}.get(element, 0)
+        if element == "|" and depth == 0:
+            return None
+    return elements[0]
+
+
+def _any_of(fragments: list[str]) -> re.Pattern[str]:
+    """One pattern matching wherever one of the fragments matches. A lookahead for the elements
+    the fragments open with lets the regular-expression engine pass over most positions with one
+    test instead of one per fragment (a sixth of the time on short Chinese blocks)."""
+    if not fragments:
+        return re.compile(r"(?!)")  # matches nothing
+    pattern = "|".join(f"(?:{both_scripts(p)})" for p in fragments)
+    openings = {_opening(both_scripts(p)) for p in fragments}
+    if None not in openings:
+        pattern = f"(?=(?:{'|'.join(sorted(str(o) for o in openings))}))(?:{pattern})"
+    return re.compile(pattern, re.IGNORECASE)
+
+
+# Every group at once, tried before the groups one by one: most short blocks hold no marker at all.
+ANY_AT_START = _any_of([p[1:] for _, fragments in VOCABULARY for p in fragments if p.startswith("^")])
+ANY_ANYWHERE = _any_of([p for _, fragments in VOCABULARY for p in fragments if not p.startswith("^")])
 
 # Words in class/id attributes (HTML), nearest ancestor first, that mark boilerplate containers.
 NEGATIVE_HINTS = {
