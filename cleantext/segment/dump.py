@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from cleantext.boilerplate.features import CODE_LIKE, SENTENCE_END
+from cleantext.boilerplate.features import SENTENCE_END, looks_like_code
 from cleantext.model import Block
 
 BULLET = re.compile(r"^(?:[•·◦▪▫●○■□◆◇►▶▸»*+\-–]|\d{1,3}[.)]|\[\d{1,3}\])\s+")
@@ -100,7 +100,7 @@ def _lines(text: str) -> list[_Line | None]:
         match = BULLET.match(stripped)
         if match:
             stripped = stripped[match.end() :]
-        code = stripped.isascii() and CODE_LIKE.search(stripped) is not None
+        code = stripped.isascii() and looks_like_code(stripped)
         out.append(_Line(stripped, indent, display_width(line), match is not None, group, code))
     return out
 
