@@ -13,10 +13,11 @@ never ``str.split()`` (Chinese has no spaces).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
-CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
-WORD = re.compile(r"[^\W\d_\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]+")
+_CJK = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"  # Han, kana, hangul
+NOT_CJK_RUN = re.compile(rf"[^{_CJK}]+")  # the CJK characters are what remains when these are removed
+WORD = re.compile(rf"[^\W\d_{_CJK}]+")
 WORD_UNITS = 2  # units per alphabetic word: 10 English words weigh like 20 Chinese characters
 # Sentence punctuation: full-width marks always; ASCII marks only before a space, a closing
 # quote, the end, or next to CJK text (dumps often write "互联,合规") — so URLs, decimals and
@@ -51,9 +52,9 @@ def looks_like_code(text: str) -> bool:
     return bool(CODE_END.search(text) or CODE_START.match(text) or CODE_OPS.search(text))
 
 
-@dataclass(frozen=True)
-class Features:
-    """What the rules look at; computed once per block."""
+class Features(NamedTuple):
+    """What the rules look at; computed once per block (an immutable record, built for every block:
+    a NamedTuple is built several times faster than a frozen dataclass)."""
 
     chars: int  # characters, spaces excluded
     cjk: int  # CJK characters (Han, kana, hangul)
@@ -83,7 +84,7 @@ def features_of(text: str) -> Features:
     if text.isascii():
         cjk, words, punct = 0, len(ASCII_WORD.findall(text)), len(ASCII_PUNCT.findall(text))
     else:
-        cjk, words = len(CJK.findall(text)), len(WORD.findall(text))
+        cjk, words = len(NOT_CJK_RUN.sub("", text)), len(WORD.findall(text))
         punct = len(FULL_PUNCT.findall(text)) + len(ASCII_PUNCT.findall(text))
     tail = text[-TAIL_CHARS:]
     return Features(

@@ -44,6 +44,7 @@ WIDE_BMP = re.compile(
     "\u26aa\u26ab\u26bd\u26be\u26c4\u26c5\u26ce\u26d4\u26ea\u26f2\u26f3\u26f5\u26fa\u26fd\u2705"
     "\u270a\u270b\u2728\u274c\u274e\u2753-\u2755\u2757\u2795-\u2797\u27b0\u27bf\u2b1b\u2b1c\u2b50\u2b55]"
 )
+NARROW_BMP_RUN = re.compile("[^" + WIDE_BMP.pattern[1:] + "+")  # the wide characters are what remains
 # Kept apart: a class with supplementary-plane ranges is matched range by range, several times
 # slower than a BMP-only class, and such characters are rare.
 WIDE_ASTRAL = re.compile(
@@ -60,7 +61,7 @@ WIDE_ASTRAL = re.compile(
 CJK_CHAR = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     text: str
     indent: int
@@ -78,7 +79,7 @@ def display_width(text: str) -> int:
     """
     if text.isascii():
         return len(text)
-    wide = len(text) - len(WIDE_BMP.sub("", text))
+    wide = len(NARROW_BMP_RUN.sub("", text))
     if len(text.encode("utf-16-le", "surrogatepass")) > 2 * len(text):  # supplementary characters
         wide += len(WIDE_ASTRAL.findall(text))
     return len(text) + wide

@@ -7,7 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleantext.boilerplate.features import _HAN, _OWN_MARKS, WORD, features_of, looks_like_code
+from cleantext.boilerplate.features import _CJK, _HAN, _OWN_MARKS, WORD, features_of, looks_like_code
 
 # The rules as first written, one pattern each: the reference the faster forms must agree with.
 PUNCT = re.compile(rf"[，。！？；：、{_OWN_MARKS}]|[,.!?;:](?=[\"'”’)\]]?(?:\s|$)|[{_HAN}“‘])|(?<=[{_HAN}”’])[,.!?;:]")
@@ -39,3 +39,8 @@ def test_features_of_examples() -> None:
     f = features_of("互联,合规。这是“引用”, 好")
     assert (f.cjk, f.punct) == (9, 3)  # "互联,合规", "合规。", "”,"
     assert looks_like_code("foo()") and looks_like_code("x = 1") and not looks_like_code("()")
+
+
+@given(st.text(alphabet=st.sampled_from("ab 中文한글かな，。、1_é\U00020000"), max_size=30))
+def test_cjk_count_is_the_cjk_characters(text: str) -> None:
+    assert features_of(text).cjk == len(re.findall(rf"[{_CJK}]", text))
