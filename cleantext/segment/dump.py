@@ -58,6 +58,7 @@ WIDE_ASTRAL = re.compile(
     "\U0001fa70-\U0001faff]"
 )
 
+ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # any supplementary-plane character: one range scans fast
 CJK_CHAR = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 
@@ -80,7 +81,7 @@ def display_width(text: str) -> int:
     if text.isascii():
         return len(text)
     wide = len(NARROW_BMP_RUN.sub("", text))
-    if len(text.encode("utf-16-le", "surrogatepass")) > 2 * len(text):  # supplementary characters
+    if ASTRAL.search(text):
         wide += len(WIDE_ASTRAL.findall(text))
     return len(text) + wide
 
