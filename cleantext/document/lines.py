@@ -58,6 +58,9 @@ class LineMeta:
     consumed: bool = False
 
 
+NO_META = LineMeta()  # what most lines say (immutable, so one instance serves them all)
+
+
 def _first_group(match: re.Match[str] | None) -> str | None:
     if match is None:
         return None
@@ -69,14 +72,14 @@ def read_line(text: str, lang: str | None = None, units: int | None = None) -> L
     """Date, site and author written in one short line, and whether the line is only that.
     ``units`` is the line's length when the caller measured it already (the boilerplate stage)."""
     if (features_of(text).units if units is None else units) > MAX_META_UNITS:
-        return LineMeta()
+        return NO_META
     date = find_date(text, lang)
     site_m = author_m = None
     if MAY_NAME.search(text):
         site_m, author_m = SITE.search(text), AUTHOR.search(text)
     site, author = _first_group(site_m), _first_group(author_m)
     if not (date or site or author):
-        return LineMeta()
+        return NO_META
     residue = text
     for found in (site, author):
         if found:
