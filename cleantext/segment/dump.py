@@ -64,12 +64,19 @@ CJK_CHAR = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 @dataclass(slots=True)
 class _Line:
-    text: str
+    text: str  # grows when the lines wrapped after it are joined to it
     indent: int
     width: int
     bullet: bool
     group: int
-    code: bool = False  # looks like a line of program code: never joined to its neighbours
+    read: str = ""  # the line as read, bullet removed
+    looks_like_code: bool | None = None  # worked out when first asked: most lines never are
+
+    def code(self) -> bool:
+        """Does the line as read look like program code? Code keeps its lines: never joined."""
+        if self.looks_like_code is None:
+            self.looks_like_code = self.read.isascii() and looks_like_code(self.read)
+        return self.looks_like_code
 
 
 def display_width(text: str) -> int:
@@ -102,8 +109,7 @@ def _lines(text: str) -> list[_Line | None]:
         match = BULLET.match(stripped)
         if match:
             stripped = stripped[match.end() :]
-        code = stripped.isascii() and looks_like_code(stripped)
-        out.append(_Line(stripped, indent, display_width(line), match is not None, group, code))
+        out.append(_Line(stripped, indent, display_width(line), match is not None, group, stripped))
     return out
 
 
@@ -151,8 +157,11 @@ def _wrapped(prev: _Line, line: _Line, page: tuple[int, bool], group: int) -> bo
     """
     if line.bullet or line.indent > prev.indent + (LIST_CONTINUATION_INDENT if prev.bullet else 0):
         return False
-    if prev.code or line.code:
-        return False  # code keeps its lines
+    return _reaches_width(prev, line, page, group) and not (prev.code() or line.code())
+
+
+def _reaches_width(prev: _Line, line: _Line, page: tuple[int, bool], group: int) -> bool:
+    """Does ``prev`` reach the page's wrap width, or its column's before the next word?"""
     width, certain = page
     if width and prev.width >= width - WRAP_SLACK and (certain or not SENTENCE_END.search(prev.text)):
         return True
