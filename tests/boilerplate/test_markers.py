@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from cleantext.boilerplate.features import features_of
 from cleantext.boilerplate.markers import (
     ANY_ANYWHERE,
-    ANY_AT_START,
+    ANY_ANYWHERE_IN_ASCII,
     CHANNEL_TAGS,
     GROUPS,
     HANT,
@@ -105,10 +105,6 @@ def test_every_vocabulary_character_has_its_traditional_forms() -> None:
                 assert trad == simp or trad in HANT.get(simp, ""), (word, simp, trad)
 
 
-def _any_group(text: str) -> bool:
-    return any((a is not None and a.match(text)) or (s is not None and s.search(text)) for _, a, s in GROUPS)
-
-
 MARKER_TEXTS = [
     "上一篇：某某新聞", "當前位置：首頁 > 新聞", "版權所有 © 2025", "(c) 2024 Example", "(C)2024",
     "京ICP備00000000號", "All Rights Reserved.", "Impressum", "  > 正文", "Previous article", "本站声明",
@@ -117,14 +113,29 @@ MARKER_TEXTS = [
 ]
 
 
+def _any_group_anywhere(text: str) -> bool:
+    return any(s is not None and s.search(text) for _, _, s in GROUPS)
+
+
+def _any_at_once(text: str) -> bool:
+    """The one search ``rules.marker`` makes before the groups' unanchored fragments."""
+    return (ANY_ANYWHERE_IN_ASCII if text.isascii() else ANY_ANYWHERE).search(text) is not None
+
+
 @pytest.mark.parametrize("text", MARKER_TEXTS)
 def test_any_group_patterns_agree_with_the_groups(text: str) -> None:
-    assert bool(ANY_AT_START.match(text) or ANY_ANYWHERE.search(text)) == _any_group(text)
+    assert _any_at_once(text) == _any_group_anywhere(text)
+    assert (ANY_ANYWHERE.search(text) is not None) == _any_group_anywhere(text)
+
+
+@given(st.text(alphabet=st.sampled_from("copyrightalsvdmpesuznCOPYRIGHT ()2024ICP.,:"), max_size=30))
+def test_the_ascii_pattern_agrees_on_ascii_text(text: str) -> None:
+    assert _any_at_once(text) == _any_group_anywhere(text)
 
 
 @given(st.text(alphabet=st.sampled_from("上一篇页分享到版权所有首页>正文©(c) 2024icpICP备编辑:：图供相关评论abcopyrightmz"), max_size=24))
 def test_any_group_patterns_agree_on_any_text(text: str) -> None:
-    assert bool(ANY_AT_START.match(text) or ANY_ANYWHERE.search(text)) == _any_group(text)
+    assert _any_at_once(text) == _any_group_anywhere(text)
 
 
 def test_opening_elements() -> None:
