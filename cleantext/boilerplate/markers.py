@@ -195,18 +195,19 @@ COMMENT = [
 
 
 
-def _compile(fragments: list[str]) -> re.Pattern[str] | None:
-    if not fragments:
-        return None
-    return re.compile(both_scripts("|".join(f"(?:{p})" for p in fragments)), re.IGNORECASE)
+def _source(fragments: list[str]) -> str | None:
+    """One regular expression (its source) for the fragments, or None when there are none."""
+    return both_scripts("|".join(f"(?:{p})" for p in fragments)) if fragments else None
 
 
-def _group(reason: DropReason, fragments: list[str]) -> tuple[str, re.Pattern[str] | None, re.Pattern[str] | None]:
+def _group(reason: DropReason, fragments: list[str]) -> tuple[str, re.Pattern[str] | None, str | None]:
     """A group as (reason, fragments anchored at the start, the others): the anchored ones are
-    tried with ``match`` at the start only, not at every position of the block."""
-    anchored = [p[1:] for p in fragments if p.startswith("^")]
-    anywhere = [p for p in fragments if not p.startswith("^")]
-    return reason.value, _compile(anchored), _compile(anywhere)
+    tried with ``match`` at the start only, not at every position of the block. The others are
+    searched only in the few blocks where ``ANY_ANYWHERE`` finds something: they are kept as a
+    source for ``re.search`` (compiled, and cached by ``re``, on first use rather than at start-up)."""
+    anchored = _source([p[1:] for p in fragments if p.startswith("^")])
+    anywhere = _source([p for p in fragments if not p.startswith("^")])
+    return reason.value, re.compile(anchored, re.IGNORECASE) if anchored else None, anywhere
 
 
 VOCABULARY = (
@@ -218,7 +219,7 @@ VOCABULARY = (
     (DropReason.RELATED, RELATED),
     (DropReason.COMMENT, COMMENT),
 )
-GROUPS: list[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None]] = [
+GROUPS: list[tuple[str, re.Pattern[str] | None, str | None]] = [
     _group(reason, fragments) for reason, fragments in VOCABULARY
 ]
 

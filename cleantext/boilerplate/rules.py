@@ -19,6 +19,7 @@ The ladder is the same for HTML and dumps: features a format lacks keep neutral 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from cleantext.boilerplate.features import Features, features_of
@@ -62,7 +63,7 @@ def marker(block: Block, f: Features) -> Answer:
     any_group = (ANY_ANYWHERE_IN_ASCII if text.isascii() else ANY_ANYWHERE).search(text) is not None
     for reason, at_start, anywhere in GROUPS:
         if (at_start is not None and at_start.match(text)) or (
-            any_group and anywhere is not None and anywhere.search(text)
+            any_group and anywhere is not None and re.search(anywhere, text, re.IGNORECASE)
         ):
             return "bad", reason
     return None

@@ -114,7 +114,7 @@ MARKER_TEXTS = [
 
 
 def _any_group_anywhere(text: str) -> bool:
-    return any(s is not None and s.search(text) for _, _, s in GROUPS)
+    return any(s is not None and re.search(s, text, re.IGNORECASE) for _, _, s in GROUPS)
 
 
 def _any_at_once(text: str) -> bool:
