@@ -78,7 +78,7 @@ class Decoded:
     hints: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Block:
     """A unit of text the boilerplate stage judges: a paragraph, a heading, a list item, a line.
 
@@ -102,7 +102,7 @@ class Block:
     containers: tuple[int, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Verdict:
     """The boilerplate stage's decision for one block, with the rule that decided it."""
 

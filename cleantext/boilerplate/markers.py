@@ -142,7 +142,9 @@ FOOTER = [
     r"未经授权(?:禁止|不得)",
     r"未经.{0,8}(?:授权|许可|同意).{0,12}(?:转载|使用|复制)",  # 未经书面授权请勿转载
     r"转载请注明",
-    r"(?:不得|请勿|禁止)转载",
+    r"不得转载",
+    r"请勿转载",
+    r"禁止转载",
     r"^本[站网]",
     r"技术支持[:：]",
     r"主办单位\s*[:：]",  # a label in a footer; prose says 主办单位表示…
@@ -206,32 +208,86 @@ CONSENT_WORDS = (
 
 
 
-def _compile(fragments: list[str]) -> re.Pattern[str] | None:
-    if not fragments:
-        return None
-    return re.compile(both_scripts("|".join(f"(?:{p})" for p in fragments)), re.IGNORECASE)
+def _source(fragments: list[str]) -> str | None:
+    """One regular expression (its source) for the fragments, or None when there are none."""
+    return both_scripts("|".join(f"(?:{p})" for p in fragments)) if fragments else None
 
 
-def _group(reason: DropReason, fragments: list[str]) -> tuple[str, re.Pattern[str] | None, re.Pattern[str] | None]:
+def _group(reason: DropReason, fragments: list[str]) -> tuple[str, re.Pattern[str] | None, str | None]:
     """A group as (reason, fragments anchored at the start, the others): the anchored ones are
-    tried with ``match`` at the start only, not at every position of the block."""
-    anchored = [p[1:] for p in fragments if p.startswith("^")]
-    anywhere = [p for p in fragments if not p.startswith("^")]
-    return reason.value, _compile(anchored), _compile(anywhere)
+    tried with ``match`` at the start only, not at every position of the block. The others are
+    searched only in the few blocks where ``ANY_ANYWHERE`` finds something: they are kept as a
+    source for ``re.search`` (compiled, and cached by ``re``, on first use rather than at start-up)."""
+    anchored = _source([p[1:] for p in fragments if p.startswith("^")])
+    anywhere = _source([p for p in fragments if not p.startswith("^")])
+    return reason.value, re.compile(anchored, re.IGNORECASE) if anchored else None, anywhere
 
 
-GROUPS: list[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None]] = [
-    _group(reason, fragments)
-    for reason, fragments in (
-        (DropReason.NAV, NAV),
-        (DropReason.SHARE, SHARE),
-        (DropReason.TAGS, TAGS),
-        (DropReason.FOOTER, FOOTER),
-        (DropReason.CREDIT, CREDIT),
-        (DropReason.RELATED, RELATED),
-        (DropReason.COMMENT, COMMENT),
-    )
+VOCABULARY = (
+    (DropReason.NAV, NAV),
+    (DropReason.SHARE, SHARE),
+    (DropReason.TAGS, TAGS),
+    (DropReason.FOOTER, FOOTER),
+    (DropReason.CREDIT, CREDIT),
+    (DropReason.RELATED, RELATED),
+    (DropReason.COMMENT, COMMENT),
+)
+GROUPS: list[tuple[str, re.Pattern[str] | None, str | None]] = [
+    _group(reason, fragments) for reason, fragments in VOCABULARY
 ]
+
+# One element of a pattern: an escaped character, a character class, or any other character.
+ELEMENT = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|.", re.S)
+
+
+def _opening(fragment: str) -> str | None:
+    r"""The element every match of ``fragment`` starts with (a character, an escaped character
+    or a class), or None when a match may start otherwise: the fragment opens with a group or
+    an optional element, or is an alternation.
+
+    >>> _opening("[分份]享到"), _opening(r"\(c\)\s*\d{4}"), _opening(r"\d*\s*likes"), _opening("a|b")
+    ('[分份]', '\\(', None, None)
+    """
+    elements = ELEMENT.findall(fragment)
+    if not elements or elements[0] in ("(", ")", "|", "?", "*", "+", "{"):
+        return None
+    if len(elements) > 1 and elements[1] in ("?", "*", "{"):
+        return None  # the opening element may be absent
+    depth = 0
+    for element in elements:
+        depth += {"(": 1, ")": -1}.get(element, 0)
+        if element == "|" and depth == 0:
+            return None
+    return elements[0]
+
+
+def _any_of(fragments: list[str]) -> re.Pattern[str]:
+    """One pattern matching wherever one of the fragments matches. A lookahead for the elements
+    the fragments open with lets the regular-expression engine pass over most positions with one
+    test instead of one per fragment (a sixth of the time on short Chinese blocks)."""
+    if not fragments:
+        return re.compile(r"(?!)")  # matches nothing
+    pattern = "|".join(f"(?:{both_scripts(p)})" for p in fragments)
+    openings = {_opening(both_scripts(p)) for p in fragments}
+    if None not in openings:
+        pattern = f"(?=(?:{'|'.join(sorted(str(o) for o in openings))}))(?:{pattern})"
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def _may_open_in_ascii(fragment: str) -> bool:
+    """Can a match of the fragment start at an ASCII character? (When it cannot, ASCII text,
+    most of an English page, never holds it.)"""
+    opening = _opening(both_scripts(fragment))
+    return opening is None or re.search(opening, ASCII, re.IGNORECASE) is not None
+
+
+ASCII = "".join(map(chr, range(128)))
+_ANYWHERE = [p for _, fragments in VOCABULARY for p in fragments if not p.startswith("^")]
+# The unanchored fragments of every group at once: when this finds nothing, as in most short
+# blocks, no group's search can. (The anchored fragments are tried at one position only, where
+# the groups' own patterns cost little more than one pattern for all, which takes ~10 ms to compile.)
+ANY_ANYWHERE = _any_of(_ANYWHERE)
+ANY_ANYWHERE_IN_ASCII = _any_of([p for p in _ANYWHERE if _may_open_in_ascii(p)])  # for ASCII text
 
 # Words in class/id attributes (HTML), nearest ancestor first, that mark boilerplate containers.
 NEGATIVE_HINTS = {

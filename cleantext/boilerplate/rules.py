@@ -23,7 +23,15 @@ import re
 from collections.abc import Callable
 
 from cleantext.boilerplate.features import Features, features_of
-from cleantext.boilerplate.markers import CONSENT_COOKIE, CONSENT_WORDS, GROUPS, NEGATIVE_HINTS, POSITIVE_HINTS
+from cleantext.boilerplate.markers import (
+    ANY_ANYWHERE,
+    ANY_ANYWHERE_IN_ASCII,
+    CONSENT_COOKIE,
+    CONSENT_WORDS,
+    GROUPS,
+    NEGATIVE_HINTS,
+    POSITIVE_HINTS,
+)
 from cleantext.model import Block, DropReason
 
 MAX_MARKER_UNITS = 60  # units: longer blocks that mention 分享/版权/share are prose, not bars
@@ -61,8 +69,12 @@ def marker(block: Block, f: Features) -> Answer:
     if f.units > MAX_MARKER_UNITS:
         return None
     text = block.text
+    # one search for the unanchored fragments of all groups; most short blocks hold none
+    any_group = (ANY_ANYWHERE_IN_ASCII if text.isascii() else ANY_ANYWHERE).search(text) is not None
     for reason, at_start, anywhere in GROUPS:
-        if (at_start is not None and at_start.match(text)) or (anywhere is not None and anywhere.search(text)):
+        if (at_start is not None and at_start.match(text)) or (
+            any_group and anywhere is not None and re.search(anywhere, text, re.IGNORECASE)
+        ):
             return "bad", reason
     return None
 

@@ -23,7 +23,8 @@ STOP = (
     r"(?=\s{2,}|[\s　|｜/]*(?:时间|日期|发布|来源|作者|记者|编辑|责任编辑|浏览|阅读|点击|字号|$)"
     r"|[\]】)）|｜])"
 )
-VALUE = r"[:：]\s*([^\s:：|｜\]】]{1,40}?)" + STOP
+LABEL_COLON = r"[:：]"  # between a label and its value
+VALUE = LABEL_COLON + r"\s*([^\s:：|｜\]】]{1,40}?)" + STOP
 SITE = re.compile(both_scripts(r"(?:来源|稿源|出处|source)" + VALUE), re.I)
 AUTHOR = re.compile(
     both_scripts(
@@ -32,6 +33,9 @@ AUTHOR = re.compile(
     ),
     re.I,
 )
+# Every labelled value follows a colon and every byline holds "by": most lines hold neither, and
+# skip the searches for both.
+MAY_NAME = re.compile(LABEL_COLON + "|by", re.I)
 LABELS = re.compile(
     both_scripts(
         r"(?:发布|发表|更新|出版)?(?:时间|日期)|来源|稿源|作者|记者|责任编辑|编辑|浏览(?:次数)?|阅读(?:量)?|点击(?:数)?|"
@@ -54,6 +58,9 @@ class LineMeta:
     consumed: bool = False
 
 
+NO_META = LineMeta()  # what most lines say (immutable, so one instance serves them all)
+
+
 def _first_group(match: re.Match[str] | None) -> str | None:
     if match is None:
         return None
@@ -65,12 +72,14 @@ def read_line(text: str, lang: str | None = None, units: int | None = None) -> L
     """Date, site and author written in one short line, and whether the line is only that.
     ``units`` is the line's length when the caller measured it already (the boilerplate stage)."""
     if (features_of(text).units if units is None else units) > MAX_META_UNITS:
-        return LineMeta()
+        return NO_META
     date = find_date(text, lang)
-    site_m, author_m = SITE.search(text), AUTHOR.search(text)
+    site_m = author_m = None
+    if MAY_NAME.search(text):
+        site_m, author_m = SITE.search(text), AUTHOR.search(text)
     site, author = _first_group(site_m), _first_group(author_m)
     if not (date or site or author):
-        return LineMeta()
+        return NO_META
     residue = text
     for found in (site, author):
         if found:

@@ -20,6 +20,7 @@ import re
 import unicodedata
 
 INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b-\u200d\u2060\ufeff\ufff9-\ufffb]")
+# The spaces step 3 collapses: all of them are whitespace to ``str.split()`` and nothing else is.
 SPACES = re.compile(r"[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
 WIDE = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 
@@ -29,7 +30,7 @@ def normalize_paragraph(text: str, width_fold: bool = False) -> str:
     text = INVISIBLE.sub("", text)
     if width_fold:
         text = text.translate(WIDE)
-    return SPACES.sub(" ", text).strip()
+    return " ".join(text.split())  # str.split() splits at exactly SPACES (a test checks); faster than SPACES.sub
 
 
 def normalize_text(paragraphs: list[str], width_fold: bool = False) -> str:

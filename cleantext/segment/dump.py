@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from cleantext.boilerplate.features import CODE_LIKE, SENTENCE_END
+from cleantext.boilerplate.features import SENTENCE_END, looks_like_code
 from cleantext.model import Block
 
 BULLET = re.compile(r"^(?:[•·◦▪▫●○■□◆◇►▶▸»*+\-–]|\d{1,3}[.)]|\[\d{1,3}\])\s+")
@@ -44,6 +44,7 @@ WIDE_BMP = re.compile(
     "\u26aa\u26ab\u26bd\u26be\u26c4\u26c5\u26ce\u26d4\u26ea\u26f2\u26f3\u26f5\u26fa\u26fd\u2705"
     "\u270a\u270b\u2728\u274c\u274e\u2753-\u2755\u2757\u2795-\u2797\u27b0\u27bf\u2b1b\u2b1c\u2b50\u2b55]"
 )
+NARROW_BMP_RUN = re.compile("[^" + WIDE_BMP.pattern[1:] + "+")  # the wide characters are what remains
 # Kept apart: a class with supplementary-plane ranges is matched range by range, several times
 # slower than a BMP-only class, and such characters are rare.
 WIDE_ASTRAL = re.compile(
@@ -57,17 +58,25 @@ WIDE_ASTRAL = re.compile(
     "\U0001fa70-\U0001faff]"
 )
 
+ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # any supplementary-plane character: one range scans fast
 CJK_CHAR = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
-    text: str
+    text: str  # grows when the lines wrapped after it are joined to it
     indent: int
     width: int
     bullet: bool
     group: int
-    code: bool = False  # looks like a line of program code: never joined to its neighbours
+    read: str = ""  # the line as read, bullet removed
+    looks_like_code: bool | None = None  # worked out when first asked: most lines never are
+
+    def code(self) -> bool:
+        """Does the line as read look like program code? Code keeps its lines: never joined."""
+        if self.looks_like_code is None:
+            self.looks_like_code = self.read.isascii() and looks_like_code(self.read)
+        return self.looks_like_code
 
 
 def display_width(text: str) -> int:
@@ -78,8 +87,8 @@ def display_width(text: str) -> int:
     """
     if text.isascii():
         return len(text)
-    wide = len(text) - len(WIDE_BMP.sub("", text))
-    if len(text.encode("utf-16-le", "surrogatepass")) > 2 * len(text):  # supplementary characters
+    wide = len(NARROW_BMP_RUN.sub("", text))
+    if ASTRAL.search(text):
         wide += len(WIDE_ASTRAL.findall(text))
     return len(text) + wide
 
@@ -100,8 +109,7 @@ def _lines(text: str) -> list[_Line | None]:
         match = BULLET.match(stripped)
         if match:
             stripped = stripped[match.end() :]
-        code = stripped.isascii() and CODE_LIKE.search(stripped) is not None
-        out.append(_Line(stripped, indent, display_width(line), match is not None, group, code))
+        out.append(_Line(stripped, indent, display_width(line), match is not None, group, stripped))
     return out
 
 
@@ -149,8 +157,11 @@ def _wrapped(prev: _Line, line: _Line, page: tuple[int, bool], group: int) -> bo
     """
     if line.bullet or line.indent > prev.indent + (LIST_CONTINUATION_INDENT if prev.bullet else 0):
         return False
-    if prev.code or line.code:
-        return False  # code keeps its lines
+    return _reaches_width(prev, line, page, group) and not (prev.code() or line.code())
+
+
+def _reaches_width(prev: _Line, line: _Line, page: tuple[int, bool], group: int) -> bool:
+    """Does ``prev`` reach the page's wrap width, or its column's before the next word?"""
     width, certain = page
     if width and prev.width >= width - WRAP_SLACK and (certain or not SENTENCE_END.search(prev.text)):
         return True

@@ -6,9 +6,19 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cleantext.boilerplate.features import features_of
-from cleantext.boilerplate.markers import CHANNEL_TAGS, HANT, both_scripts
+from cleantext.boilerplate.markers import (
+    ANY_ANYWHERE,
+    ANY_ANYWHERE_IN_ASCII,
+    CHANNEL_TAGS,
+    GROUPS,
+    HANT,
+    _opening,
+    both_scripts,
+)
 from cleantext.boilerplate.rules import marker
 from cleantext.document.dates import find_date
 from cleantext.document.lines import read_line
@@ -106,3 +116,47 @@ def test_reprint_notices_related_headings_and_comment_action_bars() -> None:
         ("5月16日18:14舉報查看對話贊494回覆", "comment"),
     ]:
         assert judge(Block(0, text, source="text")) == ("bad", reason), text
+
+
+MARKER_TEXTS = [
+    "上一篇：某某新聞", "當前位置：首頁 > 新聞", "版權所有 © 2025", "(c) 2024 Example", "(C)2024",
+    "京ICP備00000000號", "All Rights Reserved.", "Impressum", "  > 正文", "Previous article", "本站声明",
+    "会议现场。 上海市市场监管局供图）", "正文第一段，没有任何标记。", "A plain sentence about cats.", "",
+    "主办单位表示，今年共有一百二十个摊位参与。", "Photos by Jane", "12 likes", "Page 3 of 9", "评论 12",
+]
+
+
+def _any_group_anywhere(text: str) -> bool:
+    return any(s is not None and re.search(s, text, re.IGNORECASE) for _, _, s in GROUPS)
+
+
+def _any_at_once(text: str) -> bool:
+    """The one search ``rules.marker`` makes before the groups' unanchored fragments."""
+    return (ANY_ANYWHERE_IN_ASCII if text.isascii() else ANY_ANYWHERE).search(text) is not None
+
+
+@pytest.mark.parametrize("text", MARKER_TEXTS)
+def test_any_group_patterns_agree_with_the_groups(text: str) -> None:
+    assert _any_at_once(text) == _any_group_anywhere(text)
+    assert (ANY_ANYWHERE.search(text) is not None) == _any_group_anywhere(text)
+
+
+@given(st.text(alphabet=st.sampled_from("copyrightalsvdmpesuznCOPYRIGHT ()2024ICP.,:"), max_size=30))
+def test_the_ascii_pattern_agrees_on_ascii_text(text: str) -> None:
+    assert _any_at_once(text) == _any_group_anywhere(text)
+
+
+@given(st.text(alphabet=st.sampled_from("上一篇页分享到版权所有首页>正文©(c) 2024icpICP备编辑:：图供相关评论abcopyrightmz"), max_size=24))
+def test_any_group_patterns_agree_on_any_text(text: str) -> None:
+    assert _any_at_once(text) == _any_group_anywhere(text)
+
+
+def test_opening_elements() -> None:
+    assert _opening("[分份]享到") == "[分份]"
+    assert _opening(r"\(c\)\s*\d{4}") == r"\("
+    assert _opening("版权所有") == "版"
+    assert _opening(r"[]a]b") == "[]a]"
+    for fragment in (r"\d*\s*likes", "a?b", "(?:a|b)c", "a|b", "a{0,2}b", ""):
+        assert _opening(fragment) is None, fragment
+    # the unanchored vocabulary opens with plain elements, so the combined pattern has its lookahead
+    assert ANY_ANYWHERE.pattern.startswith("(?=")

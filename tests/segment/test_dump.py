@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from cleantext.segment.dump import display_width, split_dump
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cleantext.segment.dump import WIDE_ASTRAL, WIDE_BMP, display_width, split_dump
 
 ZH_PARA = "以“共建互联，合规致远”为主题的互联网执法协作共治机制第四次会议2日在上海召开，五家企业代表参加。"
 
@@ -100,3 +103,9 @@ def test_uncertain_wrap_joins_a_line_stopped_mid_sentence() -> None:
     long = "夜深人静时，是自己一天最轻松的时刻，此时品品红酒、独坐书房翻看经典，遨游在知识的海洋里，甚是尽兴五千"
     text = "\n".join(["x" * 90 + " end.", "y" * 70 + " end.", long, "年之磅礴、之气势。"])
     assert [b.text for b in split_dump(text)][-1] == long + "年之磅礴、之气势。"
+
+
+@given(st.text(alphabet=st.sampled_from("ab 中文한글，。\u3000\uff01\u00e9\u231a\U00020000\U0001f600"), max_size=30))
+def test_display_width_is_length_plus_wide_characters(text: str) -> None:
+    wide = len(WIDE_BMP.findall(text)) + len(WIDE_ASTRAL.findall(text))
+    assert display_width(text) == len(text) + wide

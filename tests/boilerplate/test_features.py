@@ -1,0 +1,46 @@
+"""Block features: the fast patterns count what the plain statement of each rule counts."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cleantext.boilerplate.features import _CJK, _HAN, _OWN_MARKS, WORD, features_of, looks_like_code
+
+# The rules as first written, one pattern each: the reference the faster forms must agree with.
+PUNCT = re.compile(rf"[，。！？；：、{_OWN_MARKS}]|[,.!?;:](?=[\"'”’)\]]?(?:\s|$)|[{_HAN}“‘])|(?<=[{_HAN}”’])[,.!?;:]")
+CODE_LIKE = re.compile(
+    r"[\\;{}(]\s*$"
+    r"|^\s*(?:--?[a-zA-Z][\w-]*|[\w.\[\]]+\s*[:+-]?=|#!|//|/\*|[$#>] |<\w+)"
+    r"|&&|\|\||\$\{?\w|\w\(\)"
+)
+TRICKY = st.text(alphabet=st.sampled_from("ab Zé_9,.!?;:“”‘’\"')]([中文，。、…」؟\n\t&|$_{}\\-=#/<>"), max_size=30)
+
+
+@given(TRICKY)
+def test_counts_agree_with_the_reference_patterns(text: str) -> None:
+    f = features_of(text)
+    assert f.punct == len(PUNCT.findall(text))
+    assert f.words == len(WORD.findall(text))
+    assert looks_like_code(text) == (CODE_LIKE.search(text) is not None)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
+def test_ascii_text_counts_like_any_text(text: str) -> None:
+    f = features_of(text)
+    assert (f.words, f.punct, f.cjk) == (len(WORD.findall(text)), len(PUNCT.findall(text)), 0)
+
+
+def test_features_of_examples() -> None:
+    f = features_of("Hello, world. 3.14 is pi")
+    assert (f.words, f.punct, f.units) == (4, 2, 8)
+    f = features_of("互联,合规。这是“引用”, 好")
+    assert (f.cjk, f.punct) == (9, 3)  # "互联,合规", "合规。", "”,"
+    assert looks_like_code("foo()") and looks_like_code("x = 1") and not looks_like_code("()")
+
+
+@given(st.text(alphabet=st.sampled_from("ab 中文한글かな，。、1_é\U00020000"), max_size=30))
+def test_cjk_count_is_the_cjk_characters(text: str) -> None:
+    assert features_of(text).cjk == len(re.findall(rf"[{_CJK}]", text))

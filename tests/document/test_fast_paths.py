@@ -1,0 +1,35 @@
+"""The document stage's shortcuts give what the plain statement of each step gives."""
+
+from __future__ import annotations
+
+import re
+import sys
+import unicodedata
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cleantext.document.lines import AUTHOR, MAY_NAME, SITE
+from cleantext.document.normalize import INVISIBLE, SPACES, normalize_paragraph
+from cleantext.document.title import fold
+
+LABELLED = st.text(alphabet=st.sampled_from("来源作者记者By bY:：Jane Doe 文|，2025-"), max_size=30)
+
+
+def test_spaces_are_what_str_split_splits_at() -> None:
+    for cp in range(sys.maxunicode + 1):
+        ch = chr(cp)
+        assert bool(SPACES.fullmatch(ch)) == ch.isspace() == (len(f"a{ch}a".split()) == 2), hex(cp)
+
+
+@given(st.text(max_size=40))
+def test_normalize_and_fold_match_their_substitutions(text: str) -> None:
+    reference = SPACES.sub(" ", INVISIBLE.sub("", unicodedata.normalize("NFC", text))).strip()
+    assert normalize_paragraph(text) == reference
+    assert fold(text) == re.sub(r"\s+", "", text).lower()
+
+
+@given(LABELLED)
+def test_a_line_naming_a_site_or_author_passes_the_precheck(text: str) -> None:
+    if SITE.search(text) or AUTHOR.search(text):
+        assert MAY_NAME.search(text)
