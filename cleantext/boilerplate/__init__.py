@@ -66,7 +66,7 @@ def classify(blocks: list[Block], meta: PageMeta | None = None) -> list[Verdict]
     smooth(judged)
     fallback(judged)
     confine(judged, first_article(blocks, judged, main_region(judged), meta))
-    repeated(judged, ["".join(block.text.split()) for block in blocks])
+    repeated(judged, [block.text for block in blocks])
     return [
         Verdict(block, item.cls == "good", item.reason, float(item.feats.units), item.overridden)
         for block, item in zip(blocks, judged, strict=True)

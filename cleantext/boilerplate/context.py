@@ -144,11 +144,13 @@ MIN_REPEAT_UNITS = 60
 
 def repeated(judged: list[Judged], texts: list[str]) -> None:
     """A kept block whose text was already kept earlier on the page is a copy (pages that carry
-    the article twice: a print version, a hidden mobile copy); the first one stays (in place)."""
+    the article twice: a print version, a hidden mobile copy); the first one stays (in place).
+    Texts are compared with their whitespace taken out."""
     seen: set[str] = set()
-    for item, text in zip(judged, texts, strict=True):
+    for item, raw in zip(judged, texts, strict=True):
         if item.cls != "good" or item.feats.units < MIN_REPEAT_UNITS:
             continue
+        text = "".join(raw.split())
         if text in seen:
             item.overridden = item.overridden or f"good:{item.reason}"
             item.cls, item.reason = "bad", DropReason.REPEATED.value

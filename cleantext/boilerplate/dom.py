@@ -148,7 +148,9 @@ def _set(item: Judged, cls: str, reason: str) -> None:
 def container_prior(blocks: list[Block], judged: list[Judged], meta: PageMeta | None) -> int | None:
     """Lean the blocks toward the main container (in place): bare prose and short punctuated lines
     inside it become text (``in-main``), good text outside it leaves (``outside-main``). Returns
-    the container's number, or None when the page has no clear one."""
+    the container's number, or None when the page has no clear one (a dump has no containers)."""
+    if not any(block.containers for block in blocks):
+        return None
     anchor = headline(blocks, meta)
     weights = _weights(blocks, judged)
     number = _heaviest(blocks, weights, anchor)
