@@ -35,9 +35,8 @@ The council met on Tuesday and agreed to keep the library open on Sundays, after
 from __future__ import annotations
 
 import re
-from collections import Counter
 
-from cleantext.segment.dump import BULLET, CJK_CHAR, FIRST_WORD, display_width
+from cleantext.segment.dump import BULLET, CJK_CHAR, FIRST_WORD, WIDE_BMP, display_width
 
 # Three spaces or more between two pieces of text. Not next to a box-drawing character: a table
 # the dumper drew with borders (│ ┃) is a table, its rows stay rows.
@@ -59,18 +58,28 @@ def _split_at(line: str) -> list[int]:
 
 def _cut(line: str, column: int) -> tuple[str, str] | None:
     """The line's left and right parts at display ``column``, or None if text spans it."""
+    at = _index_of_column(line, column)
+    if at is None:
+        return line.rstrip(), ""
+    left, right = line[:at], line[at:].rstrip()
+    if left.strip() and not left.endswith(" "):
+        return None
+    bullet = LONE_BULLET.search(left)  # the right column's bullet, set left of its text
+    if bullet is not None:
+        left, right = left[: bullet.start()], bullet.group(1) + " " + right
+    return left.rstrip(), right
+
+
+def _index_of_column(line: str, column: int) -> int | None:
+    """Index of the first character at or past display ``column``; None when the line is shorter."""
+    if line.isascii():
+        return column if column < len(line) else None
     width = 0
     for i, char in enumerate(line):
         if width >= column:
-            left, right = line[:i], line[i:].rstrip()
-            if left.strip() and not left.endswith(" "):
-                return None
-            bullet = LONE_BULLET.search(left)  # the right column's bullet, set left of its text
-            if bullet is not None:
-                left, right = left[: bullet.start()], bullet.group(1) + " " + right
-            return left.rstrip(), right
-        width += display_width(char)
-    return line.rstrip(), ""
+            return i
+        width += 2 if WIDE_BMP.match(char) else (display_width(char) if char > "\uffff" else 1)
+    return None
 
 
 def _stretch(lines: list[str], start: int, column: int) -> tuple[int, list[tuple[str, str]]]:
@@ -134,7 +143,7 @@ def unfold_columns(text: str) -> str:
     tried: dict[int, int] = {}  # column -> line up to which a stretch at it was tried and failed
     i = 0
     while i < len(lines):
-        end, parts = _layout_at(lines, starts, i, tried)
+        end, parts = _layout_at(lines, starts, i, tried) if starts[i] else (i + 1, [])
         if not parts:
             out.append(lines[i])
             i += 1
@@ -181,9 +190,9 @@ def _layout_at(
     lines: list[str], starts: list[list[int]], i: int, tried: dict[int, int]
 ) -> tuple[int, list[tuple[str, str]]]:
     """A side-by-side stretch starting at line ``i``: its end and its (left, right) parts."""
-    window = Counter(c for cols in starts[i : i + 2 * MIN_SPLIT_LINES] for c in cols)
+    window = starts[i : i + 2 * MIN_SPLIT_LINES]
     for column in starts[i]:
-        if window[column] < MIN_SPLIT_LINES or tried.get(column, -1) > i:
+        if tried.get(column, -1) > i or sum(column in cols for cols in window) < MIN_SPLIT_LINES:
             continue
         end, parts = _stretch(lines, i, column)
         if _is_layout(parts):
