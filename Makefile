@@ -11,6 +11,7 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e '.[dev,ray]'
+	$(PY) -m compileall -q cleantext  # an editable install compiles nothing; start-up reads .pyc files
 	touch $(STAMP)
 
 # The main job: clean every sample into samples.out.jsonl (problems on stderr).
