@@ -46,6 +46,7 @@ MIN_SPLIT_LINES = 6  # lines with text on both sides of the same column: fewer i
 MIN_BOTH_SHARE = 0.3  # of a stretch's text lines, the share with text on both sides
 MIN_PROSE_COLUMNS = 20  # display columns one side's lines reach on average: wrapped text, not cells
 MIN_SIDE_COLUMNS = 6  # display columns the other side reaches on average: menu entries, not a border
+WRAP_RANK = 2  # the column's width is its (WRAP_RANK + 1)-th widest line's
 CJK_SLACK = 2  # display columns: a CJK line this close to its column's width was wrapped
 LABEL_ENDS = (":", "：")  # a left side ending so labels the value beside it
 MAX_STRETCH_GAP = 2  # lines that do not fit the layout, in a row, before a stretch ends
@@ -165,15 +166,19 @@ def _unwrap(lines: list[str]) -> list[str]:
     widths = [display_width(line.strip()) for line in lines if line.strip()]
     if not widths or sum(widths) < MIN_PROSE_COLUMNS * len(widths):
         return lines  # a column of menu entries or names: one per line
-    width = max(display_width(line) for line in lines)
-    out: list[str] = []
+    # the column's wrap width: its third-widest line (a stray over-long line is not the measure)
+    width = sorted((display_width(line) for line in lines), reverse=True)[: WRAP_RANK + 1][-1]
+    out: list[list[str]] = []  # each output line as its pieces, joined once at the end
+    last = ""  # the previous physical line: wrapping is judged between two lines as the dump has them
     for line in lines:
-        if out and _wrapped(out[-1], line.strip(), width):
-            cjk = CJK_CHAR.match(out[-1][-1]) or CJK_CHAR.match(line.strip()[0])
-            out[-1] = out[-1] + ("" if cjk else " ") + line.strip()
-            continue
-        out.append(line)
-    return out
+        text = line.strip()
+        if out and _wrapped(last, text, width):
+            cjk = CJK_CHAR.match(last[-1]) or CJK_CHAR.match(text[0])
+            out[-1].append(text if cjk else " " + text)
+        else:
+            out.append([line])
+        last = line
+    return ["".join(pieces) for pieces in out]
 
 
 def _wrapped(prev: str, text: str, width: int) -> bool:
