@@ -7,7 +7,7 @@ Where each field comes from, in order of trust:
   the body.
 - date, site, author: for HTML the head (``<meta>``, JSON-LD) first, then the page's own lines;
   for dumps the lines only (``lines.read_line``), searched just before and just after the
-  article. Lines that hold only metadata leave the body.
+  article; with no date there, the first line above that is a dateline and nothing more. Lines that hold only metadata leave the body.
 - url: the container (WARC, JSONL), else ``og:url``/canonical link.
 
 >>> from cleantext.model import Block, Decoded, Verdict
@@ -69,7 +69,21 @@ def _scan_lines(verdicts: list[Verdict], first: int, last: int, lang: str | None
             found.add(i, line)
             if line.consumed:
                 consumed.add(i)
+    if found.date is None:
+        found.date = _labelled_date(verdicts, lo, lang)
     return found, consumed
+
+
+def _labelled_date(verdicts: list[Verdict], end: int, lang: str | None) -> str | None:
+    """The first line before ``end`` that is a dateline and nothing more (``时间：2004年10月21日
+    14:18 作者：郭励弘``): the header of a page whose article starts far below it."""
+    for verdict in verdicts[:end]:
+        if verdict.block.in_list:
+            continue
+        line = read_line(verdict.block.text, lang, int(verdict.score))
+        if line.date and line.consumed:
+            return line.date
+    return None
 
 
 def dump_title(verdicts: list[Verdict], anchor: int) -> int | None:
