@@ -7,7 +7,8 @@ Where each field comes from, in order of trust:
   the body.
 - date, site, author: for HTML the head (``<meta>``, JSON-LD) first, then the page's own lines;
   for dumps the lines only (``lines.read_line``), searched just before and just after the
-  article; with no date there, the first line above that is a dateline and nothing more. Lines that hold only metadata leave the body.
+  article; with no date there, the first line above that is a dateline and nothing more. Lines
+  that hold only metadata leave the body.
 - url: the container (WARC, JSONL), else ``og:url``/canonical link.
 
 >>> from cleantext.model import Block, Decoded, Verdict

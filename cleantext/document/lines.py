@@ -24,7 +24,8 @@ STOP = (
     r"|[\]】)）|｜])"
 )
 LABEL_COLON = r"[:：]"  # between a label and its value
-VALUE = LABEL_COLON + r"\s*([^\s:：|｜\]】]{1,40}?)" + STOP
+# A value is no markup a converter left behind (html2text writes ``作者： size="20"``).
+VALUE = LABEL_COLON + r"\s*([^\s:：|｜\]】=\"]{1,40}?)" + STOP
 SITE = re.compile(both_scripts(r"(?:来源|稿源|出处|source)" + VALUE), re.I)
 AUTHOR = re.compile(
     both_scripts(

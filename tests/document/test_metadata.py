@@ -81,3 +81,10 @@ def test_channel_tag_after_a_dump_headline() -> None:
         == "签署备忘录 打造规范、活力的上海电商生态"
     )
     assert strip_channel_tag("Trade talks resume") == "Trade talks resume"
+
+
+def test_markup_left_by_a_converter_is_no_author_or_source() -> None:
+    from cleantext.document.lines import read_line
+
+    line = read_line('作者： size="20"   来源： size="20"   发布日期： 7/5/2005 9:23:57 PM')
+    assert (line.author, line.site, line.date) == (None, None, "2005-05-07T09:23:57")
