@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 
 from cleantext.boilerplate.context import Judged
+from cleantext.boilerplate.dom import fold
 from cleantext.model import Block, PageMeta
 
 # The line news articles end with: the responsible editor, the reviewer (Traditional forms too).
@@ -113,10 +114,6 @@ def _signed_off(blocks: list[Block], judged: list[Judged], span: tuple[int, int]
     return span
 
 
-def _fold(text: str) -> str:
-    return "".join(text.split()).lower()
-
-
 def first_article(
     blocks: list[Block], judged: list[Judged], span: tuple[int, int], meta: PageMeta | None
 ) -> tuple[int, int]:
@@ -127,9 +124,9 @@ def first_article(
     if not starts:
         return lo, hi
     ends = [*starts, hi]
-    titles = [_fold(t) for t in (meta.title, meta.og_title, meta.h1) if t] if meta else []
+    titles = [fold(t) for t in (meta.title, meta.og_title, meta.h1) if t] if meta else []
     for start, end in zip(starts, ends[1:], strict=True):
-        head = _fold(blocks[start].text)
+        head = fold(blocks[start].text)
         if any(head in title or title in head for title in titles):
             return start, end
     return lo, starts[0]

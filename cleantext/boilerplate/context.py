@@ -69,18 +69,22 @@ def _short_runs(judged: list[Judged]) -> Iterator[tuple[int, int]]:
         i = j
 
 
+def _near_good(item: Judged) -> bool:
+    """A short block long enough and punctuated to join the article beside it."""
+    return item.feats.units >= MIN_NEAR_GOOD_UNITS and item.feats.punct > 0
+
+
 def _sentence(item: Judged) -> bool:
-    """A short block that is a sentence: long enough, punctuated, ending with a sentence mark."""
-    return item.feats.units >= MIN_NEAR_GOOD_UNITS and item.feats.punct > 0 and item.feats.ends_sentence
+    """A near-good block that ends with a sentence mark."""
+    return _near_good(item) and item.feats.ends_sentence
 
 
 def _context_class(item: Judged, prev: str, nxt: str, run: int, prose_run: bool) -> str:
-    near_good = item.feats.units >= MIN_NEAR_GOOD_UNITS and item.feats.punct > 0
     if item.dump and run > MAX_SHORT_RUN and item.reason != "code":
         # A long run of short blocks is a list of headlines or links unless its lines are
         # sentences: next to article text, or most of the run (a poem, a translation, notes).
         return "good" if _sentence(item) and (prose_run or "good" in (prev, nxt)) else "bad"
-    if prev == nxt == "good" or (near_good and "good" in (prev, nxt)):
+    if prev == nxt == "good" or (_near_good(item) and "good" in (prev, nxt)):
         return "good"
     return "bad"
 

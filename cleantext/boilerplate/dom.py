@@ -81,19 +81,20 @@ def _weight(block: Block, item: Judged) -> float:
     return -float(max(units, MIN_BAD_PENALTY))
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
+    """Lowercased, without whitespace: how a title and a heading are compared."""
     return "".join(text.split()).lower()
 
 
 def headline(blocks: list[Block], meta: PageMeta | None) -> int | None:
     """Index of the longest heading (``h1``..``h6``) that the page's title repeats, or None. Only
     headings count: breadcrumbs and teaser lists repeat the title too."""
-    titles = [_fold(t) for t in (meta.title, meta.og_title) if t] if meta else []
+    titles = [fold(t) for t in (meta.title, meta.og_title) if t] if meta else []
     best, best_len = None, MIN_HEADLINE_CHARS - 1
     for block in blocks:
         if block.kind not in HEADINGS:
             continue
-        text = _fold(block.text)
+        text = fold(block.text)
         if len(text) > best_len and any(text in title for title in titles):
             best, best_len = block.index, len(text)
     return best

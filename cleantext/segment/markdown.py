@@ -56,5 +56,5 @@ def unmark(block: Block) -> Block:
         text, kind = HEADING.sub("", text), "h2"
     if RULE.match(text):
         text = ""
-    text = SPACES.sub(" ", CELL.sub(" ", text)).strip() if "|" in text else SPACES.sub(" ", text).strip()
+    text = SPACES.sub(" ", CELL.sub(" ", text) if "|" in text else text).strip()
     return replace(block, text=text, kind=kind, link_chars=min(linked, len(text)))
