@@ -10,6 +10,8 @@ Observations:
    headline (a short line with no full stop) followed, within a few blocks, by a *dateline* (a
    line that is a date and time and little else: ``2023-06-01 00:48``, ``发布于 2020-12-30``).
    Inside an article, dates are written in sentences, and subheadings have no dateline under them.
+   Text dumps of table layouts put both on one line, the date set off by a wide gap
+   (``澳坛真的累了          2005-06-13 15:00:14``).
 3. The article a page is about is the one whose headline the page's title repeats; when no
    title decides, it is the first one (the page was addressed by it; what follows was appended).
 
@@ -34,6 +36,9 @@ DATE = re.compile(
     r"(?<!\d)(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}\s*[-/]\s*\d{1,2})"  # y-m-d, m-d
     r"(?:\s*\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?)?(?!\d)"  # time
 )
+FULL_DATE = re.compile(r"\d{4}|[:：]")  # a year or a time: what makes a lone cell a date
+GAP = re.compile(r"\s{3,}")  # the column gap a dump puts between a table's cells
+BRACKETED = re.compile(r"\[[^\]]*\]")  # image and button placeholders in dumps ("[arrow-up]")
 MAX_DATELINE_RESIDUE = 6  # characters besides the date and punctuation ("发布于", "posted ")
 MIN_HEADLINE_UNITS = 6  # units: shorter lines are buttons and user names ("资料搬运工" above a reply), not headlines
 MAX_HEADLINE_UNITS = 60  # units: longer lines are paragraphs
@@ -68,10 +73,31 @@ def _is_headline(text: str, item: Judged) -> bool:
     )
 
 
+def is_dated_headline(text: str) -> bool:
+    """A headline and its dateline on one line, the date a column of its own after a wide gap.
+
+    >>> is_dated_headline("澳坛真的累了          2005-06-13 15:00:14     [arrow-up]")
+    True
+    >>> is_dated_headline("2005年6月13日，澳坛真的累了。")
+    False
+    """
+    cells = [cell for cell in GAP.split(BRACKETED.sub(" ", text).strip()) if cell]
+    if len(cells) < 2 or not is_dateline(cells[-1]) or is_dateline(cells[0]):
+        return False
+    date = DATE.search(cells[-1])
+    if date is None or not FULL_DATE.search(date.group()):  # "3-6 years" is a range, not a date
+        return False
+    head = cells[0]
+    units = sum(1 for c in head if c.isalnum())
+    return MIN_HEADLINE_UNITS <= units <= MAX_HEADLINE_UNITS and not head.endswith(FULL_STOPS)
+
+
 def _header_at(blocks: list[Block], judged: list[Judged], i: int, lo: int) -> int | None:
     """If block ``i`` is a dateline under a headline, the headline's index (not before ``lo``)."""
-    if judged[i].reason == PROSE or not is_dateline(blocks[i].text):
+    if judged[i].reason == PROSE:
         return None
+    if not is_dateline(blocks[i].text):
+        return i if is_dated_headline(blocks[i].text) else None
     for j in range(i - 1, max(lo, i - HEADER_REACH) - 1, -1):
         if judged[j].reason == PROSE:
             return None

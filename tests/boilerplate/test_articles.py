@@ -71,3 +71,16 @@ def test_comments_after_the_editors_sign_off_are_not_the_article() -> None:
 def test_a_sign_off_above_the_article_cuts_nothing() -> None:
     kept = _kept(_page("编辑：张三", *FIRST))
     assert kept.count(PARA) == 3
+
+
+def test_a_headline_and_its_date_on_one_line_start_the_next_post() -> None:
+    # a blog archive dumped from a table layout: each post's title and time share a line
+    header = "澳坛真的累了                           2005-06-13 15:00:14         [arrow-up]"
+    kept = _kept(_page(*FIRST, header, *SECOND))
+    assert kept == FIRST
+
+
+def test_a_range_in_a_table_cell_is_no_date() -> None:
+    row = "How long does it take?                         Program Length       3-6 years"
+    kept = _kept(_page(*FIRST, row, *SECOND))
+    assert kept.count(PARA) == 3 and kept.count(OTHER) == 3
