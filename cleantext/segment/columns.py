@@ -5,7 +5,8 @@ on the left, the article on the right, each line of the dump holding a piece of 
 by line, every block would glue a menu entry to a piece of the article. What shows a layout:
 
 - the right column starts at the same display column on line after line (the dumper pads the
-  left one with spaces up to it), so many lines have a gap of several spaces ending there;
+  left one with spaces up to it), so many lines have a gap of several spaces spanning it; a
+  centred column starts a little further right on some lines, its gap still spans that column;
 - other lines of the stretch hold only the left column (shorter than the start) or only the
   right one (indented up to the start);
 - one column at least holds wrapped text: a data table's cells are short, a form's left side is
@@ -52,9 +53,14 @@ LABEL_ENDS = (":", "：")  # a left side ending so labels the value beside it
 MAX_STRETCH_GAP = 2  # lines that do not fit the layout, in a row, before a stretch ends
 
 
-def _split_at(line: str) -> list[int]:
-    """Display columns where a piece of text starts after a gap in ``line``."""
-    return [display_width(line[: m.end()]) for m in GAP.finditer(line.rstrip())]
+def _split_at(line: str) -> list[tuple[int, int]]:
+    """The gaps in ``line``: the display columns where each starts and where the text after it starts."""
+    return [(display_width(line[: m.start()]), display_width(line[: m.end()])) for m in GAP.finditer(line.rstrip())]
+
+
+def _spans(gaps: list[tuple[int, int]], column: int) -> bool:
+    """Does one of a line's gaps reach up to ``column`` from its left (text starts at or past it)?"""
+    return any(start < column <= end for start, end in gaps)
 
 
 def _cut(line: str, column: int) -> tuple[str, str] | None:
@@ -139,12 +145,12 @@ def unfold_columns(text: str) -> str:
     if "   " not in text:
         return text
     lines = text.split("\n")
-    starts = [_split_at(line) if "   " in line else [] for line in lines]
+    gaps = [_split_at(line) if "   " in line else [] for line in lines]
     out: list[str] = []
     tried: dict[int, int] = {}  # column -> line up to which a stretch at it was tried and failed
     i = 0
     while i < len(lines):
-        end, parts = _layout_at(lines, starts, i, tried) if starts[i] else (i + 1, [])
+        end, parts = _layout_at(lines, gaps, i, tried) if gaps[i] else (i + 1, [])
         if not parts:
             out.append(lines[i])
             i += 1
@@ -192,12 +198,12 @@ def _wrapped(prev: str, text: str, width: int) -> bool:
 
 
 def _layout_at(
-    lines: list[str], starts: list[list[int]], i: int, tried: dict[int, int]
+    lines: list[str], gaps: list[list[tuple[int, int]]], i: int, tried: dict[int, int]
 ) -> tuple[int, list[tuple[str, str]]]:
     """A side-by-side stretch starting at line ``i``: its end and its (left, right) parts."""
-    window = starts[i : i + 2 * MIN_SPLIT_LINES]
-    for column in starts[i]:
-        if tried.get(column, -1) > i or sum(column in cols for cols in window) < MIN_SPLIT_LINES:
+    window = gaps[i : i + 2 * MIN_SPLIT_LINES]
+    for _, column in gaps[i]:
+        if tried.get(column, -1) > i or sum(_spans(line, column) for line in window) < MIN_SPLIT_LINES:
             continue
         end, parts = _stretch(lines, i, column)
         if _is_layout(parts):

@@ -32,6 +32,19 @@ def test_sidebar_and_article_are_read_one_after_the_other() -> None:
     assert PARA in out  # the article's column, its wrapping undone
 
 
+def test_a_centred_sidebar_right_of_the_article_is_read_after_it() -> None:
+    # the dumper centres each sidebar entry in its cell: the entries start at different columns
+    sidebar = ["健康 - 伟哥", "情感 - 爱上大龄", "职场 - 金领生活", "实录 - 舍弃", "消费热点", "论坛 - 新论坛"]
+    rows = []
+    for line, entry in zip(LINES, sidebar, strict=True):
+        width = sum(2 if "\u4e00" <= c <= "\u9fff" else 1 for c in entry)
+        rows.append((line, " " * ((20 - width) // 2) + entry))
+    text = _side_by_side([a for a, _ in rows], [b for _, b in rows], at=46)
+    out = unfold_columns(text).split("\n")
+    assert PARA in out
+    assert [line.strip() for line in out if line.strip() in sidebar] == sidebar
+
+
 def test_blocks_of_a_two_column_dump_do_not_mix_menu_and_article() -> None:
     blocks, _, fmt = segment(Decoded("a.txt", _side_by_side(NAV, LINES), "utf-8", "utf-8"), "text")
     assert fmt == "text"
