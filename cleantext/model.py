@@ -37,6 +37,7 @@ class DropReason(enum.StrEnum):
     OUTSIDE = "outside-main"  # not in the main-content region
     CONTEXT = "context"  # overridden by context smoothing
     REPEATED = "repeated-paragraph"
+    MARKUP = "markup"  # HTML source a dumper printed as text (ad snippets, templates)
     # page level
     NO_CONTENT = "no-content"
     TOO_LARGE = "too-large"

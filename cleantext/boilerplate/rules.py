@@ -50,7 +50,10 @@ MIN_LIST_POINT_UNITS = 24  # units: a list item this long may be a point of the 
 MAX_CONSENT_UNITS = 400  # units: a cookie banner's text, however verbose, is shorter than this
 COOKIE = re.compile(CONSENT_COOKIE, re.I)
 CONSENT = re.compile(CONSENT_WORDS, re.I)
-MIN_LIST_PROSE_PUNCT = 2  # punctuation marks that make a list item a sentence, not a link
+MIN_LIST_PROSE_PUNCT = 2
+# An HTML tag written out as text: a dumper prints ad snippets and templates verbatim.
+TAG = re.compile(r"<(?:[a-zA-Z][\w-]*(?:\s[^<>]*)?|/[a-zA-Z][\w-]*\s*)>")
+MIN_MARKUP_SHARE = 0.4  # of a block's characters inside tags: more is page source, not text about it  # punctuation marks that make a list item a sentence, not a link
 
 Class = str  # "good" | "bad" | "short"
 Answer = tuple[Class, str] | None
@@ -77,6 +80,16 @@ def marker(block: Block, f: Features) -> Answer:
         ):
             return "bad", reason
     return None
+
+
+def markup(block: Block, f: Features) -> Answer:
+    """Text that is mostly HTML tags: page source a dumper printed verbatim, never article text
+    (an article quoting markup quotes a little of it among its sentences)."""
+    text = block.text
+    if "<" not in text or ">" not in text:
+        return None
+    inside = sum(m.end() - m.start() for m in TAG.finditer(text))
+    return ("bad", DropReason.MARKUP.value) if inside >= MIN_MARKUP_SHARE * len(text) else None
 
 
 def consent(block: Block, f: Features) -> Answer:
@@ -177,6 +190,7 @@ def short(block: Block, f: Features) -> Answer:
 
 LADDER: tuple[Rule, ...] = (
     empty,
+    markup,
     marker,
     consent,
     container_hint,

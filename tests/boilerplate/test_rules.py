@@ -12,6 +12,7 @@ from cleantext.boilerplate.rules import (
     list_item,
     long_text,
     marker,
+    markup,
     preformatted,
     prose,
     short,
@@ -143,3 +144,17 @@ def test_cookie_banners_go_and_cookie_recipes_stay() -> None:
     recipe = "Place the cookies on a sheet in a single layer and bake them for ten minutes until golden brown."
     assert consent(Block(0, banner), _f(banner)) == ("bad", "footer")
     assert consent(Block(0, recipe), _f(recipe)) is None
+
+
+def test_markup_drops_page_source_a_dumper_printed() -> None:
+    leaked = '義大利公開賽 <a class="link " href="https://hk.news.yahoo.com/tag/x" data-i13n="sec:content">茲韋列夫</a>封王'
+    block = Block(0, leaked, source="text")
+    assert markup(block, _f(leaked)) == ("bad", "markup")
+    assert judge(block) == ("bad", "markup")
+
+
+def test_markup_spares_prose_that_quotes_a_tag_and_shell_lines() -> None:
+    quoting = "Wrap the heading in an <h1> element, and keep one per page, so that readers find it."
+    shell = '--storage.path="/etc/prometheus/alertmanager" \\'
+    for text in (quoting, shell, PROSE_ZH, "a < b and c > d"):
+        assert markup(Block(0, text, source="text"), _f(text)) is None
