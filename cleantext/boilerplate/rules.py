@@ -53,6 +53,7 @@ CONSENT = re.compile(CONSENT_WORDS, re.I)
 MIN_LIST_PROSE_PUNCT = 2
 # An HTML tag written out as text: a dumper prints ad snippets and templates verbatim.
 TAG = re.compile(r"<(?:[a-zA-Z][\w-]*(?:\s[^<>]*)?|/[a-zA-Z][\w-]*\s*)>")
+MIN_DOUBLED_CHARS = 6  # characters each half of a doubled line holds: shorter is "etc.etc."
 MIN_MARKUP_SHARE = 0.4  # of a block's characters inside tags: more is page source, not text about it  # punctuation marks that make a list item a sentence, not a link
 
 Class = str  # "good" | "bad" | "short"
@@ -90,6 +91,17 @@ def markup(block: Block, f: Features) -> Answer:
         return None
     inside = sum(m.end() - m.start() for m in TAG.finditer(text))
     return ("bad", DropReason.MARKUP.value) if inside >= MIN_MARKUP_SHARE * len(text) else None
+
+
+def doubled(block: Block, f: Features) -> Answer:
+    """A line that says the same thing twice: a teaser's image caption and its link text side by
+    side (``魏征生平简介魏征是个怎样的人？魏征生平简介魏征是个怎样的人？``); no writer repeats a
+    whole sentence back to back."""
+    text = "".join(block.text.split())
+    half = len(text) // 2
+    if half >= MIN_DOUBLED_CHARS and len(text) % 2 == 0 and text[:half] == text[half:]:
+        return "bad", DropReason.RELATED.value
+    return None
 
 
 def consent(block: Block, f: Features) -> Answer:
@@ -191,6 +203,7 @@ def short(block: Block, f: Features) -> Answer:
 LADDER: tuple[Rule, ...] = (
     empty,
     markup,
+    doubled,
     marker,
     consent,
     container_hint,

@@ -6,6 +6,7 @@ from cleantext.boilerplate.features import features_of
 from cleantext.boilerplate.rules import (
     code,
     container_hint,
+    doubled,
     empty,
     judge,
     link_dense,
@@ -158,3 +159,15 @@ def test_markup_spares_prose_that_quotes_a_tag_and_shell_lines() -> None:
     shell = '--storage.path="/etc/prometheus/alertmanager" \\'
     for text in (quoting, shell, PROSE_ZH, "a < b and c > d"):
         assert markup(Block(0, text, source="text"), _f(text)) is None
+
+
+def test_doubled_drops_a_caption_beside_its_own_link_text() -> None:
+    teaser_line = "魏征生平简介魏征的故事魏征是个怎样的人？魏征生平简介魏征的故事魏征是个怎样的人？"
+    assert doubled(Block(0, teaser_line, source="text"), _f(teaser_line)) == ("bad", "related-list")
+    spaced = "Five ways to cook rice Five ways to cook rice"
+    assert doubled(Block(0, spaced, source="text"), _f(spaced)) == ("bad", "related-list")
+
+
+def test_doubled_spares_prose_and_short_repeats() -> None:
+    for text in (PROSE_ZH, PROSE_EN, "etc.etc.", "好好好好"):
+        assert doubled(Block(0, text, source="text"), _f(text)) is None
