@@ -15,8 +15,9 @@ Observations:
 3. The article a page is about is the one whose headline the page's title repeats; when no
    title decides, it is the first one (the page was addressed by it; what follows was appended).
 
-4. A news article ends with its editor's sign-off (``责任编辑：…``): once a whole article stands
-   above it, what follows is comments, teasers or the next story.
+4. A news article ends with its editor's sign-off (``责任编辑：…``), a blog post or a news page
+   with its links to the previous and next ones (``上一篇：…``): once a whole article stands
+   above either, what follows is comments, teasers or the next story.
 
 A header counts only between two stretches of article prose (enough before it, some after it),
 so an article's own header above its first paragraph never cuts anything.
@@ -32,6 +33,8 @@ from cleantext.model import Block, PageMeta
 
 # The line news articles end with: the responsible editor, the reviewer (Traditional forms too).
 SIGN_OFF = re.compile(r"^\W{0,2}(?:责任编辑|責任編輯|责编|責編|编辑|編輯|审核|審核|校对|校對)\s*[:：]")
+# The links to the previous and next article, which follow an article's end.
+PREV_NEXT = re.compile(r"^\W{0,2}(?:上一篇|下一篇|上一條|下一條|上一条|下一条|previous (?:article|post)|next (?:article|post))", re.I)
 DATE = re.compile(
     r"(?<!\d)(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}\s*[-/]\s*\d{1,2})"  # y-m-d, m-d
     r"(?:\s*\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?)?(?!\d)"  # time
@@ -128,15 +131,18 @@ def headers(blocks: list[Block], judged: list[Judged], span: tuple[int, int]) ->
 
 
 def _signed_off(blocks: list[Block], judged: list[Judged], span: tuple[int, int]) -> tuple[int, int]:
-    """``span`` up to the editor's sign-off line (责任编辑：…) that follows a whole article: what
-    comes after it is comments, teasers or the next story."""
+    """``span`` up to the editor's sign-off line (责任编辑：…) or the previous/next links that
+    follow a whole article: what comes after them is comments, teasers or the next story."""
     lo, hi = span
     prose = 0
     for i in range(lo, hi):
         if judged[i].reason == PROSE:
             prose += judged[i].feats.units
-        elif prose >= MIN_BEFORE_UNITS and SIGN_OFF.match(blocks[i].text):
-            return lo, i + 1
+        elif prose >= MIN_BEFORE_UNITS:
+            if SIGN_OFF.match(blocks[i].text):
+                return lo, i + 1
+            if PREV_NEXT.match(blocks[i].text):
+                return lo, i
     return span
 
 

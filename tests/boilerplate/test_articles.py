@@ -84,3 +84,14 @@ def test_a_range_in_a_table_cell_is_no_date() -> None:
     row = "How long does it take?                         Program Length       3-6 years"
     kept = _kept(_page(*FIRST, row, *SECOND))
     assert kept.count(PARA) == 3 and kept.count(OTHER) == 3
+
+
+def test_teasers_after_the_previous_next_links_are_not_the_article() -> None:
+    teaser_prose = "中国航母之父刘华清生平简介，刘华清的履历如何，后人又是怎样评价刘华清的一生的？"
+    kept = _kept(_page(*FIRST, "上一篇：下月核酸不再免费是吗", "下一篇：国税和地税有什么区别", teaser_prose, teaser_prose))
+    assert kept.count(PARA) == 3 and teaser_prose not in kept
+
+
+def test_previous_next_links_above_the_article_cut_nothing() -> None:
+    kept = _kept(_page("Previous post: A walk in the park", *FIRST))
+    assert kept.count(PARA) == 3
