@@ -34,7 +34,9 @@ from cleantext.model import Block, PageMeta
 # The line news articles end with: the responsible editor, the reviewer (Traditional forms too).
 SIGN_OFF = re.compile(r"^\W{0,2}(?:责任编辑|責任編輯|责编|責編|编辑|編輯|审核|審核|校对|校對)\s*[:：]")
 # The links to the previous and next article, which follow an article's end.
-PREV_NEXT = re.compile(r"^\W{0,2}(?:上一篇|下一篇|上一條|下一條|上一条|下一条|previous (?:article|post)|next (?:article|post))", re.I)
+PREV_NEXT = re.compile(
+    r"^\W{0,2}(?:上一篇|下一篇|上一條|下一條|上一条|下一条|previous (?:article|post)|next (?:article|post))", re.I
+)
 DATE = re.compile(
     r"(?<!\d)(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}\s*[-/]\s*\d{1,2})"  # y-m-d, m-d
     r"(?:\s*\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?)?(?!\d)"  # time

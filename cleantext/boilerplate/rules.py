@@ -50,11 +50,11 @@ MIN_LIST_POINT_UNITS = 24  # units: a list item this long may be a point of the 
 MAX_CONSENT_UNITS = 400  # units: a cookie banner's text, however verbose, is shorter than this
 COOKIE = re.compile(CONSENT_COOKIE, re.I)
 CONSENT = re.compile(CONSENT_WORDS, re.I)
-MIN_LIST_PROSE_PUNCT = 2
+MIN_LIST_PROSE_PUNCT = 2  # punctuation marks that make a list item a sentence, not a link
 # An HTML tag written out as text: a dumper prints ad snippets and templates verbatim.
 TAG = re.compile(r"<(?:[a-zA-Z][\w-]*(?:\s[^<>]*)?|/[a-zA-Z][\w-]*\s*)>")
 MIN_DOUBLED_CHARS = 6  # characters each half of a doubled line holds: shorter is "etc.etc."
-MIN_MARKUP_SHARE = 0.4  # of a block's characters inside tags: more is page source, not text about it  # punctuation marks that make a list item a sentence, not a link
+MIN_MARKUP_SHARE = 0.4  # of a block's characters inside tags: more is page source, not text about it
 
 Class = str  # "good" | "bad" | "short"
 Answer = tuple[Class, str] | None
