@@ -12,7 +12,8 @@ Two observations drive this stage:
 3. An article is one contiguous stretch of the page. Giving each good block a positive weight
    (its length) and each bad block a negative one, the stretch with the largest sum is the main
    content; good-looking blocks outside it (a long comment, a teaser with punctuation) are dropped
-   as ``outside-main``.
+   as ``outside-main``. Prose in another script than the page's own (its menus and labels) counts
+   less: a Chinese article among English teaser summaries is still the article.
 
 Every override is recorded in ``Verdict.overridden``, so ``cleantext explain`` shows what context
 changed.
@@ -41,6 +42,7 @@ SHORT_PENALTY = 1  # units: undecided blocks cost little, so a subheading does n
 # summaries must not outweigh the article; an article's own lists sit between its paragraphs and
 # stay inside the region anyway.
 LIST_GOOD_WEIGHT = 0.3
+FOREIGN_GOOD_WEIGHT = 0.3  # good text in another script (CJK or not) than the page's menus and labels
 
 
 @dataclass
@@ -128,14 +130,23 @@ def _weight(item: Judged) -> float:
     return -BAD_WEIGHT * max(item.feats.units, MIN_BAD_PENALTY)
 
 
+def _page_is_cjk(judged: list[Judged]) -> bool:
+    """Is the page's own language (its menus, labels and headings: the text that is not prose) CJK?"""
+    cjk = sum(item.feats.cjk for item in judged if item.cls != "good")
+    other = sum(item.feats.units - item.feats.cjk for item in judged if item.cls != "good")
+    return cjk > other
+
+
 def main_region(judged: list[Judged]) -> tuple[int, int]:
     """[start, end) of the stretch with the largest weight sum (Kadane); (0, 0) when none is positive."""
     best, best_span = 0.0, (0, 0)
     total, start = 0.0, 0
+    page_cjk = _page_is_cjk(judged)
     for i, item in enumerate(judged):
         if total <= 0:
             total, start = 0.0, i
-        total += _weight(item)
+        weight = _weight(item)
+        total += weight * FOREIGN_GOOD_WEIGHT if weight > 0 and item.feats.is_cjk != page_cjk else weight
         if total > best:
             best, best_span = total, (start, i + 1)
     return best_span

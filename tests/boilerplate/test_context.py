@@ -71,6 +71,21 @@ def test_list_prose_weighs_less_than_the_article() -> None:
     assert main_region(judged) == (0, 1)
 
 
+def test_prose_in_another_script_than_the_page_weighs_less() -> None:
+    # a Chinese page (its menus and labels are Chinese) whose article sits among English teasers
+    teaser = "Compared to the rest of the world, the US economy looks fantastic. Our columnist explains why."
+    labels = [_j("bad", "香港電台財經新聞首頁"), _j("bad", "閱讀整篇文章"), _j("bad", "服務條款私隱政策")]
+    english = [_j("good", teaser), _j("short", "News 5 小時前")] * 3
+    judged = [*labels, *english, *labels, _j("good", PARA), *labels]
+    assert main_region(judged) == (12, 13)
+
+
+def test_an_english_article_on_an_english_page_is_not_foreign() -> None:
+    article = "The council met on Tuesday and agreed, after a long debate, to keep the library open on Sundays."
+    judged = [_j("bad", "Home News Sport"), _j("good", article), _j("good", article), _j("bad", "Contact us")]
+    assert main_region(judged) == (1, 3)
+
+
 def test_thread_page_keeps_its_comments() -> None:
     blocks = [
         Block(0, "提前祝大家元旦快乐！", hint="topic content"),
