@@ -8,7 +8,8 @@ Observations:
    separates two articles (a headline, a byline, a date) is short and costs little to cross.
 2. Where one article ends and the next starts, the page shows the next one's *header*: a
    headline (a short line with no full stop) followed, within a few blocks, by a *dateline* (a
-   line that is a date and time and little else: ``2023-06-01 00:48``, ``发布于 2020-12-30``).
+   line that is a date and time and little else: ``2023-06-01 00:48``, ``发布于 2020-12-30``, or
+   a feed item's source and age: ``信报财经新闻·8 小时前``).
    Inside an article, dates are written in sentences, and subheadings have no dateline under them.
    Text dumps of table layouts put both on one line, the date set off by a wide gap
    (``澳坛真的累了          2005-06-13 15:00:14``).
@@ -40,6 +41,10 @@ PREV_NEXT = re.compile(
 DATE = re.compile(
     r"(?<!\d)(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}\s*[-/]\s*\d{1,2})"  # y-m-d, m-d
     r"(?:\s*\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?)?(?!\d)"  # time
+    # or a feed item's source and relative time: 信报财经新闻·8 小时前, News • 3 days ago (a bare
+    # "11 天前" is as often a forum post's time, and a thread's posts are one text)
+    r"|(?<=\w)\s*[·•|]\s*\d{1,2}\s*"
+    r"(?:(?:分钟|分鐘|小时|小時|天|周|週|个月|個月)前|(?:minutes?|hours?|days?|weeks?) ago)\s*$"
 )
 FULL_DATE = re.compile(r"\d{4}|[:：]")  # a year or a time: what makes a lone cell a date
 GAP = re.compile(r"\s{3,}")  # the column gap a dump puts between a table's cells

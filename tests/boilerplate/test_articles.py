@@ -31,6 +31,8 @@ def test_datelines() -> None:
     assert is_dateline("发布于 2020-12-30 19:24:15")
     assert not is_dateline("2023年6月1日，国务院发布了新的规定，要求各地加快落实。")
     assert not is_dateline("没有日期的一行字")
+    assert is_dateline("信報財經新聞·8 小時前") and is_dateline("News • 3 days ago")  # a feed item's byline
+    assert not is_dateline("11 天前") and not is_dateline("1周前评论")  # a post's or a comment's time
 
 
 def test_appended_article_is_cut_at_its_header() -> None:
@@ -95,3 +97,8 @@ def test_teasers_after_the_previous_next_links_are_not_the_article() -> None:
 def test_previous_next_links_above_the_article_cut_nothing() -> None:
     kept = _kept(_page("Previous post: A walk in the park", *FIRST))
     assert kept.count(PARA) == 3
+
+
+def test_a_feed_of_full_teasers_after_the_article_is_cut() -> None:
+    kept = _kept(_page(*FIRST, "你可能还想看的内容", "信报财经新闻·8 小时前", "重置城寨不如搞港版环球影城", *SECOND))
+    assert kept == FIRST
