@@ -53,6 +53,12 @@ CONSENT = re.compile(CONSENT_WORDS, re.I)
 MIN_LIST_PROSE_PUNCT = 2  # punctuation marks that make a list item a sentence, not a link
 # An HTML tag written out as text: a dumper prints ad snippets and templates verbatim.
 TAG = re.compile(r"<(?:[a-zA-Z][\w-]*(?:\s[^<>]*)?|/[a-zA-Z][\w-]*\s*)>")
+# Grammatical words of written Chinese (both scripts): particles, pronouns, a few adverbs and
+# conjunctions. Names, titles and menu entries do without them; a sentence rarely does.
+GRAMMATICAL = tuple("的了是在也就都而着著把被这這那我你他她们們很还還又但却卻已将將地得过過让讓给給吗嗎呢吧啊")
+MIN_GRAMMATICAL = 2  # grammatical words in an unmarked line for it to read as a sentence
+MIN_GRAMMATICAL_SHARE = 0.05  # of its Han characters (prose has 0.1-0.3, name lists about 0)
+ITEM_SEPARATOR = re.compile(r"[\s|｜/／·•・\-–—_>»›,，、;；]")  # what a line of menu items puts between them
 MIN_DOUBLED_CHARS = 6  # characters each half of a doubled line holds: shorter is "etc.etc."
 MIN_MARKUP_SHARE = 0.4  # of a block's characters inside tags: more is page source, not text about it
 
@@ -188,6 +194,19 @@ def long_text(block: Block, f: Features) -> Answer:
     return None
 
 
+def unmarked_sentence(block: Block, f: Features) -> Answer:
+    """A long stretch of Han with no sentence mark that reads as a sentence: some writers set no
+    marks at all (a line per clause). A list of names run together (a dumper drops a menu's
+    separators) has none of the grammatical words every sentence is built with (的, 了, 在, 这...);
+    a menu that kept its separators (spaces, bars, dots) is a menu."""
+    if not (f.is_cjk and f.units >= MIN_GOOD_UNITS and f.punct == 0) or ITEM_SEPARATOR.search(block.text.strip()):
+        return None
+    grammatical = sum(block.text.count(word) for word in GRAMMATICAL)
+    if grammatical >= MIN_GRAMMATICAL and grammatical >= MIN_GRAMMATICAL_SHARE * f.cjk:
+        return "good", "body"
+    return None
+
+
 def unpunctuated(block: Block, f: Features) -> Answer:
     """Long text with no sentence marks: a menu or a keyword list written out as one line."""
     if f.units >= MIN_GOOD_UNITS and f.punct == 0:
@@ -214,6 +233,7 @@ LADDER: tuple[Rule, ...] = (
     code,
     prose,
     long_text,
+    unmarked_sentence,
     unpunctuated,
     short,
 )

@@ -18,6 +18,7 @@ from cleantext.boilerplate.rules import (
     prose,
     short,
     teaser,
+    unmarked_sentence,
     unpunctuated,
 )
 from cleantext.model import Block
@@ -171,3 +172,19 @@ def test_doubled_drops_a_caption_beside_its_own_link_text() -> None:
 def test_doubled_spares_prose_and_short_repeats() -> None:
     for text in (PROSE_ZH, PROSE_EN, "etc.etc.", "好好好好"):
         assert doubled(Block(0, text, source="text"), _f(text)) is None
+
+
+def test_unmarked_sentence_keeps_a_writer_who_sets_no_marks() -> None:
+    line = "一波波接續性低溫寒流報到已將新竹尖石鄉後山一帶層層山巒披上嫣紅的彩衣也是愛攝人仕所喜愛造訪之地"
+    block = Block(0, line, source="text")
+    assert unmarked_sentence(block, _f(line)) == ("good", "body")
+    assert judge(block) == ("good", "body")
+
+
+def test_unmarked_sentence_leaves_names_run_together_and_spaced_menus_to_unpunctuated() -> None:
+    names = "外交部国防部国家发展和改革委员会教育部科学技术部工业和信息化部民族事务委员会公安部民政部司法部财政部"
+    menu = "首页 新闻 国内 国际 社会 财经 体育 娱乐 科技 汽车 房产 教育 健康 旅游 的 了 在"
+    for text in (names, menu):
+        block = Block(0, text, source="text")
+        assert unmarked_sentence(block, _f(text)) is None
+        assert judge(block) == ("bad", "nav")
