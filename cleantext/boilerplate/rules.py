@@ -56,8 +56,9 @@ TAG = re.compile(r"<(?:[a-zA-Z][\w-]*(?:\s[^<>]*)?|/[a-zA-Z][\w-]*\s*)>")
 # Grammatical words of written Chinese (both scripts): particles, pronouns, a few adverbs and
 # conjunctions. Names, titles and menu entries do without them; a sentence rarely does.
 GRAMMATICAL = tuple("的了是在也就都而着著把被这這那我你他她们們很还還又但却卻已将將地得过過让讓给給吗嗎呢吧啊")
-MIN_GRAMMATICAL = 2  # grammatical words in an unmarked line for it to read as a sentence
+MIN_GRAMMATICAL = 3  # grammatical words in an unmarked line for it to read as a sentence (titles have 1-2)
 MIN_GRAMMATICAL_SHARE = 0.05  # of its Han characters (prose has 0.1-0.3, name lists about 0)
+MIN_CLAUSE_CHARS = 8  # characters between separators, on average, in a line of clauses (menus: 2-4)
 ITEM_SEPARATOR = re.compile(r"[\s|｜/／·•・\-–—_>»›,，、;；]")  # what a line of menu items puts between them
 MIN_DOUBLED_CHARS = 6  # characters each half of a doubled line holds: shorter is "etc.etc."
 MIN_MARKUP_SHARE = 0.4  # of a block's characters inside tags: more is page source, not text about it
@@ -198,9 +199,12 @@ def unmarked_sentence(block: Block, f: Features) -> Answer:
     """A long stretch of Han with no sentence mark that reads as a sentence: some writers set no
     marks at all (a line per clause). A list of names run together (a dumper drops a menu's
     separators) has none of the grammatical words every sentence is built with (的, 了, 在, 这...);
-    a menu that kept its separators (spaces, bars, dots) is a menu."""
-    if not (f.is_cjk and f.units >= MIN_GOOD_UNITS and f.punct == 0) or ITEM_SEPARATOR.search(block.text.strip()):
+    a menu that kept its separators (spaces, bars, dots) has short items between them."""
+    if not (f.is_cjk and f.units >= MIN_GOOD_UNITS and f.punct == 0):
         return None
+    pieces = [piece for piece in ITEM_SEPARATOR.split(block.text) if piece]
+    if len(pieces) > 1 and sum(map(len, pieces)) < MIN_CLAUSE_CHARS * len(pieces):
+        return None  # short items between separators: a menu (a space between clauses is a pause)
     grammatical = sum(block.text.count(word) for word in GRAMMATICAL)
     if grammatical >= MIN_GRAMMATICAL and grammatical >= MIN_GRAMMATICAL_SHARE * f.cjk:
         return "good", "body"

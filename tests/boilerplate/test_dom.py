@@ -10,7 +10,8 @@ from cleantext.boilerplate.rules import judge
 from cleantext.model import Block, PageMeta
 
 PROSE = "这是正文的一段，内容足够长，有逗号，也有句号。这是第二句，它让这一段读起来像文章的一部分。"
-BARE = "一波波接续性低温寒流报到 已将山后一带层层山峦披上嫣红的彩衣 顺路下切蜿蜒道路后不久即抵达"
+# unmarked and without grammatical words: the ladder cannot tell it from a menu, its container can
+BARE = "玉峰道路一路上云气山岚滞留山头 顺路下切蜿蜒道路后不久即抵达来到玉峰国小 山峦层层嫣红彩衣"
 MENU = "首页 国内 国际 财经 科技 体育 娱乐 汽车 房产 教育 健康 旅游 文化 军事 图片 视频 专题 评论 地方 博客 论坛"
 TEASER = "另一篇文章的摘要，内容足够长，有逗号，也有句号。这是第二句，它读起来也像一篇文章的开头。"
 

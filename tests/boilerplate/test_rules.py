@@ -188,3 +188,13 @@ def test_unmarked_sentence_leaves_names_run_together_and_spaced_menus_to_unpunct
         block = Block(0, text, source="text")
         assert unmarked_sentence(block, _f(text)) is None
         assert judge(block) == ("bad", "nav")
+
+
+def test_unmarked_sentence_reads_a_space_between_long_clauses_as_a_pause() -> None:
+    line = "來到現場已是落葉飄飄堆疊滿地　不時隨著風吹雨襲而葉落垂地也讓人覺得有些蕭瑟"
+    assert unmarked_sentence(Block(0, line, source="text"), _f(line)) == ("good", "body")
+
+
+def test_unmarked_sentence_leaves_a_long_title_to_its_neighbours() -> None:
+    title = "新发展阶段我国经济增长动能转换及路径优化——基于需求侧与供给侧双轮驱动框架"
+    assert unmarked_sentence(Block(0, title, source="text"), _f(title)) is None
