@@ -16,9 +16,10 @@ Observations:
 3. The article a page is about is the one whose headline the page's title repeats; when no
    title decides, it is the first one (the page was addressed by it; what follows was appended).
 
-4. A news article ends with its editor's sign-off (``责任编辑：…``), a blog post or a news page
-   with its links to the previous and next ones (``上一篇：…``): once a whole article stands
-   above either, what follows is comments, teasers or the next story.
+4. A news article ends with its editor's sign-off (``责任编辑：…``) or the site's reprint notice
+   (``未经授权请勿转载``), a blog post or a news page with its links to the previous and next ones
+   (``上一篇：…``): once a whole article stands above one of them, what follows is comments,
+   teasers or the next story.
 
 A header counts only between two stretches of article prose (enough before it, some after it),
 so an article's own header above its first paragraph never cuts anything.
@@ -30,6 +31,7 @@ import re
 
 from cleantext.boilerplate.context import Judged
 from cleantext.boilerplate.dom import fold
+from cleantext.boilerplate.markers import REPRINT_NOTICE
 from cleantext.model import Block, PageMeta
 
 # The line news articles end with: the responsible editor, the reviewer (Traditional forms too).
@@ -138,15 +140,16 @@ def headers(blocks: list[Block], judged: list[Judged], span: tuple[int, int]) ->
 
 
 def _signed_off(blocks: list[Block], judged: list[Judged], span: tuple[int, int]) -> tuple[int, int]:
-    """``span`` up to the editor's sign-off line (责任编辑：…) or the previous/next links that
-    follow a whole article: what comes after them is comments, teasers or the next story."""
+    """``span`` up to the editor's sign-off line (责任编辑：…), the reprint notice or the
+    previous/next links that follow a whole article: what comes after them is comments, teasers
+    or the next story."""
     lo, hi = span
     prose = 0
     for i in range(lo, hi):
         if judged[i].reason == PROSE:
             prose += judged[i].feats.units
         elif prose >= MIN_BEFORE_UNITS:
-            if SIGN_OFF.match(blocks[i].text):
+            if SIGN_OFF.match(blocks[i].text) or REPRINT_NOTICE.search(blocks[i].text):
                 return lo, i + 1
             if PREV_NEXT.match(blocks[i].text):
                 return lo, i

@@ -119,6 +119,15 @@ SHARE = [
 ]
 # Tag and keyword lines.
 TAGS = [r"^(?:标签|关键词|关键字|tags?|keywords?|topics?|schlagwörter|étiquettes|etiquetas)\s*[:：]"]
+# Reprint notices: a site's rights over the article, set under it (``articles`` ends the article there).
+REPRINT = [
+    r"未经授权(?:禁止|不得)",
+    r"未经.{0,8}(?:授权|许可|同意).{0,12}(?:转载|使用|复制)",  # 未经书面授权请勿转载
+    r"转载请注明",
+    r"不得转载",
+    r"请勿转载",
+    r"禁止转载",
+]
 # Copyright, licences, contact and legal lines, site footers.
 FOOTER = [
     r"版权所有",
@@ -139,12 +148,7 @@ FOOTER = [
     r"网站地图",
     r"广告服务",
     r"^(?:privacy policy|terms of (?:use|service)|cookie policy|contact us|about us|sitemap)\b",
-    r"未经授权(?:禁止|不得)",
-    r"未经.{0,8}(?:授权|许可|同意).{0,12}(?:转载|使用|复制)",  # 未经书面授权请勿转载
-    r"转载请注明",
-    r"不得转载",
-    r"请勿转载",
-    r"禁止转载",
+    *REPRINT,
     r"^本[站网]",
     r"技术支持[:：]",
     r"主办单位\s*[:：]",  # a label in a footer; prose says 主办单位表示…
@@ -236,6 +240,7 @@ VOCABULARY = (
 GROUPS: list[tuple[str, re.Pattern[str] | None, str | None]] = [
     _group(reason, fragments) for reason, fragments in VOCABULARY
 ]
+REPRINT_NOTICE = re.compile(_source(REPRINT) or "(?!)")
 
 # One element of a pattern: an escaped character, a character class, or any other character.
 ELEMENT = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|.", re.S)

@@ -102,3 +102,9 @@ def test_previous_next_links_above_the_article_cut_nothing() -> None:
 def test_a_feed_of_full_teasers_after_the_article_is_cut() -> None:
     kept = _kept(_page(*FIRST, "你可能还想看的内容", "信报财经新闻·8 小时前", "重置城寨不如搞港版环球影城", *SECOND))
     assert kept == FIRST
+
+
+def test_teasers_after_the_reprint_notice_are_not_the_article() -> None:
+    about = "中国领先的健康门户网站，中国互联网百强，于2000年3月9日开通，拥有丰富内容与庞大用户的健康平台。"
+    kept = _kept(_page(*FIRST, "39健康网专稿，未经书面授权请勿转载。", about, about))
+    assert kept == FIRST
