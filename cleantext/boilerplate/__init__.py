@@ -18,7 +18,9 @@ The method, step by step (one module each):
    are copies of a block already kept.
 5. ``articles``: the region holds one article: it ends at the editor's sign-off, and a region
    holding two (a blog archive, a next story appended in full) is cut at the second one's header.
-6. Here: the verdicts, one per block, for the document stage and for ``cleantext explain``.
+6. Here: a dump's placeholder lines (``[image]``, ``[button]``) leave the kept text; they took
+   part in the steps above as what they stand for, a picture or a control between paragraphs.
+7. Here: the verdicts, one per block, for the document stage and for ``cleantext explain``.
 
 >>> from cleantext.model import Block
 >>> blocks = [Block(0, "首页", in_list=True, source="text"),
@@ -29,6 +31,8 @@ The method, step by step (one module each):
 """
 
 from __future__ import annotations
+
+import re
 
 from cleantext.boilerplate.articles import first_article
 from cleantext.boilerplate.context import Judged, confine, fallback, main_region, repeated, smooth
@@ -41,6 +45,16 @@ from cleantext.model import Block, DropReason, PageMeta, Verdict
 # question and its answers): its comments are the content, as readers and annotators take them.
 MIN_ARTICLE_UNITS = 100  # units of good text outside comments; about two short paragraphs
 COMMENT = DropReason.COMMENT.value
+# A dump line of bracketed stand-ins only: images, buttons, form fields ([4e2062a5cf], [登录]).
+PLACEHOLDERS = re.compile(r"(?:\[[^\[\]]*\]\s*)+")
+
+
+def _drop_placeholders(blocks: list[Block], judged: list[Judged]) -> None:
+    """Kept dump lines that are only placeholders are dropped (in place)."""
+    for block, item in zip(blocks, judged, strict=True):
+        if item.cls == "good" and item.dump and block.text.startswith("[") and PLACEHOLDERS.fullmatch(block.text):
+            item.overridden = item.overridden or f"good:{item.reason}"
+            item.cls, item.reason = "bad", DropReason.EMPTY.value
 
 
 def _rejudge_thread(blocks: list[Block], judged: list[Judged]) -> None:
@@ -67,6 +81,7 @@ def classify(blocks: list[Block], meta: PageMeta | None = None) -> list[Verdict]
     fallback(judged)
     confine(judged, first_article(blocks, judged, main_region(judged), meta))
     repeated(judged, [block.text for block in blocks])
+    _drop_placeholders(blocks, judged)
     return [
         Verdict(block, item.cls == "good", item.reason, float(item.feats.units), item.overridden)
         for block, item in zip(blocks, judged, strict=True)

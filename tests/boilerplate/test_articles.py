@@ -108,3 +108,9 @@ def test_teasers_after_the_reprint_notice_are_not_the_article() -> None:
     about = "中国领先的健康门户网站，中国互联网百强，于2000年3月9日开通，拥有丰富内容与庞大用户的健康平台。"
     kept = _kept(_page(*FIRST, "39健康网专稿，未经书面授权请勿转载。", about, about))
     assert kept == FIRST
+
+
+def test_a_dumps_placeholder_between_paragraphs_is_not_kept() -> None:
+    verdicts = classify(_page(PARA, "[38505]", PARA, "[image] [登录]", PARA))
+    assert [v.keep for v in verdicts] == [True, False, True, False, True]
+    assert verdicts[1].reason == "empty" and verdicts[1].overridden
