@@ -31,7 +31,7 @@ import re
 
 from cleantext.boilerplate.context import Judged
 from cleantext.boilerplate.dom import fold
-from cleantext.boilerplate.markers import REPRINT_NOTICE
+from cleantext.boilerplate.markers import COMMENTS_HEADING, REPRINT_NOTICE
 from cleantext.model import Block, PageMeta
 
 # The line news articles end with: the responsible editor, the reviewer (Traditional forms too).
@@ -56,6 +56,9 @@ MIN_HEADLINE_UNITS = 6  # units: shorter lines are buttons and user names ("资�
 MAX_HEADLINE_UNITS = 60  # units: longer lines are paragraphs
 HEADER_REACH = 5  # blocks from a headline to its dateline (author, follow button, source between)
 MIN_BEFORE_UNITS = 100  # units of good text the region holds before a header: a whole article
+# units of prose above a comment section's heading for it to end an article: a forum's opening
+# post is often shorter, and there the replies are the text
+MIN_COMMENTED_UNITS = 300
 MIN_AFTER_UNITS = 30  # units of good text after a header: the next article has a body
 PROSE = "body"  # the ladder's reason for prose: only prose makes an article (not header tables)
 FULL_STOPS = ("。", ".", "；", ";", "，", ",")  # a line ending so is a sentence, not a headline
@@ -152,6 +155,8 @@ def _signed_off(blocks: list[Block], judged: list[Judged], span: tuple[int, int]
             if SIGN_OFF.match(blocks[i].text) or REPRINT_NOTICE.search(blocks[i].text):
                 return lo, i + 1
             if PREV_NEXT.match(blocks[i].text):
+                return lo, i
+            if prose >= MIN_COMMENTED_UNITS and COMMENTS_HEADING.search(blocks[i].text):
                 return lo, i
     return span
 

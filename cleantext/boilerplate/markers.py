@@ -33,7 +33,7 @@ HANT_TABLE = (
     "条條 来來 标標 核覈 欢歡 沪滬 注註 浏瀏 滚滾 点點 热熱 独獨 电電 码碼 签簽籤 粤粵 系繫 组組 经經 维維 "
     "编編 网網 联聯 苏蘇 荐薦 视視 览覽 讯訊 记記 论論 访訪 证證 评評 词詞 话話 请請 读讀 财財 责責 资資 "
     "许許 复復複覆 制製 赞贊 转轉 载載 辑輯 违違 链鏈 键鍵 门門 闭閉 问問 间間 闻聞 阅閱閲 际際 隐隱 页頁 "
-    "顶頂 频頻 题題 还還 兴興"
+    "顶頂 频頻 题題 还還 兴興 个個"
 )
 HANT: dict[str, str] = {entry[0]: entry[1:] for entry in HANT_TABLE.split()}
 
@@ -191,11 +191,14 @@ RELATED = [
     r"^(?:à lire aussi|lire aussi|sur le même sujet|mehr zum thema|leer más|lea también"
     r"|artículos relacionados)",
 ]
+# A comment section's count: 《标题》已有1件评论, 共23条评论.
+COMMENT_COUNT = [r"已有\s*\d+\s*[件条个篇]评论", r"共有?\s*\d+\s*[件条个篇]评论"]
 # Comment sections and prompts.
 COMMENT = [
     r"^(?:发表|网友|全部|最新|热门)?评论(?:\s*\d+|[:：]|$)",
     r"^我要评论",
     r"^已有\d+人",
+    *COMMENT_COUNT,
     r"^(?:登录|注册)(?:\s*[|/]\s*(?:登录|注册))?$",
     r"^(?:leave a (?:reply|comment)|post a comment|\d+\s+comments?|comments?\s*\(\d+\))",
     r"^(?:sign in|log in|register|subscribe)\b",
@@ -241,6 +244,14 @@ GROUPS: list[tuple[str, re.Pattern[str] | None, str | None]] = [
     _group(reason, fragments) for reason, fragments in VOCABULARY
 ]
 REPRINT_NOTICE = re.compile(_source(REPRINT) or "(?!)")
+# The heading a comment section opens with (not its buttons: sign in, reply, a bare 评论 tab).
+COMMENTS_OPENING = [
+    r"^(?:发表|网友|全部|最新|热门)评论(?:\s*\d+|[:：(（]|$)",
+    r"^我要评论",
+    *COMMENT_COUNT,
+    r"^(?:leave a (?:reply|comment)|post a comment|\d+\s+comments?\s*[:：]?$|comments?\s*\(\d+\))",
+]
+COMMENTS_HEADING = re.compile(_source(COMMENTS_OPENING) or "(?!)", re.IGNORECASE)
 
 # One element of a pattern: an escaped character, a character class, or any other character.
 ELEMENT = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|.", re.S)

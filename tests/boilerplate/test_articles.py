@@ -114,3 +114,16 @@ def test_a_dumps_placeholder_between_paragraphs_is_not_kept() -> None:
     verdicts = classify(_page(PARA, "[38505]", PARA, "[image] [登录]", PARA))
     assert [v.keep for v in verdicts] == [True, False, True, False, True]
     assert verdicts[1].reason == "empty" and verdicts[1].overridden
+
+
+def test_a_long_articles_comment_section_is_not_the_article() -> None:
+    comment = "这件事情说明了很多问题，我们应该认真反思，不能让类似的事情再次发生在我们身边，大家说对吗？"
+    article = [PARA] * 8  # a whole article, well past a forum's opening post
+    kept = _kept(_page(*article, "《播客热潮迅速蔓延》已有1件评论", comment, comment, comment))
+    assert kept == article
+
+
+def test_a_short_opening_post_keeps_its_replies() -> None:
+    reply = "I had the same problem with the driver, and updating the firmware first fixed it for me."
+    kept = _kept(_page(*FIRST, "12 Comments", reply, reply, reply))
+    assert kept.count(reply) == 3
