@@ -60,6 +60,13 @@ MIN_GRAMMATICAL = 3  # grammatical words in an unmarked line for it to read as a
 MIN_GRAMMATICAL_SHARE = 0.05  # of its Han characters (prose has 0.1-0.3, name lists about 0)
 MIN_CLAUSE_CHARS = 8  # characters between separators, on average, in a line of clauses (menus: 2-4)
 ITEM_SEPARATOR = re.compile(r"[\s|｜/／·•・\-–—_>»›,，、;；]")  # what a line of menu items puts between them
+# A date and time as lists stamp their entries: 08-11 16:06, 2005-04-03 17:19, 4月3日 17:19.
+DATE_TIME = re.compile(
+    r"(?<!\d)(?:\d{4}\s*[-/.年]\s*)?\d{1,2}\s*[-/.月]\s*\d{1,2}(?:\s*日\s*|\s+)\d{1,2}:\d{2}(?::\d{2})?(?!\d)"
+)
+NON_WORD = re.compile(r"\W+")
+MIN_ENTRY_CHARS = 4  # letters before the stamp: the entry's title
+MAX_STAMP_TAIL = 12  # letters and digits after the stamp: a size, a count, "PM"
 MIN_DOUBLED_CHARS = 6  # characters each half of a doubled line holds: shorter is "etc.etc."
 MIN_MARKUP_SHARE = 0.4  # of a block's characters inside tags: more is page source, not text about it
 
@@ -158,6 +165,23 @@ def list_item(block: Block, f: Features) -> Answer:
     return None
 
 
+def dated_entry(block: Block, f: Features) -> Answer:
+    """A short Chinese line that ends with a date and time: an entry of a list of posts or
+    stories (``旅行中，谁忽悠了你？【版主】08-11 16:06 298字``); article sentences carry dates,
+    not stamps at their end."""
+    if not f.is_cjk or f.units >= MAX_LIST_TEASER_UNITS:
+        return None
+    stamp = DATE_TIME.search(block.text)
+    if stamp is None:
+        return None
+    before, after = block.text[: stamp.start()].rstrip(), block.text[stamp.end() :]
+    if before.endswith((":", "：")):
+        return None  # a labelled dateline (发布时间：…): the page's own metadata
+    if sum(c.isalnum() for c in before) >= MIN_ENTRY_CHARS and len(NON_WORD.sub("", after)) <= MAX_STAMP_TAIL:
+        return "bad", DropReason.RELATED.value
+    return None
+
+
 def teaser(block: Block, f: Features) -> Answer:
     """Lines cut off with an ellipsis: summaries of other articles."""
     if f.truncated and f.units < MAX_LIST_TEASER_UNITS:
@@ -232,6 +256,7 @@ LADDER: tuple[Rule, ...] = (
     container_hint,
     link_dense,
     list_item,
+    dated_entry,
     teaser,
     preformatted,
     code,

@@ -6,6 +6,7 @@ from cleantext.boilerplate.features import features_of
 from cleantext.boilerplate.rules import (
     code,
     container_hint,
+    dated_entry,
     doubled,
     empty,
     judge,
@@ -198,3 +199,21 @@ def test_unmarked_sentence_reads_a_space_between_long_clauses_as_a_pause() -> No
 def test_unmarked_sentence_leaves_a_long_title_to_its_neighbours() -> None:
     title = "新发展阶段我国经济增长动能转换及路径优化——基于需求侧与供给侧双轮驱动框架"
     assert unmarked_sentence(Block(0, title, source="text"), _f(title)) is None
+
+
+def test_dated_entry_drops_the_stamped_entries_of_a_list_of_posts() -> None:
+    for entry in (
+        "[0]旅行中，谁忽悠了你？【新闻频道版主】08-11 16:06 298字 [4321/87]",
+        "·富夫妻望子成龙假离婚三月后丈夫另娶妻子傻眼（2005-04-03 17:19PM）",
+    ):
+        assert dated_entry(Block(0, entry, source="text"), _f(entry)) == ("bad", "related-list")
+
+
+def test_dated_entry_spares_sentences_with_dates_and_bare_datelines() -> None:
+    for text in (
+        "2023年6月1日 10:00，国务院召开常务会议，研究部署加快构建新发展格局的有关工作。",
+        "发布时间：2023-06-01 10:00",
+        "第三场(c)：12月12日上午8:00-10:00",
+        PROSE_ZH,
+    ):
+        assert dated_entry(Block(0, text, source="text"), _f(text)) is None
