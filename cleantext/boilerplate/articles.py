@@ -18,8 +18,8 @@ Observations:
 
 4. A news article ends with its editor's sign-off (``责任编辑：…``) or the site's reprint notice
    (``未经授权请勿转载``), a blog post or a news page with its links to the previous and next ones
-   (``上一篇：…``): once a whole article stands above one of them, what follows is comments,
-   teasers or the next story.
+   (``上一篇：…``), the writer's biography (``About the author``) or the comment section: once a
+   whole article stands above one of them, what follows is comments, teasers or the next story.
 
 A header counts only between two stretches of article prose (enough before it, some after it),
 so an article's own header above its first paragraph never cuts anything.
@@ -39,6 +39,12 @@ SIGN_OFF = re.compile(r"^\W{0,2}(?:责任编辑|責任編輯|责编|責編|编�
 # The links to the previous and next article, which follow an article's end.
 PREV_NEXT = re.compile(
     r"^\W{0,2}(?:上一篇|下一篇|上一條|下一條|上一条|下一条|previous (?:article|post)|next (?:article|post))", re.I
+)
+# The heading of the writer's biography, which follows an article's end.
+ABOUT_AUTHOR = re.compile(
+    r"^\W{0,2}(?:about the (?:author|writer|editor)|关于作者|關於作者|作者简介|作者簡介|editör hakkında|yazar hakkında"
+    r"|à propos de l'auteur|über den autor|sobre el autor|sobre o autor|o autorze|об авторе)\W*$",
+    re.I,
 )
 DATE = re.compile(
     r"(?<!\d)(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}\s*[-/]\s*\d{1,2})"  # y-m-d, m-d
@@ -154,7 +160,7 @@ def _signed_off(blocks: list[Block], judged: list[Judged], span: tuple[int, int]
         elif prose >= MIN_BEFORE_UNITS:
             if SIGN_OFF.match(blocks[i].text) or REPRINT_NOTICE.search(blocks[i].text):
                 return lo, i + 1
-            if PREV_NEXT.match(blocks[i].text):
+            if PREV_NEXT.match(blocks[i].text) or ABOUT_AUTHOR.match(blocks[i].text):
                 return lo, i
             if prose >= MIN_COMMENTED_UNITS and COMMENTS_HEADING.search(blocks[i].text):
                 return lo, i

@@ -127,3 +127,9 @@ def test_a_short_opening_post_keeps_its_replies() -> None:
     reply = "I had the same problem with the driver, and updating the firmware first fixed it for me."
     kept = _kept(_page(*FIRST, "12 Comments", reply, reply, reply))
     assert kept.count(reply) == 3
+
+
+def test_the_writers_biography_and_what_follows_are_not_the_article() -> None:
+    bio = "Sezer Yavuz, 20 Şubat 1994'te İstanbul'da doğdu. İlköğretim ve lise eğitimini İstanbul'da tamamladı."
+    kept = _kept(_page(*FIRST, "Editör Hakkında", bio, bio))
+    assert kept == FIRST
