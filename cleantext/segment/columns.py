@@ -55,7 +55,11 @@ MAX_STRETCH_GAP = 2  # lines that do not fit the layout, in a row, before a stre
 
 def _split_at(line: str) -> list[tuple[int, int]]:
     """The gaps in ``line``: the display columns where each starts and where the text after it starts."""
-    return [(display_width(line[: m.start()]), display_width(line[: m.end()])) for m in GAP.finditer(line.rstrip())]
+    gaps = []
+    for m in GAP.finditer(line.rstrip()):
+        end = display_width(line[: m.end()])
+        gaps.append((end - (m.end() - m.start()), end))  # a gap is spaces, one column each
+    return gaps
 
 
 def _spans(gaps: list[tuple[int, int]], column: int) -> bool:
