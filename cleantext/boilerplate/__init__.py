@@ -16,8 +16,10 @@ The method, step by step (one module each):
    undecided blocks as text; then the main-content region is the contiguous stretch of blocks with
    the largest weight (good text minus boilerplate), and good blocks outside it are dropped, as
    are copies of a block already kept.
-5. ``articles``: the region holds one article: it ends at the editor's sign-off, and a region
-   holding two (a blog archive, a next story appended in full) is cut at the second one's header.
+5. ``articles``: the region holds one article: it ends where an article ends (the editor's
+   sign-off, the reprint notice, the previous/next links, the writer's biography, the comment
+   section), and a region holding two (a blog archive, a next story appended in full, a feed of
+   full teasers) is cut at the second one's header.
 6. Here: a dump's placeholder lines (``[image]``, ``[button]``) leave the kept text; they took
    part in the steps above as what they stand for, a picture or a control between paragraphs.
 7. Here: the verdicts, one per block, for the document stage and for ``cleantext explain``.
