@@ -61,9 +61,9 @@ def _scan_lines(verdicts: list[Verdict], first: int, last: int, lang: str | None
     lo, hi = max(0, first - META_BEFORE), min(len(verdicts), last + META_AFTER + 1)
     for i in range(lo, hi):
         block = verdicts[i].block
-        if block.in_list and not verdicts[i].keep:
-            continue
         line = read_line(block.text, lang, int(verdicts[i].score))  # score holds the block's units
+        if block.in_list and not verdicts[i].keep and not line.consumed:
+            continue  # a dropped list entry's date is a teaser's; a line of metadata only is the page's
         if line.date or line.site or line.author:
             if i > last and not line.consumed:
                 continue
