@@ -59,6 +59,9 @@ WIDE_ASTRAL = re.compile(
 )
 
 ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # any supplementary-plane character: one range scans fast
+# Marks Chinese and Japanese typesetting never puts at the start of a line: a line opening with one
+# continues the line above, whatever its width (the dumper broke it in a cell or a column).
+NO_LINE_START = re.compile(r"[，。、；：？！）」』】》〉]")
 CJK_CHAR = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 
@@ -157,6 +160,8 @@ def _wrapped(prev: _Line, line: _Line, page: tuple[int, bool], group: int) -> bo
     """
     if line.bullet or line.indent > prev.indent + (LIST_CONTINUATION_INDENT if prev.bullet else 0):
         return False
+    if NO_LINE_START.match(line.text) and CJK_CHAR.match(prev.text[-1:]):
+        return True
     return _reaches_width(prev, line, page, group) and not (prev.code() or line.code())
 
 

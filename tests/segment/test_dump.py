@@ -109,3 +109,12 @@ def test_uncertain_wrap_joins_a_line_stopped_mid_sentence() -> None:
 def test_display_width_is_length_plus_wide_characters(text: str) -> None:
     wide = len(WIDE_BMP.findall(text)) + len(WIDE_ASTRAL.findall(text))
     assert display_width(text) == len(text) + wide
+
+
+def test_a_line_opening_with_a_comma_continues_the_line_above() -> None:
+    text = "洛克菲勒家族开创者老约翰·洛克菲勒的三孙子劳伦斯·洛克菲勒于7月10日\n，享年94岁。与他的祖父一样。\n\n下一段。"
+    assert [b.text for b in split_dump(text)] == ["洛克菲勒家族开创者老约翰·洛克菲勒的三孙子劳伦斯·洛克菲勒于7月10日，享年94岁。与他的祖父一样。", "下一段。"]
+
+
+def test_a_comma_after_a_blank_line_is_left_where_it_is() -> None:
+    assert [b.text for b in split_dump("第一段的结尾\n\n，孤立的一行")] == ["第一段的结尾", "，孤立的一行"]
