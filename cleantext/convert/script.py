@@ -73,6 +73,10 @@ _NOT_HAN = _complement(_HAN_PAGES)
 _NOT_HANGUL = _complement(_HANGUL_PAGES)
 _NOT_ALPHA = _complement(_ALPHA_PAGES)
 _NOT_LATIN1_LETTER = _complement(_LATIN1_LETTERS)
+# UTF-8 lead bytes of the Han blocks: E3 (U+3000–U+3FFF), E4–E9 (U+4000–U+9FFF), EF (U+F000–U+FFFF);
+# E3 and EF also start characters that are not Han.
+_SHARED_UTF8_LEADS = b"\xe3\xef"
+_NOT_HAN_UTF8_LEADS = _complement(bytes(range(0xE4, 0xEA)) + _SHARED_UTF8_LEADS)
 
 # Hiragana, katakana (not ・ U+30FB, which Chinese uses between the parts of foreign names),
 # katakana phonetic extensions, half-width katakana.
@@ -158,14 +162,23 @@ def _script_evidence(sample: str) -> tuple[int, int]:
 def has_han(text: str) -> bool:
     """Whether ``text`` holds any Han character (U+3400–U+9FFF, U+F900–U+FAFF), on the whole text.
 
-    ASCII text answers at once; other text costs one ``encode`` and one ``translate`` at C speed,
-    a fifth of a regex search over an English page (which finds nothing and so reads it all).
+    ASCII text answers at once. Other text is read as UTF-8, where every Han character starts with
+    one of the bytes E3–E9 or EF (``_HAN_UTF8_LEADS``): one ``encode`` and one ``translate`` at C
+    speed keep only those bytes. E4–E9 (U+4000–U+9FFF) are Han for sure; E3 and EF also start
+    other characters (CJK punctuation and kana, full-width forms), so a text with only those is
+    settled by the UTF-16 high bytes, as ``block_counts`` reads them. A third less work than
+    always doing the latter, on the long English records a conversion run checks.
 
     >>> has_han("Only English here"), has_han("Café “quoted”"), has_han("one name: 李白")
     (False, False, True)
     """
     if text.isascii():
         return False
+    leads = text.encode("utf-8", "surrogatepass").translate(None, _NOT_HAN_UTF8_LEADS)
+    if not leads:
+        return False
+    if leads.translate(None, _SHARED_UTF8_LEADS):  # some of E4–E9
+        return True
     return bool(text.encode("utf-16-be", "surrogatepass")[::2].translate(None, _NOT_HAN))
 
 

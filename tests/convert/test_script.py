@@ -114,7 +114,7 @@ def test_script_evidence_counts_each_group_apart() -> None:
 
 
 HAN_RANGES = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")  # what has_han answers, as a regex
-EDGES = "\u33ff\u3400\u9fff\ua000\uf8ff\uf900\ufaff\ufb00\U00020000\ud800’é"
+EDGES = "\u33ff\u3400\u9fff\ua000\uf8ff\uf900\ufaff\ufb00\U00020000\ud800’é、ア，\u4000\u3fff"
 
 
 @settings(max_examples=300, deadline=None)
@@ -128,6 +128,12 @@ def test_has_han_answers_as_the_han_ranges_do(text: str) -> None:
 def test_script_evidence_counts_as_character_classes_do(text: str) -> None:
     expected = sum(c in SIMPLIFIED_ONLY for c in text), sum(c in TRADITIONAL_ONLY for c in text)
     assert script._script_evidence(text) == expected
+
+
+def test_has_han_with_only_non_han_characters_of_the_han_lead_bytes() -> None:
+    """、ア，share their UTF-8 lead bytes (E3, EF) with Han characters, and are not Han."""
+    assert not script.has_han("Tokyo、アニメ，ok")
+    assert script.has_han("Tokyo、アニメ，東") and script.has_han("ok \uf900") and script.has_han("ok \u3400")
 
 
 LATIN_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")  # the word pattern latin_word_counts counts by
