@@ -30,7 +30,6 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-import string
 from typing import NamedTuple
 
 from cleantext.convert.script_data import SIMPLIFIED_ONLY, TRADITIONAL_ONLY
@@ -84,7 +83,7 @@ _KANA = re.compile("[\u3041-\u3096\u309d\u309e\u30a1-\u30fa\u30fc-\u30fe\u31f0-\
 # A word: ASCII letters, with an apostrophe and lower-case letters after them (it's, don't). Matched
 # on bytes: words are counted over an ASCII image of the text (``latin_word_counts``).
 _LATIN_WORD = re.compile(rb"[A-Za-z]+(?:'[a-z]+)?")
-_WORD_BYTES = bytes(b if chr(b) in string.ascii_letters + "'" else ord(" ") for b in range(256))
+_WORD_BYTES = bytes(b if (chr(b).isascii() and chr(b).isalpha()) or chr(b) == "'" else ord(" ") for b in range(256))
 
 
 # One sum counts both groups: a Simplified-only character weighs 1, a Traditional-only one 2**32
