@@ -8,10 +8,11 @@ Observations this relies on:
   chardet alone costs ~25 ms of a one-page run (whose whole budget is 0.3 s).
 - bs4 4.13+ imports the detector inside ``try: ... except ImportError`` and keeps the one it found
   in ``bs4.dammit.chardet_module`` (None when none is installed). While the detectors look absent
-  (``None`` in ``sys.modules``), bs4 records None; right after, they are visible again (the decode
-  stage imports chardet itself when a page needs it), and bs4's record becomes a
-  ``DetectorOnDemand``, which imports the detector bs4 would have chosen at bs4's first question.
-  Any other user of bs4 in the process sees the same detection as before, only later.
+  (a finder first on ``sys.meta_path`` denies them to the importing thread, and to no other),
+  bs4 records None; right after, they are found again (the decode stage imports chardet itself
+  when a page needs it), and bs4's record becomes a ``DetectorOnDemand``, which imports the
+  detector bs4 would have chosen at bs4's first question. Any other user of bs4 in the process
+  sees the same detection as before, only later.
 - Relying on bs4's internals is guarded: a bs4 that fails to import with the detectors hidden is
   imported again as usual, and a bs4 whose ``dammit`` has no ``chardet_module`` set to None has
   its ``dammit`` run again with the detectors visible, which is what a plain import would have done.
@@ -22,6 +23,7 @@ from __future__ import annotations
 import functools
 import importlib
 import sys
+import threading
 from types import ModuleType
 from typing import Any
 
@@ -58,17 +60,18 @@ def import_without_detectors(package: str, dammit: str, detectors: tuple[str, ..
     ``DetectorOnDemand`` (see the module's notes). Does nothing when ``package`` is imported."""
     if package in sys.modules:
         return
-    hidden = [name for name in detectors if name not in sys.modules]
-    for name in hidden:
-        sys.modules[name] = None  # type: ignore[assignment]  # import raises ImportError
+    hidden = tuple(name for name in detectors if name not in sys.modules)
+    hider = _Hider(hidden, threading.get_ident())
+    sys.meta_path.insert(0, hider)
     try:
         importlib.import_module(dammit)
     except ImportError:
-        _unhide(hidden)
+        sys.meta_path.remove(hider)
         importlib.import_module(dammit)  # a version that needs its detector: imported as usual
         return
     finally:
-        _unhide(hidden)
+        if hider in sys.meta_path:
+            sys.meta_path.remove(hider)
     module = sys.modules[dammit]
     if getattr(module, "chardet_module", "unknown") is None:
         module.chardet_module = DetectorOnDemand(detectors)  # type: ignore[attr-defined]
@@ -76,10 +79,17 @@ def import_without_detectors(package: str, dammit: str, detectors: tuple[str, ..
         importlib.reload(module)  # not the layout this trick knows: detection as a plain import has it
 
 
-def _unhide(hidden: list[str]) -> None:
-    for name in hidden:
-        if name in sys.modules and sys.modules[name] is None:
-            del sys.modules[name]
+class _Hider:
+    """A finder first on ``sys.meta_path`` that says ``names`` do not exist, to one thread only:
+    any other thread importing a detector meanwhile finds it as usual."""
+
+    def __init__(self, names: tuple[str, ...], thread: int) -> None:
+        self.names = names
+        self.thread = thread
+
+    def find_spec(self, name: str, path: object = None, target: object = None) -> None:
+        if name in self.names and threading.get_ident() == self.thread:
+            raise ModuleNotFoundError(f"{name} is hidden while bs4 is imported", name=name)
 
 
 import_without_detectors("bs4", "bs4.dammit", BS4_DETECTORS)

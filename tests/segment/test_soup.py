@@ -6,12 +6,13 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from cleantext.segment.soup import DetectorOnDemand, import_without_detectors
+from cleantext.segment.soup import DetectorOnDemand, _Hider, import_without_detectors
 
 GBK_PAGE = "这是一个中文网页，用来测试编码检测是否还能工作。".encode("gbk") * 5
 
@@ -85,3 +86,15 @@ def test_an_unknown_layout_is_run_again_with_its_detector(fake_packages: Path) -
     _package(fake_packages, "oldsoup", old_layout)
     import_without_detectors("oldsoup", "oldsoup.dammit", ("fakedetector",))
     assert sys.modules["oldsoup.dammit"].chardet_dammit(b"x") == "fake"
+
+
+def test_detectors_are_hidden_from_the_importing_thread_only() -> None:
+    hider = _Hider(("chardet",), threading.get_ident())
+    with pytest.raises(ModuleNotFoundError):
+        hider.find_spec("chardet")
+    assert hider.find_spec("json") is None
+    seen: list[object] = []
+    other = threading.Thread(target=lambda: seen.append(hider.find_spec("chardet")))
+    other.start()
+    other.join()
+    assert seen == [None]  # another thread goes on to the usual finders
