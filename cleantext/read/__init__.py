@@ -50,7 +50,6 @@ from cleantext.read.inputs import expand_inputs
 from cleantext.read.jsonl import read_jsonl
 from cleantext.read.sniff import JSONL, WARC, format_hint, input_kind
 from cleantext.read.streams import BUFFER_BYTES, Opened, ReadError, describe_os_error, open_input
-from cleantext.read.warc import read_warc
 
 __all__ = ["expand_inputs", "iter_pages", "pages_from_bytes"]
 
@@ -105,6 +104,8 @@ def _items(path: str, opened: Opened, config: Config) -> Iterator[RawPage | Fail
     if kind == JSONL:
         yield from read_jsonl(path, opened.stream, config)
     elif kind == WARC:
+        from cleantext.read.warc import read_warc  # here: fastwarc costs ~3 ms of start-up
+
         yield from read_warc(path, opened.stream, config)
     else:
         yield _read_page(path, opened, config)

@@ -33,9 +33,10 @@ import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, BinaryIO, Protocol
+from typing import TYPE_CHECKING, Any, BinaryIO, Protocol
 
-import zstandard
+if TYPE_CHECKING:
+    import zstandard
 
 MAGIC_BYTES = 6  # bytes; the longest magic number we test (xz) is 6 bytes
 BUFFER_BYTES = 1 << 20  # bytes; the buffer containers are read through, large enough to amortise calls
@@ -221,7 +222,7 @@ class _Guarded(io.RawIOBase):
             return self._read_some(size) or b""
         except EOFError as exc:
             raise ReadError(f"truncated {self._compression} stream {where}") from exc
-        except (zlib.error, lzma.LZMAError, zstandard.ZstdError, gzip.BadGzipFile) as exc:
+        except (zlib.error, lzma.LZMAError, _CorruptZstd, gzip.BadGzipFile) as exc:
             raise ReadError(f"corrupt {self._compression} stream {where} ({exc})") from exc
         except OSError as exc:
             if self._compression and exc.errno is None:  # bz2 reports bad data as a bare OSError
@@ -229,11 +230,18 @@ class _Guarded(io.RawIOBase):
             raise ReadError(f"read error {where}: {describe_os_error(exc)}") from exc
 
 
+class _CorruptZstd(Exception):
+    """zstandard's ZstdError, under a name this module can catch without importing zstandard."""
+
+
 class _ZstdReader(io.RawIOBase):
     """Zstandard frames decoded one after another; a stream that ends inside a frame is an EOFError."""
 
     def __init__(self, source: Readable) -> None:
+        import zstandard  # here, not at the top: ~5 ms of every run's start-up, for zstd inputs only
+
         self._source = source
+        self._zstd_error = zstandard.ZstdError
         self._context = zstandard.ZstdDecompressor()
         self._frame: zstandard.ZstdDecompressionObj | None = None  # None between frames
         self._leftover = b""  # compressed bytes after the end of the last frame
@@ -262,7 +270,10 @@ class _ZstdReader(io.RawIOBase):
             return False
         if self._frame is None:
             self._frame = self._context.decompressobj()
-        self._output = self._frame.decompress(data)
+        try:
+            self._output = self._frame.decompress(data)
+        except self._zstd_error as exc:
+            raise _CorruptZstd(str(exc)) from exc
         self._offset = 0
         if self._frame.eof:
             self._leftover = self._frame.unused_data

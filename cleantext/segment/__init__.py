@@ -1,6 +1,6 @@
-"""Segment: decoded text → blocks, for HTML (``html.py``) and text dumps (``dump.py``; side-by-side
-columns are read one after the other first, ``columns.py``; Markdown dumps lose their markup and
-keep their links as a feature, ``markdown.py``).
+"""Segment: decoded text → blocks, for HTML (``html.py``, with bs4 as ``soup.py`` imports it) and
+text dumps (``dump.py``; side-by-side columns are read one after the other first, ``columns.py``;
+Markdown dumps lose their markup and keep their links as a feature, ``markdown.py``).
 
 The format is sniffed (``sniff.py``) unless the caller or the container says which it is.
 
@@ -13,9 +13,6 @@ The format is sniffed (``sniff.py``) unless the caller or the container says whi
 from __future__ import annotations
 
 from cleantext.model import Block, Decoded, PageMeta
-from cleantext.segment.columns import unbox, unfold_columns
-from cleantext.segment.dump import split_dump
-from cleantext.segment.markdown import is_markdown, unmark
 from cleantext.segment.sniff import sniff
 
 
@@ -28,6 +25,11 @@ def segment(doc: Decoded, fmt: str = "auto") -> tuple[list[Block], PageMeta, str
 
         blocks, meta = parse_html(doc.text)
         return blocks, meta, fmt
+    # here, not at the top: an HTML run never compiles the dump stage's patterns (~15 ms)
+    from cleantext.segment.columns import unbox, unfold_columns
+    from cleantext.segment.dump import split_dump
+    from cleantext.segment.markdown import is_markdown, unmark
+
     blocks = split_dump(unbox(unfold_columns(doc.text)))  # columns first: borders tell tables
     if is_markdown(doc.text):
         blocks = [unmark(block) for block in blocks]

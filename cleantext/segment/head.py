@@ -16,9 +16,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from bs4 import BeautifulSoup, Tag
-
 from cleantext.model import PageMeta
+from cleantext.segment.soup import BeautifulSoup, Tag
 
 # <meta> names and properties, most trusted first, per field.
 TITLE_KEYS = ("og:title", "twitter:title", "title", "headline")

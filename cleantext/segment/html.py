@@ -29,10 +29,9 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from bs4 import BeautifulSoup, NavigableString, PageElement, Tag
-
 from cleantext.model import Block, PageMeta
 from cleantext.segment.head import gather, read_head
+from cleantext.segment.soup import BeautifulSoup, NavigableString, PageElement, Tag
 
 INVISIBLE = frozenset(
     "script style noscript template svg math iframe object embed canvas select option button "

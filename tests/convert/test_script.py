@@ -114,7 +114,7 @@ def test_script_evidence_counts_each_group_apart() -> None:
 
 
 HAN_RANGES = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")  # what has_han answers, as a regex
-EDGES = "\u33ff\u3400\u9fff\ua000\uf8ff\uf900\ufaff\ufb00\U00020000\ud800’é"
+EDGES = "\u33ff\u3400\u9fff\ua000\uf8ff\uf900\ufaff\ufb00\U00020000\ud800’é、ア，\u4000\u3fff"
 
 
 @settings(max_examples=300, deadline=None)
@@ -128,3 +128,29 @@ def test_has_han_answers_as_the_han_ranges_do(text: str) -> None:
 def test_script_evidence_counts_as_character_classes_do(text: str) -> None:
     expected = sum(c in SIMPLIFIED_ONLY for c in text), sum(c in TRADITIONAL_ONLY for c in text)
     assert script._script_evidence(text) == expected
+
+
+def test_has_han_with_only_non_han_characters_of_the_han_lead_bytes() -> None:
+    """、ア，share their UTF-8 lead bytes (E3, EF) with Han characters, and are not Han."""
+    assert not script.has_han("Tokyo、アニメ，ok")
+    assert script.has_han("Tokyo、アニメ，東") and script.has_han("ok \uf900") and script.has_han("ok \u3400")
+
+
+LATIN_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")  # the word pattern latin_word_counts counts by
+
+
+def latin_words_by_regex(text: str) -> tuple[int, int]:
+    words = LATIN_WORD.findall(text)
+    return len(words), sum(w.lower() in script.EN_FUNCTION_WORDS for w in words)
+
+
+@pytest.mark.parametrize("text", ["", "'", "it's", "a'b'c", "don'T", "'the'", "x''y", "The l'année é'the", "AND?and"])
+def test_latin_word_counts_cut_apostrophes_as_the_word_pattern_does(text: str) -> None:
+    assert script.latin_word_counts(text) == latin_words_by_regex(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*"aZ' ?-\n’éİK\u212a\ud800中", "the", "THE", "It", "s"]), max_size=30))
+def test_latin_word_counts_count_as_the_word_pattern_does(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert script.latin_word_counts(text) == latin_words_by_regex(text)

@@ -105,6 +105,17 @@ def test_corrupt_gzip_is_a_failure(tmp_path: Path) -> None:
     )
 
 
+def test_corrupt_zstd_is_a_failure(tmp_path: Path) -> None:
+    data = bytearray(COMPRESSORS["zstd"](" ".join(map(str, range(3000))).encode()))
+    data[12:40] = b"\xff" * 28
+    path = tmp_path / "bad.html.zst"
+    path.write_bytes(bytes(data))
+    (failure,) = items(path)
+    assert isinstance(failure, Failure) and failure.message.startswith(
+        "corrupt zstd stream after 0 decompressed bytes (zstd decompressor error: "
+    )
+
+
 def test_zstd_cut_inside_the_frame_header_is_truncated(tmp_path: Path) -> None:
     path = tmp_path / "x.txt.zst"
     path.write_bytes(COMPRESSORS["zstd"](PAGE)[:5])
