@@ -42,6 +42,7 @@ SHORT_PENALTY = 1  # units: undecided blocks cost little, so a subheading does n
 # summaries must not outweigh the article; an article's own lists sit between its paragraphs and
 # stay inside the region anyway.
 LIST_GOOD_WEIGHT = 0.3
+NEARLY_AS_HEAVY = 0.9  # of the heaviest stretch's weight, for an earlier stretch to be taken instead
 FOREIGN_GOOD_WEIGHT = 0.3  # good text in another script (CJK or not) than the page's menus and labels
 
 
@@ -137,19 +138,31 @@ def _page_is_cjk(judged: list[Judged]) -> bool:
     return cjk > other
 
 
-def main_region(judged: list[Judged]) -> tuple[int, int]:
-    """[start, end) of the stretch with the largest weight sum (Kadane); (0, 0) when none is positive."""
+def _heaviest(weights: list[float], end: int) -> tuple[float, tuple[int, int]]:
+    """The stretch of ``weights[:end]`` with the largest sum (Kadane), and that sum."""
     best, best_span = 0.0, (0, 0)
     total, start = 0.0, 0
-    page_cjk = _page_is_cjk(judged)
-    for i, item in enumerate(judged):
+    for i in range(end):
         if total <= 0:
             total, start = 0.0, i
-        weight = _weight(item)
-        total += weight * FOREIGN_GOOD_WEIGHT if weight > 0 and item.feats.is_cjk != page_cjk else weight
+        total += weights[i]
         if total > best:
             best, best_span = total, (start, i + 1)
-    return best_span
+    return best, best_span
+
+
+def main_region(judged: list[Judged]) -> tuple[int, int]:
+    """[start, end) of the stretch with the largest weight sum; (0, 0) when none is positive. A
+    stretch above it that weighs nearly as much is taken instead: what follows an article
+    (comments, teasers, a long legal notice) can outweigh it by a little, what precedes it rarely."""
+    page_cjk = _page_is_cjk(judged)
+    weights = []
+    for item in judged:
+        weight = _weight(item)
+        weights.append(weight * FOREIGN_GOOD_WEIGHT if weight > 0 and item.feats.is_cjk != page_cjk else weight)
+    best, span = _heaviest(weights, len(weights))
+    earlier, earlier_span = _heaviest(weights, span[0])
+    return earlier_span if earlier >= NEARLY_AS_HEAVY * best > 0 else span
 
 
 # Units a kept block must have for a second copy to be dropped: a paragraph is copied only with

@@ -86,6 +86,15 @@ def test_an_english_article_on_an_english_page_is_not_foreign() -> None:
     assert main_region(judged) == (1, 3)
 
 
+def test_an_earlier_stretch_nearly_as_heavy_is_the_article() -> None:
+    # a poem's note above, the site's long legal notice at the foot, a menu between: near equals
+    note, notice = _j("good", PARA), _j("good", PARA + "本站")
+    menu = [_j("bad", "首页 新闻 国内 国际 社会 财经 体育 娱乐") for _ in range(3)]
+    assert main_region([_j("bad", "首页"), note, *menu, notice]) == (1, 2)
+    heavier = [_j("good", PARA), _j("good", PARA)]  # twice the note: the later stretch stands
+    assert main_region([_j("bad", "首页"), note, *menu, *heavier]) == (5, 7)
+
+
 def test_thread_page_keeps_its_comments() -> None:
     blocks = [
         Block(0, "提前祝大家元旦快乐！", hint="topic content"),
