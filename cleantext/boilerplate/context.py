@@ -13,7 +13,9 @@ Two observations drive this stage:
    (its length) and each bad block a negative one, the stretch with the largest sum is the main
    content; good-looking blocks outside it (a long comment, a teaser with punctuation) are dropped
    as ``outside-main``. Prose in another script than the page's own (its menus and labels) counts
-   less: a Chinese article among English teaser summaries is still the article.
+   less: a Chinese article among English teaser summaries is still the article. Of two stretches
+   of nearly the same weight, the earlier is the article: comments, teasers and legal notices
+   follow articles far more often than they precede them.
 
 Every override is recorded in ``Verdict.overridden``, so ``cleantext explain`` shows what context
 changed.
