@@ -79,6 +79,7 @@ NAV = [
     r"^\s*(?:previous|next)\s*(?:article|post|page|story)?\s*[:：]?",
     r"^back to top",
     r"^skip to",
+    r"^跳[到至](?:主文|正文|主要内容|内容)",  # a skip link: 跳到主文
     r"^you are here",
     r"^home\s*[>›»/]",
     r"^(?:menu|navigation|main menu)$",

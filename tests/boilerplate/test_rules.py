@@ -41,6 +41,7 @@ def test_empty_drops_separators() -> None:
 def test_marker_names_the_vocabulary_group() -> None:
     for text, reason in [
         ("上一篇：某某新闻", "nav"),
+        ("跳到主文", "nav"),
         ("分享到：微信 微博", "share"),
         ("标签: 电商 直销", "tags"),
         ("版权所有 © 2025 某某网", "footer"),
