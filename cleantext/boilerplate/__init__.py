@@ -34,21 +34,20 @@ The method, step by step (one module each):
 
 from __future__ import annotations
 
-import re
-
 from cleantext.boilerplate.articles import first_article
 from cleantext.boilerplate.context import Judged, confine, fallback, main_region, repeated, smooth
 from cleantext.boilerplate.dom import container_prior
 from cleantext.boilerplate.features import features_of
 from cleantext.boilerplate.rules import judge
 from cleantext.model import Block, DropReason, PageMeta, Verdict
+from cleantext.regexes import compiled
 
 # A page whose text outside comment sections is less than this is a thread (a forum post, a
 # question and its answers): its comments are the content, as readers and annotators take them.
 MIN_ARTICLE_UNITS = 100  # units of good text outside comments; about two short paragraphs
 COMMENT = DropReason.COMMENT.value
 # A dump line of bracketed stand-ins only: images, buttons, form fields ([4e2062a5cf], [登录]).
-PLACEHOLDERS = re.compile(r"(?:\[[^\[\]]*\]\s*)+")
+PLACEHOLDERS = compiled(r"(?:\[[^\[\]]*\]\s*)+")
 
 
 def _drop_placeholders(blocks: list[Block], judged: list[Judged]) -> None:

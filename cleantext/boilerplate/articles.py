@@ -33,20 +33,21 @@ from cleantext.boilerplate.context import Judged
 from cleantext.boilerplate.dom import fold
 from cleantext.boilerplate.markers import COMMENTS_HEADING, REPRINT_NOTICE
 from cleantext.model import Block, PageMeta
+from cleantext.regexes import compiled
 
 # The line news articles end with: the responsible editor, the reviewer (Traditional forms too).
-SIGN_OFF = re.compile(r"^\W{0,2}(?:责任编辑|責任編輯|责编|責編|编辑|編輯|审核|審核|校对|校對)\s*[:：]")
+SIGN_OFF = compiled(r"^\W{0,2}(?:责任编辑|責任編輯|责编|責編|编辑|編輯|审核|審核|校对|校對)\s*[:：]")
 # The links to the previous and next article, which follow an article's end.
-PREV_NEXT = re.compile(
+PREV_NEXT = compiled(
     r"^\W{0,2}(?:上一篇|下一篇|上一條|下一條|上一条|下一条|previous (?:article|post)|next (?:article|post))", re.I
 )
 # The heading of the writer's biography, which follows an article's end.
-ABOUT_AUTHOR = re.compile(
+ABOUT_AUTHOR = compiled(
     r"^\W{0,2}(?:about the (?:author|writer|editor)|关于作者|關於作者|作者简介|作者簡介|editör hakkında|yazar hakkında"
     r"|à propos de l'auteur|über den autor|sobre el autor|sobre o autor|o autorze|об авторе)\W*$",
     re.I,
 )
-DATE = re.compile(
+DATE = compiled(
     r"(?<!\d)(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}\s*[-/]\s*\d{1,2})"  # y-m-d, m-d
     r"(?:\s*\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?)?(?!\d)"  # time
     # or a feed item's source and relative time: 信报财经新闻·8 小时前, News • 3 days ago (a bare
@@ -54,9 +55,9 @@ DATE = re.compile(
     r"|(?<=\w)\s*[·•|]\s*\d{1,2}\s*"
     r"(?:(?:分钟|分鐘|小时|小時|天|周|週|个月|個月)前|(?:minutes?|hours?|days?|weeks?) ago)\s*$"
 )
-FULL_DATE = re.compile(r"\d{4}|[:：]")  # a year or a time: what makes a lone cell a date
-GAP = re.compile(r"\s{3,}")  # the column gap a dump puts between a table's cells
-BRACKETED = re.compile(r"\[[^\]]*\]")  # image and button placeholders in dumps ("[arrow-up]")
+FULL_DATE = compiled(r"\d{4}|[:：]")  # a year or a time: what makes a lone cell a date
+GAP = compiled(r"\s{3,}")  # the column gap a dump puts between a table's cells
+BRACKETED = compiled(r"\[[^\]]*\]")  # image and button placeholders in dumps ("[arrow-up]")
 MAX_DATELINE_RESIDUE = 6  # characters besides the date and punctuation ("发布于", "posted ")
 MIN_HEADLINE_UNITS = 6  # units: shorter lines are buttons and user names ("资料搬运工" above a reply), not headlines
 MAX_HEADLINE_UNITS = 60  # units: longer lines are paragraphs

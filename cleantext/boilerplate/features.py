@@ -12,12 +12,13 @@ never ``str.split()`` (Chinese has no spaces).
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
+from cleantext.regexes import compiled
+
 _CJK = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"  # Han, kana, hangul
-NOT_CJK_RUN = re.compile(rf"[^{_CJK}]+")  # the CJK characters are what remains when these are removed
-WORD = re.compile(rf"[^\W\d_{_CJK}]+")
+NOT_CJK_RUN = compiled(rf"[^{_CJK}]+")  # the CJK characters are what remains when these are removed
+WORD = compiled(rf"[^\W\d_{_CJK}]+")
 WORD_UNITS = 2  # units per alphabetic word: 10 English words weigh like 20 Chinese characters
 # Sentence punctuation: full-width marks always; ASCII marks only before a space, a closing
 # quote, the end, or next to CJK text (dumps often write "互联,合规") — so URLs, decimals and
@@ -27,20 +28,20 @@ _OWN_MARKS = "\u060c\u061b\u061f\u06d4\u0964\u0965\u1362\u1363\u0589\u104a\u104b
 _HAN = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af"
 # Two patterns, each opening with a character class, which the engine scans for fastest; every
 # match is one mark, and the two never share a mark, so the counts add up.
-FULL_PUNCT = re.compile(rf"[，。！？；：、{_OWN_MARKS}]")
-ASCII_PUNCT = re.compile(rf"[,.!?;:](?:(?=[\"'”’)\]]?(?:\s|$)|[{_HAN}“‘])|(?<=[{_HAN}”’].))")
-ASCII_WORD = re.compile(r"[A-Za-z]+")  # what WORD matches in ASCII text, without its Unicode classes
-SENTENCE_END = re.compile(rf"[。！？!?.…」』”\"’)）{_OWN_MARKS}]\s*$")
-TRUNCATED = re.compile(r"(?:\.\.\.|…|……|\.\.)\s*[\]】)）]?\s*$")
+FULL_PUNCT = compiled(rf"[，。！？；：、{_OWN_MARKS}]")
+ASCII_PUNCT = compiled(rf"[,.!?;:](?:(?=[\"'”’)\]]?(?:\s|$)|[{_HAN}“‘])|(?<=[{_HAN}”’].))")
+ASCII_WORD = compiled(r"[A-Za-z]+")  # what WORD matches in ASCII text, without its Unicode classes
+SENTENCE_END = compiled(rf"[。！？!?.…」』”\"’)）{_OWN_MARKS}]\s*$")
+TRUNCATED = compiled(r"(?:\.\.\.|…|……|\.\.)\s*[\]】)）]?\s*$")
 # Program code quoted in an article (shell, config, source lines): no sentence marks, yet not a
 # menu. A line ends with a continuation or a brace, starts with an option, an assignment, a
 # prompt or a comment, or holds a shell operator, a variable or a call. Three patterns, so that
 # the start is only tried at the start and the operators are scanned for by their first character.
-CODE_END = re.compile(r"[\\;{}(]\s*$")  # continuation, statement end, open brace or call at the end
+CODE_END = compiled(r"[\\;{}(]\s*$")  # continuation, statement end, open brace or call at the end
 # option, assignment, shebang, comment, prompt, tag
-CODE_START = re.compile(r"\s*(?:--?[a-zA-Z][\w-]*|[\w.\[\]]+\s*[:+-]?=|#!|//|/\*|[$#>] |<\w+)")
+CODE_START = compiled(r"\s*(?:--?[a-zA-Z][\w-]*|[\w.\[\]]+\s*[:+-]?=|#!|//|/\*|[$#>] |<\w+)")
 # shell operators, variables, calls ("()" after a word character, written "()" first)
-CODE_OPS = re.compile(r"&&|\|\||\$\{?\w|\(\)(?<=\w\(\))")
+CODE_OPS = compiled(r"&&|\|\||\$\{?\w|\(\)(?<=\w\(\))")
 
 
 def looks_like_code(text: str) -> bool:

@@ -22,6 +22,7 @@ import itertools
 import re
 
 from cleantext.model import DropReason
+from cleantext.regexes import compiled
 
 # Simplified characters used in the vocabulary here and in ``document.lines``/``document.dates``,
 # each followed by its Traditional forms (OpenCC s2t, s2tw and s2hk, applied to each character and
@@ -226,10 +227,10 @@ def _group(reason: DropReason, fragments: list[str]) -> tuple[str, re.Pattern[st
     """A group as (reason, fragments anchored at the start, the others): the anchored ones are
     tried with ``match`` at the start only, not at every position of the block. The others are
     searched only in the few blocks where ``ANY_ANYWHERE`` finds something: they are kept as a
-    source for ``re.search`` (compiled, and cached by ``re``, on first use rather than at start-up)."""
+    source, compiled on first use rather than at start-up)."""
     anchored = _source([p[1:] for p in fragments if p.startswith("^")])
     anywhere = _source([p for p in fragments if not p.startswith("^")])
-    return reason.value, re.compile(anchored, re.IGNORECASE) if anchored else None, anywhere
+    return reason.value, compiled(anchored, re.IGNORECASE) if anchored else None, anywhere
 
 
 VOCABULARY = (
@@ -244,7 +245,7 @@ VOCABULARY = (
 GROUPS: list[tuple[str, re.Pattern[str] | None, str | None]] = [
     _group(reason, fragments) for reason, fragments in VOCABULARY
 ]
-REPRINT_NOTICE = re.compile(_source(REPRINT) or "(?!)")
+REPRINT_NOTICE = compiled(_source(REPRINT) or "(?!)")
 # The heading a comment section opens with (not its buttons: sign in, reply, a bare 评论 tab).
 COMMENTS_OPENING = [
     r"^(?:发表|网友|全部|最新|热门)评论(?:\s*\d+|[:：(（]|$)",
@@ -252,10 +253,10 @@ COMMENTS_OPENING = [
     *COMMENT_COUNT,
     r"^(?:leave a (?:reply|comment)|post a comment|\d+\s+comments?\s*[:：]?$|comments?\s*\(\d+\))",
 ]
-COMMENTS_HEADING = re.compile(_source(COMMENTS_OPENING) or "(?!)", re.IGNORECASE)
+COMMENTS_HEADING = compiled(_source(COMMENTS_OPENING) or "(?!)", re.IGNORECASE)
 
 # One element of a pattern: an escaped character, a character class, or any other character.
-ELEMENT = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|.", re.S)
+ELEMENT = compiled(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|.", re.S)
 
 
 def _opening(fragment: str) -> str | None:
@@ -284,19 +285,19 @@ def _any_of(fragments: list[str]) -> re.Pattern[str]:
     the fragments open with lets the regular-expression engine pass over most positions with one
     test instead of one per fragment (a sixth of the time on short Chinese blocks)."""
     if not fragments:
-        return re.compile(r"(?!)")  # matches nothing
+        return compiled(r"(?!)")  # matches nothing
     pattern = "|".join(f"(?:{both_scripts(p)})" for p in fragments)
     openings = {_opening(both_scripts(p)) for p in fragments}
     if None not in openings:
         pattern = f"(?=(?:{'|'.join(sorted(str(o) for o in openings))}))(?:{pattern})"
-    return re.compile(pattern, re.IGNORECASE)
+    return compiled(pattern, re.IGNORECASE)
 
 
 def _may_open_in_ascii(fragment: str) -> bool:
     """Can a match of the fragment start at an ASCII character? (When it cannot, ASCII text,
     most of an English page, never holds it.)"""
     opening = _opening(both_scripts(fragment))
-    return opening is None or re.search(opening, ASCII, re.IGNORECASE) is not None
+    return opening is None or compiled(opening, re.IGNORECASE).search(ASCII) is not None
 
 
 ASCII = "".join(map(chr, range(128)))

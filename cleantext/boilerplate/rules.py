@@ -33,6 +33,7 @@ from cleantext.boilerplate.markers import (
     POSITIVE_HINTS,
 )
 from cleantext.model import Block, DropReason
+from cleantext.regexes import compiled
 
 MAX_MARKER_UNITS = 60  # units: longer blocks that mention 分享/版权/share are prose, not bars
 MAX_LINK_DENSITY = 0.5  # share of a block's characters inside links: more is a menu or list
@@ -48,23 +49,23 @@ MIN_SHORT_UNITS = 8  # units: under this a block says too little to stand alone
 MAX_LIST_TEASER_UNITS = 80  # units: list items shorter than this are menu or teaser entries
 MIN_LIST_POINT_UNITS = 24  # units: a list item this long may be a point of the article (12 words)
 MAX_CONSENT_UNITS = 400  # units: a cookie banner's text, however verbose, is shorter than this
-COOKIE = re.compile(CONSENT_COOKIE, re.I)
-CONSENT = re.compile(CONSENT_WORDS, re.I)
+COOKIE = compiled(CONSENT_COOKIE, re.I)
+CONSENT = compiled(CONSENT_WORDS, re.I)
 MIN_LIST_PROSE_PUNCT = 2  # punctuation marks that make a list item a sentence, not a link
 # An HTML tag written out as text: a dumper prints ad snippets and templates verbatim.
-TAG = re.compile(r"<(?:[a-zA-Z][\w-]*(?:\s[^<>]*)?|/[a-zA-Z][\w-]*\s*)>")
+TAG = compiled(r"<(?:[a-zA-Z][\w-]*(?:\s[^<>]*)?|/[a-zA-Z][\w-]*\s*)>")
 # Grammatical words of written Chinese (both scripts): particles, pronouns, a few adverbs and
 # conjunctions. Names, titles and menu entries do without them; a sentence rarely does.
 GRAMMATICAL = tuple("的了是在也就都而着著把被这這那我你他她们們很还還又但却卻已将將地得过過让讓给給吗嗎呢吧啊")
 MIN_GRAMMATICAL = 3  # grammatical words in an unmarked line for it to read as a sentence (titles have 1-2)
 MIN_GRAMMATICAL_SHARE = 0.05  # of its Han characters (prose has 0.1-0.3, name lists about 0)
 MIN_CLAUSE_CHARS = 8  # characters between separators, on average, in a line of clauses (menus: 2-4)
-ITEM_SEPARATOR = re.compile(r"[\s|｜/／·•・\-–—_>»›,，、;；]")  # what a line of menu items puts between them
+ITEM_SEPARATOR = compiled(r"[\s|｜/／·•・\-–—_>»›,，、;；]")  # what a line of menu items puts between them
 # A date and time as lists stamp their entries: 08-11 16:06, 2005-04-03 17:19, 4月3日 17:19.
-DATE_TIME = re.compile(
+DATE_TIME = compiled(
     r"(?<!\d)(?:\d{4}\s*[-/.年]\s*)?\d{1,2}\s*[-/.月]\s*\d{1,2}(?:\s*日\s*|\s+)\d{1,2}:\d{2}(?::\d{2})?(?!\d)"
 )
-NON_WORD = re.compile(r"\W+")
+NON_WORD = compiled(r"\W+")
 MIN_ENTRY_CHARS = 4  # letters before the stamp: the entry's title
 MAX_STAMP_TAIL = 12  # letters and digits after the stamp: a size, a count, "PM"
 MIN_DOUBLED_CHARS = 6  # characters each half of a doubled line holds: shorter is "etc.etc."
@@ -91,7 +92,7 @@ def marker(block: Block, f: Features) -> Answer:
     any_group = (ANY_ANYWHERE_IN_ASCII if text.isascii() else ANY_ANYWHERE).search(text) is not None
     for reason, at_start, anywhere in GROUPS:
         if (at_start is not None and at_start.match(text)) or (
-            any_group and anywhere is not None and re.search(anywhere, text, re.IGNORECASE)
+            any_group and anywhere is not None and compiled(anywhere, re.IGNORECASE).search(text)
         ):
             return "bad", reason
     return None

@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import hashlib
 import operator
-import re
 import unicodedata
 import zlib
 from collections.abc import Callable
@@ -45,6 +44,7 @@ from typing import Any
 from cleantext.config import Config
 from cleantext.convert.script import is_cjk_text, profile
 from cleantext.model import Article, Drop, DropReason
+from cleantext.regexes import compiled
 
 StreamFilter = Callable[[Article], Article | Drop]
 
@@ -60,8 +60,8 @@ WORD_SHINGLE_WORDS = 3  # words
 HASH_MULTIPLIER = 0x100000001B3  # FNV-1a 64-bit prime: spreads code points across the 64-bit word
 MASK_32 = 0xFFFFFFFF
 
-_NOT_WORD = re.compile(r"[\W_]+")
-_WORD = re.compile(r"\w+")
+_NOT_WORD = compiled(r"[\W_]+")
+_WORD = compiled(r"\w+")
 
 
 def normalize_for_dedup(text: str) -> str:

@@ -28,13 +28,13 @@ True
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
 
 from cleantext.config import Config
 from cleantext.convert.script import block_counts, is_cjk_text, profile
 from cleantext.model import Article, Drop, DropReason
+from cleantext.regexes import compiled
 
 PageFilter = Callable[[Article], Article | Drop]
 
@@ -43,8 +43,8 @@ CJK_NGRAM_CHARS = 10  # characters: about five Chinese words, long enough that a
 WORD_NGRAM_WORDS = 5  # words: Gopher's shortest "duplicate n-gram" length
 MAX_REPETITION_CHARS = 100_000  # characters measured (~30 ms); longer pages are judged on their start
 
-_SPACE = re.compile(r"\s+")
-_WORD = re.compile(r"\w+")
+_SPACE = compiled(r"\s+")
+_WORD = compiled(r"\w+")
 
 
 class MinChars:

@@ -29,10 +29,10 @@ from __future__ import annotations
 
 import functools
 import itertools
-import re
 from typing import NamedTuple
 
 from cleantext.convert.script_data import SIMPLIFIED_ONLY, TRADITIONAL_ONLY
+from cleantext.regexes import compiled
 
 SAMPLE_CHARS = 128  # characters counted by block per text; counting a block is a byte operation
 EVIDENCE_CHARS = 24  # characters searched for script-only ones: ~20 Han give ~4–7 (a fifth to a
@@ -79,10 +79,10 @@ _NOT_HAN_UTF8_LEADS = _complement(bytes(range(0xE4, 0xEA)) + _SHARED_UTF8_LEADS)
 
 # Hiragana, katakana (not ・ U+30FB, which Chinese uses between the parts of foreign names),
 # katakana phonetic extensions, half-width katakana.
-_KANA = re.compile("[\u3041-\u3096\u309d\u309e\u30a1-\u30fa\u30fc-\u30fe\u31f0-\u31ff\uff66-\uff9d]")
+_KANA = compiled("[\u3041-\u3096\u309d\u309e\u30a1-\u30fa\u30fc-\u30fe\u31f0-\u31ff\uff66-\uff9d]")
 # A word: ASCII letters, with an apostrophe and lower-case letters after them (it's, don't). Matched
 # on bytes: words are counted over an ASCII image of the text (``latin_word_counts``).
-_LATIN_WORD = re.compile(rb"[A-Za-z]+(?:'[a-z]+)?")
+_LATIN_WORD = compiled(rb"[A-Za-z]+(?:'[a-z]+)?")
 _WORD_BYTES = bytes(b if (chr(b).isascii() and chr(b).isalpha()) or chr(b) == "'" else ord(" ") for b in range(256))
 
 

@@ -33,6 +33,7 @@ import unicodedata
 from cleantext.decode.labels import codec_name
 from cleantext.decode.sniff import mask_declarations
 from cleantext.decode.validate import HIGH_BYTES, LATIN_CODECS
+from cleantext.regexes import compiled
 
 # Bytes given to the detector: chardet is right on a few KB and costs ~0.2 ms per KB.
 DETECTOR_SAMPLE_BYTES = 64 * 1024
@@ -46,16 +47,16 @@ DETECTOR_ERAS = ("MODERN_WEB", "LEGACY_ISO")  # chardet EncodingEra members, com
 # Below this confidence a Latin single-byte verdict is a guess between code pages.
 QUIET_LATIN_MAX_CONFIDENCE = 0.5
 
-_FIRST_HIGH_BYTE = re.compile(rb"[\x80-\xff]")
-_SAFE_BOUNDARY = re.compile(rb"[\x00-\x3f][\x40-\xff]*\Z")
+_FIRST_HIGH_BYTE = compiled(rb"[\x80-\xff]")
+_SAFE_BOUNDARY = compiled(rb"[\x00-\x3f][\x40-\xff]*\Z")
 # Scripts, styles and comments (an unclosed one runs to the end), then any tag.
-_MARKUP = re.compile(
+_MARKUP = compiled(
     rb"<(script|style)\b.*?(?:</\1\s*>|\Z)|<!--.*?(?:-->|\Z)|<[^<>]*>",
     re.IGNORECASE | re.DOTALL,
 )
-_SPACES = re.compile(rb"\s+")
-_C1_BYTES = re.compile(rb"[\x80-\x9f]")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_SPACES = compiled(rb"\s+")
+_C1_BYTES = compiled(rb"[\x80-\x9f]")
+_NON_ASCII = compiled(r"[^\x00-\x7f]")
 
 
 def guess(data: bytes) -> tuple[str | None, float]:

@@ -23,7 +23,8 @@ form recorded in each record's ``encoding``.
 from __future__ import annotations
 
 import codecs
-import re
+
+from cleantext.regexes import compiled
 
 # Web labels Python's registry does not know, read as the WHATWG Encoding Standard reads them.
 # Each maps to a Python codec name; the superset table below then applies as for any label.
@@ -112,8 +113,8 @@ REFUSED = frozenset(
 MAX_LABEL_CHARS = 40
 
 # ``iso8859_15``, ``iso-885915``, ``ISO_8859-15:1998`` all mean ISO 8859-15; ``windows-125x`` cp125x.
-_ISO_8859 = re.compile(r"^(?:iso|csisolatin)?[-_ ]?8859[-_ ]?(\d{1,2})(?::\d{4})?$")
-_WINDOWS = re.compile(r"^(?:windows|x-cp|cp)[-_ ]?(\d{3,4})$")
+_ISO_8859 = compiled(r"^(?:iso|csisolatin)?[-_ ]?8859[-_ ]?(\d{1,2})(?::\d{4})?$")
+_WINDOWS = compiled(r"^(?:windows|x-cp|cp)[-_ ]?(\d{3,4})$")
 
 
 def codec_name(label: str) -> str | None:

@@ -27,7 +27,6 @@ Observations this relies on:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from cleantext.decode.detect import guess
@@ -35,14 +34,15 @@ from cleantext.decode.labels import codec_name
 from cleantext.decode.sniff import bom_codec, nul_pattern_codec, sniff_declared
 from cleantext.decode.validate import declaration_lies, decode_replacing, try_decode
 from cleantext.model import Decoded, RawPage
+from cleantext.regexes import compiled
 
 # Confidence recorded for NULs in step: a structural fact, though not a declaration.
 NUL_PATTERN_CONFIDENCE = 0.99
 # Confidence recorded when every rule failed and replacement decoding was used.
 FALLBACK_CONFIDENCE = 0.0
 
-_ISO2022_ESCAPE = re.compile(rb"\x1b[$(]")
-_SURROGATES = re.compile("[\ud800-\udfff]")
+_ISO2022_ESCAPE = compiled(rb"\x1b[$(]")
+_SURROGATES = compiled("[\ud800-\udfff]")
 
 
 def decode(page: RawPage, forced: str | None = None) -> Decoded:

@@ -26,6 +26,7 @@ import codecs
 import re
 
 from cleantext.decode.labels import codec_name
+from cleantext.regexes import compiled
 
 # Bytes searched for a declaration. WHATWG reads 1024; real pages put 2-3 KB of scripts,
 # styles or a CleanEval wrapper line before their meta, so a little more is read.
@@ -79,12 +80,12 @@ MAGIC_NUMBERS = (
 )
 
 # A declaration: XML's encoding="…" or a charset=… inside one <meta> tag, in document order.
-_DECLARATION = re.compile(
+_DECLARATION = compiled(
     rb"""<\?xml\s[^<>]*?encoding\s*=\s*["']?\s*([\w.:-]+)"""
     rb"""|<meta\b[^<>]*?charset\s*=\s*["']?\s*([\w.:-]+)""",
     re.IGNORECASE,
 )
-_COMMENT = re.compile(rb"<!--.*?-->", re.DOTALL)
+_COMMENT = compiled(rb"<!--.*?-->", re.DOTALL)
 
 
 def bom_codec(data: bytes) -> str | None:

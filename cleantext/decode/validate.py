@@ -26,7 +26,8 @@ Observations this relies on:
 from __future__ import annotations
 
 import codecs
-import re
+
+from cleantext.regexes import compiled
 
 # Largest share of a page's bytes that may be invalid under the right codec: damaged pages
 # hold a few bad sequences in many KB; a wrong codec breaks on far more.
@@ -71,7 +72,7 @@ MAX_CHAR_BYTES = 4
 
 UTF8_CODECS = frozenset({"utf-8", "utf-8-sig"})
 HIGH_BYTES = bytes(range(0x80, 0x100))
-_HIGH_RUN = re.compile(rb"[\x80-\xff]{2,}")
+_HIGH_RUN = compiled(rb"[\x80-\xff]{2,}")
 
 
 def try_decode(data: bytes, codec: str) -> tuple[str, int] | None:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from cleantext.boilerplate.features import features_of
 from cleantext.boilerplate.markers import both_scripts
 from cleantext.document.dates import date_span, find_date
+from cleantext.regexes import compiled
 
 # Labels are written in Simplified Chinese and compiled to match Traditional too (``both_scripts``).
 STOP = (
@@ -26,8 +27,8 @@ STOP = (
 LABEL_COLON = r"[:：]"  # between a label and its value
 # A value is no markup a converter left behind (html2text writes ``作者： size="20"``).
 VALUE = LABEL_COLON + r"\s*([^\s:：|｜\]】=\"]{1,40}?)" + STOP
-SITE = re.compile(both_scripts(r"(?:来源|稿源|出处|source)" + VALUE), re.I)
-AUTHOR = re.compile(
+SITE = compiled(both_scripts(r"(?:来源|稿源|出处|source)" + VALUE), re.I)
+AUTHOR = compiled(
     both_scripts(
         r"(?<!责任)(?:作者|记者|撰文|文|author|by)" + VALUE  # labelled: 作者：张三, Author: Jane Doe
         + r"|(?:^|\s)by\s+((?-i:[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}))\s*(?:$|[|,·•])"  # a byline: By Jane Doe
@@ -36,15 +37,15 @@ AUTHOR = re.compile(
 )
 # Every labelled value follows a colon and every byline holds "by": most lines hold neither, and
 # skip the searches for both.
-MAY_NAME = re.compile(LABEL_COLON + "|by", re.I)
-LABELS = re.compile(
+MAY_NAME = compiled(LABEL_COLON + "|by", re.I)
+LABELS = compiled(
     both_scripts(
         r"(?:发布|发表|更新|出版)?(?:时间|日期)|来源|稿源|作者|记者|责任编辑|编辑|浏览(?:次数)?|阅读(?:量)?|点击(?:数)?|"
         r"published|posted|updated|date|source|author|by|on"
     ),
     re.I,
 )
-RESIDUE_NOISE = re.compile(r"[\s:：|｜\[\]【】()（）/\\,，.·•\-—_\d]+")
+RESIDUE_NOISE = compiled(r"[\s:：|｜\[\]【】()（）/\\,，.·•\-—_\d]+")
 MAX_META_UNITS = 60  # units: longer lines are prose that happens to mention a date or a source
 MAX_RESIDUE_UNITS = 6  # units left after the metadata is taken out: more means the line says more
 

@@ -16,12 +16,13 @@ The result is idempotent: ``normalize(normalize(x)) == normalize(x)``.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
-INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b-\u200d\u2060\ufeff\ufff9-\ufffb]")
+from cleantext.regexes import compiled
+
+INVISIBLE = compiled(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b-\u200d\u2060\ufeff\ufff9-\ufffb]")
 # The spaces step 3 collapses: all of them are whitespace to ``str.split()`` and nothing else is.
-SPACES = re.compile(r"[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
+SPACES = compiled(r"[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
 WIDE = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 
 

@@ -15,12 +15,11 @@ Channel labels that dumps glue to a headline (``…电商生态 滚动``) are no
 
 from __future__ import annotations
 
-import re
-
 from cleantext.boilerplate.features import features_of
 from cleantext.boilerplate.markers import CHANNEL_TAGS
+from cleantext.regexes import compiled
 
-SEPARATORS = re.compile(r"\s+[|｜\-–—:·]\s+|\s*[_｜|]\s*|\s+-\s*|\s*—\s*")
+SEPARATORS = compiled(r"\s+[|｜\-–—:·]\s+|\s*[_｜|]\s*|\s+-\s*|\s*—\s*")
 MIN_TITLE_UNITS = 4  # units: shorter lines are labels ("首页"), not headlines
 MAX_TITLE_UNITS = 80  # units: longer lines are paragraphs
 

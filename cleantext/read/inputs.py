@@ -24,16 +24,16 @@ from __future__ import annotations
 
 import glob
 import os
-import re
 import stat
 from collections.abc import Iterator, Sequence
 
 from cleantext.model import Failure
 from cleantext.read.streams import describe_os_error
+from cleantext.regexes import compiled
 
 STDIN = "-"
 
-_GLOB_CHARS = re.compile(r"[*?[]")
+_GLOB_CHARS = compiled(r"[*?[]")
 
 _SPECIAL_KINDS = (
     (stat.S_ISFIFO, "fifo"),

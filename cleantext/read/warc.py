@@ -42,10 +42,11 @@ from cleantext.config import Config
 from cleantext.model import Failure, RawPage
 from cleantext.read.sniff import WARC_MAGIC
 from cleantext.read.streams import ReadError
+from cleantext.regexes import compiled
 
 ZLIB_AUTO_HEADER = 32 + 15  # zlib wbits: accept a gzip or a zlib header, 32 KiB window
 _ZLIB_ENCODINGS = ("gzip", "x-gzip", "deflate")  # HTTP content codings that zlib undoes
-_CHARSET = re.compile(r"""charset\s*=\s*["']?([^"';,\s]+)""", re.IGNORECASE)
+_CHARSET = compiled(r"""charset\s*=\s*["']?([^"';,\s]+)""", re.IGNORECASE)
 _TEXT_TYPES = {
     "application/xhtml+xml": "html",
     "application/xml": "",

@@ -37,12 +37,13 @@ from __future__ import annotations
 
 import re
 
+from cleantext.regexes import compiled
 from cleantext.segment.dump import BULLET, CJK_CHAR, FIRST_WORD, WIDE_BMP, display_width
 
 # Three spaces or more between two pieces of text. Not next to a box-drawing character: a table
 # the dumper drew with borders (│ ┃) is a table, its rows stay rows.
-GAP = re.compile(r"(?<=[^\s\u2500-\u257f]) {3,}(?=[^\s\u2500-\u257f])")
-LONE_BULLET = re.compile(r"(?:^|(?<=\S) {2,}|^ +)([•·◦▪▫●○■□◆◇►▶▸*+\-–]) +$")
+GAP = compiled(r"(?<=[^\s\u2500-\u257f]) {3,}(?=[^\s\u2500-\u257f])")
+LONE_BULLET = compiled(r"(?:^|(?<=\S) {2,}|^ +)([•·◦▪▫●○■□◆◇►▶▸*+\-–]) +$")
 MIN_SPLIT_LINES = 6  # lines with text on both sides of the same column: fewer is chance
 MIN_BOTH_SHARE = 0.3  # of a stretch's text lines, the share with text on both sides
 MIN_PROSE_COLUMNS = 20  # display columns one side's lines reach on average: wrapped text, not cells
@@ -126,9 +127,9 @@ def _is_layout(parts: list[tuple[str, str]]) -> bool:
 
 # A frame's top or bottom line (corners and rules only), and a frame's side at either end of a line.
 # w3m draws a bordered page or box with thin lines (heavy ones are tables' own borders).
-FRAME_EDGE = re.compile(r"^[ \t]*[┌└][─┬┴┐┘ ]*$", re.M)
-LEFT_SIDE = re.compile(r"^([ \t]*)│", re.M)
-RIGHT_SIDE = re.compile(r"│[ \t]*$", re.M)
+FRAME_EDGE = compiled(r"^[ \t]*[┌└][─┬┴┐┘ ]*$", re.M)
+LEFT_SIDE = compiled(r"^([ \t]*)│", re.M)
+RIGHT_SIDE = compiled(r"│[ \t]*$", re.M)
 
 
 def unbox(text: str) -> str:

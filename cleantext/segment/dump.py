@@ -19,35 +19,35 @@ What such dumps look like, and what this module relies on:
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from cleantext.boilerplate.features import SENTENCE_END, looks_like_code
 from cleantext.model import Block
+from cleantext.regexes import compiled
 
-BULLET = re.compile(r"^(?:[•·◦▪▫●○■□◆◇►▶▸»*+\-–]|\d{1,3}[.)]|\[\d{1,3}\])\s+")
+BULLET = compiled(r"^(?:[•·◦▪▫●○■□◆◇►▶▸»*+\-–]|\d{1,3}[.)]|\[\d{1,3}\])\s+")
 MIN_WRAP_WIDTH = 60  # display columns; narrower pages are not treated as hard-wrapped
 WRAP_SLACK = 4  # display columns: a line this close to the page's widest width was wrapped
 MIN_WRAPPED_LINES = 3  # lines reaching the wrap width: fewer could be long paragraphs by chance
 MAX_WORD_COLUMNS = 20  # display columns: a word-wrapped line ends at most a long word short of the width
-FIRST_WORD = re.compile(r"[^\s\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+")
+FIRST_WORD = compiled(r"[^\s\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+")
 LIST_CONTINUATION_INDENT = 2  # columns deeper than its bullet: a teaser's summary line
 # East Asian Wide and Fullwidth characters (two terminal columns): the blocks a dump holds in
 # practice — Hangul Jamo, CJK punctuation to Yi, Hangul syllables, compatibility ideographs,
 # vertical and small forms, fullwidth forms, the supplementary ideograph planes, and the emoji
 # that terminals draw two columns wide (Unicode's East_Asian_Width W, without a per-character
 # unicodedata call, which was the slowest step of reading a dump).
-WIDE_BMP = re.compile(
+WIDE_BMP = compiled(
     "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3"
     "\uf900-\ufaff\ufe10-\ufe19\ufe30-\ufe6f\uff00-\uff60\uffe0-\uffe6"
     "\u231a\u231b\u23e9-\u23ec\u23f0\u23f3\u25fd\u25fe\u2614\u2615\u2648-\u2653\u267f\u2693\u26a1"
     "\u26aa\u26ab\u26bd\u26be\u26c4\u26c5\u26ce\u26d4\u26ea\u26f2\u26f3\u26f5\u26fa\u26fd\u2705"
     "\u270a\u270b\u2728\u274c\u274e\u2753-\u2755\u2757\u2795-\u2797\u27b0\u27bf\u2b1b\u2b1c\u2b50\u2b55]"
 )
-NARROW_BMP_RUN = re.compile("[^" + WIDE_BMP.pattern[1:] + "+")  # the wide characters are what remains
+NARROW_BMP_RUN = compiled("[^" + WIDE_BMP.pattern[1:] + "+")  # the wide characters are what remains
 # Kept apart: a class with supplementary-plane ranges is matched range by range, several times
 # slower than a BMP-only class, and such characters are rare.
-WIDE_ASTRAL = re.compile(
+WIDE_ASTRAL = compiled(
     "[\U00020000-\U0003fffd\U0001f004\U0001f0cf\U0001f18e\U0001f191-\U0001f19a\U0001f200-\U0001f320"
     "\U0001f32d-\U0001f335\U0001f337-\U0001f37c\U0001f37e-\U0001f393\U0001f3a0-\U0001f3ca"
     "\U0001f3cf-\U0001f3d3\U0001f3e0-\U0001f3f0\U0001f3f4\U0001f3f8-\U0001f43e\U0001f440"
@@ -58,11 +58,11 @@ WIDE_ASTRAL = re.compile(
     "\U0001fa70-\U0001faff]"
 )
 
-ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # any supplementary-plane character: one range scans fast
+ASTRAL = compiled("[\U00010000-\U0010ffff]")  # any supplementary-plane character: one range scans fast
 # Marks Chinese and Japanese typesetting never puts at the start of a line: a line opening with one
 # continues the line above, whatever its width (the dumper broke it in a cell or a column).
-NO_LINE_START = re.compile(r"[，。、；：？！）」』】》〉]")
-CJK_CHAR = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
+NO_LINE_START = compiled(r"[，。、；：？！）」』】》〉]")
+CJK_CHAR = compiled(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 
 @dataclass(slots=True)

@@ -25,11 +25,11 @@ would otherwise wait for the cyclic GC.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
 from cleantext.model import Block, PageMeta
+from cleantext.regexes import compiled
 from cleantext.segment.head import gather, read_head
 from cleantext.segment.soup import BeautifulSoup, NavigableString, PageElement, Tag
 
@@ -46,7 +46,7 @@ HINT_TAGS = frozenset("nav footer aside header article main figure figcaption fo
 HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6 title".split())
 LIST_TAGS = frozenset("li ul ol dl".split())
 BREAK_TAGS = BLOCK_TAGS | {"br"}  # elements that end the current block where they open and close
-HINT_WORDS = re.compile(r"[a-z]+")
+HINT_WORDS = compiled(r"[a-z]+")
 MAX_HINT_CHARS = 400  # characters of class/id words kept per block: the nearest ancestors matter
 # bs4 splits ``class`` and a few other attributes into lists unless told which are multi-valued:
 # none are, so they stay strings (cheaper to parse; ``class`` is read only for its words). An

@@ -19,15 +19,16 @@ import re
 from dataclasses import replace
 
 from cleantext.model import Block
+from cleantext.regexes import compiled
 
-IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")  # images carry no text of the article
-LINK = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")  # [text](url "title")
-ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
-EMPHASIS = re.compile(r"\*\*|__|~~")
-HEADING = re.compile(r"^#{1,6}\s+")
-CELL = re.compile(r"\s*\|\s*")  # table cell separators
-RULE = re.compile(r"^[\s|:\-]*-{3}[\s|:\-]*$")  # ---|--- under a table's first row, or a --- rule
-SPACES = re.compile(r"[ \t]{2,}")
+IMAGE = compiled(r"!\[[^\]]*\]\([^)]*\)")  # images carry no text of the article
+LINK = compiled(r"\[([^\]]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")  # [text](url "title")
+ESCAPE = compiled(r"\\([\\`*_{}\[\]()#+\-.!|>])")
+EMPHASIS = compiled(r"\*\*|__|~~")
+HEADING = compiled(r"^#{1,6}\s+")
+CELL = compiled(r"\s*\|\s*")  # table cell separators
+RULE = compiled(r"^[\s|:\-]*-{3}[\s|:\-]*$")  # ---|--- under a table's first row, or a --- rule
+SPACES = compiled(r"[ \t]{2,}")
 SNIFF_CHARS = 8192  # characters looked at to tell a Markdown dump
 MIN_LINKS = 3  # Markdown links in them: a page has menus, one or two could be quoted text
 

@@ -19,14 +19,16 @@ from __future__ import annotations
 
 import re
 
+from cleantext.regexes import compiled
+
 SNIFF_CHARS = 4096  # characters looked at: doctypes and opening tags come first
-STRONG = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|<\?xml", re.I)
-TAG = re.compile(
+STRONG = compiled(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|<\?xml", re.I)
+TAG = compiled(
     r"</?(?:p|div|span|a|br|table|td|tr|li|ul|h[1-6]|img|script|style|link|title)\b[^<>]*>", re.I
 )
 # A fragment: the text opens with an element's start tag (or a comment) and some element is closed.
-OPENS_WITH_TAG = re.compile(r"\s*(?:<[a-z][\w-]*(?:\s[^<>]*)?/?>|<!--)", re.I)
-CLOSING_TAG = re.compile(r"</[a-z][\w-]*\s*>", re.I)
+OPENS_WITH_TAG = compiled(r"\s*(?:<[a-z][\w-]*(?:\s[^<>]*)?/?>|<!--)", re.I)
+CLOSING_TAG = compiled(r"</[a-z][\w-]*\s*>", re.I)
 MIN_TAGS = 3  # distinct tag occurrences that make a page without a doctype HTML
 
 
