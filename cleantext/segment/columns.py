@@ -63,9 +63,16 @@ def _split_at(line: str) -> list[tuple[int, int]]:
     return gaps
 
 
-def _spans(gaps: list[tuple[int, int]], column: int) -> bool:
-    """Does one of a line's gaps reach up to ``column`` from its left (text starts at or past it)?"""
-    return any(start < column <= end for start, end in gaps)
+def _spanning(window: list[list[tuple[int, int]]], column: int) -> int:
+    """How many lines of ``window`` have a gap that reaches up to ``column`` from its left (text
+    starts at or past it)?"""
+    count = 0
+    for gaps in window:
+        for start, end in gaps:
+            if start < column <= end:
+                count += 1
+                break
+    return count
 
 
 def _cut(line: str, column: int) -> tuple[str, str] | None:
@@ -208,7 +215,7 @@ def _layout_at(
     """A side-by-side stretch starting at line ``i``: its end and its (left, right) parts."""
     window = gaps[i : i + 2 * MIN_SPLIT_LINES]
     for _, column in gaps[i]:
-        if tried.get(column, -1) > i or sum(_spans(line, column) for line in window) < MIN_SPLIT_LINES:
+        if tried.get(column, -1) > i or _spanning(window, column) < MIN_SPLIT_LINES:
             continue
         end, parts = _stretch(lines, i, column)
         if _is_layout(parts):
