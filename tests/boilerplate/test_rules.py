@@ -42,6 +42,8 @@ def test_marker_names_the_vocabulary_group() -> None:
     for text, reason in [
         ("上一篇：某某新闻", "nav"),
         ("跳到主文", "nav"),
+        ("你可能還想看", "related-list"),
+        ("《播客热潮迅速蔓延》已有1件评论", "comment"),
         ("分享到：微信 微博", "share"),
         ("标签: 电商 直销", "tags"),
         ("版权所有 © 2025 某某网", "footer"),
