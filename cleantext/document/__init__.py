@@ -26,12 +26,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from cleantext.boilerplate.dom import fold
 from cleantext.config import Config
 from cleantext.document.dates import find_date
 from cleantext.document.ids import record_id
 from cleantext.document.lines import LineMeta, read_line
 from cleantext.document.normalize import normalize_paragraph, normalize_text
-from cleantext.document.title import fold, html_title, looks_like_title, strip_channel_tag
+from cleantext.document.title import html_title, looks_like_title, strip_channel_tag
 from cleantext.model import Article, Decoded, Drop, DropReason, PageMeta, Verdict
 
 META_BEFORE = 12  # blocks before the article searched for date/source/author lines
@@ -137,7 +138,7 @@ def finalize(
     title, title_index = _title(verdicts, meta, anchor, is_html)
     if title_index is not None:
         consumed.add(title_index)
-    folded_title = fold(title)
+    folded_title = fold(title) if title else ""
     out = []
     for i, verdict in enumerate(verdicts):
         if verdict.keep and (i in consumed or (folded_title and fold(verdict.block.text) == folded_title)):

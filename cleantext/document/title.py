@@ -15,6 +15,7 @@ Channel labels that dumps glue to a headline (``…电商生态 滚动``) are no
 
 from __future__ import annotations
 
+from cleantext.boilerplate.dom import fold
 from cleantext.boilerplate.features import features_of
 from cleantext.boilerplate.markers import CHANNEL_TAGS
 from cleantext.regexes import compiled
@@ -22,11 +23,6 @@ from cleantext.regexes import compiled
 SEPARATORS = compiled(r"\s+[|｜\-–—:·]\s+|\s*[_｜|]\s*|\s+-\s*|\s*—\s*")
 MIN_TITLE_UNITS = 4  # units: shorter lines are labels ("首页"), not headlines
 MAX_TITLE_UNITS = 80  # units: longer lines are paragraphs
-
-
-def fold(text: str | None) -> str:
-    """Lowercased, without whitespace (``str.split`` and ``\\s`` know the same whitespace)."""
-    return "".join((text or "").split()).lower()
 
 
 def strip_site(title: str) -> str:

@@ -9,9 +9,9 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cleantext.boilerplate.dom import fold
 from cleantext.document.lines import AUTHOR, MAY_NAME, SITE
 from cleantext.document.normalize import INVISIBLE, SPACES, normalize_paragraph
-from cleantext.document.title import fold
 
 LABELLED = st.text(alphabet=st.sampled_from("来源作者记者By bY:：Jane Doe 文|，2025-"), max_size=30)
 
