@@ -79,11 +79,16 @@ def is_dateline(text: str) -> bool:
     >>> is_dateline("2023年6月1日，国务院发布了新的规定。")
     False
     """
+    return _dateline_date(text) is not None
+
+
+def _dateline_date(text: str) -> re.Match[str] | None:
+    """The date of a line that is a date and little else (``is_dateline``), or None."""
     match = DATE.search(text)
     if match is None:
-        return False
+        return None
     rest = text[: match.start()] + text[match.end() :]
-    return sum(1 for c in rest if c.isalnum()) <= MAX_DATELINE_RESIDUE
+    return match if sum(1 for c in rest if c.isalnum()) <= MAX_DATELINE_RESIDUE else None
 
 
 def _is_headline(text: str, item: Judged) -> bool:
@@ -104,9 +109,9 @@ def is_dated_headline(text: str) -> bool:
     False
     """
     cells = [cell for cell in GAP.split(BRACKETED.sub(" ", text).strip()) if cell]
-    if len(cells) < 2 or not is_dateline(cells[-1]) or is_dateline(cells[0]):
+    if len(cells) < 2 or is_dateline(cells[0]):
         return False
-    date = DATE.search(cells[-1])
+    date = _dateline_date(cells[-1])
     if date is None or not FULL_DATE.search(date.group()):  # "3-6 years" is a range, not a date
         return False
     head = cells[0]
@@ -150,9 +155,10 @@ def headers(blocks: list[Block], judged: list[Judged], span: tuple[int, int]) ->
 
 
 def _signed_off(blocks: list[Block], judged: list[Judged], span: tuple[int, int]) -> tuple[int, int]:
-    """``span`` up to the editor's sign-off line (责任编辑：…), the reprint notice or the
-    previous/next links that follow a whole article: what comes after them is comments, teasers
-    or the next story."""
+    """``span`` up to where the whole article above ends: the editor's sign-off line (责任编辑：…)
+    or the reprint notice (kept in the span, and dropped as boilerplate), the previous/next links,
+    the writer's biography or, under a long article, the comment section's heading: what comes
+    after them is comments, teasers or the next story."""
     lo, hi = span
     prose = 0
     for i in range(lo, hi):
