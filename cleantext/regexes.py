@@ -70,7 +70,7 @@ def compiled(pattern: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
     built = _built.get(key)
     if built is not None:
         return cast("re.Pattern[AnyStr]", built)
-    form = _load().get(key) or _new.get(key)
+    form = _load().get(key)  # a form this process compiled is in _built already
     try:
         if form is None:
             form = _compile_form(pattern, flags)

@@ -162,7 +162,7 @@ def has_han(text: str) -> bool:
     """Whether ``text`` holds any Han character (U+3400–U+9FFF, U+F900–U+FAFF), on the whole text.
 
     ASCII text answers at once. Other text is read as UTF-8, where every Han character starts with
-    one of the bytes E3–E9 or EF (``_HAN_UTF8_LEADS``): one ``encode`` and one ``translate`` at C
+    one of the bytes E3–E9 or EF (``_NOT_HAN_UTF8_LEADS`` drops all others): one ``encode`` and one ``translate`` at C
     speed keep only those bytes. E4–E9 (U+4000–U+9FFF) are Han for sure; E3 and EF also start
     other characters (CJK punctuation and kana, full-width forms), so a text with only those is
     settled by the UTF-16 high bytes, as ``block_counts`` reads them. A third less work than

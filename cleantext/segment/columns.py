@@ -54,7 +54,7 @@ LABEL_ENDS = (":", "：")  # a left side ending so labels the value beside it
 MAX_STRETCH_GAP = 2  # lines that do not fit the layout, in a row, before a stretch ends
 
 
-def _split_at(line: str) -> list[tuple[int, int]]:
+def _gaps(line: str) -> list[tuple[int, int]]:
     """The gaps in ``line``: the display columns where each starts and where the text after it starts."""
     gaps = []
     for m in GAP.finditer(line.rstrip()):
@@ -157,7 +157,7 @@ def unfold_columns(text: str) -> str:
     if "   " not in text:
         return text
     lines = text.split("\n")
-    gaps = [_split_at(line) if "   " in line else [] for line in lines]
+    gaps = [_gaps(line) if "   " in line else [] for line in lines]
     out: list[str] = []
     tried: dict[int, int] = {}  # column -> line up to which a stretch at it was tried and failed
     i = 0
