@@ -30,27 +30,38 @@ _HAN = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af"
 # match is one mark, and the two never share a mark, so the counts add up.
 FULL_PUNCT = compiled(rf"[，。！？；：、{_OWN_MARKS}]")
 ASCII_PUNCT = compiled(rf"[,.!?;:](?:(?=[\"'”’)\]]?(?:\s|$)|[{_HAN}“‘])|(?<=[{_HAN}”’].))")
-ASCII_WORD = compiled(r"[A-Za-z]+")  # what WORD matches in ASCII text, without its Unicode classes
+# What WORD matches in ASCII text is a run of ASCII letters. They are counted on bytes: each letter
+# becomes "a" and every other byte " ", and a run opens wherever " a" (or the start) has "a" (a
+# third of the time of finding the runs, which builds a string for each word).
+_LETTERS_TO_A = bytes(ord("a") if chr(b).isalpha() else ord(" ") for b in range(128)) + b" " * 128
 SENTENCE_END = compiled(rf"[。！？!?.…」』”\"’)）{_OWN_MARKS}]\s*$")
 TRUNCATED = compiled(r"(?:\.\.\.|…|……|\.\.)\s*[\]】)）]?\s*$")
 # Program code quoted in an article (shell, config, source lines): no sentence marks, yet not a
 # menu. A line ends with a continuation or a brace, starts with an option, an assignment, a
-# prompt or a comment, or holds a shell operator, a variable or a call. Three patterns, so that
-# the start is only tried at the start and the operators are scanned for by their first character.
-CODE_END = compiled(r"[\\;{}(]\s*$")  # continuation, statement end, open brace or call at the end
+# prompt or a comment, or holds a shell operator, a variable or a call. The end is one character
+# before trailing spaces; the start and the operators are patterns, each tried only where a plain
+# string test shows it could match (most lines are settled by those tests alone).
+CODE_END = tuple("\\;{}(")  # continuation, statement end, open brace or call: the last character
 # option, assignment, shebang, comment, prompt, tag
 CODE_START = compiled(r"\s*(?:--?[a-zA-Z][\w-]*|[\w.\[\]]+\s*[:+-]?=|#!|//|/\*|[$#>] |<\w+)")
+CODE_START_OPENINGS = tuple("-#/$><")  # what CODE_START's forms open with, but for an assignment's "="
 # shell operators, variables, calls ("()" after a word character, written "()" first)
 CODE_OPS = compiled(r"&&|\|\||\$\{?\w|\(\)(?<=\w\(\))")
 
 
 def looks_like_code(text: str) -> bool:
     """Does the line look like program code (see ``CODE_END``, ``CODE_START``, ``CODE_OPS``)?
+    (``strip`` removes what ``\\s`` matches, so ``lstrip`` finds where ``CODE_START`` opens.)
 
     >>> looks_like_code("./configure --prefix=/usr \\\\"), looks_like_code("Home | News")
     (True, False)
     """
-    return bool(CODE_END.search(text) or CODE_START.match(text) or CODE_OPS.search(text))
+    if text.rstrip()[-1:] in CODE_END:
+        return True
+    if ("=" in text or text.lstrip()[:1] in CODE_START_OPENINGS) and CODE_START.match(text):
+        return True
+    maybe_ops = "$" in text or "()" in text or "&&" in text or "||" in text
+    return maybe_ops and CODE_OPS.search(text) is not None
 
 
 class Features(NamedTuple):
@@ -83,7 +94,9 @@ def features_of(text: str) -> Features:
     """The block's features, in one pass of each pattern (ASCII text skips the CJK count and the
     Unicode word classes; the end-of-text patterns look at the tail only)."""
     if text.isascii():
-        cjk, words, punct = 0, len(ASCII_WORD.findall(text)), len(ASCII_PUNCT.findall(text))
+        marked = text.encode("ascii").translate(_LETTERS_TO_A)
+        cjk, words = 0, marked.count(b" a") + marked.startswith(b"a")
+        punct = len(ASCII_PUNCT.findall(text))
     else:
         cjk, words = len(NOT_CJK_RUN.sub("", text)), len(WORD.findall(text))
         punct = len(FULL_PUNCT.findall(text)) + len(ASCII_PUNCT.findall(text))
