@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from cleantext.boilerplate.features import features_of
 from cleantext.boilerplate.rules import (
     code,
@@ -150,6 +153,18 @@ def test_cookie_banners_go_and_cookie_recipes_stay() -> None:
     recipe = "Place the cookies on a sheet in a single layer and bake them for ten minutes until golden brown."
     assert consent(Block(0, banner), _f(banner)) == ("bad", "footer")
     assert consent(Block(0, recipe), _f(recipe)) is None
+
+
+@given(st.text(alphabet=st.sampled_from("cCoOkK\u212aiIİıeEsSſtTzZaAクッキー "), max_size=14))
+def test_the_cookie_pieces_find_every_block_the_cookie_pattern_matches(text: str) -> None:
+    """The plain test ``consent`` runs first never passes over a match of the case-blind pattern,
+    whatever letters fold to the pattern's (the Kelvin sign, dotted and dotless i, long s)."""
+    from cleantext.boilerplate.rules import COOKIE, COOKIE_PIECES
+
+    if COOKIE.search(text):
+        assert any(piece in text.lower() for piece in COOKIE_PIECES)
+    for word in ("COOKİE", "coo\u212aie", "CIAſTECZK", "クッキー"):
+        assert COOKIE.search(word) and any(piece in word.lower() for piece in COOKIE_PIECES)
 
 
 def test_markup_drops_page_source_a_dumper_printed() -> None:
