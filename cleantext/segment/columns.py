@@ -38,12 +38,13 @@ from __future__ import annotations
 import re
 
 from cleantext.regexes import compiled
-from cleantext.segment.dump import BULLET, CJK_CHAR, FIRST_WORD, WIDE_BMP, display_width
+from cleantext.segment.dump import ASTRAL, BULLET, CJK_CHAR, FIRST_WORD, WIDE_BMP, display_width
 
 # Three spaces or more between two pieces of text. Not next to a box-drawing character: a table
 # the dumper drew with borders (│ ┃) is a table, its rows stay rows.
 GAP = compiled(r"(?<=[^\s\u2500-\u257f]) {3,}(?=[^\s\u2500-\u257f])")
 LONE_BULLET = compiled(r"(?:^|(?<=\S) {2,}|^ +)([•·◦▪▫●○■□◆◇►▶▸*+\-–]) +$")
+WIDE_RUN = compiled(WIDE_BMP.pattern + "+")  # a run of characters two columns wide
 MIN_SPLIT_LINES = 6  # lines with text on both sides of the same column: fewer is chance
 MIN_BOTH_SHARE = 0.3  # of a stretch's text lines, the share with text on both sides
 MIN_PROSE_COLUMNS = 20  # display columns one side's lines reach on average: wrapped text, not cells
@@ -90,14 +91,35 @@ def _cut(line: str, column: int) -> tuple[str, str] | None:
 
 
 def _index_of_column(line: str, column: int) -> int | None:
-    """Index of the first character at or past display ``column``; None when the line is shorter."""
+    """Index of the first character at or past display ``column``; None when the line is shorter.
+
+    Walks the runs of wide characters rather than every character: before a run, each character
+    takes one column, inside it two (a line with supplementary-plane characters, whose width
+    varies, is walked character by character).
+    """
     if line.isascii():
         return column if column < len(line) else None
+    if ASTRAL.search(line):
+        return _index_of_column_by_character(line, column)
+    width = at = 0  # display columns before index ``at``
+    for run in WIDE_RUN.finditer(line, 0, column):  # no index past ``column`` can be the answer
+        if column - width <= run.start() - at:  # reached among the narrow characters before the run
+            return at + max(0, column - width)
+        width += run.start() - at
+        if column - width <= 2 * (run.end() - run.start()):  # reached inside the run
+            index = run.start() + (column - width + 1) // 2
+            return index if index < len(line) else None
+        width, at = width + 2 * (run.end() - run.start()), run.end()
+    index = at + max(0, column - width)
+    return index if index < len(line) else None
+
+
+def _index_of_column_by_character(line: str, column: int) -> int | None:
     width = 0
     for i, char in enumerate(line):
         if width >= column:
             return i
-        width += 2 if WIDE_BMP.match(char) else (display_width(char) if char > "\uffff" else 1)
+        width += display_width(char)
     return None
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from cleantext.model import Decoded
 from cleantext.segment import segment
 from cleantext.segment.columns import unfold_columns
@@ -85,3 +88,16 @@ def test_a_framed_page_loses_its_frame_and_keeps_its_lines_apart() -> None:
     assert [b.text for b in blocks] == ["作者：张三  发布日期：2005-07-05", "正文第一段。"]
     table = "┃CAT STEVENS.COM     │MAJICAT    ┃\n┃━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┃"
     assert unbox(table) == table  # a table's heavy borders and inner rules stay
+
+
+@given(
+    st.text(alphabet=st.sampled_from("ab 中文，한😀\U00020000\u2e80\uff01é"), max_size=24),
+    st.integers(min_value=0, max_value=50),
+)
+def test_the_column_index_is_where_the_display_width_reaches_the_column(line: str, column: int) -> None:
+    """The first index whose prefix is ``column`` wide or wider, or None when none before the end."""
+    from cleantext.segment.columns import _index_of_column
+    from cleantext.segment.dump import display_width
+
+    reached = [i for i in range(len(line)) if display_width(line[:i]) >= column]
+    assert _index_of_column(line, column) == (reached[0] if reached else None)
