@@ -13,7 +13,7 @@ from typing import TextIO
 
 from cleantext.boilerplate import classify
 from cleantext.config import Config
-from cleantext.decode import decode
+from cleantext.decode import NOT_TEXT, decode
 from cleantext.document import finalize
 from cleantext.model import Article, Failure, RawPage, Verdict
 from cleantext.segment import segment
@@ -33,8 +33,12 @@ def explain_page(page: RawPage, config: Config) -> tuple[Article | None, list[Ve
     decoded = decode(page, forced=config.encoding)
     blocks, meta, fmt = segment(decoded, config.format)
     outcome, verdicts = finalize(decoded, classify(blocks, meta), meta, config)
-    info = {"input": page.uri, "encoding": decoded.encoding, "format": fmt, "blocks": len(blocks)}
-    return (outcome if isinstance(outcome, Article) else None), verdicts, info
+    article = outcome if isinstance(outcome, Article) else None
+    encoding = decoded.encoding
+    if decoded.method == NOT_TEXT:  # ``run`` drops the page: no record, whatever the blocks say
+        encoding, article = f"{encoding} (not text: dropped as binary)", None
+    info = {"input": page.uri, "encoding": encoding, "format": fmt, "blocks": len(blocks)}
+    return article, verdicts, info
 
 
 def _line(v: Verdict, color: bool) -> str:

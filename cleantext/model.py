@@ -73,7 +73,7 @@ class Decoded:
     uri: str
     text: str
     encoding: str  # codec name as Python knows it, e.g. "utf-8", "gb18030"
-    method: str  # "bom" | "declared" | "utf-8" | "detected" | "fallback" | "forced" | "container"
+    method: str  # "bom" | "declared" | "utf-8" | "detected" | "fallback" | "forced" | "container" | "not-text"
     confidence: float = 1.0
     replaced: int = 0  # characters replaced because the bytes were invalid
     hints: dict[str, Any] = field(default_factory=dict)

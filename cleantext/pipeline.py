@@ -24,7 +24,7 @@ from cleantext.config import Config
 from cleantext.convert.dedup import StreamFilter, build_stream_filters
 from cleantext.convert.opencc import Converter
 from cleantext.convert.quality import page_filters
-from cleantext.decode import decode, looks_binary
+from cleantext.decode import NOT_TEXT, decode, looks_binary
 from cleantext.document import build_article
 from cleantext.model import Article, Decoded, Drop, DropReason, Failure, Outcome, RawPage
 from cleantext.segment import segment
@@ -91,6 +91,9 @@ class PageCleaner:
         if early is not None:
             return early, None
         decoded = decode(page, forced=cfg.encoding)
+        if decoded.method == NOT_TEXT:
+            detail = f"no text in any encoding (best guess {decoded.encoding}, confidence {decoded.confidence:.2f})"
+            return Drop(page.uri, DropReason.BINARY, detail, "decode"), None
         blocks, meta, _fmt = segment(decoded, cfg.format)
         verdicts = classify(blocks, meta)
         outcome = build_article(decoded, verdicts, meta, cfg)

@@ -16,7 +16,9 @@ Big5-HKSCS, ISO-8859-1/ASCII as windows-1252, Shift_JIS as CP932, EUC-KR as CP94
 are reported as Python's codec names (``utf-8``, ``gb18030``, ``cp1252``, ``utf-16``...).
 
 ``looks_binary`` tells the pipeline which inputs are not text at all (images, archives,
-executables), so they can be dropped with the reason ``binary`` instead of decoded to noise.
+executables), so they can be dropped with the reason ``binary`` instead of decoded to noise;
+random bytes, which only the detector can tell from text, are decoded with the method
+``NOT_TEXT`` for the same drop.
 
 >>> from cleantext.model import RawPage
 >>> d = decode(RawPage("page.html", "<p>朱镕基和张堃</p>".encode("gbk")))
@@ -27,7 +29,7 @@ executables), so they can be dropped with the reason ``binary`` instead of decod
 from __future__ import annotations
 
 from cleantext.decode.labels import codec_name
-from cleantext.decode.ladder import decode
+from cleantext.decode.ladder import NOT_TEXT, decode
 from cleantext.decode.sniff import looks_binary, sniff_declared
 
-__all__ = ["codec_name", "decode", "looks_binary", "sniff_declared"]
+__all__ = ["NOT_TEXT", "codec_name", "decode", "looks_binary", "sniff_declared"]

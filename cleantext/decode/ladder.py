@@ -19,6 +19,9 @@ Observations this relies on:
   page), and right only when its guess also decodes the whole page. When nothing holds, the
   page is decoded as UTF-8 or as the detector's guess, whichever replaces fewer characters,
   and the count of replaced characters goes with the text.
+- Random bytes are no text, though every single-byte code page reads them as letters: when the
+  detector's verdict says so (``detect.is_noise``), the page is decoded as guessed but its method
+  is ``not-text``, and the pipeline drops it (reason ``binary``) instead of writing mojibake.
 - A text container (a JSONL ``text`` field) already holds a string: it is not decoded again,
   not even when an encoding is forced, since forcing is about bytes.
 - The text must always encode to UTF-8: no codec allowed here produces lone surrogates, and
@@ -29,7 +32,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from cleantext.decode.detect import guess
+from cleantext.decode.detect import guess, is_noise
 from cleantext.decode.labels import codec_name
 from cleantext.decode.sniff import bom_codec, nul_pattern_codec, sniff_declared
 from cleantext.decode.validate import declaration_lies, decode_replacing, try_decode
@@ -38,6 +41,7 @@ from cleantext.regexes import compiled
 
 # Confidence recorded for NULs in step: a structural fact, though not a declaration.
 NUL_PATTERN_CONFIDENCE = 0.99
+NOT_TEXT = "not-text"  # the method of bytes that are no text in any encoding (see ``_by_detector``)
 # Confidence recorded when every rule failed and replacement decoding was used.
 FALLBACK_CONFIDENCE = 0.0
 
@@ -149,7 +153,8 @@ def _by_detector(page: RawPage) -> Decoded:
     codec, confidence = guess(page.data)
     found = try_decode(page.data, codec) if codec else None
     if codec is not None and found is not None:
-        return _result(page, found[0], codec, "detected", confidence, found[1])
+        method = NOT_TEXT if is_noise(page.data, confidence) else "detected"
+        return _result(page, found[0], codec, method, confidence, found[1])
     return _fallback(page, codec)
 
 

@@ -159,6 +159,21 @@ def test_undeclared_english_with_symbols_is_windows_1252() -> None:
     assert (d.encoding, d.method) == ("cp1252", "detected") and text in d.text
 
 
+def test_random_high_bytes_are_not_text() -> None:
+    data = bytes(random.Random(3).randrange(0x80, 0x100) for _ in range(4000))
+    d = decode(RawPage("noise.txt", data))
+    assert d.method == "not-text" and d.confidence < 0.1 and d.encoding is not None
+
+
+def test_text_without_a_single_ascii_byte_is_still_text() -> None:
+    """Every space and line break removed, as in some scripts' dumps: chardet stays sure of it."""
+    texts = {"koi8-r": "Москваявляетсястолицейикрупнейшимгородомстраны" * 30, "gbk": ZH.replace("，", "") * 12,
+             "iso8859-7": "ΗΑθήναείναιηπρωτεύουσατηςΕλλάδας" * 40, "cp949": "한국어는대한민국의공용어이다" * 50}
+    for codec, text in texts.items():
+        d = decode(RawPage("t.txt", text.encode(codec)))
+        assert d.method == "detected" and text in d.text, codec
+
+
 def test_fallback_counts_replaced_characters() -> None:
     data = random.Random(7).randbytes(3000)
     d = decode(RawPage("noise", data))
