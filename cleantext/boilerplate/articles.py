@@ -55,6 +55,7 @@ DATE = compiled(
     r"|(?<=\w)\s*[·•|]\s*\d{1,2}\s*"
     r"(?:(?:分钟|分鐘|小时|小時|天|周|週|个月|個月)前|(?:minutes?|hours?|days?|weeks?) ago)\s*$"
 )
+DIGIT = compiled(r"\d")  # every form of DATE holds one: a line without is settled by one scan
 FULL_DATE = compiled(r"\d{4}|[:：]")  # a year or a time: what makes a lone cell a date
 GAP = compiled(r"\s{3,}")  # the column gap a dump puts between a table's cells
 BRACKETED = compiled(r"\[[^\]]*\]")  # image and button placeholders in dumps ("[arrow-up]")
@@ -84,7 +85,7 @@ def is_dateline(text: str) -> bool:
 
 def _dateline_date(text: str) -> re.Match[str] | None:
     """The date of a line that is a date and little else (``is_dateline``), or None."""
-    match = DATE.search(text)
+    match = DATE.search(text) if DIGIT.search(text) else None
     if match is None:
         return None
     rest = text[: match.start()] + text[match.end() :]
