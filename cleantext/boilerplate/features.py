@@ -34,7 +34,7 @@ ASCII_PUNCT = compiled(rf"[,.!?;:](?:(?=[\"'”’)\]]?(?:\s|$)|[{_HAN}“‘])|
 # becomes "a" and every other byte " ", and a run opens wherever " a" (or the start) has "a" (a
 # third of the time of finding the runs, which builds a string for each word).
 _LETTERS_TO_A = bytes(ord("a") if chr(b).isalpha() else ord(" ") for b in range(128)) + b" " * 128
-SENTENCE_END = compiled(rf"[。！？!?.…」』”\"’)）{_OWN_MARKS}]\s*$")
+SENTENCE_END = tuple(f"。！？!?.…」』”\"’)）{_OWN_MARKS}")  # the last character of a sentence, spaces aside
 TRUNCATED = compiled(r"(?:\.\.\.|…|……|\.\.)\s*[\]】)）]?\s*$")
 # Program code quoted in an article (shell, config, source lines): no sentence marks, yet not a
 # menu. A line ends with a continuation or a brace, starts with an option, an assignment, a
@@ -47,6 +47,15 @@ CODE_START = compiled(r"\s*(?:--?[a-zA-Z][\w-]*|[\w.\[\]]+\s*[:+-]?=|#!|//|/\*|[
 CODE_START_OPENINGS = tuple("-#/$><")  # what CODE_START's forms open with, but for an assignment's "="
 # shell operators, variables, calls ("()" after a word character, written "()" first)
 CODE_OPS = compiled(r"&&|\|\||\$\{?\w|\(\)(?<=\w\(\))")
+
+
+def ends_sentence(text: str) -> bool:
+    """Does the text end with a sentence mark, a closing quote or bracket (spaces aside)?
+
+    >>> ends_sentence("他说：“好。” "), ends_sentence("Home | News")
+    (True, False)
+    """
+    return text.rstrip()[-1:] in SENTENCE_END
 
 
 def looks_like_code(text: str) -> bool:
@@ -107,7 +116,7 @@ def features_of(text: str) -> Features:
         words=words,
         units=cjk + WORD_UNITS * words,
         punct=punct,
-        ends_sentence=bool(SENTENCE_END.search(tail)),
-        truncated=bool(TRUNCATED.search(tail)),
+        ends_sentence=ends_sentence(tail),
+        truncated=("." in tail or "…" in tail) and TRUNCATED.search(tail) is not None,
         code_like=not cjk and looks_like_code(text),
     )

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cleantext.boilerplate.features import SENTENCE_END, looks_like_code
+from cleantext.boilerplate.features import ends_sentence, looks_like_code
 from cleantext.model import Block
 from cleantext.regexes import compiled
 
@@ -168,7 +168,7 @@ def _wrapped(prev: _Line, line: _Line, page: tuple[int, bool], group: int) -> bo
 def _reaches_width(prev: _Line, line: _Line, page: tuple[int, bool], group: int) -> bool:
     """Does ``prev`` reach the page's wrap width, or its column's before the next word?"""
     width, certain = page
-    if width and prev.width >= width - WRAP_SLACK and (certain or not SENTENCE_END.search(prev.text)):
+    if width and prev.width >= width - WRAP_SLACK and (certain or not ends_sentence(prev.text)):
         return True
     first = FIRST_WORD.match(line.text)
     if not group or first is None or CJK_CHAR.match(prev.text[-1:]):

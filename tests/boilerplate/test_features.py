@@ -7,7 +7,17 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleantext.boilerplate.features import _CJK, _HAN, _OWN_MARKS, WORD, features_of, looks_like_code
+from cleantext.boilerplate.features import (
+    _CJK,
+    _HAN,
+    _OWN_MARKS,
+    TAIL_CHARS,
+    TRUNCATED,
+    WORD,
+    ends_sentence,
+    features_of,
+    looks_like_code,
+)
 
 # The rules as first written, one pattern each: the reference the faster forms must agree with.
 PUNCT = re.compile(rf"[，。！？；：、{_OWN_MARKS}]|[,.!?;:](?=[\"'”’)\]]?(?:\s|$)|[{_HAN}“‘])|(?<=[{_HAN}”’])[,.!?;:]")
@@ -16,7 +26,8 @@ CODE_LIKE = re.compile(
     r"|^\s*(?:--?[a-zA-Z][\w-]*|[\w.\[\]]+\s*[:+-]?=|#!|//|/\*|[$#>] |<\w+)"
     r"|&&|\|\||\$\{?\w|\w\(\)"
 )
-TRICKY = st.text(alphabet=st.sampled_from("ab Zé_9,.!?;:“”‘’\"')]([中文，。、…」؟\n\t&|$_{}\\-=#/<>"), max_size=30)
+SENTENCE_END = re.compile(rf"[。！？!?.…」』”\"’)）{_OWN_MARKS}]\s*$")
+TRICKY = st.text(alphabet=st.sampled_from("ab Zé_9,.!?;:“”‘’\"')]([中文，。、…」؟\n\t&|$_{}\\-=#/<>）】\u3000"), max_size=30)
 
 
 @given(TRICKY)
@@ -25,6 +36,9 @@ def test_counts_agree_with_the_reference_patterns(text: str) -> None:
     assert f.punct == len(PUNCT.findall(text))
     assert f.words == len(WORD.findall(text))
     assert looks_like_code(text) == (CODE_LIKE.search(text) is not None)
+    assert ends_sentence(text) == (SENTENCE_END.search(text) is not None)
+    assert f.ends_sentence == (SENTENCE_END.search(text[-TAIL_CHARS:]) is not None)
+    assert f.truncated == (TRUNCATED.search(text[-TAIL_CHARS:]) is not None)
 
 
 @given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
