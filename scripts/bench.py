@@ -21,6 +21,8 @@ dumps; a page is Chinese when its ``<id>.json`` says ``"lang": "zh"``). Sections
 - ``startup`` (k): ``cleantext run`` on one small page from the shell, and what the imports cost;
 - ``ray`` (l): the Ray engine on 2 local CPUs (fewer on a smaller machine) beside the local engine,
   when Ray is installed;
+- ``stages`` (m): the time of each stage (read+decode, segment, boilerplate, document+convert,
+  write) on the dumps and on the HTML pages: where the time goes, without a profiler's overhead;
 - ``profile``: cProfile over the HTML corpus through ``PageCleaner`` (also ``--profile``).
 
 Every measurement is the best of 3 runs (``--quick``: 1 run on a quarter of the corpus): noise
@@ -59,7 +61,7 @@ FULL_REPS, QUICK_REPS = 3, 1  # runs per measurement; the best is kept
 STARTUP_REPS, QUICK_STARTUP_REPS = 5, 2  # shell runs of `cleantext run` for start-up
 JOBS_MIN_PAGES, QUICK_JOBS_MIN_PAGES = 600, 200  # pages for --jobs: enough to amortise worker start-up
 SCALING_SIZES = (1, 4, 16)  # copies of the dump corpus
-CLOCK_LEGEND = "best s: CPU seconds of one process for (a)-(g), (i), (j); wall seconds for (h), (k), (l)"
+CLOCK_LEGEND = "best s: CPU seconds of one process for (a)-(g), (i), (j), (m); wall seconds for (h), (k), (l)"
 STARTUP_DUMP = ROOT / "samples" / "dumps" / "000_547391f3b4e202b1.txt"
 STARTUP_HTML = ROOT / "samples" / "html" / "news-gbk.html"
 
@@ -176,6 +178,12 @@ def sec_ray(run: Run) -> None:
     run.report.add("l", "ray", Figure(f"ray engine, {cpus} CPUs", got["pages"], 0, got["seconds"], note))
 
 
+def sec_stages(run: Run) -> None:
+    for key, name, paths in (("dumps", "text dumps", run.corpus.txt), ("html", "HTML", run.corpus.html)):
+        for fig in inproc.measure_stages(name, paths, run.reps):
+            run.report.add("m", f"stage-{key}-{fig.name.rsplit(': ', 1)[1]}", fig)
+
+
 def sec_profile(run: Run) -> None:
     cleaner = PageCleaner(Config())
     inproc.clean_paths(cleaner, run.corpus.html[:1])  # lazy imports out of the profile
@@ -196,6 +204,7 @@ SECTIONS: dict[str, Callable[[Run], None]] = {
     "large": sec_large,
     "startup": sec_startup,
     "ray": sec_ray,
+    "stages": sec_stages,
     "profile": sec_profile,
 }
 
