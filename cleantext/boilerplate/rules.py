@@ -132,7 +132,10 @@ def consent(block: Block, f: Features) -> Answer:
         return None
     text = block.text
     lower = text.lower()
-    if not any(piece in lower for piece in COOKIE_PIECES):
+    for piece in COOKIE_PIECES:
+        if piece in lower:
+            break
+    else:
         return None
     if COOKIE.search(text) and CONSENT.search(text):
         return "bad", DropReason.FOOTER.value
