@@ -31,8 +31,8 @@ _HAN = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af"
 FULL_PUNCT = compiled(rf"[，。！？；：、{_OWN_MARKS}]")
 ASCII_PUNCT = compiled(rf"[,.!?;:](?:(?=[\"'”’)\]]?(?:\s|$)|[{_HAN}“‘])|(?<=[{_HAN}”’].))")
 # What WORD matches in ASCII text is a run of ASCII letters. They are counted on bytes: each letter
-# becomes "a" and every other byte " ", and a run opens wherever " a" (or the start) has "a" (a
-# third of the time of finding the runs, which builds a string for each word).
+# becomes "a" and every other byte " ", so a word starts at each " a", and at an "a" opening the
+# text (a third of the time of finding the runs, which builds a string for each word).
 _LETTERS_TO_A = bytes(ord("a") if chr(b).isalpha() else ord(" ") for b in range(128)) + b" " * 128
 SENTENCE_END = tuple(f"。！？!?.…」』”\"’)）{_OWN_MARKS}")  # the last character of a sentence, spaces aside
 TRUNCATED = compiled(r"(?:\.\.\.|…|……|\.\.)\s*[\]】)）]?\s*$")

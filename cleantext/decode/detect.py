@@ -90,7 +90,8 @@ def guess(data: bytes) -> tuple[str | None, float]:
 
 
 def is_noise(data: bytes, confidence: float) -> bool:
-    """Bytes a verdict this weak was given for are no text in any encoding (see the module notes).
+    """Whether ``data``, on which the detector's verdict had ``confidence``, is no text in any
+    encoding (see the module notes).
 
     >>> import random
     >>> noise = bytes(random.Random(0).randrange(0x80, 0x100) for _ in range(4000))
