@@ -30,7 +30,6 @@ import os
 import platform
 import re
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any, AnyStr, cast
 
@@ -114,6 +113,8 @@ def _save() -> None:
     path = cache_file()
     if not _new or path is None:
         return
+    import tempfile  # here: only a run that compiled something new saves (~3 ms of start-up)
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
