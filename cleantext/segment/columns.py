@@ -38,13 +38,12 @@ from __future__ import annotations
 import re
 
 from cleantext.regexes import compiled
-from cleantext.segment.dump import ASTRAL, BULLET, CJK_CHAR, FIRST_WORD, WIDE_BMP, display_width
+from cleantext.segment.dump import ASTRAL, BULLET, CJK_CHAR, FIRST_WORD, WIDE_RUN, display_width
 
 # Three spaces or more between two pieces of text. Not next to a box-drawing character: a table
 # the dumper drew with borders (│ ┃) is a table, its rows stay rows.
 GAP = compiled(r"(?<=[^\s\u2500-\u257f]) {3,}(?=[^\s\u2500-\u257f])")
 LONE_BULLET = compiled(r"(?:^|(?<=\S) {2,}|^ +)([•·◦▪▫●○■□◆◇►▶▸*+\-–]) +$")
-WIDE_RUN = compiled(WIDE_BMP.pattern + "+")  # a run of characters two columns wide
 MIN_SPLIT_LINES = 6  # lines with text on both sides of the same column: fewer is chance
 MIN_BOTH_SHARE = 0.3  # of a stretch's text lines, the share with text on both sides
 MIN_PROSE_COLUMNS = 20  # display columns one side's lines reach on average: wrapped text, not cells

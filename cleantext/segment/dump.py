@@ -45,6 +45,7 @@ WIDE_BMP = compiled(
     "\u270a\u270b\u2728\u274c\u274e\u2753-\u2755\u2757\u2795-\u2797\u27b0\u27bf\u2b1b\u2b1c\u2b50\u2b55]"
 )
 NARROW_BMP_RUN = compiled("[^" + WIDE_BMP.pattern[1:] + "+")  # the wide characters are what remains
+WIDE_RUN = compiled(WIDE_BMP.pattern + "+")  # a run of characters two columns wide
 # Kept apart: a class with supplementary-plane ranges is matched range by range, several times
 # slower than a BMP-only class, and such characters are rare.
 WIDE_ASTRAL = compiled(
