@@ -37,8 +37,7 @@ from __future__ import annotations
 from cleantext.boilerplate.articles import first_article
 from cleantext.boilerplate.context import Judged, confine, fallback, main_region, repeated, smooth
 from cleantext.boilerplate.dom import container_prior
-from cleantext.boilerplate.features import features_of
-from cleantext.boilerplate.rules import judge
+from cleantext.boilerplate.rules import judge, judge_remembered
 from cleantext.model import Block, DropReason, PageMeta, Verdict
 from cleantext.regexes import compiled
 
@@ -73,8 +72,7 @@ def classify(blocks: list[Block], meta: PageMeta | None = None) -> list[Verdict]
     """One verdict per block, in order."""
     judged = []
     for block in blocks:
-        feats = features_of(block.text)
-        cls, reason = judge(block, feats)
+        cls, reason, feats = judge_remembered(block)
         judged.append(Judged(cls, reason, feats, in_list=block.in_list, dump=block.source == "text"))
     _rejudge_thread(blocks, judged)
     container_prior(blocks, judged, meta)

@@ -19,6 +19,7 @@ The ladder is the same for HTML and dumps: features a format lacks keep neutral 
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Callable
 
@@ -55,6 +56,12 @@ COOKIE = compiled(CONSENT_COOKIE, re.I)
 # finds every block the pattern can match (a case-blind search costs a dozen times more).
 COOKIE_PIECES = ("cook", "teczk", "クッキー")
 CONSENT = compiled(CONSENT_WORDS, re.I)
+# A process remembers the ladder's answers for short blocks: a site's menus, share bars and footers
+# repeat on all its pages (a quarter of the bench's dump lines repeat an earlier one). The ladder is
+# pure and reads only these fields of a block, so equal fields get an equal answer.
+JUDGED_FIELDS = ("text", "kind", "hint", "in_list", "link_chars", "source")
+MEMO_BLOCKS = 8192  # answers remembered; the memo starts over when full (a few MB at most)
+MEMO_MAX_CHARS = 200  # longer blocks are article text, which does not repeat
 MIN_LIST_PROSE_PUNCT = 2  # punctuation marks that make a list item a sentence, not a link
 # An HTML tag written out as text: a dumper prints ad snippets and templates verbatim.
 TAG = compiled(r"<(?:[a-zA-Z][\w-]*(?:\s[^<>]*)?|/[a-zA-Z][\w-]*\s*)>")
@@ -282,6 +289,26 @@ LADDER: tuple[Rule, ...] = (
     unpunctuated,
     short,
 )
+
+
+_memo: dict[tuple[object, ...], tuple[Class, str, Features]] = {}
+_judged_fields = operator.attrgetter(*JUDGED_FIELDS)
+
+
+def judge_remembered(block: Block) -> tuple[Class, str, Features]:
+    """``judge`` with the block's features, from memory when a block with the same
+    ``JUDGED_FIELDS`` was judged before in this process."""
+    key = _judged_fields(block)
+    known = _memo.get(key)
+    if known is not None:
+        return known
+    feats = features_of(block.text)
+    answer = (*judge(block, feats), feats)
+    if len(block.text) <= MEMO_MAX_CHARS:
+        if len(_memo) >= MEMO_BLOCKS:
+            _memo.clear()
+        _memo[key] = answer
+    return answer
 
 
 def judge(

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+from typing import cast
+
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cleantext.boilerplate import rules
 from cleantext.boilerplate.features import features_of
 from cleantext.boilerplate.rules import (
+    JUDGED_FIELDS,
     code,
     container_hint,
     dated_entry,
     doubled,
     empty,
     judge,
+    judge_remembered,
     link_dense,
     list_item,
     long_text,
@@ -25,7 +31,10 @@ from cleantext.boilerplate.rules import (
     unmarked_sentence,
     unpunctuated,
 )
-from cleantext.model import Block
+from cleantext.decode import decode
+from cleantext.model import Block, RawPage
+from cleantext.segment import segment
+from tests.conftest import SAMPLES
 
 PROSE_ZH = "国务院近日召开的做强国内大循环工作推进会提出，结合现阶段我国发展实际，要加快构建新发展格局。"
 PROSE_EN = "The council met on Tuesday and agreed, after a long debate, to keep the library open on Sundays."
@@ -235,3 +244,60 @@ def test_dated_entry_spares_sentences_with_dates_and_bare_datelines() -> None:
         PROSE_ZH,
     ):
         assert dated_entry(Block(0, text, source="text"), _f(text)) is None
+
+
+def _sample_blocks() -> list[Block]:
+    """Every block of every sample page, HTML and dumps."""
+    blocks: list[Block] = []
+    for path in sorted(SAMPLES.rglob("*")):
+        if path.suffix in (".html", ".txt"):
+            blocks += segment(decode(RawPage(uri=str(path), data=path.read_bytes())))[0]
+    return blocks
+
+
+class _Reading:
+    """A block that notes which of its fields are read."""
+
+    def __init__(self, block: Block) -> None:
+        self._block = block
+        self.fields: set[str] = set()
+
+    def __getattr__(self, name: str) -> object:
+        self.fields.add(name)
+        return getattr(self._block, name)
+
+
+def test_the_ladder_reads_only_the_fields_its_memory_is_keyed_on() -> None:
+    read: set[str] = set()
+    for block in _sample_blocks():
+        reading = _Reading(block)
+        judge(cast(Block, reading), features_of(block.text))
+        read |= reading.fields
+    assert "text" in read and read <= set(JUDGED_FIELDS)
+
+
+def test_remembered_answers_are_the_ladders_answers() -> None:
+    rules._memo.clear()
+    blocks = _sample_blocks()
+    for block in blocks + blocks:  # the second time round, short blocks are answered from memory
+        assert judge_remembered(block) == (*judge(block), features_of(block.text))
+
+
+def test_memory_tells_apart_blocks_that_differ_only_in_a_judged_field() -> None:
+    rules._memo.clear()
+    text = "市场监管局召开会议部署工作"
+    item, line, link = Block(0, text, kind="li", in_list=True), Block(1, text), Block(2, text, link_chars=len(text))
+    answers = [judge_remembered(block)[:2] for block in (item, line, link, item, line, link)]
+    assert answers[:3] == [("bad", "related-list"), ("short", "short"), ("bad", "link-dense")]
+    assert answers[3:] == answers[:3]
+
+
+def test_memory_is_bounded_and_keeps_no_long_block(monkeypatch: pytest.MonkeyPatch) -> None:
+    rules._memo.clear()
+    monkeypatch.setattr(rules, "MEMO_BLOCKS", 4)
+    for i in range(10):
+        judge_remembered(Block(i, f"菜单 {i}"))
+        assert len(rules._memo) <= 4
+    rules._memo.clear()
+    judge_remembered(Block(0, PROSE_ZH * 10))
+    assert not rules._memo
