@@ -295,6 +295,11 @@ _memo: dict[tuple[object, ...], tuple[Class, str, Features]] = {}
 _judged_fields = operator.attrgetter(*JUDGED_FIELDS)
 
 
+def forget() -> None:
+    """Empty the memory of judged blocks, so that the next page is judged as a run's first."""
+    _memo.clear()
+
+
 def judge_remembered(block: Block) -> tuple[Class, str, Features]:
     """``judge`` with the block's features, from memory when a block with the same
     ``JUDGED_FIELDS`` was judged before in this process."""

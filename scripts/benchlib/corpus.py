@@ -96,32 +96,42 @@ def page_folder(paths: list[str], name: str) -> Path:
     return folder
 
 
-def largest(paths: list[str]) -> str:
-    return max(paths, key=os.path.getsize)
+def _until(paths: list[str], size: int) -> list[str]:
+    """The first of ``paths`` that together hold at least ``size`` bytes (all of them if fewer)."""
+    taken, total = [], 0
+    for path in paths:
+        if total >= size:
+            break
+        taken.append(path)
+        total += os.path.getsize(path)
+    return taken
 
 
-def large_dump(source: str, size: int = LARGE_PAGE_BYTES) -> Path:
-    """A real dump repeated (blank line between copies) until it is at least ``size`` bytes."""
-    data = Path(source).read_bytes().rstrip(b"\n") + b"\n\n"
+def large_dump(paths: list[str], size: int = LARGE_PAGE_BYTES) -> tuple[Path, list[str]]:
+    """One dump of at least ``size`` bytes made of distinct real dumps (a blank line between them),
+    and the dumps it holds. Distinct, not one dump repeated: a repeated page would be cheaper than
+    its copy count says, as the boilerplate stage remembers the short lines it has judged."""
+    taken = _until(paths, size)
     target = SCRATCH / "large.txt"
-    target.write_bytes(data * (size // len(data) + 1))
-    return target
+    with open(target, "wb") as out:
+        for path in taken:
+            out.write(Path(path).read_bytes().rstrip(b"\n") + b"\n\n")
+    return target, taken
 
 
-def large_html(source: str, size: int = LARGE_PAGE_BYTES) -> Path:
-    """A real page whose body is repeated until the page is at least ``size`` bytes, in the page's
-    own encoding (so its declared charset stays true)."""
+def large_html(paths: list[str], size: int = LARGE_PAGE_BYTES) -> tuple[Path, list[str]]:
+    """One UTF-8 HTML page of at least ``size`` bytes whose body holds the bodies of distinct real
+    pages (each decoded from its own encoding) in turn, and the pages it holds (see ``large_dump``)."""
     from cleantext.decode import decode
     from cleantext.model import RawPage
 
-    decoded = decode(RawPage(source, Path(source).read_bytes()))
-    match = BODY.search(decoded.text)
-    head, inner, tail = (
-        (decoded.text[: match.end(1)], match.group(2), decoded.text[match.start(3) :])
-        if match
-        else ("", decoded.text, "")
-    )
-    copies = size // max(1, len(inner.encode(decoded.encoding, "replace"))) + 1
+    taken = _until(paths, size)
+    bodies = []
+    for path in taken:
+        text = decode(RawPage(path, Path(path).read_bytes())).text
+        match = BODY.search(text)
+        bodies.append(match.group(2) if match else text)
     target = SCRATCH / "large.html"
-    target.write_bytes((head + inner * copies + tail).encode(decoded.encoding, "replace"))
-    return target
+    page = '<html><head><meta charset="utf-8"><title>large page</title></head><body>' + "\n".join(bodies) + "</body></html>"
+    target.write_bytes(page.encode("utf-8", "replace"))
+    return target, taken

@@ -14,6 +14,7 @@ from typing import Any
 
 from benchlib.corpus import SCRATCH, total_bytes
 from benchlib.timing import CPU, Figure, best_of, best_of_each, peak_rss_mb
+from cleantext.boilerplate.rules import forget
 from cleantext.config import Config
 from cleantext.decode import decode
 from cleantext.model import Article, Failure, RawPage
@@ -24,7 +25,6 @@ from cleantext.write import JsonlWriter
 OUT = SCRATCH / "out.jsonl"
 CONVERSION_REPS_FACTOR = 3  # the conversion runs take ~0.1 s each, and their ratio compares a 10 %
 #                             margin: more repetitions than elsewhere keep noise out of it
-SMALL_PAGE_REPEAT = 20  # cleanings of the small page per timed run, so its time is well above timer noise
 
 
 def clean_paths(cleaner: PageCleaner, paths: list[str], out: Path = OUT) -> int:
@@ -38,11 +38,17 @@ def clean_paths(cleaner: PageCleaner, paths: list[str], out: Path = OUT) -> int:
 
 
 def measure_clean(name: str, paths: list[str], config: Config, reps: int) -> Figure:
-    """cleantext on ``paths`` with ``config``, best of ``reps``."""
+    """cleantext on ``paths`` with ``config``, best of ``reps``, each run starting with nothing in
+    memory but what a run's first page has (no block judged yet)."""
     cleaner = PageCleaner(config)
     clean_paths(cleaner, paths[:1])  # warm-up: lazy imports out of the timing
     written: list[int] = []
-    seconds = best_of(reps, lambda: written.append(clean_paths(cleaner, paths)), CPU)
+
+    def run() -> None:
+        forget()
+        written.append(clean_paths(cleaner, paths))
+
+    seconds = best_of(reps, run, CPU)
     return Figure(name, len(paths), total_bytes(paths), seconds, f"{written[-1]} written", _rss())
 
 
@@ -91,7 +97,10 @@ def stage_seconds(paths: list[str], config: Config) -> dict[str, float]:
 def measure_stages(name: str, paths: list[str], reps: int) -> list[Figure]:
     """Where cleantext's time goes on ``paths``: each stage of the fastest of ``reps`` passes."""
     stage_seconds(paths[:1], Config())  # lazy imports out of the timing
-    passes = [stage_seconds(paths, Config()) for _ in range(max(1, reps))]
+    passes = []
+    for _ in range(max(1, reps)):
+        forget()
+        passes.append(stage_seconds(paths, Config()))
     best = min(passes, key=lambda spent: sum(spent.values()))
     total = sum(best.values())
     nbytes = total_bytes(paths)
@@ -205,20 +214,26 @@ def measure_conversion(paths: list[str], reps: int) -> dict[str, Any]:
     }
 
 
-def measure_large(source: str, large: Path, reps: int) -> tuple[Figure, Figure]:
-    """The small page (cleaned ``SMALL_PAGE_REPEAT`` times per run) against the large one, cleaned once."""
+def measure_large(paths: list[str], large: Path, reps: int) -> tuple[Figure, Figure]:
+    """``paths`` cleaned one by one (best of ``reps``) against ``large``, the page made of them,
+    cleaned once; each starts with no block judged yet."""
     cleaner = PageCleaner(Config())
-    small_paths = [source] * SMALL_PAGE_REPEAT
-    clean_paths(cleaner, small_paths)
-    small_s = best_of(reps, lambda: clean_paths(cleaner, small_paths), CPU)
+    clean_paths(cleaner, paths[:1])  # warm-up: lazy imports out of the timing
+
+    def one_by_one() -> None:
+        forget()
+        clean_paths(cleaner, paths)
+
+    small_s = best_of(reps, one_by_one, CPU)
     outcome: list[str] = []
 
     def once() -> None:
+        forget()
         page = next(p for p in iter_pages([str(large)], cleaner.config) if isinstance(p, RawPage))
         outcome.append(type(cleaner(page)).__name__)
 
     large_s = best_of(1, once, CPU)
-    small = Figure(f"small page {Path(source).name}", SMALL_PAGE_REPEAT, total_bytes(small_paths), small_s)
+    small = Figure(f"its {len(paths)} pages one by one", len(paths), total_bytes(paths), small_s)
     big = Figure(f"large page {large.name}", 1, total_bytes([str(large)]), large_s, outcome[-1], _rss())
     return small, big
 

@@ -13,7 +13,7 @@ CONVERSION_MAX = 1.10  # cleantext's added time for --to traditional ÷ OpenCC's
 JOBS_SPEEDUP_MIN = 1.8  # --jobs 2 ÷ --jobs 1 on 2 cores
 LINEAR_MAX = 1.15  # seconds per MB at 16x ÷ at 1x: within noise of linear
 RSS_FLAT_MAX = 1.15  # peak RSS at 16x ÷ at 1x: flat within 15 %
-LARGE_PAGE_MAX = 2.0  # seconds per MB of a 5 MB page ÷ of its small source page: no quadratic step
+LARGE_PAGE_MAX = 2.0  # seconds per MB of a 5 MB page ÷ of the pages it is made of: no quadratic step
 STARTUP_MAX_S = 0.30  # seconds for `cleantext run` on one small page
 
 
@@ -78,7 +78,7 @@ def add_ratios(report: Report, facts: dict[str, Any]) -> None:
     for kind in ("dump", "html"):
         _add(
             report,
-            f"large {kind} page s/MB / small page s/MB",
+            f"large {kind} page s/MB / its pages' s/MB",
             _quotient(_seconds_per_mb(report, f"large-{kind}"), _seconds_per_mb(report, f"small-{kind}")),
             f"<= {LARGE_PAGE_MAX}",
             ("<=", LARGE_PAGE_MAX),
