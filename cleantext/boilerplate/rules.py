@@ -56,12 +56,6 @@ COOKIE = compiled(CONSENT_COOKIE, re.I)
 # finds every block the pattern can match (a case-blind search costs a dozen times more).
 COOKIE_PIECES = ("cook", "teczk", "クッキー")
 CONSENT = compiled(CONSENT_WORDS, re.I)
-# A process remembers the ladder's answers for short blocks: a site's menus, share bars and footers
-# repeat on all its pages (a quarter of the bench's dump lines repeat an earlier one). The ladder is
-# pure and reads only these fields of a block, so equal fields get an equal answer.
-JUDGED_FIELDS = ("text", "kind", "hint", "in_list", "link_chars", "source")
-MEMO_BLOCKS = 8192  # answers remembered; the memo starts over when full (a few MB at most)
-MEMO_MAX_CHARS = 200  # longer blocks are article text, which does not repeat
 MIN_LIST_PROSE_PUNCT = 2  # punctuation marks that make a list item a sentence, not a link
 # An HTML tag written out as text: a dumper prints ad snippets and templates verbatim.
 TAG = compiled(r"<(?:[a-zA-Z][\w-]*(?:\s[^<>]*)?|/[a-zA-Z][\w-]*\s*)>")
@@ -291,6 +285,12 @@ LADDER: tuple[Rule, ...] = (
 )
 
 
+# A process remembers the ladder's answers for short blocks: a site's menus, share bars and footers
+# repeat on all its pages (a quarter of the bench's dump lines repeat an earlier one). The ladder is
+# pure and reads only these fields of a block, so equal fields get an equal answer.
+JUDGED_FIELDS = ("text", "kind", "hint", "in_list", "link_chars", "source")
+MEMO_BLOCKS = 8192  # answers remembered (~3 MB on the bench's dumps); the memo starts over when full
+MEMO_MAX_CHARS = 200  # longer blocks are article text, which does not repeat
 _memo: dict[tuple[object, ...], tuple[Class, str, Features]] = {}
 _judged_fields = operator.attrgetter(*JUDGED_FIELDS)
 
