@@ -8,7 +8,8 @@ The corpus is ``samples/`` plus the shared bench (``<id>.html`` original bytes, 
 dumps; a page is Chinese when its ``<id>.json`` says ``"lang": "zh"``). Sections, by name:
 
 - ``dumps`` (a), ``html`` (b), ``traditional`` (c): cleantext per core (one process): read →
-  clean → JSON lines, on all pages and on the Chinese ones;
+  clean → JSON lines, on all pages and on the Chinese ones; (c) runs in turns with the same pages
+  cleaned without conversion, its end-to-end comparison;
 - ``floor`` (d): read + decode + ``json.dumps``, no cleaning; ``bs4`` (e): ``BeautifulSoup(text,
   "lxml")`` + ``decompose()`` alone; ``opencc`` (f): OpenCC's s2t alone on the extracted texts
   against cleantext's convert stage;
@@ -90,10 +91,15 @@ def sec_html(run: Run) -> None:
 
 
 def sec_traditional(run: Run) -> None:
+    """(c), each beside the same pages without conversion, in turns (what the end-to-end ratios use)."""
     config = Config(to="traditional")
-    run.report.add("c", "traditional", inproc.measure_clean("HTML --to traditional", run.corpus.html, config, run.reps))
-    zh = inproc.measure_clean("HTML, zh --to traditional", run.corpus.zh_html, config, run.reps)
-    run.report.add("c", "traditional-zh", zh)
+    for key, names, paths in (
+        ("traditional", ("HTML --to traditional", "HTML, no conversion"), run.corpus.html),
+        ("traditional-zh", ("HTML, zh --to traditional", "HTML, zh, no conversion"), run.corpus.zh_html),
+    ):
+        converted, plain = inproc.measure_clean_beside(names, paths, config, Config(), run.reps)
+        run.report.add("c", key, converted)
+        run.report.add("c", f"{key}-plain", plain)
 
 
 def sec_floor(run: Run) -> None:

@@ -8,6 +8,7 @@ Times are this process's CPU seconds (see ``timing``).
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 from typing import Any
@@ -50,6 +51,29 @@ def measure_clean(name: str, paths: list[str], config: Config, reps: int) -> Fig
 
     seconds = best_of(reps, run, CPU)
     return Figure(name, len(paths), total_bytes(paths), seconds, f"{written[-1]} written", _rss())
+
+
+def measure_clean_beside(
+    names: tuple[str, str], paths: list[str], config: Config, baseline: Config, reps: int
+) -> tuple[Figure, Figure]:
+    """``measure_clean`` of ``config`` and of ``baseline`` in turns within each repetition, so that
+    their difference is not a drift of the machine between two sections (which, on 20 s runs,
+    can be twenty times a conversion's cost)."""
+    cleaners = {"config": PageCleaner(config), "baseline": PageCleaner(baseline)}
+    written: dict[str, int] = {}
+
+    def run(which: str) -> None:
+        forget()
+        written[which] = clean_paths(cleaners[which], paths)
+
+    for cleaner in cleaners.values():
+        clean_paths(cleaner, paths[:1])  # warm-up: lazy imports out of the timing
+    best = best_of_each(reps, {which: functools.partial(run, which) for which in cleaners}, CPU)
+    nbytes = total_bytes(paths)
+    return (
+        Figure(names[0], len(paths), nbytes, best["config"], f"{written['config']} written", _rss()),
+        Figure(names[1], len(paths), nbytes, best["baseline"], f"{written['baseline']} written, in turns with the above"),
+    )
 
 
 STAGES = ("read+decode", "segment", "boilerplate", "document+convert", "write")

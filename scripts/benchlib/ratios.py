@@ -61,7 +61,7 @@ def add_ratios(report: Report, facts: dict[str, Any]) -> None:
     )
     _add(report, "cleantext HTML / floor HTML (pages/s)", _per(report, "html", "floor-html"), "info", None)
     _add(report, "cleantext dumps / floor dumps (pages/s)", _per(report, "dumps", "floor-txt"), "info", None)
-    _add(report, "HTML --to traditional / HTML (pages/s)", _per(report, "traditional", "html"), "info", None)
+    _add(report, "HTML --to traditional / without it (pages/s)", _per(report, "traditional", "traditional-plain"), "info", None)
     _conversion(report, facts)
     _add(
         report,
@@ -103,11 +103,11 @@ def _conversion(report: Report, facts: dict[str, Any]) -> None:
         f"<= {CONVERSION_MAX}",
         ("<=", CONVERSION_MAX),
     )
-    html, trad = report.get("html"), report.get("traditional")
+    html, trad = report.get("traditional-plain"), report.get("traditional")
     if html is not None and trad is not None:
         _add(
             report,
-            "  end to end: (c) - (b) s / OpenCC alone s",
+            "  end to end: (c) - (c) without it, s / OpenCC alone s",
             (trad.seconds - html.seconds) / raw.seconds,
             "info (noisy)",
             None,
