@@ -43,7 +43,9 @@ from cleantext.segment.dump import ASTRAL, BULLET, CJK_CHAR, FIRST_WORD, WIDE_RU
 # Three spaces or more between two pieces of text. Not next to a box-drawing character: a table
 # the dumper drew with borders (│ ┃) is a table, its rows stay rows.
 GAP = compiled(r"(?<=[^\s\u2500-\u257f]) {3,}(?=[^\s\u2500-\u257f])")
-LONE_BULLET = compiled(r"(?:^|(?<=\S) {2,}|^ +)([•·◦▪▫●○■□◆◇►▶▸*+\-–]) +$")
+LONE_BULLET_MARKS = "•·◦▪▫●○■□◆◇►▶▸*+–-"  # "-" last: a character class reads it as itself
+LONE_BULLET = compiled(r"(?:^|(?<=\S) {2,}|^ +)([" + LONE_BULLET_MARKS + r"]) +$")
+LONE_BULLET_ENDS = tuple(LONE_BULLET_MARKS)  # for ``str.endswith``
 MIN_SPLIT_LINES = 6  # lines with text on both sides of the same column: fewer is chance
 MIN_BOTH_SHARE = 0.3  # of a stretch's text lines, the share with text on both sides
 MIN_PROSE_COLUMNS = 20  # display columns one side's lines reach on average: wrapped text, not cells
@@ -81,12 +83,17 @@ def _cut(line: str, column: int) -> tuple[str, str] | None:
     if at is None:
         return line.rstrip(), ""
     left, right = line[:at], line[at:].rstrip()
-    if left.strip() and not left.endswith(" "):
+    if not left.endswith(" ") and left.strip():
         return None
-    bullet = LONE_BULLET.search(left)  # the right column's bullet, set left of its text
-    if bullet is not None:
-        left, right = left[: bullet.start()], bullet.group(1) + " " + right
-    return left.rstrip(), right
+    # the right column's bullet, set left of its text. A match ends with the bullet, then spaces
+    # (and ``$`` allows a final newline): only a left part that ends so once stripped can hold one,
+    # and testing that first spares the search, which tries its alternatives at every position.
+    kept = left.rstrip()
+    if kept.endswith(LONE_BULLET_ENDS):
+        bullet = LONE_BULLET.search(left)
+        if bullet is not None:
+            return left[: bullet.start()].rstrip(), bullet.group(1) + " " + right
+    return kept, right
 
 
 def _index_of_column(line: str, column: int) -> int | None:
@@ -134,7 +141,8 @@ def _stretch(lines: list[str], start: int, column: int) -> tuple[int, list[tuple
             if misfits > MAX_STRETCH_GAP:
                 break
             continue
-        parts.extend([(lines[j], "") for j in range(end, i)])  # misfits in between: left as they are
+        if end < i:  # misfits in between: left as they are
+            parts.extend([(lines[j], "") for j in range(end, i)])
         parts.append(cut)
         misfits, end = 0, i + 1
     while parts and not parts[-1][1].strip():  # the stretch ends with its last right-hand text
@@ -178,22 +186,28 @@ def unfold_columns(text: str) -> str:
     if "   " not in text:
         return text
     lines = text.split("\n")
-    gaps = [_gaps(line) if "   " in line else [] for line in lines]
+    # A gap has text on both sides, so it lies within the stripped line (``\s`` and ``str.strip``
+    # both go by ``str.isspace``): most lines with three spaces only have them as an indent.
+    gaps = [_gaps(line) if "   " in line.strip() else [] for line in lines]
     out: list[str] = []
     tried: dict[int, int] = {}  # column -> line up to which a stretch at it was tried and failed
-    i = 0
-    while i < len(lines):
-        end, parts = _layout_at(lines, gaps, i, tried) if gaps[i] else (i + 1, [])
-        if not parts:
-            out.append(lines[i])
-            i += 1
+    done = 0  # the lines before this one are in ``out``
+    for i in [i for i, line_gaps in enumerate(gaps) if line_gaps]:  # only these can start a stretch
+        if i < done:
             continue
+        end, parts = _layout_at(lines, gaps, i, tried)
+        if not parts:
+            continue
+        out.extend(lines[done:i])  # lines outside any stretch stay as they are
         for column in ([left for left, _ in parts], [right for _, right in parts]):
             text_of_column = "\n".join(column)
             unfolded = unfold_columns(text_of_column)  # a column may hold columns (three side by side)
             out.extend(_unwrap(column) if unfolded == text_of_column else unfolded.split("\n"))
             out.append("")  # a column's own blank lines are its paragraph breaks
-        i = end
+        done = end
+    if not done:
+        return text  # no stretch: the dump as it came
+    out.extend(lines[done:])
     return "\n".join(out)
 
 
