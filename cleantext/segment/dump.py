@@ -101,8 +101,10 @@ def _lines(text: str) -> list[_Line | None]:
     """Lines with their layout; None stands for a blank line."""
     out: list[_Line | None] = []
     group = 0
-    for raw in text.splitlines():
-        line = raw.rstrip().replace("\t", "    ")
+    # tabs are widened in one pass over the text: a line's trailing tabs become trailing spaces,
+    # which rstrip removes as it would the tabs
+    for raw in text.replace("\t", "    ").splitlines():
+        line = raw.rstrip()
         stripped = line.lstrip(" \u3000\u00a0")
         if not stripped:
             if out and out[-1] is not None:
@@ -139,9 +141,10 @@ def _group_wraps(lines: list[_Line | None]) -> list[int]:
     wraps its words at its own width. 0 when too narrow to tell."""
     widest: dict[int, int] = {}
     for ln in lines:
-        if ln is not None:
-            widest[ln.group] = max(widest.get(ln.group, 0), ln.width)
-    return [widest[ln.group] if ln is not None and widest[ln.group] >= MIN_WRAP_WIDTH else 0 for ln in lines]
+        if ln is not None and ln.width > widest.get(ln.group, -1):  # a comparison, not a max() call
+            widest[ln.group] = ln.width
+    wraps = {group: width if width >= MIN_WRAP_WIDTH else 0 for group, width in widest.items()}
+    return [0 if ln is None else wraps[ln.group] for ln in lines]
 
 
 def _join(left: str, right: str) -> str:
@@ -171,10 +174,11 @@ def _reaches_width(prev: _Line, line: _Line, page: tuple[int, bool], group: int)
     width, certain = page
     if width and prev.width >= width - WRAP_SLACK and (certain or not ends_sentence(prev.text)):
         return True
-    first = FIRST_WORD.match(line.text)
-    if not group or first is None or CJK_CHAR.match(prev.text[-1:]):
+    # the cheap tests first: most lines stop too short of their column for any word to matter
+    if not group or prev.width < group - MAX_WORD_COLUMNS or CJK_CHAR.match(prev.text[-1:]):
         return False
-    return prev.width >= group - MAX_WORD_COLUMNS and prev.width + 1 + display_width(first.group()) > group
+    first = FIRST_WORD.match(line.text)
+    return first is not None and prev.width + 1 + display_width(first.group()) > group
 
 
 def _merge_wrapped(lines: list[_Line | None]) -> list[_Line | None]:
