@@ -41,8 +41,12 @@ from cleantext.regexes import compiled
 from cleantext.segment.dump import ASTRAL, BULLET, CJK_CHAR, FIRST_WORD, WIDE_RUN, display_width
 
 # Three spaces or more between two pieces of text. Not next to a box-drawing character: a table
-# the dumper drew with borders (│ ┃) is a table, its rows stay rows.
-GAP = compiled(r"(?<=[^\s\u2500-\u257f]) {3,}(?=[^\s\u2500-\u257f])")
+# the dumper drew with borders (│ ┃) is a table, its rows stay rows. GAP_PLAIN says it plainly;
+# GAP opens with the three spaces and looks behind them instead: the engine searches for a
+# pattern's opening literal text rather than trying the pattern at every position (~1.5x faster;
+# a test checks that both find the same gaps).
+GAP_PLAIN = r"(?<=[^\s\u2500-\u257f]) {3,}(?=[^\s\u2500-\u257f])"
+GAP = compiled(r"   (?<=[^\s\u2500-\u257f]   ) *(?=[^\s\u2500-\u257f])")
 LONE_BULLET_MARKS = "•·◦▪▫●○■□◆◇►▶▸*+–-"  # "-" last: a character class reads it as itself
 LONE_BULLET = compiled(r"(?:^|(?<=\S) {2,}|^ +)([" + LONE_BULLET_MARKS + r"]) +$")
 LONE_BULLET_ENDS = tuple(LONE_BULLET_MARKS)  # for ``str.endswith``
