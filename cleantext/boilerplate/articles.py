@@ -31,7 +31,7 @@ import re
 
 from cleantext.boilerplate.context import Judged
 from cleantext.boilerplate.dom import fold
-from cleantext.boilerplate.markers import COMMENTS_HEADING, REPRINT_NOTICE
+from cleantext.boilerplate.markers import COMMENTS_HEADING, REPRINT_NOTICE, word_forms
 from cleantext.model import Block, PageMeta
 from cleantext.regexes import compiled
 
@@ -56,6 +56,9 @@ DATE = compiled(
     r"(?:(?:分钟|分鐘|小时|小時|天|周|週|个月|個月)前|(?:minutes?|hours?|days?|weeks?) ago)\s*$"
 )
 DIGIT = compiled(r"\d")  # every form of DATE holds one: a line without is settled by one scan
+# Every form of DATE also holds one of these (a date's separator, or the mark before a feed's
+# relative time): of the lines with a digit (counts, prices, times), half hold none of them.
+DATE_MARK = compiled(r"[-/.年·•|]")
 FULL_DATE = compiled(r"\d{4}|[:：]")  # a year or a time: what makes a lone cell a date
 GAP = compiled(r"\s{3,}")  # the column gap a dump puts between a table's cells
 BRACKETED = compiled(r"\[[^\]]*\]")  # image and button placeholders in dumps ("[arrow-up]")
@@ -70,6 +73,13 @@ MIN_COMMENTED_UNITS = 300
 MIN_AFTER_UNITS = 30  # units of good text after a header: the next article has a body
 PROSE = "body"  # the ladder's reason for prose: only prose makes an article (not header tables)
 FULL_STOPS = ("。", ".", "；", ";", "，", ",")  # a line ending so is a sentence, not a headline
+# Characters every match of the end-of-article patterns from ``markers`` holds (a test checks them
+# against the vocabulary): most lines under an article hold none, and skip the search.
+# REPRINT: each notice says 未经 (授权…) or 转载, in either script.
+REPRINT_CHARS = compiled("[未" + "".join(sorted(word_forms("转"))) + "]")
+# COMMENTS_OPENING: each heading either opens the line (``match`` finds it) or is a count of
+# comments (已有 5 条评论) anywhere in it, which says 评论 in either script.
+COMMENT_COUNT_CHARS = compiled("[" + "".join(sorted(word_forms("评"))) + "]")
 
 
 def is_dateline(text: str) -> bool:
@@ -83,9 +93,15 @@ def is_dateline(text: str) -> bool:
     return _dateline_date(text) is not None
 
 
+def _may_hold_date(text: str) -> bool:
+    """Can ``DATE`` match in ``text`` (or in a part of it)? Two scans for single characters
+    settle most lines without the pattern's search."""
+    return DIGIT.search(text) is not None and DATE_MARK.search(text) is not None
+
+
 def _dateline_date(text: str) -> re.Match[str] | None:
     """The date of a line that is a date and little else (``is_dateline``), or None."""
-    match = DATE.search(text) if DIGIT.search(text) else None
+    match = DATE.search(text) if _may_hold_date(text) else None
     if match is None:
         return None
     rest = text[: match.start()] + text[match.end() :]
@@ -109,6 +125,8 @@ def is_dated_headline(text: str) -> bool:
     >>> is_dated_headline("2005年6月13日，澳坛真的累了。")
     False
     """
+    if not _may_hold_date(text):  # the cells hold the line's characters only: no date among them
+        return False
     cells = [cell for cell in GAP.split(BRACKETED.sub(" ", text).strip()) if cell]
     if len(cells) < 2 or is_dateline(cells[0]):
         return False
@@ -122,8 +140,8 @@ def is_dated_headline(text: str) -> bool:
 
 def _header_at(blocks: list[Block], judged: list[Judged], i: int, lo: int) -> int | None:
     """If block ``i`` is a dateline under a headline, the headline's index (not before ``lo``)."""
-    if judged[i].reason == PROSE:
-        return None
+    if judged[i].reason == PROSE or not _may_hold_date(blocks[i].text):
+        return None  # neither a dateline nor a dated headline (``is_dated_headline``)
     if not is_dateline(blocks[i].text):
         return i if is_dated_headline(blocks[i].text) else None
     for j in range(i - 1, max(lo, i - HEADER_REACH) - 1, -1):
@@ -155,6 +173,14 @@ def headers(blocks: list[Block], judged: list[Judged], span: tuple[int, int]) ->
     return starts
 
 
+def _comments_heading(text: str) -> bool:
+    """``COMMENTS_HEADING.search(text)``: a match away from the line's start is a comment count,
+    which holds ``COMMENT_COUNT_CHARS``; lines without them are settled by one ``match``."""
+    if COMMENTS_HEADING.match(text):
+        return True
+    return COMMENT_COUNT_CHARS.search(text) is not None and COMMENTS_HEADING.search(text) is not None
+
+
 def _signed_off(blocks: list[Block], judged: list[Judged], span: tuple[int, int]) -> tuple[int, int]:
     """``span`` up to where the whole article above ends: the editor's sign-off line (责任编辑：…)
     or the reprint notice (kept in the span, and dropped as boilerplate), the previous/next links,
@@ -166,11 +192,12 @@ def _signed_off(blocks: list[Block], judged: list[Judged], span: tuple[int, int]
         if judged[i].reason == PROSE:
             prose += judged[i].feats.units
         elif prose >= MIN_BEFORE_UNITS:
-            if SIGN_OFF.match(blocks[i].text) or REPRINT_NOTICE.search(blocks[i].text):
+            text = blocks[i].text
+            if SIGN_OFF.match(text) or (REPRINT_CHARS.search(text) and REPRINT_NOTICE.search(text)):
                 return lo, i + 1
-            if PREV_NEXT.match(blocks[i].text) or ABOUT_AUTHOR.match(blocks[i].text):
+            if PREV_NEXT.match(text) or ABOUT_AUTHOR.match(text):
                 return lo, i
-            if prose >= MIN_COMMENTED_UNITS and COMMENTS_HEADING.search(blocks[i].text):
+            if prose >= MIN_COMMENTED_UNITS and _comments_heading(text):
                 return lo, i
     return span
 

@@ -2,10 +2,24 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from cleantext.boilerplate import classify
-from cleantext.boilerplate.articles import first_article, headers, is_dateline
+from cleantext.boilerplate.articles import (
+    COMMENT_COUNT_CHARS,
+    DATE,
+    REPRINT_CHARS,
+    _comments_heading,
+    _may_hold_date,
+    first_article,
+    headers,
+    is_dated_headline,
+    is_dateline,
+)
 from cleantext.boilerplate.context import Judged
 from cleantext.boilerplate.features import features_of
+from cleantext.boilerplate.markers import COMMENTS_HEADING, COMMENTS_OPENING, REPRINT, REPRINT_NOTICE
 from cleantext.model import Block, PageMeta
 
 PARA = "国务院近日召开的做强国内大循环工作推进会提出，结合现阶段我国发展实际，要加快构建新发展格局。"
@@ -133,3 +147,31 @@ def test_the_writers_biography_and_what_follows_are_not_the_article() -> None:
     bio = "Sezer Yavuz, 20 Şubat 1994'te İstanbul'da doğdu. İlköğretim ve lise eğitimini İstanbul'da tamamladı."
     kept = _kept(_page(*FIRST, "Editör Hakkında", bio, bio))
     assert kept == FIRST
+
+
+# The shortcuts give what the plain statement of each step gives.
+DATEISH = st.text(alphabet=st.sampled_from("2023-06-01 00:48/.年月日·•|发布于 小时前ago days[]x，。"), max_size=40)
+END_NOTICES = st.text(
+    alphabet=st.sampled_from("未经授权禁止转載轉载请注明不得勿已有共 5条件评論论評发表网友全部:（(我要leave a comment2 s)"),
+    max_size=30,
+)
+
+
+@given(DATEISH)
+def test_a_line_without_a_digit_and_a_date_mark_holds_no_date(text: str) -> None:
+    if not _may_hold_date(text):
+        assert DATE.search(text) is None
+        assert not is_dateline(text) and not is_dated_headline(text)
+
+
+@given(END_NOTICES)
+def test_the_end_notice_prechecks_pass_every_match(text: str) -> None:
+    if REPRINT_NOTICE.search(text):
+        assert REPRINT_CHARS.search(text)
+    assert _comments_heading(text) == (COMMENTS_HEADING.search(text) is not None)
+
+
+def test_the_prechecks_hold_what_every_fragment_of_the_vocabulary_says() -> None:
+    assert all("未经" in fragment or "转载" in fragment for fragment in REPRINT)
+    assert all(fragment.startswith("^") or "评论" in fragment for fragment in COMMENTS_OPENING)
+    assert REPRINT_CHARS.search("轉載") and REPRINT_CHARS.search("转载") and COMMENT_COUNT_CHARS.search("評論")
