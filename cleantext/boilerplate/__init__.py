@@ -73,7 +73,7 @@ def classify(blocks: list[Block], meta: PageMeta | None = None) -> list[Verdict]
     judged = []
     for block in blocks:
         cls, reason, feats = judge_remembered(block)
-        judged.append(Judged(cls, reason, feats, in_list=block.in_list, dump=block.source == "text"))
+        judged.append(Judged(cls, reason, feats, "", block.in_list, block.source == "text"))  # positional: faster
     _rejudge_thread(blocks, judged)
     container_prior(blocks, judged, meta)
     smooth(judged)

@@ -48,9 +48,10 @@ NEARLY_AS_HEAVY = 0.9  # of the heaviest stretch's weight, for an earlier stretc
 FOREIGN_GOOD_WEIGHT = 0.3  # good text in another script (CJK or not) than the page's menus and labels
 
 
-@dataclass
+@dataclass(slots=True)
 class Judged:
-    """A block's class as the ladder and then context left it."""
+    """A block's class as the ladder and then context left it (one per block of every page: with
+    slots it is built, and its fields read, faster)."""
 
     cls: str  # "good" | "bad" | "short"
     reason: str
@@ -100,10 +101,15 @@ def smooth(judged: list[Judged]) -> None:
     for start, end in list(_short_runs(judged)):
         prev = judged[start - 1].cls if start > 0 else "bad"
         nxt = judged[end].cls if end < len(judged) else "bad"
-        sentences = sum(_sentence(x) and x.feats.is_cjk for x in judged[start:end])
-        prose_run = sentences >= MIN_PROSE_RUN_SHARE * (end - start)
-        for item in judged[start:end]:
-            cls = _context_class(item, prev, nxt, end - start, prose_run)
+        run = judged[start:end]
+        # Whether the run is prose matters to long runs only (``_context_class``): most runs are
+        # a line or two, and skip the count.
+        prose_run = False
+        if len(run) > MAX_SHORT_RUN:
+            sentences = sum(_sentence(x) and x.feats.is_cjk for x in run)
+            prose_run = sentences >= MIN_PROSE_RUN_SHARE * len(run)
+        for item in run:
+            cls = _context_class(item, prev, nxt, len(run), prose_run)
             item.overridden = f"{item.cls}:{item.reason}"
             item.cls, item.reason = cls, "context" if cls == "good" else item.reason
 
@@ -125,45 +131,56 @@ def fallback(judged: list[Judged]) -> None:
             item.cls, item.reason = "good", "fallback"
 
 
-def _weight(item: Judged) -> float:
-    if item.cls == "good":
-        return float(item.feats.units) * (LIST_GOOD_WEIGHT if item.in_list else 1.0)
-    if item.overridden.startswith("short"):
-        return -float(SHORT_PENALTY)
-    return -BAD_WEIGHT * max(item.feats.units, MIN_BAD_PENALTY)
+def _weights(judged: list[Judged], page_cjk: bool) -> list[float]:
+    """Each block's weight in the region sum (one loop, as it runs over every block of every page)."""
+    weights = []
+    for item in judged:
+        feats = item.feats
+        if item.cls == "good":
+            weight = float(feats.units) * (LIST_GOOD_WEIGHT if item.in_list else 1.0)
+            if weight > 0 and feats.is_cjk != page_cjk:
+                weight *= FOREIGN_GOOD_WEIGHT
+        elif item.overridden.startswith("short"):
+            weight = -float(SHORT_PENALTY)
+        else:
+            weight = -BAD_WEIGHT * max(feats.units, MIN_BAD_PENALTY)
+        weights.append(weight)
+    return weights
 
 
 def _page_is_cjk(judged: list[Judged]) -> bool:
     """Is the page's own language (its menus, labels and headings: the text that is not prose) CJK?"""
-    cjk = sum(item.feats.cjk for item in judged if item.cls != "good")
-    other = sum(item.feats.units - item.feats.cjk for item in judged if item.cls != "good")
+    cjk = other = 0
+    for item in judged:
+        if item.cls != "good":
+            cjk += item.feats.cjk
+            other += item.feats.units - item.feats.cjk
     return cjk > other
 
 
-def _heaviest(weights: list[float], end: int) -> tuple[float, tuple[int, int]]:
-    """The stretch of ``weights[:end]`` with the largest sum (Kadane), and that sum."""
-    best, best_span = 0.0, (0, 0)
+def _heaviest(weights: list[float]) -> list[tuple[float, tuple[int, int]]]:
+    """The stretch with the largest sum (Kadane) of each prefix ``weights[:end]`` where that
+    stretch changes, as (sum, [start, end)), in order: the last one is the whole list's, and the
+    last one ending by ``end`` is the prefix's (the pass over the prefix is the same pass)."""
+    best, found = 0.0, [(0.0, (0, 0))]
     total, start = 0.0, 0
-    for i in range(end):
+    for i, weight in enumerate(weights):
         if total <= 0:
             total, start = 0.0, i
-        total += weights[i]
+        total += weight
         if total > best:
-            best, best_span = total, (start, i + 1)
-    return best, best_span
+            best = total
+            found.append((best, (start, i + 1)))
+    return found
 
 
 def main_region(judged: list[Judged]) -> tuple[int, int]:
     """[start, end) of the stretch with the largest weight sum; (0, 0) when none is positive. A
     stretch above it that weighs nearly as much is taken instead: what follows an article
     (comments, teasers, a long legal notice) can outweigh it by a little, what precedes it rarely."""
-    page_cjk = _page_is_cjk(judged)
-    weights = []
-    for item in judged:
-        weight = _weight(item)
-        weights.append(weight * FOREIGN_GOOD_WEIGHT if weight > 0 and item.feats.is_cjk != page_cjk else weight)
-    best, span = _heaviest(weights, len(weights))
-    earlier, earlier_span = _heaviest(weights, span[0])
+    found = _heaviest(_weights(judged, _page_is_cjk(judged)))
+    best, span = found[-1]
+    earlier, earlier_span = next(x for x in reversed(found) if x[1][1] <= span[0])
     return earlier_span if earlier >= NEARLY_AS_HEAVY * best > 0 else span
 
 

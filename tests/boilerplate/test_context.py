@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from cleantext.boilerplate import classify
-from cleantext.boilerplate.context import Judged, confine, fallback, main_region, smooth
+from cleantext.boilerplate.context import Judged, _heaviest, confine, fallback, main_region, smooth
 from cleantext.boilerplate.features import features_of
 from cleantext.model import Block
 
@@ -121,3 +124,24 @@ def test_a_long_run_of_chinese_sentences_is_a_poem_not_a_list() -> None:
     judged = [_j("bad", "首页"), *headlines, _j("bad", "版权所有")]
     smooth(judged)
     assert all(item.cls == "bad" for item in judged[1:-1])
+
+
+def _plain_heaviest(weights: list[float], end: int) -> tuple[float, tuple[int, int]]:
+    """Kadane over ``weights[:end]``, as written before the prefixes shared one pass."""
+    best, best_span = 0.0, (0, 0)
+    total, start = 0.0, 0
+    for i in range(end):
+        if total <= 0:
+            total, start = 0.0, i
+        total += weights[i]
+        if total > best:
+            best, best_span = total, (start, i + 1)
+    return best, best_span
+
+
+@given(st.lists(st.sampled_from([-3.0, -1.0, -0.5, 0.0, 0.3, 1.0, 2.7, 5.0, 40.0]), max_size=30))
+def test_one_pass_finds_the_heaviest_stretch_of_every_prefix(weights: list[float]) -> None:
+    found = _heaviest(weights)
+    assert found[-1] == _plain_heaviest(weights, len(weights))
+    for end in range(len(weights) + 1):
+        assert next(x for x in reversed(found) if x[1][1] <= end) == _plain_heaviest(weights, end)
