@@ -32,7 +32,7 @@ recorded container numbers (``Block.containers``), never a walk of the tree.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from operator import itemgetter
 
 from cleantext.boilerplate.context import Judged
 from cleantext.boilerplate.rules import MIN_GOOD_UNITS, MIN_SHORT_UNITS, marker
@@ -54,6 +54,7 @@ IN_MAIN = "in-main"
 HEADLINE_REACH = 6  # blocks: a date, a byline, a share bar may sit between headline and body
 HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 NAV = DropReason.NAV.value
+BY_SUM_THEN_NUMBER = itemgetter(1, 0)  # of a (number, sum) pair: the deeper container wins a tie
 OUTSIDE = DropReason.OUTSIDE.value
 
 
@@ -119,16 +120,20 @@ def main_container(blocks: list[Block], judged: list[Judged], anchor: int | None
 
 
 def _heaviest(blocks: list[Block], weights: list[float], anchor: int | None) -> int | None:
-    sums: dict[int, float] = defaultdict(float)
+    # About nine containers a block: the sums are the stage's longest loop on HTML pages, so
+    # it reads and writes a plain dict, and the largest is found without a Python key function.
+    # Each sum adds its blocks' weights in block order, as a running total does.
+    sums: dict[int, float] = {}
+    get = sums.get
     for block, weight in zip(blocks, weights, strict=True):
         for number in block.containers:
-            sums[number] += weight
+            sums[number] = get(number, 0.0) + weight
     for number in _headline_containers(blocks, anchor):
         sums[number] += HEADLINE_BONUS
     if not sums:
         return None
-    best = max(sums, key=lambda number: (sums[number], number))
-    return best if sums[best] >= MIN_CONTAINER_UNITS else None
+    best, best_sum = max(sums.items(), key=BY_SUM_THEN_NUMBER)
+    return best if best_sum >= MIN_CONTAINER_UNITS else None
 
 
 def _text_share(blocks: list[Block], weights: list[float], number: int) -> float:

@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+
+from hypothesis import given
+from hypothesis import strategies as st
+
 from cleantext.boilerplate import classify
 from cleantext.boilerplate.context import Judged
-from cleantext.boilerplate.dom import container_prior, headline, main_container
+from cleantext.boilerplate.dom import (
+    HEADLINE_BONUS,
+    MIN_CONTAINER_UNITS,
+    _headline_containers,
+    _heaviest,
+    container_prior,
+    headline,
+    main_container,
+)
 from cleantext.boilerplate.features import features_of
 from cleantext.boilerplate.rules import judge
 from cleantext.model import Block, PageMeta
@@ -74,3 +87,25 @@ def test_classify_shows_the_override() -> None:
     verdicts = classify(_page(), PageMeta(title="标题在这里"))
     assert (verdicts[6].keep, verdicts[6].reason, verdicts[6].overridden) == (True, "in-main", "bad:nav")
     assert (verdicts[8].keep, verdicts[8].reason) == (False, "outside-main")
+
+
+@given(
+    st.lists(
+        st.tuples(st.lists(st.integers(0, 6), max_size=4, unique=True), st.sampled_from([-3.0, -1.0, 0.3, 0.5, 7.0, 60.0])),
+        max_size=25,
+    ),
+    st.one_of(st.none(), st.integers(0, 24)),
+)
+def test_the_heaviest_container_is_the_plainly_summed_one(rows: list[tuple[list[int], float]], anchor: int | None) -> None:
+    blocks = [Block(i, "x", containers=tuple(numbers)) for i, (numbers, _) in enumerate(rows)]
+    weights = [weight for _, weight in rows]
+    anchor = anchor if anchor is not None and anchor < len(blocks) else None
+    sums: dict[int, float] = defaultdict(float)
+    for block, weight in zip(blocks, weights, strict=True):
+        for number in block.containers:
+            sums[number] += weight
+    for number in _headline_containers(blocks, anchor):
+        sums[number] += HEADLINE_BONUS
+    best = max(sums, key=lambda number: (sums[number], number)) if sums else None
+    expected = best if best is not None and sums[best] >= MIN_CONTAINER_UNITS else None
+    assert _heaviest(blocks, weights, anchor) == expected
