@@ -25,6 +25,9 @@ from cleantext.boilerplate.markers import both_scripts
 from cleantext.regexes import compiled
 
 DIGIT = compiled(r"\d")
+# Every form below holds a year of four digits: most lines with a digit (a count, a time, a
+# price) hold none, and skip the four searches.
+YEAR_DIGITS = compiled(r"\d{4}")
 MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 MIN_YEAR, MAX_YEAR = 1990, 2100  # years outside are more likely numbers than publication dates
 TIME = both_scripts(  # 时/號 in Traditional: 時, 號
@@ -66,6 +69,8 @@ def _dmy(match: re.Match[str], month_first: bool) -> str | None:
 def find_date(text: str, lang: str | None = None) -> str | None:
     """The first date written in ``text`` as ISO 8601, or None."""
     if DIGIT.search(text) is None:  # every form has digits: most lines end here, cheaply
+        return None
+    if YEAR_DIGITS.search(text) is None:
         return None
     found: list[tuple[int, str]] = []
     m = YMD.search(text)

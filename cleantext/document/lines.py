@@ -38,6 +38,7 @@ AUTHOR = compiled(
 # Every labelled value follows a colon and every byline holds "by": most lines hold neither, and
 # skip the searches for both.
 MAY_NAME = compiled(LABEL_COLON + "|by", re.I)
+BY = compiled("by", re.I)
 LABELS = compiled(
     both_scripts(
         r"(?:发布|发表|更新|出版)?(?:时间|日期)|来源|稿源|作者|记者|责任编辑|编辑|浏览(?:次数)?|阅读(?:量)?|点击(?:数)?|"
@@ -63,6 +64,12 @@ class LineMeta:
 NO_META = LineMeta()  # what most lines say (immutable, so one instance serves them all)
 
 
+def may_name(text: str) -> bool:
+    """``MAY_NAME.search(text)``, faster: the colons have no case, so two substring tests find
+    them, and the pattern's search is left with "by" alone."""
+    return ":" in text or "：" in text or BY.search(text) is not None
+
+
 def _first_group(match: re.Match[str] | None) -> str | None:
     if match is None:
         return None
@@ -77,7 +84,7 @@ def read_line(text: str, lang: str | None = None, units: int | None = None) -> L
         return NO_META
     date = find_date(text, lang)
     site_m = author_m = None
-    if MAY_NAME.search(text):
+    if may_name(text):
         site_m, author_m = SITE.search(text), AUTHOR.search(text)
     site, author = _first_group(site_m), _first_group(author_m)
     if not (date or site or author):

@@ -10,7 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cleantext.boilerplate.dom import fold
-from cleantext.document.lines import AUTHOR, MAY_NAME, SITE
+from cleantext.document.dates import DMY, DMY_NAMED, MDY_NAMED, YEAR_DIGITS, YMD
+from cleantext.document.lines import AUTHOR, MAY_NAME, SITE, may_name
 from cleantext.document.normalize import INVISIBLE, SPACES, normalize_paragraph
 
 LABELLED = st.text(alphabet=st.sampled_from("来源作者记者By bY:：Jane Doe 文|，2025-"), max_size=30)
@@ -33,3 +34,14 @@ def test_normalize_and_fold_match_their_substitutions(text: str) -> None:
 def test_a_line_naming_a_site_or_author_passes_the_precheck(text: str) -> None:
     if SITE.search(text) or AUTHOR.search(text):
         assert MAY_NAME.search(text)
+
+
+@given(LABELLED)
+def test_the_name_precheck_is_the_pattern(text: str) -> None:
+    assert may_name(text) == (MAY_NAME.search(text) is not None)
+
+
+@given(st.text(alphabet=st.sampled_from("0123456789 -/.年月日:Jan sept 3rd,"), max_size=30))
+def test_every_date_form_holds_a_four_digit_year(text: str) -> None:
+    if YEAR_DIGITS.search(text) is None:
+        assert not any(p.search(text) for p in (YMD, DMY, MDY_NAMED, DMY_NAMED))
