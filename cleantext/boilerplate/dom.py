@@ -77,7 +77,7 @@ def _weight(block: Block, item: Judged) -> float:
         return units * (LIST_GOOD_WEIGHT if item.in_list else 1.0)
     if item.cls == "short":
         return SHORT_TEXT_WEIGHT * units if item.feats.punct else -1.0
-    if _is_bare_prose(block, item):
+    if item.reason == NAV and _is_bare_prose(block, item):  # most boilerplate is settled by its reason
         return BARE_PROSE_WEIGHT * units
     return -float(max(units, MIN_BAD_PENALTY))
 
