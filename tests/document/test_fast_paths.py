@@ -33,12 +33,12 @@ def test_normalize_and_fold_match_their_substitutions(text: str) -> None:
 @given(LABELLED)
 def test_a_line_naming_a_site_or_author_passes_the_precheck(text: str) -> None:
     if SITE.search(text) or AUTHOR.search(text):
-        assert MAY_NAME.search(text)
+        assert may_name(text)
 
 
 @given(LABELLED)
 def test_the_name_precheck_is_the_pattern(text: str) -> None:
-    assert may_name(text) == (MAY_NAME.search(text) is not None)
+    assert may_name(text) == (re.search(MAY_NAME, text, re.I) is not None)
 
 
 @given(st.text(alphabet=st.sampled_from("0123456789 -/.年月日:Jan sept 3rd,"), max_size=30))
