@@ -38,18 +38,19 @@ def clean_paths(cleaner: PageCleaner, paths: list[str], out: Path = OUT) -> int:
         return writer.count
 
 
+def clean_cold(cleaner: PageCleaner, paths: list[str]) -> int:
+    """``clean_paths`` as a run's first pages: with no block judged yet (the boilerplate stage
+    remembers judged blocks, which would make a repeated timing cheaper than a real run)."""
+    forget()
+    return clean_paths(cleaner, paths)
+
+
 def measure_clean(name: str, paths: list[str], config: Config, reps: int) -> Figure:
-    """cleantext on ``paths`` with ``config``, best of ``reps``, each run starting with nothing in
-    memory but what a run's first page has (no block judged yet)."""
+    """cleantext on ``paths`` with ``config``, best of ``reps`` cold runs (``clean_cold``)."""
     cleaner = PageCleaner(config)
     clean_paths(cleaner, paths[:1])  # warm-up: lazy imports out of the timing
     written: list[int] = []
-
-    def run() -> None:
-        forget()
-        written.append(clean_paths(cleaner, paths))
-
-    seconds = best_of(reps, run, CPU)
+    seconds = best_of(reps, lambda: written.append(clean_cold(cleaner, paths)), CPU)
     return Figure(name, len(paths), total_bytes(paths), seconds, f"{written[-1]} written", _rss())
 
 
@@ -63,8 +64,7 @@ def measure_clean_beside(
     written: dict[str, int] = {}
 
     def run(which: str) -> None:
-        forget()
-        written[which] = clean_paths(cleaners[which], paths)
+        written[which] = clean_cold(cleaners[which], paths)
 
     for cleaner in cleaners.values():
         clean_paths(cleaner, paths[:1])  # warm-up: lazy imports out of the timing
@@ -244,11 +244,7 @@ def measure_large(paths: list[str], large: Path, reps: int) -> tuple[Figure, Fig
     cleaner = PageCleaner(Config())
     clean_paths(cleaner, paths[:1])  # warm-up: lazy imports out of the timing
 
-    def one_by_one() -> None:
-        forget()
-        clean_paths(cleaner, paths)
-
-    small_s = best_of(reps, one_by_one, CPU)
+    small_s = best_of(reps, lambda: clean_cold(cleaner, paths), CPU)
     outcome: list[str] = []
 
     def once() -> None:
