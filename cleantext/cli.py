@@ -159,6 +159,7 @@ def run(  # noqa: PLR0913 - one parameter per documented option
     _check_fields(cfg)
     if engine not in ("local", "ray"):
         raise _usage_error(f"--engine must be local or ray (got {engine!r})")
+    _check_outputs([stats] if engine == "ray" else [output, stats])  # before the first page is read
     if engine == "ray":
         raise typer.Exit(_run_ray(inputs or ["-"], cfg, output, stats, (ray_address, output_compression)))
     from cleantext.runner import run_inputs
@@ -166,6 +167,14 @@ def run(  # noqa: PLR0913 - one parameter per documented option
     progress = not quiet and sys.stderr.isatty()
     result = run_inputs(inputs or ["-"], cfg, output=output, stats_path=stats, progress=progress)
     raise typer.Exit(result.exit_code)
+
+
+def _check_outputs(paths: list[str | None]) -> None:
+    from cleantext.write import check_outputs
+
+    problem = check_outputs(paths)
+    if problem:
+        raise _usage_error(problem)
 
 
 def _check_fields(cfg: Config) -> None:
@@ -195,7 +204,7 @@ def _run_ray(
 
 @app.command(cls=PlainTyperCommand)
 def explain(
-    input: Annotated[str, Argument(help="One page: a file, or - for stdin.")],
+    inputs: Annotated[list[str], Argument(help="Pages: files, folders, globs, or - for stdin; each is explained.")],
     json_out: Annotated[bool, Option("--json", help="One JSON object per block, for tools.")] = False,
     encoding: Annotated[str | None, Option(help="Force this encoding.")] = None,
     format: Annotated[str | None, Option("--format", help="auto|html|text.")] = None,
@@ -209,7 +218,7 @@ def explain(
 
     cfg = _build_config(None, {"encoding": encoding, "format": format})
     use_color = color if color is not None else (sys.stdout.isatty() and "NO_COLOR" not in os.environ)
-    raise typer.Exit(explain_input(input, cfg, json_out=json_out, color=use_color))
+    raise typer.Exit(explain_input(inputs, cfg, json_out=json_out, color=use_color))
 
 
 @app.command(cls=PlainTyperCommand)

@@ -2,13 +2,16 @@
 
 Shown only when stderr is a terminal and ``--quiet`` is not given; redrawn at most every
 ``REDRAW_SECONDS``; erased at the end so the summary line stands alone. ``NO_COLOR`` is honoured
-by never colouring this line at all.
+by never colouring this line at all. Messages of the run (a failed input, a warning) share the
+terminal line with the meter: written through ``messages()``, each first erases the meter, so a
+message never starts in the middle of it ("…0.8 MB/scleantext: warning…"); the next redraw puts
+the meter back below the message.
 """
 
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, TextIO, cast
 
 if TYPE_CHECKING:
     from cleantext.pipeline import Stats
@@ -38,6 +41,29 @@ class Progress:
         self.drawn = True
 
     def close(self) -> None:
+        self.clear()
+
+    def clear(self) -> None:
+        """Erase the meter, if it is on the screen, leaving the cursor at the start of its line."""
         if self.drawn:
             self.stream.write("\r\x1b[K")
             self.stream.flush()
+            self.drawn = False
+
+    def messages(self) -> TextIO:
+        """The stream to write the run's messages to: each write first erases the meter."""
+        return cast(TextIO, _Clearing(self))
+
+
+class _Clearing:
+    """``write`` and ``flush`` of the meter's stream, erasing the meter before each write."""
+
+    def __init__(self, meter: Progress) -> None:
+        self.meter = meter
+
+    def write(self, text: str) -> int:
+        self.meter.clear()
+        return self.meter.stream.write(text)
+
+    def flush(self) -> None:
+        self.meter.stream.flush()

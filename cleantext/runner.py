@@ -18,6 +18,7 @@ from cleantext.config import Config
 from cleantext.model import Article, Drop, DropReason, Failure, Outcome, RawPage
 from cleantext.pipeline import Pipeline, Stats
 from cleantext.progress import Progress
+from cleantext.write.targets import OutputFailed, write_bytes
 
 AUTO_JOBS_MIN_INPUTS = 8  # inputs: fewer than this run in one process (worker start-up costs more)
 # Drops a person should hear of by name: the page may be fine, it only broke a limit of this run
@@ -35,12 +36,13 @@ class RunResult:
     interrupted: bool = False
     broken_pipe: bool = False
     stopped_by: Failure | None = None
+    output_failed: bool = False  # an output could not be written (no space left): said in one line
 
     @property
     def exit_code(self) -> int:
         if self.interrupted:
             return 130
-        return 1 if self.stats.failed else 0
+        return 1 if self.stats.failed or self.output_failed else 0
 
 
 def choose_jobs(config: Config, inputs: Sequence[str]) -> int:
@@ -91,6 +93,9 @@ def _drive(  # noqa: PLR0913 - the run's parts
         except StrictStop:
             # what was written so far is kept: complete lines, committed like a normal end
             result.stopped_by = Failure("", "stopped at the first failure (--strict)")
+        except BrokenPipeError:
+            pipeline.stats.settle_written(writer.count)  # what the reader took, not what was buffered
+            raise
         except KeyboardInterrupt:
             result.interrupted = True
             # Ctrl-C may land between a record's count and its writing: say what the output holds
@@ -124,6 +129,7 @@ def run_inputs(  # noqa: PLR0913 - the run's parts, each needed
     pipeline = Pipeline(config)
     result = RunResult(pipeline.stats)
     meter = Progress(errors) if progress else None
+    errors = meter.messages() if meter else errors  # a message first erases the progress line
     pages = iter_pages(list(inputs) or ["-"], config, stdin=stdin)
     try:
         _drive(pipeline, pages, config, inputs, errors, meter, output, result)
@@ -133,9 +139,22 @@ def run_inputs(  # noqa: PLR0913 - the run's parts, each needed
         result.broken_pipe = True
     except KeyboardInterrupt:  # while the output was being finished: the same quiet end
         result.interrupted = True
+    except OutputFailed as exc:  # no space left, an I/O error: one line, exit 1
+        _failed_output(exc, pipeline.stats, errors, result, to_stdout=output in (None, "-"))
     errors.write(pipeline.stats.summary() + ("; interrupted" if result.interrupted else "") + "\n")
     if stats_path:
-        with open(stats_path, "w", encoding="utf-8") as fh:
-            json.dump(pipeline.stats.as_dict(), fh, ensure_ascii=False, indent=2)
-            fh.write("\n")
+        try:
+            write_bytes(stats_path, json.dumps(pipeline.stats.as_dict(), ensure_ascii=False, indent=2).encode() + b"\n")
+        except OutputFailed as exc:
+            errors.write(f"cleantext: {exc}\n")
+            result.output_failed = True
     return result
+
+
+def _failed_output(exc: OutputFailed, stats: Stats, errors: TextIO, result: RunResult, to_stdout: bool) -> None:
+    errors.write(f"cleantext: {exc}\n")
+    lost = stats.written - exc.written  # cleaned, but not in the output (a file's partial copy is gone)
+    stats.written, stats.failed = stats.written - lost, stats.failed + lost
+    result.output_failed = True
+    if to_stdout:
+        _silence_stdout()  # else the interpreter's last flush of stdout fails again, in a traceback

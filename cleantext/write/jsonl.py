@@ -9,12 +9,17 @@ Observations this relies on:
   (``os.replace``, atomic within one file system) when the writer closes normally. On an exception
   the temporary file is removed and the target, if it existed, is left untouched: a half-written
   corpus never appears under the final name. The file gets the target's permissions when it
-  existed, else the usual ones (0666 less the umask).
+  existed, else the usual ones (0666 less the umask). A device or FIFO is written through and a
+  symlink followed (``targets.py`` says why).
 - ``.gz .bz2 .xz .zst`` compress by extension. The gzip header carries no timestamp (mtime 0), so
   the same records always give the same bytes.
 - stdout is looked up when the writer opens (so redirections by tests and callers apply), and bytes
   go to its binary buffer. A closed pipe (``| head``) raises BrokenPipeError, which propagates so the
-  CLI can end quietly; after an exception nothing more is flushed to stdout.
+  CLI can end quietly; after an exception nothing more is flushed to stdout. On a pipe, FIFO or
+  device each record is flushed as it is written, so a reader gets whole records as they come and
+  ``count`` says how many it can have received (``| head -1``: 1, not the thousands in a buffer).
+- A write that fails for any other reason (no space left, an I/O error) is one ``OutputFailed``
+  naming the output; a file's temporary copy is removed.
 
 >>> import io, contextlib
 >>> from cleantext.model import Article
@@ -34,22 +39,28 @@ import json
 import lzma
 import os
 import sys
-import uuid
+from collections import deque
 from collections.abc import Callable, Sequence
 from types import TracebackType
 from typing import IO, Any
 
 from cleantext.model import Article
 from cleantext.write.schemas import DEFAULT_SOURCE, check_output, to_record
+from cleantext.write.targets import STDOUT_NAMES, OutputFailed, Target, describe, stdout_is_stream, unread_bytes
 
 GZIP_LEVEL = 6  # gzip's own default: level 9 is several times slower for files ~1 % smaller
 ZSTD_LEVEL = 3  # zstd's own default: fast, and better than gzip -6
-NEW_FILE_MODE = 0o666  # before the umask, as open() creates files
-STDOUT_NAMES = ("-", "")
+# records whose end is remembered on a stream: a pipe holds at most 1 MiB (Linux's pipe-max-size),
+# and a record is never under ~100 bytes, so the unread ones are always among these
+RECORDS_TRACKED = 16_384
 
 
 class JsonlWriter:
-    """Writes one JSON line per article to ``path`` (``None`` or ``"-"``: stdout). A context manager."""
+    """Writes one JSON line per article to ``path`` (``None`` or ``"-"``: stdout). A context manager.
+
+    ``count`` is the number of records the output took: a record is counted once its bytes were
+    accepted, so after a closed pipe or a full disk it says what the reader can have received.
+    """
 
     def __init__(
         self,
@@ -64,17 +75,25 @@ class JsonlWriter:
         self.schema, self.fields, self.source_name, self.added = schema, tuple(fields), source_name, added
         self.count = 0
         self._out: Any = None  # what lines are written to
-        self._raw: IO[bytes] | None = None  # the temporary file under a compressor (files only)
-        self._tmp: str | None = None
+        self._target: Target | None = None  # the file or stream under a compressor (not stdout)
+        self._flush_each = False  # a pipe, FIFO or device: each record goes out whole, at once
+        self._sent = 0  # bytes flushed to such a stream
+        self._ends: deque[int] = deque(maxlen=RECORDS_TRACKED)  # where the last records end in it
 
     def open(self) -> JsonlWriter:
-        """Open stdout or the temporary file; ``with`` does this for you."""
+        """Open stdout, the temporary file or the stream; ``with`` does this for you."""
         if self.path is None:
             sys.stdout.flush()  # text already printed goes first
             self._out = getattr(sys.stdout, "buffer", None) or _TextSink(sys.stdout)
+            self._flush_each = stdout_is_stream()
             return self
-        self._tmp, self._raw = _create_temporary(self.path)
-        self._out = _compressor(self.path)(self._raw)
+        try:
+            self._target = Target(self.path)
+        except OSError as exc:
+            raise self._failed(exc) from exc
+        self._out = _compressor(self.path)(self._target.raw)
+        # a compressor flushed per record would compress far worse: it goes out in its own blocks
+        self._flush_each = self._target.streaming and self._out is self._target.raw
         return self
 
     def write(self, article: Article) -> None:
@@ -84,38 +103,61 @@ class JsonlWriter:
             data = (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
         except UnicodeEncodeError:  # a lone surrogate: keep it, escaped
             data = (json.dumps(record) + "\n").encode("ascii")
-        self._out.write(data)
+        try:
+            self._out.write(data)
+            if self._flush_each:
+                self._out.flush()
+                self._sent += len(data)
+                self._ends.append(self._sent)
+        except BrokenPipeError:
+            self._count_received()
+            raise  # the reader left: the caller ends quietly
+        except OSError as exc:
+            raise self._failed(exc) from exc
         self.count += 1
 
+    def _count_received(self) -> None:
+        """After the reader left a pipe: take back the records still unread in it."""
+        raw = self._target.raw if self._target is not None else self._out
+        received = self._sent - unread_bytes(raw)
+        while self._ends and self._ends[-1] > received:
+            self._ends.pop()
+            self.count -= 1
+
     def close(self) -> None:
-        """Finish the output: flush stdout, or complete the file and move it onto the target."""
-        if self.path is None:
-            self._out.flush()
-            return
-        assert self._tmp is not None and self._raw is not None, "close() before open()"
-        self._finish_file()
-        if os.path.exists(self.path):
-            os.chmod(self._tmp, os.stat(self.path).st_mode & 0o7777)
-        os.replace(self._tmp, self.path)
-        self._tmp = None
+        """Finish the output: flush stdout or the stream, or complete the file and move it onto the target."""
+        try:
+            if self._target is None:
+                self._out.flush()
+                return
+            if self._out is not self._target.raw:
+                self._out.close()  # compressors write their trailer; the raw file stays open
+            self._target.commit()
+            self._target = None
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            failure = self._failed(exc)
+            self.abort()
+            raise failure from exc
 
     def abort(self) -> None:
         """Give up: remove the temporary file, leave the target as it was (stdout: do nothing)."""
-        if self._tmp is None:
+        target, self._target = self._target, None
+        if target is None:
             return
         try:
-            self._finish_file()
+            if self._out is not target.raw:
+                self._out.close()
+        except (OSError, ValueError):
+            pass  # its bytes are being thrown away
         finally:
-            os.unlink(self._tmp)
-            self._tmp = None
+            target.discard()
 
-    def _finish_file(self) -> None:
-        assert self._raw is not None
-        if self._out is not self._raw:
-            self._out.close()  # compressors write their trailer; the raw file stays open
-        self._raw.flush()
-        os.fsync(self._raw.fileno())  # the rename must not land before the data
-        self._raw.close()
+    def _failed(self, exc: OSError) -> OutputFailed:
+        """The one-line failure; a file's partial copy is removed, so it then holds no record."""
+        streaming = self._target is None or self._target.streaming
+        return OutputFailed(f"{self.path or 'stdout'}: cannot write: {describe(exc)}", self.count if streaming else 0)
 
     def __enter__(self) -> JsonlWriter:
         return self.open()
@@ -140,14 +182,6 @@ class _TextSink:
 
     def flush(self) -> None:
         self.stream.flush()
-
-
-def _create_temporary(path: str) -> tuple[str, IO[bytes]]:
-    """A new file beside ``path`` (same file system, so the final rename is atomic)."""
-    folder, name = os.path.split(os.path.abspath(path))
-    tmp = os.path.join(folder, f".{name}.{uuid.uuid4().hex[:12]}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, NEW_FILE_MODE)
-    return tmp, os.fdopen(fd, "wb")
 
 
 def _gzip(raw: IO[bytes], name: str) -> gzip.GzipFile:
