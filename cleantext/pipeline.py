@@ -87,7 +87,7 @@ class PageCleaner:
 
     def _clean(self, page: RawPage) -> Cleaned:
         cfg = self.config
-        early = self._early_drop(page)
+        early = self.early_drop(page)
         if early is not None:
             return early, None
         decoded = decode(page, forced=cfg.encoding)
@@ -103,9 +103,9 @@ class PageCleaner:
                 outcome = check(outcome)
                 if not isinstance(outcome, Article):
                     break
-        return outcome, _replacement_notice(decoded, outcome)
+        return outcome, _replacement_notice(decoded, outcome) or _read_notice(page, outcome)
 
-    def _early_drop(self, page: RawPage) -> Drop | None:
+    def early_drop(self, page: RawPage) -> Drop | None:
         """Pages the reader already judged, or that are too large or not text at all."""
         size = page.hints.get("too_large") or (len(page.data) if len(page.data) > self.config.max_page_bytes else 0)
         if size:
@@ -146,6 +146,14 @@ def _replacement_notice(decoded: Decoded, outcome: Outcome) -> Notice | None:
         f"warning: {decoded.replaced} undecodable character(s) replaced with U+FFFD "
         f"(read as {decoded.encoding}, by {decoded.method}); record written",
     )
+
+
+def _read_notice(page: RawPage, outcome: Outcome) -> Notice | None:
+    """A warning the reader attached to a written page (glued documents it could not split)."""
+    warning = page.hints.get("warning")
+    if not warning or not isinstance(outcome, Article):
+        return None
+    return Notice(page.uri, f"warning: {warning}; record written")
 
 
 @dataclass

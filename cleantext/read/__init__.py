@@ -5,6 +5,7 @@ The first stage of the data path. It knows where bytes come from, never what the
 - ``inputs``   what the user typed → paths in a stable order (files, folders, globs, ``-``).
 - ``streams``  a path → plain bytes, whatever the compression (gzip, bzip2, xz, zstd by magic).
 - ``sniff``    plain bytes → one page, a JSONL container or a WARC container.
+- ``documents`` one stream holding several concatenated HTML documents → one page each.
 - ``jsonl``, ``warc``  a container → one item per record.
 
 Everything is a generator: a 50 GB input or a million files never sit in memory, and nothing is
@@ -24,9 +25,15 @@ Hints set on ``RawPage.hints`` (exact keys; absent when unknown):
 - ``too_large`` (int, bytes) the page is over ``Config.max_page_bytes`` and ``data`` is ``b""``:
   the pipeline drops it as too-large. For a plain file or a WARC record it is the exact size; for a
   compressed page or a pipe, reading stopped past the limit, so it is a lower bound.
+- ``warning`` (str, for people) something about how the page was read that the run reports with
+  the record: several glued documents that could not be split (``documents.py``).
 - ``skip``    (str, a reason for people) the item is no page, ``data`` is ``b""`` and the pipeline
   counts it as a drop. Set for WARC responses only: ``"non-text content type image/png"``,
   ``"not an HTTP response (text/dns)"``, ``"unsupported content encoding br"``.
+
+An input that is neither a container nor a text dump may hold several HTML documents one after
+the other (``cat pages/*.html | cleantext run -``): each is a page of its own, named like a
+container's items (``-#1``, ``-#2``, …); an input with one document keeps its plain name.
 
 A truncated compressed single page is a Failure (its prefix is not a page one would want to
 train on); a truncated container yields the items before the break, then one Failure for the rest.
@@ -46,6 +53,7 @@ from typing import BinaryIO
 
 from cleantext.config import Config
 from cleantext.model import Failure, RawPage
+from cleantext.read.documents import WARNING_HINT, Document, split_documents, starts_like_markup, unsplit_warning
 from cleantext.read.inputs import expand_inputs
 from cleantext.read.jsonl import read_jsonl
 from cleantext.read.sniff import JSONL, WARC, format_hint, input_kind
@@ -108,13 +116,29 @@ def _items(path: str, opened: Opened, config: Config) -> Iterator[RawPage | Fail
 
         yield from read_warc(path, opened.stream, config)
     else:
-        yield _read_page(path, opened, config)
+        yield from _read_pages(path, opened, config)
 
 
-def _read_page(path: str, opened: Opened, config: Config) -> RawPage:
-    """A single page, never more than ``max_page_bytes`` (+1, to tell) of it in memory."""
+def _read_pages(path: str, opened: Opened, config: Config) -> Iterator[RawPage]:
+    """One page, or each HTML document of an input that holds several (``path#1``, ``path#2``, …)."""
     hints: dict[str, object] = dict(format_hint(path))
-    limit = config.max_page_bytes
+    if hints.get("format") == "text" or config.format == "text" or not starts_like_markup(opened.stream.peek(1)):
+        yield _read_page(path, opened, hints, config.max_page_bytes)  # a text dump is never split
+        return
+    for number, document in enumerate(split_documents(opened.stream, config.max_page_bytes), 1):
+        uri = path if number == 1 and not document.followed else f"{path}#{number}"
+        yield _document_page(uri, document, hints, config.max_page_bytes)
+
+
+def _document_page(uri: str, document: Document, hints: dict[str, object], limit: int) -> RawPage:
+    if document.size > limit:
+        return RawPage(uri, b"", {**hints, "too_large": document.size})
+    warning = unsplit_warning(document)
+    return RawPage(uri, document.data, {**hints, WARNING_HINT: warning} if warning else dict(hints))
+
+
+def _read_page(path: str, opened: Opened, hints: dict[str, object], limit: int) -> RawPage:
+    """A single page, never more than ``max_page_bytes`` (+1, to tell) of it in memory."""
     if opened.size is not None and opened.size > limit:
         return RawPage(path, b"", {**hints, "too_large": opened.size})
     data = opened.stream.read(limit + 1)

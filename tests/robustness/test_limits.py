@@ -22,7 +22,8 @@ CHUNK_BYTES = 1024 * 1024  # bytes written at a time while generating it
 BIG_PAGE_PARAGRAPHS = 3000  # paragraphs (~450 KB): takes far longer than 1 ms to clean
 RUN_RSS_BYTES = 64 * 1024 * 1024  # bytes: a run's own peak RSS (interpreter, lxml, OpenCC: ~45 MB measured)
 # A 200 MB input may cost at most one page's limit on top of that: the JSONL reader must hold up to
-# max_page_bytes of a line before it knows the line is too long; a plain file is judged by its size.
+# max_page_bytes of a line before it knows the line is too long, and so must the search for the
+# documents of an HTML file; a text dump is judged by its size.
 RSS_BUDGET_BYTES = RUN_RSS_BYTES + MAX_PAGE_BYTES + 16 * 1024 * 1024
 
 
@@ -88,8 +89,19 @@ def test_page_timeout_drops_slow_pages_also_on_workers(tmp_path: Path, jobs: str
     assert proc.stdout == b"" and proc.returncode == 0
 
 
-def test_a_200_mb_single_line_file_is_dropped_without_reading_it(tmp_path: Path) -> None:
+def test_a_200_mb_single_line_file_is_dropped_in_bounded_memory(tmp_path: Path) -> None:
+    # An HTML file may hold several documents (issue 20), so it is searched for their boundaries:
+    # read once, never more than one page's limit of it held, and dropped whole when it has none.
     path = _huge_line(tmp_path / "huge.html")
+    code, out, err, peak = _run_measured(tmp_path, "run", str(path))
+    size = path.stat().st_size
+    assert err.decode().splitlines()[0] == f"cleantext: {path}: too-large ({size} bytes > {MAX_PAGE_BYTES}); skipped"
+    assert code == 0 and out == b""
+    assert peak < RSS_BUDGET_BYTES
+
+
+def test_a_200_mb_text_dump_is_dropped_without_reading_it(tmp_path: Path) -> None:
+    path = _huge_line(tmp_path / "huge.txt")  # a text dump is never split: judged by its size
     code, out, err, peak = _run_measured(tmp_path, "run", str(path))
     size = path.stat().st_size
     assert err.decode().splitlines()[0] == f"cleantext: {path}: too-large ({size} bytes > {MAX_PAGE_BYTES}); skipped"
