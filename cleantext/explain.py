@@ -8,18 +8,20 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
-from typing import TextIO
+from collections.abc import Iterator, Sequence
+from typing import Any, TextIO
 
 from cleantext.boilerplate import classify
 from cleantext.config import Config
 from cleantext.decode import NOT_TEXT, decode
 from cleantext.document import finalize
-from cleantext.model import Article, Failure, RawPage, Verdict
+from cleantext.model import Article, Drop, DropReason, Failure, RawPage, Verdict
 from cleantext.segment import segment
 
 GREEN, RED, DIM, RESET = "\x1b[32m", "\x1b[31m", "\x1b[2m", "\x1b[0m"
 PREVIEW_CHARS = 100  # characters of each block shown in the plain listing
+DETECT_SAMPLE_CHARS = 20000  # characters language and script are told from: plenty, and bounded
+PAGE_STAGES = ("read", "decode")  # drops decided before a page has blocks: nothing to explain
 
 
 def _pages(inputs: list[str], config: Config) -> Iterator[RawPage | Failure]:
@@ -57,7 +59,7 @@ def _render(verdicts: list[Verdict], article: Article | None, info: dict[str, ob
             json_out: bool, color: bool) -> None:
     if json_out:
         for v in verdicts:
-            row = {"index": v.block.index, "keep": v.keep, "reason": v.reason, "score": v.score,
+            row = {"input": info["input"], "index": v.block.index, "keep": v.keep, "reason": v.reason, "score": v.score,
                    "overridden": v.overridden or None, "kind": v.block.kind, "text": v.block.text}
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
         return
@@ -69,38 +71,88 @@ def _render(verdicts: list[Verdict], article: Article | None, info: dict[str, ob
                   f"# author: {article.author}\n")
 
 
-def explain_input(path: str, config: Config, json_out: bool = False, color: bool = False) -> int:
-    """Print the verdicts of the first page of ``path``; exit code 0, or 1 when it failed."""
-    for page in _pages([path], config):
+def explain_input(inputs: str | Sequence[str], config: Config, json_out: bool = False, color: bool = False) -> int:
+    """Print the verdicts of every page of ``inputs``; exit code 0, or 1 when any page has none.
+
+    A page has no verdicts when ``run`` drops it before looking at its blocks (binary, not text
+    in any encoding, too large, empty, not a page): one line on stderr says so, as ``run``
+    counts it. A folder, a glob or a stream of several documents gives one explanation per page.
+    """
+    from cleantext.pipeline import PageCleaner
+
+    paths = [inputs] if isinstance(inputs, str) else list(inputs)
+    cleaner = PageCleaner(config)
+    explained = unexplained = 0
+    for page in _pages(paths, config):
         if isinstance(page, Failure):
-            sys.stderr.write(f"cleantext: {page.uri}: {page.message}\n")
-            return 1
+            _say(page.uri, page.message)
+            unexplained += 1
+            continue
+        outcome = cleaner.clean_page(page)  # the decision ``run`` takes, by ``run``'s own code
+        if isinstance(outcome, Failure):
+            _say(page.uri, outcome.message)
+            unexplained += 1
+            continue
+        if isinstance(outcome, Drop) and outcome.stage in PAGE_STAGES:
+            _say(page.uri, f"dropped as {outcome.reason.value} ({outcome.detail}); no blocks to explain")
+            unexplained += 1
+            continue
         article, verdicts, info = explain_page(page, config)
         _render(verdicts, article, info, sys.stdout, json_out, color)
-        return 0
-    sys.stderr.write(f"cleantext: {path}: no page found\n")
-    return 1
+        explained += 1
+    if not explained and not unexplained:
+        _say(", ".join(paths), "no page found")
+        return 1
+    return 1 if unexplained else 0
 
 
 def detect_inputs(inputs: list[str], config: Config, json_out: bool = False) -> int:
-    """Print encoding (and why), format, language and script of each input."""
-    from cleantext.convert.script import detect_script, lang_of
-    from cleantext.segment.sniff import sniff
+    """Print encoding (and why), format, language and script of each input.
 
+    Pages ``run`` drops before decoding are reported as it counts them: binary data as encoding
+    ``binary``, method ``not-text``; too large, empty or not a page by that reason.
+    """
+    from cleantext.pipeline import PageCleaner
+
+    cleaner = PageCleaner(config)
     failed = 0
     for page in _pages(inputs, config):
         if isinstance(page, Failure):
-            sys.stderr.write(f"cleantext: {page.uri}: {page.message}\n")
+            _say(page.uri, page.message)
             failed += 1
             continue
-        d = decode(page, forced=config.encoding)
-        sample = d.text[:20000]
-        row = {"input": page.uri, "encoding": d.encoding, "method": d.method,
-               "confidence": round(d.confidence, 3), "replaced": d.replaced, "format": sniff(d.text),
-               "lang": lang_of(sample), "script": detect_script(sample)}
-        if json_out:
-            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
-        else:
-            why = d.method + (f" {d.confidence:.2f}" if d.method == "detected" else "")
-            sys.stdout.write(f"{page.uri}\t{d.encoding} ({why})\t{row['format']}\t{row['lang']}\t{row['script']}\n")
+        drop = cleaner.early_drop(page)
+        row = _detected(page, config) if drop is None else _undetected(drop)
+        sys.stdout.write((json.dumps(row, ensure_ascii=False) if json_out else _detect_line(row)) + "\n")
     return 1 if failed else 0
+
+
+def _detect_line(row: dict[str, Any]) -> str:
+    """``input  encoding (why)  format  lang  script``, tab-separated, ``-`` for unknown."""
+    why = row["method"] + (f" {row['confidence']:.2f}" if row["method"] == "detected" else "")
+    if row.get("detail") and row["method"] != NOT_TEXT:
+        why += f": {row['detail']}"
+    rest = (str(row[key] or "-") for key in ("format", "lang", "script"))
+    return "\t".join((row["input"], f"{row['encoding'] or '-'} ({why})", *rest))
+
+
+def _detected(page: RawPage, config: Config) -> dict[str, Any]:
+    from cleantext.convert.script import detect_script, lang_of
+    from cleantext.segment.sniff import sniff
+
+    d = decode(page, forced=config.encoding)
+    sample = d.text[:DETECT_SAMPLE_CHARS]
+    return {"input": page.uri, "encoding": d.encoding, "method": d.method, "confidence": round(d.confidence, 3),
+            "replaced": d.replaced, "format": sniff(d.text), "lang": lang_of(sample), "script": detect_script(sample)}
+
+
+def _undetected(drop: Drop) -> dict[str, Any]:
+    """The row of a page ``run`` drops unread: binary data is ``binary``/``not-text``, as the README says."""
+    binary = drop.reason == DropReason.BINARY
+    return {"input": drop.uri, "encoding": "binary" if binary else None,
+            "method": NOT_TEXT if binary else drop.reason.value, "confidence": None, "replaced": None,
+            "format": None, "lang": None, "script": None, "detail": drop.detail}
+
+
+def _say(uri: str, message: str) -> None:
+    sys.stderr.write(f"cleantext: {uri}: {message}\n")

@@ -89,9 +89,10 @@ def test_explain_on_the_seed_through_typer_runner() -> None:
 def test_explain_says_random_bytes_are_no_text_as_run_drops_them(tmp_path: Path) -> None:
     noise = tmp_path / "noise.txt"
     noise.write_bytes(bytes(range(0x80, 0x100)) * 8 + bytes(reversed(range(0x80, 0x100))) * 8)
-    result = CliRunner().invoke(app, ["explain", str(noise)])
-    assert result.exit_code == 0 and "(not text: dropped as binary)" in result.output.splitlines()[0]
-    assert "# title:" not in result.output
+    explained = run_cli("explain", str(noise))
+    assert explained.returncode == 1 and explained.stdout == b""
+    [line] = explained.stderr.decode().splitlines()  # one line, not a listing of mojibake
+    assert line.startswith(f"cleantext: {noise}: dropped as binary (no text in any encoding")
     proc = run_cli("run", str(noise))
     assert proc.returncode == 0 and proc.stdout == b"" and b"dropped (binary 1)" in proc.stderr
 
