@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterator, Sequence
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from cleantext.boilerplate import classify
 from cleantext.config import Config
@@ -18,10 +18,12 @@ from cleantext.document import finalize
 from cleantext.model import Article, Drop, DropReason, Failure, RawPage, Verdict
 from cleantext.segment import segment
 
+if TYPE_CHECKING:
+    from cleantext.pipeline import PageCleaner
+
 GREEN, RED, DIM, RESET = "\x1b[32m", "\x1b[31m", "\x1b[2m", "\x1b[0m"
 PREVIEW_CHARS = 100  # characters of each block shown in the plain listing
 DETECT_SAMPLE_CHARS = 20000  # characters language and script are told from: plenty, and bounded
-PAGE_STAGES = ("read", "decode")  # drops decided before a page has blocks: nothing to explain
 
 
 def _pages(inputs: list[str], config: Config) -> Iterator[RawPage | Failure]:
@@ -88,13 +90,9 @@ def explain_input(inputs: str | Sequence[str], config: Config, json_out: bool = 
             _say(page.uri, page.message)
             unexplained += 1
             continue
-        outcome = cleaner.clean_page(page)  # the decision ``run`` takes, by ``run``'s own code
-        if isinstance(outcome, Failure):
-            _say(page.uri, outcome.message)
-            unexplained += 1
-            continue
-        if isinstance(outcome, Drop) and outcome.stage in PAGE_STAGES:
-            _say(page.uri, f"dropped as {outcome.reason.value} ({outcome.detail}); no blocks to explain")
+        drop = _without_blocks(page, config, cleaner)
+        if drop is not None:
+            _say(page.uri, f"dropped as {drop.reason.value} ({drop.detail}); no blocks to explain")
             unexplained += 1
             continue
         article, verdicts, info = explain_page(page, config)
@@ -104,6 +102,14 @@ def explain_input(inputs: str | Sequence[str], config: Config, json_out: bool = 
         _say(", ".join(paths), "no page found")
         return 1
     return 1 if unexplained else 0
+
+
+def _without_blocks(page: RawPage, config: Config, cleaner: PageCleaner) -> Drop | None:
+    """The drop ``run`` decides before a page has blocks, by ``run``'s own checks, or None."""
+    drop = cleaner.early_drop(page)  # too large, not a page, empty, binary
+    if drop is None and decode(page, forced=config.encoding).method == NOT_TEXT:
+        drop = Drop(page.uri, DropReason.BINARY, "no text in any encoding", "decode")
+    return drop
 
 
 def detect_inputs(inputs: list[str], config: Config, json_out: bool = False) -> int:
