@@ -32,6 +32,7 @@ EXIT_USAGE = 2
 SCHEMAS = ("flat", "datatrove", "dolma")
 DEDUP = ("off", "exact", "near")
 FORMATS = ("auto", "html", "text")
+TEXT_FORMATS = ("text", "markdown")
 
 
 def _usage_error(message: str) -> typer.Exit:
@@ -78,6 +79,7 @@ def _build_config(file: str | None, options: dict[str, Any]) -> Config:
     _check_choice("--schema", config.schema, SCHEMAS)
     _check_choice("--dedup", config.dedup, DEDUP)
     _check_choice("--format", config.format, FORMATS)
+    _check_choice("--text-format", config.text_format, TEXT_FORMATS)
     opencc_name = config.opencc_config()
     if opencc_name is not None:
         from cleantext.convert import Converter
@@ -124,6 +126,10 @@ def run(  # noqa: PLR0913 - one parameter per documented option
     max_repetition: Annotated[float | None, Option(help="Drop records with a larger repeated share.")] = None,
     schema: Annotated[str | None, Option(help="flat|datatrove|dolma output layout.")] = None,
     fields: Annotated[str | None, Option(help="Comma-separated keys to keep, e.g. id,text,title.")] = None,
+    text_format: Annotated[str | None, Option(help="text|markdown: the record's text as paragraphs or Markdown.")] = None,
+    markdown: Annotated[bool, Option("--markdown", help="Same as --text-format markdown.")] = False,
+    links: Annotated[bool | None, Option("--links", help="Markdown: links as [text](url).")] = None,
+    images: Annotated[bool | None, Option("--images", help="Markdown: images as ![alt](src).")] = None,
     text_key: Annotated[str | None, Option(help="JSONL field holding text.")] = None,
     html_key: Annotated[str | None, Option(help="JSONL field holding HTML.")] = None,
     id_key: Annotated[str | None, Option(help="JSONL field holding the record id.")] = None,
@@ -143,6 +149,7 @@ def run(  # noqa: PLR0913 - one parameter per documented option
     """Clean pages into JSON lines: one line per article on stdout (or -o FILE), problems on stderr.
 
     Example: cleantext run pages/ "dumps/*.txt" -o corpus.jsonl.gz --to simplified
+    (add --markdown to keep headings, lists, tables and code as Markdown)
     """
     options = {
         "to": to, "opencc": opencc, "encoding": encoding, "format": format, "jobs": jobs, "dedup": dedup,
@@ -150,7 +157,8 @@ def run(  # noqa: PLR0913 - one parameter per documented option
         "schema": schema, "fields": tuple(f.strip() for f in fields.split(",") if f.strip()) if fields else None,
         "text_key": text_key, "html_key": html_key, "id_key": id_key, "url_key": url_key,
         "width_fold": width_fold, "max_page_bytes": max_page_bytes, "page_timeout": page_timeout,
-        "strict": strict or None,
+        "strict": strict or None, "links": links, "images": images,
+        "text_format": "markdown" if markdown else text_format,
     }
     cfg = _build_config(config, options)
     if print_config:

@@ -51,6 +51,9 @@ class Config:
     # output
     schema: str = "flat"  # "flat" | "datatrove" | "dolma"
     fields: tuple[str, ...] = ()
+    text_format: str = "text"  # "text" | "markdown": the record's text as plain paragraphs or Markdown
+    links: bool = False  # Markdown: links as [text](url) rather than their text
+    images: bool = False  # Markdown: images as ![alt](src) rather than dropped
     source_name: str = "cleantext"  # Dolma's "source": the dataset name
     # run
     jobs: int = 0  # 0 = auto

@@ -101,6 +101,33 @@ class Block:
     # HTML: ids of the enclosing block-level elements, outermost first (the innermost few only);
     # ids count elements in document order, so a container's id is below its descendants'. () in dumps.
     containers: tuple[int, ...] = ()
+    # Structure facts for Markdown output (``document.markdown``), recorded by the segmenter only
+    # when Markdown is asked for; the boilerplate stage never reads them, so both modes keep the
+    # same blocks. Neutral defaults: a plain paragraph.
+    depth: int = 0  # lists around the block: 1 in a top-level list, 2 in a list inside it...
+    item: int = 0  # the first block of a list item: its number in its list (from 1); 0 otherwise
+    ordered: bool = False  # the innermost list is numbered (<ol>, "1." in a dump)
+    quote: int = 0  # block quotes around the block
+    cell: tuple[int, ...] = ()  # a data table's cell: (table, row, column, 1 if a header cell else 0)
+    code: str | None = None  # a code block's language ("" when the page names none); None: not code
+    md: str = ""  # the block as inline Markdown (escaped, with links, code, math), or a code block's
+    # text as written; "" when the text says it all
+    lead: str = ""  # Markdown that stood before the block with no text of its own (images, formulas)
+
+
+@dataclass(frozen=True, slots=True)
+class Markup:
+    """What Markdown output asks the segmenter to record besides the text (``--links``, ``--images``)."""
+
+    links: bool = False
+    images: bool = False
+
+
+# Markdown spans inside ``Block.md`` (a link, inline code, a formula) sit between these two
+# noncharacters, which no page holds as text (the segmenter removes them): the renderer escapes
+# the text around the spans and leaves the spans as they are.
+MARK_OPEN = "\ufdd0"
+MARK_CLOSE = "\ufdd1"
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +170,7 @@ class Article:
     script: str | None
     input: str
     encoding: str | None
+    text_format: str = "text"  # "text" (paragraphs joined by \n) or "markdown" (CommonMark + GitHub tables)
     meta: dict[str, Any] | None = None
 
 

@@ -26,7 +26,7 @@ from cleantext.convert.opencc import Converter
 from cleantext.convert.quality import page_filters
 from cleantext.decode import NOT_TEXT, decode, looks_binary
 from cleantext.document import build_article
-from cleantext.model import Article, Decoded, Drop, DropReason, Failure, Outcome, RawPage
+from cleantext.model import Article, Decoded, Drop, DropReason, Failure, Markup, Outcome, RawPage
 from cleantext.segment import segment
 
 
@@ -80,6 +80,8 @@ class PageCleaner:
         self.config = config or Config()
         self.converter = Converter.from_config(self.config)
         self.filters = page_filters(self.config)
+        # Markdown output asks the segmenter for the blocks' structure; text output does not
+        self.markup = Markup(self.config.links, self.config.images) if self.config.text_format == "markdown" else None
 
     def clean_page(self, page: RawPage) -> Outcome:
         """read → decode → segment → boilerplate → document → convert, for one page."""
@@ -94,7 +96,7 @@ class PageCleaner:
         if decoded.method == NOT_TEXT:
             detail = f"no text in any encoding (best guess {decoded.encoding}, confidence {decoded.confidence:.2f})"
             return Drop(page.uri, DropReason.BINARY, detail, "decode"), None
-        blocks, meta, _fmt = segment(decoded, cfg.format)
+        blocks, meta, _fmt = segment(decoded, cfg.format, self.markup)
         verdicts = classify(blocks, meta)
         outcome = build_article(decoded, verdicts, meta, cfg)
         if isinstance(outcome, Article):

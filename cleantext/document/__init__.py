@@ -147,13 +147,18 @@ def finalize(
         else:
             out.append(verdict)
     width_fold = config.width_fold if config else False
-    text = normalize_text([v.block.text for v in out if v.keep], width_fold)
+    text_format = config.text_format if config else "text"
+    text = plain = normalize_text([v.block.text for v in out if v.keep], width_fold)
     if not text:
         return Drop(doc.uri, DropReason.NO_CONTENT, "only metadata kept", "document"), out
+    if text_format == "markdown":
+        from cleantext.document.markdown import render_markdown  # only Markdown runs load it
+
+        text = render_markdown([v.block for v in out if v.keep], width_fold)
     date = find_date(meta.date, lang) if meta.date else None
     url = doc.hints.get("url") or meta.url
     article = Article(
-        id=record_id(doc.hints.get("id"), url, title, text),
+        id=record_id(doc.hints.get("id"), url, title, plain),  # the same record in both text formats
         text=text,
         title=title,
         date=date or found.date,  # a WARC-Date is the crawl's date, not the article's
@@ -164,6 +169,7 @@ def finalize(
         script=None,
         input=doc.uri,
         encoding=doc.encoding,
+        text_format=text_format,
         meta=doc.hints.get("meta"),
     )
     return article, out

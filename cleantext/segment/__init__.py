@@ -12,18 +12,19 @@ The format is sniffed (``sniff.py``) unless the caller or the container says whi
 
 from __future__ import annotations
 
-from cleantext.model import Block, Decoded, PageMeta
+from cleantext.model import Block, Decoded, Markup, PageMeta
 from cleantext.segment.sniff import sniff
 
 
-def segment(doc: Decoded, fmt: str = "auto") -> tuple[list[Block], PageMeta, str]:
-    """Blocks, head metadata and the format used ('html' or 'text')."""
+def segment(doc: Decoded, fmt: str = "auto", markup: Markup | None = None) -> tuple[list[Block], PageMeta, str]:
+    """Blocks, head metadata and the format used ('html' or 'text'). With ``markup`` (Markdown
+    output), the same blocks carry their structure too."""
     if fmt not in ("html", "text"):
         fmt = sniff(doc.text)  # file extensions lie too often to be trusted over the bytes
     if fmt == "html":
         from cleantext.segment.html import parse_html  # bs4 costs ~0.2 s to import: only when needed
 
-        blocks, meta = parse_html(doc.text)
+        blocks, meta = parse_html(doc.text, markup)
         return blocks, meta, fmt
     # here, not at the top: an HTML run never compiles the dump stage's patterns (~15 ms)
     from cleantext.segment.columns import unbox, unfold_columns

@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from cleantext.model import Block, PageMeta
+from cleantext.model import Block, Markup, PageMeta
 from cleantext.regexes import compiled
 from cleantext.segment.head import gather, read_head
 from cleantext.segment.soup import BeautifulSoup, NavigableString, PageElement, Tag
@@ -149,7 +149,8 @@ class _Builder:
         if self.links:
             self.link_chars += len(value.strip())
 
-    def open(self, name: str, label: str) -> None:
+    def open(self, tag: Tag, label: str) -> None:
+        name = tag.name
         self.labels.append(label)
         if name in BREAK_TAGS:
             self.flush()
@@ -164,6 +165,9 @@ class _Builder:
                 self.group += 1
         elif name == "a":
             self.links -= 1
+
+    def hidden(self, tag: Tag) -> None:
+        """An invisible element (``math``, ``script``): no text; Markdown output reads some of them."""
 
     def flush(self) -> None:
         if not self.parts:
@@ -199,19 +203,28 @@ def _walk(root: Tag, builder: _Builder) -> None:
         for child in children:
             if type(child) is NavigableString:  # not a Comment, Doctype, Script or Stylesheet string
                 builder.text(frame, child)
-            elif isinstance(child, Tag) and child.name not in INVISIBLE:
+            elif isinstance(child, Tag):
+                if child.name in INVISIBLE:
+                    builder.hidden(child)
+                    continue
                 number += 1
                 sub, label = _enter(frame, child, number, seen)
-                builder.open(child.name, label)
+                builder.open(child, label)
                 stack.append((sub, iter(child.contents), child.name))
                 break
         else:
             builder.close(stack.pop()[2])
 
 
-def html_blocks(root: Tag) -> list[Block]:
-    """Blocks of the visible text under ``root`` (the page's body), in document order."""
-    builder = _Builder()
+def html_blocks(root: Tag, markup: Markup | None = None) -> list[Block]:
+    """Blocks of the visible text under ``root`` (the page's body), in document order; with
+    ``markup``, the same blocks carrying their structure for Markdown output."""
+    if markup is None:
+        builder = _Builder()
+    else:
+        from cleantext.segment.structure import StructureBuilder  # only Markdown runs pay for it
+
+        builder = StructureBuilder(markup)
     _walk(root, builder)
     builder.flush()
     return builder.blocks
@@ -224,15 +237,16 @@ def _drop(soup: BeautifulSoup) -> None:
     soup.decompose()
 
 
-def parse_html(text: str) -> tuple[list[Block], PageMeta]:
-    """Parse a page; return its blocks and what its head says. The tree is dropped on return."""
+def parse_html(text: str, markup: Markup | None = None) -> tuple[list[Block], PageMeta]:
+    """Parse a page; return its blocks and what its head says. The tree is dropped on return.
+    ``markup`` asks for the blocks' structure (Markdown output); the blocks are the same."""
     if "\x00" in text:  # lxml turns NUL into U+FFFD; a NUL is never visible text
         text = text.replace("\x00", "")
     soup = BeautifulSoup(text, "lxml", multi_valued_attributes=SINGLE_VALUED)
     try:
         tags = gather(soup)
         meta = read_head(tags)
-        blocks = html_blocks(tags.first.get("body") or soup)
+        blocks = html_blocks(tags.first.get("body") or soup, markup)
     finally:
         _drop(soup)
     return blocks, meta

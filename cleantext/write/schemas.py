@@ -21,7 +21,7 @@ from typing import Any
 
 from cleantext.model import Article
 
-FLAT_KEYS = ("id", "text", "title", "date", "site", "author", "url", "lang", "script", "input", "encoding")
+FLAT_KEYS = ("id", "text", "title", "date", "site", "author", "url", "lang", "script", "input", "encoding", "text_format")
 FIELD_NAMES = (*FLAT_KEYS, "meta")
 SCHEMAS = ("flat", "datatrove", "dolma")
 DEFAULT_SOURCE = "cleantext"
@@ -61,7 +61,7 @@ def to_record(
 
     >>> art = Article("x1", "正文", "标题", "2025-07-03", None, None, None, "zh", "Hans", "a.txt", "utf-8")
     >>> list(to_record(art))
-    ['id', 'text', 'title', 'date', 'site', 'author', 'url', 'lang', 'script', 'input', 'encoding']
+    ['id', 'text', 'title', 'date', 'site', 'author', 'url', 'lang', 'script', 'input', 'encoding', 'text_format']
     >>> to_record(art, fields=("title", "id"))
     {'title': '标题', 'id': 'x1'}
     >>> to_record(art, "dolma", fields=("id", "text", "lang"), source_name="news")

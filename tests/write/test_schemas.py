@@ -18,7 +18,7 @@ def make_article(**fields: object) -> Article:
 
 def test_flat_has_every_key_in_design_order() -> None:
     record = to_record(make_article())
-    design_order = "id text title date site author url lang script input encoding".split()
+    design_order = "id text title date site author url lang script input encoding text_format".split()
     assert list(record) == list(FLAT_KEYS) == design_order
     assert record["author"] is None and record["site"] == "中国新闻网"
 
