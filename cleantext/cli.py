@@ -126,7 +126,7 @@ def run(  # noqa: PLR0913 - one parameter per documented option
     max_repetition: Annotated[float | None, Option(help="Drop records with a larger repeated share.")] = None,
     schema: Annotated[str | None, Option(help="flat|datatrove|dolma output layout.")] = None,
     fields: Annotated[str | None, Option(help="Comma-separated keys to keep, e.g. id,text,title.")] = None,
-    text_format: Annotated[str | None, Option(help="text|markdown: the record's text as paragraphs or Markdown.")] = None,
+    text_format: Annotated[str | None, Option(help="text|markdown: the text as paragraphs or Markdown.")] = None,
     markdown: Annotated[bool, Option("--markdown", help="Same as --text-format markdown.")] = False,
     links: Annotated[bool | None, Option("--links", help="Markdown: links as [text](url).")] = None,
     images: Annotated[bool | None, Option("--images", help="Markdown: images as ![alt](src).")] = None,

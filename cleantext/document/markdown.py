@@ -17,7 +17,8 @@ Observations this relies on:
 
 >>> from cleantext.model import Block
 >>> blocks = [Block(0, "Steps", kind="h2"), Block(1, "Mix", depth=1, item=1, ordered=True),
-...           Block(2, "Bake", depth=1, item=2, ordered=True), Block(3, "print(1)", kind="pre", code="python", md="print(1)")]
+...           Block(2, "Bake", depth=1, item=2, ordered=True),
+...           Block(3, "print(1)", kind="pre", code="python", md="print(1)")]
 >>> print(render_markdown(blocks))
 ## Steps
 <BLANKLINE>

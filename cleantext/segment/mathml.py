@@ -14,7 +14,8 @@ Observations this relies on:
   descending at ``MAX_MATH_DEPTH`` and keeps the deeper part's text.
 
 >>> from cleantext.segment.soup import BeautifulSoup
->>> soup = BeautifulSoup('<math display="block"><mfrac><mi>a</mi><msup><mi>b</mi><mn>2</mn></msup></mfrac></math>', "lxml")
+>>> html = '<math display="block"><mfrac><mi>a</mi><msup><mi>b</mi><mn>2</mn></msup></mfrac></math>'
+>>> soup = BeautifulSoup(html, "lxml")
 >>> tex_of(soup.find("math"))
 ('\\\\frac{a}{b^{2}}', True)
 """

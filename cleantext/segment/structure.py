@@ -69,7 +69,7 @@ class _Start(NamedTuple):
 
 
 class _Table:
-    __slots__ = ("cell", "cells", "first", "layout", "number", "row", "col", "sizes", "width")
+    __slots__ = ("cell", "cells", "col", "layout", "number", "row", "sizes", "width")
 
     def __init__(self, number: int) -> None:
         self.number = number

@@ -21,7 +21,9 @@ from typing import Any
 
 from cleantext.model import Article
 
-FLAT_KEYS = ("id", "text", "title", "date", "site", "author", "url", "lang", "script", "input", "encoding", "text_format")
+FLAT_KEYS = (
+    "id", "text", "title", "date", "site", "author", "url", "lang", "script", "input", "encoding", "text_format",
+)
 FIELD_NAMES = (*FLAT_KEYS, "meta")
 SCHEMAS = ("flat", "datatrove", "dolma")
 DEFAULT_SOURCE = "cleantext"
