@@ -55,10 +55,11 @@ def tex_of(tag: Tag) -> tuple[str, bool]:
         tex = tag.get_text()
     else:
         return "", False
-    return _unwrap(" ".join(tex.split())), display
+    return unwrap(" ".join(tex.split())), display
 
 
-def _unwrap(tex: str) -> str:
+def unwrap(tex: str) -> str:
+    """TeX without a wrapper that only says how to set it."""
     for wrapper in WRAPPERS:
         if tex.startswith("{" + wrapper) and tex.endswith("}"):
             return tex[len(wrapper) + 1 : -1].strip()

@@ -18,8 +18,11 @@ Observations this relies on:
   is known only when the table closes: its cells get their coordinates then.
 - Code sits in ``<pre>``, usually with a ``<code>`` inside; the language is named in a class on
   the ``pre``, the ``code`` or a wrapper (``language-x``, ``lang-x``, ``highlight-x``,
-  ``highlight-source-x``, ``brush: x``). A ``<pre>`` without any of that is code only when its
-  lines look like code (old pages set whole articles in ``<pre>``).
+  ``highlight-source-x``, ``brush: x``). A ``<pre>`` without any of that is code unless its lines
+  read as prose (old pages set whole articles in ``<pre>``, poems their verses): Chinese text, or
+  lines ending as clauses and sentences end.
+- A block that is bold or italic from end to end is a heading in all but name, or a whole
+  paragraph set off; its emphasis says nothing and is left out.
 - Formulas: MathML keeps its TeX in ``<annotation encoding="application/x-tex">`` (Wikipedia,
   KaTeX, MathJax 3); MathJax 2 keeps it in ``<script type="math/tex">``. A TeX formula's fallback
   image repeats the TeX as its ``alt``, and KaTeX draws the formula again in ``.katex-html``
@@ -37,7 +40,7 @@ from cleantext.boilerplate.features import looks_like_code
 from cleantext.model import MARK_CLOSE, MARK_OPEN, Block, Markup
 from cleantext.regexes import compiled
 from cleantext.segment.html import _Builder, _Frame
-from cleantext.segment.mathml import tex_of
+from cleantext.segment.mathml import tex_of, unwrap
 from cleantext.segment.soup import Tag
 
 MAX_CELL_BLOCKS = 3  # blocks in one cell: a data cell holds a value or two lines, a layout cell an article
@@ -52,7 +55,9 @@ LANGUAGE = compiled(r"(?:^|\s)(?:language|lang|highlight-source|highlight)-([\w+
 LANGUAGE_CLUES = ("lang", "highlight", "brush")  # substrings a class naming a language holds
 NO_LANGUAGE = frozenset("default none text plain plaintext nohighlight txt".split())
 CODE_HINTS = ("code", "highlight", "source", "syntax", "prettyprint", "hljs", "listing")
-MIN_CODE_SHARE = 0.5  # of a <pre>'s non-blank lines, the share that looks like code to call it code
+MIN_PROSE_SHARE = 0.5  # of a <pre>'s non-blank lines, the share reading as prose that makes it no code
+PROSE_LINE = compiled(r"[\u3400-\u9fff]|[.,;:!?\"')”’。，；：！？]\s*$")
+WHOLE_EMPHASIS = frozenset(MARK_OPEN + mark + MARK_CLOSE for mark in EMPHASIS.values())
 SAFE_URL = compiled(r"[\s()<>]")  # characters a Markdown link destination must not hold bare
 
 
@@ -193,6 +198,9 @@ class StructureBuilder(_Builder):
             md, code = raw, self._code(start, raw, block)
         elif any(piece.startswith(MARK_OPEN) for piece in pieces):
             md = "".join(pieces)
+            ends = md.strip()
+            if md.count(MARK_OPEN) == 2 and any(ends.startswith(m) and ends.endswith(m) for m in WHOLE_EMPHASIS):
+                md = ""  # emphasis from end to end says nothing
         lead = " ".join(self.lead)
         self.lead = []
         if start.cell:
@@ -212,8 +220,8 @@ class StructureBuilder(_Builder):
         if self.code_in_pre or any(hint in block.hint for hint in CODE_HINTS):
             return ""
         lines = [line for line in raw.splitlines() if line.strip()]
-        coded = sum(1 for line in lines if looks_like_code(line))
-        return "" if lines and coded >= MIN_CODE_SHARE * len(lines) else None
+        prose = sum(1 for line in lines if PROSE_LINE.search(line) and not looks_like_code(line))
+        return None if prose >= MIN_PROSE_SHARE * len(lines) else ""
 
     def _push(self, kind: str, data: str = "") -> None:
         self.spans.append((len(self.labels), kind, len(self.md), self.serial, data))
@@ -338,7 +346,7 @@ def _open_heading(b: StructureBuilder, tag: Tag) -> None:
 def _open_image(b: StructureBuilder, tag: Tag) -> None:
     src, alt = tag.attrs.get("src"), tag.attrs.get("alt")
     alt = " ".join(alt.split()) if isinstance(alt, str) else ""
-    if not b.markup.images or not isinstance(src, str) or not src.strip() or (alt and alt == b.last_tex):
+    if not b.markup.images or not isinstance(src, str) or not src.strip() or (alt and unwrap(alt) == b.last_tex):
         return
     safe = SAFE_URL.sub(lambda m: f"%{ord(m.group()):02X}", src.strip())
     b.md.append(_mark(f"![{alt.replace(']', '')}]({safe})"))

@@ -1,0 +1,62 @@
+"""Rendering kept blocks as Markdown: the structure the segmenter recorded, and only that."""
+
+from __future__ import annotations
+
+from cleantext.document.markdown import render_markdown
+from cleantext.model import MARK_CLOSE, MARK_OPEN, Block
+
+
+def cell(index: int, text: str, row: int, col: int, head: int = 0) -> Block:
+    return Block(index, text, kind="th" if head else "td", cell=(1, row, col, head))
+
+
+def test_headings_paragraphs_and_nested_lists() -> None:
+    blocks = [
+        Block(0, "Steps", kind="h3"),
+        Block(1, "Mix", depth=1, item=1, ordered=True),
+        Block(2, "dry first", depth=2, item=1),
+        Block(3, "then wet", depth=2, item=2),
+        Block(4, "Keep stirring.", depth=1),  # a second paragraph of item 1
+        Block(5, "Bake", depth=1, item=2, ordered=True),
+        Block(6, "Done."),
+    ]
+    assert render_markdown(blocks) == (
+        "### Steps\n\n1. Mix\n   - dry first\n   - then wet\n   Keep stirring.\n2. Bake\n\nDone."
+    )
+
+
+def test_rectangular_table_is_a_pipe_table_with_its_first_row_as_header() -> None:
+    blocks = [cell(0, "Name", 1, 1, 1), cell(1, "Size", 1, 2, 1), cell(2, "a|b", 2, 1), cell(3, "2", 2, 2),
+              cell(4, "c", 3, 1)]  # row 3's second cell was empty: left empty
+    assert render_markdown(blocks) == "| Name | Size |\n| --- | --- |\n| a\\|b | 2 |\n| c |  |"
+
+
+def test_ragged_table_is_a_row_per_line() -> None:
+    blocks = [cell(0, "Title row", 1, 1), cell(1, "a", 2, 1), cell(2, "b", 2, 2), cell(3, "c", 2, 3),
+              cell(4, "note", 3, 1)]
+    assert render_markdown(blocks) == "Title row\na | b | c\nnote"
+
+
+def test_code_keeps_its_text_between_long_enough_fences() -> None:
+    code = Block(0, "x", kind="pre", code="md", md="```\ninner\n```\n  indented\n")
+    assert render_markdown([code]) == "````md\n```\ninner\n```\n  indented\n````"
+
+
+def test_pre_that_is_no_code_is_a_paragraph_per_line() -> None:
+    verse = Block(0, "x", kind="pre", md="First line,\n\n  second line.\n")
+    assert render_markdown([verse]) == "First line,\n\nsecond line."
+
+
+def test_quotes_leads_and_escapes() -> None:
+    lead = MARK_OPEN + "$$E=mc^2$$" + MARK_CLOSE
+    blocks = [Block(0, "# not a heading", quote=1), Block(1, "After.", lead=lead)]
+    assert render_markdown(blocks) == "> \\# not a heading\n\n$$E=mc^2$$\n\nAfter."
+
+
+def test_marked_spans_stay_and_the_text_around_them_is_escaped() -> None:
+    md = f"a*b {MARK_OPEN}`x*y`{MARK_CLOSE} c_"
+    assert render_markdown([Block(0, "a*b x*y c_", md=md)]) == "a\\*b `x*y` c\\_"
+
+
+def test_blocks_without_structure_are_paragraphs() -> None:
+    assert render_markdown([Block(0, "one", source="text"), Block(1, "two", source="text")]) == "one\n\ntwo"
