@@ -31,8 +31,11 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check cleantext tests scripts
 	$(VENV)/bin/mypy
 
+# The structure score compares with trafilatura only when an eval environment has it (never a
+# dependency of the project): python3 -m venv .eval-venv && .eval-venv/bin/pip install trafilatura lxml_html_clean
 eval: $(STAMP)
 	$(PY) scripts/eval.py $(BENCH)
+	$(PY) scripts/structeval.py $(if $(wildcard .eval-venv/bin/python),--trafilatura .eval-venv/bin/python)
 
 bench: $(STAMP)
 	$(PY) scripts/bench.py --bench $(BENCH)

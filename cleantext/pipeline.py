@@ -283,12 +283,21 @@ def _through(outcome: Outcome, stream_filters: list[StreamFilter]) -> Outcome:
     return outcome
 
 
-def clean(data: bytes | str, uri: str = "<data>", config: Config | None = None) -> Article | None:
+def clean(
+    data: bytes | str, uri: str = "<data>", config: Config | None = None, *, text_format: str | None = None
+) -> Article | None:
     """Clean one page given as bytes or text; return its Article, or None when nothing is kept.
+    ``text_format="markdown"`` writes the text as Markdown (as ``Config.text_format`` does).
 
     >>> clean("<p>这是一段足够长的正文内容，用来说明接口的用法和返回值。</p>").text
     '这是一段足够长的正文内容，用来说明接口的用法和返回值。'
+    >>> print(clean("<h2>小标题</h2><p>这是一段足够长的正文内容，用来说明接口的用法和返回值。</p>", text_format="markdown").text)
+    ## 小标题
+    <BLANKLINE>
+    这是一段足够长的正文内容，用来说明接口的用法和返回值。
     """
+    if text_format is not None:
+        config = (config or Config()).with_(text_format=text_format)
     raw = RawPage(uri, data.encode("utf-8") if isinstance(data, str) else data)
     outcome = Pipeline(config).clean(raw)
     return outcome if isinstance(outcome, Article) else None

@@ -9,7 +9,8 @@ dumps; a page is Chinese when its ``<id>.json`` says ``"lang": "zh"``). Sections
 
 - ``dumps`` (a), ``html`` (b), ``traditional`` (c): cleantext per core (one process): read →
   clean → JSON lines, on all pages and on the Chinese ones; (c) runs in turns with the same pages
-  cleaned without conversion, its end-to-end comparison;
+  cleaned without conversion, its end-to-end comparison; ``markdown`` (b) likewise, the HTML
+  pages with ``--markdown`` in turns with text output;
 - ``floor`` (d): read + decode + ``json.dumps``, no cleaning; ``bs4`` (e): ``BeautifulSoup(text,
   "lxml")`` + ``decompose()`` alone; ``opencc`` (f): OpenCC's s2t alone on the extracted texts
   against cleantext's convert stage;
@@ -88,6 +89,15 @@ def sec_dumps(run: Run) -> None:
 def sec_html(run: Run) -> None:
     run.report.add("b", "html", inproc.measure_clean("HTML", run.corpus.html, Config(), run.reps))
     run.report.add("b", "html-zh", inproc.measure_clean("HTML, zh", run.corpus.zh_html, Config(), run.reps))
+
+
+def sec_markdown(run: Run) -> None:
+    """(b) again with ``--markdown``, in turns with text output on the same pages."""
+    marked, plain = inproc.measure_clean_beside(
+        ("HTML --markdown", "HTML, text output"), run.corpus.html, Config(text_format="markdown"), Config(), run.reps
+    )
+    run.report.add("b", "markdown", marked)
+    run.report.add("b", "markdown-plain", plain)
 
 
 def sec_traditional(run: Run) -> None:
@@ -205,6 +215,7 @@ def sec_profile(run: Run) -> None:
 SECTIONS: dict[str, Callable[[Run], None]] = {
     "dumps": sec_dumps,
     "html": sec_html,
+    "markdown": sec_markdown,
     "traditional": sec_traditional,
     "floor": sec_floor,
     "bs4": sec_bs4,

@@ -123,3 +123,34 @@ def test_every_command_is_documented_in_the_readme() -> None:
         name = command.name or command.callback.__name__
         assert f"cleantext {name}" in readme
         assert "Example:" in (command.callback.__doc__ or "")
+
+
+MARKDOWN_HTML = (
+    "<html><head><title>标题</title></head><body><div class='article'>"
+    "<p>这是正文的第一段，介绍了本文要讲的内容，足够长以便被保留下来作为正文。</p>"
+    "<h2>安装步骤</h2><pre><code class='language-bash'>pip install demo\ndemo --help</code></pre>"
+    "<p>第二段正文说明命令的输出结果，同样足够长，可以被判断为正文内容保留。<a href='/more'>更多</a></p>"
+    "</div></body></html>"
+)
+
+
+def test_markdown_output_and_its_options(tmp_path: Path) -> None:
+    page = tmp_path / "a.html"
+    page.write_text(MARKDOWN_HTML, encoding="utf-8")
+    [plain] = json_lines(run_cli("run", str(page)).stdout)
+    [marked] = json_lines(run_cli("run", "--markdown", str(page)).stdout)
+    [linked] = json_lines(run_cli("run", "--text-format", "markdown", "--links", str(page)).stdout)
+    assert plain["text_format"] == "text" and marked["text_format"] == "markdown"
+    assert "```bash\npip install demo\ndemo --help\n```" in marked["text"] and "## 安装步骤" in marked["text"]
+    assert "[更多](/more)" in linked["text"] and "/more" not in marked["text"]
+    assert marked["id"] == plain["id"]  # the same article in either format
+    assert run_cli("run", "--text-format", "html", str(page)).returncode == 2
+
+
+def test_nested_schemas_carry_the_markdown_unchanged(tmp_path: Path) -> None:
+    page = tmp_path / "a.html"
+    page.write_text(MARKDOWN_HTML, encoding="utf-8")
+    [flat] = json_lines(run_cli("run", "--markdown", str(page)).stdout)
+    for schema in ("dolma", "datatrove"):
+        [record] = json_lines(run_cli("run", "--markdown", "--schema", schema, str(page)).stdout)
+        assert record["text"] == flat["text"] and record["metadata"]["text_format"] == "markdown"

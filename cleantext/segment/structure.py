@@ -39,7 +39,7 @@ from typing import NamedTuple
 from cleantext.boilerplate.features import looks_like_code
 from cleantext.model import MARK_CLOSE, MARK_OPEN, Block, Markup
 from cleantext.regexes import compiled
-from cleantext.segment.html import _Builder, _Frame
+from cleantext.segment.html import BREAK_TAGS, MAX_PATH_CHARS, PATH_LABELS, _Builder, _Frame
 from cleantext.segment.mathml import tex_of, unwrap
 from cleantext.segment.soup import Tag
 
@@ -58,6 +58,7 @@ CODE_HINTS = ("code", "highlight", "source", "syntax", "prettyprint", "hljs", "l
 MIN_PROSE_SHARE = 0.5  # of a <pre>'s non-blank lines, the share reading as prose that makes it no code
 PROSE_LINE = compiled(r"[\u3400-\u9fff]|[.,;:!?\"')”’。，；：！？]\s*$")
 WHOLE_EMPHASIS = frozenset(MARK_OPEN + mark + MARK_CLOSE for mark in EMPHASIS.values())
+SPANS = compiled(MARK_OPEN + "([^" + MARK_CLOSE + "]*)" + MARK_CLOSE)
 SAFE_URL = compiled(r"[\s()<>]")  # characters a Markdown link destination must not hold bare
 
 
@@ -100,6 +101,16 @@ def _mark(markdown: str) -> str:
     return MARK_OPEN + markdown + MARK_CLOSE
 
 
+def _inline(md: str) -> str:
+    """The block's inline Markdown, or "" when it holds no span (the text says it all)."""
+    if MARK_OPEN not in md:
+        return ""
+    ends = md.strip()
+    if md.count(MARK_OPEN) == 2 and any(ends.startswith(m) and ends.endswith(m) for m in WHOLE_EMPHASIS):
+        return ""  # emphasis from end to end says nothing
+    return md
+
+
 def code_language(classes: str) -> str | None:
     """The language a class attribute names, lowercased; "" for none in particular.
 
@@ -136,25 +147,43 @@ class StructureBuilder(_Builder):
 
     # -- events ---------------------------------------------------------------------------------
     def text(self, frame: _Frame, value: str) -> None:
-        if not self.parts:
+        if not self.parts:  # the plain builder's text(), inlined: it runs for every text node
             self._begin()
-        if MARK_OPEN in value or MARK_CLOSE in value:
-            value = value.replace(MARK_OPEN, "").replace(MARK_CLOSE, "")
-        super().text(frame, value)
+            self.frame = frame
+            self.path = ">".join(self.labels[-PATH_LABELS:])[-MAX_PATH_CHARS:]
+        self.parts.append(value)
+        if self.links:
+            self.link_chars += len(value.strip())
         if not self.hide:
+            if MARK_OPEN in value or MARK_CLOSE in value:  # no text may pass for a span
+                value = value.replace(MARK_OPEN, "").replace(MARK_CLOSE, "")
             self.md.append(value)
 
+    # open() and close() do what the plain builder's do (inlined: they run for every element), then
+    # what the element means to Markdown.
     def open(self, tag: Tag, label: str) -> None:
-        super().open(tag, label)
-        opener = OPENERS.get(tag.name)
+        name = tag.name
+        self.labels.append(label)
+        if name in BREAK_TAGS:
+            self.flush()
+        elif name == "a":
+            self.links += 1
+        opener = OPENERS.get(name)
         if opener is not None:
             opener(self, tag)
 
     def close(self, name: str) -> None:
         depth = len(self.labels)
-        super().close(name)
-        while self.spans and self.spans[-1][0] >= depth:
-            self._end(self.spans.pop())
+        self.labels.pop()
+        if name in BREAK_TAGS:
+            self.flush()
+            if name != "br":
+                self.group += 1
+        elif name == "a":
+            self.links -= 1
+        spans = self.spans
+        while spans and spans[-1][0] >= depth:
+            self._end(spans.pop())
 
     def hidden(self, tag: Tag) -> None:
         tex, display = tex_of(tag)
@@ -163,61 +192,70 @@ class StructureBuilder(_Builder):
             self.md.append(_mark(f"$${tex}$$" if display else f"${tex}$"))
 
     def flush(self) -> None:
+        """The plain builder's block (the same fields, built the same way: a test compares them),
+        with its structure; built here in one go, as a second dataclass would cost a copy."""
         if not self.parts:
-            self._keep_marks(self.md)
-            self.md = []
+            if self.md:  # marks only (an image, a formula): they wait for a block
+                self._keep_marks("".join(self.md))
+                self.md = []
             return
-        raw, pieces, start = "".join(self.parts), self.md, self.start
-        self.md = []
+        raw = "".join(self.parts)
+        text = " ".join(raw.split())
+        link_chars, frame, pieces, start = self.link_chars, self.frame, self.md, self.start
+        self.parts, self.link_chars, self.md = [], 0, []
         self.serial += 1
-        count = len(self.blocks)
-        super().flush()
-        if len(self.blocks) == count:  # only spaces: the item's marker waits for its first block
+        joined = "".join(pieces)
+        if not text:  # only spaces: the item's marker waits for its first block
             if start.item and not self.item:
                 self.item = start.item
-            self._keep_marks(pieces)
+            self._keep_marks(joined)
             return
-        self._dress(count, raw, pieces, start)
-
-    # -- helpers --------------------------------------------------------------------------------
-    def _begin(self) -> None:
-        table = self.tables[-1] if self.tables else None
-        depth = len(self.lists) or (1 if self.items else 0)
-        ordered = bool(self.lists and self.lists[-1][0])
-        lang = self.langs[-1] if self.langs else None
-        self.start = _Start(depth, self.item, ordered, self.quote, table.cell if table else (), self.pre > 0, lang)
-        self.item = 0
-
-    def _keep_marks(self, pieces: list[str]) -> None:
-        self.lead.extend(piece for piece in pieces if piece.startswith(MARK_OPEN))
-
-    def _dress(self, index: int, raw: str, pieces: list[str], start: _Start) -> None:
-        block = self.blocks[index]
-        code, md = None, ""
+        index = len(self.blocks)
+        code, md, lead = None, "", ""
         if start.pre:
-            md, code = raw, self._code(start, raw, block)
-        elif any(piece.startswith(MARK_OPEN) for piece in pieces):
-            md = "".join(pieces)
-            ends = md.strip()
-            if md.count(MARK_OPEN) == 2 and any(ends.startswith(m) and ends.endswith(m) for m in WHOLE_EMPHASIS):
-                md = ""  # emphasis from end to end says nothing
-        lead = " ".join(self.lead)
-        self.lead = []
+            md, code = raw, self._code(start, raw, frame.hint)
+        else:
+            md = _inline(joined)
+        if self.lead:
+            lead = " ".join(self.lead)
+            self.lead = []
         if start.cell:
             for table in reversed(self.tables):
                 if table.number == start.cell[0]:
-                    table.note(index, start.cell, len(block.text))
+                    table.note(index, start.cell, len(text))
                     break
-        self.blocks[index] = replace(
-            block, depth=start.depth, item=start.item, ordered=start.ordered, quote=start.quote,
-            code=code, md=md, lead=lead,
+        self.blocks.append(
+            Block(
+                index=index, text=text, kind=frame.kind, tag_path=self.path, link_chars=min(link_chars, len(text)),
+                in_list=frame.in_list, hint=frame.hint, source="html", group=self.group, containers=frame.containers,
+                depth=start.depth, item=start.item, ordered=start.ordered, quote=start.quote, code=code, md=md,
+                lead=lead,
+            )
         )
 
-    def _code(self, start: _Start, raw: str, block: Block) -> str | None:
+    # -- helpers --------------------------------------------------------------------------------
+    def _begin(self) -> None:
+        lists = self.lists
+        self.start = _Start(
+            len(lists) or (1 if self.items else 0),
+            self.item,
+            bool(lists and lists[-1][0]),
+            self.quote,
+            self.tables[-1].cell if self.tables else (),
+            self.pre > 0,
+            self.langs[-1] if self.langs else None,
+        )
+        self.item = 0
+
+    def _keep_marks(self, joined: str) -> None:
+        if MARK_OPEN in joined:
+            self.lead.extend(MARK_OPEN + span + MARK_CLOSE for span in SPANS.findall(joined))
+
+    def _code(self, start: _Start, raw: str, hint: str) -> str | None:
         """The language of a <pre> block of code ("" when unnamed); None when it is no code."""
         if start.lang is not None:
             return start.lang
-        if self.code_in_pre or any(hint in block.hint for hint in CODE_HINTS):
+        if self.code_in_pre or any(word in hint for word in CODE_HINTS):
             return ""
         lines = [line for line in raw.splitlines() if line.strip()]
         prose = sum(1 for line in lines if PROSE_LINE.search(line) and not looks_like_code(line))

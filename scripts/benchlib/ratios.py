@@ -15,6 +15,7 @@ LINEAR_MAX = 1.15  # seconds per MB at 16x ÷ at 1x: within noise of linear
 RSS_FLAT_MAX = 1.15  # peak RSS at 16x ÷ at 1x: flat within 15 %
 LARGE_PAGE_MAX = 2.0  # seconds per MB of a 5 MB page ÷ of the pages it is made of: no quadratic step
 STARTUP_MAX_S = 0.30  # seconds for `cleantext run` on one small page
+MARKDOWN_MAX = 1.15  # seconds with --markdown ÷ seconds with text output, same HTML pages, in turns
 
 
 def _per(report: Report, top: str, bottom: str, attr: str = "pages_per_s") -> float | None:
@@ -38,12 +39,24 @@ def _seconds_per_mb(report: Report, key: str) -> float | None:
     return None if fig is None or not fig.mb_per_s else 1 / fig.mb_per_s
 
 
+def _seconds(report: Report, key: str) -> float | None:
+    fig = report.get(key)
+    return None if fig is None else fig.seconds
+
+
 def _quotient(top: float | None, bottom: float | None) -> float | None:
     return None if top is None or not bottom else top / bottom
 
 
 def add_ratios(report: Report, facts: dict[str, Any]) -> None:
     """Every ratio the run's figures allow, with its target."""
+    _add(
+        report,
+        "HTML --markdown / text output (seconds)",
+        _quotient(_seconds(report, "markdown"), _seconds(report, "markdown-plain")),
+        f"<= {MARKDOWN_MAX}",
+        ("<=", MARKDOWN_MAX),
+    )
     _add(
         report,
         "cleantext HTML / bs4 parse-only (pages/s)",
