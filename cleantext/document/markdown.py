@@ -123,6 +123,9 @@ def _run(blocks: list[Block], start: int) -> int:
             end += 1
     elif first.depth:
         while end < len(blocks) and blocks[end].depth and not blocks[end].cell and not blocks[end].lead:
+            nxt = blocks[end]
+            if nxt.depth == 1 and nxt.item and nxt.ordered != first.ordered:
+                break  # bullets, then numbers: two lists, a blank line apart
             end += 1
     return end
 

@@ -34,4 +34,8 @@ def segment(doc: Decoded, fmt: str = "auto", markup: Markup | None = None) -> tu
     blocks = split_dump(unbox(unfold_columns(doc.text)))  # columns first: borders tell tables
     if is_markdown(doc.text):
         blocks = [unmark(block) for block in blocks]
+    if markup is not None:
+        from cleantext.segment.dumplists import dump_lists
+
+        blocks = dump_lists(blocks)
     return blocks, PageMeta(), fmt

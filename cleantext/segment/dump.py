@@ -74,6 +74,7 @@ class _Line:
     bullet: bool
     group: int
     read: str = ""  # the line as read, bullet removed
+    number: int = 0  # the number of a numbered bullet ("3." → 3), 0 otherwise
     looks_like_code: bool | None = None  # worked out when first asked: most lines never are
 
     def code(self) -> bool:
@@ -115,8 +116,15 @@ def _lines(text: str) -> list[_Line | None]:
         match = BULLET.match(stripped)
         if match:
             stripped = stripped[match.end() :]
-        out.append(_Line(stripped, indent, display_width(line), match is not None, group, stripped))
+        number = _number(match.group()) if match else 0
+        out.append(_Line(stripped, indent, display_width(line), match is not None, group, stripped, number))
     return out
+
+
+def _number(marker: str) -> int:
+    """The number of a numbered bullet (``3.``, ``[12]``); 0 for a mark (``•``)."""
+    digits = marker.strip(" \t[]().")
+    return int(digits) if digits.isdigit() else 0
 
 
 def _page_wrap(lines: list[_Line | None]) -> tuple[int, bool]:
@@ -215,6 +223,8 @@ def split_dump(text: str) -> list[Block]:
                 indent=line.indent,
                 source="text",
                 group=line.group,
+                item=line.number,  # Markdown output numbers the item so (document.markdown)
+                ordered=line.number > 0,
             )
         )
     return blocks

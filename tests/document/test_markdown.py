@@ -60,3 +60,8 @@ def test_marked_spans_stay_and_the_text_around_them_is_escaped() -> None:
 
 def test_blocks_without_structure_are_paragraphs() -> None:
     assert render_markdown([Block(0, "one", source="text"), Block(1, "two", source="text")]) == "one\n\ntwo"
+
+
+def test_a_list_of_another_kind_starts_a_new_list() -> None:
+    blocks = [Block(0, "a", depth=1, item=1), Block(1, "b", depth=1, item=1, ordered=True)]
+    assert render_markdown(blocks) == "- a\n\n1. b"
