@@ -291,7 +291,8 @@ def clean(
 
     >>> clean("<p>这是一段足够长的正文内容，用来说明接口的用法和返回值。</p>").text
     '这是一段足够长的正文内容，用来说明接口的用法和返回值。'
-    >>> print(clean("<h2>小标题</h2><p>这是一段足够长的正文内容，用来说明接口的用法和返回值。</p>", text_format="markdown").text)
+    >>> page = "<h2>小标题</h2><p>这是一段足够长的正文内容，用来说明接口的用法和返回值。</p>"
+    >>> print(clean(page, text_format="markdown").text)
     ## 小标题
     <BLANKLINE>
     这是一段足够长的正文内容，用来说明接口的用法和返回值。
