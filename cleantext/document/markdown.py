@@ -100,11 +100,13 @@ def _list(blocks: list[Block], width_fold: bool) -> str:
 
 def _table(blocks: list[Block], width_fold: bool) -> str:
     rows: dict[int, dict[int, list[str]]] = {}
-    header_cells: dict[int, bool] = {}
     for block in blocks:
-        _, row, col, head = block.cell
+        _, row, col, _head = block.cell
+        if col == 0:  # a dump's drawn row: its cells, tab-separated, in ``md``
+            cells = (escape_inline(normalize_paragraph(c, width_fold), cell=True) for c in block.md.split("\t"))
+            rows[row] = {j: [text] for j, text in enumerate(cells, 1)}
+            continue
         rows.setdefault(row, {}).setdefault(col, []).append(inline(block, width_fold, cell=True))
-        header_cells[row] = header_cells.get(row, True) and bool(head)
     columns = max(max(cells) for cells in rows.values())
     table = [[" ".join(cells.get(col, [])) for col in range(1, columns + 1)] for _, cells in sorted(rows.items())]
     full = sum(1 for _, cells in rows.items() if max(cells) == columns)

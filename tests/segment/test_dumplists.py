@@ -35,3 +35,11 @@ def test_text_output_blocks_are_unchanged_by_the_list_facts() -> None:
         (b.text, b.kind, b.bullet, b.in_list, b.indent, b.group) for b in marked
     ]
     assert all(b.depth == 0 for b in plain)
+
+
+def test_drawn_table_rows_become_a_table() -> None:
+    dump = "Intro paragraph of the page.\n\n│ Item │ Value │\n│ Weight │ 254 g │\n│ Colour │ Black │\n\nAfter.\n"
+    blocks, _, _ = segment(Decoded("t.txt", dump, "utf-8", "utf-8"), "text", Markup())
+    assert render_markdown(blocks) == (
+        "Intro paragraph of the page.\n\n| Item | Value |\n| --- | --- |\n| Weight | 254 g |\n| Colour | Black |\n\nAfter."
+    )
