@@ -43,7 +43,7 @@ from cleantext.segment import segment  # noqa: E402
 
 FENCE_LINE = re.compile(r"^(?:`{3,}|~{3,})[^\n]*$", re.M)  # a fence and its language name: no text of the page
 IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-LINK = re.compile(r"\[((?:\\.|[^\]])*)\]\([^)]*\)")
+LINK = re.compile(r"\[((?:\\.|[^\]\\])*)\]\([^)]*\)")
 STRUCTURE = ("depth", "item", "ordered", "quote", "cell", "code", "md", "lead")
 
 
