@@ -146,7 +146,7 @@ def test_unknown_option_suggests_only_a_close_one() -> None:
     bogus = run_cli("run", "--bogus", str(SEED))
     assert bogus.returncode == 2 and b"--bogus" in bogus.stderr and b"--jobs" not in bogus.stderr
     typo = run_cli("run", "--job", "2", str(SEED))
-    assert typo.returncode == 2 and b"'--jobs'" in typo.stderr
+    assert typo.returncode == 2 and b"--jobs" in typo.stderr  # click quotes it from 8.2 on
 
 
 def test_to_with_opencc_is_a_usage_error_in_one_line() -> None:
