@@ -34,9 +34,10 @@ from cleantext.segment.wrap import edge, opening_indent
 BULLET = compiled(r"^(?:[•·◦▪▫●○■□◆◇►▶▸»*+\-–]|\d{1,3}[.)]|\[\d{1,3}\])\s+")
 MIN_WRAP_WIDTH = 60  # display columns; narrower pages are not treated as hard-wrapped
 WRAP_SLACK = 4  # display columns: a line this close to the page's widest width was wrapped
-# characters: a wrapper counting characters moves at most a word's last CJK character or two to the
-# next line (no line may open with a closing mark), so a wrapped line ends this close to the width
-CHAR_SLACK = 2
+# characters: a wrapper counting characters moves a CJK character to the next line with the closing
+# mark after it (no line may open with one), so a wrapped line ends one short of the width; two
+# short is as often a heading that stops there
+CHAR_SLACK = 1
 MIN_WRAPPED_LINES = 3  # lines reaching the wrap width: fewer could be long paragraphs by chance
 MAX_WORD_COLUMNS = 20  # display columns: a word-wrapped line ends at most a long word short of the width
 FIRST_WORD = compiled(r"[^\s\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+")
@@ -243,13 +244,11 @@ def _wrapped(prev: _Line, line: _Line, page: _Wrap, group: int) -> bool:
 
 def _reaches_width(prev: _Line, line: _Line, page: _Wrap, group: int) -> bool:
     """Does ``prev`` reach the page's wrap width, or its column's before the next word?"""
-    if page.edge:
-        size = prev.size if page.chars else prev.width
-        if abs(size - page.edge) <= page.slack() or (
-            size < page.edge and _next_word_overflows(prev, line, size, page)
-        ):
+    size = prev.size if page.chars else prev.width
+    if page.edge and size <= page.edge + page.slack():  # the edge judges the lines it bounds
+        if size >= page.edge - page.slack() or _next_word_overflows(prev, line, size, page):
             return True
-    if page.widest and prev.width >= page.widest - WRAP_SLACK and (page.certain or not ends_sentence(prev.tail)):
+    elif page.widest and prev.width >= page.widest - WRAP_SLACK and (page.certain or not ends_sentence(prev.tail)):
         return True
     # the cheap tests first: most lines stop too short of their column for any word to matter
     if not group or prev.width < group - MAX_WORD_COLUMNS or CJK_CHAR.match(prev.tail[-1:]):

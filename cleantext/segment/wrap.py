@@ -36,9 +36,10 @@ MIN_EDGE_LINES = 4  # lines at the edge: fewer could be a few long lines of the 
 MAX_PAST_EDGE = 2
 MAX_PAST_EDGE_SHARE = 0.2
 # Of the lines at least half as long as the edge, the share that must reach it: in a wrapped
-# dump all lines of a paragraph but its last reach the edge, so more than a third of the long
-# lines do even when paragraphs are short; unwrapped long lines rarely share one length.
-MIN_EDGE_SHARE = 0.34
+# dump all lines of a paragraph but its last reach the edge, so a quarter of the long lines do
+# even when paragraphs are short among teasers cut to one length; unwrapped long lines rarely
+# share one length.
+MIN_EDGE_SHARE = 0.25
 MAX_OPENING_INDENT = 8  # characters deeper than the body: two ideographic spaces, four or six spaces
 MIN_OPENINGS = 4  # full indented lines followed by their body: fewer could be a stray indent
 
