@@ -39,6 +39,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 from benchlib.rewrap import rewrap
@@ -63,13 +64,13 @@ class Tally:
         out = [re.sub(r"\s+", "", ln) for ln in output.splitlines()]
         out = [ln for ln in out if ln]
         self.lines += len(out)
-        for here, there in zip(out, out[1:], strict=False):
+        for here, there in pairwise(out):
             if here[-1] in SENTENCE_END or min(len(here), len(there)) < MIN_KEY_CHARS:
                 continue
             if here[-KEY_CHARS:] + there[:KEY_CHARS] in joined:
                 self.broken += 1
         whole = "\n".join(out)
-        for left, right in zip(flat, flat[1:], strict=False):
+        for left, right in pairwise(flat):
             if min(len(left), len(right)) < MIN_KEY_CHARS:
                 continue
             if left[-KEY_CHARS:] not in whole or right[:KEY_CHARS] not in whole:

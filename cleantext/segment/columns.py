@@ -170,6 +170,7 @@ def _is_layout(parts: list[tuple[str, str]]) -> bool:
 FRAME_EDGE = compiled(r"^[ \t]*[┌└][─┬┴┐┘ ]*$", re.M)
 LEFT_SIDE = compiled(r"^([ \t]*)│", re.M)
 RIGHT_SIDE = compiled(r"│[ \t]*$", re.M)
+UNBOX_CHUNK_CHARS = 1 << 20  # characters unboxed at a time: a dump's memory stays a copy or two of it
 
 
 def unbox(text: str) -> str:
@@ -182,7 +183,15 @@ def unbox(text: str) -> str:
     """
     if "│" not in text:
         return text
-    return RIGHT_SIDE.sub("", LEFT_SIDE.sub(r"\1 ", FRAME_EDGE.sub("", text)))
+    # A chunk of lines at a time: three substitutions over a whole 20 MB dump held three copies of
+    # it at once (each pattern is anchored to lines, so chunks cut at line ends change nothing).
+    out, start = [], 0
+    while start < len(text):
+        end = text.find("\n", start + UNBOX_CHUNK_CHARS) + 1 or len(text)
+        chunk = text[start:end]
+        out.append(RIGHT_SIDE.sub("", LEFT_SIDE.sub(r"\1 ", FRAME_EDGE.sub("", chunk))))
+        start = end
+    return "".join(out)
 
 
 def unfold_columns(text: str) -> str:

@@ -88,22 +88,30 @@ class _Line:
     group: int
     read: str = ""  # the first line as read, bullet removed
     size: int = 0  # characters of the last line read into it, indent included
-    tail: str = ""  # the last line read into it (what the next line's join looks at)
     tail_indent: int = 0
-    pieces: list[str] = field(default_factory=list)  # pieces and separators of a joined paragraph
+    # Made only when a line is joined to it (a dump has hundreds of thousands of lines, few joined):
+    pieces: list[str] | None = None  # pieces and separators of the joined paragraph
+    end: str = ""  # the joined text's last two characters: all the next line's join looks at
     looks_like_code: bool | None = None  # worked out when first asked: most lines never are
+
+    def ending(self) -> str:
+        """The text's end (its last two characters or more)."""
+        return self.end if self.pieces else self.text
 
     def add(self, line: _Line) -> None:
         """Join ``line``, wrapped after this one: one list append per line, the string built once."""
-        if not self.pieces:
-            self.pieces.append(self.text)
-        self.pieces.append(_separator(self.tail, line.text))
+        left = self.ending()
+        gap = _separator(left, line.text)
+        if self.pieces is None:
+            self.pieces = [self.text]
+        self.pieces.append(gap)
         self.pieces.append(line.text)
-        self.tail, self.tail_indent, self.width, self.size = line.text, line.indent, line.width, line.size
+        self.end = (left[-2:] + gap + line.text)[-2:]
+        self.tail_indent, self.width, self.size = line.indent, line.width, line.size
 
     def joined(self) -> str:
         if self.pieces:
-            self.text, self.pieces = "".join(self.pieces), []
+            self.text, self.pieces = "".join(self.pieces), None
         return self.text
 
     def code(self) -> bool:
@@ -146,7 +154,7 @@ def _lines(text: str) -> list[_Line | None]:
         if match:
             stripped = stripped[match.end() :]
         width = display_width(line)
-        out.append(_Line(stripped, indent, width, match is not None, group, stripped, len(line), stripped, indent))
+        out.append(_Line(stripped, indent, width, match is not None, group, stripped, len(line), indent))
     return out
 
 
@@ -237,7 +245,7 @@ def _wrapped(prev: _Line, line: _Line, page: _Wrap, group: int) -> bool:
         return False  # back to the paragraph's opening indent: the next paragraph's first line
     if page.opening and line.indent == page.opening:
         return False
-    if NO_LINE_START.match(line.text) and CJK_CHAR.match(prev.tail[-1:]):
+    if NO_LINE_START.match(line.text) and CJK_CHAR.match(prev.ending()[-1:]):
         return True
     return _reaches_width(prev, line, page, group) and not (prev.code() or line.code())
 
@@ -248,10 +256,10 @@ def _reaches_width(prev: _Line, line: _Line, page: _Wrap, group: int) -> bool:
     if page.edge and size <= page.edge + page.slack():  # the edge judges the lines it bounds
         if size >= page.edge - page.slack() or _next_word_overflows(prev, line, size, page):
             return True
-    elif page.widest and prev.width >= page.widest - WRAP_SLACK and (page.certain or not ends_sentence(prev.tail)):
+    elif page.widest and prev.width >= page.widest - WRAP_SLACK and (page.certain or not ends_sentence(prev.ending())):
         return True
     # the cheap tests first: most lines stop too short of their column for any word to matter
-    if not group or prev.width < group - MAX_WORD_COLUMNS or CJK_CHAR.match(prev.tail[-1:]):
+    if not group or prev.width < group - MAX_WORD_COLUMNS or CJK_CHAR.match(prev.ending()[-1:]):
         return False
     first = FIRST_WORD.match(line.text)
     return first is not None and prev.width + 1 + display_width(first.group()) > group
@@ -260,7 +268,7 @@ def _reaches_width(prev: _Line, line: _Line, page: _Wrap, group: int) -> bool:
 def _next_word_overflows(prev: _Line, line: _Line, size: int, page: _Wrap) -> bool:
     """Word-wrapped text: would the next line's first word not have fitted after ``prev`` (of
     ``size`` in the page's unit)?"""
-    if size < page.edge - MAX_WORD_COLUMNS or CJK_CHAR.match(prev.tail[-1:]):
+    if size < page.edge - MAX_WORD_COLUMNS or CJK_CHAR.match(prev.ending()[-1:]):
         return False
     first = FIRST_WORD.match(line.text)
     if first is None:

@@ -28,6 +28,7 @@ What this relies on:
 from __future__ import annotations
 
 from collections import Counter
+from itertools import pairwise
 
 MIN_EDGE = 20  # columns or characters: narrower "paragraphs" are menus and tables, not wrapped prose
 MIN_EDGE_LINES = 4  # lines at the edge: fewer could be a few long lines of the same length by chance
@@ -80,7 +81,7 @@ def opening_indent(rows: list[tuple[int, bool] | None]) -> int:
     """
     opens: Counter[int] = Counter()
     stays: Counter[int] = Counter()
-    for here, there in zip(rows, rows[1:], strict=False):
+    for here, there in pairwise(rows):
         if here is None or there is None or not here[1] or here[0] == 0:
             continue
         if there[0] < here[0] <= there[0] + MAX_OPENING_INDENT:

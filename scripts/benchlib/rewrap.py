@@ -66,8 +66,8 @@ def rewrap(paragraphs: list[str], width: int, chars: bool, style: str) -> str:
 def flatten(dump: str) -> str:
     """A dump's lines as one paragraph: a space between Latin words, none beside CJK."""
     out: list[str] = []
-    for line in dump.split("\n"):
-        line = line.strip()
+    for raw in dump.split("\n"):
+        line = raw.strip()
         if line:
             if out and not (WIDE.match(out[-1][-1]) or WIDE.match(line[0])):
                 out.append(" ")
