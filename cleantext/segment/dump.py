@@ -24,7 +24,8 @@ What such dumps look like, and what this module relies on:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass
 
 from cleantext.boilerplate.features import ends_sentence, looks_like_code
 from cleantext.model import Block
@@ -77,6 +78,11 @@ ASTRAL = compiled("[\U00010000-\U0010ffff]")  # any supplementary-plane characte
 # continues the line above, whatever its width (the dumper broke it in a cell or a column).
 NO_LINE_START = compiled(r"[，。、；：？！）」』】》〉]")
 CJK_CHAR = compiled(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
+# A frame's top or bottom line (corners and rules only), and a frame's side at either end of a line.
+# w3m draws a bordered page or box with thin lines (heavy ones are tables' own borders).
+FRAME_EDGE = compiled(r"^[ \t]*[┌└][─┬┴┐┘ ]*$", re.M)
+LEFT_SIDE = compiled(r"^([ \t]*)│", re.M)
+RIGHT_SIDE = compiled(r"│[ \t]*$", re.M)
 
 
 @dataclass(slots=True)
@@ -135,14 +141,28 @@ def display_width(text: str) -> int:
     return len(text) + wide
 
 
+def unbox_line(line: str) -> str:
+    """The line without a frame drawn around a page or a box: every framed line would start and
+    end alike (``│ text │``), and the frame's top and bottom (``└───┘``) break paragraphs, which a
+    blank line says. Borders between cells stay: a table keeps its rows.
+
+    >>> unbox_line("│ 正文 │"), unbox_line("└──┘")
+    ('  正文 ', '')
+    """
+    if FRAME_EDGE.match(line):
+        return ""
+    return RIGHT_SIDE.sub("", LEFT_SIDE.sub(r"\1 ", line)) if "│" in line else line
+
+
 def _lines(text: str) -> list[_Line | None]:
     """Lines with their layout; None stands for a blank line."""
     out: list[_Line | None] = []
     group = 0
+    framed = "│" in text  # a frame's sides are taken off line by line: no copy of a whole dump
     # tabs are widened in one pass over the text: a line's trailing tabs become trailing spaces,
     # which rstrip removes as it would the tabs
     for raw in text.replace("\t", "    ").splitlines():
-        line = raw.rstrip()
+        line = (unbox_line(raw) if framed else raw).rstrip()
         stripped = line.lstrip(" \u3000\u00a0")
         if not stripped:
             if out and out[-1] is not None:
