@@ -35,7 +35,6 @@ The council met on Tuesday and agreed to keep the library open on Sundays, after
 
 from __future__ import annotations
 
-
 from cleantext.regexes import compiled
 from cleantext.segment.dump import ASTRAL, BULLET, CJK_CHAR, FIRST_WORD, WIDE_RUN, display_width, unbox_line
 
