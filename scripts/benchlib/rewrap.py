@@ -22,7 +22,8 @@ def _width(text: str, chars: bool) -> int:
 
 def wrap(paragraph: str, width: int, chars: bool = False, indent: str = "") -> list[str]:
     """``paragraph`` in lines of at most ``width`` columns (characters when ``chars``), greedy,
-    CJK-aware: spaces between words are kept inside a line and dropped at its end.
+    CJK-aware: spaces between words are kept inside a line and dropped at its end; a word longer
+    than a line is cut.
 
     >>> wrap("ab cd-ef 中文字。", 6)
     ['ab cd-', 'ef 中', '文字。']
@@ -34,6 +35,11 @@ def wrap(paragraph: str, width: int, chars: bool = False, indent: str = "") -> l
         if token.isspace():
             space = True
             continue
+        while len(token) > width:  # a word longer than a line is cut, as textwrap's break_long_words
+            if used:
+                lines.append("".join(line).rstrip())
+            lines.append(token[:width])
+            token, line, used, space = token[width:], [], 0, False
         gap = " " if space and used else ""
         space, size = False, _width(token, chars)
         if used + len(gap) + size <= width or not "".join(line).strip():
