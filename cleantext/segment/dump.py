@@ -288,12 +288,13 @@ def _reaches_width(prev: _Line, line: _Line, page: _Wrap, group: int) -> bool:
 def _next_word_overflows(prev: _Line, line: _Line, size: int, page: _Wrap) -> bool:
     """Word-wrapped text: would the next line's first word not have fitted after ``prev`` (of
     ``size`` in the page's unit)?"""
-    if size < page.edge - MAX_WORD_COLUMNS or CJK_CHAR.match(prev.ending()[-1:]):
+    if size < page.edge - MAX_WORD_COLUMNS:
         return False
     first = FIRST_WORD.match(line.text)
     if first is None:
         return False
     word = first.group()
+    # one column for the space the wrapper dropped (there may have been one after a CJK character too)
     return size + 1 + (len(word) if page.chars else display_width(word)) > page.edge
 
 

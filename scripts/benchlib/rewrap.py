@@ -69,10 +69,16 @@ def rewrap(paragraphs: list[str], width: int, chars: bool, style: str) -> str:
 
 
 
+# Layout a dump draws, not text: box-drawing characters and the marks of list items. Left in a
+# flattened dump, a line that happens to open with one would read as a framed or listed line.
+LAYOUT = re.compile(r"[\u2500-\u257f]|(?<!\S)(?:[•·◦▪▫●○■□◆◇►▶▸»*+\-–]|\d{1,3}[.)]|\[\d{1,3}\])(?=\s)")
+
+
 def flatten(dump: str) -> str:
-    """A dump's lines as one paragraph: a space between Latin words, none beside CJK."""
+    """A dump's text as one paragraph, its layout marks left out (``LAYOUT``): a space between
+    Latin words, none beside CJK."""
     out: list[str] = []
-    for raw in dump.split("\n"):
+    for raw in LAYOUT.sub("", dump).split("\n"):
         line = raw.strip()
         if line:
             if out and not (WIDE.match(out[-1][-1]) or WIDE.match(line[0])):
