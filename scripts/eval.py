@@ -14,7 +14,7 @@ reference row.
 
 Every page belongs to the tuning or the checking half of a fixed split by site
 (``evallib/split.py``). Printed: macro F1 per dataset and group (zh / en / en-all / other / all)
-for each tool and half; the bench-to-check gap; title and date accuracy; the keep-all baseline
+for each tool and half; the bench-to-check gap; title, date and author accuracy; the keep-all baseline
 (the whole dump taken as the article) of each dump tool. Predictions land in
 ``.eval/<dataset>.<tool>.jsonl``. An evaluation, not a test: it asserts nothing.
 """
@@ -59,6 +59,17 @@ def pages_of(dataset: Path) -> dict[str, Path]:
     return {p.stem: p.with_suffix(".html") for p in sorted(dataset.glob("*.json"))}
 
 
+def fold_name(name: object) -> str:
+    """An author's name compared without case or spaces (``王建宏 张文攀`` = ``王建宏张文攀``)."""
+    return "".join(str(name or "").split()).lower()
+
+
+def authors_of(dataset: Path) -> dict[str, str]:
+    """The true author of each page whose truth names one (score.py does not judge authors)."""
+    truths = (json.loads(p.read_text(encoding="utf-8")) for p in sorted(dataset.glob("*.json")))
+    return {t["id"]: fold_name(t["author"]) for t in truths if t.get("author")}
+
+
 def halves_of(dataset: Path) -> dict[str, str]:
     halves = {}
     for truth in sorted(dataset.glob("*.json")):
@@ -79,9 +90,11 @@ def clean_all(inputs: dict[str, Path], cleaner: PageCleaner, ext: str) -> tuple[
         outcome = cleaner(RawPage(f"{page_id}.{ext}", path.read_bytes()))
         seconds += time.perf_counter() - start
         if isinstance(outcome, Article):
-            preds[page_id] = {"id": page_id, "text": outcome.text, "title": outcome.title, "date": outcome.date}
+            preds[page_id] = {
+                "id": page_id, "text": outcome.text, "title": outcome.title, "date": outcome.date, "author": outcome.author
+            }
         else:
-            preds[page_id] = {"id": page_id, "text": "", "title": None, "date": None}
+            preds[page_id] = {"id": page_id, "text": "", "title": None, "date": None, "author": None}
     return preds, seconds
 
 
@@ -110,6 +123,7 @@ class Eval:
         self.datasets = datasets
         self.worst = worst
         self.halves = {d.name: halves_of(d) for d in datasets}
+        self.authors = {d.name: authors_of(d) for d in datasets}
         self.scored: dict[str, Rows] = {}
         self.baseline: dict[str, Rows] = {}
         self.speed: list[str] = []
@@ -118,7 +132,11 @@ class Eval:
         out = ROOT / ".eval" / f"{dataset.name}.{tool}.jsonl"
         out.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in preds.values()), encoding="utf-8")
         rows = self.scorer.score(str(dataset), preds)["pages"]
-        halves = self.halves[dataset.name]
+        halves, authors = self.halves[dataset.name], self.authors[dataset.name]
+        for row in rows:
+            pred = preds.get(row["id"], {})
+            if row["id"] in authors and "author" in pred:  # judged like title and date in score.py
+                row["author_ok"] = fold_name(pred["author"]) == authors[row["id"]]
         return [dict(r, dataset=dataset.name, half=halves[r["id"]]) for r in rows]
 
     def run_tool(self, tool: str) -> None:

@@ -90,25 +90,29 @@ def print_gap(scored: dict[str, Rows]) -> None:
 
 
 def _acc(value: tuple[float, int] | None) -> str:
-    return "-" if value is None else f"{value[0]:.2f}"
+    """A share in three characters: ``.91``, ``1.0``, or ``  -`` when nothing was judged."""
+    if value is None:
+        return "  -"
+    text = f"{value[0]:.2f}"
+    return "1.0" if text == "1.00" else text[1:]
 
 
 def print_meta(scored: dict[str, Rows], datasets: list[str]) -> None:
-    """Title and date accuracy per dataset (whole bench, then the checking half); rows where the truth
-    has neither a title nor a full date to judge are left out."""
+    """Title, date and author accuracy per dataset, on every page and on the checking half; rows
+    where the truth has nothing to judge are left out."""
     tools = list(scored)
-    print("\ntitle (t) / date (d) accuracy, every page (checking half in brackets); judged: pages with a true title/date")
-    print(f"{'dataset / group':{NAME_WIDTH}s} {'judged':>7s}  " + "  ".join(f"{t:>21s}" for t in tools))
-    for name, belongs in selections(datasets):
-        first = [r for r in scored[tools[0]] if belongs(r)] if tools else []
-        t_n, d_n = (accuracy(first, "title_ok") or (0, 0))[1], (accuracy(first, "date_ok") or (0, 0))[1]
-        if not (t_n or d_n):
-            continue
-        cells = []
-        for tool in tools:
-            rows = [r for r in scored[tool] if belongs(r)]
-            check = [r for r in rows if r["half"] == CHECK]
-            t_all, d_all = accuracy(rows, "title_ok"), accuracy(rows, "date_ok")
-            t_chk, d_chk = accuracy(check, "title_ok"), accuracy(check, "date_ok")
-            cells.append(f"t {_acc(t_all)}({_acc(t_chk)}) d {_acc(d_all)}({_acc(d_chk)})")
-        print(f"{name:{NAME_WIDTH}s} {f'{t_n}/{d_n}':>7s}  " + "  ".join(f"{c:>21s}" for c in cells))
+    keys = (("t", "title_ok"), ("d", "date_ok"), ("a", "author_ok"))
+    for label, half in (("every page", None), ("checking half", CHECK)):
+        print(f"\ntitle (t) / date (d) / author (a) accuracy, {label}; judged: pages whose truth has a title/date/author")
+        print(f"{'dataset / group':{NAME_WIDTH}s} {'judged':>11s}  " + "  ".join(f"{t:>14s}" for t in tools))
+        for name, belongs in selections(datasets):
+            first = [r for r in scored[tools[0]] if belongs(r) and half in (None, r["half"])] if tools else []
+            judged = [(accuracy(first, key) or (0, 0))[1] for _, key in keys]
+            if not any(judged):
+                continue
+            cells = []
+            for tool in tools:
+                rows = [r for r in scored[tool] if belongs(r) and half in (None, r["half"])]
+                cells.append(" ".join(f"{short}{_acc(accuracy(rows, key))}" for short, key in keys))
+            counts = "/".join(map(str, judged))
+            print(f"{name:{NAME_WIDTH}s} {counts:>11s}  " + "  ".join(f"{c:>14s}" for c in cells))
