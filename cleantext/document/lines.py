@@ -1,6 +1,12 @@
 """Metadata written in the page's own lines: ``时间:2025-07-03 09:55:12来源:中国新闻网``,
 ``发布时间：``, ``作者：``, ``来源：``, ``By Jane Doe``, ``Published: …``.
 
+Bylines come labelled (``作者：张三``, ``Author: Jane Doe``) or in forms of their own: ``By Jane
+Doe`` (and co-authors: ``By Jane Doe and Tom Li``), ``文/张三`` (the writer, often next to
+``图/`` for the photographer), ``记者 张三 通讯员 李四`` or ``（记者 张三）`` (the reporter first;
+an unlabelled name is taken only when it has a Chinese name's length and ends where the line, a
+bracket or the next credit does, so that prose such as ``记者从市教育局获悉`` is no byline).
+
 Such lines sit just before (or, for credits, just after) the article. A line is *consumed* — it
 leaves the body — when, once its labels, values and date are taken out, almost nothing remains.
 
@@ -28,20 +34,28 @@ LABEL_COLON = r"[:：]"  # between a label and its value
 # A value is no markup a converter left behind (html2text writes ``作者： size="20"``).
 VALUE = LABEL_COLON + r"\s*([^\s:：|｜\]】=\"]{1,40}?)" + STOP
 SITE = compiled(both_scripts(r"(?:来源|稿源|出处|source)" + VALUE), re.I)
+LATIN_NAME = r"(?-i:[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})"  # Jane Doe, Jean-Luc O'Neil Jr.
+CJK_NAME = r"([\u4e00-\u9fff·]{2,4})"  # a Chinese name: two to four characters (· in transcribed names)
+# Where an unlabelled Chinese name ends: the line, a space, a bracket or list mark, the next credit.
+CJK_NAME_END = r"(?=$|\s|[)）\]】,，、;；]|通讯员|报道|发自|摄)"
+PEN_NAME = r"([^\s/／|｜:：，,。；;（）()【】\[\]]{1,20})"  # after 文/: any name up to a space or mark
 AUTHOR = compiled(
     both_scripts(
         r"(?<!责任)(?:作者|记者|撰文|文|author|by)" + VALUE  # labelled: 作者：张三, Author: Jane Doe
-        + r"|(?:^|\s)by\s+((?-i:[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}))\s*(?:$|[|,·•])"  # a byline: By Jane Doe
+        + r"|(?:^|\s)by\s+(" + LATIN_NAME + r"(?:\s*(?:,|and|&)\s*" + LATIN_NAME + r")*)\s*(?:$|[|,·•])"  # By Jane Doe
+        + r"|(?:^|[\s（(【\[])文\s*[/／]\s*" + PEN_NAME  # 文/张三
+        + r"|记者\s*" + CJK_NAME + CJK_NAME_END  # 本报记者 张三 通讯员 李四, （记者 张三）
     ),
     re.I,
 )
-# Every labelled value follows a colon and every byline holds "by": most lines hold neither, and
-# skip the searches for both. ``may_name`` tests it; this is the test as one case-blind pattern.
-MAY_NAME = LABEL_COLON + "|by"
+# Every labelled value follows a colon, every byline holds "by", a slash or 记者: most lines hold
+# none, and skip the searches. ``may_name`` tests it; this is the test as one case-blind pattern.
+MAY_NAME = LABEL_COLON + "|by|[/／]|" + both_scripts("记者")
+REPORTER = ("记者", "記者")  # 记者 in both scripts, for may_name
 BY = compiled("by", re.I)
 LABELS = compiled(
     both_scripts(
-        r"(?:发布|发表|更新|出版)?(?:时间|日期)|来源|稿源|作者|记者|责任编辑|编辑|浏览(?:次数)?|阅读(?:量)?|点击(?:数)?|"
+        r"(?:发布|发表|更新|出版)?(?:时间|日期)|来源|稿源|作者|记者|通讯员|责任编辑|编辑|浏览(?:次数)?|阅读(?:量)?|点击(?:数)?|"
         r"published|posted|updated|date|source|author|by|on"
     ),
     re.I,
@@ -65,9 +79,16 @@ NO_META = LineMeta()  # what most lines say (immutable, so one instance serves t
 
 
 def may_name(text: str) -> bool:
-    """Does ``MAY_NAME`` (case-blind) occur in ``text``? The colons have no case, so two substring tests find
-    them, and the pattern's search is left with "by" alone."""
-    return ":" in text or "：" in text or BY.search(text) is not None
+    """Does ``MAY_NAME`` (case-blind) occur in ``text``? The colons, slashes and 记者 have no case, so
+    substring tests find them, and the pattern's search is left with "by" alone."""
+    return (
+        ":" in text
+        or "：" in text
+        or "/" in text
+        or "／" in text
+        or any(word in text for word in REPORTER)
+        or BY.search(text) is not None
+    )
 
 
 def _first_group(match: re.Match[str] | None) -> str | None:
