@@ -5,7 +5,7 @@ Bylines come labelled (``作者：张三``, ``Author: Jane Doe``) or in forms of
 Doe``, ``文/张三`` (the writer, often next to ``图/`` for the photographer), ``记者 张三 通讯员
 李四`` or ``（记者 张三）`` (the reporter first). An unlabelled name is taken only when it has a
 Chinese name's length, ends where the line, a bracket or the next credit does, and the line holds
-nothing else: prose such as ``记者调查，…`` or a photo caption ``…新华社记者张三摄`` is no byline.
+nothing else: prose that goes on after 记者 or a photo caption (``…记者张三摄``) is no byline.
 A ``By`` line names one author: ``by X and Y`` ends many a sentence (``used by A and B.``).
 
 Such lines sit just before (or, for credits, just after) the article. A line is *consumed* — it
@@ -50,7 +50,7 @@ AUTHOR = compiled(
     re.I,
 )
 # Credits without a label's colon: 文/张三 (the writer), 本报记者 张三 通讯员 李四, （记者 张三）. Prose
-# holds the same words (``记者调查，…``), so such a name counts only on a line that is nothing else.
+# holds the same words, so such a name counts only on a line that is nothing else.
 CREDIT = compiled(
     both_scripts(
         r"(?:^|[\s（(【\[])文\s*[/／]\s*" + PEN_NAME  # 文/张三
