@@ -2,20 +2,28 @@
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
+# make run installs what running needs; make test (lint, eval, bench) the development and Ray extras too
+RUN_STAMP := $(VENV)/.installed-run
 STAMP  := $(VENV)/.installed
 BENCH  ?= ../shared/bench
 
 .PHONY: run test test-ray lint eval eval-setup eval-all bench fuzz clean
 
-$(STAMP): pyproject.toml
+$(PY):
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[dev,ray]'
+
+$(RUN_STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install -q --disable-pip-version-check -e .
 	$(PY) -m compileall -q cleantext  # an editable install compiles nothing; start-up reads .pyc files
-	touch $(STAMP)
+	touch $(RUN_STAMP)
+
+$(STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install -q --disable-pip-version-check -e '.[dev,ray]'
+	$(PY) -m compileall -q cleantext
+	touch $(STAMP) $(RUN_STAMP)
 
 # The main job: clean every sample into samples.out.jsonl (problems on stderr).
-run: $(STAMP)
+run: $(RUN_STAMP)
 	$(VENV)/bin/cleantext run "samples/**/*.txt" "samples/**/*.html" -o samples.out.jsonl
 	@echo "wrote samples.out.jsonl"
 

@@ -2,9 +2,9 @@
 
 The public API:
 
-- ``clean(data)``: one page (bytes or str) → an ``Article`` or None;
+- ``clean(data, config=Config(...))``: one page (bytes or str) → an ``Article`` or None;
 - ``Pipeline(config).run(pages)``: many pages, in order, every outcome accounted for;
-- ``Config``: every setting, frozen;
+- ``Config``: every setting, frozen, checked when built (a wrong value is a ValueError);
 - ``run_inputs(inputs, config, output)``: what ``cleantext run`` does.
 """
 

@@ -1,60 +1,150 @@
-"""One frozen Config: options or a config file → cli.py → Config → filter constructors.
+"""One frozen Config: every setting of a run, checked once, here, when it is built.
 
-No stage reads typer, sys.argv, environment variables or files; each takes what it needs from here.
+Configuration flows one way: options or a config file → ``cli.py`` → Config → filter constructors.
+No stage reads click, sys.argv, environment variables or files; each takes what it needs from here.
+
+- Each field is one setting, and one only: its name is the config-file key (``min_chars``) and,
+  with dashes, the command-line option (``--min-chars``); ``cli.py`` builds the options of
+  ``cleantext run`` from these fields, so a setting is written once.
+- A setting with a fixed set of values is a ``StrEnum``: a string ("near" == Dedup.NEAR), so the
+  stages compare with plain strings and the value prints and serialises as itself.
+- ``Config(...)`` checks every value (type, choice, range) and converts strings to the enum:
+  ``Config(to="klingon")`` raises ``ValueError`` naming the allowed values. Nothing later
+  re-checks a setting.
+
+To add a setting: add one field below with ``setting(default, help, group, ...)``; the group is
+where ``cleantext run --help`` lists it. That is all: the option, its help, its default, its
+range, the config key and the check follow from the field. Give the field a ``StrEnum`` type
+for a choice, ``minimum``/``maximum`` for a number's range, ``flags`` for an extra spelling
+(a short option, or an old name kept working).
+
+>>> Config(dedup="near").dedup is Dedup.NEAR
+True
+>>> Config(to="klingon")
+Traceback (most recent call last):
+...
+ValueError: to must be one of simplified, traditional, taiwan, hongkong (got 'klingon')
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields, replace
+import functools
+import types
+import typing
+from dataclasses import Field, asdict, dataclass, field, fields, replace
+from enum import StrEnum
 from typing import Any
 
-# Named targets of ``--to``, mapped onto OpenCC's own configuration names.
+
+class InputFormat(StrEnum):
+    AUTO = "auto"  # sniffed per page
+    HTML = "html"
+    TEXT = "text"
+
+
+class Target(StrEnum):
+    """Named targets of ``--to``; ``TARGETS`` maps them onto OpenCC's configuration names."""
+
+    SIMPLIFIED = "simplified"
+    TRADITIONAL = "traditional"
+    TAIWAN = "taiwan"
+    HONGKONG = "hongkong"
+
+
+class Dedup(StrEnum):
+    OFF = "off"
+    EXACT = "exact"
+    NEAR = "near"
+
+
+class Schema(StrEnum):
+    FLAT = "flat"
+    DATATROVE = "datatrove"
+    DOLMA = "dolma"
+
+
 TARGETS = {
-    "simplified": "t2s",
-    "traditional": "s2t",
-    "taiwan": "s2twp",
-    "hongkong": "s2hk",
+    Target.SIMPLIFIED: "t2s",
+    Target.TRADITIONAL: "s2t",
+    Target.TAIWAN: "s2twp",
+    Target.HONGKONG: "s2hk",
 }
+
+# Where ``cleantext run --help`` lists a setting, in this order.
+INPUT, CLEANING, OUTPUT, SCALE = "Input", "Cleaning", "Output", "Scale"
+GROUPS = (INPUT, CLEANING, OUTPUT, SCALE)
 
 MAX_PAGE_BYTES = 64 * 1024 * 1024  # bytes; larger pages are dropped as too-large (a page, not a corpus)
 PAGE_TIMEOUT = 30.0  # seconds of cleaning per page before it is dropped as timeout
+
+
+def setting(
+    default: Any,
+    help: str,
+    group: str,
+    *,
+    flags: tuple[str, ...] = (),
+    minimum: float | None = None,
+    maximum: float | None = None,
+) -> Any:
+    """A Config field with what the command line shows of it (see the module's notes)."""
+    meta = {"help": help, "group": group, "flags": flags, "minimum": minimum, "maximum": maximum}
+    return field(default=default, metadata=meta)
 
 
 @dataclass(frozen=True)
 class Config:
     """Every setting of a run. Defaults are the plain ``cleantext run`` behaviour."""
 
-    # decode / segment
-    encoding: str | None = None  # force a codec
-    format: str = "auto"  # "auto" | "html" | "text"
-    # convert
-    to: str | None = None  # "simplified" | "traditional" | "taiwan" | "hongkong"
-    opencc: str | None = None  # any OpenCC config name, e.g. "s2twp"
-    width_fold: bool = False  # fold full-width ASCII to half-width
-    # containers
-    text_key: str = "text"
-    html_key: str = "html"
-    id_key: str = "id"
-    url_key: str = "url"
-    keep_meta: bool = True  # keep other JSONL fields under "meta"
-    # corpus filters
-    dedup: str = "off"  # "off" | "exact" | "near"
-    near_threshold: float = 0.8  # estimated Jaccard similarity of character 5-gram sets
-    min_chars: int = 0  # characters of text; 0 = off
-    min_cjk_ratio: float = 0.0  # share of CJK among letters; 0 = off
-    max_repetition: float = 0.0  # share of duplicated lines/n-grams; 0 = off
-    min_avg_line: float = 0.0  # average characters per line; 0 = off
-    min_text_chars: int = 1  # pages with less body text are dropped as no-content
-    # limits
-    max_page_bytes: int = MAX_PAGE_BYTES
-    page_timeout: float = PAGE_TIMEOUT
+    # input
+    encoding: str | None = setting(None, "Force this encoding (skip detection).", INPUT)
+    format: InputFormat = setting(
+        InputFormat.AUTO, "Read every input as this (auto: sniffed per page).", INPUT, flags=("--input-format",)
+    )
+    text_key: str = setting("text", "JSONL field holding text.", INPUT)
+    html_key: str = setting("html", "JSONL field holding HTML.", INPUT)
+    id_key: str = setting("id", "JSONL field holding the record id.", INPUT)
+    url_key: str = setting("url", "JSONL field holding the URL.", INPUT)
+    keep_meta: bool = setting(True, "Keep a JSONL input's other fields under meta.", INPUT)
+    # cleaning: conversion
+    to: Target | None = setting(None, "Convert Chinese to this script (OpenCC).", CLEANING)
+    opencc: str | None = setting(None, "Convert with any OpenCC config instead, e.g. s2twp, t2s, hk2s.", CLEANING)
+    width_fold: bool = setting(False, "Fold full-width ASCII to half-width.", CLEANING)
+    # cleaning: corpus filters (0 = off)
+    dedup: Dedup = setting(Dedup.OFF, "Remove duplicate articles.", CLEANING)
+    near_threshold: float = setting(
+        0.8, "Near duplicates: estimated Jaccard similarity of 5-gram sets.", CLEANING, minimum=0.0, maximum=1.0
+    )
+    min_chars: int = setting(0, "Drop articles shorter than this many characters.", CLEANING, minimum=0)
+    min_cjk_ratio: float = setting(
+        0.0, "Drop articles whose CJK share of letters is lower.", CLEANING, minimum=0.0, maximum=1.0
+    )
+    max_repetition: float = setting(
+        0.0, "Drop articles with a larger repeated share of lines.", CLEANING, minimum=0.0, maximum=1.0
+    )
+    min_avg_line: float = setting(0.0, "Drop articles whose lines are shorter on average.", CLEANING, minimum=0.0)
+    min_text_chars: int = setting(1, "Drop pages with less body text as no-content.", CLEANING, minimum=0)
     # output
-    schema: str = "flat"  # "flat" | "datatrove" | "dolma"
-    fields: tuple[str, ...] = ()
-    source_name: str = "cleantext"  # Dolma's "source": the dataset name
-    # run
-    jobs: int = 0  # 0 = auto
-    strict: bool = False
+    schema: Schema = setting(Schema.FLAT, "Output layout.", OUTPUT)
+    fields: tuple[str, ...] = setting((), "Comma-separated keys to keep, e.g. id,text,title.", OUTPUT)
+    source_name: str = setting("cleantext", "Dolma's source: the dataset name.", OUTPUT)
+    # scale
+    max_page_bytes: int = setting(MAX_PAGE_BYTES, "Drop pages larger than this (bytes).", SCALE, minimum=1)
+    page_timeout: float = setting(PAGE_TIMEOUT, "Drop pages taking longer than this (seconds).", SCALE, minimum=0.0)
+    jobs: int = setting(0, "Worker processes (0: the cores, for many inputs).", SCALE, flags=("-j",), minimum=0)
+    strict: bool = setting(False, "Stop at the first failed input (exit 1).", SCALE)
+
+    def __post_init__(self) -> None:
+        for spec in fields(self):
+            object.__setattr__(self, spec.name, _checked(spec, getattr(self, spec.name)))
+        if self.to is not None and self.opencc is not None:
+            raise ValueError("to and opencc are two ways to say the same thing: give one")
+        if self.fields:
+            from cleantext.write.schemas import FIELD_NAMES  # here: only a selection needs the names
+
+            unknown = [name for name in self.fields if name not in FIELD_NAMES]
+            if unknown:
+                raise ValueError(f"unknown field {unknown[0]!r} (known: {', '.join(FIELD_NAMES)})")
 
     def opencc_config(self) -> str | None:
         """The OpenCC configuration to apply, or None when no conversion was asked for."""
@@ -72,12 +162,62 @@ class Config:
 
     @classmethod
     def from_dict(cls, values: dict[str, Any]) -> Config:
-        """Build from a mapping (a config file), rejecting unknown keys."""
-        known = {f.name for f in fields(cls)}
+        """Build from a mapping (a config file), rejecting unknown keys; dashes read as underscores."""
         clean = {k.replace("-", "_"): v for k, v in values.items()}
-        unknown = sorted(set(clean) - known)
+        clean = {ALIASES.get(k, k): v for k, v in clean.items()}
+        unknown = sorted(set(clean) - {f.name for f in fields(cls)})
         if unknown:
             raise ValueError(f"unknown setting(s): {', '.join(unknown)}")
-        if "fields" in clean:
-            clean["fields"] = tuple(clean["fields"])
         return cls(**clean)
+
+
+ALIASES = {"input_format": "format"}  # the option's new name, as a config key too
+
+
+@functools.cache
+def _hints() -> dict[str, Any]:
+    return typing.get_type_hints(Config)
+
+
+def value_type(spec: Field[Any]) -> tuple[type, bool]:
+    """``(type, optional)`` of a field: ``int | None`` → ``(int, True)``; ``tuple[str, ...]`` → ``(tuple, False)``."""
+    hint = _hints()[spec.name]
+    args = typing.get_args(hint)
+    if isinstance(hint, types.UnionType):
+        return next(a for a in args if a is not type(None)), type(None) in args
+    return typing.get_origin(hint) or hint, False
+
+
+def _checked(spec: Field[Any], value: Any) -> Any:
+    """``value`` as the field's type (an enum member, a float, a tuple), or a ValueError naming the setting."""
+    kind, optional = value_type(spec)
+    if value is None and optional:
+        return None
+    name = spec.name
+    if issubclass(kind, StrEnum):
+        try:
+            return kind(value)
+        except ValueError:
+            raise ValueError(f"{name} must be one of {', '.join(kind)} (got {value!r})") from None
+    if kind is tuple:
+        items = value.split(",") if isinstance(value, str) else value
+        if not isinstance(items, list | tuple) or not all(isinstance(item, str) for item in items):
+            raise ValueError(f"{name} must be a list of names (got {value!r})")
+        return tuple(item.strip() for item in items if item.strip())
+    ok = isinstance(value, kind) and not (kind is int and isinstance(value, bool))
+    if kind is float and isinstance(value, int) and not isinstance(value, bool):
+        value, ok = float(value), True
+    if not ok:
+        raise ValueError(f"{name} must be {_ARTICLES.get(kind, kind.__name__)} (got {value!r})")
+    _check_range(spec, value)
+    return value
+
+
+_ARTICLES = {int: "an integer", float: "a number", bool: "true or false", str: "a string"}
+
+
+def _check_range(spec: Field[Any], value: Any) -> None:
+    low, high = spec.metadata["minimum"], spec.metadata["maximum"]
+    if (low is not None and value < low) or (high is not None and value > high):
+        bounds = f"at least {low}" if high is None else f"between {low} and {high}"
+        raise ValueError(f"{spec.name} must be {bounds} (got {value!r})")

@@ -17,17 +17,21 @@ timeout works in workers: each runs PageCleaner in its main thread, where SIGALR
 
 from __future__ import annotations
 
+import multiprocessing
 import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, wait
 from itertools import islice
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from cleantext.config import Config
 from cleantext.model import Failure, RawPage
 
 if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
+    from multiprocessing.process import BaseProcess
+
     from cleantext.pipeline import Cleaned
 
 BATCH_PAGES = 8  # pages per task: large enough to amortise IPC, small enough to balance load
@@ -35,6 +39,23 @@ IN_FLIGHT_PER_JOB = 4  # batches queued per worker: keeps workers busy while bou
 STOP_GRACE_S = 5.0  # seconds the batches already started get to finish when the run stops early
 
 _worker = None
+
+
+class _Starter:
+    """The pool's multiprocessing context (``mp_context``), keeping the worker processes it starts,
+    so that a stop can end them as a last resort; everything else is the default context's."""
+
+    def __init__(self) -> None:
+        self.context = multiprocessing.get_context()
+        self.started: list[BaseProcess] = []
+
+    def Process(self, *args: Any, **kwargs: Any) -> BaseProcess:  # the context's own name
+        process = self.context.Process(*args, **kwargs)
+        self.started.append(process)
+        return process
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.context, name)
 
 
 def _init_worker(config: Config) -> None:
@@ -50,7 +71,7 @@ def _clean_batch(batch: list[RawPage | Failure]) -> list[Cleaned]:
     return [_worker.clean_noted(page) for page in batch]
 
 
-def _stop_now(pool: ProcessPoolExecutor, window: Iterable[Future[list[Cleaned]]]) -> None:
+def _stop_now(pool: ProcessPoolExecutor, window: Iterable[Future[list[Cleaned]]], starter: _Starter) -> None:
     """End the pool early: cancel the batches not started, let the started ones finish, shut down.
 
     Workers still busy after ``STOP_GRACE_S`` are ended (a long page in a batch): one killed in
@@ -59,8 +80,9 @@ def _stop_now(pool: ProcessPoolExecutor, window: Iterable[Future[list[Cleaned]]]
     pending = [future for future in window if not future.cancel()]  # cancel() fails once started
     _done, busy = wait(pending, timeout=STOP_GRACE_S)
     if busy:
-        for process in list(getattr(pool, "_processes", {}).values()):  # CPython keeps them here
-            process.terminate()
+        for process in starter.started:
+            if process.is_alive():
+                process.terminate()
     pool.shutdown(wait=True, cancel_futures=True)
 
 
@@ -69,7 +91,9 @@ def map_ordered(config: Config, pages: Iterable[RawPage | Failure], jobs: int) -
     it = iter(pages)
     window: deque[Future[list[Cleaned]]] = deque()
     limit = jobs * IN_FLIGHT_PER_JOB
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(config,))
+    starter = _Starter()
+    context = cast("BaseContext", starter)  # a context in all but its class
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker, initargs=(config,))
     try:
         while True:
             while len(window) < limit:
@@ -83,6 +107,6 @@ def map_ordered(config: Config, pages: Iterable[RawPage | Failure], jobs: int) -
             window.popleft()
             yield from done
     except BaseException:  # interrupted, or the consumer stopped: drop queued work, finish started work
-        _stop_now(pool, window)
+        _stop_now(pool, window, starter)
         raise
     pool.shutdown()

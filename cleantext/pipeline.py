@@ -281,12 +281,26 @@ def _through(outcome: Outcome, stream_filters: list[StreamFilter]) -> Outcome:
     return outcome
 
 
-def clean(data: bytes | str, uri: str = "<data>", config: Config | None = None) -> Article | None:
+def clean(data: bytes | str, *, uri: str = "<data>", config: Config | None = None) -> Article | None:
     """Clean one page given as bytes or text; return its Article, or None when nothing is kept.
+
+    Settings are keyword-only (``clean(data, config=Config(to="simplified"))``); anything but
+    bytes or text is a TypeError, a wrong setting a ValueError from Config.
 
     >>> clean("<p>这是一段足够长的正文内容，用来说明接口的用法和返回值。</p>").text
     '这是一段足够长的正文内容，用来说明接口的用法和返回值。'
+    >>> clean(None)
+    Traceback (most recent call last):
+    ...
+    TypeError: clean() takes bytes or str, not NoneType
     """
-    raw = RawPage(uri, data.encode("utf-8") if isinstance(data, str) else data)
-    outcome = Pipeline(config).clean(raw)
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    elif not isinstance(data, bytes):
+        raise TypeError(f"clean() takes bytes or str, not {type(data).__name__}")
+    if not isinstance(uri, str):
+        raise TypeError(f"clean() takes uri as str, not {type(uri).__name__}")
+    if config is not None and not isinstance(config, Config):
+        raise TypeError(f"clean() takes config as a Config, not {type(config).__name__}")
+    outcome = Pipeline(config).clean(RawPage(uri, data))
     return outcome if isinstance(outcome, Article) else None

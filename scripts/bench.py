@@ -25,6 +25,8 @@ dumps; a page is Chinese when its ``<id>.json`` says ``"lang": "zh"``). Sections
   when Ray is installed;
 - ``stages`` (m): the time of each stage (read+decode, segment, boilerplate, document+convert,
   write) on the dumps and on the HTML pages: where the time goes, without a profiler's overhead;
+- ``curve`` (n): one hard-wrapped dump of 1, 4 and 20 MB (``--huge``: and 100 MB), each in a
+  fresh process: seconds, s/MB and peak RSS, the curve that shows cost growing linearly;
 - ``profile``: cProfile over the HTML corpus through ``PageCleaner`` (also ``--profile``).
 
 Every measurement is the best of 3 runs (``--quick``: 1 run on a quarter of the corpus): noise
@@ -50,7 +52,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchlib import inproc, procs  # noqa: E402
+from benchlib import curve, inproc, procs  # noqa: E402
 from benchlib.corpus import Corpus, build_corpus, large_dump, large_html, page_folder  # noqa: E402
 from benchlib.ratios import add_ratios  # noqa: E402
 from benchlib.report import Report, print_profile, print_report, profile_call  # noqa: E402
@@ -63,7 +65,7 @@ FULL_REPS, QUICK_REPS = 3, 1  # runs per measurement; the best is kept
 STARTUP_REPS, QUICK_STARTUP_REPS = 5, 2  # shell runs of `cleantext run` for start-up
 JOBS_MIN_PAGES, QUICK_JOBS_MIN_PAGES = 600, 200  # pages for --jobs: enough to amortise worker start-up
 SCALING_SIZES = (1, 4, 16)  # copies of the dump corpus
-CLOCK_LEGEND = "best s: CPU seconds of one process for (a)-(g), (i), (j), (m); wall seconds for (h), (k), (l)"
+CLOCK_LEGEND = "best s: CPU seconds of one process for (a)-(g), (i), (j), (m), (n); wall seconds for (h), (k), (l)"
 STARTUP_DUMP = ROOT / "samples" / "dumps" / "000_547391f3b4e202b1.txt"
 STARTUP_HTML = ROOT / "samples" / "html" / "news-gbk.html"
 
@@ -76,6 +78,7 @@ class Run:
     reps: int
     quick: bool
     peers: bool
+    huge: bool = False
     report: Report = field(default_factory=Report)
     facts: dict[str, Any] = field(default_factory=dict)
 
@@ -195,6 +198,11 @@ def sec_stages(run: Run) -> None:
             run.report.add("m", f"stage-{key}-{fig.name.rsplit(': ', 1)[1]}", fig)
 
 
+def sec_curve(run: Run) -> None:
+    for figure in curve.measure_curve(_zh_first(run.corpus.zh_txt, run.corpus.txt), run.huge):
+        run.report.add("n", f"curve-{figure.nbytes // 1_000_000}mb", figure)
+
+
 def sec_profile(run: Run) -> None:
     cleaner = PageCleaner(Config())
     inproc.clean_paths(cleaner, run.corpus.html[:1])  # lazy imports out of the profile
@@ -216,6 +224,7 @@ SECTIONS: dict[str, Callable[[Run], None]] = {
     "startup": sec_startup,
     "ray": sec_ray,
     "stages": sec_stages,
+    "curve": sec_curve,
     "profile": sec_profile,
 }
 
@@ -228,7 +237,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--peers", action="store_true", help="make .bench/peers (trafilatura) if needed")
     parser.add_argument("--profile", action="store_true", help="also profile the HTML corpus")
     parser.add_argument("--json", type=Path, help="save every figure to this JSON file")
-    parser.add_argument("--child", choices=("scaling", "ray"), help=argparse.SUPPRESS)
+    parser.add_argument("--huge", action="store_true", help="the curve section also cleans a 100 MB dump")
+    parser.add_argument("--child", choices=("scaling", "ray", "curve"), help=argparse.SUPPRESS)
     parser.add_argument("--listing", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--repeat", type=int, default=1, help=argparse.SUPPRESS)
     parser.add_argument("--folder", type=Path, help=argparse.SUPPRESS)
@@ -248,6 +258,8 @@ def chosen_sections(args: argparse.Namespace) -> list[str]:
 def child_main(args: argparse.Namespace) -> None:
     if args.child == "scaling":
         print(json.dumps(procs.child_scaling(args.listing, args.repeat)))
+    elif args.child == "curve":
+        print(json.dumps(curve.child_curve(args.folder)))
     else:
         print(json.dumps(procs.child_ray(args.folder)))
 
@@ -259,7 +271,7 @@ def main(argv: list[str]) -> None:
         return
     names = chosen_sections(args)
     corpus = build_corpus(args.bench, args.quick)
-    run = Run(corpus, QUICK_REPS if args.quick else FULL_REPS, args.quick, args.peers)
+    run = Run(corpus, QUICK_REPS if args.quick else FULL_REPS, args.quick, args.peers, args.huge)
     for name in names:
         say(f"section {name}")
         try:

@@ -131,9 +131,7 @@ def build_stream_filters(config: Config) -> list[StreamFilter]:
         return []
     if config.dedup == "exact":
         return [ExactDedup()]
-    if config.dedup == "near":
-        return [ExactDedup(), NearDedup(config.near_threshold)]
-    raise ValueError(f"unknown dedup mode {config.dedup!r} (off, exact, near)")
+    return [ExactDedup(), NearDedup(config.near_threshold)]  # "near": Config admits no other mode
 
 
 def shingle_hashes(text: str) -> Any:

@@ -1,6 +1,6 @@
 """Characters that exist in only one Chinese script, from OpenCC (generated: do not edit).
 
-Written by ``python -m cleantext.convert.gen_script_data``; see that module for how a character
+Written by ``python scripts/gen_script_data.py``; see that module for how a character
 earns its place. ``script.py`` counts them to tell Simplified from Traditional text.
 """
 

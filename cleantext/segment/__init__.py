@@ -26,11 +26,11 @@ def segment(doc: Decoded, fmt: str = "auto") -> tuple[list[Block], PageMeta, str
         blocks, meta = parse_html(doc.text)
         return blocks, meta, fmt
     # here, not at the top: an HTML run never compiles the dump stage's patterns (~15 ms)
-    from cleantext.segment.columns import unbox, unfold_columns
+    from cleantext.segment.columns import unfold_columns
     from cleantext.segment.dump import split_dump
     from cleantext.segment.markdown import is_markdown, unmark
 
-    blocks = split_dump(unbox(unfold_columns(doc.text)))  # columns first: borders tell tables
+    blocks = split_dump(unfold_columns(doc.text))  # columns first: borders tell tables; then frames go
     if is_markdown(doc.text):
         blocks = [unmark(block) for block in blocks]
     return blocks, PageMeta(), fmt

@@ -35,10 +35,8 @@ The council met on Tuesday and agreed to keep the library open on Sundays, after
 
 from __future__ import annotations
 
-import re
-
 from cleantext.regexes import compiled
-from cleantext.segment.dump import ASTRAL, BULLET, CJK_CHAR, FIRST_WORD, WIDE_RUN, display_width
+from cleantext.segment.dump import ASTRAL, BULLET, CJK_CHAR, FIRST_WORD, WIDE_RUN, display_width, unbox_line
 
 # Three spaces or more between two pieces of text. Not next to a box-drawing character: a table
 # the dumper drew with borders (│ ┃) is a table, its rows stay rows. GAP_PLAIN says it plainly;
@@ -165,24 +163,18 @@ def _is_layout(parts: list[tuple[str, str]]) -> bool:
     return max(left, right) >= MIN_PROSE_COLUMNS and min(left, right) >= MIN_SIDE_COLUMNS
 
 
-# A frame's top or bottom line (corners and rules only), and a frame's side at either end of a line.
-# w3m draws a bordered page or box with thin lines (heavy ones are tables' own borders).
-FRAME_EDGE = compiled(r"^[ \t]*[┌└][─┬┴┐┘ ]*$", re.M)
-LEFT_SIDE = compiled(r"^([ \t]*)│", re.M)
-RIGHT_SIDE = compiled(r"│[ \t]*$", re.M)
 
 
 def unbox(text: str) -> str:
-    """The dump without the frame drawn around a page or a box: every framed line would start
-    and end alike (``│ text │``), and the frame's top and bottom (``└───┘``) break paragraphs,
-    which a blank line says. Borders between cells stay: a table keeps its rows.
+    """The dump without the frame drawn around a page or a box (see ``dump.unbox_line``, which
+    ``split_dump`` applies line by line: a whole dump's copy is never made).
 
     >>> unbox("┌──┐\\n│ 正文 │\\n└──┘")
     '\\n  正文 \\n'
     """
     if "│" not in text:
         return text
-    return RIGHT_SIDE.sub("", LEFT_SIDE.sub(r"\1 ", FRAME_EDGE.sub("", text)))
+    return "\n".join(unbox_line(line) for line in text.split("\n"))
 
 
 def unfold_columns(text: str) -> str:

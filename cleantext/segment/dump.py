@@ -4,12 +4,17 @@ What such dumps look like, and what this module relies on:
 
 - Paragraphs are separated by blank lines; menus and teaser lists are bullet lines
   (``•``, ``*``, ``-``, ``1.``), often indented, with a teaser's summary indented under its bullet.
-- A terminal dumper wraps long paragraphs at a fixed display width (CJK characters count two
-  columns), so a line that reaches the widest lines of the page continues on the next line.
+- A dumper or converter wraps long paragraphs at a fixed width, counted in display columns (CJK
+  characters count two) or in characters, so a line that reaches that width continues on the
+  next line. The width is read from the page (``wrap.py``): any width, not only 80 columns.
   Word-wrapped text in a narrower column or box wraps at that box's width: such a line was
   wrapped when the next line's first word would not have fitted after it (the widest line of
   its blank-line group gives the box's width). Wrapped lines are joined back (without a space
-  between CJK characters); lines of program code never are.
+  between CJK characters, without one after a hyphen that ends a word); lines of program code
+  never are. A line indented deeper than the line before it starts a paragraph (paragraphs that
+  open with ``　　`` or spaces, with no blank line between them).
+- A paragraph is joined from its pieces in one pass (a list of pieces, joined once): rebuilding
+  the string at each wrapped line made a dump's cost grow with the square of its paragraphs' length.
 - Lines that are not wrapped are real line breaks: each becomes its own block, and the blank-line
   group it belongs to is kept in ``Block.group`` so that context smoothing can see paragraphs.
 
@@ -19,19 +24,28 @@ What such dumps look like, and what this module relies on:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from cleantext.boilerplate.features import ends_sentence, looks_like_code
 from cleantext.model import Block
 from cleantext.regexes import compiled
+from cleantext.segment.wrap import edge, opening_indent
 
 BULLET = compiled(r"^(?:[•·◦▪▫●○■□◆◇►▶▸»*+\-–]|\d{1,3}[.)]|\[\d{1,3}\])\s+")
 MIN_WRAP_WIDTH = 60  # display columns; narrower pages are not treated as hard-wrapped
 WRAP_SLACK = 4  # display columns: a line this close to the page's widest width was wrapped
+# characters: a wrapper counting characters moves a CJK character to the next line with the closing
+# mark after it (no line may open with one), so a wrapped line ends one short of the width; two
+# short is as often a heading that stops there
+CHAR_SLACK = 1
 MIN_WRAPPED_LINES = 3  # lines reaching the wrap width: fewer could be long paragraphs by chance
 MAX_WORD_COLUMNS = 20  # display columns: a word-wrapped line ends at most a long word short of the width
 FIRST_WORD = compiled(r"[^\s\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+")
 LIST_CONTINUATION_INDENT = 2  # columns deeper than its bullet: a teaser's summary line
+# characters: a paragraph's first line is indented this much at most deeper than the lines that
+# continue it (two ideographic spaces, four or six spaces); deeper is a table's cell beside another
+MAX_PARAGRAPH_INDENT = 8
 # East Asian Wide and Fullwidth characters (two terminal columns): the blocks a dump holds in
 # practice — Hangul Jamo, CJK punctuation to Yi, Hangul syllables, compatibility ideographs,
 # vertical and small forms, fullwidth forms, the supplementary ideograph planes, and the emoji
@@ -64,17 +78,47 @@ ASTRAL = compiled("[\U00010000-\U0010ffff]")  # any supplementary-plane characte
 # continues the line above, whatever its width (the dumper broke it in a cell or a column).
 NO_LINE_START = compiled(r"[，。、；：？！）」』】》〉]")
 CJK_CHAR = compiled(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
+# A frame's top or bottom line (corners and rules only), and a frame's side at either end of a line.
+# w3m draws a bordered page or box with thin lines (heavy ones are tables' own borders).
+FRAME_EDGE = compiled(r"^[ \t]*[┌└][─┬┴┐┘ ]*$", re.M)
+LEFT_SIDE = compiled(r"^([ \t]*)│", re.M)
+RIGHT_SIDE = compiled(r"│[ \t]*$", re.M)
 
 
 @dataclass(slots=True)
 class _Line:
-    text: str  # grows when the lines wrapped after it are joined to it
+    text: str  # the paragraph's text once ``pieces`` are joined (``joined``)
     indent: int
-    width: int
+    width: int  # display columns of the last line read into it
     bullet: bool
     group: int
-    read: str = ""  # the line as read, bullet removed
+    read: str = ""  # the first line as read, bullet removed
+    size: int = 0  # characters of the last line read into it, indent included
+    tail_indent: int = 0
+    # Made only when a line is joined to it (a dump has hundreds of thousands of lines, few joined):
+    pieces: list[str] | None = None  # pieces and separators of the joined paragraph
+    end: str = ""  # the joined text's last two characters: all the next line's join looks at
     looks_like_code: bool | None = None  # worked out when first asked: most lines never are
+
+    def ending(self) -> str:
+        """The text's end (its last two characters or more)."""
+        return self.end if self.pieces else self.text
+
+    def add(self, line: _Line) -> None:
+        """Join ``line``, wrapped after this one: one list append per line, the string built once."""
+        left = self.ending()
+        gap = _separator(left, line.text)
+        if self.pieces is None:
+            self.pieces = [self.text]
+        self.pieces.append(gap)
+        self.pieces.append(line.text)
+        self.end = (left[-2:] + gap + line.text)[-2:]
+        self.tail_indent, self.width, self.size = line.indent, line.width, line.size
+
+    def joined(self) -> str:
+        if self.pieces:
+            self.text, self.pieces = "".join(self.pieces), None
+        return self.text
 
     def code(self) -> bool:
         """Does the line as read look like program code? Code keeps its lines: never joined."""
@@ -97,14 +141,28 @@ def display_width(text: str) -> int:
     return len(text) + wide
 
 
+def unbox_line(line: str) -> str:
+    """The line without a frame drawn around a page or a box: every framed line would start and
+    end alike (``│ text │``), and the frame's top and bottom (``└───┘``) break paragraphs, which a
+    blank line says. Borders between cells stay: a table keeps its rows.
+
+    >>> unbox_line("│ 正文 │"), unbox_line("└──┘")
+    ('  正文 ', '')
+    """
+    if FRAME_EDGE.match(line):
+        return ""
+    return RIGHT_SIDE.sub("", LEFT_SIDE.sub(r"\1 ", line)) if "│" in line else line
+
+
 def _lines(text: str) -> list[_Line | None]:
     """Lines with their layout; None stands for a blank line."""
     out: list[_Line | None] = []
     group = 0
+    framed = "│" in text  # a frame's sides are taken off line by line: no copy of a whole dump
     # tabs are widened in one pass over the text: a line's trailing tabs become trailing spaces,
     # which rstrip removes as it would the tabs
     for raw in text.replace("\t", "    ").splitlines():
-        line = raw.rstrip()
+        line = (unbox_line(raw) if framed else raw).rstrip()
         stripped = line.lstrip(" \u3000\u00a0")
         if not stripped:
             if out and out[-1] is not None:
@@ -115,25 +173,59 @@ def _lines(text: str) -> list[_Line | None]:
         match = BULLET.match(stripped)
         if match:
             stripped = stripped[match.end() :]
-        out.append(_Line(stripped, indent, display_width(line), match is not None, group, stripped))
+        width = display_width(line)
+        out.append(_Line(stripped, indent, width, match is not None, group, stripped, len(line), indent))
     return out
 
 
-def _page_wrap(lines: list[_Line | None]) -> tuple[int, bool]:
-    """The width the dumper wrapped the page at (0: too narrow to tell), and whether the page
-    shows it for certain.
+@dataclass(frozen=True, slots=True)
+class _Wrap:
+    """How the page was wrapped.
 
-    The width is the third-widest line's: a dumper wraps every long paragraph there. When the
-    widest lines all end within ``WRAP_SLACK`` columns of it, the wrap is certain. Otherwise only a
-    line that stops mid-sentence there was wrapped: a page whose long lines differ in width may be
-    a wide dump with few long paragraphs, or a browser's innerText, one unwrapped line per
-    paragraph (a paragraph left in two lines costs little; two paragraphs glued into one do).
+    ``edge``: the width its line lengths show (``wrap.py``; 0: none), in characters when ``chars``
+    else in display columns; a line within the slack of it was wrapped. ``widest``: the
+    third-widest line's width (0: too narrow), ``certain`` when the widest lines all end within
+    ``WRAP_SLACK`` columns of it — what a line past the edge is judged by (a page may wrap its
+    article's column at one width and a few other lines at the dumper's own).
     """
-    widths = sorted((ln.width for ln in lines if ln is not None), reverse=True)
+
+    edge: int = 0
+    chars: bool = False
+    widest: int = 0
+    certain: bool = False
+    opening: int = 0  # the indent that opens each paragraph (``wrap.opening_indent``), 0: none
+
+    def slack(self) -> int:
+        return CHAR_SLACK if self.chars else WRAP_SLACK
+
+
+def _page_wrap(lines: list[_Line | None]) -> _Wrap:
+    """The width the page was wrapped at: an edge in the unit whose line lengths show one, and
+    the widths of the widest lines.
+
+    A dumper wraps every long paragraph at the widest lines' width; when they all end within
+    ``WRAP_SLACK`` columns of the third-widest, the wrap is certain. Otherwise only a line that
+    stops mid-sentence there was wrapped: a page whose long lines differ in width may be a wide
+    dump with few long paragraphs, or a browser's innerText, one unwrapped line per paragraph (a
+    paragraph left in two lines costs little; two paragraphs glued into one do).
+    """
+    rows = [ln for ln in lines if ln is not None]
+    columns = edge([ln.width for ln in rows], WRAP_SLACK)
+    chars = edge([ln.size for ln in rows], CHAR_SLACK)
+    wrap = _Wrap(chars[0], True) if chars[1] > columns[1] else _Wrap(columns[0])
+    opening = _opening(lines, wrap) if wrap.edge else 0
+    widths = sorted((ln.width for ln in rows), reverse=True)
     if len(widths) < MIN_WRAPPED_LINES or widths[MIN_WRAPPED_LINES - 1] < MIN_WRAP_WIDTH:
-        return 0, False
+        return _Wrap(wrap.edge, wrap.chars, opening=opening)
     width = widths[MIN_WRAPPED_LINES - 1]
-    return width, widths[0] - width <= WRAP_SLACK
+    return _Wrap(wrap.edge, wrap.chars, width, widths[0] - width <= WRAP_SLACK, opening)
+
+
+def _opening(lines: list[_Line | None], wrap: _Wrap) -> int:
+    low = wrap.edge - wrap.slack()
+    return opening_indent(
+        [None if ln is None else (ln.indent, (ln.size if wrap.chars else ln.width) >= low) for ln in lines]
+    )
 
 
 def _group_wraps(lines: list[_Line | None]) -> list[int]:
@@ -147,38 +239,63 @@ def _group_wraps(lines: list[_Line | None]) -> list[int]:
     return [0 if ln is None else wraps[ln.group] for ln in lines]
 
 
-def _join(left: str, right: str) -> str:
+def _separator(left: str, right: str) -> str:
+    """What goes between two pieces of a wrapped paragraph: nothing beside a CJK character or after
+    a hyphen that ends a word (``well-`` + ``known``), else one space."""
     if CJK_CHAR.match(left[-1:]) or CJK_CHAR.match(right[:1]):
-        return left + right
-    return left + " " + right
+        return ""
+    if left[-1:] == "-" and left[-2:-1].isalpha() and right[:1].isalpha():
+        return ""
+    return " "
 
 
-def _wrapped(prev: _Line, line: _Line, page: tuple[int, bool], group: int) -> bool:
+def _wrapped(prev: _Line, line: _Line, page: _Wrap, group: int) -> bool:
     """Did the dumper break ``prev`` only because the text went on past the wrap width?
 
     Any line reaching the page's wrap width was wrapped (unless the wrap is uncertain and the
     line ends a sentence). Word-wrapped text (alphabetic scripts)
     in a narrower column was wrapped when the next line's first word would not have fit after
     it. CJK lines break anywhere, so a short CJK line in a group is a real break (a teaser grid's
-    lines are as wide as each other, and must not be glued into a paragraph).
+    lines are as wide as each other, and must not be glued into a paragraph). A line indented
+    a little deeper than the paragraph's last line starts the next paragraph.
     """
     if line.bullet or line.indent > prev.indent + (LIST_CONTINUATION_INDENT if prev.bullet else 0):
         return False
-    if NO_LINE_START.match(line.text) and CJK_CHAR.match(prev.text[-1:]):
+    if prev.pieces and prev.tail_indent < line.indent <= prev.tail_indent + MAX_PARAGRAPH_INDENT:
+        return False  # back to the paragraph's opening indent: the next paragraph's first line
+    if page.opening and line.indent == page.opening:
+        return False
+    if NO_LINE_START.match(line.text) and CJK_CHAR.match(prev.ending()[-1:]):
         return True
     return _reaches_width(prev, line, page, group) and not (prev.code() or line.code())
 
 
-def _reaches_width(prev: _Line, line: _Line, page: tuple[int, bool], group: int) -> bool:
+def _reaches_width(prev: _Line, line: _Line, page: _Wrap, group: int) -> bool:
     """Does ``prev`` reach the page's wrap width, or its column's before the next word?"""
-    width, certain = page
-    if width and prev.width >= width - WRAP_SLACK and (certain or not ends_sentence(prev.text)):
+    size = prev.size if page.chars else prev.width
+    if page.edge and size <= page.edge + page.slack():  # the edge judges the lines it bounds
+        if size >= page.edge - page.slack() or _next_word_overflows(prev, line, size, page):
+            return True
+    elif page.widest and prev.width >= page.widest - WRAP_SLACK and (page.certain or not ends_sentence(prev.ending())):
         return True
     # the cheap tests first: most lines stop too short of their column for any word to matter
-    if not group or prev.width < group - MAX_WORD_COLUMNS or CJK_CHAR.match(prev.text[-1:]):
+    if not group or prev.width < group - MAX_WORD_COLUMNS or CJK_CHAR.match(prev.ending()[-1:]):
         return False
     first = FIRST_WORD.match(line.text)
     return first is not None and prev.width + 1 + display_width(first.group()) > group
+
+
+def _next_word_overflows(prev: _Line, line: _Line, size: int, page: _Wrap) -> bool:
+    """Word-wrapped text: would the next line's first word not have fitted after ``prev`` (of
+    ``size`` in the page's unit)?"""
+    if size < page.edge - MAX_WORD_COLUMNS:
+        return False
+    first = FIRST_WORD.match(line.text)
+    if first is None:
+        return False
+    word = first.group()
+    # one column for the space the wrapper dropped (there may have been one after a CJK character too)
+    return size + 1 + (len(word) if page.chars else display_width(word)) > page.edge
 
 
 def _merge_wrapped(lines: list[_Line | None]) -> list[_Line | None]:
@@ -187,8 +304,7 @@ def _merge_wrapped(lines: list[_Line | None]) -> list[_Line | None]:
     for line, group in zip(lines, _group_wraps(lines), strict=True):
         prev = out[-1] if out else None
         if line is not None and prev is not None and _wrapped(prev, line, page, group):
-            prev.text = _join(prev.text, line.text)
-            prev.width = line.width
+            prev.add(line)
             continue
         out.append(line)
     return out
@@ -208,7 +324,7 @@ def split_dump(text: str) -> list[Block]:
         blocks.append(
             Block(
                 index=len(blocks),
-                text=line.text,
+                text=line.joined(),
                 kind="li" if line.bullet else "line",
                 in_list=list_indent >= 0,
                 bullet=line.bullet,

@@ -9,10 +9,10 @@
 from __future__ import annotations
 
 from cleantext.write.jsonl import JsonlWriter
-from cleantext.write.schemas import FIELD_NAMES, FLAT_KEYS, SCHEMAS, check_output, flat_record, to_record
+from cleantext.write.schemas import FIELD_NAMES, FLAT_KEYS, SCHEMAS, flat_record, to_record
 from cleantext.write.targets import OutputFailed, check_outputs, write_bytes
 
 __all__ = [
     "FIELD_NAMES", "FLAT_KEYS", "SCHEMAS", "JsonlWriter", "OutputFailed",
-    "check_output", "check_outputs", "flat_record", "to_record", "write_bytes",
+    "check_outputs", "flat_record", "to_record", "write_bytes",
 ]

@@ -45,7 +45,7 @@ from types import TracebackType
 from typing import IO, Any
 
 from cleantext.model import Article
-from cleantext.write.schemas import DEFAULT_SOURCE, check_output, to_record
+from cleantext.write.schemas import DEFAULT_SOURCE, to_record
 from cleantext.write.targets import STDOUT_NAMES, OutputFailed, Target, describe, stdout_is_stream, unread_bytes
 
 GZIP_LEVEL = 6  # gzip's own default: level 9 is several times slower for files ~1 % smaller
@@ -70,7 +70,6 @@ class JsonlWriter:
         source_name: str = DEFAULT_SOURCE,
         added: str | None = None,
     ) -> None:
-        check_output(schema, fields)  # a usage error, before any file is touched
         self.path = None if path is None or os.fspath(path) in STDOUT_NAMES else os.fspath(path)
         self.schema, self.fields, self.source_name, self.added = schema, tuple(fields), source_name, added
         self.count = 0

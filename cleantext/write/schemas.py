@@ -11,7 +11,7 @@
   (Dolma's readers default a missing timestamp to an empty string; a null is a type error).
 
 ``fields`` picks keys of the flat record, in the order given; the schema then nests what was picked.
-An unknown field or schema name is a ValueError, which the CLI reports as a usage error.
+Both are checked once, when the Config is built (``config.py``), not per record here.
 """
 
 from __future__ import annotations
@@ -19,27 +19,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from cleantext.config import Schema
 from cleantext.model import Article
 
 FLAT_KEYS = ("id", "text", "title", "date", "site", "author", "url", "lang", "script", "input", "encoding")
 FIELD_NAMES = (*FLAT_KEYS, "meta")
-SCHEMAS = ("flat", "datatrove", "dolma")
+SCHEMAS = tuple(Schema)
 DEFAULT_SOURCE = "cleantext"
-
-
-def check_output(schema: str, fields: Sequence[str] = ()) -> None:
-    """Raise ValueError for an unknown schema or field name (call before opening any output).
-
-    >>> check_output("parquet")
-    Traceback (most recent call last):
-    ...
-    ValueError: unknown schema 'parquet' (known: flat, datatrove, dolma)
-    """
-    if schema not in SCHEMAS:
-        raise ValueError(f"unknown schema {schema!r} (known: {', '.join(SCHEMAS)})")
-    for name in fields:
-        if name not in FIELD_NAMES:
-            raise ValueError(f"unknown field {name!r} (known: {', '.join(FIELD_NAMES)})")
 
 
 def flat_record(article: Article) -> dict[str, Any]:
@@ -67,7 +53,6 @@ def to_record(
     >>> to_record(art, "dolma", fields=("id", "text", "lang"), source_name="news")
     {'id': 'x1', 'text': '正文', 'source': 'news', 'created': '2025-07-03', 'metadata': {'lang': 'zh'}}
     """
-    check_output(schema, fields)
     record = flat_record(article)
     if fields:
         record = {name: record.get(name) for name in fields}

@@ -135,3 +135,30 @@ def large_html(paths: list[str], size: int = LARGE_PAGE_BYTES) -> tuple[Path, li
     page = '<html><head><meta charset="utf-8"><title>large page</title></head><body>' + "\n".join(bodies) + "</body></html>"
     target.write_bytes(page.encode("utf-8", "replace"))
     return target, taken
+
+
+WRAP_WIDTH = 80  # columns: a terminal's width, as w3m and lynx wrap
+
+
+def wrapped_dump(paths: list[str], size: int, name: str) -> Path:
+    """A hard-wrapped dump of at least ``size`` bytes: the text of distinct real dumps, each
+    flattened and run on into one stream with no blank line, wrapped at ``WRAP_WIDTH`` columns as
+    a terminal would (the hardest case for the joining of wrapped lines: one paragraph as long as
+    the file). Past the end of the corpus it goes round again after a numbered opening of its own
+    length, so the lines break at other places and no line repeats one before it."""
+    from benchlib.rewrap import flatten, wrap
+
+    target = SCRATCH / name
+    SCRATCH.mkdir(exist_ok=True)
+    text = " ".join(flatten(Path(p).read_text(encoding="utf-8", errors="replace")) for p in paths)
+    written, turn = 0, 0
+    with open(target, "w", encoding="utf-8") as out:
+        while written < size:
+            for line in wrap(f"Part {turn}{'.' * (turn % WRAP_WIDTH)} {text}", WRAP_WIDTH):
+                data = line + "\n"
+                out.write(data)
+                written += len(data.encode("utf-8"))
+                if written >= size:
+                    break
+            turn += 1
+    return target

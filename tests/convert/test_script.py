@@ -10,9 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleantext.convert import script
-from cleantext.convert.gen_script_data import compute_sets
 from cleantext.convert.script import detect_script, lang_of, profile
 from cleantext.convert.script_data import OPENCC_VERSION, SIMPLIFIED_ONLY, TRADITIONAL_ONLY
+from scripts.gen_script_data import compute_sets
 
 NEWS_HANS = (
     "国家统计局今天发布数据显示，上半年国内生产总值同比增长百分之五点三。"
@@ -98,7 +98,7 @@ def test_script_only_lists_are_disjoint_and_cover_common_characters() -> None:
 
 
 def test_shipped_lists_match_installed_opencc() -> None:
-    """Fails after an OpenCC upgrade: run ``python -m cleantext.convert.gen_script_data``."""
+    """Fails after an OpenCC upgrade: run ``python scripts/gen_script_data.py``."""
     assert OPENCC_VERSION == opencc.__version__
     assert compute_sets() == (SIMPLIFIED_ONLY, TRADITIONAL_ONLY)
 

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import textwrap
+from pathlib import Path
+
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleantext.segment.dump import WIDE_ASTRAL, WIDE_BMP, display_width, split_dump
+from cleantext.boilerplate import classify
+from cleantext.document import finalize
+from cleantext.model import Article, Decoded
+from cleantext.segment import segment
+from cleantext.segment.dump import CJK_CHAR, WIDE_ASTRAL, WIDE_BMP, _Line, display_width, split_dump
+
+SEED = Path(__file__).resolve().parents[2] / "samples" / "dumps" / "000_547391f3b4e202b1.txt"
 
 ZH_PARA = "以“共建互联，合规致远”为主题的互联网执法协作共治机制第四次会议2日在上海召开，五家企业代表参加。"
 
@@ -118,3 +127,96 @@ def test_a_line_opening_with_a_comma_continues_the_line_above() -> None:
 
 def test_a_comma_after_a_blank_line_is_left_where_it_is() -> None:
     assert [b.text for b in split_dump("第一段的结尾\n\n，孤立的一行")] == ["第一段的结尾", "，孤立的一行"]
+
+
+# -- lines a tool or a person broke for display: joined back into paragraphs --------------------
+
+# Constructed text (no bench page): a made-up report, long enough for several wrapped lines.
+ZH_REPORT = (
+    "本市今年秋季举行了一场大型消防综合演练，来自全市各区的十二支救援队伍参加了这次演练，"
+    "演练模拟了高层住宅、地下车库和化工仓库三种场景下的火灾扑救与人员疏散。"
+    "指挥部负责人介绍，演练检验了各队伍之间的通信联络、装备调度和协同作战能力，"
+    "也发现了夜间照明和物资补给方面的不足，相关部门将在年底前完成整改。"
+)
+ZH_NOTICE = (
+    "据了解，今后每年将至少组织两次类似规模的演练，并邀请居民代表现场观摩，"
+    "让更多市民掌握火场逃生和初期火灾扑救的基本技能，提高全社会的防灾减灾意识。"
+)
+EN_REPORT = (
+    "The county council agreed on Tuesday to keep the old library open for another three years, "
+    "after a well-attended public meeting at which residents described the building as a "
+    "much-loved meeting place for families, students and older people who have nowhere else "
+    "to go during the long winter afternoons; the council will review the decision in spring."
+)
+
+
+def _wrap_columns(text: str, columns: int) -> list[str]:
+    """CJK text cut into lines of ``columns`` display columns (two per CJK character)."""
+    lines, line = [], ""
+    for char in text:
+        if display_width(line + char) > columns:
+            lines.append(line)
+            line = ""
+        line += char
+    return [*lines, line] if line else lines
+
+
+def test_cjk_wrapped_at_58_columns_is_joined_without_spaces() -> None:
+    dump = "\n".join(["消防演练", "", *_wrap_columns(ZH_REPORT, 58), "", *_wrap_columns(ZH_NOTICE, 58)])
+    assert max(display_width(line) for line in dump.split("\n")) <= 58
+    assert _texts(dump) == ["消防演练", ZH_REPORT, ZH_NOTICE]
+
+
+def test_latin_wrapped_at_60_columns_joins_words_with_one_space_and_hyphens_with_none() -> None:
+    lines = textwrap.wrap(EN_REPORT, 60, break_on_hyphens=True)
+    assert any(line.endswith("-") for line in lines)  # the fixture breaks after a hyphen
+    assert _texts("Library to stay open\n\n" + "\n".join(lines)) == ["Library to stay open", EN_REPORT]
+
+
+def test_indented_paragraphs_without_blank_lines_stay_apart_when_a_last_line_fills_the_width() -> None:
+    # each paragraph opens with two ideographic spaces; the first one's last line is full
+    first = ZH_REPORT[: 29 * 3 - 2]  # 29 characters a line after the indent's two: three full lines
+    lines = [*_wrap_columns("\u3000\u3000" + first, 58), *_wrap_columns("\u3000\u3000" + ZH_NOTICE, 58)]
+    lines += _wrap_columns("\u3000\u3000" + ZH_REPORT, 58)
+    assert display_width(lines[2]) == 58
+    assert _texts("\n".join(lines)) == [first, ZH_NOTICE, ZH_REPORT]
+
+
+def test_seed_wrapped_at_38_characters_gives_the_seed_paragraphs() -> None:
+    seed = SEED.read_text(encoding="utf-8")
+    wrapped = "\n".join(
+        line[start : start + 38] for line in seed.split("\n") for start in (range(0, len(line), 38) if line else [0])
+    )
+    assert "内部合\n规层面" in wrapped  # the break that survived before
+    assert _article(wrapped) == _article(seed)
+
+
+def _article(dump: str) -> tuple[str, str | None, str | None]:
+    doc = Decoded("seed.txt", dump, "utf-8", "utf-8")
+    blocks, meta, _ = segment(doc, "text")
+    article, _ = finalize(doc, classify(blocks, meta), meta, None)
+    assert isinstance(article, Article)
+    return article.text, article.title, article.date
+
+
+def test_a_line_past_the_wrap_edge_is_not_taken_for_a_wrapped_one() -> None:
+    table = "Name        Value       Unit        Source      Remarks      Date       Place       Notes"
+    dump = "\n".join([*_wrap_columns(ZH_REPORT, 58), "", table, "下一段。"])
+    assert _texts(dump)[-2:] == [table, "下一段。"]
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from("ab -中文。"), min_size=1, max_size=6), min_size=1, max_size=30))
+def test_joining_pieces_equals_joining_strings_one_by_one(pieces: list[str]) -> None:
+    """The paragraph is built from a list appended once per line (linear), and equals the old
+    definition that rebuilt the string at every line (quadratic)."""
+    first = _Line(pieces[0], 0, 0, False, 0, pieces[0])
+    expected = pieces[0]
+    for merged, piece in enumerate(pieces[1:], start=1):
+        first.add(_Line(piece, 0, 0, False, 0, piece))
+        assert first.pieces is not None and len(first.pieces) == 2 * merged + 1  # two items a line, no string rebuilt
+        gap = "" if CJK_CHAR.match(expected[-1:]) or CJK_CHAR.match(piece[:1]) else " "
+        if expected[-1:] == "-" and expected[-2:-1].isalpha() and piece[:1].isalpha():
+            gap = ""
+        expected = expected + gap + piece
+    assert first.joined() == expected
+    assert first.pieces is None  # joined once; the pieces are let go

@@ -117,12 +117,6 @@ def test_stdout_by_none_or_dash(capsysbinary: pytest.CaptureFixture[bytes]) -> N
     assert lines(out) == [{"text": "第1篇正文。\n第二段。", "id": "id1", "metadata": {"title": "标题"}}] * 2
 
 
-def test_unknown_field_fails_before_any_file_exists(tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match="unknown field 'body'"):
-        JsonlWriter(str(tmp_path / "out.jsonl"), fields=("id", "body"))
-    assert list(tmp_path.iterdir()) == []
-
-
 def test_lone_surrogate_is_escaped_not_fatal(tmp_path: Path) -> None:
     target = tmp_path / "out.jsonl"
     with JsonlWriter(str(target)) as writer:

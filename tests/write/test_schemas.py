@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import pytest
-
 from cleantext.model import Article
-from cleantext.write import FLAT_KEYS, check_output, to_record
+from cleantext.write import FLAT_KEYS, to_record
 
 
 def make_article(**fields: object) -> Article:
@@ -32,19 +30,6 @@ def test_meta_only_when_present() -> None:
 def test_fields_select_in_the_given_order() -> None:
     assert list(to_record(make_article(), fields=("url", "text", "id"))) == ["url", "text", "id"]
     assert to_record(make_article(), fields=("meta",)) == {"meta": None}
-
-
-@pytest.mark.parametrize("fields", [("id", "body"), ("Text",), ("",)])
-def test_unknown_field_is_a_value_error(fields: tuple[str, ...]) -> None:
-    with pytest.raises(ValueError, match="unknown field"):
-        to_record(make_article(), fields=fields)
-    with pytest.raises(ValueError, match="unknown field"):
-        check_output("flat", fields)
-
-
-def test_unknown_schema_is_a_value_error() -> None:
-    with pytest.raises(ValueError, match="unknown schema 'parquet'"):
-        to_record(make_article(), "parquet")
 
 
 def test_datatrove_nests_everything_but_text_and_id() -> None:

@@ -1,6 +1,6 @@
 """Write ``script_data.py``: the characters that exist in only one Chinese script, taken from OpenCC.
 
-Run ``python -m cleantext.convert.gen_script_data`` after upgrading OpenCC; a test fails while the
+Run ``python scripts/gen_script_data.py`` after upgrading OpenCC; a test fails while the
 shipped table and the installed OpenCC disagree.
 
 Why a generated table and not a computation at start-up: building the eight OpenCC converters
@@ -34,7 +34,7 @@ TO_TRADITIONAL = ("s2t", "s2tw", "s2hk")
 TO_SIMPLIFIED = ("t2s", "tw2s", "hk2s")
 TRADITIONAL_VARIANTS = ("t2tw", "t2hk")
 CHARS_PER_LINE = 50  # ideographs are two columns wide: 50 of them fit the 110-column line limit
-TARGET = Path(__file__).with_name("script_data.py")
+TARGET = Path(__file__).resolve().parents[1] / "cleantext" / "convert" / "script_data.py"
 
 
 def _convert_each(name: str, chars: list[str]) -> list[str]:
@@ -76,7 +76,7 @@ def render(simplified: str, traditional: str, version: str) -> str:
     """The source text of ``script_data.py``."""
     header = (
         '"""Characters that exist in only one Chinese script, from OpenCC (generated: do not edit).\n\n'
-        "Written by ``python -m cleantext.convert.gen_script_data``; see that module for how a character\n"
+        "Written by ``python scripts/gen_script_data.py``; see that module for how a character\n"
         "earns its place. ``script.py`` counts them to tell Simplified from Traditional text.\n"
         '"""\n\n'
         f'OPENCC_VERSION = "{version}"  # the OpenCC these tables were computed with\n\n'

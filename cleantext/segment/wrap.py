@@ -1,0 +1,94 @@
+"""The width a text dump was wrapped at, read from the lengths of its lines.
+
+What this relies on:
+
+- A tool that breaks text for display (w3m at 80 columns, lynx at ~76, a converter or a person
+  rewrapping at 38, 58, 72 …) fills every line of a long paragraph up to one width and breaks
+  there; only a paragraph's last line, headings and menu lines stop short. So many lines end
+  within a few columns of the same maximum, and almost none go past it (a long URL or word may).
+- Unwrapped text (a browser's innerText, one line per paragraph) has no such edge: its long lines
+  differ in length, and few share the widest one.
+- A page without blank lines between paragraphs may open each with an indent (``　　``, spaces):
+  a full line is then followed by a line less indented (the paragraph's body) again and again,
+  and a line at that opening indent starts a paragraph even after a full line. A quotation
+  indented as a whole has its full lines followed by lines at the same indent instead.
+- Wrappers count in one of two units: terminal columns (a CJK character takes two; w3m, lynx) or
+  characters (Python's ``textwrap``, editors, many converters). Chinese text with half-width
+  punctuation and digits wrapped at 38 characters has lines of 64 to 76 columns but all of 38
+  characters; the unit whose lengths cluster more sharply is the one the wrapper used.
+
+>>> edge([80, 79, 80, 77, 30, 80, 12, 78], slack=4)
+(80, 6)
+>>> edge([120, 95, 60, 33, 150, 80], slack=4)
+(0, 0)
+>>> opening_indent([(4, True), (0, True), (0, False), (4, True), (0, False), (4, True), (0, True)] * 2)
+4
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from itertools import pairwise
+
+MIN_EDGE = 20  # columns or characters: narrower "paragraphs" are menus and tables, not wrapped prose
+MIN_EDGE_LINES = 4  # lines at the edge: fewer could be a few long lines of the same length by chance
+# Lines past the edge a wrapped page may still have (unbreakable URLs, words, preformatted lines):
+# this many, or this share of the lines at the edge, whichever is larger.
+MAX_PAST_EDGE = 2
+MAX_PAST_EDGE_SHARE = 0.2
+# Of the lines at least half as long as the edge, the share that must reach it: in a wrapped
+# dump all lines of a paragraph but its last reach the edge, so a quarter of the long lines do
+# even when paragraphs are short among teasers cut to one length; unwrapped long lines rarely
+# share one length.
+MIN_EDGE_SHARE = 0.25
+MAX_OPENING_INDENT = 8  # characters deeper than the body: two ideographic spaces, four or six spaces
+MIN_OPENINGS = 4  # full indented lines followed by their body: fewer could be a stray indent
+
+
+def edge(sizes: list[int], slack: int) -> tuple[int, int]:
+    """The wrap width of lines of these sizes, and how many lines end within ``slack`` of it;
+    (0, 0) when the sizes show no such edge.
+
+    The edge is the size with most lines in ``[size - slack, size]`` among the sizes that at most
+    a few lines exceed.
+    """
+    counts = Counter(sizes)
+    best, best_near, past = 0, 0, 0
+    for size in sorted(counts, reverse=True):
+        if size < MIN_EDGE:
+            break
+        near = sum(counts.get(size - back, 0) for back in range(slack + 1))
+        if past > max(MAX_PAST_EDGE, MAX_PAST_EDGE_SHARE * near):
+            if past > max(MAX_PAST_EDGE, MAX_PAST_EDGE_SHARE * len(sizes)):
+                break  # every smaller size has still more lines past it
+        elif near > best_near:
+            best, best_near = size, near
+        past += counts[size]
+    if best_near < MIN_EDGE_LINES:
+        return 0, 0
+    long_lines = sum(n for size, n in counts.items() if size * 2 >= best)
+    if best_near < MIN_EDGE_SHARE * long_lines:
+        return 0, 0
+    return best, best_near
+
+
+def opening_indent(rows: list[tuple[int, bool] | None]) -> int:
+    """The indent that opens each paragraph of a page, 0 when it has none.
+
+    ``rows`` are (indent, reaches the wrap width) of the lines in order, None for a blank line.
+    An opening is a full line followed by a line up to ``MAX_OPENING_INDENT`` less indented; a
+    full line followed by one at the same indent counts against that indent.
+    """
+    opens: Counter[int] = Counter()
+    stays: Counter[int] = Counter()
+    for here, there in pairwise(rows):
+        if here is None or there is None or not here[1] or here[0] == 0:
+            continue
+        if there[0] < here[0] <= there[0] + MAX_OPENING_INDENT:
+            opens[here[0]] += 1
+        elif there[0] == here[0]:
+            stays[here[0]] += 1
+    if not opens:
+        return 0
+    indent, count = opens.most_common(1)[0]
+    return indent if count >= MIN_OPENINGS and count > stays[indent] else 0
