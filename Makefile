@@ -7,7 +7,7 @@ RUN_STAMP := $(VENV)/.installed-run
 STAMP  := $(VENV)/.installed
 BENCH  ?= ../shared/bench
 
-.PHONY: run test test-ray lint eval bench fuzz clean
+.PHONY: run test test-ray lint eval eval-setup eval-all bench fuzz clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -39,11 +39,28 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check cleantext tests scripts
 	$(VENV)/bin/mypy
 
-# The structure score compares with trafilatura only when an eval environment has it (never a
-# dependency of the project): python3 -m venv .eval-venv && .eval-venv/bin/pip install trafilatura lxml_html_clean
+# Both halves of the split by site, every dump tool that can run here (the rest are named as skipped);
+# then the Markdown structure score, beside trafilatura's when the eval environment (make eval-setup) has it.
 eval: $(STAMP)
 	$(PY) scripts/eval.py $(BENCH)
 	$(PY) scripts/structeval.py $(if $(wildcard .eval-venv/bin/python),--trafilatura .eval-venv/bin/python)
+
+# The eval environment: dump tools and peer extractors that are never project dependencies
+# (readability-lxml pins chardet<6, which cleantext cannot use), plus lynx from the system.
+EVAL_VENV  := .eval-venv
+EVAL_STAMP := $(EVAL_VENV)/.installed
+$(EVAL_STAMP):
+	command -v lynx >/dev/null || (apt-get update -qq && apt-get install -y -qq lynx) || echo "no lynx: its dumps are skipped"
+	$(PYTHON) -m venv $(EVAL_VENV)
+	$(EVAL_VENV)/bin/python -m pip install -q --upgrade pip
+	$(EVAL_VENV)/bin/python -m pip install -q inscriptis html2text trafilatura readability-lxml lxml_html_clean
+	touch $(EVAL_STAMP)
+
+eval-setup: $(EVAL_STAMP)
+
+# Everything: every dump tool and the peers; a tool that cannot run is an error here.
+eval-all: $(STAMP) $(EVAL_STAMP)
+	$(PY) scripts/eval.py $(BENCH) --all
 
 bench: $(STAMP)
 	$(PY) scripts/bench.py --bench $(BENCH)
@@ -52,4 +69,4 @@ fuzz: $(STAMP)
 	$(PY) scripts/fuzz.py
 
 clean:
-	rm -rf $(VENV) .eval .bench samples.out.jsonl
+	rm -rf $(VENV) .eval .eval-venv .bench samples.out.jsonl

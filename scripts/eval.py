@@ -1,14 +1,22 @@
 #!/usr/bin/env python3
-"""Extraction quality on a bench folder: run cleantext over every page, score with the bench's score.py.
+"""Extraction quality on a bench folder, on both halves of a fixed split by site and on more than one
+dump tool: run cleantext over every page, score with the bench's score.py.
 
-    python scripts/eval.py [BENCH_DIR] [--format html|txt|both] [--worst N] [--dataset NAME ...]
+    python scripts/eval.py [BENCH_DIR] [--tools html,w3m,lynx,...] [--peers] [--all]
+                           [--dataset NAME ...] [--worst N] [--speed]
 
-For each dataset folder (``<id>.html``, ``<id>.txt``, ``<id>.json``), the pages go through the
-same ``PageCleaner`` as ``cleantext run``; predictions land in ``.eval/<dataset>.<format>.jsonl``
-and are scored by ``BENCH_DIR/score.py``. Printed: macro F1 per dataset and language group, the
-groups the project's targets are stated for (``zh``: every Chinese page; ``en``: the three English
-datasets only; ``en-all``: every English page; ``other``: the remaining languages), title and
-date accuracy, and pages/s. An evaluation, not a test: it asserts nothing.
+Inputs scored ("tools"): ``html`` (the page itself), ``w3m`` (the dumps the bench ships), and dumps
+of the same HTML made here by ``lynx``, ``inscriptis`` and ``html2text`` (``evallib/dumps.py``;
+cached under ``.eval/dumps/``). A tool that cannot run here (no lynx, no ``.eval-venv``) is
+skipped with a note; ``--all`` makes a missing tool an error instead, and adds the peers.
+``--peers`` scores trafilatura and readability-lxml on the HTML (from ``.eval-venv``) as a
+reference row.
+
+Every page belongs to the tuning or the checking half of a fixed split by site
+(``evallib/split.py``). Printed: macro F1 per dataset and group (zh / en / en-all / other / all)
+for each tool and half; the bench-to-check gap; title, date and author accuracy; the keep-all baseline
+(the whole dump taken as the article) of each dump tool. Predictions land in
+``.eval/<dataset>.<tool>.jsonl``. An evaluation, not a test: it asserts nothing.
 """
 
 from __future__ import annotations
@@ -18,26 +26,23 @@ import importlib.util
 import json
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from evallib.dumps import DUMP_TOOLS, PEERS, DumpMaker  # noqa: E402
+from evallib.report import Rows, print_f1, print_gap, print_meta  # noqa: E402
+from evallib.split import half_of, site_key  # noqa: E402
 
 from cleantext.config import Config  # noqa: E402
 from cleantext.model import Article, RawPage  # noqa: E402
 from cleantext.pipeline import PageCleaner  # noqa: E402
 
-# The groups the project's targets are stated for. "en" is the three English datasets only (242
-# pages); magic-html's English pages are reported in "en-all" with them, never silently pooled.
-EN_DATASETS = ("cleaneval-en", "dragnet-en", "cleanportaleval-en")
-GROUPS: dict[str, Callable[[str, str], bool]] = {
-    "zh": lambda dataset, lang: lang == "zh",
-    "en": lambda dataset, lang: lang == "en" and dataset in EN_DATASETS,
-    "en-all": lambda dataset, lang: lang == "en",
-    "other": lambda dataset, lang: lang not in ("zh", "en"),
-}
+TOOLS = ("html", *DUMP_TOOLS)
+EVAL_PYTHON = ROOT / ".eval-venv" / "bin" / "python"
 
 
 def load_scorer(bench: Path) -> Any:
@@ -49,86 +54,174 @@ def load_scorer(bench: Path) -> Any:
     return module
 
 
-def predict(
-    dataset: Path, ext: str, cleaner: PageCleaner, out: Path
-) -> tuple[dict[str, dict[str, Any]], float, int]:
-    """Clean every page of one format; return predictions by id, seconds spent, bytes read."""
+def pages_of(dataset: Path) -> dict[str, Path]:
+    """Each page's HTML path by id (the truth file names the page)."""
+    return {p.stem: p.with_suffix(".html") for p in sorted(dataset.glob("*.json"))}
+
+
+def fold_name(name: object) -> str:
+    """An author's name compared without case or spaces (``王建宏 张文攀`` = ``王建宏张文攀``)."""
+    return "".join(str(name or "").split()).lower()
+
+
+def authors_of(dataset: Path) -> dict[str, str]:
+    """The true author of each page whose truth names one (score.py does not judge authors)."""
+    truths = (json.loads(p.read_text(encoding="utf-8")) for p in sorted(dataset.glob("*.json")))
+    return {t["id"]: fold_name(t["author"]) for t in truths if t.get("author")}
+
+
+def halves_of(dataset: Path) -> dict[str, str]:
+    halves = {}
+    for truth in sorted(dataset.glob("*.json")):
+        url = json.loads(truth.read_text(encoding="utf-8")).get("url")
+        html = truth.with_suffix(".html")
+        halves[truth.stem] = half_of(site_key(truth.stem, url, html.read_bytes() if html.exists() else None))
+    return halves
+
+
+def clean_all(inputs: dict[str, Path], cleaner: PageCleaner, ext: str) -> tuple[dict[str, Any], float]:
+    """cleantext's prediction for every input that exists (a missing dump is scored as empty)."""
     preds: dict[str, dict[str, Any]] = {}
-    seconds, size = 0.0, 0
-    with out.open("w", encoding="utf-8") as fh:
-        for path in sorted(dataset.glob(f"*.{ext}")):
-            data = path.read_bytes()
-            size += len(data)
-            start = time.perf_counter()
-            outcome = cleaner(RawPage(path.name, data))
-            seconds += time.perf_counter() - start
-            if isinstance(outcome, Article):
-                pred = {"id": path.stem, "text": outcome.text, "title": outcome.title, "date": outcome.date}
-            else:
-                pred = {"id": path.stem, "text": "", "title": None, "date": None}
-            preds[path.stem] = pred
-            fh.write(json.dumps(pred, ensure_ascii=False) + "\n")
-    return preds, seconds, size
+    seconds = 0.0
+    for page_id, path in inputs.items():
+        if not path.exists():
+            continue
+        start = time.perf_counter()
+        outcome = cleaner(RawPage(f"{page_id}.{ext}", path.read_bytes()))
+        seconds += time.perf_counter() - start
+        if isinstance(outcome, Article):
+            preds[page_id] = {
+                "id": page_id, "text": outcome.text, "title": outcome.title, "date": outcome.date, "author": outcome.author
+            }
+        else:
+            preds[page_id] = {"id": page_id, "text": "", "title": None, "date": None, "author": None}
+    return preds, seconds
 
 
-def summarize(rows: list[dict[str, Any]]) -> dict[str, Any]:
-    n = len(rows)
-    titles = [r["title_ok"] for r in rows if "title_ok" in r]
-    dates = [r["date_ok"] for r in rows if "date_ok" in r]
+def keep_all(inputs: dict[str, Path]) -> dict[str, Any]:
+    """The whole dump as the prediction: the floor a dump's cleaner must beat."""
     return {
-        "pages": n,
-        "f1": sum(r["f1"] for r in rows) / n if n else 0.0,
-        "p": sum(r["p"] for r in rows) / n if n else 0.0,
-        "r": sum(r["r"] for r in rows) / n if n else 0.0,
-        "title": (sum(titles) / len(titles), len(titles)) if titles else None,
-        "date": (sum(dates) / len(dates), len(dates)) if dates else None,
+        i: {"id": i, "text": p.read_text(encoding="utf-8", errors="replace")} for i, p in inputs.items() if p.exists()
     }
 
 
-def fmt_acc(value: tuple[float, int] | None) -> str:
-    return "    n/a" if value is None else f"{value[0]:.2f}({value[1]})"
+def peer_preds(inputs: dict[str, Path]) -> dict[str, Any]:
+    preds = {}
+    for page_id, path in inputs.items():
+        if path.exists():
+            preds[page_id] = dict(json.loads(path.read_text(encoding="utf-8")), id=page_id)
+    return preds
 
 
-def print_row(name: str, s: dict[str, Any], speed: str = "") -> None:
-    print(
-        f"{name:34s} {s['pages']:5d} {s['p']:6.3f} {s['r']:6.3f} {s['f1']:7.3f}  {fmt_acc(s['title']):>9s} "
-        f"{fmt_acc(s['date']):>9s}  {speed}"
-    )
+class Eval:
+    """One run over the chosen datasets: scored rows per tool, keep-all rows per dump tool."""
+
+    def __init__(self, bench: Path, datasets: list[Path], worst: int) -> None:
+        self.scorer = load_scorer(bench)
+        self.cleaner = PageCleaner(Config(page_timeout=0))
+        self.maker = DumpMaker(ROOT / ".eval", EVAL_PYTHON)
+        self.datasets = datasets
+        self.worst = worst
+        self.halves = {d.name: halves_of(d) for d in datasets}
+        self.authors = {d.name: authors_of(d) for d in datasets}
+        self.scored: dict[str, Rows] = {}
+        self.baseline: dict[str, Rows] = {}
+        self.speed: list[str] = []
+
+    def score(self, dataset: Path, preds: dict[str, Any], tool: str) -> Rows:
+        out = ROOT / ".eval" / f"{dataset.name}.{tool}.jsonl"
+        out.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in preds.values()), encoding="utf-8")
+        rows = self.scorer.score(str(dataset), preds)["pages"]
+        halves, authors = self.halves[dataset.name], self.authors[dataset.name]
+        for row in rows:
+            pred = preds.get(row["id"], {})
+            if row["id"] in authors and "author" in pred:  # judged like title and date in score.py
+                row["author_ok"] = fold_name(pred["author"]) == authors[row["id"]]
+        return [dict(r, dataset=dataset.name, half=halves[r["id"]]) for r in rows]
+
+    def run_tool(self, tool: str) -> None:
+        self.scored[tool], pages_n, seconds = [], 0, 0.0
+        if tool in DUMP_TOOLS:
+            self.baseline[tool] = []
+        for dataset in self.datasets:
+            pages = pages_of(dataset)
+            if tool in PEERS:
+                preds = peer_preds({i: self.maker.peer_path(tool, p) for i, p in pages.items()})
+                self.scored[tool] += self.score(dataset, preds, tool)
+                continue
+            inputs = pages if tool == "html" else {i: self.maker.dump_path(tool, p) for i, p in pages.items()}
+            preds, spent = clean_all(inputs, self.cleaner, "html" if tool == "html" else "txt")
+            pages_n, seconds = pages_n + len(preds), seconds + spent
+            rows = self.score(dataset, preds, tool)
+            self.scored[tool] += rows
+            self.print_worst(rows, tool)
+            if tool in DUMP_TOOLS:
+                self.baseline[tool] += self.score(dataset, keep_all(inputs), f"{tool}-keepall")
+        if seconds:
+            self.speed.append(f"{tool}: {pages_n} pages in {seconds:.1f} s, {pages_n / seconds:.1f} pages/s")
+
+    def print_worst(self, rows: Rows, tool: str) -> None:
+        for row in sorted(rows, key=lambda r: r["f1"])[: self.worst]:
+            scores = f"P {row['p']:.3f} R {row['r']:.3f} F1 {row['f1']:.3f}"
+            print(f"  [{tool}] {row['dataset']}/{row['id'][:40]:40s} {row['lang']:3s} {row['half']:5s} {scores}")
+
+
+def choose_tools(args: argparse.Namespace, maker: DumpMaker, pages: list[Path]) -> list[str]:
+    """The tools that can run, their missing outputs made; a note for each one skipped."""
+    wanted = [t for t in args.tools.split(",") if t]
+    if args.peers or args.all:
+        wanted += [p for p in PEERS if p not in wanted]
+    chosen = []
+    for tool in wanted:
+        if tool not in (*TOOLS, *PEERS):
+            raise SystemExit(f"unknown tool {tool!r}: choose among {', '.join((*TOOLS, *PEERS))}")
+        why_not = None if tool == "html" else maker.available(tool)
+        if why_not:
+            if args.all:
+                raise SystemExit(f"eval --all: {tool} cannot run: {why_not}")
+            print(f"skipped {tool}: {why_not}", file=sys.stderr)
+            continue
+        if tool not in ("html", "w3m"):
+            start = time.perf_counter()
+            made, failed = maker.make(tool, pages)
+            if made or failed:
+                spent = time.perf_counter() - start
+                print(f"{tool}: made {made} outputs, {failed} failed ({spent:.0f} s)", file=sys.stderr)
+        chosen.append(tool)
+    return chosen
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("bench", nargs="?", default=str(ROOT.parent / "shared" / "bench"))
-    ap.add_argument("--format", choices=("html", "txt", "both"), default="both")
+    ap.add_argument("--tools", default=",".join(TOOLS), help="comma-separated inputs to score (default: all)")
+    ap.add_argument("--peers", action="store_true", help="also score trafilatura and readability-lxml on HTML")
+    ap.add_argument("--all", action="store_true", help="every tool and the peers; a tool that cannot run is an error")
     ap.add_argument("--dataset", action="append", help="only these dataset folders")
-    ap.add_argument("--worst", type=int, default=0, help="list the N lowest-F1 pages per dataset and format")
+    ap.add_argument("--worst", type=int, default=0, help="list the N lowest-F1 pages per dataset and tool")
+    ap.add_argument("--speed", action="store_true", help="print cleantext's pages/s per tool")
     args = ap.parse_args()
     bench = Path(args.bench)
-    scorer = load_scorer(bench)
-    cleaner = PageCleaner(Config(page_timeout=0))
-    out_dir = ROOT / ".eval"
-    out_dir.mkdir(exist_ok=True)
-    exts = ("html", "txt") if args.format == "both" else (args.format,)
     datasets = [d for d in sorted(bench.iterdir()) if d.is_dir() and any(d.glob("*.json"))]
     if args.dataset:
         datasets = [d for d in datasets if d.name in args.dataset]
-    head = f"{'pages':>5s} {'macP':>6s} {'macR':>6s} {'macroF1':>7s}  {'title':>9s} {'date':>9s}  speed"
-    print(f"{'dataset / group':34s} {head}")
-    for ext in exts:
-        pooled: list[dict[str, Any]] = []
-        for dataset in datasets:
-            preds, seconds, size = predict(dataset, ext, cleaner, out_dir / f"{dataset.name}.{ext}.jsonl")
-            rows = scorer.score(str(dataset), preds)["pages"]
-            pooled.extend(dict(row, dataset=dataset.name) for row in rows)
-            speed = f"{len(preds) / seconds:6.1f} pages/s {size / seconds / 1e6:5.2f} MB/s" if seconds else ""
-            print_row(f"{dataset.name} [{ext}]", summarize(rows), speed)
-            for row in sorted(rows, key=lambda r: r["f1"])[: args.worst]:
-                scores = f"P {row['p']:.3f} R {row['r']:.3f} F1 {row['f1']:.3f}"
-                print(f"    {row['id'][:40]:40s} {row['lang']:3s} {scores}")
-        for group, test in GROUPS.items():
-            rows = [r for r in pooled if test(r["dataset"], r["lang"])]
-            if rows:
-                print_row(f"== {group} [{ext}]", summarize(rows))
+    (ROOT / ".eval").mkdir(exist_ok=True)
+    run = Eval(bench, datasets, args.worst)
+    pages = [p for d in datasets for p in pages_of(d).values()]
+    tools = choose_tools(args, run.maker, pages)
+    for tool in tools:
+        run.run_tool(tool)
+    names = [d.name for d in datasets]
+    print_f1("cleantext", {t: run.scored[t] for t in tools if t not in PEERS}, names)
+    print_gap({t: run.scored[t] for t in tools if t not in PEERS})
+    print_meta({t: run.scored[t] for t in tools}, names)
+    if run.baseline:
+        print_f1("keep-all baseline (the whole dump as the article)", run.baseline, names)
+    peers = {t: run.scored[t] for t in tools if t in PEERS}
+    if peers:
+        print_f1("peers on HTML (reference)", {"cleantext": run.scored.get("html", []), **peers}, names)
+    if args.speed:
+        print("\n" + "\n".join(run.speed))
 
 
 if __name__ == "__main__":

@@ -6,6 +6,11 @@ ISO with ``T`` and an offset (kept: ``+08:00``, ``Z``), ``July 3, 2025``, ``3 Ju
 month-first only for English pages (``lang`` starting with ``en``), day-first elsewhere, as most
 of the world writes it. No timezone is ever invented.
 
+Twelve-hour clocks are read to 24 hours: an ``AM``/``PM`` (``a.m.``, ``pm``) after the time, or a
+period of the day before it as Chinese pages write it (``下午3:20``, ``晚上8:20``, ``上午11:20``).
+``12`` is midnight in the morning (``12:30 AM`` → 00:30) and noon after it (``中午12:10`` → 12:10);
+an hour past 12 already is a 24-hour reading and is kept as written (``下午15:20``).
+
 >>> find_date("时间:2025-07-03 09:55:12来源:中国新闻网")
 '2025-07-03T09:55:12'
 >>> find_date("2025年7月3日 09:55")
@@ -14,6 +19,8 @@ of the world writes it. No timezone is ever invented.
 '2025-07-03'
 >>> find_date("发表时间： 06/02/2022 - 13:48")
 '2022-02-06T13:48'
+>>> find_date("7/5/2005 9:23:57 PM", "en"), find_date("2024年5月15日 下午3:20")
+('2005-07-05T21:23:57', '2024-05-15T15:20')
 """
 
 from __future__ import annotations
@@ -30,15 +37,41 @@ DIGIT = compiled(r"\d")
 YEAR_DIGITS = compiled(r"\d{4}")
 MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 MIN_YEAR, MAX_YEAR = 1990, 2100  # years outside are more likely numbers than publication dates
+# Periods of the day Chinese pages write before a 12-hour time, by the hours they add to it (an
+# hour of 12 in a morning period is midnight: see ``_hour``).
+MORNING = ("凌晨", "早上", "早晨", "上午")
+AFTERNOON = ("中午", "下午", "傍晚", "晚上", "晚间", "夜间")
+DAY_PERIOD = "|".join(MORNING + AFTERNOON)
 TIME = both_scripts(  # 时/號 in Traditional: 時, 號
-    r"(?:\s*(?:T|\s|,|-|日|号)?\s*(\d{1,2})\s*[:：时]\s*(\d{2})(?:\s*[:：分]\s*(\d{2}))?"  # hh:mm[:ss]
-    r"(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?"  # fraction, offset
+    r"(?:\s*(?:T|\s|,|-|日|号)?\s*(?:(" + DAY_PERIOD + r")\s*)?"  # period of the day: 下午
+    r"(\d{1,2})\s*[:：时]\s*(\d{2})(?:\s*[:：分]\s*(\d{2}))?"  # hh:mm[:ss]
+    r"(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?"  # fraction, offset
+    r"(?:\s*([AaPp])\.?\s?[Mm]\.?(?![A-Za-z]))?)?"  # AM / PM
 )
+HOURS_ON_CLOCK = 12  # a 12-hour clock's face: 12 AM is 0 h, 1–11 PM are 13–23 h
 YMD = compiled(r"(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?" + TIME)
 DMY = compiled(r"(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)" + TIME)
 MONTH_NAME = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 MDY_NAMED = compiled(r"(?i)\b" + MONTH_NAME + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
 DMY_NAMED = compiled(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+" + MONTH_NAME + r",?\s+(\d{4})\b")
+
+
+def _hour(hh: str, period: str | None, meridiem: str | None) -> int:
+    """The hour on a 24-hour clock. Periods and AM/PM apply to hours 1–12 only.
+
+    >>> _hour("12", None, "A"), _hour("3", "下午", None), _hour("12", "中午", None), _hour("15", "下午", None)
+    (0, 15, 12, 15)
+    """
+    hour = int(hh)
+    if not 1 <= hour <= HOURS_ON_CLOCK:
+        return hour
+    if meridiem:
+        after_noon = meridiem in "Pp"
+    elif period:
+        after_noon = period not in MORNING  # the morning words are written alike in both scripts
+    else:
+        return hour
+    return hour % HOURS_ON_CLOCK + (HOURS_ON_CLOCK if after_noon else 0)
 
 
 def _iso(y: int, m: int, d: int, time: tuple[str | None, ...] = ()) -> str | None:
@@ -49,9 +82,9 @@ def _iso(y: int, m: int, d: int, time: tuple[str | None, ...] = ()) -> str | Non
     except ValueError:
         return None
     out = f"{y:04d}-{m:02d}-{d:02d}"
-    hh, mm, ss, tz = (tuple(time) + (None,) * 4)[:4]
-    if hh is not None and mm is not None and int(hh) < 24 and int(mm) < 60:
-        out += f"T{int(hh):02d}:{mm}" + (f":{ss}" if ss else "")
+    period, hh, mm, ss, tz, meridiem = (tuple(time) + (None,) * 6)[:6]
+    if hh is not None and mm is not None and int(mm) < 60 and (hour := _hour(hh, period, meridiem)) < 24:
+        out += f"T{hour:02d}:{mm}" + (f":{ss}" if ss else "")
         if tz:
             out += tz if tz == "Z" or ":" in tz else f"{tz[:3]}:{tz[3:]}"
     return out

@@ -1,6 +1,13 @@
 """Metadata written in the page's own lines: ``时间:2025-07-03 09:55:12来源:中国新闻网``,
 ``发布时间：``, ``作者：``, ``来源：``, ``By Jane Doe``, ``Published: …``.
 
+Bylines come labelled (``作者：张三``, ``Author: Jane Doe``) or in forms of their own: ``By Jane
+Doe``, ``文/张三`` (the writer, often next to ``图/`` for the photographer), ``记者 张三 通讯员
+李四`` or ``（记者 张三）`` (the reporter first). An unlabelled name is taken only when it has a
+Chinese name's length, ends where the line, a bracket or the next credit does, and the line holds
+nothing else: prose that goes on after 记者 or a photo caption (``…记者张三摄``) is no byline.
+A ``By`` line names one author: ``by X and Y`` ends many a sentence (``used by A and B.``).
+
 Such lines sit just before (or, for credits, just after) the article. A line is *consumed* — it
 leaves the body — when, once its labels, values and date are taken out, almost nothing remains.
 
@@ -28,6 +35,13 @@ LABEL_COLON = r"[:：]"  # between a label and its value
 # A value is no markup a converter left behind (html2text writes ``作者： size="20"``).
 VALUE = LABEL_COLON + r"\s*([^\s:：|｜\]】=\"]{1,40}?)" + STOP
 SITE = compiled(both_scripts(r"(?:来源|稿源|出处|source)" + VALUE), re.I)
+CJK_NAME = r"([\u4e00-\u9fff·]{2,4})"  # a Chinese name: two to four characters (· in transcribed names)
+# Where an unlabelled Chinese name ends: the line, a closing bracket, the next credit (not 摄:
+# ``记者张三摄`` credits a photograph, not the article); after a space also a space or a list mark.
+# Glued to 记者 a word ending at a space is a compound's end (``小记者训练营``), not a name.
+CJK_NAME_END = r"(?<!摄)(?=$|[)）\]】]|通讯员|报道|发自)"
+CJK_SPACED_NAME_END = r"(?<!摄)(?=$|\s|[)）\]】,，、;；]|通讯员|报道|发自)"
+PEN_NAME = r"([^\s/／|｜:：，,。；;（）()【】\[\]]{1,20})"  # after 文/: any name up to a space or mark
 AUTHOR = compiled(
     both_scripts(
         r"(?<!责任)(?:作者|记者|撰文|文|author|by)" + VALUE  # labelled: 作者：张三, Author: Jane Doe
@@ -35,13 +49,23 @@ AUTHOR = compiled(
     ),
     re.I,
 )
-# Every labelled value follows a colon and every byline holds "by": most lines hold neither, and
-# skip the searches for both. ``may_name`` tests it; this is the test as one case-blind pattern.
-MAY_NAME = LABEL_COLON + "|by"
+# Credits without a label's colon: 文/张三 (the writer), 本报记者 张三 通讯员 李四, （记者 张三）. Prose
+# holds the same words, so such a name counts only on a line that is nothing else.
+CREDIT = compiled(
+    both_scripts(
+        r"(?:^|[\s（(【\[])文\s*[/／]\s*" + PEN_NAME  # 文/张三
+        + r"|记者\s+" + CJK_NAME + CJK_SPACED_NAME_END  # 本报记者 张三 通讯员 李四
+        + r"|记者" + CJK_NAME + CJK_NAME_END  # （记者张三）, 本报记者张三发自北京
+    )
+)
+# Every labelled value follows a colon, every byline holds "by", a slash or 记者: most lines hold
+# none, and skip the searches. ``may_name`` tests it; this is the test as one case-blind pattern.
+MAY_NAME = LABEL_COLON + "|by|[/／]|" + both_scripts("记者")
+REPORTER = ("记者", "記者")  # 记者 in both scripts, for may_name
 BY = compiled("by", re.I)
 LABELS = compiled(
     both_scripts(
-        r"(?:发布|发表|更新|出版)?(?:时间|日期)|来源|稿源|作者|记者|责任编辑|编辑|浏览(?:次数)?|阅读(?:量)?|点击(?:数)?|"
+        r"(?:发布|发表|更新|出版)?(?:时间|日期)|来源|稿源|作者|记者|通讯员|责任编辑|编辑|浏览(?:次数)?|阅读(?:量)?|点击(?:数)?|"
         r"published|posted|updated|date|source|author|by|on"
     ),
     re.I,
@@ -65,9 +89,16 @@ NO_META = LineMeta()  # what most lines say (immutable, so one instance serves t
 
 
 def may_name(text: str) -> bool:
-    """Does ``MAY_NAME`` (case-blind) occur in ``text``? The colons have no case, so two substring tests find
-    them, and the pattern's search is left with "by" alone."""
-    return ":" in text or "：" in text or BY.search(text) is not None
+    """Does ``MAY_NAME`` (case-blind) occur in ``text``? The colons, slashes and 记者 have no case, so
+    substring tests find them, and the pattern's search is left with "by" alone."""
+    return (
+        ":" in text
+        or "：" in text
+        or "/" in text
+        or "／" in text
+        or any(word in text for word in REPORTER)
+        or BY.search(text) is not None
+    )
 
 
 def _first_group(match: re.Match[str] | None) -> str | None:
@@ -83,10 +114,11 @@ def read_line(text: str, lang: str | None = None, units: int | None = None) -> L
     if (features_of(text).units if units is None else units) > MAX_META_UNITS:
         return NO_META
     date = find_date(text, lang)
-    site_m = author_m = None
+    site_m = author_m = credit_m = None
     if may_name(text):
         site_m, author_m = SITE.search(text), AUTHOR.search(text)
-    site, author = _first_group(site_m), _first_group(author_m)
+        credit_m = CREDIT.search(text) if author_m is None else None
+    site, author = _first_group(site_m), _first_group(author_m or credit_m)
     if not (date or site or author):
         return NO_META
     residue = text
@@ -98,4 +130,6 @@ def read_line(text: str, lang: str | None = None, units: int | None = None) -> L
         residue = residue[: span[0]] + " " + residue[span[1] :]
     residue = RESIDUE_NOISE.sub("", LABELS.sub("", residue))
     consumed = features_of(residue).units <= MAX_RESIDUE_UNITS
+    if credit_m is not None and not consumed:
+        author = None  # an unlabelled credit in prose: see CREDIT
     return LineMeta(date, site, author, consumed)

@@ -3,12 +3,14 @@
 HTML: the ``<h1>`` when ``<title>``/``og:title`` confirm it (one contains the other), else
 ``og:title``, else ``<title>`` without its site suffix (``标题_新华网``, ``Title | Reuters``:
 split at the separators and keep the longest part). Dumps have no head: the title is the
-headline-like line just before the date line, or just before the article.
+headline-like line just before the date line, or just before the article. A line that is only
+metadata (a byline such as ``By Jane Doe`` or ``文/张三``, a ``来源：`` line) sits there too, under
+the headline, and is never the headline.
 
 Channel labels that dumps glue to a headline (``…电商生态 滚动``) are not part of it.
 
->>> strip_site("在沪直销企业签署备忘录_新华网")
-'在沪直销企业签署备忘录'
+>>> strip_site("在沪直销企业签署备忘录_新华网"), strip_site("在沪直销企业签署备忘录-新华网")
+('在沪直销企业签署备忘录', '在沪直销企业签署备忘录')
 >>> strip_channel_tag("在沪直销企业和电商平台企业签署备忘录 打造规范、活力的上海电商生态 滚动")
 '在沪直销企业和电商平台企业签署备忘录 打造规范、活力的上海电商生态'
 """
@@ -18,9 +20,17 @@ from __future__ import annotations
 from cleantext.boilerplate.dom import fold
 from cleantext.boilerplate.features import features_of
 from cleantext.boilerplate.markers import CHANNEL_TAGS
+from cleantext.document.lines import read_line
 from cleantext.regexes import compiled
 
-SEPARATORS = compiled(r"\s+[|｜\-–—:·]\s+|\s*[_｜|]\s*|\s+-\s*|\s*—\s*")
+# Characters of Chinese text: ideographs, CJK and full-width punctuation, curly quotes.
+CJK_TEXT = r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef\u201c\u201d]"
+SEPARATORS = compiled(
+    r"\s+[|｜\-–—:·]\s+|\s*[_｜|]\s*|\s+-\s*|\s*—\s*"
+    # Chinese words hold no hyphen: one (or two) between Chinese characters parts a title from
+    # its site or channel (``标题-搜狐财经``, ``标题--大河网``), though English words keep theirs.
+    rf"|(?<={CJK_TEXT})-+(?={CJK_TEXT})"
+)
 MIN_TITLE_UNITS = 4  # units: shorter lines are labels ("首页"), not headlines
 MAX_TITLE_UNITS = 80  # units: longer lines are paragraphs
 
@@ -42,8 +52,15 @@ def strip_channel_tag(title: str) -> str:
 
 
 def looks_like_title(text: str) -> bool:
+    """A headline's length, no sentence end, and more than a line of metadata.
+
+    >>> looks_like_title("Library hours to grow next spring"), looks_like_title("By Jane Doe")
+    (True, False)
+    """
     units = features_of(text).units
-    return MIN_TITLE_UNITS <= units <= MAX_TITLE_UNITS and not text.rstrip().endswith(("。", "；", ";"))
+    if not MIN_TITLE_UNITS <= units <= MAX_TITLE_UNITS or text.rstrip().endswith(("。", "；", ";")):
+        return False
+    return not read_line(text, units=units).consumed
 
 
 def html_title(title: str | None, og_title: str | None, h1: str | None) -> str | None:

@@ -14,7 +14,7 @@ from cleantext.document.dates import DMY, DMY_NAMED, MDY_NAMED, YEAR_DIGITS, YMD
 from cleantext.document.lines import AUTHOR, MAY_NAME, SITE, may_name
 from cleantext.document.normalize import INVISIBLE, SPACES, normalize_paragraph
 
-LABELLED = st.text(alphabet=st.sampled_from("来源作者记者By bY:：Jane Doe 文|，2025-"), max_size=30)
+LABELLED = st.text(alphabet=st.sampled_from("来源作者记者By bY:：Jane Doe 文|，2025-/／张三通讯员）"), max_size=30)
 
 
 def test_spaces_are_what_str_split_splits_at() -> None:

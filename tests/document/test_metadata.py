@@ -87,4 +87,4 @@ def test_markup_left_by_a_converter_is_no_author_or_source() -> None:
     from cleantext.document.lines import read_line
 
     line = read_line('作者： size="20"   来源： size="20"   发布日期： 7/5/2005 9:23:57 PM')
-    assert (line.author, line.site, line.date) == (None, None, "2005-05-07T09:23:57")
+    assert (line.author, line.site, line.date) == (None, None, "2005-05-07T21:23:57")  # no lang: day first; PM read

@@ -1,0 +1,76 @@
+"""Bylines: the forms an author line takes, and a byline under the headline is not the headline."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleantext.document import finalize
+from cleantext.document.lines import read_line
+from cleantext.document.title import looks_like_title
+from cleantext.model import Block, Decoded, Verdict
+
+EN_BODY = (
+    "The council voted on Tuesday to widen the footpaths along the river, citing a rise in walkers "
+    "over the past year and the need for safer crossings near the school."
+)
+ZH_BODY = "市议会周二投票决定拓宽沿河人行道，理由是过去一年步行人数增加，学校附近需要更安全的过街设施。"
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("作者：周明远", "周明远"),
+        ("文/周明远", "周明远"),
+        ("文／周明远", "周明远"),
+        ("文 / 周明远  图 / 林小雨", "周明远"),  # the writer, not the photographer
+        ("本报记者 周明远 通讯员 林小雨", "周明远"),  # the reporter first
+        ("记者 周明远 通讯员 林小雨 报道", "周明远"),
+        ("（记者 周明远）", "周明远"),
+        ("本报记者周明远发自杭州", "周明远"),
+        ("By Maria Lindqvist", "Maria Lindqvist"),
+        ("By Maria Lindqvist, March 3, 2024", "Maria Lindqvist"),
+    ],
+)
+def test_author_lines(line: str, author: str) -> None:
+    meta = read_line(line)
+    assert (meta.author, meta.consumed) == (author, True)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "记者从市交通局获悉，沿河步道将于下月开工。",  # prose that starts with 记者
+        "记者调查，步道", # a short line of prose: the name-like word is followed by more text
+        "3月2日，工人在河边施工。本报记者周明远摄",  # a photo caption credits the photographer
+        "本报记者周明远摄",
+        "Currently used by Riverside and Eastfield.",  # a sentence ending in "by X and Y"
+        "原文/译文对照",  # 文/ inside a word
+        "by the river the path is narrow",
+    ],
+)
+def test_prose_is_no_byline(line: str) -> None:
+    assert read_line(line).author is None
+
+
+def _dump(texts: list[tuple[str, bool]]) -> list[Verdict]:
+    return [Verdict(Block(i, t, source="text"), keep, "body" if keep else "short", 20.0) for i, (t, keep) in enumerate(texts)]
+
+
+@pytest.mark.parametrize(
+    ("headline", "byline", "body"),
+    [
+        ("Council votes to widen river footpaths", "By Maria Lindqvist", EN_BODY),
+        ("市议会决定拓宽沿河人行道", "文/周明远", ZH_BODY),
+        ("市议会决定拓宽沿河人行道", "本报记者 周明远 通讯员 林小雨", ZH_BODY),
+    ],
+)
+def test_a_byline_under_the_headline_is_not_the_title(headline: str, byline: str, body: str) -> None:
+    for lines in ([headline, byline, "2024-03-03 10:15"], [headline, byline]):
+        verdicts = _dump([(line, False) for line in lines] + [(body, True)])
+        article, _ = finalize(Decoded("a.txt", "", "utf-8", "utf-8"), verdicts, None, None)
+        assert (article.title, article.author) == (headline, read_line(byline).author)  # type: ignore[union-attr]
+
+
+def test_a_line_of_metadata_only_does_not_look_like_a_title() -> None:
+    assert not looks_like_title("来源：市政府办公室")
+    assert looks_like_title("市议会决定拓宽沿河人行道")

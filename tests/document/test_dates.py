@@ -1,0 +1,49 @@
+"""Dates: twelve-hour clocks (AM/PM, Chinese periods of the day) read to 24 hours."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleantext.document.dates import find_date
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Posted 11/4/2019 8:41:02 PM", "en", "2019-11-04T20:41:02"),  # month first on an English page
+        ("Posted 11/4/2019 8:41:02 PM", "fr", "2019-04-11T20:41:02"),  # day first elsewhere
+        ("2021-09-30 4:15 PM", None, "2021-09-30T16:15"),
+        ("2021-09-30 4:15 pm", None, "2021-09-30T16:15"),
+        ("2021-09-30 4:15 p.m.", None, "2021-09-30T16:15"),
+        ("2021-09-30 12:45 AM", None, "2021-09-30T00:45"),  # 12 in the morning is midnight
+        ("2021-09-30 12:45 PM", None, "2021-09-30T12:45"),  # 12 after it is noon
+        ("2021-09-30 9:05 AM", None, "2021-09-30T09:05"),
+        ("2021-09-30 16:15 PM", None, "2021-09-30T16:15"),  # already 24-hour: kept
+        ("2021-09-30 4:15 Paris", None, "2021-09-30T04:15"),  # a word starting with P is no PM
+    ],
+)
+def test_am_pm(text: str, lang: str | None, expected: str) -> None:
+    assert find_date(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2021年9月30日 下午4:15", "2021-09-30T16:15"),
+        ("2021年9月30日下午4:15", "2021-09-30T16:15"),
+        ("2021-09-30 晚上9:40", "2021-09-30T21:40"),
+        ("2021-09-30 中午12:05", "2021-09-30T12:05"),
+        ("2021-09-30 中午1:05", "2021-09-30T13:05"),
+        ("2021-09-30 上午10:50", "2021-09-30T10:50"),
+        ("2021-09-30 凌晨12:20", "2021-09-30T00:20"),
+        ("2021-09-30 凌晨2:20", "2021-09-30T02:20"),
+        ("2021-09-30 下午16:15", "2021-09-30T16:15"),  # already 24-hour: kept
+        ("2021年9月30日 晚間9:40", "2021-09-30T21:40"),  # Traditional script
+    ],
+)
+def test_chinese_periods_of_the_day(text: str, expected: str) -> None:
+    assert find_date(text) == expected
+
+
+def test_a_time_without_a_period_is_kept_as_written() -> None:
+    assert find_date("2021-09-30 4:15") == "2021-09-30T04:15"
