@@ -66,9 +66,10 @@ OUTCOME_SCHEMA = pa.schema(
         ("order", pa.int64()),
         ("kind", pa.string()),
         ("uri", pa.string()),
-        ("line", pa.large_string()),
+        ("line", pa.large_binary()),
         ("id", pa.string()),
         ("reason", pa.string()),
+        ("detail", pa.string()),
         ("stage", pa.string()),
         ("duplicate_of", pa.string()),
         ("message", pa.string()),
@@ -226,8 +227,7 @@ class JsonlShards(BlockBasedFileDatasink):
         )
 
     def write_block_to_file(self, block: Any, file: Any) -> None:
-        for line in block.to_arrow()["line"].to_pylist():
-            file.write(line.encode("utf-8") + b"\n")
+        file.write(b"".join(block.to_arrow()["line"].to_pylist()))  # JsonlWriter's lines, newlines included
 
 
 class _ShardNames(FilenameProvider):

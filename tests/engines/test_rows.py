@@ -51,7 +51,8 @@ def _cluster_like(inputs: list[str], config: Config) -> tuple[list[str], Tally]:
         tally.add_failure(failure)
     tally.add_all(sorted(reversed(rows), key=lambda row: row["order"]))
     removed = set(tally.removed)
-    lines = [row["line"] for row in rows if row["kind"] == "article" and row["order"] not in removed]
+    lines = [row["line"].decode("utf-8").rstrip("\n") for row in rows
+             if row["kind"] == "article" and row["order"] not in removed]
     return lines, tally
 
 
