@@ -18,6 +18,7 @@ from cleantext.config import Config
 from cleantext.model import Article, Failure, Outcome, RawPage
 from cleantext.pipeline import Pipeline, Stats, problem_line
 from cleantext.progress import Progress
+from cleantext.stages import Stage
 from cleantext.write.targets import OutputFailed, write_bytes
 
 AUTO_JOBS_MIN_INPUTS = 8  # inputs: fewer than this run in one process (worker start-up costs more)
@@ -118,12 +119,17 @@ def run_inputs(  # noqa: PLR0913 - the run's parts, each needed
     errors: TextIO | None = None,
     stdin: BinaryIO | None = None,
     progress: bool = False,
+    stages: Sequence[Stage] | None = None,
 ) -> RunResult:
-    """Clean ``inputs`` into ``output`` (None or "-" for stdout); return what happened."""
+    """Clean ``inputs`` into ``output`` (None or "-" for stdout); return what happened.
+
+    ``stages``: the stage sequence, when not ``default_stages(config)`` (a list of your own).
+    """
     from cleantext.read import iter_pages
 
     pages = iter_pages(list(inputs) or ["-"], config, stdin=stdin)
-    return _run(Pipeline(config), pages, inputs, config, (output, stats_path), (errors or sys.stderr, progress))
+    pipeline = Pipeline(config, stages)
+    return _run(pipeline, pages, inputs, config, (output, stats_path), (errors or sys.stderr, progress))
 
 
 def filter_records(  # noqa: PLR0913 - the run's parts, as run_inputs takes them
