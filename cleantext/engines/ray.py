@@ -12,11 +12,12 @@ The run has four steps, each a plain Ray Data operation:
    The result is materialised once (spilled to disk by Ray when it is large), because it is read
    twice below and cleaning is the expensive part.
 3. **Count** (driver): the rows without their text (sorted by input order when duplicates are
-   removed) stream through ``rows.Tally``: the same ``Stats``, the same stderr lines, and the
-   duplicate filters (exact and near, across all shards) deciding exactly as the local engine does.
-4. **Write** (cluster): the articles the filters kept go to ``OUT_DIR/part-NNNNN.jsonl`` (or
-   ``.jsonl.gz``/``.jsonl.zst``/``.jsonl.bz2`` with ``compression``), one shard per block of at
-   least ``ROWS_PER_SHARD`` records where there are that many. Order across shards is not kept.
+   removed) stream through ``rows.Tally`` into the local engine's ``Ledger``: the same ``Dedup``
+   stage (exact and near, across all shards), the same ``Stats``, the same stderr lines.
+4. **Write** (cluster): the articles the filters kept, as ``JsonlWriter.line`` made them, go to
+   ``OUT_DIR/part-NNNNN.jsonl`` (or ``.jsonl.gz``/``.jsonl.zst``/``.jsonl.bz2`` with
+   ``compression``), one shard per block of at least ``ROWS_PER_SHARD`` records where there are
+   that many. Order across shards is not kept.
 
 What differs from the local engine: the output is a folder of shards; stdin cannot be an input;
 ``--strict`` cannot stop a cluster mid-way (the run ends, then exits 1 if anything failed); each
