@@ -202,6 +202,14 @@ class Stats:
             f"{self.dropped_total} dropped ({drops}), {self.failed} failed{warned}"
         )
 
+    def save(self, path: str) -> None:
+        """``--stats PATH``: ``as_dict`` as indented JSON, for every engine; OutputFailed when it cannot."""
+        import json
+
+        from cleantext.write.targets import write_bytes
+
+        write_bytes(path, json.dumps(self.as_dict(), ensure_ascii=False, indent=2).encode() + b"\n")
+
     def as_dict(self) -> dict[str, object]:
         return {
             "read": self.read,

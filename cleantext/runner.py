@@ -7,7 +7,6 @@ every problem is one line on the ``errors`` stream, naming the input.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Iterable, Sequence
@@ -19,7 +18,7 @@ from cleantext.model import Article, Failure, Outcome, RawPage
 from cleantext.pipeline import Pipeline, Stats, problem_line
 from cleantext.progress import Progress
 from cleantext.stages import Stage
-from cleantext.write.targets import OutputFailed, write_bytes
+from cleantext.write.targets import OutputFailed
 
 AUTO_JOBS_MIN_INPUTS = 8  # inputs: fewer than this run in one process (worker start-up costs more)
 
@@ -179,7 +178,7 @@ def _run(
     errors.write(pipeline.stats.summary() + ("; interrupted" if result.interrupted else "") + "\n")
     if stats_path:
         try:
-            write_bytes(stats_path, json.dumps(pipeline.stats.as_dict(), ensure_ascii=False, indent=2).encode() + b"\n")
+            pipeline.stats.save(stats_path)
         except OutputFailed as exc:
             errors.write(f"cleantext: {exc}\n")
             result.output_failed = True

@@ -28,7 +28,6 @@ Importing this module raises ImportError when Ray is not installed; the CLI turn
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import sys
@@ -110,7 +109,7 @@ def run_on_ray(  # noqa: PLR0913 - the run's parts, as run_inputs takes them
             ray.shutdown()
     errors.write(stats.summary() + "\n")
     if stats_path:
-        _write_stats(stats, stats_path)
+        stats.save(stats_path)
     return 1 if stats.failed else 0
 
 
@@ -272,12 +271,6 @@ def _cluster_cpus() -> int:
 def _warn_unsupported(config: Config, errors: TextIO) -> None:
     if config.strict:
         errors.write("cleantext: --strict does not stop a ray run early; failures are counted (exit 1)\n")
-
-
-def _write_stats(stats: Stats, path: str) -> None:
-    with open(path, "w", encoding="utf-8") as fh:
-        json.dump(stats.as_dict(), fh, ensure_ascii=False, indent=2)
-        fh.write("\n")
 
 
 def bench_ray(
