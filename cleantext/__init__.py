@@ -4,6 +4,7 @@ The public API:
 
 - ``clean(data, config=Config(...))``: one page (bytes or str) → an ``Article`` or None;
 - ``Pipeline(config).run(pages)``: many pages, in order, every outcome accounted for;
+  ``Pipeline(config, stages)`` with a list of your own (``cleantext.stages.default_stages``);
 - ``Config``: every setting, frozen, checked when built (a wrong value is a ValueError);
 - ``run_inputs(inputs, config, output)``: what ``cleantext run`` does.
 """

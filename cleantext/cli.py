@@ -1,7 +1,8 @@
 """The command line: parse options, build one Config, call one library function, map to an exit code.
 
-Commands: ``run`` (the main job), ``explain`` (why each block was kept or dropped), ``detect``
-(encoding, format, language and script of inputs, without cleaning).
+Commands: ``run`` (the main job), ``filter`` (the record filters again, over records ``run`` wrote),
+``explain`` (why each block was kept or dropped), ``detect`` (encoding, format, language and script
+of inputs, without cleaning).
 
 Observations this relies on:
 
@@ -189,6 +190,34 @@ def _run_ray(inputs: list[str], config: Config, params: dict[str, Any]) -> int:
         inputs, config, output, stats_path=params["stats"],
         address=params["ray_address"], compression=params["output_compression"],
     )
+
+
+@app.command(name="filter")
+@click.argument("inputs", nargs=-1, metavar="[INPUT]...")
+@option("-o", "--output", metavar="FILE", group=OUTPUT, help="Write here, not stdout (.gz/.zst/.bz2/.xz compress).")
+@option("--stats", metavar="FILE", group=OUTPUT, help="Write run statistics as JSON to this file.")
+@option("-q", "--quiet", is_flag=True, group=OUTPUT, help="No progress line.")
+@config_options("to", "opencc", "dedup", "near_threshold", "min_chars", "min_cjk_ratio", "max_repetition",
+                "min_avg_line", "schema", "fields", "source_name", "jobs")
+@option("--config", "config_file", metavar="FILE", help="TOML (or YAML) file of these settings (options override it).")
+@click.pass_context
+def filter_(ctx: click.Context, **params: Any) -> None:
+    """Run the record filters (conversion, quality, dedup) again, over records an earlier run wrote.
+
+    INPUT: JSONL files that run wrote with the flat schema and all fields, or - for stdin. The
+    records are those one run with these options would give, without extracting again.
+
+    Example: cleantext run pages/ -o raw.jsonl; cleantext filter raw.jsonl --to simplified --dedup near
+    """
+    config = build_config(ctx, params["config_file"])
+    _check_outputs([params["output"], params["stats"]])  # before any record is read
+    from cleantext.runner import filter_records
+
+    progress = not params["quiet"] and sys.stderr.isatty()
+    inputs = list(params["inputs"]) or ["-"]
+    result = filter_records(inputs, _cap_jobs(config), output=params["output"], stats_path=params["stats"],
+                            progress=progress)
+    ctx.exit(result.exit_code)
 
 
 @app.command()

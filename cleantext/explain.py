@@ -1,7 +1,8 @@
 """``cleantext explain`` and ``cleantext detect``: the pipeline's own verdicts, rendered for people.
 
-``explain`` runs the very stages ``run`` does (decode → segment → boilerplate → document) and
-prints the verdicts the document stage left — there is no second code path to drift apart.
+``explain`` runs a page through the very sequence ``run`` does (``PageCleaner.trace``: the same
+stages, the same early drops, the same conversion) and prints the verdicts the document stage
+left — there is no second code path to drift apart, so its keep/drop is ``run``'s.
 """
 
 from __future__ import annotations
@@ -11,12 +12,9 @@ import sys
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
-from cleantext.boilerplate import classify
 from cleantext.config import Config
 from cleantext.decode import NOT_TEXT, decode
-from cleantext.document import finalize
 from cleantext.model import Article, Drop, DropReason, Failure, RawPage, Verdict
-from cleantext.segment import segment
 
 if TYPE_CHECKING:
     from cleantext.pipeline import PageCleaner
@@ -32,17 +30,27 @@ def _pages(inputs: list[str], config: Config) -> Iterator[RawPage | Failure]:
     return iter_pages(inputs, config)
 
 
-def explain_page(page: RawPage, config: Config) -> tuple[Article | None, list[Verdict], dict[str, object]]:
-    """The record (or None) and the final verdict of every block of one page."""
-    decoded = decode(page, forced=config.encoding)
-    blocks, meta, fmt = segment(decoded, config.format)
-    outcome, verdicts = finalize(decoded, classify(blocks, meta), meta, config)
+def explain_page(
+    page: RawPage, config: Config, cleaner: PageCleaner | None = None
+) -> tuple[Article | None, list[Verdict], dict[str, object]]:
+    """The record (or None) and the final verdict of every block of one page, as ``run`` saw them.
+
+    ``info["dropped"]`` is the Drop when ``run`` drops the page before it has blocks (too large,
+    not a page, empty, binary, not text in any encoding); its verdicts are then empty.
+    """
+    if cleaner is None:
+        from cleantext.pipeline import PageCleaner
+
+        cleaner = PageCleaner(config)
+    outcome, traced = cleaner.trace(page)
+    assert traced is not None  # a raw page always has its Page
+    decoded = traced.decoded
+    info: dict[str, object] = {"input": page.uri, "encoding": decoded.encoding if decoded else "-",
+                               "format": traced.format or "-", "blocks": len(traced.blocks or ())}
+    if traced.blocks is None and isinstance(outcome, Drop):
+        info["dropped"] = outcome
     article = outcome if isinstance(outcome, Article) else None
-    encoding = decoded.encoding
-    if decoded.method == NOT_TEXT:  # ``run`` drops the page: no record, whatever the blocks say
-        encoding, article = f"{encoding} (not text: dropped as binary)", None
-    info = {"input": page.uri, "encoding": encoding, "format": fmt, "blocks": len(blocks)}
-    return article, verdicts, info
+    return article, traced.verdicts or [], info
 
 
 def _line(v: Verdict, color: bool) -> str:
@@ -90,26 +98,18 @@ def explain_input(inputs: str | Sequence[str], config: Config, json_out: bool = 
             _say(page.uri, page.message)
             unexplained += 1
             continue
-        drop = _without_blocks(page, config, cleaner)
-        if drop is not None:
+        article, verdicts, info = explain_page(page, config, cleaner)
+        drop = info.get("dropped")
+        if isinstance(drop, Drop):
             _say(page.uri, f"dropped as {drop.reason.value} ({drop.detail}); no blocks to explain")
             unexplained += 1
             continue
-        article, verdicts, info = explain_page(page, config)
         _render(verdicts, article, info, sys.stdout, json_out, color)
         explained += 1
     if not explained and not unexplained:
         _say(", ".join(paths), "no page found")
         return 1
     return 1 if unexplained else 0
-
-
-def _without_blocks(page: RawPage, config: Config, cleaner: PageCleaner) -> Drop | None:
-    """The drop ``run`` decides before a page has blocks, by ``run``'s own checks, or None."""
-    drop = cleaner.early_drop(page)  # too large, not a page, empty, binary
-    if drop is None and decode(page, forced=config.encoding).method == NOT_TEXT:
-        drop = Drop(page.uri, DropReason.BINARY, "no text in any encoding", "decode")
-    return drop
 
 
 def detect_inputs(inputs: list[str], config: Config, json_out: bool = False) -> int:

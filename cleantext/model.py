@@ -13,8 +13,11 @@ A page that cannot become an Article ends as a ``Drop`` (a counted reason) or a 
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass, field
 from typing import Any
+
+_REASON_NAME = re.compile(r"[a-z0-9][a-z0-9-]*")  # how built-in reasons are spelled: shown and counted as is
 
 
 class DropReason(enum.StrEnum):
@@ -51,6 +54,37 @@ class DropReason(enum.StrEnum):
     NEAR_DUPLICATE = "near-duplicate"
     BINARY = "binary"
     UNSUPPORTED = "unsupported-type"  # a container item that is no page (an image in a WARC)
+
+    @classmethod
+    def of(cls, name: str) -> DropReason | CustomReason:
+        """The built-in reason called ``name``, or a reason of the user's own filter, counted alike.
+
+        >>> DropReason.of("nav") is DropReason.NAV, DropReason.of("ad").value
+        (True, 'ad')
+        """
+        try:
+            return cls(name)
+        except ValueError:
+            return CustomReason(name)
+
+
+class CustomReason(str):
+    """A drop reason named by a filter a user added: a string with the enum's ``value``, so that
+    the summary line and ``--stats`` count it beside the built-in ones."""
+
+    __slots__ = ()
+
+    def __new__(cls, name: str) -> CustomReason:
+        if not _REASON_NAME.fullmatch(name):
+            raise ValueError(f"a drop reason is lowercase letters, digits and dashes (got {name!r})")
+        return super().__new__(cls, name)
+
+    @property
+    def value(self) -> str:
+        return str(self)
+
+
+Reason = DropReason | CustomReason
 
 
 @dataclass(frozen=True)
@@ -179,7 +213,7 @@ class Drop:
     """A page that was read and handled, but not written, with its reason."""
 
     uri: str
-    reason: DropReason
+    reason: Reason
     detail: str = ""
     stage: str = ""
     duplicate_of: str | None = None
@@ -194,3 +228,22 @@ class Failure:
 
 
 Outcome = Article | Drop | Failure
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One page on its way to a record: what the page stages found so far, one field per stage.
+
+    ``Admit`` and ``Decode`` may end it early (``outcome`` a Drop); ``Segment`` fills ``blocks``,
+    ``meta`` and ``format``; ``Classify`` the ``verdicts``; ``Document`` replaces them with the
+    verdicts as it left them and sets ``outcome``, the Article (or the Drop) that the record
+    filters take on. ``explain`` reads this record, so it shows what ``run`` decided.
+    """
+
+    raw: RawPage
+    decoded: Decoded | None = None
+    blocks: list[Block] | None = None
+    meta: PageMeta | None = None
+    format: str = ""  # "html" | "text" once segmented
+    verdicts: list[Verdict] | None = None
+    outcome: Article | Drop | None = None

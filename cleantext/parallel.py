@@ -1,7 +1,9 @@
 """``--jobs N``: the per-page pipeline on worker processes, output in input order.
 
-Each worker builds its PageCleaner once (OpenCC's dictionaries and compiled rules are loaded per
-process, not per page). Pages travel in small batches to amortise pickling, and at most
+Each worker receives the per-page function once, pickled with its stages (``PageCleaner.clean_noted``:
+OpenCC's dictionaries and compiled rules are loaded per process, not per page); this module knows
+nothing of what the function does, so it imports nothing of the pipeline. Pages travel in small
+batches to amortise pickling, and at most
 ``IN_FLIGHT_BATCHES`` batches are out at any time, so memory stays flat however long the input.
 
 Ctrl-C reaches every process of the terminal's process group. Workers ignore SIGINT, so only the
@@ -12,7 +14,7 @@ worker, plus one queued) are let finish, so it exits within a second or so. Endi
 they run is the last resort, after ``STOP_GRACE_S``: a worker killed while it sends a result
 leaves half a message in the result pipe, and the pool's manager thread then waits for the rest
 forever (seen about once in 60 ``--strict`` stops when workers were ended at once). The page
-timeout works in workers: each runs PageCleaner in its main thread, where SIGALRM is delivered.
+timeout works in workers: each runs the function in its main thread, where SIGALRM is delivered.
 """
 
 from __future__ import annotations
@@ -20,25 +22,22 @@ from __future__ import annotations
 import multiprocessing
 import signal
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, wait
 from itertools import islice
-from typing import TYPE_CHECKING, Any, cast
-
-from cleantext.config import Config
-from cleantext.model import Failure, RawPage
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
     from multiprocessing.process import BaseProcess
 
-    from cleantext.pipeline import Cleaned
+T = TypeVar("T")  # what the function returns for one item
 
 BATCH_PAGES = 8  # pages per task: large enough to amortise IPC, small enough to balance load
 IN_FLIGHT_PER_JOB = 4  # batches queued per worker: keeps workers busy while bounding memory
 STOP_GRACE_S = 5.0  # seconds the batches already started get to finish when the run stops early
 
-_worker = None
+_worker: Callable[[Any], Any] | None = None
 
 
 class _Starter:
@@ -58,20 +57,18 @@ class _Starter:
         return getattr(self.context, name)
 
 
-def _init_worker(config: Config) -> None:
-    global _worker  # noqa: PLW0603 - one cleaner per worker process, built once
+def _init_worker(function: Callable[[Any], Any]) -> None:
+    global _worker  # noqa: PLW0603 - one per worker process, unpickled once
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    from cleantext.pipeline import PageCleaner
-
-    _worker = PageCleaner(config)
+    _worker = function
 
 
-def _clean_batch(batch: list[RawPage | Failure]) -> list[Cleaned]:
+def _clean_batch(batch: list[Any]) -> list[Any]:
     assert _worker is not None
-    return [_worker.clean_noted(page) for page in batch]
+    return [_worker(item) for item in batch]
 
 
-def _stop_now(pool: ProcessPoolExecutor, window: Iterable[Future[list[Cleaned]]], starter: _Starter) -> None:
+def _stop_now(pool: ProcessPoolExecutor, window: Iterable[Future[list[Any]]], starter: _Starter) -> None:
     """End the pool early: cancel the batches not started, let the started ones finish, shut down.
 
     Workers still busy after ``STOP_GRACE_S`` are ended (a long page in a batch): one killed in
@@ -86,14 +83,17 @@ def _stop_now(pool: ProcessPoolExecutor, window: Iterable[Future[list[Cleaned]]]
     pool.shutdown(wait=True, cancel_futures=True)
 
 
-def map_ordered(config: Config, pages: Iterable[RawPage | Failure], jobs: int) -> Iterator[Cleaned]:
-    """Yield the outcome (and notice) of every page, in input order, cleaned on ``jobs`` processes."""
-    it = iter(pages)
-    window: deque[Future[list[Cleaned]]] = deque()
+def map_ordered(function: Callable[[Any], T], items: Iterable[Any], jobs: int) -> Iterator[T]:
+    """Yield ``function(item)`` for every item, in input order, computed on ``jobs`` processes.
+
+    ``function`` must pickle (a module-level function, or a bound method of an object that does).
+    """
+    it = iter(items)
+    window: deque[Future[list[T]]] = deque()
     limit = jobs * IN_FLIGHT_PER_JOB
     starter = _Starter()
     context = cast("BaseContext", starter)  # a context in all but its class
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker, initargs=(config,))
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker, initargs=(function,))
     try:
         while True:
             while len(window) < limit:

@@ -1,8 +1,10 @@
-"""The data path, start to end.
+"""The data path, start to end: the stage sequence run over pages, and the run's accounting.
 
-``clean_page`` is the table of contents: one call per stage, in order. ``Pipeline.run`` streams
-pages through it (locally, in order, optionally on worker processes), then through the stateful
-corpus filters (dedup), counting every outcome so that read = written + dropped + failed.
+``stages.default_stages`` is the table of contents: one object per stage, in order.
+``PageCleaner.trace`` is the one loop that runs a page through them — for ``run`` (in this
+process, in ``--jobs`` workers, in Ray actors), ``explain`` and ``filter``. ``Pipeline.run``
+streams pages through it, then settles each outcome in input order (``Ledger``: the corpus-wide
+stages such as dedup, then ``Stats``), so that read = written + dropped + failed.
 
 >>> from cleantext.model import RawPage
 >>> page = RawPage("a.html", "<title>T</title><p>这是一段足够长的正文内容，用来说明管道的工作方式。</p>".encode())
@@ -15,19 +17,14 @@ from __future__ import annotations
 
 import signal
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
-from cleantext.boilerplate import classify
 from cleantext.config import Config
-from cleantext.convert.dedup import StreamFilter, build_stream_filters
-from cleantext.convert.opencc import Converter
-from cleantext.convert.quality import page_filters
-from cleantext.decode import NOT_TEXT, decode, looks_binary
-from cleantext.document import build_article
-from cleantext.model import Article, Decoded, Drop, DropReason, Failure, Markup, Outcome, RawPage
-from cleantext.segment import segment
+from cleantext.model import Article, Drop, DropReason, Failure, Outcome, Page, RawPage
+from cleantext.stages import Admit, Stage, default_stages, split_corpus_wide
 
 
 class PageTimeout(BaseException):
@@ -74,74 +71,77 @@ def _raise_timeout(signum: int, frame: object) -> None:
 
 
 class PageCleaner:
-    """The per-page part of the pipeline: stateless across pages, so it runs in any worker."""
+    """The per-page part of the sequence: stateless across pages, so it runs in any worker.
 
-    def __init__(self, config: Config | None = None) -> None:
+    ``stages`` are the stages before the first corpus-wide one (``stages.split_corpus_wide``);
+    by default those of ``default_stages(config)``.
+    """
+
+    def __init__(self, config: Config | None = None, stages: Sequence[Stage] | None = None) -> None:
         self.config = config or Config()
-        self.converter = Converter.from_config(self.config)
-        self.filters = page_filters(self.config)
-        # Markdown output asks the segmenter for the blocks' structure; text output does not
-        self.markup = Markup(self.config.links, self.config.images) if self.config.text_format == "markdown" else None
+        if stages is None:
+            stages = split_corpus_wide(default_stages(self.config))[0]
+        self.stages = list(stages)
 
     def clean_page(self, page: RawPage) -> Outcome:
         """read → decode → segment → boilerplate → document → convert, for one page."""
-        return self._clean(page)[0]
+        return self.trace(page)[0]
 
-    def _clean(self, page: RawPage) -> Cleaned:
-        cfg = self.config
-        early = self.early_drop(page)
-        if early is not None:
-            return early, None
-        decoded = decode(page, forced=cfg.encoding)
-        if decoded.method == NOT_TEXT:
-            detail = f"no text in any encoding (best guess {decoded.encoding}, confidence {decoded.confidence:.2f})"
-            return Drop(page.uri, DropReason.BINARY, detail, "decode"), None
-        blocks, meta, _fmt = segment(decoded, cfg.format, self.markup)
-        verdicts = classify(blocks, meta)
-        outcome = build_article(decoded, verdicts, meta, cfg)
-        if isinstance(outcome, Article):
-            outcome = self.converter.convert(outcome)
-            for check in self.filters:
-                outcome = check(outcome)
-                if not isinstance(outcome, Article):
-                    break
-        return outcome, _replacement_notice(decoded, outcome) or _read_notice(page, outcome)
+    def trace(self, item: RawPage | Article) -> tuple[Outcome, Page | None]:
+        """The outcome, and the Page as the page stages left it (None when ``item`` is a record).
+
+        The one loop every command runs: ``run`` (here or in a worker), the Ray engine, ``explain``
+        (which renders the Page), ``filter`` (records in: the page stages are not in its list).
+        """
+        page = Page(item) if isinstance(item, RawPage) else None
+        value: Any = item if page is None else page
+        for stage in self.stages:
+            value = stage(value)
+            if isinstance(value, Page):
+                page = value
+                if value.outcome is None:
+                    continue
+                value = value.outcome
+            if not isinstance(value, Article):
+                return value, page
+        if isinstance(value, Page):  # a list without Document: no record was made
+            return Failure(value.raw.uri, "the stages ended before a record was made (no Document stage)"), page
+        return value, page
 
     def early_drop(self, page: RawPage) -> Drop | None:
-        """Pages the reader already judged, or that are too large or not text at all."""
-        size = page.hints.get("too_large") or (len(page.data) if len(page.data) > self.config.max_page_bytes else 0)
-        if size:
-            return Drop(page.uri, DropReason.TOO_LARGE, f"{size} bytes > {self.config.max_page_bytes}", "read")
-        if page.hints.get("skip"):
-            return Drop(page.uri, DropReason.UNSUPPORTED, str(page.hints["skip"]), "read")
-        if not page.data and not page.hints.get("text"):
-            return Drop(page.uri, DropReason.EMPTY, "empty input", "read")
-        if self.config.encoding is None and looks_binary(page.data):
-            return Drop(page.uri, DropReason.BINARY, "binary data, not text", "decode")
-        return None
+        """What the ``Admit`` stage decides before decoding (too large, not a page, empty, binary):
+        ``detect`` reports a page as ``run`` counts it."""
+        outcome = Admit(self.config.max_page_bytes, self.config.encoding)(Page(page)).outcome
+        return outcome if isinstance(outcome, Drop) else None
 
     def __call__(self, page: RawPage | Failure) -> Outcome:
         """Clean one page; any exception becomes a Failure naming the page, never a crash."""
         return self.clean_noted(page)[0]
 
-    def clean_noted(self, page: RawPage | Failure) -> Cleaned:
+    def clean_noted(self, page: RawPage | Article | Failure) -> Cleaned:
         """Like calling the cleaner, with the page's notice (replaced bytes) for the run to print."""
         if isinstance(page, Failure):
             return page, None
         try:
             with _time_limit(self.config.page_timeout):
-                return self._clean(page)
+                outcome, traced = self.trace(page)
         except PageTimeout:
-            return Drop(page.uri, DropReason.TIMEOUT, f"over {self.config.page_timeout:g} s", "pipeline"), None
+            return Drop(_uri(page), DropReason.TIMEOUT, f"over {self.config.page_timeout:g} s", "pipeline"), None
         except RecursionError:
-            return Failure(page.uri, "page nested too deeply to parse; skipped"), None
+            return Failure(_uri(page), "page nested too deeply to parse; skipped"), None
         except Exception as exc:  # noqa: BLE001 - one bad page must never end the run
-            return Failure(page.uri, f"internal error {type(exc).__name__}: {exc}; skipped"), None
+            return Failure(_uri(page), f"internal error {type(exc).__name__}: {exc}; skipped"), None
+        return outcome, _replacement_notice(traced, outcome) or _read_notice(page, outcome)
 
 
-def _replacement_notice(decoded: Decoded, outcome: Outcome) -> Notice | None:
+def _uri(item: RawPage | Article) -> str:
+    return item.uri if isinstance(item, RawPage) else item.input
+
+
+def _replacement_notice(page: Page | None, outcome: Outcome) -> Notice | None:
     """A warning for a written page whose bytes were partly undecodable (the record holds U+FFFD)."""
-    if not decoded.replaced or not isinstance(outcome, Article):
+    decoded = page.decoded if page is not None else None
+    if decoded is None or not decoded.replaced or not isinstance(outcome, Article):
         return None
     return Notice(
         decoded.uri,
@@ -150,12 +150,11 @@ def _replacement_notice(decoded: Decoded, outcome: Outcome) -> Notice | None:
     )
 
 
-def _read_notice(page: RawPage, outcome: Outcome) -> Notice | None:
+def _read_notice(page: RawPage | Article, outcome: Outcome) -> Notice | None:
     """A warning the reader attached to a written page (glued documents it could not split)."""
-    warning = page.hints.get("warning")
-    if not warning or not isinstance(outcome, Article):
+    if not isinstance(page, RawPage) or not page.hints.get("warning") or not isinstance(outcome, Article):
         return None
-    return Notice(page.uri, f"warning: {warning}; record written")
+    return Notice(page.uri, f"warning: {page.hints['warning']}; record written")
 
 
 @dataclass
@@ -203,6 +202,14 @@ class Stats:
             f"{self.dropped_total} dropped ({drops}), {self.failed} failed{warned}"
         )
 
+    def save(self, path: str) -> None:
+        """``--stats PATH``: ``as_dict`` as indented JSON, for every engine; OutputFailed when it cannot."""
+        import json
+
+        from cleantext.write.targets import write_bytes
+
+        write_bytes(path, json.dumps(self.as_dict(), ensure_ascii=False, indent=2).encode() + b"\n")
+
     def as_dict(self) -> dict[str, object]:
         return {
             "read": self.read,
@@ -216,71 +223,95 @@ class Stats:
         }
 
 
+# Drops a person should hear of by name: the page may be fine, it only broke a limit of this run
+# (binary, empty or boilerplate-only pages are what corpora are full of: counted, not listed).
+LIMIT_REASONS = frozenset({DropReason.TOO_LARGE, DropReason.TIMEOUT})
+
+
+def problem_line(outcome: Outcome) -> str | None:
+    """The stderr line a run prints for an outcome, naming the input: failures and broken limits."""
+    if isinstance(outcome, Failure):
+        return f"cleantext: {outcome.uri}: {outcome.message}"
+    if isinstance(outcome, Drop) and outcome.reason in LIMIT_REASONS:
+        return f"cleantext: {outcome.uri}: {outcome.reason.value} ({outcome.detail}); skipped"
+    return None
+
+
+class Ledger:
+    """Where every engine settles a page's outcome, in input order: the corpus-wide stages (dedup),
+    then the count. The local run (one process or ``--jobs``) and the Ray driver both use it, so
+    they count alike.
+    """
+
+    def __init__(self, stages: Sequence[Stage], stats: Stats | None = None) -> None:
+        self.stages = list(stages)
+        self.stats = stats if stats is not None else Stats()
+
+    def settle(self, outcome: Outcome, notice: Notice | None = None) -> Outcome:
+        """The outcome after the corpus-wide stages, counted (a notice counts for written records)."""
+        for stage in self.stages:
+            if not isinstance(outcome, Article):
+                break
+            outcome = stage(outcome)
+        self.stats.count(outcome)
+        if notice is not None and isinstance(outcome, Article):
+            self.stats.warned += 1
+        return outcome
+
+
 class Pipeline:
     """The whole pipeline over many pages: ``Pipeline(config).run(pages)`` yields outcomes in order.
 
-    Stateful corpus filters (dedup) run here, in the parent, after the per-page work, so
-    ``--jobs N`` never changes a result.
+    ``stages`` is the sequence (default: ``default_stages(config)``): leave one out, build one with
+    other settings, or insert your own. The stages from the first corpus-wide one (dedup) on run
+    here, in the parent, after the per-page work, so ``--jobs N`` never changes a result.
     """
 
-    def __init__(self, config: Config | None = None) -> None:
+    def __init__(self, config: Config | None = None, stages: Sequence[Stage] | None = None) -> None:
         self.config = config or Config()
-        self.stats = Stats()
-        self._cleaner: PageCleaner | None = None
+        self.stages = list(stages) if stages is not None else default_stages(self.config)
+        per_page, corpus_wide = split_corpus_wide(self.stages)
+        self.cleaner = PageCleaner(self.config, per_page)
+        self.ledger = Ledger(corpus_wide)
+        self.stats = self.ledger.stats
 
-    @property
-    def cleaner(self) -> PageCleaner:
-        if self._cleaner is None:
-            self._cleaner = PageCleaner(self.config)
-        return self._cleaner
-
-    def _metered(self, pages: Iterable[RawPage | Failure]) -> Iterator[RawPage | Failure]:
+    def _metered(self, pages: Iterable[RawPage | Article | Failure]) -> Iterator[RawPage | Article | Failure]:
         for page in pages:
             if isinstance(page, RawPage):
                 self.stats.bytes_read += len(page.data)
             yield page
 
     def clean(self, page: RawPage) -> Outcome:
-        """One page, without corpus filters or accounting."""
+        """One page, without corpus-wide stages or accounting."""
         return self.cleaner(page)
 
     def run(
         self,
-        pages: Iterable[RawPage | Failure],
+        pages: Iterable[RawPage | Article | Failure],
         jobs: int = 1,
         on_outcome: Callable[[Outcome], None] | None = None,
         on_notice: Callable[[Notice], None] | None = None,
     ) -> Iterator[Outcome]:
-        """Clean a stream of pages; yield every outcome (Article, Drop or Failure) in input order.
+        """Clean a stream of pages (or records); yield every outcome (Article, Drop or Failure) in
+        input order.
 
         ``on_notice`` hears of pages written despite a problem (replaced characters), before
         their outcome is yielded; the outcomes themselves stay plain records.
         """
+        cleaned: Iterable[Cleaned]
         if jobs > 1:
             from cleantext.parallel import map_ordered  # here: process pools cost ~20 ms to import
 
-            cleaned = map_ordered(self.config, self._metered(pages), jobs)
+            cleaned = map_ordered(self.cleaner.clean_noted, self._metered(pages), jobs)
         else:
             cleaned = map(self.cleaner.clean_noted, self._metered(pages))
-        stream_filters: list[StreamFilter] = build_stream_filters(self.config)
         for page_outcome, notice in cleaned:
-            outcome = _through(page_outcome, stream_filters)
-            self.stats.count(outcome)
-            if notice is not None and isinstance(outcome, Article):
-                self.stats.warned += 1
-                if on_notice is not None:
-                    on_notice(notice)
+            outcome = self.ledger.settle(page_outcome, notice)
+            if notice is not None and on_notice is not None and isinstance(outcome, Article):
+                on_notice(notice)
             if on_outcome is not None:
                 on_outcome(outcome)
             yield outcome
-
-
-def _through(outcome: Outcome, stream_filters: list[StreamFilter]) -> Outcome:
-    """An article through the corpus filters (dedup), until one drops it."""
-    for filt in stream_filters:
-        if isinstance(outcome, Article):
-            outcome = filt(outcome)
-    return outcome
 
 
 def clean(

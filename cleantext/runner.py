@@ -7,7 +7,6 @@ every problem is one line on the ``errors`` stream, naming the input.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Iterable, Sequence
@@ -15,15 +14,13 @@ from dataclasses import dataclass
 from typing import BinaryIO, TextIO
 
 from cleantext.config import Config
-from cleantext.model import Article, Drop, DropReason, Failure, Outcome, RawPage
-from cleantext.pipeline import Pipeline, Stats
+from cleantext.model import Article, Failure, Outcome, RawPage
+from cleantext.pipeline import Pipeline, Stats, problem_line
 from cleantext.progress import Progress
-from cleantext.write.targets import OutputFailed, write_bytes
+from cleantext.stages import Stage
+from cleantext.write.targets import OutputFailed
 
 AUTO_JOBS_MIN_INPUTS = 8  # inputs: fewer than this run in one process (worker start-up costs more)
-# Drops a person should hear of by name: the page may be fine, it only broke a limit of this run
-# (binary, empty or boilerplate-only pages are what corpora are full of: counted, not listed).
-LIMIT_REASONS = frozenset({DropReason.TOO_LARGE, DropReason.TIMEOUT})
 
 
 class StrictStop(Exception):
@@ -55,12 +52,12 @@ def choose_jobs(config: Config, inputs: Sequence[str]) -> int:
 
 def _report(outcome: Outcome, errors: TextIO, strict: bool) -> None:
     """One line for a failed input, and for a page dropped because it broke a per-page limit."""
-    if isinstance(outcome, Failure):
-        _say(errors, outcome.uri, outcome.message)
-        if strict:
-            raise StrictStop(outcome.uri)
-    elif isinstance(outcome, Drop) and outcome.reason in LIMIT_REASONS:
-        _say(errors, outcome.uri, f"{outcome.reason.value} ({outcome.detail}); skipped")
+    line = problem_line(outcome)
+    if line is not None:
+        errors.write(line + "\n")
+        errors.flush()
+    if strict and isinstance(outcome, Failure):
+        raise StrictStop(outcome.uri)
 
 
 def _say(errors: TextIO, uri: str, message: str) -> None:
@@ -70,7 +67,7 @@ def _say(errors: TextIO, uri: str, message: str) -> None:
 
 def _drive(  # noqa: PLR0913 - the run's parts
     pipeline: Pipeline,
-    pages: Iterable[RawPage | Failure],
+    pages: Iterable[RawPage | Article | Failure],
     config: Config,
     inputs: Sequence[str],
     errors: TextIO,
@@ -121,18 +118,55 @@ def run_inputs(  # noqa: PLR0913 - the run's parts, each needed
     errors: TextIO | None = None,
     stdin: BinaryIO | None = None,
     progress: bool = False,
+    stages: Sequence[Stage] | None = None,
 ) -> RunResult:
-    """Clean ``inputs`` into ``output`` (None or "-" for stdout); return what happened."""
+    """Clean ``inputs`` into ``output`` (None or "-" for stdout); return what happened.
+
+    ``stages``: the stage sequence, when not ``default_stages(config)`` (a list of your own).
+    """
     from cleantext.read import iter_pages
 
-    errors = errors or sys.stderr
-    pipeline = Pipeline(config)
+    pages = iter_pages(list(inputs) or ["-"], config, stdin=stdin)
+    pipeline = Pipeline(config, stages)
+    return _run(pipeline, pages, inputs, config, (output, stats_path), (errors or sys.stderr, progress))
+
+
+def filter_records(  # noqa: PLR0913 - the run's parts, as run_inputs takes them
+    inputs: Sequence[str],
+    config: Config,
+    output: str | None = None,
+    stats_path: str | None = None,
+    errors: TextIO | None = None,
+    stdin: BinaryIO | None = None,
+    progress: bool = False,
+) -> RunResult:
+    """``cleantext filter``: the record stages (conversion, quality, dedup) over the flat records an
+    earlier run wrote; the same records as one run with these settings would write."""
+    from cleantext.read.records import iter_records
+    from cleantext.stages import record_stages
+
+    records = iter_records(list(inputs) or ["-"], stdin=stdin)
+    pipeline = Pipeline(config, record_stages(config))
+    return _run(pipeline, records, inputs, config, (output, stats_path), (errors or sys.stderr, progress))
+
+
+def _run(
+    pipeline: Pipeline,
+    items: Iterable[RawPage | Article | Failure],
+    inputs: Sequence[str],
+    config: Config,
+    paths: tuple[str | None, str | None],
+    say: tuple[TextIO, bool],
+) -> RunResult:
+    """Drive ``items`` through ``pipeline`` into the output (``paths``: output, stats file); then
+    the summary line on ``errors`` (``say``: errors, show progress)."""
+    output, stats_path = paths
+    errors, progress = say
     result = RunResult(pipeline.stats)
     meter = Progress(errors) if progress else None
     errors = meter.messages() if meter else errors  # a message first erases the progress line
-    pages = iter_pages(list(inputs) or ["-"], config, stdin=stdin)
     try:
-        _drive(pipeline, pages, config, inputs, errors, meter, output, result)
+        _drive(pipeline, items, config, inputs, errors, meter, output, result)
     except BrokenPipeError:
         # the reader of stdout went away (``| head``): stop quietly, like any Unix filter
         _silence_stdout()
@@ -144,7 +178,7 @@ def run_inputs(  # noqa: PLR0913 - the run's parts, each needed
     errors.write(pipeline.stats.summary() + ("; interrupted" if result.interrupted else "") + "\n")
     if stats_path:
         try:
-            write_bytes(stats_path, json.dumps(pipeline.stats.as_dict(), ensure_ascii=False, indent=2).encode() + b"\n")
+            pipeline.stats.save(stats_path)
         except OutputFailed as exc:
             errors.write(f"cleantext: {exc}\n")
             result.output_failed = True

@@ -12,7 +12,7 @@ from cleantext.config import Config
 from cleantext.model import Article, Drop, Failure, RawPage
 from cleantext.pipeline import Pipeline, clean
 from cleantext.runner import run_inputs
-from tests.conftest import SEED, json_lines
+from tests.conftest import SAMPLES, SEED, json_lines
 
 PARAGRAPH = "这是一段足够长的正文内容，它有逗号，也有句号。第二句话继续说明事情的经过，读起来像新闻。"
 
@@ -116,3 +116,52 @@ def test_ctrl_c_between_count_and_write_keeps_the_summary_true(tmp_path: Path, m
     assert result.interrupted
     assert stats.written == len(json_lines(out.read_bytes())) == 2
     assert stats.read == stats.written + stats.dropped_total + stats.failed
+
+
+def test_explain_keeps_and_drops_what_run_does(tmp_path: Path) -> None:
+    """explain runs the same sequence: its record is run's record, for pages run drops early too."""
+    from cleantext.explain import explain_page
+    from cleantext.read import iter_pages
+
+    _mixed_folder(tmp_path)
+    inputs = [str(tmp_path), str(SAMPLES)]
+    config = Config()
+    pages = [p for p in iter_pages(inputs, config) if isinstance(p, RawPage)]
+    outcomes = [Pipeline(config).clean(p) for p in pages]
+    assert sum(isinstance(o, Article) for o in outcomes) > 30 and sum(isinstance(o, Drop) for o in outcomes) >= 3
+    for page, outcome in zip(pages, outcomes, strict=True):
+        article, verdicts, info = explain_page(page, config)
+        assert article == (outcome if isinstance(outcome, Article) else None), page.uri
+        if isinstance(outcome, Article):
+            assert any(v.keep for v in verdicts)
+        elif isinstance(outcome, Drop) and outcome.stage in ("read", "decode"):
+            assert verdicts == [] and info["dropped"] == outcome
+
+
+def test_pipeline_and_parallel_do_not_import_each_other() -> None:
+    import ast
+
+    import cleantext.parallel
+    import cleantext.pipeline
+
+    def imported(module: object) -> set[str]:
+        tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))  # type: ignore[attr-defined]
+        names = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
+        return names | {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+
+    assert "cleantext.pipeline" not in imported(cleantext.parallel)
+    assert "cleantext.parallel" in imported(cleantext.pipeline)  # the pipeline uses the pool, not the reverse
+
+
+def test_ledger_runs_corpus_wide_stages_then_counts() -> None:
+    from cleantext.pipeline import Ledger, Notice
+    from cleantext.stages import Dedup
+
+    article = Article("a1", PARAGRAPH, *[None] * 7, "a.html", "utf-8")
+    ledger = Ledger([Dedup()])
+    assert ledger.settle(article, Notice("a.html", "replaced")) is article
+    again = ledger.settle(article)
+    assert isinstance(again, Drop) and again.duplicate_of == "a1"
+    assert ledger.settle(Failure("b", "bad")) == Failure("b", "bad")
+    assert ledger.stats.as_dict()["dropped_by_reason"] == {"exact-duplicate": 1}
+    assert (ledger.stats.read, ledger.stats.written, ledger.stats.failed, ledger.stats.warned) == (3, 1, 1, 1)

@@ -1,13 +1,16 @@
 """Optional filters after the document stage: OpenCC conversion, quality filters, dedup.
 
-Per-page filters (conversion, quality) are stateless and run in workers; stream filters (dedup)
-hold state across pages and run in the parent process, in input order. Every filter is a small
-object with one call, ``filter(article) -> Article | Drop``, built from the frozen ``Config``:
+Each is a record filter of the stage sequence (``cleantext.stages.record_stages``): a small object
+with one method, ``__call__(article) -> Article | Drop``, its settings in its constructor:
 
-- ``Converter`` (``opencc.py``): the record's script and language, OpenCC when asked;
+- ``Converter`` (``opencc.py``): the record's script and language, OpenCC when asked (the
+  ``Convert`` stage wraps it);
 - ``page_filters`` (``quality.py``): length, CJK share, repetition, line length — each off unless set;
-- ``build_stream_filters`` (``dedup.py``): exact, then MinHash-LSH near-duplicate removal;
+- ``ExactDedup``, ``NearDedup`` (``dedup.py``): exact, then MinHash-LSH near-duplicate removal
+  (the ``Dedup`` stage: corpus-wide, so it runs in the parent process, in input order);
 - ``remove_repeated_paragraphs`` (``repeats.py``): in-document repeats, for the document stage.
+
+Per-page filters are stateless and run in workers; dedup holds state across pages.
 """
 
 from __future__ import annotations

@@ -5,8 +5,10 @@ processes). The modules here run the same per-page work elsewhere and keep its p
 records for the same inputs, the same accounting (read = written + dropped + failed), the same
 summary line and ``--stats`` JSON.
 
-- ``rows``  what a worker sends back for each page (an outcome row), and how the driver counts the
-  rows in input order, running the duplicate filters there. No Ray inside: it is tested alone.
+- ``rows``  what a worker sends back for each page (an outcome row: the outcome of the local
+  stage sequence, ``PageCleaner``, and the JSON line ``JsonlWriter.line`` makes), and how the
+  driver settles the rows in input order through the local ``Ledger`` (dedup, then ``Stats``).
+  No Ray inside: it is tested alone.
 - ``ray``   ``--engine ray``: inputs as a Ray Data dataset, cleaned by a pool of actors, written as
   JSONL shards. Importing it raises ImportError when Ray is not installed (the ``ray`` extra),
   which the CLI turns into exit 2 with the install command.

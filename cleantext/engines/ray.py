@@ -12,11 +12,12 @@ The run has four steps, each a plain Ray Data operation:
    The result is materialised once (spilled to disk by Ray when it is large), because it is read
    twice below and cleaning is the expensive part.
 3. **Count** (driver): the rows without their text (sorted by input order when duplicates are
-   removed) stream through ``rows.Tally``: the same ``Stats``, the same stderr lines, and the
-   duplicate filters (exact and near, across all shards) deciding exactly as the local engine does.
-4. **Write** (cluster): the articles the filters kept go to ``OUT_DIR/part-NNNNN.jsonl`` (or
-   ``.jsonl.gz``/``.jsonl.zst``/``.jsonl.bz2`` with ``compression``), one shard per block of at
-   least ``ROWS_PER_SHARD`` records where there are that many. Order across shards is not kept.
+   removed) stream through ``rows.Tally`` into the local engine's ``Ledger``: the same ``Dedup``
+   stage (exact and near, across all shards), the same ``Stats``, the same stderr lines.
+4. **Write** (cluster): the articles the filters kept, as ``JsonlWriter.line`` made them, go to
+   ``OUT_DIR/part-NNNNN.jsonl`` (or ``.jsonl.gz``/``.jsonl.zst``/``.jsonl.bz2`` with
+   ``compression``), one shard per block of at least ``ROWS_PER_SHARD`` records where there are
+   that many. Order across shards is not kept.
 
 What differs from the local engine: the output is a folder of shards; stdin cannot be an input;
 ``--strict`` cannot stop a cluster mid-way (the run ends, then exits 1 if anything failed); each
@@ -27,7 +28,6 @@ Importing this module raises ImportError when Ray is not installed; the CLI turn
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import sys
@@ -66,9 +66,10 @@ OUTCOME_SCHEMA = pa.schema(
         ("order", pa.int64()),
         ("kind", pa.string()),
         ("uri", pa.string()),
-        ("line", pa.large_string()),
+        ("line", pa.large_binary()),
         ("id", pa.string()),
         ("reason", pa.string()),
+        ("detail", pa.string()),
         ("stage", pa.string()),
         ("duplicate_of", pa.string()),
         ("message", pa.string()),
@@ -108,7 +109,7 @@ def run_on_ray(  # noqa: PLR0913 - the run's parts, as run_inputs takes them
             ray.shutdown()
     errors.write(stats.summary() + "\n")
     if stats_path:
-        _write_stats(stats, stats_path)
+        stats.save(stats_path)
     return 1 if stats.failed else 0
 
 
@@ -226,8 +227,7 @@ class JsonlShards(BlockBasedFileDatasink):
         )
 
     def write_block_to_file(self, block: Any, file: Any) -> None:
-        for line in block.to_arrow()["line"].to_pylist():
-            file.write(line.encode("utf-8") + b"\n")
+        file.write(b"".join(block.to_arrow()["line"].to_pylist()))  # JsonlWriter's lines, newlines included
 
 
 class _ShardNames(FilenameProvider):
@@ -271,12 +271,6 @@ def _cluster_cpus() -> int:
 def _warn_unsupported(config: Config, errors: TextIO) -> None:
     if config.strict:
         errors.write("cleantext: --strict does not stop a ray run early; failures are counted (exit 1)\n")
-
-
-def _write_stats(stats: Stats, path: str) -> None:
-    with open(path, "w", encoding="utf-8") as fh:
-        json.dump(stats.as_dict(), fh, ensure_ascii=False, indent=2)
-        fh.write("\n")
 
 
 def bench_ray(

@@ -28,16 +28,16 @@ Observations this module relies on:
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
 from cleantext.config import Config
-from cleantext.convert.dedup import ExactDedup, NearDedup, text_key
+from cleantext.convert.dedup import NearDedup, text_key
 from cleantext.model import Article, Drop, DropReason, Failure, Outcome, RawPage
-from cleantext.pipeline import PageCleaner, Stats
+from cleantext.pipeline import Ledger, PageCleaner, problem_line
 from cleantext.read import pages_from_bytes
-from cleantext.write.schemas import to_record
+from cleantext.stages import Dedup
+from cleantext.write import JsonlWriter
 
 ITEM_BITS = 32  # low bits of ``order``: up to 4.29e9 items per file; the high 31 bits number files
 MAX_FILES = 1 << (63 - ITEM_BITS)  # files per run that fit a signed 64-bit ``order``
@@ -50,9 +50,10 @@ ROW_FIELDS = (
     "order",  # int: input order, (file ordinal << ITEM_BITS) | item ordinal
     "kind",  # "article" | "drop" | "failure"
     "uri",  # the page (``path`` or ``path#N``); the article's ``input`` for articles
-    "line",  # the JSON line to write (articles)
+    "line",  # bytes: the JSON line to write, newline included, as JsonlWriter writes it (articles)
     "id",  # the article's id (articles)
-    "reason",  # DropReason value (drops)
+    "reason",  # DropReason value, or a user's own reason (drops)
+    "detail",  # what the drop measured, for the stderr line of a broken limit (drops)
     "stage",  # the stage that dropped it (drops)
     "duplicate_of",  # (drops)
     "message",  # what went wrong (failures)
@@ -85,6 +86,7 @@ class OutcomeRows:
     def __init__(self, config: Config) -> None:
         self.config = config
         self.cleaner = PageCleaner(config)
+        self.writer = JsonlWriter(None, config.schema, config.fields, config.source_name)  # lines only, never opened
         self.keyed = config.dedup != "off"
         self.near = NearDedup(config.near_threshold) if config.dedup == "near" else None
 
@@ -105,27 +107,18 @@ class OutcomeRows:
         row: dict[str, Any] = dict.fromkeys(ROW_FIELDS)
         row["order"] = order
         if isinstance(outcome, Article):
-            row.update(kind=ARTICLE, uri=outcome.input, id=outcome.id, line=self._line(outcome))
+            row.update(kind=ARTICLE, uri=outcome.input, id=outcome.id, line=self.writer.line(outcome))
             if self.keyed:
                 row["key"] = text_key(outcome.text)
             if self.near is not None:
                 row["sketch"] = _sketch_bytes(self.near.sketch(outcome.text))
         elif isinstance(outcome, Drop):
-            row.update(kind=DROP, uri=outcome.uri, reason=outcome.reason.value, stage=outcome.stage)
+            row.update(kind=DROP, uri=outcome.uri, reason=str(outcome.reason), detail=outcome.detail)
+            row["stage"] = outcome.stage
             row["duplicate_of"] = outcome.duplicate_of
         else:
             row.update(kind=FAILURE, uri=outcome.uri, message=outcome.message)
         return row
-
-    def _line(self, article: Article) -> str:
-        cfg = self.config
-        record = to_record(article, cfg.schema, cfg.fields, cfg.source_name)
-        line = json.dumps(record, ensure_ascii=False)
-        try:
-            line.encode("utf-8")
-        except UnicodeEncodeError:  # a lone surrogate: kept, escaped, as JsonlWriter does
-            line = json.dumps(record)
-        return line
 
 
 class Tally:
@@ -140,10 +133,16 @@ class Tally:
 
     def __init__(self, config: Config, errors: TextIO) -> None:
         self.errors = errors
-        self.stats = Stats()
         self.removed: list[int] = []  # ``order`` of the articles the duplicate filters dropped
-        self._exact = ExactDedup() if config.dedup != "off" else None
-        self._near = _GivenSketchNearDedup(config.near_threshold) if config.dedup == "near" else None
+        self._near: _GivenSketchNearDedup | None = None
+        stages = []
+        if config.dedup != "off":  # the local run's Dedup, told each article's sketch by its row
+            dedup = Dedup()
+            if config.dedup == "near":
+                dedup.near = self._near = _GivenSketchNearDedup(config.near_threshold)
+            stages.append(dedup)
+        self.ledger = Ledger(stages)
+        self.stats = self.ledger.stats
 
     def add_all(self, rows: Iterable[dict[str, Any]]) -> None:
         for row in rows:
@@ -152,33 +151,23 @@ class Tally:
     def add(self, row: dict[str, Any]) -> None:
         """Count one row; rows must come in input order when duplicates are removed."""
         outcome = _outcome_of(row)
-        if isinstance(outcome, Article):
-            outcome = self._dedup(outcome, row)
-            if isinstance(outcome, Drop):
-                self.removed.append(row["order"])
-        elif isinstance(outcome, Failure):
-            self.report(outcome)
-        self.stats.count(outcome)
+        if self._near is not None and isinstance(outcome, Article):
+            self._near.given(row["sketch"])
+        settled = self.ledger.settle(outcome)
+        if isinstance(outcome, Article) and isinstance(settled, Drop):
+            self.removed.append(row["order"])
+        self.report(settled)
 
     def add_failure(self, failure: Failure) -> None:
         """Count a Failure found outside the rows (an input the driver could not list)."""
-        self.report(failure)
-        self.stats.count(failure)
+        self.report(self.ledger.settle(failure))
 
-    def report(self, failure: Failure) -> None:
+    def report(self, outcome: Outcome) -> None:
         """The local engine's one line per problem, naming the input."""
-        self.errors.write(f"cleantext: {failure.uri}: {failure.message}\n")
-        self.errors.flush()
-
-    def _dedup(self, article: Article, row: dict[str, Any]) -> Article | Drop:
-        """Exact, then near, as ``build_stream_filters`` orders them."""
-        if self._exact is not None:
-            judged = self._exact(article)
-            if isinstance(judged, Drop):
-                return judged
-        if self._near is not None:
-            return self._near.judge(article, row["sketch"])
-        return article
+        line = problem_line(outcome)
+        if line is not None:
+            self.errors.write(line + "\n")
+            self.errors.flush()
 
 
 class _GivenSketchNearDedup(NearDedup):
@@ -188,11 +177,11 @@ class _GivenSketchNearDedup(NearDedup):
         super().__init__(threshold)
         self._given: Any = None
 
-    def judge(self, article: Article, sketch: bytes) -> Article | Drop:
+    def given(self, sketch: bytes) -> None:
+        """The sketch of the next article judged."""
         from datasketch import LeanMinHash
 
         self._given = LeanMinHash.deserialize(sketch)
-        return self(article)
 
     def sketch(self, text: str) -> Any:
         return self._given
@@ -214,5 +203,6 @@ def _outcome_of(row: dict[str, Any]) -> Outcome:
         stand_in = row["key"].hex() if row.get("key") else ""
         return Article(row["id"], stand_in, None, None, None, None, None, None, None, row["uri"], None)
     if row["kind"] == DROP:
-        return Drop(row["uri"], DropReason(row["reason"]), "", row["stage"] or "", row["duplicate_of"])
+        reason = DropReason.of(row["reason"])
+        return Drop(row["uri"], reason, row.get("detail") or "", row["stage"] or "", row["duplicate_of"])
     return Failure(row["uri"], row["message"])

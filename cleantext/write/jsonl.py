@@ -97,11 +97,7 @@ class JsonlWriter:
 
     def write(self, article: Article) -> None:
         """Write one article as one line."""
-        record = to_record(article, self.schema, self.fields, self.source_name, self.added)
-        try:
-            data = (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
-        except UnicodeEncodeError:  # a lone surrogate: keep it, escaped
-            data = (json.dumps(record) + "\n").encode("ascii")
+        data = self.line(article)
         try:
             self._out.write(data)
             if self._flush_each:
@@ -114,6 +110,14 @@ class JsonlWriter:
         except OSError as exc:
             raise self._failed(exc) from exc
         self.count += 1
+
+    def line(self, article: Article) -> bytes:
+        """One article's line, newline included: what ``write`` writes (and the Ray engine's shards)."""
+        record = to_record(article, self.schema, self.fields, self.source_name, self.added)
+        try:
+            return (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: keep it, escaped
+            return (json.dumps(record) + "\n").encode("ascii")
 
     def _count_received(self) -> None:
         """After the reader left a pipe: take back the records still unread in it."""

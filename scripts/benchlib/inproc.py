@@ -80,7 +80,7 @@ STAGES = ("read+decode", "segment", "boilerplate", "document+convert", "write")
 
 
 def stage_seconds(paths: list[str], config: Config) -> dict[str, float]:
-    """One pass over ``paths`` stage by stage, as ``PageCleaner._clean`` calls them (its binary
+    """One pass over ``paths`` stage by stage, as ``stages.default_stages`` orders them (its binary
     sniffing and quality filters aside), with each stage's CPU seconds."""
     from cleantext.boilerplate import classify
     from cleantext.convert import Converter

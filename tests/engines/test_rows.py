@@ -51,7 +51,8 @@ def _cluster_like(inputs: list[str], config: Config) -> tuple[list[str], Tally]:
         tally.add_failure(failure)
     tally.add_all(sorted(reversed(rows), key=lambda row: row["order"]))
     removed = set(tally.removed)
-    lines = [row["line"] for row in rows if row["kind"] == "article" and row["order"] not in removed]
+    lines = [row["line"].decode("utf-8").rstrip("\n") for row in rows
+             if row["kind"] == "article" and row["order"] not in removed]
     return lines, tally
 
 
@@ -97,3 +98,16 @@ def test_a_reader_that_breaks_costs_one_failure_row_not_the_job(monkeypatch: pyt
     out = list(OutcomeRows(Config()).rows_of_file(3, "x.warc", b""))
     assert [(r["order"], r["kind"]) for r in out][-1] == (order_of(3, 1), "failure")
     assert "reader bug" in out[-1]["message"] and out[-1]["uri"] == "x.warc"
+
+
+def test_rows_carry_custom_reasons_and_limit_drops_as_the_local_run_reports_them() -> None:
+    from cleantext.model import Drop, DropReason
+
+    worker = OutcomeRows(Config())
+    custom = worker.row(order_of(0, 0), Drop("a.html", DropReason.of("mine"), "why", "custom"))
+    large = worker.row(order_of(0, 1), Drop("b.html", DropReason.TOO_LARGE, "99 bytes > 10", "read"))
+    errors = io.StringIO()
+    tally = Tally(Config(), errors)
+    tally.add_all([custom, large])
+    assert tally.stats.as_dict()["dropped_by_reason"] == {"mine": 1, "too-large": 1}
+    assert errors.getvalue() == "cleantext: b.html: too-large (99 bytes > 10); skipped\n"
