@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 
 class DropReason(enum.StrEnum):
@@ -51,6 +51,40 @@ class DropReason(enum.StrEnum):
     NEAR_DUPLICATE = "near-duplicate"
     BINARY = "binary"
     UNSUPPORTED = "unsupported-type"  # a container item that is no page (an image in a WARC)
+
+
+class BlockClass(enum.StrEnum):
+    """What the boilerplate stage makes of a block: text, boilerplate, or too little to judge alone."""
+
+    GOOD = "good"  # article text
+    BAD = "bad"  # boilerplate
+    SHORT = "short"  # undecided: context smoothing decides from the neighbours
+
+
+class KeepReason(enum.StrEnum):
+    """Why a block is text, or why the ladder left it to its neighbours (a drop's reason is a
+    ``DropReason``)."""
+
+    BODY = "body"  # punctuated prose, or a long sentence without marks
+    PREFORMATTED = "preformatted"  # an HTML <pre> block: code or verse quoted in the article
+    CODE = "code"  # a dump's line of program code: undecided, the article around it decides
+    CONTEXT = "context"  # a short block between article text (context smoothing)
+    FALLBACK = "fallback"  # an undecided block of a page with no text on its own merits
+    IN_MAIN = "in-main"  # bare prose or a short line inside the article's container (HTML)
+
+
+Reason = DropReason | KeepReason
+
+
+class Step(NamedTuple):
+    """One decision about a block: the rule of the ladder that answered first, or a later step of
+    the pipeline that changed the block's class, with the class and reason it set. (A NamedTuple:
+    built for every override, several times faster than a frozen dataclass, and as immutable.)"""
+
+    name: str  # the rule's or the step's function name: "unpunctuated", "smooth", "container_prior"
+    cls: BlockClass
+    reason: Reason
+    rule: str = ""  # the ladder rule a step asked again, when it did (``rejudge_thread``)
 
 
 @dataclass(frozen=True)
@@ -105,13 +139,29 @@ class Block:
 
 @dataclass(frozen=True, slots=True)
 class Verdict:
-    """The boilerplate stage's decision for one block, with the rule that decided it."""
+    """The decision for one block: kept or not, why, the rule that decided, and every later step
+    that changed it (context smoothing, the DOM region, the document stage), in order.
+
+    ``reason`` and ``keep`` are the last word: ``chain[-1]``'s when a step changed the block,
+    else ``ruling``'s. Blocks that no step changed (most) share the empty chain.
+    """
 
     block: Block
     keep: bool
-    reason: str  # the rule's name; a DropReason value for drops, e.g. "body" or "heading" for keeps
-    score: float = 0.0
-    overridden: str = ""  # set by context smoothing: the verdict it replaced
+    reason: Reason  # a DropReason for drops, a KeepReason for kept blocks
+    score: float = 0.0  # the block's units of text (see ``boilerplate.features``)
+    ruling: Step | None = None  # the ladder's answer: the rule that decided, its class and reason
+    chain: tuple[Step, ...] = ()  # the later steps that changed the block, each with what it set
+
+    @property
+    def rule(self) -> str:
+        """The name of the ladder rule that decided (before any later step)."""
+        return self.ruling.name if self.ruling is not None else ""
+
+    @property
+    def cls(self) -> BlockClass:
+        """The block's final class: after context smoothing none is left undecided."""
+        return BlockClass.GOOD if self.keep else BlockClass.BAD
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from cleantext.boilerplate import classify
+from cleantext.boilerplate import Classifier
 from cleantext.config import Config
 from cleantext.convert.dedup import StreamFilter, build_stream_filters
 from cleantext.convert.opencc import Converter
@@ -80,6 +80,7 @@ class PageCleaner:
         self.config = config or Config()
         self.converter = Converter.from_config(self.config)
         self.filters = page_filters(self.config)
+        self.classify = Classifier()  # remembers judged blocks for this cleaner's pages
 
     def clean_page(self, page: RawPage) -> Outcome:
         """read → decode → segment → boilerplate → document → convert, for one page."""
@@ -95,7 +96,7 @@ class PageCleaner:
             detail = f"no text in any encoding (best guess {decoded.encoding}, confidence {decoded.confidence:.2f})"
             return Drop(page.uri, DropReason.BINARY, detail, "decode"), None
         blocks, meta, _fmt = segment(decoded, cfg.format)
-        verdicts = classify(blocks, meta)
+        verdicts = self.classify(blocks, meta)
         outcome = build_article(decoded, verdicts, meta, cfg)
         if isinstance(outcome, Article):
             outcome = self.converter.convert(outcome)

@@ -32,7 +32,7 @@ import re
 from cleantext.boilerplate.context import Judged
 from cleantext.boilerplate.dom import fold
 from cleantext.boilerplate.markers import COMMENTS_HEADING, REPRINT_NOTICE, word_forms
-from cleantext.model import Block, PageMeta
+from cleantext.model import Block, BlockClass, KeepReason, PageMeta
 from cleantext.regexes import compiled
 
 # The line news articles end with: the responsible editor, the reviewer (Traditional forms too).
@@ -71,7 +71,7 @@ MIN_BEFORE_UNITS = 100  # units of good text the region holds before a header: a
 # post is often shorter, and there the replies are the text
 MIN_COMMENTED_UNITS = 300
 MIN_AFTER_UNITS = 30  # units of good text after a header: the next article has a body
-PROSE = "body"  # the ladder's reason for prose: only prose makes an article (not header tables)
+PROSE = KeepReason.BODY  # the ladder's reason for prose: only prose makes an article (not header tables)
 FULL_STOPS = ("。", ".", "；", ";", "，", ",")  # a line ending so is a sentence, not a headline
 # Characters every match of the end-of-article patterns from ``markers`` holds (a test checks them
 # against the vocabulary): most lines under an article hold none, and skip the search.
@@ -155,7 +155,7 @@ def _header_at(blocks: list[Block], judged: list[Judged], i: int, lo: int) -> in
 def headers(blocks: list[Block], judged: list[Judged], span: tuple[int, int]) -> list[int]:
     """Indices of the headlines inside ``span`` that start a further article."""
     lo, hi = span
-    good = [item.feats.units if item.cls == "good" and item.reason == PROSE else 0 for item in judged[lo:hi]]
+    good = [item.feats.units if item.cls == BlockClass.GOOD and item.reason == PROSE else 0 for item in judged[lo:hi]]
     after = sum(good)  # good units from the current block to the region's end
     starts: list[int] = []
     before = 0

@@ -223,14 +223,14 @@ def _source(fragments: list[str]) -> str | None:
     return both_scripts("|".join(f"(?:{p})" for p in fragments)) if fragments else None
 
 
-def _group(reason: DropReason, fragments: list[str]) -> tuple[str, re.Pattern[str] | None, str | None]:
+def _group(reason: DropReason, fragments: list[str]) -> tuple[DropReason, re.Pattern[str] | None, str | None]:
     """A group as (reason, fragments anchored at the start, the others): the anchored ones are
     tried with ``match`` at the start only, not at every position of the block. The others are
     searched only in the few blocks where ``ANY_ANYWHERE`` finds something: they are kept as a
     source, compiled on first use rather than at start-up)."""
     anchored = _source([p[1:] for p in fragments if p.startswith("^")])
     anywhere = _source([p for p in fragments if not p.startswith("^")])
-    return reason.value, compiled(anchored, re.IGNORECASE) if anchored else None, anywhere
+    return reason, compiled(anchored, re.IGNORECASE) if anchored else None, anywhere
 
 
 VOCABULARY = (
@@ -242,7 +242,7 @@ VOCABULARY = (
     (DropReason.RELATED, RELATED),
     (DropReason.COMMENT, COMMENT),
 )
-GROUPS: list[tuple[str, re.Pattern[str] | None, str | None]] = [
+GROUPS: list[tuple[DropReason, re.Pattern[str] | None, str | None]] = [
     _group(reason, fragments) for reason, fragments in VOCABULARY
 ]
 REPRINT_NOTICE = compiled(_source(REPRINT) or "(?!)")
