@@ -30,10 +30,10 @@ from __future__ import annotations
 import re
 
 from cleantext.boilerplate.context import Judged
-from cleantext.boilerplate.dom import fold
-from cleantext.boilerplate.markers import COMMENTS_HEADING, REPRINT_NOTICE, word_forms
+from cleantext.boilerplate.markers import COMMENTS_HEADING, REPRINT_NOTICE
 from cleantext.model import Block, BlockClass, KeepReason, PageMeta
 from cleantext.regexes import compiled
+from cleantext.text import fold, word_forms
 
 # The line news articles end with: the responsible editor, the reviewer (Traditional forms too).
 SIGN_OFF = compiled(r"^\W{0,2}(?:责任编辑|責任編輯|责编|責編|编辑|編輯|审核|審核|校对|校對)\s*[:：]")

@@ -37,6 +37,7 @@ from operator import itemgetter
 from cleantext.boilerplate.context import Judged
 from cleantext.boilerplate.rules import MIN_GOOD_UNITS, MIN_SHORT_UNITS, marker
 from cleantext.model import Block, BlockClass, DropReason, KeepReason, PageMeta
+from cleantext.text import fold
 
 # Weights, in units of text (see ``features``), of blocks toward their containers' sums.
 LIST_GOOD_WEIGHT = 0.3  # good text in list items: teaser summaries must not outweigh an article
@@ -81,11 +82,6 @@ def _weight(block: Block, item: Judged) -> float:
     if item.reason == NAV and _is_bare_prose(block, item):  # most boilerplate is settled by its reason
         return BARE_PROSE_WEIGHT * units
     return -float(max(units, MIN_BAD_PENALTY))
-
-
-def fold(text: str) -> str:
-    """Lowercased, without whitespace: how a title and a heading are compared."""
-    return "".join(text.split()).lower()
 
 
 def headline(blocks: list[Block], meta: PageMeta | None) -> int | None:

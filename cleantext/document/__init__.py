@@ -26,7 +26,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from cleantext.boilerplate.dom import fold
 from cleantext.config import Config
 from cleantext.document.dates import find_date
 from cleantext.document.ids import record_id
@@ -34,6 +33,7 @@ from cleantext.document.lines import LineMeta, read_line
 from cleantext.document.normalize import normalize_paragraph, normalize_text
 from cleantext.document.title import html_title, looks_like_title, strip_channel_tag
 from cleantext.model import Article, BlockClass, Decoded, Drop, DropReason, KeepReason, PageMeta, Step, Verdict
+from cleantext.text import fold
 
 META_BEFORE = 12  # blocks before the article searched for date/source/author lines
 META_AFTER = 6  # blocks after the article searched for author/editor credits

@@ -15,10 +15,9 @@ Channel labels that dumps glue to a headline (``…电商生态 滚动``) are no
 
 from __future__ import annotations
 
-from cleantext.boilerplate.dom import fold
-from cleantext.boilerplate.features import features_of
-from cleantext.boilerplate.markers import CHANNEL_TAGS
+from cleantext.document.vocabulary import CHANNEL_TAGS
 from cleantext.regexes import compiled
+from cleantext.text import fold, units_of
 
 SEPARATORS = compiled(r"\s+[|｜\-–—:·]\s+|\s*[_｜|]\s*|\s+-\s*|\s*—\s*")
 MIN_TITLE_UNITS = 4  # units: shorter lines are labels ("首页"), not headlines
@@ -30,7 +29,7 @@ def strip_site(title: str) -> str:
     parts = [p.strip() for p in SEPARATORS.split(title) if p and p.strip()]
     if len(parts) < 2:
         return title.strip()
-    return max(parts, key=lambda p: features_of(p).units)
+    return max(parts, key=units_of)
 
 
 def strip_channel_tag(title: str) -> str:
@@ -42,7 +41,7 @@ def strip_channel_tag(title: str) -> str:
 
 
 def looks_like_title(text: str) -> bool:
-    units = features_of(text).units
+    units = units_of(text)
     return MIN_TITLE_UNITS <= units <= MAX_TITLE_UNITS and not text.rstrip().endswith(("。", "；", ";"))
 
 

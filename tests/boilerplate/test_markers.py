@@ -13,19 +13,18 @@ from cleantext.boilerplate.features import features_of
 from cleantext.boilerplate.markers import (
     ANY_ANYWHERE,
     ANY_ANYWHERE_IN_ASCII,
-    CHANNEL_TAGS,
     GROUPS,
-    HANT,
     _opening,
-    both_scripts,
 )
 from cleantext.boilerplate.rules import marker
 from cleantext.document.dates import find_date
 from cleantext.document.lines import read_line
 from cleantext.document.title import strip_channel_tag
+from cleantext.document.vocabulary import CHANNEL_TAGS
 from cleantext.model import Block
+from cleantext.text import HANT
 
-VOCABULARY = ("boilerplate/markers.py", "document/lines.py", "document/dates.py")
+VOCABULARY = ("boilerplate/markers.py", "document/vocabulary.py", "document/lines.py", "document/dates.py")
 PACKAGE = Path(__file__).resolve().parents[2] / "cleantext"
 
 
@@ -80,12 +79,6 @@ def test_traditional_date_and_channel_tag() -> None:
     assert find_date("2025年7月3日 9時55分") == "2025-07-03T09:55"
     assert strip_channel_tag("在滬直銷企業簽署備忘錄 滾動") == "在滬直銷企業簽署備忘錄"
     assert {"滚动", "滾動", "熱門", "视频", "視頻"} <= CHANNEL_TAGS
-
-
-def test_both_scripts_respects_classes_and_escapes() -> None:
-    assert both_scripts("[时间]") == "[时時间間]"
-    assert both_scripts(r"\[时") == r"\[[时時]"
-    assert re.fullmatch(both_scripts("上一[篇页]"), "上一頁")
 
 
 def test_every_vocabulary_character_has_its_traditional_forms() -> None:
