@@ -165,7 +165,7 @@ def _detect_line(row: dict[str, Any]) -> str:
 
 def _detected(page: RawPage, config: Config) -> dict[str, Any]:
     from cleantext.convert.script import detect_script, lang_of
-    from cleantext.segment.sniff import sniff
+    from cleantext.segment.page_format import sniff
 
     d = decode(page, forced=config.encoding)
     sample = d.text[:DETECT_SAMPLE_CHARS]

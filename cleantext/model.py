@@ -35,7 +35,6 @@ class DropReason(enum.StrEnum):
     DUPLICATE_TITLE = "title-repeat"
     COMMENT = "comment"
     OUTSIDE = "outside-main"  # not in the main-content region
-    CONTEXT = "context"  # overridden by context smoothing
     REPEATED = "repeated-paragraph"
     MARKUP = "markup"  # HTML source a dumper printed as text (ad snippets, templates)
     # page level
