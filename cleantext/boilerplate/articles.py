@@ -111,7 +111,7 @@ def _dateline_date(text: str) -> re.Match[str] | None:
 def _is_headline(text: str, item: Judged) -> bool:
     units = item.feats.units
     return (
-        item.reason != PROSE
+        item.reason is not PROSE
         and MIN_HEADLINE_UNITS <= units <= MAX_HEADLINE_UNITS
         and not text.rstrip().endswith(FULL_STOPS)
     )
@@ -140,12 +140,12 @@ def is_dated_headline(text: str) -> bool:
 
 def _header_at(blocks: list[Block], judged: list[Judged], i: int, lo: int) -> int | None:
     """If block ``i`` is a dateline under a headline, the headline's index (not before ``lo``)."""
-    if judged[i].reason == PROSE or not _may_hold_date(blocks[i].text):
+    if judged[i].reason is PROSE or not _may_hold_date(blocks[i].text):
         return None  # neither a dateline nor a dated headline (``is_dated_headline``)
     if not is_dateline(blocks[i].text):
         return i if is_dated_headline(blocks[i].text) else None
     for j in range(i - 1, max(lo, i - HEADER_REACH) - 1, -1):
-        if judged[j].reason == PROSE:
+        if judged[j].reason is PROSE:
             return None
         if _is_headline(blocks[j].text, judged[j]):
             return j
@@ -155,7 +155,7 @@ def _header_at(blocks: list[Block], judged: list[Judged], i: int, lo: int) -> in
 def headers(blocks: list[Block], judged: list[Judged], span: tuple[int, int]) -> list[int]:
     """Indices of the headlines inside ``span`` that start a further article."""
     lo, hi = span
-    good = [item.feats.units if item.cls == BlockClass.GOOD and item.reason == PROSE else 0 for item in judged[lo:hi]]
+    good = [item.feats.units if item.cls is BlockClass.GOOD and item.reason is PROSE else 0 for item in judged[lo:hi]]
     after = sum(good)  # good units from the current block to the region's end
     starts: list[int] = []
     before = 0
@@ -189,7 +189,7 @@ def _signed_off(blocks: list[Block], judged: list[Judged], span: tuple[int, int]
     lo, hi = span
     prose = 0
     for i in range(lo, hi):
-        if judged[i].reason == PROSE:
+        if judged[i].reason is PROSE:
             prose += judged[i].feats.units
         elif prose >= MIN_BEFORE_UNITS:
             text = blocks[i].text

@@ -55,7 +55,8 @@ SMOOTH = "smooth"  # the name ``smooth`` gives its steps (``_weights`` asks for 
 @dataclass(slots=True)
 class Judged:
     """A block's class as the ladder and then context left it (one per block of every page: with
-    slots it is built, and its fields read, faster)."""
+    slots it is built, and its fields read, faster). ``cls`` and ``reason`` always hold enum
+    members, so the steps compare them by identity (``is GOOD``), the cheapest test there is."""
 
     cls: BlockClass
     reason: Reason
@@ -75,11 +76,11 @@ def _short_runs(judged: list[Judged]) -> Iterator[tuple[int, int]]:
     """[start, end) of each run of consecutive short blocks."""
     i = 0
     while i < len(judged):
-        if judged[i].cls != SHORT:
+        if judged[i].cls is not SHORT:
             i += 1
             continue
         j = i
-        while j < len(judged) and judged[j].cls == SHORT:
+        while j < len(judged) and judged[j].cls is SHORT:
             j += 1
         yield i, j
         i = j
@@ -96,11 +97,11 @@ def _sentence(item: Judged) -> bool:
 
 
 def _context_class(item: Judged, prev: BlockClass, nxt: BlockClass, run: int, prose_run: bool) -> BlockClass:
-    if item.dump and run > MAX_SHORT_RUN and item.reason != KeepReason.CODE:
+    if item.dump and run > MAX_SHORT_RUN and item.reason is not KeepReason.CODE:
         # A long run of short blocks is a list of headlines or links unless its lines are
         # sentences: next to article text, or most of the run (a poem, a translation, notes).
         return GOOD if _sentence(item) and (prose_run or GOOD in (prev, nxt)) else BAD
-    if prev == nxt == GOOD or (_near_good(item) and GOOD in (prev, nxt)):
+    if (prev is GOOD and nxt is GOOD) or (_near_good(item) and GOOD in (prev, nxt)):
         return GOOD
     return BAD
 
@@ -120,7 +121,7 @@ def smooth(judged: list[Judged]) -> None:
             prose_run = sentences >= MIN_PROSE_RUN_SHARE * len(run)
         for item in run:
             cls = _context_class(item, prev, nxt, len(run), prose_run)
-            item.set(SMOOTH, cls, KeepReason.CONTEXT if cls == GOOD else item.reason)
+            item.set(SMOOTH, cls, KeepReason.CONTEXT if cls is GOOD else item.reason)
 
 
 # units of good text under which a page is thin (a thread of one-line replies, a poem): its
@@ -132,10 +133,10 @@ def fallback(judged: list[Judged]) -> None:
     """A thin page (less good text than ``THIN_PAGE_UNITS``: a table of contents, a thread of
     one-line posts): its undecided blocks are its text, and the region step still cuts away what
     menus surround them."""
-    if sum(item.feats.units for item in judged if item.cls == GOOD) >= THIN_PAGE_UNITS:
+    if sum(item.feats.units for item in judged if item.cls is GOOD) >= THIN_PAGE_UNITS:
         return
     for item in judged:
-        if item.reason == DropReason.SHORT and item.feats.units:
+        if item.reason is DropReason.SHORT and item.feats.units:
             item.set("fallback", GOOD, KeepReason.FALLBACK)
 
 
@@ -149,7 +150,7 @@ def _weights(judged: list[Judged], page_cjk: bool) -> list[float]:
     weights = []
     for item in judged:
         feats = item.feats
-        if item.cls == GOOD:
+        if item.cls is GOOD:
             weight = float(feats.units) * (LIST_GOOD_WEIGHT if item.in_list else 1.0)
             if weight > 0 and feats.is_cjk != page_cjk:
                 weight *= FOREIGN_GOOD_WEIGHT
@@ -165,7 +166,7 @@ def _page_is_cjk(judged: list[Judged]) -> bool:
     """Is the page's own language (its menus, labels and headings: the text that is not prose) CJK?"""
     cjk = other = 0
     for item in judged:
-        if item.cls != GOOD:
+        if item.cls is not GOOD:
             cjk += item.feats.cjk
             other += item.feats.units - item.feats.cjk
     return cjk > other
@@ -208,7 +209,7 @@ def repeated(judged: list[Judged], texts: list[str]) -> None:
     Texts are compared with their whitespace taken out."""
     seen: set[str] = set()
     for item, raw in zip(judged, texts, strict=True):
-        if item.cls != GOOD or item.feats.units < MIN_REPEAT_UNITS:
+        if item.cls is not GOOD or item.feats.units < MIN_REPEAT_UNITS:
             continue
         text = "".join(raw.split())
         if text in seen:
@@ -221,6 +222,6 @@ def confine(judged: list[Judged], region: tuple[int, int], article: tuple[int, i
     names the step), or inside it but outside its one article (``first_article`` names it)."""
     lo, hi = article
     for i, item in enumerate(judged):
-        if item.cls == GOOD and not lo <= i < hi:
+        if item.cls is GOOD and not lo <= i < hi:
             step = "first_article" if region[0] <= i < region[1] else "main_region"
             item.set(step, BAD, DropReason.OUTSIDE)

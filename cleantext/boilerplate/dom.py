@@ -64,8 +64,8 @@ def _is_bare_prose(block: Block, item: Judged) -> bool:
     """Long text without sentence marks or links that the ladder called a menu for that alone."""
     f = item.feats
     return (
-        item.cls == BAD
-        and item.reason == NAV
+        item.cls is BAD
+        and item.reason is NAV
         and f.units >= MIN_GOOD_UNITS
         and f.punct == 0
         and block.link_chars <= MAX_BARE_LINK_SHARE * len(block.text)
@@ -75,11 +75,11 @@ def _is_bare_prose(block: Block, item: Judged) -> bool:
 
 def _weight(block: Block, item: Judged) -> float:
     units = item.feats.units
-    if item.cls == GOOD:
+    if item.cls is GOOD:
         return units * (LIST_GOOD_WEIGHT if item.in_list else 1.0)
-    if item.cls == SHORT:
+    if item.cls is SHORT:
         return SHORT_TEXT_WEIGHT * units if item.feats.punct else -1.0
-    if item.reason == NAV and _is_bare_prose(block, item):  # most boilerplate is settled by its reason
+    if item.reason is NAV and _is_bare_prose(block, item):  # most boilerplate is settled by its reason
         return BARE_PROSE_WEIGHT * units
     return -float(max(units, MIN_BAD_PENALTY))
 
@@ -162,7 +162,7 @@ def container_prior(blocks: list[Block], judged: list[Judged], meta: PageMeta | 
     lo, hi = _text_span(blocks, weights, number)
     for block, item in zip(blocks, judged, strict=True):
         inside = number in block.containers
-        if not inside and item.cls == GOOD:
+        if not inside and item.cls is GOOD:
             item.set("container_prior", BAD, OUTSIDE)
         elif inside and (_is_bare_prose(block, item) or (lo <= block.index <= hi and _leans_text(item))):
             item.set("container_prior", GOOD, IN_MAIN)
@@ -177,4 +177,4 @@ def _text_span(blocks: list[Block], weights: list[float], number: int) -> tuple[
 
 
 def _leans_text(item: Judged) -> bool:
-    return item.cls == SHORT and item.feats.units >= MIN_SHORT_UNITS and item.feats.punct > 0
+    return item.cls is SHORT and item.feats.units >= MIN_SHORT_UNITS and item.feats.punct > 0
