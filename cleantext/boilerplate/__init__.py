@@ -54,13 +54,14 @@ SKIP_COMMENT = frozenset((COMMENT,))
 GOOD, BAD = BlockClass.GOOD, BlockClass.BAD
 # A dump line of bracketed stand-ins only: images, buttons, form fields ([4e2062a5cf], [登录]).
 PLACEHOLDERS = compiled(r"(?:\[[^\[\]]*\]\s*)+")
+PLACEHOLDER = Step("drop_placeholders", BAD, DropReason.EMPTY)
 
 
 def drop_placeholders(blocks: list[Block], judged: list[Judged]) -> None:
     """Kept dump lines that are only placeholders are dropped (in place)."""
     for block, item in zip(blocks, judged, strict=True):
         if item.cls is GOOD and item.dump and block.text.startswith("[") and PLACEHOLDERS.fullmatch(block.text):
-            item.set("drop_placeholders", BAD, DropReason.EMPTY)
+            item.set(PLACEHOLDER)
 
 
 def rejudge_thread(blocks: list[Block], judged: list[Judged]) -> None:
@@ -87,9 +88,9 @@ class Classifier:
         remembered = self.judge.__call__  # a bound method calls faster than the instance, once per block
         judged = []
         for block in blocks:
-            ruling, feats = remembered(block)
-            # positional: faster
-            judged.append(Judged(ruling.cls, ruling.reason, feats, ruling, block.in_list, block.source == "text"))
+            cls, reason, ruling, feats = remembered(block)
+            # positional arguments: faster, once per block
+            judged.append(Judged(cls, reason, feats, ruling, block.in_list, block.source == "text"))
         rejudge_thread(blocks, judged)
         container_prior(blocks, judged, meta)
         smooth(judged)

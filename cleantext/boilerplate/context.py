@@ -49,7 +49,15 @@ FOREIGN_GOOD_WEIGHT = 0.3  # good text in another script (CJK or not) than the p
 
 
 GOOD, BAD, SHORT = BlockClass.GOOD, BlockClass.BAD, BlockClass.SHORT
-SMOOTH = "smooth"  # the name ``smooth`` gives its steps (``_weights`` asks for it)
+# The steps of this module, each named after its function, built once and shared by the verdicts
+# (smoothing changes every undecided block: a record each would be built on the hot path).
+SMOOTH = "smooth"
+SMOOTHED_GOOD = Step(SMOOTH, GOOD, KeepReason.CONTEXT)
+_smoothed_bad: dict[Reason, Step] = {}  # a short block dropped by smoothing keeps its reason: one step per reason
+FALLBACK = Step("fallback", GOOD, KeepReason.FALLBACK)
+REPEATED = Step("repeated", BAD, DropReason.REPEATED)
+OUTSIDE_REGION = Step("main_region", BAD, DropReason.OUTSIDE)
+OUTSIDE_ARTICLE = Step("first_article", BAD, DropReason.OUTSIDE)
 
 
 @dataclass(slots=True)
@@ -66,10 +74,10 @@ class Judged:
     dump: bool = False  # a line of a text dump (not an HTML element)
     chain: tuple[Step, ...] = ()  # the steps after the ladder that changed the class, in order
 
-    def set(self, step: str, cls: BlockClass, reason: Reason) -> None:
-        """Step ``step`` (its function's name) sets the block's class and reason; the chain keeps it."""
-        self.chain = (*self.chain, Step(step, cls, reason))
-        self.cls, self.reason = cls, reason
+    def set(self, step: Step) -> None:
+        """A step sets the block's class and reason; the chain keeps it."""
+        self.chain = (*self.chain, step)
+        self.cls, self.reason = step.cls, step.reason
 
 
 def _short_runs(judged: list[Judged]) -> Iterator[tuple[int, int]]:
@@ -121,7 +129,11 @@ def smooth(judged: list[Judged]) -> None:
             prose_run = sentences >= MIN_PROSE_RUN_SHARE * len(run)
         for item in run:
             cls = _context_class(item, prev, nxt, len(run), prose_run)
-            item.set(SMOOTH, cls, KeepReason.CONTEXT if cls is GOOD else item.reason)
+            if cls is GOOD:
+                item.set(SMOOTHED_GOOD)
+            else:
+                step = _smoothed_bad.get(item.reason)
+                item.set(step or _smoothed_bad.setdefault(item.reason, Step(SMOOTH, BAD, item.reason)))
 
 
 # units of good text under which a page is thin (a thread of one-line replies, a poem): its
@@ -137,12 +149,14 @@ def fallback(judged: list[Judged]) -> None:
         return
     for item in judged:
         if item.reason is DropReason.SHORT and item.feats.units:
-            item.set("fallback", GOOD, KeepReason.FALLBACK)
+            item.set(FALLBACK)
 
 
 def _smoothed(item: Judged) -> bool:
-    """Did context smoothing settle the block (the ladder left it undecided)?"""
-    return any(step.name == SMOOTH for step in item.chain)
+    """Did context smoothing settle this block, which some step changed and is not text (the
+    ladder left it undecided)? Between smoothing and the region step only ``fallback`` runs, and
+    it makes blocks text, so smoothing is the last step of any such block."""
+    return item.chain[-1].name == SMOOTH
 
 
 def _weights(judged: list[Judged], page_cjk: bool) -> list[float]:
@@ -213,7 +227,7 @@ def repeated(judged: list[Judged], texts: list[str]) -> None:
             continue
         text = "".join(raw.split())
         if text in seen:
-            item.set("repeated", BAD, DropReason.REPEATED)
+            item.set(REPEATED)
         seen.add(text)
 
 
@@ -223,5 +237,4 @@ def confine(judged: list[Judged], region: tuple[int, int], article: tuple[int, i
     lo, hi = article
     for i, item in enumerate(judged):
         if item.cls is GOOD and not lo <= i < hi:
-            step = "first_article" if region[0] <= i < region[1] else "main_region"
-            item.set(step, BAD, DropReason.OUTSIDE)
+            item.set(OUTSIDE_ARTICLE if region[0] <= i < region[1] else OUTSIDE_REGION)

@@ -36,7 +36,7 @@ from operator import itemgetter
 
 from cleantext.boilerplate.context import Judged
 from cleantext.boilerplate.rules import MIN_GOOD_UNITS, MIN_SHORT_UNITS, marker
-from cleantext.model import Block, BlockClass, DropReason, KeepReason, PageMeta
+from cleantext.model import Block, BlockClass, DropReason, KeepReason, PageMeta, Step
 from cleantext.text import fold
 
 # Weights, in units of text (see ``features``), of blocks toward their containers' sums.
@@ -53,11 +53,13 @@ MIN_TEXT_SHARE = 0.5  # of the page's text weight inside the container
 MAX_BARE_LINK_SHARE = 0.2  # links in a long unpunctuated block above which it is a menu anyway
 GOOD, BAD, SHORT = BlockClass.GOOD, BlockClass.BAD, BlockClass.SHORT
 IN_MAIN = KeepReason.IN_MAIN
+# The changes this step makes, built once and shared by the verdicts
+TO_TEXT = Step("container_prior", GOOD, IN_MAIN)
+TO_OUTSIDE = Step("container_prior", BAD, DropReason.OUTSIDE)
 HEADLINE_REACH = 6  # blocks: a date, a byline, a share bar may sit between headline and body
 HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 NAV = DropReason.NAV
 BY_SUM_THEN_NUMBER = itemgetter(1, 0)  # of a (number, sum) pair: the deeper container wins a tie
-OUTSIDE = DropReason.OUTSIDE
 
 
 def _is_bare_prose(block: Block, item: Judged) -> bool:
@@ -163,9 +165,9 @@ def container_prior(blocks: list[Block], judged: list[Judged], meta: PageMeta | 
     for block, item in zip(blocks, judged, strict=True):
         inside = number in block.containers
         if not inside and item.cls is GOOD:
-            item.set("container_prior", BAD, OUTSIDE)
+            item.set(TO_OUTSIDE)
         elif inside and (_is_bare_prose(block, item) or (lo <= block.index <= hi and _leans_text(item))):
-            item.set("container_prior", GOOD, IN_MAIN)
+            item.set(TO_TEXT)
     return number
 
 

@@ -295,6 +295,7 @@ JUDGED_FIELDS = ("text", "kind", "hint", "in_list", "link_chars", "source")
 MEMO_BLOCKS = 8192  # answers remembered (~3 MB on the bench's dumps); the memory starts over when full
 MEMO_MAX_CHARS = 200  # longer blocks are article text, which does not repeat
 _judged_fields = operator.attrgetter(*JUDGED_FIELDS)
+Remembered = tuple[BlockClass, Reason, Step, Features]
 
 
 class RememberingJudge:
@@ -302,27 +303,31 @@ class RememberingJudge:
     ``JUDGED_FIELDS`` was judged before by this judge. One per run (per ``Classifier``), so a run
     starts with no memory and two runs never share one.
 
+    The answer is the class and reason (unpacked: read once per block, faster than from the
+    ``Step``), the ``Step`` naming the rule, and the features.
+
     >>> remember = RememberingJudge()
-    >>> step, feats = remember(Block(0, "分享到：微信 微博"))
+    >>> cls, reason, step, feats = remember(Block(0, "分享到：微信 微博"))
     >>> step.name, len(remember)
     ('marker', 1)
     """
 
     def __init__(self, capacity: int = MEMO_BLOCKS) -> None:
         self.capacity = capacity  # answers remembered at most
-        self._memo: dict[tuple[object, ...], tuple[Step, Features]] = {}
+        self._memo: dict[tuple[object, ...], Remembered] = {}
 
     def __len__(self) -> int:
         """Answers remembered now."""
         return len(self._memo)
 
-    def __call__(self, block: Block) -> tuple[Step, Features]:
+    def __call__(self, block: Block) -> Remembered:
         key = _judged_fields(block)
         known = self._memo.get(key)
         if known is not None:
             return known
         feats = features_of(block.text)
-        answer = (judge(block, feats), feats)
+        step = judge(block, feats)
+        answer = (step.cls, step.reason, step, feats)
         if len(block.text) <= MEMO_MAX_CHARS:
             if len(self._memo) >= self.capacity:
                 self._memo.clear()

@@ -279,14 +279,15 @@ def test_remembered_answers_are_the_ladders_answers() -> None:
     remember = RememberingJudge()
     blocks = _sample_blocks()
     for block in blocks + blocks:  # the second time round, short blocks are answered from memory
-        assert remember(block) == (judge(block), features_of(block.text))
+        step = judge(block)
+        assert remember(block) == (step.cls, step.reason, step, features_of(block.text))
 
 
 def test_memory_tells_apart_blocks_that_differ_only_in_a_judged_field() -> None:
     remember = RememberingJudge()
     text = "市场监管局召开会议部署工作"
     item, line, link = Block(0, text, kind="li", in_list=True), Block(1, text), Block(2, text, link_chars=len(text))
-    answers = [remember(block)[0][1:3] for block in (item, line, link, item, line, link)]
+    answers = [remember(block)[:2] for block in (item, line, link, item, line, link)]
     assert answers[:3] == [("bad", "related-list"), ("short", "short"), ("bad", "link-dense")]
     assert answers[3:] == answers[:3]
 
