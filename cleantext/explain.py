@@ -49,7 +49,7 @@ def explain_page(page: RawPage, config: Config) -> tuple[Article | None, list[Ve
 def _why(v: Verdict) -> str:
     """The reason, then who gave it: the ladder's rule, and each later step that changed the block
     (``nav [unpunctuated > container_prior > smooth]``)."""
-    deciders = [v.rule or "?", *(step.name for step in v.chain)]
+    deciders = [step.name for step in v.chain] or ["?"]
     return f"{v.reason} [{' > '.join(deciders)}]"
 
 
@@ -74,8 +74,7 @@ def _step(step: Step) -> dict[str, str]:
 def _row(v: Verdict, uri: object) -> dict[str, object]:
     """One block as a JSON object: its page, its final verdict, the rule that decided and the
     whole chain, the ladder's own answer first."""
-    chain = [_step(v.ruling)] if v.ruling is not None else []
-    chain += [_step(step) for step in v.chain]
+    chain = [_step(step) for step in v.chain]
     return {"input": uri, "index": v.block.index, "keep": v.keep, "reason": str(v.reason), "rule": v.rule or None,
             "chain": chain, "score": v.score, "kind": v.block.kind, "text": v.block.text}
 

@@ -138,24 +138,35 @@ class Block:
 
 @dataclass(frozen=True, slots=True)
 class Verdict:
-    """The decision for one block: kept or not, why, the rule that decided, and every later step
-    that changed it (context smoothing, the DOM region, the document stage), in order.
+    """The decision for one block: kept or not, why, and the chain of decisions that led there.
 
-    ``reason`` and ``keep`` are the last word: ``chain[-1]``'s when a step changed the block,
-    else ``ruling``'s. Blocks that no step changed (most) share the empty chain.
+    ``chain`` opens with the ladder's answer (``ruling``: the rule that decided, the class and
+    reason it gave), then holds every later step that changed the block (context smoothing, the
+    DOM region, the document stage), each with the class and reason it set, in order; ``reason``
+    and ``keep`` are the last word. Blocks that no step changed (most) share their opening chain
+    with every block the same rule answered the same way: no record is built for them.
     """
 
     block: Block
     keep: bool
     reason: Reason  # a DropReason for drops, a KeepReason for kept blocks
     score: float = 0.0  # the block's units of text (see ``boilerplate.features``)
-    ruling: Step | None = None  # the ladder's answer: the rule that decided, its class and reason
-    chain: tuple[Step, ...] = ()  # the later steps that changed the block, each with what it set
+    chain: tuple[Step, ...] = ()  # the ladder's answer, then each later step that changed the block
+
+    @property
+    def ruling(self) -> Step | None:
+        """The ladder's answer (None for a verdict made by hand)."""
+        return self.chain[0] if self.chain else None
 
     @property
     def rule(self) -> str:
         """The name of the ladder rule that decided (before any later step)."""
-        return self.ruling.name if self.ruling is not None else ""
+        return self.chain[0].name if self.chain else ""
+
+    @property
+    def changes(self) -> tuple[Step, ...]:
+        """The steps after the ladder that changed the block."""
+        return self.chain[1:]
 
     @property
     def cls(self) -> BlockClass:

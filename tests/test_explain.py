@@ -143,7 +143,7 @@ def test_explain_of_a_stream_of_documents_explains_each() -> None:
 PARA = "国务院近日召开的做强国内大循环工作推进会提出，结合现阶段我国发展实际，要加快构建新发展格局。"
 SMOOTHED = Verdict(
     Block(3, "小标题"), True, KeepReason.CONTEXT, 3.0,
-    Step("short", BlockClass.SHORT, DropReason.SHORT), (Step("smooth", BlockClass.GOOD, KeepReason.CONTEXT),),
+    (Step("short", BlockClass.SHORT, DropReason.SHORT), Step("smooth", BlockClass.GOOD, KeepReason.CONTEXT)),
 )
 
 
@@ -151,7 +151,7 @@ def test_a_line_names_the_rule_and_the_steps_after_it() -> None:
     line = _line(SMOOTHED, color=False)
     assert line.split()[:5] == ["3", "KEEP", "3", "context", "[short"]
     assert "[short > smooth]" in line and line.endswith("小标题")
-    plain = _line(Verdict(Block(0, "首页"), False, DropReason.NAV, 1.0, Step("marker", BlockClass.BAD, DropReason.NAV)), False)
+    plain = _line(Verdict(Block(0, "首页"), False, DropReason.NAV, 1.0, (Step("marker", BlockClass.BAD, DropReason.NAV),)), False)
     assert "nav [marker]" in plain
 
 
@@ -173,7 +173,7 @@ def test_json_gives_the_whole_chain_the_ladders_answer_first() -> None:
 
 def test_a_step_that_asked_the_ladder_again_names_the_rule_in_json() -> None:
     asked = Step("rejudge_thread", BlockClass.GOOD, KeepReason.BODY, "prose")
-    verdict = Verdict(Block(0, PARA), True, KeepReason.BODY, 40.0, Step("container_hint", BlockClass.BAD, DropReason.COMMENT), (asked,))
+    verdict = Verdict(Block(0, PARA), True, KeepReason.BODY, 40.0, (Step("container_hint", BlockClass.BAD, DropReason.COMMENT), asked))
     out = io.StringIO()
     _render([verdict], None, {}, out, json_out=True, color=False)
     assert json.loads(out.getvalue())["chain"][1] == {"step": "rejudge_thread", "class": "good", "reason": "body", "rule": "prose"}

@@ -11,14 +11,15 @@ from cleantext.model import Block, BlockClass, DropReason, KeepReason, Step, Ver
 
 def test_a_verdict_built_by_hand_names_no_rule() -> None:
     verdict = Verdict(Block(0, "x"), False, DropReason.SHORT)
-    assert (verdict.rule, verdict.chain, verdict.cls) == ("", (), BlockClass.BAD)
+    assert (verdict.rule, verdict.ruling, verdict.chain, verdict.cls) == ("", None, (), BlockClass.BAD)
 
 
 def test_rule_and_class_come_from_the_ruling_and_the_last_word() -> None:
     ruling = Step("unpunctuated", BlockClass.BAD, DropReason.NAV)
     changed = Step("container_prior", BlockClass.GOOD, KeepReason.IN_MAIN)
-    verdict = Verdict(Block(0, "x"), True, KeepReason.IN_MAIN, 3.0, ruling, (changed,))
+    verdict = Verdict(Block(0, "x"), True, KeepReason.IN_MAIN, 3.0, (ruling, changed))
     assert (verdict.rule, verdict.cls, verdict.chain[-1].reason) == ("unpunctuated", BlockClass.GOOD, verdict.reason)
+    assert (verdict.ruling, verdict.changes) == (ruling, (changed,))
 
 
 def test_verdicts_and_steps_are_immutable() -> None:

@@ -25,9 +25,10 @@ The method, step by step (one module each):
 7. Here: the verdicts, one per block, for the document stage and for ``cleantext explain``.
 
 Every verdict names the rule that decided (``Verdict.rule``) and the steps after the ladder that
-changed it, each by its function's name (``Verdict.chain``). A ``Classifier`` remembers the ladder's
-answers for repeated short blocks (``rules.RememberingJudge``) for as long as it lives: build one
-per run; ``classify`` judges one page with a memory of its own.
+changed it, each by its function's name (``Verdict.chain``, which opens with the ladder's answer).
+A ``Classifier`` remembers the ladder's answers for repeated short blocks
+(``rules.RememberingJudge``) for as long as it lives: build one per run; ``classify`` judges one
+page with a memory of its own.
 
 >>> from cleantext.model import Block
 >>> blocks = [Block(0, "首页", in_list=True, source="text"),
@@ -88,9 +89,9 @@ class Classifier:
         remembered = self.judge.__call__  # a bound method calls faster than the instance, once per block
         judged = []
         for block in blocks:
-            cls, reason, ruling, feats = remembered(block)
+            cls, reason, chain, feats = remembered(block)
             # positional arguments: faster, once per block
-            judged.append(Judged(cls, reason, feats, ruling, block.in_list, block.source == "text"))
+            judged.append(Judged(cls, reason, feats, chain, block.in_list, block.source == "text"))
         rejudge_thread(blocks, judged)
         container_prior(blocks, judged, meta)
         smooth(judged)
@@ -100,7 +101,7 @@ class Classifier:
         repeated(judged, [block.text for block in blocks])
         drop_placeholders(blocks, judged)
         return [
-            Verdict(block, item.cls is GOOD, item.reason, float(item.feats.units), item.ruling, item.chain)
+            Verdict(block, item.cls is GOOD, item.reason, float(item.feats.units), item.chain)
             for block, item in zip(blocks, judged, strict=True)
         ]
 

@@ -69,10 +69,9 @@ class Judged:
     cls: BlockClass
     reason: Reason
     feats: Features
-    ruling: Step | None = None  # the ladder's answer, naming its rule
+    chain: tuple[Step, ...] = ()  # the ladder's answer naming its rule, then each step that changed it
     in_list: bool = False
     dump: bool = False  # a line of a text dump (not an HTML element)
-    chain: tuple[Step, ...] = ()  # the steps after the ladder that changed the class, in order
 
     def set(self, step: Step) -> None:
         """A step sets the block's class and reason; the chain keeps it."""
@@ -129,11 +128,13 @@ def smooth(judged: list[Judged]) -> None:
             prose_run = sentences >= MIN_PROSE_RUN_SHARE * len(run)
         for item in run:
             cls = _context_class(item, prev, nxt, len(run), prose_run)
-            if cls is GOOD:
-                item.set(SMOOTHED_GOOD)
+            if cls is GOOD:  # inline ``set``: smoothing changes most undecided blocks of a page
+                item.chain, item.cls, item.reason = (*item.chain, SMOOTHED_GOOD), GOOD, KeepReason.CONTEXT
             else:
-                step = _smoothed_bad.get(item.reason)
-                item.set(step or _smoothed_bad.setdefault(item.reason, Step(SMOOTH, BAD, item.reason)))
+                step = _smoothed_bad.get(item.reason) or _smoothed_bad.setdefault(
+                    item.reason, Step(SMOOTH, BAD, item.reason)
+                )
+                item.chain, item.cls = (*item.chain, step), BAD
 
 
 # units of good text under which a page is thin (a thread of one-line replies, a poem): its
@@ -152,13 +153,6 @@ def fallback(judged: list[Judged]) -> None:
             item.set(FALLBACK)
 
 
-def _smoothed(item: Judged) -> bool:
-    """Did context smoothing settle this block, which some step changed and is not text (the
-    ladder left it undecided)? Between smoothing and the region step only ``fallback`` runs, and
-    it makes blocks text, so smoothing is the last step of any such block."""
-    return item.chain[-1].name == SMOOTH
-
-
 def _weights(judged: list[Judged], page_cjk: bool) -> list[float]:
     """Each block's weight in the region sum (one loop, as it runs over every block of every page)."""
     weights = []
@@ -168,7 +162,9 @@ def _weights(judged: list[Judged], page_cjk: bool) -> list[float]:
             weight = float(feats.units) * (LIST_GOOD_WEIGHT if item.in_list else 1.0)
             if weight > 0 and feats.is_cjk != page_cjk:
                 weight *= FOREIGN_GOOD_WEIGHT
-        elif item.chain and _smoothed(item):  # undecided by the ladder, boilerplate by its neighbours
+        # undecided by the ladder, boilerplate by its neighbours: between smoothing and this step only
+        # ``fallback`` runs, and it makes text, so smoothing is the last step of such a block
+        elif item.chain and item.chain[-1].name == SMOOTH:
             weight = -float(SHORT_PENALTY)
         else:
             weight = -BAD_WEIGHT * max(feats.units, MIN_BAD_PENALTY)

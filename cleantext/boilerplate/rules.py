@@ -295,7 +295,7 @@ JUDGED_FIELDS = ("text", "kind", "hint", "in_list", "link_chars", "source")
 MEMO_BLOCKS = 8192  # answers remembered (~3 MB on the bench's dumps); the memory starts over when full
 MEMO_MAX_CHARS = 200  # longer blocks are article text, which does not repeat
 _judged_fields = operator.attrgetter(*JUDGED_FIELDS)
-Remembered = tuple[BlockClass, Reason, Step, Features]
+Remembered = tuple[BlockClass, Reason, tuple[Step], Features]
 
 
 class RememberingJudge:
@@ -304,11 +304,12 @@ class RememberingJudge:
     starts with no memory and two runs never share one.
 
     The answer is the class and reason (unpacked: read once per block, faster than from the
-    ``Step``), the ``Step`` naming the rule, and the features.
+    ``Step``), the chain a block's verdict opens with (the ``Step`` naming the rule, shared by
+    every block with the same answer), and the features.
 
     >>> remember = RememberingJudge()
-    >>> cls, reason, step, feats = remember(Block(0, "分享到：微信 微博"))
-    >>> step.name, len(remember)
+    >>> cls, reason, chain, feats = remember(Block(0, "分享到：微信 微博"))
+    >>> chain[0].name, len(remember)
     ('marker', 1)
     """
 
@@ -327,7 +328,7 @@ class RememberingJudge:
             return known
         feats = features_of(block.text)
         step = judge(block, feats)
-        answer = (step.cls, step.reason, step, feats)
+        answer = (step.cls, step.reason, _opening(step), feats)
         if len(block.text) <= MEMO_MAX_CHARS:
             if len(self._memo) >= self.capacity:
                 self._memo.clear()
@@ -339,6 +340,12 @@ class RememberingJudge:
 def _ruling(name: str, cls: BlockClass, reason: Reason) -> Step:
     """One ``Step`` per distinct answer of a rule: verdicts share them rather than each holding its own."""
     return Step(name, cls, reason)
+
+
+@functools.cache
+def _opening(step: Step) -> tuple[Step]:
+    """The chain a verdict opens with: one tuple per distinct answer, shared by its blocks."""
+    return (step,)
 
 
 def judge(block: Block, feats: Features | None = None, skip: frozenset[str] = frozenset()) -> Step:

@@ -11,15 +11,17 @@ PARA = "国务院近日召开的做强国内大循环工作推进会提出，结
 
 def test_a_block_no_step_changed_has_the_rules_answer_and_an_empty_chain() -> None:
     verdict = classify([Block(0, PARA, source="text")])[0]
-    assert (verdict.keep, verdict.reason, verdict.rule, verdict.chain) == (True, KeepReason.BODY, "prose", ())
-    assert verdict.ruling == Step("prose", BlockClass.GOOD, KeepReason.BODY)
+    assert (verdict.keep, verdict.reason, verdict.rule, verdict.changes) == (True, KeepReason.BODY, "prose", ())
+    assert verdict.chain == (Step("prose", BlockClass.GOOD, KeepReason.BODY),)
+    other = classify([Block(0, PARA, source="text"), Block(1, PARA + "另一段。", source="text")])
+    assert other[0].chain is other[1].chain  # one shared record for one answer: nothing built per block
 
 
 def test_a_smoothed_block_keeps_the_rules_answer_and_names_the_step() -> None:
     blocks = [Block(0, PARA, source="text"), Block(1, "小标题", source="text"), Block(2, PARA, source="text")]
     verdict = classify(blocks)[1]
     assert verdict.ruling == Step("short", BlockClass.SHORT, DropReason.SHORT)
-    assert verdict.chain == (Step("smooth", BlockClass.GOOD, KeepReason.CONTEXT),)
+    assert verdict.changes == (Step("smooth", BlockClass.GOOD, KeepReason.CONTEXT),)
     assert (verdict.keep, verdict.reason, verdict.cls) == (True, KeepReason.CONTEXT, BlockClass.GOOD)
 
 
@@ -27,7 +29,7 @@ def test_every_step_of_the_chain_is_kept_not_only_the_first() -> None:
     # a placeholder line: undecided, text by context, then dropped as a placeholder
     blocks = [Block(0, PARA, source="text"), Block(1, "[image] [登录]", source="text"), Block(2, PARA, source="text")]
     verdict = classify(blocks)[1]
-    assert [step.name for step in verdict.chain] == ["smooth", "drop_placeholders"]
+    assert [step.name for step in verdict.changes] == ["smooth", "drop_placeholders"]
     assert verdict.chain[-1] == Step("drop_placeholders", BlockClass.BAD, DropReason.EMPTY)
     assert (verdict.keep, verdict.reason) == (False, DropReason.EMPTY)
 
@@ -39,7 +41,7 @@ def test_a_threads_comments_are_judged_again_and_the_step_names_the_rule_that_an
     ]
     verdict = classify(blocks)[1]
     assert verdict.ruling is not None and (verdict.rule, verdict.ruling.reason) == ("container_hint", "comment")
-    assert verdict.chain[0] == Step("rejudge_thread", BlockClass.SHORT, DropReason.SHORT, "short")
+    assert verdict.changes[0] == Step("rejudge_thread", BlockClass.SHORT, DropReason.SHORT, "short")
 
 
 def test_the_memory_belongs_to_its_classifier() -> None:

@@ -34,7 +34,7 @@ def _judged(blocks: list[Block]) -> list[Judged]:
     for block in blocks:
         feats = features_of(block.text)
         ruling = judge(block, feats)
-        out.append(Judged(ruling.cls, ruling.reason, feats, ruling, in_list=block.in_list))
+        out.append(Judged(ruling.cls, ruling.reason, feats, (ruling,), in_list=block.in_list))
     return out
 
 
@@ -68,8 +68,8 @@ def test_prior_keeps_bare_prose_inside_and_drops_text_outside() -> None:
     assert (judged[6].cls, judged[8].cls) == ("bad", "good")
     assert container_prior(blocks, judged, PageMeta(title="标题在这里")) == 2
     assert (judged[6].cls, judged[6].reason) == ("good", "in-main")
-    assert judged[6].chain == (Step("container_prior", BlockClass.GOOD, KeepReason.IN_MAIN),)
-    assert judged[6].ruling is not None and judged[6].ruling[1:3] == ("bad", "nav")
+    assert judged[6].chain[1:] == (Step("container_prior", BlockClass.GOOD, KeepReason.IN_MAIN),)
+    assert judged[6].chain[0][1:3] == ("bad", "nav")
     assert (judged[8].cls, judged[8].reason) == ("bad", "outside-main")
 
 
@@ -88,9 +88,9 @@ def test_prior_stands_back_without_structure() -> None:
 def test_classify_shows_the_override() -> None:
     verdicts = classify(_page(), PageMeta(title="标题在这里"))
     assert (verdicts[6].keep, verdicts[6].reason, verdicts[6].rule) == (True, "in-main", "unpunctuated")
-    assert [step.name for step in verdicts[6].chain] == ["container_prior"]
+    assert [step.name for step in verdicts[6].changes] == ["container_prior"]
     assert (verdicts[8].keep, verdicts[8].reason) == (False, "outside-main")
-    assert verdicts[8].chain[0] == Step("container_prior", BlockClass.BAD, DropReason.OUTSIDE)
+    assert verdicts[8].changes[0] == Step("container_prior", BlockClass.BAD, DropReason.OUTSIDE)
 
 
 @given(

@@ -280,7 +280,7 @@ def test_remembered_answers_are_the_ladders_answers() -> None:
     blocks = _sample_blocks()
     for block in blocks + blocks:  # the second time round, short blocks are answered from memory
         step = judge(block)
-        assert remember(block) == (step.cls, step.reason, step, features_of(block.text))
+        assert remember(block) == (step.cls, step.reason, (step,), features_of(block.text))
 
 
 def test_memory_tells_apart_blocks_that_differ_only_in_a_judged_field() -> None:
