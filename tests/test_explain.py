@@ -21,9 +21,9 @@ from pathlib import Path
 
 import pytest
 
+from cleantext.boilerplate import classify
 from cleantext.config import Config
 from cleantext.document.normalize import normalize_text
-from cleantext.boilerplate import classify
 from cleantext.explain import _line, _render, explain_input
 from cleantext.model import Block, BlockClass, DropReason, KeepReason, Step, Verdict
 from cleantext.runner import run_inputs
