@@ -163,7 +163,7 @@ def test_color_marks_the_line_without_changing_its_words() -> None:
 def test_json_gives_the_whole_chain_the_ladders_answer_first() -> None:
     blocks = [Block(0, PARA, source="text"), Block(1, "[image] [登录]", source="text"), Block(2, PARA, source="text")]
     out = io.StringIO()
-    _render(classify(blocks), None, {}, out, json_out=True, color=False)
+    _render(classify(blocks), None, {"input": "page.txt"}, out, json_out=True, color=False)
     rows = [json.loads(line) for line in out.getvalue().splitlines()]
     assert rows[0]["rule"] == "prose" and rows[0]["chain"] == [{"step": "prose", "class": "good", "reason": "body"}]
     assert [link["step"] for link in rows[1]["chain"]] == [rows[1]["rule"], "smooth", "drop_placeholders"]
@@ -175,5 +175,5 @@ def test_a_step_that_asked_the_ladder_again_names_the_rule_in_json() -> None:
     asked = Step("rejudge_thread", BlockClass.GOOD, KeepReason.BODY, "prose")
     verdict = Verdict(Block(0, PARA), True, KeepReason.BODY, 40.0, (Step("container_hint", BlockClass.BAD, DropReason.COMMENT), asked))
     out = io.StringIO()
-    _render([verdict], None, {}, out, json_out=True, color=False)
+    _render([verdict], None, {"input": "page.txt"}, out, json_out=True, color=False)
     assert json.loads(out.getvalue())["chain"][1] == {"step": "rejudge_thread", "class": "good", "reason": "body", "rule": "prose"}
