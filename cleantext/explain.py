@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from cleantext.config import Config
 from cleantext.decode import NOT_TEXT, decode
-from cleantext.model import Article, Drop, DropReason, Failure, RawPage, Verdict
+from cleantext.model import Article, Drop, DropReason, Failure, RawPage, Step, Verdict
 
 if TYPE_CHECKING:
     from cleantext.pipeline import PageCleaner
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 GREEN, RED, DIM, RESET = "\x1b[32m", "\x1b[31m", "\x1b[2m", "\x1b[0m"
 PREVIEW_CHARS = 100  # characters of each block shown in the plain listing
 DETECT_SAMPLE_CHARS = 20000  # characters language and script are told from: plenty, and bounded
+WHY_WIDTH = 40  # columns of the reason and its deciders: most fit, so the texts line up
 
 
 def _pages(inputs: list[str], config: Config) -> Iterator[RawPage | Failure]:
@@ -53,25 +54,44 @@ def explain_page(
     return article, traced.verdicts or [], info
 
 
+def _why(v: Verdict) -> str:
+    """The reason, then who gave it: the ladder's rule, and each later step that changed the block
+    (``nav [unpunctuated > container_prior > smooth]``)."""
+    deciders = [step.name for step in v.chain] or ["?"]
+    return f"{v.reason} [{' > '.join(deciders)}]"
+
+
 def _line(v: Verdict, color: bool) -> str:
     mark = "KEEP" if v.keep else "drop"
     text = v.block.text.replace("\n", " ")
     if len(text) > PREVIEW_CHARS:
         text = text[:PREVIEW_CHARS] + "…"
-    why = v.reason + (f" (was {v.overridden})" if v.overridden else "")
-    line = f"{v.block.index:4d} {mark} {v.score:6.0f}  {why:34s} {text}"
+    head = f"{v.block.index:4d} {mark} {v.score:6.0f}  {_why(v):{WHY_WIDTH}s} "
     if not color:
-        return line
-    return (GREEN if v.keep else RED) + line[:46] + RESET + (text if v.keep else DIM + line[46:] + RESET)
+        return head + text
+    return (GREEN if v.keep else RED) + head + RESET + (text if v.keep else DIM + text + RESET)
+
+
+def _step(step: Step) -> dict[str, str]:
+    row = {"step": step.name, "class": str(step.cls), "reason": str(step.reason)}
+    if step.rule:
+        row["rule"] = step.rule  # a step that asked the ladder again names the rule that answered
+    return row
+
+
+def _row(v: Verdict, uri: object) -> dict[str, object]:
+    """One block as a JSON object: its page, its final verdict, the rule that decided and the
+    whole chain, the ladder's own answer first."""
+    chain = [_step(step) for step in v.chain]
+    return {"input": uri, "index": v.block.index, "keep": v.keep, "reason": str(v.reason), "rule": v.rule or None,
+            "chain": chain, "score": v.score, "kind": v.block.kind, "text": v.block.text}
 
 
 def _render(verdicts: list[Verdict], article: Article | None, info: dict[str, object], out: TextIO,
             json_out: bool, color: bool) -> None:
     if json_out:
         for v in verdicts:
-            row = {"input": info["input"], "index": v.block.index, "keep": v.keep, "reason": v.reason, "score": v.score,
-                   "overridden": v.overridden or None, "kind": v.block.kind, "text": v.block.text}
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            out.write(json.dumps(_row(v, info["input"]), ensure_ascii=False) + "\n")
         return
     out.write(f"# {info['input']}: {info['format']}, {info['encoding']}, {info['blocks']} blocks\n")
     for v in verdicts:
@@ -144,7 +164,7 @@ def _detect_line(row: dict[str, Any]) -> str:
 
 def _detected(page: RawPage, config: Config) -> dict[str, Any]:
     from cleantext.convert.script import detect_script, lang_of
-    from cleantext.segment.sniff import sniff
+    from cleantext.segment.page_format import sniff
 
     d = decode(page, forced=config.encoding)
     sample = d.text[:DETECT_SAMPLE_CHARS]

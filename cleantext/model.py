@@ -15,7 +15,7 @@ from __future__ import annotations
 import enum
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 _REASON_NAME = re.compile(r"[a-z0-9][a-z0-9-]*")  # how built-in reasons are spelled: shown and counted as is
 
@@ -38,7 +38,6 @@ class DropReason(enum.StrEnum):
     DUPLICATE_TITLE = "title-repeat"
     COMMENT = "comment"
     OUTSIDE = "outside-main"  # not in the main-content region
-    CONTEXT = "context"  # overridden by context smoothing
     REPEATED = "repeated-paragraph"
     MARKUP = "markup"  # HTML source a dumper printed as text (ad snippets, templates)
     # page level
@@ -85,6 +84,40 @@ class CustomReason(str):
 
 
 Reason = DropReason | CustomReason
+
+
+class BlockClass(enum.StrEnum):
+    """What the boilerplate stage makes of a block: text, boilerplate, or too little to judge alone."""
+
+    GOOD = "good"  # article text
+    BAD = "bad"  # boilerplate
+    SHORT = "short"  # undecided: context smoothing decides from the neighbours
+
+
+class KeepReason(enum.StrEnum):
+    """Why a block is text, or why the ladder left it to its neighbours (a drop's reason is a
+    ``DropReason``)."""
+
+    BODY = "body"  # punctuated prose, or a long sentence without marks
+    PREFORMATTED = "preformatted"  # an HTML <pre> block: code or verse quoted in the article
+    CODE = "code"  # a dump's line of program code: undecided, the article around it decides
+    CONTEXT = "context"  # a short block between article text (context smoothing)
+    FALLBACK = "fallback"  # an undecided block of a page with no text on its own merits
+    IN_MAIN = "in-main"  # bare prose or a short line inside the article's container (HTML)
+
+
+BlockReason = DropReason | KeepReason  # a block's: why it was dropped or kept (a page's Drop has a Reason)
+
+
+class Step(NamedTuple):
+    """One decision about a block: the rule of the ladder that answered first, or a later step of
+    the pipeline that changed the block's class, with the class and reason it set. (A NamedTuple:
+    built for every override, several times faster than a frozen dataclass, and as immutable.)"""
+
+    name: str  # the rule's or the step's function name: "unpunctuated", "smooth", "container_prior"
+    cls: BlockClass
+    reason: BlockReason
+    rule: str = ""  # the ladder rule a step asked again, when it did (``rejudge_thread``)
 
 
 @dataclass(frozen=True)
@@ -166,13 +199,40 @@ MARK_CLOSE = "\ufdd1"
 
 @dataclass(frozen=True, slots=True)
 class Verdict:
-    """The boilerplate stage's decision for one block, with the rule that decided it."""
+    """The decision for one block: kept or not, why, and the chain of decisions that led there.
+
+    ``chain`` opens with the ladder's answer (``ruling``: the rule that decided, the class and
+    reason it gave), then holds every later step that changed the block (context smoothing, the
+    DOM region, the document stage), each with the class and reason it set, in order; ``reason``
+    and ``keep`` are the last word. Blocks that no step changed (most) share their opening chain
+    with every block the same rule answered the same way: no record is built for them.
+    """
 
     block: Block
     keep: bool
-    reason: str  # the rule's name; a DropReason value for drops, e.g. "body" or "heading" for keeps
-    score: float = 0.0
-    overridden: str = ""  # set by context smoothing: the verdict it replaced
+    reason: BlockReason  # a DropReason for drops, a KeepReason for kept blocks
+    score: float = 0.0  # the block's units of text (see ``boilerplate.features``)
+    chain: tuple[Step, ...] = ()  # the ladder's answer, then each later step that changed the block
+
+    @property
+    def ruling(self) -> Step | None:
+        """The ladder's answer (None for a verdict made by hand)."""
+        return self.chain[0] if self.chain else None
+
+    @property
+    def rule(self) -> str:
+        """The name of the ladder rule that decided (before any later step)."""
+        return self.chain[0].name if self.chain else ""
+
+    @property
+    def changes(self) -> tuple[Step, ...]:
+        """The steps after the ladder that changed the block."""
+        return self.chain[1:]
+
+    @property
+    def cls(self) -> BlockClass:
+        """The block's final class: after context smoothing none is left undecided."""
+        return BlockClass.GOOD if self.keep else BlockClass.BAD
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
-from cleantext.boilerplate import classify
+from cleantext.boilerplate import Classifier
 from cleantext.config import Config
 from cleantext.convert.dedup import ExactDedup, NearDedup
 from cleantext.convert.opencc import Converter
@@ -99,11 +99,21 @@ class Segment:
 
 
 class Classify:
-    """boilerplate: one verdict per block (``Page.verdicts``), each naming the rule that decided."""
+    """boilerplate: one verdict per block (``Page.verdicts``), each naming the rule that decided.
+
+    Its ``Classifier`` remembers judged blocks across the pages this stage sees (a site's menus
+    repeat); a copy sent to a worker starts with an empty memory of its own.
+    """
+
+    def __init__(self) -> None:
+        self.classifier = Classifier()
 
     def __call__(self, page: Page) -> Page:
         assert page.blocks is not None, "Classify needs Segment before it"
-        return replace(page, verdicts=classify(page.blocks, page.meta))
+        return replace(page, verdicts=self.classifier(page.blocks, page.meta))
+
+    def __reduce__(self) -> tuple[type[Classify], tuple[()]]:
+        return Classify, ()  # the memory stays where it was filled
 
 
 class Document:

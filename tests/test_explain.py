@@ -21,9 +21,11 @@ from pathlib import Path
 
 import pytest
 
+from cleantext.boilerplate import classify
 from cleantext.config import Config
 from cleantext.document.normalize import normalize_text
-from cleantext.explain import explain_input
+from cleantext.explain import _line, _render, explain_input
+from cleantext.model import Block, BlockClass, DropReason, KeepReason, Step, Verdict
 from cleantext.runner import run_inputs
 from tests.conftest import BENCH, SAMPLES, SEED, json_lines, run_cli
 
@@ -134,3 +136,44 @@ def test_explain_of_a_stream_of_documents_explains_each() -> None:
     proc = run_cli("explain", "-", stdin=stream)
     headers = [line.split(":")[0] for line in proc.stdout.decode().splitlines() if line.startswith("# -")]
     assert headers == ["# -#1", "# -#2", "# -#3"] and proc.returncode == 0
+
+
+# -- Rendering: the rule that decided on each line, the whole chain in JSON ---------------------------
+
+PARA = "国务院近日召开的做强国内大循环工作推进会提出，结合现阶段我国发展实际，要加快构建新发展格局。"
+SMOOTHED = Verdict(
+    Block(3, "小标题"), True, KeepReason.CONTEXT, 3.0,
+    (Step("short", BlockClass.SHORT, DropReason.SHORT), Step("smooth", BlockClass.GOOD, KeepReason.CONTEXT)),
+)
+
+
+def test_a_line_names_the_rule_and_the_steps_after_it() -> None:
+    line = _line(SMOOTHED, color=False)
+    assert line.split()[:5] == ["3", "KEEP", "3", "context", "[short"]
+    assert "[short > smooth]" in line and line.endswith("小标题")
+    plain = _line(Verdict(Block(0, "首页"), False, DropReason.NAV, 1.0, (Step("marker", BlockClass.BAD, DropReason.NAV),)), False)
+    assert "nav [marker]" in plain
+
+
+def test_color_marks_the_line_without_changing_its_words() -> None:
+    colored = _line(SMOOTHED, color=True)
+    assert "\x1b[" in colored and "[short > smooth]" in colored and "小标题" in colored
+
+
+def test_json_gives_the_whole_chain_the_ladders_answer_first() -> None:
+    blocks = [Block(0, PARA, source="text"), Block(1, "[image] [登录]", source="text"), Block(2, PARA, source="text")]
+    out = io.StringIO()
+    _render(classify(blocks), None, {"input": "page.txt"}, out, json_out=True, color=False)
+    rows = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert rows[0]["rule"] == "prose" and rows[0]["chain"] == [{"step": "prose", "class": "good", "reason": "body"}]
+    assert [link["step"] for link in rows[1]["chain"]] == [rows[1]["rule"], "smooth", "drop_placeholders"]
+    assert rows[1]["chain"][-1] == {"step": "drop_placeholders", "class": "bad", "reason": "empty"}
+    assert rows[1]["reason"] == "empty" and rows[1]["keep"] is False
+
+
+def test_a_step_that_asked_the_ladder_again_names_the_rule_in_json() -> None:
+    asked = Step("rejudge_thread", BlockClass.GOOD, KeepReason.BODY, "prose")
+    verdict = Verdict(Block(0, PARA), True, KeepReason.BODY, 40.0, (Step("container_hint", BlockClass.BAD, DropReason.COMMENT), asked))
+    out = io.StringIO()
+    _render([verdict], None, {"input": "page.txt"}, out, json_out=True, color=False)
+    assert json.loads(out.getvalue())["chain"][1] == {"step": "rejudge_thread", "class": "good", "reason": "body", "rule": "prose"}

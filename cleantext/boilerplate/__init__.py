@@ -24,12 +24,18 @@ The method, step by step (one module each):
    part in the steps above as what they stand for, a picture or a control between paragraphs.
 7. Here: the verdicts, one per block, for the document stage and for ``cleantext explain``.
 
+Every verdict names the rule that decided (``Verdict.rule``) and the steps after the ladder that
+changed it, each by its function's name (``Verdict.chain``, which opens with the ladder's answer).
+A ``Classifier`` remembers the ladder's answers for repeated short blocks
+(``rules.RememberingJudge``) for as long as it lives: build one per run; ``classify`` judges one
+page with a memory of its own.
+
 >>> from cleantext.model import Block
 >>> blocks = [Block(0, "首页", in_list=True, source="text"),
 ...           Block(1, "这是正文的第一段，内容足够长，有逗号，也有句号。这是第二句，它让这一段读起来像文章。",
 ...                 source="text")]
->>> [(v.keep, v.reason) for v in classify(blocks)]
-[(False, 'nav'), (True, 'body')]
+>>> [(v.keep, str(v.reason), v.rule) for v in classify(blocks)]
+[(False, 'nav', 'marker'), (True, 'body', 'prose')]
 """
 
 from __future__ import annotations
@@ -37,51 +43,69 @@ from __future__ import annotations
 from cleantext.boilerplate.articles import first_article
 from cleantext.boilerplate.context import Judged, confine, fallback, main_region, repeated, smooth
 from cleantext.boilerplate.dom import container_prior
-from cleantext.boilerplate.rules import judge, judge_remembered
-from cleantext.model import Block, DropReason, PageMeta, Verdict
+from cleantext.boilerplate.rules import RememberingJudge, judge
+from cleantext.model import Block, BlockClass, DropReason, PageMeta, Step, Verdict
 from cleantext.regexes import compiled
 
 # A page whose text outside comment sections is less than this is a thread (a forum post, a
 # question and its answers): its comments are the content, as readers and annotators take them.
 MIN_ARTICLE_UNITS = 100  # units of good text outside comments; about two short paragraphs
-COMMENT = DropReason.COMMENT.value
+COMMENT = DropReason.COMMENT
+SKIP_COMMENT = frozenset((COMMENT,))
+GOOD, BAD = BlockClass.GOOD, BlockClass.BAD
 # A dump line of bracketed stand-ins only: images, buttons, form fields ([4e2062a5cf], [登录]).
 PLACEHOLDERS = compiled(r"(?:\[[^\[\]]*\]\s*)+")
+PLACEHOLDER = Step("drop_placeholders", BAD, DropReason.EMPTY)
 
 
-def _drop_placeholders(blocks: list[Block], judged: list[Judged]) -> None:
+def drop_placeholders(blocks: list[Block], judged: list[Judged]) -> None:
     """Kept dump lines that are only placeholders are dropped (in place)."""
     for block, item in zip(blocks, judged, strict=True):
-        if item.cls == "good" and item.dump and block.text.startswith("[") and PLACEHOLDERS.fullmatch(block.text):
-            item.overridden = item.overridden or f"good:{item.reason}"
-            item.cls, item.reason = "bad", DropReason.EMPTY.value
+        if item.cls is GOOD and item.dump and block.text.startswith("[") and PLACEHOLDERS.fullmatch(block.text):
+            item.set(PLACEHOLDER)
 
 
-def _rejudge_thread(blocks: list[Block], judged: list[Judged]) -> None:
-    """When almost nothing but comments holds text, judge the comments as text (in place)."""
-    article = sum(item.feats.units for item in judged if item.cls == "good")
-    if article >= MIN_ARTICLE_UNITS or not any(item.reason == COMMENT for item in judged):
+def rejudge_thread(blocks: list[Block], judged: list[Judged]) -> None:
+    """When almost nothing but comments holds text, judge the comments as text (in place); the
+    step names the rule that answered the second time."""
+    article = sum(item.feats.units for item in judged if item.cls is GOOD)
+    if article >= MIN_ARTICLE_UNITS or not any(item.reason is COMMENT for item in judged):
         return
     for block, item in zip(blocks, judged, strict=True):
-        if item.reason == COMMENT:
-            cls, reason = judge(block, item.feats, skip=frozenset((COMMENT,)))
-            item.overridden, item.cls, item.reason = f"{item.cls}:{item.reason}", cls, reason
+        if item.reason is COMMENT:
+            again = judge(block, item.feats, skip=SKIP_COMMENT)
+            item.chain = (*item.chain, Step("rejudge_thread", again.cls, again.reason, again.name))
+            item.cls, item.reason = again.cls, again.reason
+
+
+class Classifier:
+    """The boilerplate stage: one verdict per block, in order. It remembers the ladder's answers
+    across the pages it classifies (a site's menus repeat on all its pages), so build one per run."""
+
+    def __init__(self) -> None:
+        self.judge = RememberingJudge()
+
+    def __call__(self, blocks: list[Block], meta: PageMeta | None = None) -> list[Verdict]:
+        remembered = self.judge.__call__  # a bound method calls faster than the instance, once per block
+        judged = []
+        for block in blocks:
+            cls, reason, chain, feats = remembered(block)
+            # positional arguments: faster, once per block
+            judged.append(Judged(cls, reason, feats, chain, block.in_list, block.source == "text"))
+        rejudge_thread(blocks, judged)
+        container_prior(blocks, judged, meta)
+        smooth(judged)
+        fallback(judged)
+        region = main_region(judged)
+        confine(judged, region, first_article(blocks, judged, region, meta))
+        repeated(judged, [block.text for block in blocks])
+        drop_placeholders(blocks, judged)
+        return [
+            Verdict(block, item.cls is GOOD, item.reason, float(item.feats.units), item.chain)
+            for block, item in zip(blocks, judged, strict=True)
+        ]
 
 
 def classify(blocks: list[Block], meta: PageMeta | None = None) -> list[Verdict]:
-    """One verdict per block, in order."""
-    judged = []
-    for block in blocks:
-        cls, reason, feats = judge_remembered(block)
-        judged.append(Judged(cls, reason, feats, "", block.in_list, block.source == "text"))  # positional: faster
-    _rejudge_thread(blocks, judged)
-    container_prior(blocks, judged, meta)
-    smooth(judged)
-    fallback(judged)
-    confine(judged, first_article(blocks, judged, main_region(judged), meta))
-    repeated(judged, [block.text for block in blocks])
-    _drop_placeholders(blocks, judged)
-    return [
-        Verdict(block, item.cls == "good", item.reason, float(item.feats.units), item.overridden)
-        for block, item in zip(blocks, judged, strict=True)
-    ]
+    """One page's verdicts, by a ``Classifier`` of its own (a run builds one for all its pages)."""
+    return Classifier()(blocks, meta)

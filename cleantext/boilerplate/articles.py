@@ -30,10 +30,10 @@ from __future__ import annotations
 import re
 
 from cleantext.boilerplate.context import Judged
-from cleantext.boilerplate.dom import fold
-from cleantext.boilerplate.markers import COMMENTS_HEADING, REPRINT_NOTICE, word_forms
-from cleantext.model import Block, PageMeta
+from cleantext.boilerplate.markers import COMMENTS_HEADING, REPRINT_NOTICE
+from cleantext.model import Block, BlockClass, KeepReason, PageMeta
 from cleantext.regexes import compiled
+from cleantext.text import fold, word_forms
 
 # The line news articles end with: the responsible editor, the reviewer (Traditional forms too).
 SIGN_OFF = compiled(r"^\W{0,2}(?:责任编辑|責任編輯|责编|責編|编辑|編輯|审核|審核|校对|校對)\s*[:：]")
@@ -71,7 +71,7 @@ MIN_BEFORE_UNITS = 100  # units of good text the region holds before a header: a
 # post is often shorter, and there the replies are the text
 MIN_COMMENTED_UNITS = 300
 MIN_AFTER_UNITS = 30  # units of good text after a header: the next article has a body
-PROSE = "body"  # the ladder's reason for prose: only prose makes an article (not header tables)
+PROSE = KeepReason.BODY  # the ladder's reason for prose: only prose makes an article (not header tables)
 FULL_STOPS = ("。", ".", "；", ";", "，", ",")  # a line ending so is a sentence, not a headline
 # Characters every match of the end-of-article patterns from ``markers`` holds (a test checks them
 # against the vocabulary): most lines under an article hold none, and skip the search.
@@ -111,7 +111,7 @@ def _dateline_date(text: str) -> re.Match[str] | None:
 def _is_headline(text: str, item: Judged) -> bool:
     units = item.feats.units
     return (
-        item.reason != PROSE
+        item.reason is not PROSE
         and MIN_HEADLINE_UNITS <= units <= MAX_HEADLINE_UNITS
         and not text.rstrip().endswith(FULL_STOPS)
     )
@@ -140,12 +140,12 @@ def is_dated_headline(text: str) -> bool:
 
 def _header_at(blocks: list[Block], judged: list[Judged], i: int, lo: int) -> int | None:
     """If block ``i`` is a dateline under a headline, the headline's index (not before ``lo``)."""
-    if judged[i].reason == PROSE or not _may_hold_date(blocks[i].text):
+    if judged[i].reason is PROSE or not _may_hold_date(blocks[i].text):
         return None  # neither a dateline nor a dated headline (``is_dated_headline``)
     if not is_dateline(blocks[i].text):
         return i if is_dated_headline(blocks[i].text) else None
     for j in range(i - 1, max(lo, i - HEADER_REACH) - 1, -1):
-        if judged[j].reason == PROSE:
+        if judged[j].reason is PROSE:
             return None
         if _is_headline(blocks[j].text, judged[j]):
             return j
@@ -155,7 +155,7 @@ def _header_at(blocks: list[Block], judged: list[Judged], i: int, lo: int) -> in
 def headers(blocks: list[Block], judged: list[Judged], span: tuple[int, int]) -> list[int]:
     """Indices of the headlines inside ``span`` that start a further article."""
     lo, hi = span
-    good = [item.feats.units if item.cls == "good" and item.reason == PROSE else 0 for item in judged[lo:hi]]
+    good = [item.feats.units if item.cls is BlockClass.GOOD and item.reason is PROSE else 0 for item in judged[lo:hi]]
     after = sum(good)  # good units from the current block to the region's end
     starts: list[int] = []
     before = 0
@@ -189,7 +189,7 @@ def _signed_off(blocks: list[Block], judged: list[Judged], span: tuple[int, int]
     lo, hi = span
     prose = 0
     for i in range(lo, hi):
-        if judged[i].reason == PROSE:
+        if judged[i].reason is PROSE:
             prose += judged[i].feats.units
         elif prose >= MIN_BEFORE_UNITS:
             text = blocks[i].text

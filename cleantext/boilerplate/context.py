@@ -17,8 +17,8 @@ Two observations drive this stage:
    of nearly the same weight, the earlier is the article: comments, teasers and legal notices
    follow articles far more often than they precede them.
 
-Every override is recorded in ``Verdict.overridden``, so ``cleantext explain`` shows what context
-changed.
+Every change is recorded as a step of the block's chain (``Judged.set``, then ``Verdict.chain``),
+named after the function that made it, so ``cleantext explain`` shows what context changed.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from cleantext.boilerplate.features import Features
-from cleantext.model import DropReason
+from cleantext.model import BlockClass, BlockReason, DropReason, KeepReason, Step
 
 MIN_NEAR_GOOD_UNITS = 8  # units: a short block this long with punctuation may join an article
 BAD_WEIGHT = 1.0  # weight of a bad block's units against good units in the region sum
@@ -48,28 +48,46 @@ NEARLY_AS_HEAVY = 0.9  # of the heaviest stretch's weight, for an earlier stretc
 FOREIGN_GOOD_WEIGHT = 0.3  # good text in another script (CJK or not) than the page's menus and labels
 
 
+GOOD, BAD, SHORT = BlockClass.GOOD, BlockClass.BAD, BlockClass.SHORT
+# The steps of this module, each named after its function, built once and shared by the verdicts
+# (smoothing changes every undecided block: a record each would be built on the hot path).
+SMOOTH = "smooth"
+SMOOTHED_GOOD = Step(SMOOTH, GOOD, KeepReason.CONTEXT)
+_smoothed_bad: dict[BlockReason, Step] = {}  # a short block dropped by smoothing keeps its reason: one step per reason
+FALLBACK = Step("fallback", GOOD, KeepReason.FALLBACK)
+REPEATED = Step("repeated", BAD, DropReason.REPEATED)
+OUTSIDE_REGION = Step("main_region", BAD, DropReason.OUTSIDE)
+OUTSIDE_ARTICLE = Step("first_article", BAD, DropReason.OUTSIDE)
+
+
 @dataclass(slots=True)
 class Judged:
     """A block's class as the ladder and then context left it (one per block of every page: with
-    slots it is built, and its fields read, faster)."""
+    slots it is built, and its fields read, faster). ``cls`` and ``reason`` always hold enum
+    members, so the steps compare them by identity (``is GOOD``), the cheapest test there is."""
 
-    cls: str  # "good" | "bad" | "short"
-    reason: str
+    cls: BlockClass
+    reason: BlockReason
     feats: Features
-    overridden: str = ""
+    chain: tuple[Step, ...] = ()  # the ladder's answer naming its rule, then each step that changed it
     in_list: bool = False
     dump: bool = False  # a line of a text dump (not an HTML element)
+
+    def set(self, step: Step) -> None:
+        """A step sets the block's class and reason; the chain keeps it."""
+        self.chain = (*self.chain, step)
+        self.cls, self.reason = step.cls, step.reason
 
 
 def _short_runs(judged: list[Judged]) -> Iterator[tuple[int, int]]:
     """[start, end) of each run of consecutive short blocks."""
     i = 0
     while i < len(judged):
-        if judged[i].cls != "short":
+        if judged[i].cls is not SHORT:
             i += 1
             continue
         j = i
-        while j < len(judged) and judged[j].cls == "short":
+        while j < len(judged) and judged[j].cls is SHORT:
             j += 1
         yield i, j
         i = j
@@ -85,22 +103,22 @@ def _sentence(item: Judged) -> bool:
     return _near_good(item) and item.feats.ends_sentence
 
 
-def _context_class(item: Judged, prev: str, nxt: str, run: int, prose_run: bool) -> str:
-    if item.dump and run > MAX_SHORT_RUN and item.reason != "code":
+def _context_class(item: Judged, prev: BlockClass, nxt: BlockClass, run: int, prose_run: bool) -> BlockClass:
+    if item.dump and run > MAX_SHORT_RUN and item.reason is not KeepReason.CODE:
         # A long run of short blocks is a list of headlines or links unless its lines are
         # sentences: next to article text, or most of the run (a poem, a translation, notes).
-        return "good" if _sentence(item) and (prose_run or "good" in (prev, nxt)) else "bad"
-    if prev == nxt == "good" or (_near_good(item) and "good" in (prev, nxt)):
-        return "good"
-    return "bad"
+        return GOOD if _sentence(item) and (prose_run or GOOD in (prev, nxt)) else BAD
+    if (prev is GOOD and nxt is GOOD) or (_near_good(item) and GOOD in (prev, nxt)):
+        return GOOD
+    return BAD
 
 
 def smooth(judged: list[Judged]) -> None:
     """Decide short blocks from the decided blocks on each side of their run (in place); the
     page's edges count as boilerplate."""
     for start, end in list(_short_runs(judged)):
-        prev = judged[start - 1].cls if start > 0 else "bad"
-        nxt = judged[end].cls if end < len(judged) else "bad"
+        prev = judged[start - 1].cls if start > 0 else BAD
+        nxt = judged[end].cls if end < len(judged) else BAD
         run = judged[start:end]
         # Whether the run is prose matters to long runs only (``_context_class``): most runs are
         # a line or two, and skip the count.
@@ -110,8 +128,13 @@ def smooth(judged: list[Judged]) -> None:
             prose_run = sentences >= MIN_PROSE_RUN_SHARE * len(run)
         for item in run:
             cls = _context_class(item, prev, nxt, len(run), prose_run)
-            item.overridden = f"{item.cls}:{item.reason}"
-            item.cls, item.reason = cls, "context" if cls == "good" else item.reason
+            if cls is GOOD:  # inline ``set``: smoothing changes most undecided blocks of a page
+                item.chain, item.cls, item.reason = (*item.chain, SMOOTHED_GOOD), GOOD, KeepReason.CONTEXT
+            else:
+                step = _smoothed_bad.get(item.reason) or _smoothed_bad.setdefault(
+                    item.reason, Step(SMOOTH, BAD, item.reason)
+                )
+                item.chain, item.cls = (*item.chain, step), BAD
 
 
 # units of good text under which a page is thin (a thread of one-line replies, a poem): its
@@ -123,12 +146,11 @@ def fallback(judged: list[Judged]) -> None:
     """A thin page (less good text than ``THIN_PAGE_UNITS``: a table of contents, a thread of
     one-line posts): its undecided blocks are its text, and the region step still cuts away what
     menus surround them."""
-    if sum(item.feats.units for item in judged if item.cls == "good") >= THIN_PAGE_UNITS:
+    if sum(item.feats.units for item in judged if item.cls is GOOD) >= THIN_PAGE_UNITS:
         return
     for item in judged:
-        if item.reason == DropReason.SHORT.value and item.feats.units:
-            item.overridden = item.overridden or f"{item.cls}:{item.reason}"
-            item.cls, item.reason = "good", "fallback"
+        if item.reason is DropReason.SHORT and item.feats.units:
+            item.set(FALLBACK)
 
 
 def _weights(judged: list[Judged], page_cjk: bool) -> list[float]:
@@ -136,11 +158,13 @@ def _weights(judged: list[Judged], page_cjk: bool) -> list[float]:
     weights = []
     for item in judged:
         feats = item.feats
-        if item.cls == "good":
+        if item.cls is GOOD:
             weight = float(feats.units) * (LIST_GOOD_WEIGHT if item.in_list else 1.0)
             if weight > 0 and feats.is_cjk != page_cjk:
                 weight *= FOREIGN_GOOD_WEIGHT
-        elif item.overridden.startswith("short"):
+        # undecided by the ladder, boilerplate by its neighbours: between smoothing and this step only
+        # ``fallback`` runs, and it makes text, so smoothing is the last step of such a block
+        elif item.chain and item.chain[-1].name == SMOOTH:
             weight = -float(SHORT_PENALTY)
         else:
             weight = -BAD_WEIGHT * max(feats.units, MIN_BAD_PENALTY)
@@ -152,7 +176,7 @@ def _page_is_cjk(judged: list[Judged]) -> bool:
     """Is the page's own language (its menus, labels and headings: the text that is not prose) CJK?"""
     cjk = other = 0
     for item in judged:
-        if item.cls != "good":
+        if item.cls is not GOOD:
             cjk += item.feats.cjk
             other += item.feats.units - item.feats.cjk
     return cjk > other
@@ -195,19 +219,18 @@ def repeated(judged: list[Judged], texts: list[str]) -> None:
     Texts are compared with their whitespace taken out."""
     seen: set[str] = set()
     for item, raw in zip(judged, texts, strict=True):
-        if item.cls != "good" or item.feats.units < MIN_REPEAT_UNITS:
+        if item.cls is not GOOD or item.feats.units < MIN_REPEAT_UNITS:
             continue
         text = "".join(raw.split())
         if text in seen:
-            item.overridden = item.overridden or f"good:{item.reason}"
-            item.cls, item.reason = "bad", DropReason.REPEATED.value
+            item.set(REPEATED)
         seen.add(text)
 
 
-def confine(judged: list[Judged], span: tuple[int, int]) -> None:
-    """Drop good blocks outside the main region (in place)."""
-    lo, hi = span
+def confine(judged: list[Judged], region: tuple[int, int], article: tuple[int, int]) -> None:
+    """Drop good blocks outside the article (in place): outside the main region (``main_region``
+    names the step), or inside it but outside its one article (``first_article`` names it)."""
+    lo, hi = article
     for i, item in enumerate(judged):
-        if item.cls == "good" and not lo <= i < hi:
-            item.overridden = item.overridden or f"good:{item.reason}"
-            item.cls, item.reason = "bad", DropReason.OUTSIDE.value
+        if item.cls is GOOD and not lo <= i < hi:
+            item.set(OUTSIDE_ARTICLE if region[0] <= i < region[1] else OUTSIDE_REGION)

@@ -24,8 +24,8 @@ recorded container numbers (``Block.containers``), never a walk of the tree.
 >>> prose = "正文的一段，内容足够长，有逗号，也有句号。这是第二句，读起来像文章。" * 3
 >>> blocks = [Block(0, "首页 国内 国际 财经 科技 体育 娱乐 汽车 房产", containers=(0, 1)),
 ...           Block(1, prose, containers=(0, 2)), Block(2, prose, containers=(0, 2))]
->>> judged = [Judged("bad", "nav", features_of(blocks[0].text)),
-...           Judged("good", "body", features_of(prose)), Judged("good", "body", features_of(prose))]
+>>> judged = [Judged(BAD, DropReason.NAV, features_of(blocks[0].text)),
+...           Judged(GOOD, KeepReason.BODY, features_of(prose)), Judged(GOOD, KeepReason.BODY, features_of(prose))]
 >>> main_container(blocks, judged, None)
 2
 """
@@ -36,7 +36,8 @@ from operator import itemgetter
 
 from cleantext.boilerplate.context import Judged
 from cleantext.boilerplate.rules import MIN_GOOD_UNITS, MIN_SHORT_UNITS, marker
-from cleantext.model import Block, DropReason, PageMeta
+from cleantext.model import Block, BlockClass, DropReason, KeepReason, PageMeta, Step
+from cleantext.text import fold
 
 # Weights, in units of text (see ``features``), of blocks toward their containers' sums.
 LIST_GOOD_WEIGHT = 0.3  # good text in list items: teaser summaries must not outweigh an article
@@ -50,20 +51,23 @@ MIN_HEADLINE_CHARS = 4  # characters: shorter title matches (a site name) prove 
 MIN_CONTAINER_UNITS = 100  # units of weight: two or three paragraphs
 MIN_TEXT_SHARE = 0.5  # of the page's text weight inside the container
 MAX_BARE_LINK_SHARE = 0.2  # links in a long unpunctuated block above which it is a menu anyway
-IN_MAIN = "in-main"
+GOOD, BAD, SHORT = BlockClass.GOOD, BlockClass.BAD, BlockClass.SHORT
+IN_MAIN = KeepReason.IN_MAIN
+# The changes this step makes, built once and shared by the verdicts
+TO_TEXT = Step("container_prior", GOOD, IN_MAIN)
+TO_OUTSIDE = Step("container_prior", BAD, DropReason.OUTSIDE)
 HEADLINE_REACH = 6  # blocks: a date, a byline, a share bar may sit between headline and body
 HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
-NAV = DropReason.NAV.value
+NAV = DropReason.NAV
 BY_SUM_THEN_NUMBER = itemgetter(1, 0)  # of a (number, sum) pair: the deeper container wins a tie
-OUTSIDE = DropReason.OUTSIDE.value
 
 
 def _is_bare_prose(block: Block, item: Judged) -> bool:
     """Long text without sentence marks or links that the ladder called a menu for that alone."""
     f = item.feats
     return (
-        item.cls == "bad"
-        and item.reason == NAV
+        item.cls is BAD
+        and item.reason is NAV
         and f.units >= MIN_GOOD_UNITS
         and f.punct == 0
         and block.link_chars <= MAX_BARE_LINK_SHARE * len(block.text)
@@ -73,18 +77,13 @@ def _is_bare_prose(block: Block, item: Judged) -> bool:
 
 def _weight(block: Block, item: Judged) -> float:
     units = item.feats.units
-    if item.cls == "good":
+    if item.cls is GOOD:
         return units * (LIST_GOOD_WEIGHT if item.in_list else 1.0)
-    if item.cls == "short":
+    if item.cls is SHORT:
         return SHORT_TEXT_WEIGHT * units if item.feats.punct else -1.0
-    if item.reason == NAV and _is_bare_prose(block, item):  # most boilerplate is settled by its reason
+    if item.reason is NAV and _is_bare_prose(block, item):  # most boilerplate is settled by its reason
         return BARE_PROSE_WEIGHT * units
     return -float(max(units, MIN_BAD_PENALTY))
-
-
-def fold(text: str) -> str:
-    """Lowercased, without whitespace: how a title and a heading are compared."""
-    return "".join(text.split()).lower()
 
 
 def headline(blocks: list[Block], meta: PageMeta | None) -> int | None:
@@ -146,11 +145,6 @@ def _text_share(blocks: list[Block], weights: list[float], number: int) -> float
     return inside / total if total else 1.0
 
 
-def _set(item: Judged, cls: str, reason: str) -> None:
-    item.overridden = item.overridden or f"{item.cls}:{item.reason}"
-    item.cls, item.reason = cls, reason
-
-
 def container_prior(blocks: list[Block], judged: list[Judged], meta: PageMeta | None) -> int | None:
     """Lean the blocks toward the main container (in place): bare prose and short punctuated lines
     inside it become text (``in-main``), good text outside it leaves (``outside-main``). Returns
@@ -170,10 +164,10 @@ def container_prior(blocks: list[Block], judged: list[Judged], meta: PageMeta | 
     lo, hi = _text_span(blocks, weights, number)
     for block, item in zip(blocks, judged, strict=True):
         inside = number in block.containers
-        if not inside and item.cls == "good":
-            _set(item, "bad", OUTSIDE)
+        if not inside and item.cls is GOOD:
+            item.set(TO_OUTSIDE)
         elif inside and (_is_bare_prose(block, item) or (lo <= block.index <= hi and _leans_text(item))):
-            _set(item, "good", IN_MAIN)
+            item.set(TO_TEXT)
     return number
 
 
@@ -185,4 +179,4 @@ def _text_span(blocks: list[Block], weights: list[float], number: int) -> tuple[
 
 
 def _leans_text(item: Judged) -> bool:
-    return item.cls == "short" and item.feats.units >= MIN_SHORT_UNITS and item.feats.punct > 0
+    return item.cls is SHORT and item.feats.units >= MIN_SHORT_UNITS and item.feats.punct > 0

@@ -7,62 +7,21 @@ paragraph; see ``rules.MAX_MARKER_UNITS``). One comment per group says what it c
 The vocabulary is written in Simplified Chinese once; Traditional pages (Taiwan, Hong Kong, or a
 page converted with OpenCC) write the same words with other characters (時間, 來源, 責任編輯,
 上一篇 stays 上一篇). ``both_scripts`` turns each Simplified character of a pattern into a
-character class holding its Traditional forms, from the static table ``HANT`` — so a pattern
+character class holding its Traditional forms, from the static table ``text.HANT`` — so a pattern
 matches both scripts, with no converter run at import.
 
+>>> from cleantext.text import both_scripts
 >>> both_scripts("责任编辑[:：]")
 '[责責]任[编編][辑輯][:：]'
->>> both_scripts("上一[篇页]")
-'上一[篇页頁]'
 """
 
 from __future__ import annotations
 
-import itertools
 import re
 
 from cleantext.model import DropReason
 from cleantext.regexes import compiled
-
-# Simplified characters used in the vocabulary here and in ``document.lines``/``document.dates``,
-# each followed by its Traditional forms (OpenCC s2t, s2tw and s2hk, applied to each character and
-# to the words it stands in). A new word with a new character needs its entry here: a test checks
-# that every Chinese character of the vocabulary is covered.
-HANT_TABLE = (
-    "专專 为為爲 举舉 于於 们們 会會 关關 内內 册冊 击擊 创創 办辦 务務 动動 单單 发發 号號 国國 图圖 "
-    "声聲 处處 备備 头頭 审審 对對 导導 布佈 广廣 张張 当當 录錄 态態 户戶 扫掃 报報 数數 时時 术術 权權 "
-    "条條 来來 标標 核覈 欢歡 沪滬 注註 浏瀏 滚滾 点點 热熱 独獨 电電 码碼 签簽籤 粤粵 系繫 组組 经經 维維 "
-    "编編 网網 联聯 苏蘇 荐薦 视視 览覽 讯訊 记記 论論 访訪 证證 评評 词詞 话話 请請 读讀 财財 责責 资資 "
-    "许許 复復複覆 制製 赞贊 转轉 载載 辑輯 违違 链鏈 键鍵 门門 闭閉 问問 间間 闻聞 阅閱閲 际際 隐隱 页頁 "
-    "顶頂 频頻 题題 还還 兴興 个個 员員 摄攝"
-)
-HANT: dict[str, str] = {entry[0]: entry[1:] for entry in HANT_TABLE.split()}
-
-
-def both_scripts(pattern: str) -> str:
-    """The regular expression with each Simplified character of ``HANT`` also matching its
-    Traditional forms (added inside a character class, wrapped in one outside)."""
-    out: list[str] = []
-    in_class = escaped = False
-    for ch in pattern:
-        alt = "" if escaped else HANT.get(ch, "")
-        if alt:
-            out.append(ch + alt if in_class else f"[{ch}{alt}]")
-        else:
-            out.append(ch)
-            if not escaped and ch in "[]":
-                in_class = ch == "["
-        escaped = not escaped and ch == "\\"
-    return "".join(out)
-
-
-def word_forms(word: str) -> set[str]:
-    """Every spelling of a plain word in either script (for sets of exact words).
-
-    >>> sorted(word_forms("滚动"))
-    ['滚动', '滚動', '滾动', '滾動']
-    """
-    return {"".join(chars) for chars in itertools.product(*(ch + HANT.get(ch, "") for ch in word))}
+from cleantext.text import both_scripts
 
 # Previous/next article links, breadcrumbs, back-to-top, pagination, site menus.
 NAV = [
@@ -223,14 +182,14 @@ def _source(fragments: list[str]) -> str | None:
     return both_scripts("|".join(f"(?:{p})" for p in fragments)) if fragments else None
 
 
-def _group(reason: DropReason, fragments: list[str]) -> tuple[str, re.Pattern[str] | None, str | None]:
+def _group(reason: DropReason, fragments: list[str]) -> tuple[DropReason, re.Pattern[str] | None, str | None]:
     """A group as (reason, fragments anchored at the start, the others): the anchored ones are
     tried with ``match`` at the start only, not at every position of the block. The others are
     searched only in the few blocks where ``ANY_ANYWHERE`` finds something: they are kept as a
     source, compiled on first use rather than at start-up)."""
     anchored = _source([p[1:] for p in fragments if p.startswith("^")])
     anywhere = _source([p for p in fragments if not p.startswith("^")])
-    return reason.value, compiled(anchored, re.IGNORECASE) if anchored else None, anywhere
+    return reason, compiled(anchored, re.IGNORECASE) if anchored else None, anywhere
 
 
 VOCABULARY = (
@@ -242,7 +201,7 @@ VOCABULARY = (
     (DropReason.RELATED, RELATED),
     (DropReason.COMMENT, COMMENT),
 )
-GROUPS: list[tuple[str, re.Pattern[str] | None, str | None]] = [
+GROUPS: list[tuple[DropReason, re.Pattern[str] | None, str | None]] = [
     _group(reason, fragments) for reason, fragments in VOCABULARY
 ]
 REPRINT_NOTICE = compiled(_source(REPRINT) or "(?!)")
@@ -360,14 +319,4 @@ NEGATIVE_HINTS = {
 POSITIVE_HINTS = frozenset(
     "article content post entry text body story main detail details news contents artibody "
     "articlebody postbody maintext zoom blog".split()
-)
-
-# Channel labels that dumps glue to the end of a headline ("…电商生态 滚动").
-CHANNEL_TAGS = frozenset(
-    form
-    for word in (
-        "滚动 原创 独家 热门 推荐 置顶 最新 头条 图文 视频 快讯 专题 组图 荐 热 新 直播 深度 评论 "
-        "国际 国内 社会 财经"
-    ).split()
-    for form in word_forms(word)
 )

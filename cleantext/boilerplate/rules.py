@@ -1,7 +1,8 @@
 """The block classifier: an ordered ladder of named, pure rules.
 
 Each rule looks at one block and its features and either answers or passes. The first rule that
-answers decides, and its name is the block's reason. A rule answers with a *class*:
+answers decides: the block's ``Verdict`` names it (``Verdict.rule``, the rule function's name),
+with the reason it gave. A rule answers with a *class* (``BlockClass``):
 
 - ``bad``: boilerplate, whatever the neighbours say (menus, share bars, copyright lines);
 - ``good``: article text on its own merits (long, punctuated prose);
@@ -11,14 +12,16 @@ The ladder is the same for HTML and dumps: features a format lacks keep neutral 
 (a dump has no links, HTML has no bullets).
 
 >>> from cleantext.model import Block
->>> judge(Block(0, "上一篇：某某新闻", source="text"))
-('bad', 'nav')
->>> judge(Block(0, "这是一个足够长的句子，它有标点，也有内容，读起来像正文的一部分，而不是菜单。"))
-('good', 'body')
+>>> step = judge(Block(0, "上一篇：某某新闻", source="text"))
+>>> step.name, str(step.cls), str(step.reason)
+('marker', 'bad', 'nav')
+>>> judge(Block(0, "这是一个足够长的句子，它有标点，也有内容，读起来像正文的一部分，而不是菜单。")).name
+'prose'
 """
 
 from __future__ import annotations
 
+import functools
 import operator
 import re
 from collections.abc import Callable
@@ -33,7 +36,7 @@ from cleantext.boilerplate.markers import (
     NEGATIVE_HINTS,
     POSITIVE_HINTS,
 )
-from cleantext.model import Block, DropReason
+from cleantext.model import Block, BlockClass, BlockReason, DropReason, KeepReason, Step
 from cleantext.regexes import compiled
 
 MAX_MARKER_UNITS = 60  # units: longer blocks that mention 分享/版权/share are prose, not bars
@@ -76,15 +79,15 @@ MAX_STAMP_TAIL = 12  # letters and digits after the stamp: a size, a count, "PM"
 MIN_DOUBLED_CHARS = 6  # characters each half of a doubled line holds: shorter is "etc.etc."
 MIN_MARKUP_SHARE = 0.4  # of a block's characters inside tags: more is page source, not text about it
 
-Class = str  # "good" | "bad" | "short"
-Answer = tuple[Class, str] | None
+GOOD, BAD, SHORT = BlockClass.GOOD, BlockClass.BAD, BlockClass.SHORT
+Answer = tuple[BlockClass, BlockReason] | None
 Rule = Callable[[Block, Features], Answer]
 
 
 def empty(block: Block, f: Features) -> Answer:
     """No letters or digits at all: separators, icons, stray punctuation."""
     if f.units == 0 and not any(c.isalnum() for c in block.text):
-        return "bad", DropReason.EMPTY.value
+        return BAD, DropReason.EMPTY
     return None
 
 
@@ -99,7 +102,7 @@ def marker(block: Block, f: Features) -> Answer:
         if (at_start is not None and at_start.match(text)) or (
             any_group and anywhere is not None and compiled(anywhere, re.IGNORECASE).search(text)
         ):
-            return "bad", reason
+            return BAD, reason
     return None
 
 
@@ -110,7 +113,7 @@ def markup(block: Block, f: Features) -> Answer:
     if "<" not in text or ">" not in text:
         return None
     inside = sum(m.end() - m.start() for m in TAG.finditer(text))
-    return ("bad", DropReason.MARKUP.value) if inside >= MIN_MARKUP_SHARE * len(text) else None
+    return (BAD, DropReason.MARKUP) if inside >= MIN_MARKUP_SHARE * len(text) else None
 
 
 def doubled(block: Block, f: Features) -> Answer:
@@ -123,7 +126,7 @@ def doubled(block: Block, f: Features) -> Answer:
     text = "".join(text.split())
     half = len(text) // 2
     if half >= MIN_DOUBLED_CHARS and len(text) % 2 == 0 and text[:half] == text[half:]:
-        return "bad", DropReason.RELATED.value
+        return BAD, DropReason.RELATED
     return None
 
 
@@ -139,7 +142,7 @@ def consent(block: Block, f: Features) -> Answer:
     else:
         return None
     if COOKIE.search(text) and CONSENT.search(text):
-        return "bad", DropReason.FOOTER.value
+        return BAD, DropReason.FOOTER
     return None
 
 
@@ -154,7 +157,7 @@ def container_hint(block: Block, f: Features) -> Answer:
             # comment sections, where long prose is what comments are; a page that is all
             # comments (a forum thread) gets them back as text in ``classify``.
             long_prose = f.units >= 2 * MIN_GOOD_UNITS and f.punct >= 3 and reason != DropReason.COMMENT
-            return None if long_prose else ("bad", reason.value)
+            return None if long_prose else (BAD, reason)
     return None
 
 
@@ -165,7 +168,7 @@ def link_dense(block: Block, f: Features) -> Answer:
     density = block.link_chars / len(block.text)
     limit = LONG_LINK_DENSITY if f.units >= 2 * MIN_GOOD_UNITS else MAX_LINK_DENSITY
     if density > limit:
-        return "bad", DropReason.LINK_DENSE.value
+        return BAD, DropReason.LINK_DENSE
     return None
 
 
@@ -177,8 +180,8 @@ def list_item(block: Block, f: Features) -> Answer:
         return None
     if f.truncated or (f.units < MAX_LIST_TEASER_UNITS and f.punct < MIN_LIST_PROSE_PUNCT):
         if block.source == "html" and f.units >= MIN_LIST_POINT_UNITS and not f.truncated:
-            return "short", DropReason.RELATED.value
-        return "bad", DropReason.RELATED.value
+            return SHORT, DropReason.RELATED
+        return BAD, DropReason.RELATED
     return None
 
 
@@ -195,21 +198,21 @@ def dated_entry(block: Block, f: Features) -> Answer:
     if before.endswith((":", "：")):
         return None  # a labelled dateline (发布时间：…): the page's own metadata
     if sum(c.isalnum() for c in before) >= MIN_ENTRY_CHARS and len(NON_WORD.sub("", after)) <= MAX_STAMP_TAIL:
-        return "bad", DropReason.RELATED.value
+        return BAD, DropReason.RELATED
     return None
 
 
 def teaser(block: Block, f: Features) -> Answer:
     """Lines cut off with an ellipsis: summaries of other articles."""
     if f.truncated and f.units < MAX_LIST_TEASER_UNITS:
-        return "bad", DropReason.TEASER.value
+        return BAD, DropReason.TEASER
     return None
 
 
 def preformatted(block: Block, f: Features) -> Answer:
     """HTML ``<pre>`` blocks with some text: code and verse quoted in the article, not menus."""
     if block.kind == "pre" and f.units >= MIN_SHORT_UNITS:
-        return "good", "preformatted"
+        return GOOD, KeepReason.PREFORMATTED
     return None
 
 
@@ -217,14 +220,14 @@ def code(block: Block, f: Features) -> Answer:
     """Lines of program code in a dump (an HTML page marks them with ``<pre>``): undecided, so
     that the article around them decides, never a menu for lacking sentence marks."""
     if f.code_like and block.source == "text":
-        return "short", "code"
+        return SHORT, KeepReason.CODE
     return None
 
 
 def prose(block: Block, f: Features) -> Answer:
     """Long, punctuated text: article paragraphs."""
     if f.units >= MIN_GOOD_UNITS and f.punct_density >= MIN_GOOD_PUNCT_DENSITY:
-        return "good", "body"
+        return GOOD, KeepReason.BODY
     return None
 
 
@@ -232,7 +235,7 @@ def long_text(block: Block, f: Features) -> Answer:
     """Very long alphabetic text with some sentence marks: a paragraph of a sparsely punctuated
     language, never a menu."""
     if f.units >= MIN_LONG_TEXT_UNITS and f.punct > 0 and not f.is_cjk:
-        return "good", "body"
+        return GOOD, KeepReason.BODY
     return None
 
 
@@ -248,20 +251,20 @@ def unmarked_sentence(block: Block, f: Features) -> Answer:
         return None  # short items between separators: a menu (a space between clauses is a pause)
     grammatical = sum(block.text.count(word) for word in GRAMMATICAL)
     if grammatical >= MIN_GRAMMATICAL and grammatical >= MIN_GRAMMATICAL_SHARE * f.cjk:
-        return "good", "body"
+        return GOOD, KeepReason.BODY
     return None
 
 
 def unpunctuated(block: Block, f: Features) -> Answer:
     """Long text with no sentence marks: a menu or a keyword list written out as one line."""
     if f.units >= MIN_GOOD_UNITS and f.punct == 0:
-        return "bad", DropReason.NAV.value
+        return BAD, DropReason.NAV
     return None
 
 
 def short(block: Block, f: Features) -> Answer:
     """Everything else is left to context smoothing."""
-    return "short", DropReason.SHORT.value
+    return SHORT, DropReason.SHORT
 
 
 LADDER: tuple[Rule, ...] = (
@@ -285,45 +288,72 @@ LADDER: tuple[Rule, ...] = (
 )
 
 
-# A process remembers the ladder's answers for short blocks: a site's menus, share bars and footers
+# A run remembers the ladder's answers for short blocks: a site's menus, share bars and footers
 # repeat on all its pages (a quarter of the bench's dump lines repeat an earlier one). The ladder is
 # pure and reads only these fields of a block, so equal fields get an equal answer.
 JUDGED_FIELDS = ("text", "kind", "hint", "in_list", "link_chars", "source")
-MEMO_BLOCKS = 8192  # answers remembered (~3 MB on the bench's dumps); the memo starts over when full
+MEMO_BLOCKS = 8192  # answers remembered (~3 MB on the bench's dumps); the memory starts over when full
 MEMO_MAX_CHARS = 200  # longer blocks are article text, which does not repeat
-_memo: dict[tuple[object, ...], tuple[Class, str, Features]] = {}
 _judged_fields = operator.attrgetter(*JUDGED_FIELDS)
+Remembered = tuple[BlockClass, BlockReason, tuple[Step], Features]
 
 
-def forget() -> None:
-    """Empty the memory of judged blocks, so that the next page is judged as a run's first."""
-    _memo.clear()
-
-
-def judge_remembered(block: Block) -> tuple[Class, str, Features]:
+class RememberingJudge:
     """``judge`` with the block's features, from memory when a block with the same
-    ``JUDGED_FIELDS`` was judged before in this process."""
-    key = _judged_fields(block)
-    known = _memo.get(key)
-    if known is not None:
-        return known
-    feats = features_of(block.text)
-    answer = (*judge(block, feats), feats)
-    if len(block.text) <= MEMO_MAX_CHARS:
-        if len(_memo) >= MEMO_BLOCKS:
-            _memo.clear()
-        _memo[key] = answer
-    return answer
+    ``JUDGED_FIELDS`` was judged before by this judge. One per run (per ``Classifier``), so a run
+    starts with no memory and two runs never share one.
+
+    The answer is the class and reason (unpacked: read once per block, faster than from the
+    ``Step``), the chain a block's verdict opens with (the ``Step`` naming the rule, shared by
+    every block with the same answer), and the features.
+
+    >>> remember = RememberingJudge()
+    >>> cls, reason, chain, feats = remember(Block(0, "分享到：微信 微博"))
+    >>> chain[0].name, len(remember)
+    ('marker', 1)
+    """
+
+    def __init__(self, capacity: int = MEMO_BLOCKS) -> None:
+        self.capacity = capacity  # answers remembered at most
+        self._memo: dict[tuple[object, ...], Remembered] = {}
+
+    def __len__(self) -> int:
+        """Answers remembered now."""
+        return len(self._memo)
+
+    def __call__(self, block: Block) -> Remembered:
+        key = _judged_fields(block)
+        known = self._memo.get(key)
+        if known is not None:
+            return known
+        feats = features_of(block.text)
+        step = judge(block, feats)
+        answer = (step.cls, step.reason, _opening(step), feats)
+        if len(block.text) <= MEMO_MAX_CHARS:
+            if len(self._memo) >= self.capacity:
+                self._memo.clear()
+            self._memo[key] = answer
+        return answer
 
 
-def judge(
-    block: Block, feats: Features | None = None, skip: frozenset[str] = frozenset()
-) -> tuple[Class, str]:
-    """Run the ladder; the first rule that answers decides. Answers whose reason is in ``skip``
-    are passed over (a page that is a comment thread reads its comments as text)."""
+@functools.cache
+def _ruling(name: str, cls: BlockClass, reason: BlockReason) -> Step:
+    """One ``Step`` per distinct answer of a rule: verdicts share them rather than each holding its own."""
+    return Step(name, cls, reason)
+
+
+@functools.cache
+def _opening(step: Step) -> tuple[Step]:
+    """The chain a verdict opens with: one tuple per distinct answer, shared by its blocks."""
+    return (step,)
+
+
+def judge(block: Block, feats: Features | None = None, skip: frozenset[str] = frozenset()) -> Step:
+    """Run the ladder; the first rule that answers decides, and the answer names it. Answers whose
+    reason is in ``skip`` are passed over (a page that is a comment thread reads its comments as text)."""
     f = feats or features_of(block.text)
     for rule in LADDER:
         answer = rule(block, f)
         if answer is not None and answer[1] not in skip:
-            return answer
+            return _ruling(rule.__name__, *answer)
     raise AssertionError("the ladder ends with a rule that always answers")

@@ -33,6 +33,7 @@ from typing import NamedTuple
 
 from cleantext.convert.script_data import SIMPLIFIED_ONLY, TRADITIONAL_ONLY
 from cleantext.regexes import compiled
+from cleantext.text import HAN_BLOCKS, HANGUL, pages_of
 
 SAMPLE_CHARS = 128  # characters counted by block per text; counting a block is a byte operation
 EVIDENCE_CHARS = 24  # characters searched for script-only ones: ~20 Han give ~4–7 (a fifth to a
@@ -54,8 +55,8 @@ EN_FUNCTION_WORDS = frozenset(
 )
 
 # UTF-16 high bytes (256-code-point pages) of the blocks counted by page.
-_HAN_PAGES = bytes(range(0x34, 0xA0)) + b"\xf9\xfa"  # U+3400–U+9FFF (Ext. A, URO), U+F900–U+FAFF
-_HANGUL_PAGES = bytes(range(0xAC, 0xD8))  # U+AC00–U+D7FF: Hangul syllables
+_HAN_PAGES = pages_of(HAN_BLOCKS)  # U+3400–U+9FFF (Ext. A, URO), U+F900–U+FAFF
+_HANGUL_PAGES = pages_of(HANGUL)  # U+AC00–U+D7FF: Hangul syllables
 _ALPHA_PAGES = bytes(range(0x01, 0x20))  # U+0100–U+1FFF: Latin Ext., Greek, Cyrillic … Greek Ext.
 _LATIN1_LETTERS = bytes(
     b

@@ -6,7 +6,7 @@ The ladder (``ladder.py``), strongest evidence first, first that holds wins:
 2. an encoding the caller forces is applied, invalid bytes replaced and counted (``forced``);
 3. a byte-order mark (``bom``); NULs in step for UTF-16/32 without a mark (``detected``);
 4. the declared charset: the container's (HTTP header), then ``<meta>``/XML declaration
-   (``sniff.py``), validated against the bytes (``validate.py``) (``declared``);
+   (``byte_signs.py``), validated against the bytes (``validate.py``) (``declared``);
 5. strict UTF-8 over the whole page; pure ASCII is reported as ``utf-8`` (``utf-8``);
 6. chardet on a bounded sample, validated over the whole page (``detected``);
 7. replacement decoding, with the replaced characters counted (``fallback``).
@@ -28,8 +28,8 @@ random bytes, which only the detector can tell from text, are decoded with the m
 
 from __future__ import annotations
 
+from cleantext.decode.byte_signs import looks_binary, sniff_declared
 from cleantext.decode.labels import codec_name
 from cleantext.decode.ladder import NOT_TEXT, decode
-from cleantext.decode.sniff import looks_binary, sniff_declared
 
 __all__ = ["NOT_TEXT", "codec_name", "decode", "looks_binary", "sniff_declared"]

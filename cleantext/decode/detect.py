@@ -38,8 +38,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from cleantext.decode.byte_signs import mask_declarations
 from cleantext.decode.labels import codec_name
-from cleantext.decode.sniff import mask_declarations
 from cleantext.decode.validate import HIGH_BYTES, LATIN_CODECS
 from cleantext.regexes import compiled
 

@@ -32,9 +32,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from cleantext.decode.byte_signs import bom_codec, nul_pattern_codec, sniff_declared
 from cleantext.decode.detect import guess, is_noise
 from cleantext.decode.labels import codec_name
-from cleantext.decode.sniff import bom_codec, nul_pattern_codec, sniff_declared
 from cleantext.decode.validate import declaration_lies, decode_replacing, try_decode
 from cleantext.model import Decoded, RawPage
 from cleantext.regexes import compiled

@@ -11,12 +11,12 @@ Where each field comes from, in order of trust:
   that hold only metadata leave the body.
 - url: the container (WARC, JSONL), else ``og:url``/canonical link.
 
->>> from cleantext.model import Block, Decoded, Verdict
+>>> from cleantext.model import Block, Decoded, DropReason, KeepReason, Verdict
 >>> blocks = [Block(0, "标题在这里 滚动", source="text"),
 ...           Block(1, "时间:2025-07-03 09:55:12来源:中国新闻网", source="text"),
 ...           Block(2, "正文第一段，内容。", source="text")]
->>> verdicts = [Verdict(blocks[0], False, "short"), Verdict(blocks[1], False, "short"),
-...             Verdict(blocks[2], True, "body")]
+>>> verdicts = [Verdict(blocks[0], False, DropReason.SHORT), Verdict(blocks[1], False, DropReason.SHORT),
+...             Verdict(blocks[2], True, KeepReason.BODY)]
 >>> art, _ = finalize(Decoded("a.txt", "", "utf-8", "utf-8"), verdicts, None, None)
 >>> art.title, art.date, art.site, art.text
 ('标题在这里', '2025-07-03T09:55:12', '中国新闻网', '正文第一段，内容。')
@@ -26,21 +26,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from cleantext.boilerplate.dom import fold
 from cleantext.config import Config
 from cleantext.document.dates import find_date
 from cleantext.document.ids import record_id
 from cleantext.document.lines import LineMeta, read_line
 from cleantext.document.normalize import normalize_paragraph, normalize_text
 from cleantext.document.title import html_title, looks_like_title, strip_channel_tag
-from cleantext.model import Article, Decoded, Drop, DropReason, PageMeta, Verdict
+from cleantext.model import Article, BlockClass, Decoded, Drop, DropReason, KeepReason, PageMeta, Step, Verdict
+from cleantext.text import fold
 
 META_BEFORE = 12  # blocks before the article searched for date/source/author lines
 META_AFTER = 6  # blocks after the article searched for author/editor credits
 TITLE_BEFORE = 8  # blocks before the date line or the article searched for the headline
 # Verdicts a dump's headline can carry: undecided or article-like, or repeated (pages show the
 # headline again in a list or a breadcrumb), never a named kind of boilerplate.
-TITLE_REASONS = frozenset(("short", "body", "context", "outside-main", "fallback", DropReason.REPEATED.value))
+TITLE_REASONS = frozenset((
+    DropReason.SHORT, KeepReason.BODY, KeepReason.CONTEXT, DropReason.OUTSIDE, KeepReason.FALLBACK, DropReason.REPEATED
+))
+# The steps of this stage that drop a kept block, each with the reason it gives
+TITLE_STEP = Step("title", BlockClass.BAD, DropReason.METADATA)  # the headline, or a block repeating it
+METADATA_STEP = Step("metadata", BlockClass.BAD, DropReason.METADATA)  # a line of date, source, author
 
 
 @dataclass
@@ -120,6 +125,10 @@ def _title(
     return strip_channel_tag(normalize_paragraph(verdicts[index].block.text)) or None, index
 
 
+def _dropped(verdict: Verdict, step: Step) -> Verdict:
+    return replace(verdict, keep=False, reason=step.reason, chain=(*verdict.chain, step))
+
+
 def finalize(
     doc: Decoded, verdicts: list[Verdict], meta: PageMeta | None, config: Config | None
 ) -> tuple[Article | Drop, list[Verdict]]:
@@ -141,9 +150,12 @@ def finalize(
     folded_title = fold(title) if title else ""
     out = []
     for i, verdict in enumerate(verdicts):
-        if verdict.keep and (i in consumed or (folded_title and fold(verdict.block.text) == folded_title)):
-            reason, was = DropReason.METADATA.value, f"keep:{verdict.reason}"
-            out.append(replace(verdict, keep=False, reason=reason, overridden=was))
+        if not verdict.keep:
+            out.append(verdict)
+        elif i == title_index or (folded_title and fold(verdict.block.text) == folded_title):
+            out.append(_dropped(verdict, TITLE_STEP))
+        elif i in consumed:
+            out.append(_dropped(verdict, METADATA_STEP))
         else:
             out.append(verdict)
     width_fold = config.width_fold if config else False

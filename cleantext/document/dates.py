@@ -28,8 +28,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from cleantext.boilerplate.markers import both_scripts
 from cleantext.regexes import compiled
+from cleantext.text import both_scripts
 
 DIGIT = compiled(r"\d")
 # Every form below holds a year of four digits: most lines with a digit (a count, a time, a

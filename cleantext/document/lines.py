@@ -21,10 +21,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from cleantext.boilerplate.features import features_of
-from cleantext.boilerplate.markers import both_scripts
 from cleantext.document.dates import date_span, find_date
 from cleantext.regexes import compiled
+from cleantext.text import both_scripts, units_of
 
 # Labels are written in Simplified Chinese and compiled to match Traditional too (``both_scripts``).
 STOP = (
@@ -111,7 +110,7 @@ def _first_group(match: re.Match[str] | None) -> str | None:
 def read_line(text: str, lang: str | None = None, units: int | None = None) -> LineMeta:
     """Date, site and author written in one short line, and whether the line is only that.
     ``units`` is the line's length when the caller measured it already (the boilerplate stage)."""
-    if (features_of(text).units if units is None else units) > MAX_META_UNITS:
+    if (units_of(text) if units is None else units) > MAX_META_UNITS:
         return NO_META
     date = find_date(text, lang)
     site_m = author_m = credit_m = None
@@ -129,7 +128,7 @@ def read_line(text: str, lang: str | None = None, units: int | None = None) -> L
     if span:
         residue = residue[: span[0]] + " " + residue[span[1] :]
     residue = RESIDUE_NOISE.sub("", LABELS.sub("", residue))
-    consumed = features_of(residue).units <= MAX_RESIDUE_UNITS
+    consumed = units_of(residue) <= MAX_RESIDUE_UNITS
     if credit_m is not None and not consumed:
         author = None  # an unlabelled credit in prose: see CREDIT
     return LineMeta(date, site, author, consumed)

@@ -17,11 +17,10 @@ Channel labels that dumps glue to a headline (``…电商生态 滚动``) are no
 
 from __future__ import annotations
 
-from cleantext.boilerplate.dom import fold
-from cleantext.boilerplate.features import features_of
-from cleantext.boilerplate.markers import CHANNEL_TAGS
 from cleantext.document.lines import read_line
+from cleantext.document.vocabulary import CHANNEL_TAGS
 from cleantext.regexes import compiled
+from cleantext.text import fold, units_of
 
 # Characters of Chinese text: ideographs, CJK and full-width punctuation, curly quotes.
 CJK_TEXT = r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef\u201c\u201d]"
@@ -40,7 +39,7 @@ def strip_site(title: str) -> str:
     parts = [p.strip() for p in SEPARATORS.split(title) if p and p.strip()]
     if len(parts) < 2:
         return title.strip()
-    return max(parts, key=lambda p: features_of(p).units)
+    return max(parts, key=units_of)
 
 
 def strip_channel_tag(title: str) -> str:
@@ -57,7 +56,7 @@ def looks_like_title(text: str) -> bool:
     >>> looks_like_title("Library hours to grow next spring"), looks_like_title("By Jane Doe")
     (True, False)
     """
-    units = features_of(text).units
+    units = units_of(text)
     if not MIN_TITLE_UNITS <= units <= MAX_TITLE_UNITS or text.rstrip().endswith(("。", "；", ";")):
         return False
     return not read_line(text, units=units).consumed

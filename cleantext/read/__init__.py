@@ -4,7 +4,7 @@ The first stage of the data path. It knows where bytes come from, never what the
 
 - ``inputs``   what the user typed → paths in a stable order (files, folders, globs, ``-``).
 - ``streams``  a path → plain bytes, whatever the compression (gzip, bzip2, xz, zstd by magic).
-- ``sniff``    plain bytes → one page, a JSONL container or a WARC container.
+- ``input_kind``  plain bytes → one page, a JSONL container or a WARC container.
 - ``documents`` one stream holding several concatenated HTML documents → one page each.
 - ``jsonl``, ``warc``  a container → one item per record.
 
@@ -54,9 +54,9 @@ from typing import BinaryIO
 from cleantext.config import Config
 from cleantext.model import Failure, RawPage
 from cleantext.read.documents import WARNING_HINT, Document, split_documents, starts_like_markup, unsplit_warning
+from cleantext.read.input_kind import JSONL, WARC, format_hint, input_kind
 from cleantext.read.inputs import expand_inputs
 from cleantext.read.jsonl import read_jsonl
-from cleantext.read.sniff import JSONL, WARC, format_hint, input_kind
 from cleantext.read.streams import BUFFER_BYTES, Opened, ReadError, describe_os_error, open_input
 
 __all__ = ["expand_inputs", "iter_pages", "pages_from_bytes"]

@@ -22,8 +22,8 @@ Observations this module relies on:
 from __future__ import annotations
 
 import json
-from dataclasses import MISSING, fields
 from collections.abc import Iterator, Sequence
+from dataclasses import MISSING, fields
 from typing import Any, BinaryIO
 
 from cleantext.config import MAX_PAGE_BYTES
@@ -31,11 +31,13 @@ from cleantext.model import Article, Failure
 from cleantext.read.inputs import expand_inputs
 from cleantext.read.jsonl import _numbered_lines
 from cleantext.read.streams import ReadError, describe_os_error, open_input
-from cleantext.write.schemas import FLAT_KEYS
 
 SHOWN_MISSING = 4  # missing keys named in a message; the rest is "..."
-# Fields with a default (text_format, ...) may be absent: a record written before they existed
-REQUIRED_KEYS = tuple(f.name for f in fields(Article) if f.name in FLAT_KEYS and f.default is MISSING)
+# The flat schema writes every field of an Article but ``meta`` under its own name (the writer's
+# FLAT_KEYS; a test checks they agree). Fields with a default (text_format, ...) may be absent: a
+# record written before they existed.
+RECORD_KEYS = tuple(f.name for f in fields(Article) if f.name != "meta")
+REQUIRED_KEYS = tuple(f.name for f in fields(Article) if f.name in RECORD_KEYS and f.default is MISSING)
 
 
 def iter_records(inputs: Sequence[str], stdin: BinaryIO | None = None) -> Iterator[Article | Failure]:
@@ -77,4 +79,4 @@ def _article(uri: str, number: int, record: dict[str, Any]) -> Article | Failure
         why = f"missing {named}" if missing else "text is not a string"
         return Failure(uri, f"line {number}: not a flat cleantext record ({why}); "
                             "write it with --schema flat and no --fields")
-    return Article(**{key: record[key] for key in FLAT_KEYS if key in record}, meta=record.get("meta"))
+    return Article(**{key: record[key] for key in RECORD_KEYS if key in record}, meta=record.get("meta"))

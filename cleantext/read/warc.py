@@ -40,7 +40,7 @@ from fastwarc.warc import ArchiveIterator, WarcRecord, WarcRecordType
 
 from cleantext.config import Config
 from cleantext.model import Failure, RawPage
-from cleantext.read.sniff import WARC_MAGIC
+from cleantext.read.input_kind import WARC_MAGIC
 from cleantext.read.streams import ReadError
 from cleantext.regexes import compiled
 

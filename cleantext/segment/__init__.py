@@ -2,7 +2,7 @@
 text dumps (``dump.py``; side-by-side columns are read one after the other first, ``columns.py``;
 Markdown dumps lose their markup and keep their links as a feature, ``markdown.py``).
 
-The format is sniffed (``sniff.py``) unless the caller or the container says which it is.
+The format is sniffed (``page_format.py``) unless the caller or the container says which it is.
 
 >>> from cleantext.model import Decoded
 >>> blocks, meta, fmt = segment(Decoded("a.txt", "标题\\n\\n正文第一段。", "utf-8", "utf-8"), "auto")
@@ -13,7 +13,7 @@ The format is sniffed (``sniff.py``) unless the caller or the container says whi
 from __future__ import annotations
 
 from cleantext.model import Block, Decoded, Markup, PageMeta
-from cleantext.segment.sniff import sniff
+from cleantext.segment.page_format import sniff
 
 
 def segment(doc: Decoded, fmt: str = "auto", markup: Markup | None = None) -> tuple[list[Block], PageMeta, str]:

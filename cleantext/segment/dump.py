@@ -27,10 +27,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from cleantext.boilerplate.features import ends_sentence, looks_like_code
 from cleantext.model import Block
 from cleantext.regexes import compiled
 from cleantext.segment.wrap import edge, opening_indent
+from cleantext.text import UNSPACED, UNSPACED_CHAR, ends_sentence, looks_like_code
 
 BULLET = compiled(r"^(?:[•·◦▪▫●○■□◆◇►▶▸»*+\-–]|\d{1,3}[.)]|\[\d{1,3}\])\s+")
 MIN_WRAP_WIDTH = 60  # display columns; narrower pages are not treated as hard-wrapped
@@ -41,7 +41,7 @@ WRAP_SLACK = 4  # display columns: a line this close to the page's widest width 
 CHAR_SLACK = 1
 MIN_WRAPPED_LINES = 3  # lines reaching the wrap width: fewer could be long paragraphs by chance
 MAX_WORD_COLUMNS = 20  # display columns: a word-wrapped line ends at most a long word short of the width
-FIRST_WORD = compiled(r"[^\s\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+")
+FIRST_WORD = compiled(rf"[^\s{UNSPACED}]+")  # a word of a script written with spaces
 LIST_CONTINUATION_INDENT = 2  # columns deeper than its bullet: a teaser's summary line
 # characters: a paragraph's first line is indented this much at most deeper than the lines that
 # continue it (two ideographic spaces, four or six spaces); deeper is a table's cell beside another
@@ -77,7 +77,7 @@ ASTRAL = compiled("[\U00010000-\U0010ffff]")  # any supplementary-plane characte
 # Marks Chinese and Japanese typesetting never puts at the start of a line: a line opening with one
 # continues the line above, whatever its width (the dumper broke it in a cell or a column).
 NO_LINE_START = compiled(r"[，。、；：？！）」』】》〉]")
-CJK_CHAR = compiled(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
+CJK_CHAR = UNSPACED_CHAR  # a character a line may break after or before without a space
 # A frame's top or bottom line (corners and rules only), and a frame's side at either end of a line.
 # w3m draws a bordered page or box with thin lines (heavy ones are tables' own borders).
 FRAME_EDGE = compiled(r"^[ \t]*[┌└][─┬┴┐┘ ]*$", re.M)

@@ -36,12 +36,12 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import NamedTuple
 
-from cleantext.boilerplate.features import looks_like_code
 from cleantext.model import MARK_CLOSE, MARK_OPEN, Block, Markup
 from cleantext.regexes import compiled
 from cleantext.segment.html import BREAK_TAGS, MAX_PATH_CHARS, PATH_LABELS, _Builder, _Frame
 from cleantext.segment.mathml import tex_of, unwrap
 from cleantext.segment.soup import Tag
+from cleantext.text import looks_like_code
 
 MAX_CELL_BLOCKS = 3  # blocks in one cell: a data cell holds a value or two lines, a layout cell an article
 MAX_CELL_CHARS = 300  # characters in one cell: longer is prose laid out in a table, not a value

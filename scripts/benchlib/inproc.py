@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from benchlib.corpus import SCRATCH, total_bytes
 from benchlib.timing import CPU, Figure, best_of, best_of_each, peak_rss_mb
-from cleantext.boilerplate.rules import forget
 from cleantext.config import Config
 from cleantext.decode import decode
 from cleantext.model import Article, Failure, RawPage
@@ -38,19 +38,20 @@ def clean_paths(cleaner: PageCleaner, paths: list[str], out: Path = OUT) -> int:
         return writer.count
 
 
-def clean_cold(cleaner: PageCleaner, paths: list[str]) -> int:
-    """``clean_paths`` as a run's first pages: with no block judged yet (the boilerplate stage
-    remembers judged blocks, which would make a repeated timing cheaper than a real run)."""
-    forget()
-    return clean_paths(cleaner, paths)
+def cold_cleaners(config: Config, reps: int) -> Iterator[PageCleaner]:
+    """A new cleaner for each of ``reps`` timed runs, built before the timing: each run's first
+    pages find no block judged yet (a cleaner remembers the blocks it judged, which would make a
+    repeated timing cheaper than a real run), and a cleaner's construction is a per-process
+    start-up, which the start-up section reports."""
+    return iter([PageCleaner(config) for _ in range(max(1, reps))])
 
 
 def measure_clean(name: str, paths: list[str], config: Config, reps: int) -> Figure:
-    """cleantext on ``paths`` with ``config``, best of ``reps`` cold runs (``clean_cold``)."""
-    cleaner = PageCleaner(config)
-    clean_paths(cleaner, paths[:1])  # warm-up: lazy imports out of the timing
+    """cleantext on ``paths`` with ``config``, best of ``reps`` cold runs (``cold_cleaners``)."""
+    clean_paths(PageCleaner(config), paths[:1])  # warm-up: lazy imports out of the timing
+    cleaners = cold_cleaners(config, reps)
     written: list[int] = []
-    seconds = best_of(reps, lambda: written.append(clean_cold(cleaner, paths)), CPU)
+    seconds = best_of(reps, lambda: written.append(clean_paths(next(cleaners), paths)), CPU)
     return Figure(name, len(paths), total_bytes(paths), seconds, f"{written[-1]} written", _rss())
 
 
@@ -60,14 +61,14 @@ def measure_clean_beside(
     """``measure_clean`` of ``config`` and of ``baseline`` in turns within each repetition, so that
     their difference is not a drift of the machine between two sections (which, on 20 s runs,
     can be twenty times a conversion's cost)."""
-    cleaners = {"config": PageCleaner(config), "baseline": PageCleaner(baseline)}
+    cleaners = {"config": cold_cleaners(config, reps), "baseline": cold_cleaners(baseline, reps)}
     written: dict[str, int] = {}
 
     def run(which: str) -> None:
-        written[which] = clean_cold(cleaners[which], paths)
+        written[which] = clean_paths(next(cleaners[which]), paths)
 
-    for cleaner in cleaners.values():
-        clean_paths(cleaner, paths[:1])  # warm-up: lazy imports out of the timing
+    for settings in (config, baseline):
+        clean_paths(PageCleaner(settings), paths[:1])  # warm-up: lazy imports out of the timing
     best = best_of_each(reps, {which: functools.partial(run, which) for which in cleaners}, CPU)
     nbytes = total_bytes(paths)
     return (
@@ -82,12 +83,13 @@ STAGES = ("read+decode", "segment", "boilerplate", "document+convert", "write")
 def stage_seconds(paths: list[str], config: Config) -> dict[str, float]:
     """One pass over ``paths`` stage by stage, as ``stages.default_stages`` orders them (its binary
     sniffing and quality filters aside), with each stage's CPU seconds."""
-    from cleantext.boilerplate import classify
+    from cleantext.boilerplate import Classifier
     from cleantext.convert import Converter
     from cleantext.document import build_article
     from cleantext.segment import segment
 
     converter = Converter.from_config(config)
+    classify = Classifier()  # one per pass, as one per run: each pass starts with no block judged
     spent = dict.fromkeys(STAGES, 0.0)
     with JsonlWriter(OUT) as writer:
         start = CPU()
@@ -123,7 +125,6 @@ def measure_stages(name: str, paths: list[str], reps: int) -> list[Figure]:
     stage_seconds(paths[:1], Config())  # lazy imports out of the timing
     passes = []
     for _ in range(max(1, reps)):
-        forget()
         passes.append(stage_seconds(paths, Config()))
     best = min(passes, key=lambda spent: sum(spent.values()))
     total = sum(best.values())
@@ -241,14 +242,14 @@ def measure_conversion(paths: list[str], reps: int) -> dict[str, Any]:
 def measure_large(paths: list[str], large: Path, reps: int) -> tuple[Figure, Figure]:
     """``paths`` cleaned one by one (best of ``reps``) against ``large``, the page made of them,
     cleaned once; each starts with no block judged yet."""
-    cleaner = PageCleaner(Config())
-    clean_paths(cleaner, paths[:1])  # warm-up: lazy imports out of the timing
-
-    small_s = best_of(reps, lambda: clean_cold(cleaner, paths), CPU)
+    config = Config()
+    clean_paths(PageCleaner(config), paths[:1])  # warm-up: lazy imports out of the timing
+    cleaners = cold_cleaners(config, reps)
+    small_s = best_of(reps, lambda: clean_paths(next(cleaners), paths), CPU)
     outcome: list[str] = []
+    cleaner = PageCleaner(config)
 
     def once() -> None:
-        forget()
         page = next(p for p in iter_pages([str(large)], cleaner.config) if isinstance(p, RawPage))
         outcome.append(type(cleaner(page)).__name__)
 

@@ -19,7 +19,6 @@ from typing import Any
 from benchlib.corpus import ROOT, SCRATCH, load_paths, save_paths, total_bytes
 from benchlib.inproc import OUT, clean_paths
 from benchlib.timing import Figure, best_of, best_of_each, peak_rss_mb, say
-from cleantext.boilerplate.rules import forget
 from cleantext.config import Config
 from cleantext.model import Article
 from cleantext.pipeline import PageCleaner, Pipeline
@@ -102,7 +101,8 @@ def measure_jobs(paths: list[str], reps: int) -> list[Figure]:
     cpu: dict[int, list[tuple[float, float]]] = {1: [], 2: []}
 
     def run(jobs: int) -> None:
-        forget()  # --jobs 1 cleans in this process: no block judged yet, like the workers of --jobs 2
+        # each run builds its Pipeline, so --jobs 1, which cleans in this process, starts with no
+        # block judged yet, like the workers of --jobs 2
         parent, workers = time.process_time(), _children_cpu()
         pipeline_paths(paths, jobs)
         cpu[jobs].append((time.process_time() - parent, _children_cpu() - workers))

@@ -20,7 +20,7 @@ from cleantext.boilerplate.articles import (
 from cleantext.boilerplate.context import Judged
 from cleantext.boilerplate.features import features_of
 from cleantext.boilerplate.markers import COMMENTS_HEADING, COMMENTS_OPENING, REPRINT, REPRINT_NOTICE
-from cleantext.model import Block, PageMeta
+from cleantext.model import Block, BlockClass, KeepReason, PageMeta
 
 PARA = "国务院近日召开的做强国内大循环工作推进会提出，结合现阶段我国发展实际，要加快构建新发展格局。"
 OTHER = "这首歌有很多明星都翻唱过，但这首歌其实原唱是一位来自台湾的歌手，他的一生也颇为传奇。"
@@ -73,7 +73,7 @@ def test_a_dated_subheading_without_a_headline_cuts_nothing() -> None:
 def test_a_reply_under_a_user_name_is_no_new_article() -> None:
     # forum replies: a short user name above the dateline is not a headline
     blocks = _page(*FIRST, "资料搬运工", "2020.06.09 09:57 发布", *SECOND)
-    judged = [Judged("good" if b.text in (PARA, OTHER) else "short", "body", features_of(b.text)) for b in blocks]
+    judged = [Judged(BlockClass.GOOD if b.text in (PARA, OTHER) else BlockClass.SHORT, KeepReason.BODY, features_of(b.text)) for b in blocks]
     assert headers(blocks, judged, (0, len(blocks))) == []
     assert first_article(blocks, judged, (0, len(blocks)), None) == (0, len(blocks))
 
@@ -127,7 +127,7 @@ def test_teasers_after_the_reprint_notice_are_not_the_article() -> None:
 def test_a_dumps_placeholder_between_paragraphs_is_not_kept() -> None:
     verdicts = classify(_page(PARA, "[38505]", PARA, "[image] [登录]", PARA))
     assert [v.keep for v in verdicts] == [True, False, True, False, True]
-    assert verdicts[1].reason == "empty" and verdicts[1].overridden
+    assert verdicts[1].reason == "empty" and verdicts[1].chain[-1].name == "drop_placeholders"
 
 
 def test_a_long_articles_comment_section_is_not_the_article() -> None:

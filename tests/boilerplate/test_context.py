@@ -8,20 +8,25 @@ from hypothesis import strategies as st
 from cleantext.boilerplate import classify
 from cleantext.boilerplate.context import Judged, _heaviest, confine, fallback, main_region, smooth
 from cleantext.boilerplate.features import features_of
-from cleantext.model import Block
+from cleantext.model import Block, BlockClass, BlockReason, DropReason, KeepReason, Step
 
 PARA = "国务院近日召开的做强国内大循环工作推进会提出，结合现阶段我国发展实际，要加快构建新发展格局。"
 
 
+def _reason(value: str) -> BlockReason:
+    return KeepReason(value) if value in set(KeepReason) else DropReason(value)
+
+
 def _j(cls: str, text: str, reason: str = "", dump: bool = True, in_list: bool = False) -> Judged:
     reason = reason or {"good": "body", "bad": "nav", "short": "short"}[cls]
-    return Judged(cls, reason, features_of(text), in_list=in_list, dump=dump)
+    return Judged(BlockClass(cls), _reason(reason), features_of(text), in_list=in_list, dump=dump)
 
 
 def test_short_between_good_becomes_good() -> None:
     judged = [_j("good", PARA), _j("short", "小标题"), _j("good", PARA)]
     smooth(judged)
-    assert (judged[1].cls, judged[1].reason, judged[1].overridden) == ("good", "context", "short:short")
+    assert (judged[1].cls, judged[1].reason) == (BlockClass.GOOD, KeepReason.CONTEXT)
+    assert judged[1].chain == (Step("smooth", BlockClass.GOOD, KeepReason.CONTEXT),)
 
 
 def test_short_next_to_bad_stays_bad() -> None:
@@ -61,9 +66,16 @@ def test_region_drops_good_blocks_past_a_boilerplate_stretch() -> None:
         _j("bad", "首页 新闻 国内 国际 社会 财经 体育 娱乐 科技 汽车 房产 教育 健康 旅游") for _ in range(3)
     ]
     judged = [_j("good", PARA), _j("good", PARA), *menu, _j("good", "短评，很好。" * 3)]
-    confine(judged, main_region(judged))
+    region = main_region(judged)
+    confine(judged, region, region)
     assert [item.cls for item in judged] == ["good", "good", "bad", "bad", "bad", "bad"]
-    assert judged[-1].reason == "outside-main"
+    assert judged[-1].reason == "outside-main" and judged[-1].chain[-1].name == "main_region"
+
+
+def test_confine_names_the_region_or_the_first_article() -> None:
+    judged = [_j("good", PARA) for _ in range(4)]
+    confine(judged, (0, 3), (0, 2))
+    assert [item.chain[-1].name if item.chain else "" for item in judged] == ["", "", "first_article", "main_region"]
 
 
 def test_list_prose_weighs_less_than_the_article() -> None:

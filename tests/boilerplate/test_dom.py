@@ -20,7 +20,7 @@ from cleantext.boilerplate.dom import (
 )
 from cleantext.boilerplate.features import features_of
 from cleantext.boilerplate.rules import judge
-from cleantext.model import Block, PageMeta
+from cleantext.model import Block, BlockClass, DropReason, KeepReason, PageMeta, Step
 
 PROSE = "这是正文的一段，内容足够长，有逗号，也有句号。这是第二句，它让这一段读起来像文章的一部分。"
 # unmarked and without grammatical words: the ladder cannot tell it from a menu, its container can
@@ -33,8 +33,8 @@ def _judged(blocks: list[Block]) -> list[Judged]:
     out = []
     for block in blocks:
         feats = features_of(block.text)
-        cls, reason = judge(block, feats)
-        out.append(Judged(cls, reason, feats, in_list=block.in_list))
+        ruling = judge(block, feats)
+        out.append(Judged(ruling.cls, ruling.reason, feats, (ruling,), in_list=block.in_list))
     return out
 
 
@@ -67,7 +67,9 @@ def test_prior_keeps_bare_prose_inside_and_drops_text_outside() -> None:
     judged = _judged(blocks)
     assert (judged[6].cls, judged[8].cls) == ("bad", "good")
     assert container_prior(blocks, judged, PageMeta(title="标题在这里")) == 2
-    assert (judged[6].cls, judged[6].reason, judged[6].overridden) == ("good", "in-main", "bad:nav")
+    assert (judged[6].cls, judged[6].reason) == ("good", "in-main")
+    assert judged[6].chain[1:] == (Step("container_prior", BlockClass.GOOD, KeepReason.IN_MAIN),)
+    assert judged[6].chain[0][1:3] == ("bad", "nav")
     assert (judged[8].cls, judged[8].reason) == ("bad", "outside-main")
 
 
@@ -85,8 +87,10 @@ def test_prior_stands_back_without_structure() -> None:
 
 def test_classify_shows_the_override() -> None:
     verdicts = classify(_page(), PageMeta(title="标题在这里"))
-    assert (verdicts[6].keep, verdicts[6].reason, verdicts[6].overridden) == (True, "in-main", "bad:nav")
+    assert (verdicts[6].keep, verdicts[6].reason, verdicts[6].rule) == (True, "in-main", "unpunctuated")
+    assert [step.name for step in verdicts[6].changes] == ["container_prior"]
     assert (verdicts[8].keep, verdicts[8].reason) == (False, "outside-main")
+    assert verdicts[8].changes[0] == Step("container_prior", BlockClass.BAD, DropReason.OUTSIDE)
 
 
 @given(

@@ -4,21 +4,20 @@ from __future__ import annotations
 
 from typing import cast
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleantext.boilerplate import rules
 from cleantext.boilerplate.features import features_of
 from cleantext.boilerplate.rules import (
     JUDGED_FIELDS,
+    LADDER,
+    RememberingJudge,
     code,
     container_hint,
     dated_entry,
     doubled,
     empty,
     judge,
-    judge_remembered,
     link_dense,
     list_item,
     long_text,
@@ -32,7 +31,7 @@ from cleantext.boilerplate.rules import (
     unpunctuated,
 )
 from cleantext.decode import decode
-from cleantext.model import Block, RawPage
+from cleantext.model import Block, BlockClass, DropReason, KeepReason, RawPage, Step
 from cleantext.segment import segment
 from tests.conftest import SAMPLES
 
@@ -132,8 +131,8 @@ def test_short_is_the_last_answer() -> None:
 
 def test_judge_first_answer_wins_and_skip_passes_over() -> None:
     text = "我要评论"
-    assert judge(Block(0, text)) == ("bad", "comment")
-    assert judge(Block(0, text), skip=frozenset({"comment"})) == ("short", "short")
+    assert judge(Block(0, text)) == Step("marker", BlockClass.BAD, DropReason.COMMENT)
+    assert judge(Block(0, text), skip=frozenset({"comment"})) == Step("short", BlockClass.SHORT, DropReason.SHORT)
 
 
 def test_prose_counts_the_sentence_marks_of_arabic_script() -> None:
@@ -141,7 +140,7 @@ def test_prose_counts_the_sentence_marks_of_arabic_script() -> None:
     text = "یہ ایک لمبا جملہ ہے، جس میں کئی الفاظ ہیں اور یہ مضمون کا حصہ ہے۔ دوسرا جملہ بھی یہاں ہے۔"
     f = features_of(text)
     assert f.punct == 3 and f.ends_sentence
-    assert judge(Block(0, text, source="text"), f) == ("good", "body")
+    assert judge(Block(0, text, source="text"), f) == Step("prose", BlockClass.GOOD, KeepReason.BODY)
 
 
 def test_long_sparsely_marked_alphabetic_text_is_a_paragraph() -> None:
@@ -180,7 +179,7 @@ def test_markup_drops_page_source_a_dumper_printed() -> None:
     leaked = '義大利公開賽 <a class="link " href="https://hk.news.yahoo.com/tag/x" data-i13n="sec:content">茲韋列夫</a>封王'
     block = Block(0, leaked, source="text")
     assert markup(block, _f(leaked)) == ("bad", "markup")
-    assert judge(block) == ("bad", "markup")
+    assert judge(block) == Step("markup", BlockClass.BAD, DropReason.MARKUP)
 
 
 def test_markup_spares_prose_that_quotes_a_tag_and_shell_lines() -> None:
@@ -206,7 +205,7 @@ def test_unmarked_sentence_keeps_a_writer_who_sets_no_marks() -> None:
     line = "一波波接續性低溫寒流報到已將新竹尖石鄉後山一帶層層山巒披上嫣紅的彩衣也是愛攝人仕所喜愛造訪之地"
     block = Block(0, line, source="text")
     assert unmarked_sentence(block, _f(line)) == ("good", "body")
-    assert judge(block) == ("good", "body")
+    assert judge(block) == Step("unmarked_sentence", BlockClass.GOOD, KeepReason.BODY)
 
 
 def test_unmarked_sentence_leaves_names_run_together_and_spaced_menus_to_unpunctuated() -> None:
@@ -215,7 +214,7 @@ def test_unmarked_sentence_leaves_names_run_together_and_spaced_menus_to_unpunct
     for text in (names, menu):
         block = Block(0, text, source="text")
         assert unmarked_sentence(block, _f(text)) is None
-        assert judge(block) == ("bad", "nav")
+        assert judge(block) == Step("unpunctuated", BlockClass.BAD, DropReason.NAV)
 
 
 def test_unmarked_sentence_reads_a_space_between_long_clauses_as_a_pause() -> None:
@@ -277,27 +276,54 @@ def test_the_ladder_reads_only_the_fields_its_memory_is_keyed_on() -> None:
 
 
 def test_remembered_answers_are_the_ladders_answers() -> None:
-    rules._memo.clear()
+    remember = RememberingJudge()
     blocks = _sample_blocks()
     for block in blocks + blocks:  # the second time round, short blocks are answered from memory
-        assert judge_remembered(block) == (*judge(block), features_of(block.text))
+        step = judge(block)
+        assert remember(block) == (step.cls, step.reason, (step,), features_of(block.text))
 
 
 def test_memory_tells_apart_blocks_that_differ_only_in_a_judged_field() -> None:
-    rules._memo.clear()
+    remember = RememberingJudge()
     text = "市场监管局召开会议部署工作"
     item, line, link = Block(0, text, kind="li", in_list=True), Block(1, text), Block(2, text, link_chars=len(text))
-    answers = [judge_remembered(block)[:2] for block in (item, line, link, item, line, link)]
+    answers = [remember(block)[:2] for block in (item, line, link, item, line, link)]
     assert answers[:3] == [("bad", "related-list"), ("short", "short"), ("bad", "link-dense")]
     assert answers[3:] == answers[:3]
 
 
-def test_memory_is_bounded_and_keeps_no_long_block(monkeypatch: pytest.MonkeyPatch) -> None:
-    rules._memo.clear()
-    monkeypatch.setattr(rules, "MEMO_BLOCKS", 4)
+def test_memory_is_bounded_and_keeps_no_long_block() -> None:
+    remember = RememberingJudge(capacity=4)
     for i in range(10):
-        judge_remembered(Block(i, f"菜单 {i}"))
-        assert len(rules._memo) <= 4
-    rules._memo.clear()
-    judge_remembered(Block(0, PROSE_ZH * 10))
-    assert not rules._memo
+        remember(Block(i, f"菜单 {i}"))
+        assert len(remember) <= 4
+    remember = RememberingJudge()
+    remember(Block(0, PROSE_ZH * 10))
+    assert len(remember) == 0
+
+
+def test_two_judges_share_no_memory() -> None:
+    first, second = RememberingJudge(), RememberingJudge()
+    first(Block(0, "分享到：微信 微博"))
+    assert (len(first), len(second)) == (1, 0)
+
+
+def test_every_answer_names_its_rule_and_gives_enums() -> None:
+    names = {rule.__name__ for rule in LADDER}
+    assert len(names) == len(LADDER)  # each rule answers under a name of its own
+    for block in _sample_blocks():
+        step = judge(block)
+        assert step.name in names
+        assert isinstance(step.cls, BlockClass) and isinstance(step.reason, DropReason | KeepReason)
+        assert judge(block) is step  # one record per distinct answer, shared by the verdicts
+
+
+def test_five_rules_that_answer_related_list_are_told_apart() -> None:
+    cases = {
+        "doubled": Block(0, "魏征生平简介魏征是个怎样的人？魏征生平简介魏征是个怎样的人？", source="text"),
+        "marker": Block(0, "你可能還想看", source="text"),
+        "list_item": Block(0, "产业链自主完备不是闭门造车", in_list=True, source="text"),
+        "dated_entry": Block(0, "旅行中，谁忽悠了你？【版主】08-11 16:06 298字", source="text"),
+    }
+    for name, block in cases.items():
+        assert (judge(block).name, judge(block).reason) == (name, DropReason.RELATED)

@@ -9,10 +9,10 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleantext.boilerplate.dom import fold
 from cleantext.document.dates import DMY, DMY_NAMED, MDY_NAMED, YEAR_DIGITS, YMD
 from cleantext.document.lines import AUTHOR, MAY_NAME, SITE, may_name
 from cleantext.document.normalize import INVISIBLE, SPACES, normalize_paragraph
+from cleantext.text import fold
 
 LABELLED = st.text(alphabet=st.sampled_from("来源作者记者By bY:：Jane Doe 文|，2025-/／张三通讯员）"), max_size=30)
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from cleantext.document import finalize
-from cleantext.model import Block, Decoded, Verdict
+from cleantext.model import Block, Decoded, DropReason, KeepReason, Verdict
 
 BODY = "最近，建设部发布了《市政公用事业特许经营管理办法》，规定了特许经营的范围和程序，各地正在抓紧落实。"
 
 
 def _verdicts(texts: list[tuple[str, bool]]) -> list[Verdict]:
-    return [Verdict(Block(i, t, source="text"), keep, "body" if keep else "short", 20.0) for i, (t, keep) in enumerate(texts)]
+    return [Verdict(Block(i, t, source="text"), keep, KeepReason.BODY if keep else DropReason.SHORT, 20.0) for i, (t, keep) in enumerate(texts)]
 
 
 def test_a_dateline_far_above_the_article_dates_it() -> None:
@@ -28,7 +28,7 @@ def test_a_date_in_a_menu_far_above_is_not_taken() -> None:
 
 def _listed(texts: list[tuple[str, bool]]) -> list[Verdict]:
     return [
-        Verdict(Block(i, t, source="text", in_list=True), keep, "body" if keep else "short", 20.0)
+        Verdict(Block(i, t, source="text", in_list=True), keep, KeepReason.BODY if keep else DropReason.SHORT, 20.0)
         for i, (t, keep) in enumerate(texts)
     ]
 

@@ -42,3 +42,10 @@ def test_bad_lines_are_failures_naming_the_line_and_reading_goes_on() -> None:
 def test_missing_inputs_are_failures() -> None:
     (failure,) = iter_records(["/no/such/raw.jsonl"])
     assert isinstance(failure, Failure) and failure.uri == "/no/such/raw.jsonl"
+
+
+def test_the_reader_expects_the_keys_the_flat_writer_writes() -> None:
+    from cleantext.read.records import RECORD_KEYS
+    from cleantext.write.schemas import FLAT_KEYS
+
+    assert RECORD_KEYS == FLAT_KEYS

@@ -8,7 +8,7 @@ import random
 import pytest
 
 from cleantext.decode import looks_binary, sniff_declared
-from cleantext.decode.sniff import bom_codec, nul_pattern_codec
+from cleantext.decode.byte_signs import bom_codec, nul_pattern_codec
 
 
 @pytest.mark.parametrize(

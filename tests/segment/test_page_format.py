@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleantext.segment.sniff import sniff
+from cleantext.segment.page_format import sniff
 
 
 @pytest.mark.parametrize(
