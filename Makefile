@@ -44,6 +44,7 @@ lint: $(STAMP)
 eval: $(STAMP)
 	$(PY) scripts/eval.py $(BENCH)
 	$(PY) scripts/structeval.py $(if $(wildcard .eval-venv/bin/python),--trafilatura .eval-venv/bin/python)
+	$(PY) scripts/langeval.py $(BENCH)
 
 # The eval environment: dump tools and peer extractors that are never project dependencies
 # (readability-lxml pins chardet<6, which cleantext cannot use), plus lynx from the system.

@@ -129,6 +129,10 @@ class Config:
     )
     min_avg_line: float = setting(0.0, "Drop articles whose lines are shorter on average.", CLEANING, minimum=0.0)
     min_text_chars: int = setting(1, "Drop pages with less body text as no-content.", CLEANING, minimum=0)
+    lang: tuple[str, ...] = setting((), "Keep only records in these languages, e.g. zh,en (ISO 639-1/3).", CLEANING)
+    min_lang_score: float = setting(
+        0.0, "Drop records whose language identification is less confident (0-1).", CLEANING, minimum=0.0, maximum=1.0
+    )
     # output
     schema: Schema = setting(Schema.FLAT, "Output layout.", OUTPUT)
     fields: tuple[str, ...] = setting((), "Comma-separated keys to keep, e.g. id,text,title.", OUTPUT)
@@ -145,6 +149,7 @@ class Config:
     def __post_init__(self) -> None:
         for spec in fields(self):
             object.__setattr__(self, spec.name, _checked(spec, getattr(self, spec.name)))
+        object.__setattr__(self, "lang", lang_codes(self.lang))
         if self.to is not None and self.opencc is not None:
             raise ValueError("to and opencc are two ways to say the same thing: give one")
         if self.fields:
@@ -229,3 +234,17 @@ def _check_range(spec: Field[Any], value: Any) -> None:
     if (low is not None and value < low) or (high is not None and value > high):
         bounds = f"at least {low}" if high is None else f"between {low} and {high}"
         raise ValueError(f"{spec.name} must be {bounds} (got {value!r})")
+
+
+def lang_codes(value: str | list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    """Language codes from "zh,en" or a list, lower-cased; a code that is no code is a ValueError.
+
+    >>> lang_codes("zh, EN")
+    ('zh', 'en')
+    """
+    items = value.split(",") if isinstance(value, str) else list(value)
+    codes = tuple(str(item).strip().lower() for item in items if str(item).strip())
+    bad = [code for code in codes if not (code.isascii() and code.isalpha() and 2 <= len(code) <= 3)]
+    if bad:
+        raise ValueError(f"lang: {', '.join(bad)} is not an ISO 639-1 or 639-3 code (e.g. zh,en,yue)")
+    return codes

@@ -17,6 +17,7 @@ from cleantext.decode import NOT_TEXT, decode
 from cleantext.model import Article, Drop, DropReason, Failure, RawPage, Step, Verdict
 
 if TYPE_CHECKING:
+    from cleantext.convert.lang import LanguageTagger
     from cleantext.pipeline import PageCleaner
 
 GREEN, RED, DIM, RESET = "\x1b[32m", "\x1b[31m", "\x1b[2m", "\x1b[0m"
@@ -138,9 +139,11 @@ def detect_inputs(inputs: list[str], config: Config, json_out: bool = False) -> 
     Pages ``run`` drops before decoding are reported as it counts them: binary data as encoding
     ``binary``, method ``not-text``; too large, empty or not a page by that reason.
     """
+    from cleantext.convert.lang import LanguageTagger
     from cleantext.pipeline import PageCleaner
 
     cleaner = PageCleaner(config)
+    tagger = LanguageTagger()  # one per call: the model loads once, on the first page
     failed = 0
     for page in _pages(inputs, config):
         if isinstance(page, Failure):
@@ -148,7 +151,7 @@ def detect_inputs(inputs: list[str], config: Config, json_out: bool = False) -> 
             failed += 1
             continue
         drop = cleaner.early_drop(page)
-        row = _detected(page, config) if drop is None else _undetected(drop)
+        row = _detected(page, config, tagger) if drop is None else _undetected(drop)
         sys.stdout.write((json.dumps(row, ensure_ascii=False) if json_out else _detect_line(row)) + "\n")
     return 1 if failed else 0
 
@@ -162,14 +165,17 @@ def _detect_line(row: dict[str, Any]) -> str:
     return "\t".join((row["input"], f"{row['encoding'] or '-'} ({why})", *rest))
 
 
-def _detected(page: RawPage, config: Config) -> dict[str, Any]:
-    from cleantext.convert.script import detect_script, lang_of
-    from cleantext.segment.page_format import sniff
+def _detected(page: RawPage, config: Config, tagger: LanguageTagger) -> dict[str, Any]:
+    from cleantext.convert.script import detect_script
+    from cleantext.segment import segment
 
     d = decode(page, forced=config.encoding)
-    sample = d.text[:DETECT_SAMPLE_CHARS]
+    blocks, _meta, fmt = segment(d, config.format)  # the language of the page's text, not of its markup
+    sample = "\n".join(block.text for block in blocks)[:DETECT_SAMPLE_CHARS]
+    guess = tagger.identify(sample)
     return {"input": page.uri, "encoding": d.encoding, "method": d.method, "confidence": round(d.confidence, 3),
-            "replaced": d.replaced, "format": sniff(d.text), "lang": lang_of(sample), "script": detect_script(sample)}
+            "replaced": d.replaced, "format": fmt, "lang": guess.lang, "lang_score": guess.lang_score,
+            "script": detect_script(sample)}
 
 
 def _undetected(drop: Drop) -> dict[str, Any]:
@@ -177,7 +183,7 @@ def _undetected(drop: Drop) -> dict[str, Any]:
     binary = drop.reason == DropReason.BINARY
     return {"input": drop.uri, "encoding": "binary" if binary else None,
             "method": NOT_TEXT if binary else drop.reason.value, "confidence": None, "replaced": None,
-            "format": None, "lang": None, "script": None, "detail": drop.detail}
+            "format": None, "lang": None, "lang_score": None, "script": None, "detail": drop.detail}
 
 
 def _say(uri: str, message: str) -> None:

@@ -47,6 +47,8 @@ class DropReason(enum.StrEnum):
     TOO_SHORT = "too-short"
     LOW_CJK_RATIO = "low-cjk-ratio"
     LOW_ALPHA_RATIO = "low-alpha-ratio"
+    LANG = "lang"  # not one of the languages asked for (--lang)
+    LANG_SCORE = "lang-score"  # language identified with too little confidence (--min-lang-score)
     REPETITION = "repetition"
     LINE_LENGTH = "short-lines"
     EXACT_DUPLICATE = "exact-duplicate"
@@ -260,7 +262,9 @@ class Article:
     site: str | None
     author: str | None
     url: str | None
-    lang: str | None
+    lang: str | None  # ISO 639-1 where one exists, else 639-3; "und" when the text is too short to tell
+    lang_score: float | None  # 0–1: the language identifier's confidence in ``lang``
+    langs: dict[str, float] | None  # share of text per language (top 3), for mixed text only
     script: str | None
     input: str
     encoding: str | None

@@ -21,7 +21,7 @@ Observations this relies on:
   ``record_stages(config)`` over the JSON lines an earlier run wrote.
 
 >>> [type(stage).__name__ for stage in default_stages(Config(dedup="exact", min_chars=10))]
-['Admit', 'Decode', 'Segment', 'Classify', 'Document', 'Convert', 'MinChars', 'Dedup']
+['Admit', 'Decode', 'Segment', 'Classify', 'Document', 'Convert', 'MinChars', 'LanguageTagger', 'Dedup']
 """
 
 from __future__ import annotations

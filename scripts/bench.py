@@ -28,6 +28,8 @@ dumps; a page is Chinese when its ``<id>.json`` says ``"lang": "zh"``). Sections
   write) on the dumps and on the HTML pages: where the time goes, without a profiler's overhead;
 - ``curve`` (n): one hard-wrapped dump of 1, 4 and 20 MB (``--huge``: and 100 MB), each in a
   fresh process: seconds, s/MB and peak RSS, the curve that shows cost growing linearly;
+- ``lang`` (o): the language tagger alone on the records written for the dumps and the HTML pages,
+  as a share of cleaning those pages (which includes it);
 - ``profile``: cProfile over the HTML corpus through ``PageCleaner`` (also ``--profile``).
 
 Every measurement is the best of 3 runs (``--quick``: 1 run on a quarter of the corpus): noise
@@ -213,6 +215,13 @@ def sec_curve(run: Run) -> None:
         run.report.add("n", f"curve-{figure.nbytes // 1_000_000}mb", figure)
 
 
+def sec_lang(run: Run) -> None:
+    for key, name, paths in (("dumps", "text dumps", run.corpus.txt), ("html", "HTML", run.corpus.html)):
+        whole, lang = inproc.measure_lang(name, paths, run.reps)
+        run.report.add("o", f"lang-{key}-clean", whole)
+        run.report.add("o", f"lang-{key}", lang)
+
+
 def sec_profile(run: Run) -> None:
     cleaner = PageCleaner(Config())
     inproc.clean_paths(cleaner, run.corpus.html[:1])  # lazy imports out of the profile
@@ -236,6 +245,7 @@ SECTIONS: dict[str, Callable[[Run], None]] = {
     "ray": sec_ray,
     "stages": sec_stages,
     "curve": sec_curve,
+    "lang": sec_lang,
     "profile": sec_profile,
 }
 

@@ -25,7 +25,7 @@ def test_run_file_writes_json_lines_and_summary() -> None:
     proc = run_cli("run", str(SEED))
     assert proc.returncode == 0
     [record] = json_lines(proc.stdout)
-    assert list(record) == ["id", "text", "title", "date", "site", "author", "url", "lang", "script", "input", "encoding", "text_format"]
+    assert list(record) == ["id", "text", "title", "date", "site", "author", "url", "lang", "lang_score", "langs", "script", "input", "encoding", "text_format"]
     assert b"1 read, 1 written" in proc.stderr
 
 

@@ -157,7 +157,7 @@ def test_ledger_runs_corpus_wide_stages_then_counts() -> None:
     from cleantext.pipeline import Ledger, Notice
     from cleantext.stages import Dedup
 
-    article = Article("a1", PARAGRAPH, *[None] * 7, "a.html", "utf-8")
+    article = Article("a1", PARAGRAPH, *[None] * 9, "a.html", "utf-8")
     ledger = Ledger([Dedup()])
     assert ledger.settle(article, Notice("a.html", "replaced")) is article
     again = ledger.settle(article)

@@ -34,8 +34,9 @@ def _page(uri: str = "a.html", data: bytes = HTML) -> RawPage:
 def test_default_stages_follow_the_data_path() -> None:
     names = [type(s).__name__ for s in default_stages(Config(dedup="near", min_chars=5, max_repetition=0.5))]
     assert names == ["Admit", "Decode", "Segment", "Classify", "Document", "Convert", "MinChars",
-                     "MaxRepetition", "Dedup"]
-    assert default_stages(Config())[-1].__class__ is Convert  # nothing after conversion unless asked
+                     "MaxRepetition", "LanguageTagger", "Dedup"]
+    # nothing after conversion but the language tag (every record has one) unless asked
+    assert [type(s).__name__ for s in default_stages(Config())[-2:]] == ["Convert", "LanguageTagger"]
 
 
 def test_each_page_stage_fills_its_part_of_the_page() -> None:
@@ -119,7 +120,7 @@ def test_dedup_keeps_the_first_copy() -> None:
 
 def test_convert_pickles_by_its_setting_not_its_dictionaries() -> None:
     convert = Convert("s2t")
-    convert(Article("x", "汉字", *[None] * 7, "a.txt", "utf-8"))  # loads OpenCC
+    convert(Article("x", "汉字", *[None] * 9, "a.txt", "utf-8"))  # loads OpenCC
     copy = pickle.loads(pickle.dumps(convert))
     assert copy.opencc == "s2t" and copy._converter is None
 

@@ -88,17 +88,14 @@ class Converter:
         return text if self._opencc is None else self._opencc.convert(text)
 
     def convert(self, article: Article) -> Article:
-        """The record with ``script`` (and ``lang`` when unknown) set, converted when it should be."""
+        """The record with ``script`` set, converted when it should be (``lang`` is the tagger's)."""
         profile = decisive_profile(article.text)
         detected = language_of(profile, article.text)
         script = FOREIGN_HAN.get(detected or "") or script_of(profile)
-        lang = article.lang or detected
         if not self._should_convert(script, detected) or not _holds_han(script, profile, article.text):
             # no Han at all (an English record): OpenCC would only spend time
-            if script == article.script and lang == article.lang:
-                return article
-            return replace(article, script=script, lang=lang)
-        return self._converted(article, lang)
+            return article if script == article.script else replace(article, script=script)
+        return self._converted(article)
 
     def _should_convert(self, script: str | None, lang: str | None) -> bool:
         """Convert unless OpenCC has nothing to do: wrong language, already in the target script,
@@ -111,7 +108,7 @@ class Converter:
         already_there = self.source != self.target and script == self.target
         return not already_there
 
-    def _converted(self, article: Article, lang: str | None) -> Article:
+    def _converted(self, article: Article) -> Article:
         convert = self._opencc.convert
         text = convert(article.text)
         return replace(
@@ -121,7 +118,6 @@ class Converter:
             site=None if article.site is None else convert(article.site),
             author=None if article.author is None else convert(article.author),
             script=self.target if self.target in (HANS, HANT) else detect_script(text),
-            lang=lang,
         )
 
 

@@ -17,7 +17,7 @@ Observations this relies on:
 - Pages made of menus, lists and tables have short lines; an article's paragraphs are long.
 
 >>> from cleantext.model import Article
->>> menu = Article("a1", "首页\n新闻\n体育\n首页", *[None] * 7, "menu.txt", "utf-8")
+>>> menu = Article("a1", "首页\n新闻\n体育\n首页", *[None] * 9, "menu.txt", "utf-8")
 >>> MinChars(5)(menu) is menu
 True
 >>> MinAvgLine(8)(menu).detail
@@ -32,6 +32,7 @@ from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
 
 from cleantext.config import Config
+from cleantext.convert.lang import lang_filters
 from cleantext.convert.script import block_counts, is_cjk_text, profile
 from cleantext.model import Article, Drop, DropReason
 from cleantext.regexes import compiled
@@ -104,7 +105,7 @@ class MinAvgLine:
 
 
 def page_filters(config: Config) -> list[PageFilter]:
-    """The configured quality filters, cheapest first; empty when none is set."""
+    """The configured quality filters, cheapest first, then the language tagger and its filters."""
     filters: list[PageFilter] = []
     if config.min_chars > 0:
         filters.append(MinChars(config.min_chars))
@@ -114,6 +115,7 @@ def page_filters(config: Config) -> list[PageFilter]:
         filters.append(MinCjkRatio(config.min_cjk_ratio))
     if config.max_repetition > 0:
         filters.append(MaxRepetition(config.max_repetition))
+    filters += lang_filters(config)
     return filters
 
 

@@ -177,7 +177,9 @@ def finalize(
         site=found.site or meta.site,
         author=found.author or meta.author,
         url=url,
-        lang=lang,
+        lang=None,  # the language tagger (convert/lang.py) reads the record's text; ``lang`` (the page's
+        lang_score=None,  # own claim, <html lang>) only helps read its dates
+        langs=None,
         script=None,
         input=doc.uri,
         encoding=doc.encoding,

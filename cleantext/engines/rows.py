@@ -201,7 +201,7 @@ def _outcome_of(row: dict[str, Any]) -> Outcome:
     """The Outcome a row stands for; an article keeps only what counting and dedup look at."""
     if row["kind"] == ARTICLE:
         stand_in = row["key"].hex() if row.get("key") else ""
-        return Article(row["id"], stand_in, None, None, None, None, None, None, None, row["uri"], None)
+        return Article(row["id"], stand_in, None, None, None, None, None, None, None, None, None, row["uri"], None)
     if row["kind"] == DROP:
         reason = DropReason.of(row["reason"])
         return Drop(row["uri"], reason, row.get("detail") or "", row["stage"] or "", row["duplicate_of"])

@@ -11,7 +11,8 @@ Observations this module relies on:
 
 >>> import io
 >>> line = b'{"id": "a1", "text": "t", "title": null, "date": null, "site": null, "author": null, '
->>> line += b'"url": null, "lang": "zh", "script": "Hans", "input": "p.html", "encoding": "utf-8"}\\n'
+>>> line += b'"url": null, "lang": "zh", "lang_score": 0.98, "langs": null, "script": "Hans", "input": "p.html", '
+>>> line += b'"encoding": "utf-8"}\\n'
 >>> record, failure = iter_records(["-"], io.BytesIO(line + b'{"id": "b"}\\n'))
 >>> record.id, record.script
 ('a1', 'Hans')
@@ -34,10 +35,13 @@ from cleantext.read.streams import ReadError, describe_os_error, open_input
 
 SHOWN_MISSING = 4  # missing keys named in a message; the rest is "..."
 # The flat schema writes every field of an Article but ``meta`` under its own name (the writer's
-# FLAT_KEYS; a test checks they agree). Fields with a default (text_format, ...) may be absent: a
-# record written before they existed.
+# FLAT_KEYS; a test checks they agree). Fields with a default (text_format, ...) and the language
+# scores may be absent: a record written before they existed (its scores read as None).
 RECORD_KEYS = tuple(f.name for f in fields(Article) if f.name != "meta")
-REQUIRED_KEYS = tuple(f.name for f in fields(Article) if f.name in RECORD_KEYS and f.default is MISSING)
+ADDED_LATER = ("lang_score", "langs")
+REQUIRED_KEYS = tuple(
+    f.name for f in fields(Article) if f.name in RECORD_KEYS and f.default is MISSING and f.name not in ADDED_LATER
+)
 
 
 def iter_records(inputs: Sequence[str], stdin: BinaryIO | None = None) -> Iterator[Article | Failure]:
@@ -79,4 +83,5 @@ def _article(uri: str, number: int, record: dict[str, Any]) -> Article | Failure
         why = f"missing {named}" if missing else "text is not a string"
         return Failure(uri, f"line {number}: not a flat cleantext record ({why}); "
                             "write it with --schema flat and no --fields")
-    return Article(**{key: record[key] for key in RECORD_KEYS if key in record}, meta=record.get("meta"))
+    present: dict[str, Any] = {key: record.get(key) for key in RECORD_KEYS if key in record or key in ADDED_LATER}
+    return Article(**present, meta=record.get("meta"))

@@ -23,7 +23,7 @@ Observations this relies on:
 
 >>> import io, contextlib
 >>> from cleantext.model import Article
->>> art = Article("x1", "正文", None, None, None, None, None, "zh", "Hans", "a.txt", "utf-8")
+>>> art = Article("x1", "正文", None, None, None, None, None, "zh", 0.99, None, "Hans", "a.txt", "utf-8")
 >>> out = io.StringIO()
 >>> with contextlib.redirect_stdout(out), JsonlWriter(None, fields=("id", "text")) as writer:
 ...     writer.write(art)

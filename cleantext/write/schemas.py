@@ -23,7 +23,8 @@ from cleantext.config import Schema
 from cleantext.model import Article
 
 FLAT_KEYS = (
-    "id", "text", "title", "date", "site", "author", "url", "lang", "script", "input", "encoding", "text_format",
+    *("id", "text", "title", "date", "site", "author", "url"),
+    *("lang", "lang_score", "langs", "script", "input", "encoding", "text_format"),
 )
 FIELD_NAMES = (*FLAT_KEYS, "meta")
 SCHEMAS = tuple(Schema)
@@ -47,9 +48,10 @@ def to_record(
 ) -> dict[str, Any]:
     """The JSON object written for ``article``.
 
-    >>> art = Article("x1", "正文", "标题", "2025-07-03", None, None, None, "zh", "Hans", "a.txt", "utf-8")
-    >>> list(to_record(art))
-    ['id', 'text', 'title', 'date', 'site', 'author', 'url', 'lang', 'script', 'input', 'encoding', 'text_format']
+    >>> art = Article(id="x1", text="正文", title="标题", date="2025-07-03", site=None, author=None, url=None,
+    ...               lang="zh", lang_score=0.99, langs=None, script="Hans", input="a.txt", encoding="utf-8")
+    >>> list(to_record(art))[6:]
+    ['url', 'lang', 'lang_score', 'langs', 'script', 'input', 'encoding', 'text_format']
     >>> to_record(art, fields=("title", "id"))
     {'title': '标题', 'id': 'x1'}
     >>> to_record(art, "dolma", fields=("id", "text", "lang"), source_name="news")

@@ -261,3 +261,18 @@ def measure_large(paths: list[str], large: Path, reps: int) -> tuple[Figure, Fig
 
 def _rss() -> dict[str, Any]:
     return {"peak_rss_mb": round(peak_rss_mb(), 1)}
+
+
+def measure_lang(name: str, paths: list[str], reps: int) -> tuple[Figure, Figure]:
+    """The language tagger alone on the records cleantext writes for ``paths``, beside the whole
+    clean of those pages (which includes it): what share of a run language identification costs."""
+    from cleantext.convert.lang import LanguageTagger
+
+    SCRATCH.mkdir(exist_ok=True)  # this section may run alone (--only lang)
+    whole = measure_clean(name, paths, Config(), reps)
+    texts = [article.text for article in articles_of(paths, Config())]
+    tagger = LanguageTagger()
+    tagger.identify("warm up: the model loads once per process")
+    seconds = best_of(reps, lambda: [tagger.identify(text) for text in texts], CPU)
+    share = f"{seconds / whole.seconds:.1%} of the clean ({whole.seconds:.2f} s) on {len(texts)} records"
+    return whole, Figure(f"{name}: language id alone", len(paths), total_bytes(paths), seconds, share)

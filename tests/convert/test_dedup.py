@@ -27,7 +27,7 @@ ENGLISH = (
 
 
 def make_article(text: str, number: int) -> Article:
-    empty = dict.fromkeys(("title", "date", "site", "author", "url", "lang", "script"))
+    empty = dict.fromkeys(("title", "date", "site", "author", "url", "lang", "lang_score", "langs", "script"))
     return Article(id=f"id{number}", text=text, input=f"in.jsonl#{number}", encoding="utf-8", **empty)
 
 

@@ -52,7 +52,7 @@ def edit_span(rng: random.Random, text: str, pool: str) -> str:
 
 
 def article(number: int, text: str) -> Article:
-    return Article(f"d{number}", text, None, None, None, None, None, None, None, f"gen#{number}", "utf-8")
+    return Article(f"d{number}", text, None, None, None, None, None, None, None, None, None, f"gen#{number}", "utf-8")
 
 
 def measure(cjk: bool, threshold: float, docs: int = 2000, copies: int = 300) -> dict[str, float]:

@@ -32,7 +32,7 @@ ENGLISH_TEXT = (
 
 
 def make_article(text: str, **fields: object) -> Article:
-    base = Article("id1", text, None, None, None, None, None, None, None, "in.txt#3", "utf-8")
+    base = Article("id1", text, None, None, None, None, None, None, None, None, None, "in.txt#3", "utf-8")
     return replace(base, **fields)  # type: ignore[arg-type]
 
 
@@ -45,14 +45,15 @@ def expect_drop(outcome: Article | Drop, reason: DropReason) -> Drop:
 def test_good_article_passes_every_filter() -> None:
     config = Config(min_chars=50, min_cjk_ratio=0.8, max_repetition=0.2, min_avg_line=20)
     art = make_article(ARTICLE_TEXT)
-    for check in page_filters(config):
-        assert check(art) is art
+    for check in page_filters(config):  # the language tagger adds lang, and keeps the record
+        out = check(art)
+        assert isinstance(out, Article) and out.text == art.text
 
 
 def test_filters_are_off_unless_configured() -> None:
-    assert page_filters(Config()) == []
+    assert [type(f).__name__ for f in page_filters(Config())] == ["LanguageTagger"]  # it never drops
     names = [type(f).__name__ for f in page_filters(Config(min_chars=1, max_repetition=0.5))]
-    assert names == ["MinChars", "MaxRepetition"]
+    assert names == ["MinChars", "MaxRepetition", "LanguageTagger"]
 
 
 def test_min_chars_counts_characters_not_words() -> None:

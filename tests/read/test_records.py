@@ -18,7 +18,8 @@ from tests.conftest import SAMPLES
 
 def test_written_articles_read_back_equal(tmp_path: Path) -> None:
     articles = [o for o in Pipeline().run(iter_pages([str(SAMPLES / "html")], Config())) if isinstance(o, Article)]
-    with_meta = Article("m1", "正文", None, None, None, None, None, "zh", "Hans", "x.jsonl#1", None, {"k": [1]})
+    with_meta = Article(id="m1", text="正文", title=None, date=None, site=None, author=None, url=None, lang="zh", lang_score=0.9,
+                        langs=None, script="Hans", input="x.jsonl#1", encoding=None, meta={"k": [1]})
     out = tmp_path / "raw.jsonl.gz"
     with JsonlWriter(out) as writer:
         for article in [*articles, with_meta]:

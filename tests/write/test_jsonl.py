@@ -23,7 +23,7 @@ from cleantext.write import JsonlWriter
 
 def make_article(number: int = 1, **fields: object) -> Article:
     text = f"第{number}篇正文。\n第二段。"
-    base = Article(f"id{number}", text, "标题", None, "中国新闻网", None, None, "zh", "Hans", "raw.txt", "utf-8")
+    base = Article(f"id{number}", text, "标题", None, "中国新闻网", None, None, "zh", 0.99, None, "Hans", "raw.txt", "utf-8")
     return replace(base, **fields)  # type: ignore[arg-type]
 
 
@@ -145,7 +145,7 @@ def test_real_closed_pipe_raises_broken_pipe() -> None:
         "import sys\n"
         "from cleantext.model import Article\n"
         "from cleantext.write import JsonlWriter\n"
-        "art = Article('i', '正文' * 500, None, None, None, None, None, None, None, 'x', None)\n"
+        "art = Article('i', '正文' * 500, None, None, None, None, None, None, None, None, None, 'x', None)\n"
         "try:\n"
         "    with JsonlWriter(None) as w:\n"
         "        for _ in range(10000):\n"

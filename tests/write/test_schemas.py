@@ -10,13 +10,13 @@ from cleantext.write import FLAT_KEYS, to_record
 
 def make_article(**fields: object) -> Article:
     date = "2025-07-03T09:55:12"
-    base = Article("a1b2", "第一段\n第二段", "标题", date, "中国新闻网", None, None, "zh", "Hans", "raw.txt", "utf-8")
+    base = Article("a1b2", "第一段\n第二段", "标题", date, "中国新闻网", None, None, "zh", 0.99, None, "Hans", "raw.txt", "utf-8")
     return replace(base, **fields)  # type: ignore[arg-type]
 
 
 def test_flat_has_every_key_in_design_order() -> None:
     record = to_record(make_article())
-    design_order = "id text title date site author url lang script input encoding text_format".split()
+    design_order = "id text title date site author url lang lang_score langs script input encoding text_format".split()
     assert list(record) == list(FLAT_KEYS) == design_order
     assert record["author"] is None and record["site"] == "中国新闻网"
 
