@@ -247,7 +247,8 @@ def _run_ray(
     if not output or output == "-":
         raise usage_error("--engine ray writes shards: give an output folder with -o OUT_DIR")
     return run_on_ray(
-        inputs, config, output, stats_path=stats, address=address, compression=compression,
+        inputs, config, output, stats_path=stats, address=address,
+        compression=None if compression is None else str(compression),  # a plain str for the workers
     )
 
 
