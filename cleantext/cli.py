@@ -8,38 +8,85 @@ Observations this relies on:
 
 - The options of ``run`` are Config's fields (``cliparams.config_options``); the few written
   here are the run's own (where to write, the engine, the config file), not settings.
-- click rather than typer: typer (0.2x) converts every value through pydantic, ~160 ms of CPU per
-  start-up, half the 0.3 s budget for cleaning one small page from the shell; click's own types
-  show choices, ranges and defaults in ``--help`` as they are.
+- typer builds the commands from these functions' signatures. Nothing heavy is imported before
+  a command runs: the cleaning modules are imported inside the commands, and rich (typer's help
+  boxes) not at all. typer 0.26+ would bring pydantic and its own click: see cliparams.py.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-import click
+import typer
 
 from cleantext import __version__
-from cleantext.cliparams import Group, config_options, given_settings, option
+from cleantext.cliparams import Command, config_options, given_settings, panel
 from cleantext.config import OUTPUT, SCALE, Config
 
 EXIT_USAGE = 2
-CONTEXT = {"help_option_names": ["-h", "--help"], "show_default": True, "max_content_width": 100}
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
-def usage_error(message: str) -> click.exceptions.Exit:
+class Engine(StrEnum):
+    LOCAL = "local"
+    RAY = "ray"
+
+
+class Compression(StrEnum):
+    GZIP = "gzip"
+    ZSTD = "zstd"
+    BZ2 = "bz2"
+
+
+def usage_error(message: str) -> typer.Exit:
     """One line on stderr and exit 2 (raise what this returns)."""
-    click.echo(f"cleantext: {message}", err=True)
-    return click.exceptions.Exit(EXIT_USAGE)
+    typer.echo(f"cleantext: {message}", err=True)
+    return typer.Exit(EXIT_USAGE)
 
 
-@click.group(cls=Group, context_settings=CONTEXT)
-@click.version_option(__version__, "-V", "--version", prog_name="cleantext", message="%(prog)s %(version)s")
-def app() -> None:
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"cleantext {__version__}")
+        raise typer.Exit()
+
+
+# Plain help and errors (rich_markup_mode=None): rich's boxes take three times the start-up of
+# ``--help`` (about 280 ms of CPU against 110), cut long option names short in 80 columns and
+# read ``[text](url)`` in a help text as markup. The panels are the same either way.
+# click (8.4+) suggests a command for a misspelt one itself: typer's own would say it twice.
+app = typer.Typer(
+    name="cleantext", context_settings=CONTEXT, rich_markup_mode=None, add_completion=False,
+    pretty_exceptions_enable=False, suggest_commands=False,
+)
+
+
+@app.callback()
+def group(
+    version: Annotated[bool, typer.Option(
+        "-V", "--version", callback=_show_version, is_eager=True, help="Show the version and exit."
+    )] = False,
+) -> None:
     """Turn raw web pages (HTML in any encoding, or text dumps) into clean article JSON lines."""
+
+
+# The options the commands share, each written once.
+Inputs = Annotated[list[str] | None, typer.Argument(metavar="[INPUT]...", show_default=False)]
+RequiredInputs = Annotated[list[str], typer.Argument(metavar="INPUT...", show_default=False)]
+Output = Annotated[str | None, typer.Option(
+    "-o", "--output", metavar="FILE", rich_help_panel=panel(OUTPUT),
+    help="Write here, not stdout (.gz/.zst/.bz2/.xz compress).",
+)]
+Stats = Annotated[str | None, typer.Option(
+    "--stats", metavar="FILE", rich_help_panel=panel(OUTPUT), help="Write run statistics as JSON to this file."
+)]
+Quiet = Annotated[bool, typer.Option("-q", "--quiet", rich_help_panel=panel(OUTPUT), help="No progress line.")]
+ConfigFile = Annotated[str | None, typer.Option(
+    "--config", metavar="FILE", help="TOML (or YAML) file of these settings (options override it)."
+)]
 
 
 def _load_config_file(path: str) -> dict[str, Any]:
@@ -60,7 +107,7 @@ def _load_config_file(path: str) -> dict[str, Any]:
     return dict(data.get("run", data))
 
 
-def build_config(ctx: click.Context, file: str | None = None) -> Config:
+def build_config(ctx: typer.Context, file: str | None = None) -> Config:
     """The config file's settings, then the options typed, as one checked Config (or exit 2)."""
     values: dict[str, Any] = {}
     if file:
@@ -97,18 +144,18 @@ def _check_names(config: Config) -> None:
 
 
 def _print_config(config: Config) -> None:
-    click.echo("[run]")
+    typer.echo("[run]")
     for key, value in config.as_dict().items():
         if value is None:
-            click.echo(f"# {key} = (unset)")
+            typer.echo(f"# {key} = (unset)")
         elif isinstance(value, bool):
-            click.echo(f"{key} = {'true' if value else 'false'}")
+            typer.echo(f"{key} = {'true' if value else 'false'}")
         elif isinstance(value, int | float):
-            click.echo(f"{key} = {value}")
+            typer.echo(f"{key} = {value}")
         elif isinstance(value, list | tuple):
-            click.echo(f"{key} = [{', '.join(repr(str(v)).replace(chr(39), chr(34)) for v in value)}]")
+            typer.echo(f"{key} = [{', '.join(repr(str(v)).replace(chr(39), chr(34)) for v in value)}]")
         else:
-            click.echo(f'{key} = "{value}"')
+            typer.echo(f'{key} = "{value}"')
 
 
 def _usable_cores() -> int:
@@ -123,24 +170,36 @@ def _cap_jobs(config: Config) -> Config:
     cores = _usable_cores()
     if config.jobs <= cores:
         return config
-    click.echo(f"cleantext: warning: --jobs {config.jobs} is more than the {cores} cores here; using {cores}", err=True)
+    typer.echo(f"cleantext: warning: --jobs {config.jobs} is more than the {cores} cores here; using {cores}", err=True)
     return config.with_(jobs=cores)
 
 
-@app.command()
-@click.argument("inputs", nargs=-1, metavar="[INPUT]...")
-@option("-o", "--output", metavar="FILE", group=OUTPUT, help="Write here, not stdout (.gz/.zst/.bz2/.xz compress).")
-@option("--stats", metavar="FILE", group=OUTPUT, help="Write run statistics as JSON to this file.")
-@option("-q", "--quiet", is_flag=True, group=OUTPUT, help="No progress line.")
-@option("--markdown", is_flag=True, group=OUTPUT, help="Same as --text-format markdown.")
+@app.command(cls=Command)
 @config_options()
-@option("--engine", type=click.Choice(["local", "ray"]), default="local", group=SCALE, help="Where pages are cleaned.")
-@option("--ray-address", metavar="ADDRESS", group=SCALE, help="Ray cluster address (with --engine ray).")
-@option("--output-compression", type=click.Choice(["gzip", "zstd", "bz2"]), group=SCALE, help="Ray shards' codec.")
-@option("--config", "config_file", metavar="FILE", help="TOML (or YAML) file of these settings (options override it).")
-@option("--print-config", is_flag=True, help="Print the effective settings as a config file and exit.")
-@click.pass_context
-def run(ctx: click.Context, **params: Any) -> None:
+def run(  # noqa: PLR0913 - typer: each of the run's own options is a parameter
+    ctx: typer.Context,
+    inputs: Inputs = None,
+    output: Output = None,
+    stats: Stats = None,
+    quiet: Quiet = False,
+    markdown: Annotated[bool, typer.Option(
+        "--markdown", rich_help_panel=panel(OUTPUT), help="Same as --text-format markdown."
+    )] = False,
+    engine: Annotated[Engine, typer.Option(
+        rich_help_panel=panel(SCALE), help="Where pages are cleaned."
+    )] = Engine.LOCAL,
+    ray_address: Annotated[str | None, typer.Option(
+        metavar="ADDRESS", rich_help_panel=panel(SCALE), help="Ray cluster address (with --engine ray)."
+    )] = None,
+    output_compression: Annotated[Compression | None, typer.Option(
+        rich_help_panel=panel(SCALE), help="Ray shards' codec."
+    )] = None,
+    config_file: ConfigFile = None,
+    print_config: Annotated[bool, typer.Option(
+        "--print-config", help="Print the effective settings as a config file and exit."
+    )] = False,
+    **_settings: Any,
+) -> None:
     """Clean pages into JSON lines: one line per article on stdout (or -o FILE), problems on stderr.
 
     INPUT: files, folders, quoted globs, or - for stdin (the default).
@@ -148,23 +207,22 @@ def run(ctx: click.Context, **params: Any) -> None:
     Example: cleantext run pages/ "dumps/*.txt" -o corpus.jsonl.gz --to simplified
     (add --markdown to keep headings, lists, tables and code as Markdown)
     """
-    config = build_config(ctx, params["config_file"])
-    if params["markdown"]:
+    config = build_config(ctx, config_file)
+    if markdown:
         config = config.with_(text_format="markdown")
-    if params["print_config"]:
+    if print_config:
         _print_config(config)
-        ctx.exit(0)
-    inputs = list(params["inputs"]) or ["-"]
-    ray = params["engine"] == "ray"
-    _check_outputs([params["stats"]] if ray else [params["output"], params["stats"]])  # before any page is read
+        raise typer.Exit(0)
+    paths = inputs or ["-"]
+    ray = engine == Engine.RAY
+    _check_outputs([stats] if ray else [output, stats])  # before any page is read
     if ray:
-        ctx.exit(_run_ray(inputs, config, params))
+        raise typer.Exit(_run_ray(paths, config, output, stats, ray_address, output_compression))
     from cleantext.runner import run_inputs
 
-    progress = not params["quiet"] and sys.stderr.isatty()
-    config = _cap_jobs(config)
-    result = run_inputs(inputs, config, output=params["output"], stats_path=params["stats"], progress=progress)
-    ctx.exit(result.exit_code)
+    progress = not quiet and sys.stderr.isatty()
+    result = run_inputs(paths, _cap_jobs(config), output=output, stats_path=stats, progress=progress)
+    raise typer.Exit(result.exit_code)
 
 
 def _check_outputs(paths: list[str | None]) -> None:
@@ -175,7 +233,10 @@ def _check_outputs(paths: list[str | None]) -> None:
         raise usage_error(problem)
 
 
-def _run_ray(inputs: list[str], config: Config, params: dict[str, Any]) -> int:
+def _run_ray(
+    inputs: list[str], config: Config, output: str | None, stats: str | None,
+    address: str | None, compression: Compression | None,
+) -> int:
     try:
         from cleantext.engines.ray import run_on_ray
     except ImportError as exc:
@@ -183,25 +244,26 @@ def _run_ray(inputs: list[str], config: Config, params: dict[str, Any]) -> int:
             "--engine ray needs Ray: pip install 'cleantext-pages[ray]'"
             + (f" ({exc})" if "ray" not in str(exc) else "")
         ) from exc
-    output = params["output"]
     if not output or output == "-":
         raise usage_error("--engine ray writes shards: give an output folder with -o OUT_DIR")
     return run_on_ray(
-        inputs, config, output, stats_path=params["stats"],
-        address=params["ray_address"], compression=params["output_compression"],
+        inputs, config, output, stats_path=stats, address=address,
+        compression=None if compression is None else str(compression),  # a plain str for the workers
     )
 
 
-@app.command(name="filter")
-@click.argument("inputs", nargs=-1, metavar="[INPUT]...")
-@option("-o", "--output", metavar="FILE", group=OUTPUT, help="Write here, not stdout (.gz/.zst/.bz2/.xz compress).")
-@option("--stats", metavar="FILE", group=OUTPUT, help="Write run statistics as JSON to this file.")
-@option("-q", "--quiet", is_flag=True, group=OUTPUT, help="No progress line.")
+@app.command(name="filter", cls=Command)
 @config_options("to", "opencc", "dedup", "near_threshold", "min_chars", "min_cjk_ratio", "max_repetition",
                 "min_avg_line", "schema", "fields", "source_name", "jobs")
-@option("--config", "config_file", metavar="FILE", help="TOML (or YAML) file of these settings (options override it).")
-@click.pass_context
-def filter_(ctx: click.Context, **params: Any) -> None:
+def filter_(
+    ctx: typer.Context,
+    inputs: Inputs = None,
+    output: Output = None,
+    stats: Stats = None,
+    quiet: Quiet = False,
+    config_file: ConfigFile = None,
+    **_settings: Any,
+) -> None:
     """Run the record filters (conversion, quality, dedup) again, over records an earlier run wrote.
 
     INPUT: JSONL files that run wrote with the flat schema and all fields, or - for stdin. The
@@ -209,24 +271,26 @@ def filter_(ctx: click.Context, **params: Any) -> None:
 
     Example: cleantext run pages/ -o raw.jsonl; cleantext filter raw.jsonl --to simplified --dedup near
     """
-    config = build_config(ctx, params["config_file"])
-    _check_outputs([params["output"], params["stats"]])  # before any record is read
+    config = build_config(ctx, config_file)
+    _check_outputs([output, stats])  # before any record is read
     from cleantext.runner import filter_records
 
-    progress = not params["quiet"] and sys.stderr.isatty()
-    inputs = list(params["inputs"]) or ["-"]
-    result = filter_records(inputs, _cap_jobs(config), output=params["output"], stats_path=params["stats"],
-                            progress=progress)
-    ctx.exit(result.exit_code)
+    progress = not quiet and sys.stderr.isatty()
+    result = filter_records(inputs or ["-"], _cap_jobs(config), output=output, stats_path=stats, progress=progress)
+    raise typer.Exit(result.exit_code)
 
 
-@app.command()
-@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
-@option("--json", "json_out", is_flag=True, help="One JSON object per block, for tools.")
+@app.command(cls=Command)
 @config_options("encoding", "format")
-@option("--color/--no-color", default=None, show_default="on a terminal", help="Colour the verdicts.")
-@click.pass_context
-def explain(ctx: click.Context, inputs: tuple[str, ...], json_out: bool, color: bool | None, **_settings: Any) -> None:
+def explain(
+    ctx: typer.Context,
+    inputs: RequiredInputs,
+    json_out: Annotated[bool, typer.Option("--json", help="One JSON object per block, for tools.")] = False,
+    color: Annotated[bool | None, typer.Option(
+        "--color/--no-color", show_default=False, help="Colour the verdicts (default: on a terminal)."
+    )] = None,
+    **_settings: Any,
+) -> None:
     """Show every block of a page with keep/drop, its score and the rule that decided.
 
     INPUT: pages, as files, folders, globs, or - for stdin; each is explained.
@@ -237,14 +301,14 @@ def explain(ctx: click.Context, inputs: tuple[str, ...], json_out: bool, color: 
 
     config = build_config(ctx)
     use_color = color if color is not None else (sys.stdout.isatty() and "NO_COLOR" not in os.environ)
-    ctx.exit(explain_input(list(inputs), config, json_out=json_out, color=use_color))
+    raise typer.Exit(explain_input(inputs, config, json_out=json_out, color=use_color))
 
 
-@app.command()
-@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
-@option("--json", "json_out", is_flag=True, help="One JSON object per input.")
-@click.pass_context
-def detect(ctx: click.Context, inputs: tuple[str, ...], json_out: bool) -> None:
+@app.command(cls=Command)
+def detect(
+    inputs: RequiredInputs,
+    json_out: Annotated[bool, typer.Option("--json", help="One JSON object per input.")] = False,
+) -> None:
     """Print each input's encoding (and why), format, language and script, without cleaning.
 
     INPUT: files, folders, globs, or - for stdin.
@@ -253,7 +317,7 @@ def detect(ctx: click.Context, inputs: tuple[str, ...], json_out: bool) -> None:
     """
     from cleantext.explain import detect_inputs
 
-    ctx.exit(detect_inputs(list(inputs), Config(), json_out=json_out))
+    raise typer.Exit(detect_inputs(inputs, Config(), json_out=json_out))
 
 
 def main() -> None:

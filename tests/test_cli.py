@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
-from click.testing import CliRunner
+from typer.testing import CliRunner
 
 from cleantext.cli import app
 from tests.conftest import ROOT, SEED, json_lines, run_cli
@@ -117,24 +118,75 @@ def test_detect_reports_encoding_and_why(tmp_path: Path) -> None:
     assert rows[1]["encoding"] == "utf-8" and rows[1]["format"] == "text" and rows[1]["script"] == "Hans"
 
 
+def help_text(*args: str, **env: str) -> str:
+    """``cleantext ... --help`` at a fixed width, so that no test depends on the terminal it runs in."""
+    environ = {**os.environ, "COLUMNS": "100", "TERMINAL_WIDTH": "100", **env}
+    proc = subprocess.run(
+        [sys.executable, "-m", "cleantext", *args, "--help"],
+        capture_output=True, cwd=ROOT, timeout=120, env=environ, check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout.decode()
+
+
 def test_every_command_is_documented_in_the_readme() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for name, command in app.commands.items():
+    listing = help_text().split("Commands:\n", 1)[1]
+    names = [line.split()[0] for line in listing.splitlines() if line.startswith("  ")]
+    assert names == ["run", "filter", "explain", "detect"]
+    for name in names:
         assert f"cleantext {name}" in readme
-        assert "Example:" in (command.help or "")
+        assert "Example:" in help_text(name)
 
 
 def test_help_shows_choices_types_defaults_and_groups() -> None:
-    proc = run_cli("run", "--help")
-    assert proc.returncode == 0
-    text = proc.stdout.decode()
+    text = help_text("run")
     assert "[simplified|traditional|taiwan|hongkong]" in text
     assert "--jobs INTEGER" in text and "--near-threshold FLOAT" in text and "-o, --output FILE" in text
-    assert "[default: flat]" in text and "[default: off]" in text
-    sections = [line for line in text.splitlines() if line.endswith("options:")]
-    assert sections == ["Input options:", "Cleaning options:", "Output options:", "Scale options:"]
-    for placeholder in ("<str>", "<int>", "<list[str]>", "{inputs}"):
+    assert "--input-format, --format [auto|html|text]" in text and "--markdown " in text
+    flat = " ".join(text.split())  # a help text may wrap anywhere
+    assert "[default: flat]" in flat and "[default: off]" in flat and "[default: 0; x>=0]" in flat
+    sections = [line for line in text.splitlines() if line.endswith(":") and not line.startswith(" ")]
+    assert sections == ["Options:", "Input options:", "Cleaning options:", "Output options:", "Scale options:"]
+    for placeholder in ("<str>", "<int>", "<list[str]>", "{inputs}", "BOOLEAN", "_settings", "--settings"):
         assert placeholder not in text
+
+
+def test_help_is_plain_text_whether_or_not_rich_is_asked_for() -> None:
+    """typer would draw rich boxes: the help stays plain, grep-able and the same either way."""
+    plain = help_text("run", TYPER_USE_RICH="0")
+    assert help_text("run", TYPER_USE_RICH="1") == plain
+    assert not set("╭│╰─") & set(plain) and "\x1b[" not in plain
+    assert "links as [text](url)" in plain  # not eaten as rich markup
+
+
+def test_filter_and_explain_take_only_their_settings() -> None:
+    filter_help, explain_help = help_text("filter"), help_text("explain")
+    assert "--dedup [off|exact|near]" in filter_help and "--to [" in filter_help and "-j, --jobs" in filter_help
+    assert "--encoding" not in filter_help and "--markdown" not in filter_help and "--engine" not in filter_help
+    assert "--input-format, --format" in explain_help and "--dedup" not in explain_help
+    assert run_cli("filter", "--encoding", "gbk", "-").returncode == 2
+    result = CliRunner().invoke(app, ["explain", "--format", "text", "--json", str(SEED)])
+    assert result.exit_code == 0 and json.loads(result.output.splitlines()[0])["index"] == 0
+
+
+# Runs the entry point as the console script does and says, after it, which heavy modules it imported.
+IMPORTS = """
+import runpy, sys
+sys.argv = ["cleantext", *sys.argv[1:]]
+try:
+    runpy.run_module("cleantext", run_name="__main__", alter_sys=True)
+finally:
+    sys.stderr.write(f"imported: {sorted(m for m in ('rich', 'pydantic') if m in sys.modules)}\\n")
+"""
+
+
+def test_help_and_a_run_import_neither_rich_nor_pydantic(tmp_path: Path) -> None:
+    wrapper = tmp_path / "imports.py"
+    wrapper.write_text(IMPORTS, encoding="utf-8")
+    for args in (["--help"], ["run", "--help"], ["run", "--bogus"], ["run", "-q", str(SEED)]):
+        proc = subprocess.run([sys.executable, str(wrapper), *args], capture_output=True, cwd=ROOT, timeout=120, check=False)
+        assert proc.returncode in (0, 2) and b"imported: []" in proc.stderr, (args, proc.stderr)
 
 
 def test_version() -> None:
@@ -147,6 +199,8 @@ def test_unknown_option_suggests_only_a_close_one() -> None:
     assert bogus.returncode == 2 and b"--bogus" in bogus.stderr and b"--jobs" not in bogus.stderr
     typo = run_cli("run", "--job", "2", str(SEED))
     assert typo.returncode == 2 and b"--jobs" in typo.stderr  # click quotes it from 8.2 on
+    command = run_cli("runn", str(SEED))
+    assert command.returncode == 2 and command.stderr.count(b"Did you mean") == 1 and b"'run'" in command.stderr
 
 
 def test_to_with_opencc_is_a_usage_error_in_one_line() -> None:
