@@ -51,6 +51,9 @@ NAV = [
     r"^加载更多$",
     r"^更多(?:>>|》|»)?$",
     r"^more\s*(?:>>|»)?$",
+    # a search page's result count: 共找到 1,234 个相关新闻, 找到约 80 条结果, 12 results found
+    r"找到\s*(?:约\s*)?\d[\d,，]*\s*(?:个|条|篇|项|份)",
+    r"^(?:about\s+)?\d[\d,]*\s+(?:results?|matches)\b",
 ]
 # Share bars, print/font-size tools, QR prompts, app download prompts.
 SHARE = [
@@ -165,6 +168,14 @@ COMMENT = [
     r"^(?:sign in|log in|register|subscribe)\b",
     r"^(?:reply|répondre|antworten)$",
     r"举报.{0,10}回复$",  # a comment's action bar: 5月16日18:14举报查看对话赞494回复
+    # a comment box's rules for commenters: keep it civil, the comments are the readers' own view
+    r"文明(?:发言|评论|上网|留言)",
+    r"理性(?:发言|评论|留言)",
+    r"言论文明",
+    r"语言文明",
+    r"评论仅代表",
+    r"留言仅代表",
+    r"仅代表(?:网友|用户|评论者|读者)",
 ]
 # Cookie and consent banners: long prose, so they are told by two words together, at any length
 # (``rules.consent``): the cookie word and a word of consent, data processing or partners.

@@ -29,6 +29,16 @@ def test_short_between_good_becomes_good() -> None:
     assert judged[1].chain == (Step("smooth", BlockClass.GOOD, KeepReason.CONTEXT),)
 
 
+def test_a_short_exclaimed_line_beside_the_article_joins_it() -> None:
+    judged = [_j("bad", "首页"), _j("short", "全！封！闭！"), _j("short", "将进行封闭施工！！！"), _j("good", PARA)]
+    smooth(judged)
+    assert [item.cls for item in judged[1:3]] == ["good", "good"]
+    # a button or a label carries no marks, a one-mark label does not end a sentence
+    judged = [_j("bad", "首页"), _j("short", "登录"), _j("short", "来源：晚报"), _j("good", PARA)]
+    smooth(judged)
+    assert [item.cls for item in judged[1:3]] == ["bad", "bad"]
+
+
 def test_short_next_to_bad_stays_bad() -> None:
     judged = [_j("bad", "首页"), _j("short", "新闻"), _j("good", PARA)]
     smooth(judged)
