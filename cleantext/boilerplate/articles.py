@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 
 from cleantext.boilerplate.context import Judged
+from cleantext.boilerplate.features import sparse
 from cleantext.boilerplate.markers import COMMENTS_HEADING, REPRINT_NOTICE
 from cleantext.model import Block, BlockClass, KeepReason, PageMeta
 from cleantext.regexes import compiled
@@ -157,7 +158,13 @@ def _header_at(blocks: list[Block], judged: list[Judged], i: int, lo: int) -> in
 def headers(blocks: list[Block], judged: list[Judged], span: tuple[int, int]) -> list[int]:
     """Indices of the headlines inside ``span`` that start a further article."""
     lo, hi = span
-    good = [item.feats.units if item.cls is BlockClass.GOOD and item.reason is PROSE else 0 for item in judged[lo:hi]]
+    # a dump's sparsely marked line (headlines run together) is no article above a header
+    good = [
+        item.feats.units
+        if item.cls is BlockClass.GOOD and item.reason is PROSE and not (item.dump and sparse(item.feats))
+        else 0
+        for item in judged[lo:hi]
+    ]
     after = sum(good)  # good units from the current block to the region's end
     starts: list[int] = []
     before = 0
@@ -204,8 +211,9 @@ def _closing_toolbar(judged: list[Judged], span: tuple[int, int]) -> int:
 def _signed_off(blocks: list[Block], judged: list[Judged], span: tuple[int, int]) -> tuple[int, int]:
     """``span`` up to where the whole article above ends: the editor's sign-off line (责任编辑：…)
     or the reprint notice (kept in the span, and dropped as boilerplate), the previous/next links,
-    the article's toolbar (【打印】【关闭】, once under it), the writer's biography or, under a long article, the comment section's heading: what comes
-    after them is comments, teasers or the next story."""
+    the article's toolbar (【打印】【关闭】, once under it), the writer's biography or, under a long
+    article, the comment section's heading: what comes after them is comments, teasers or the next
+    story."""
     lo, hi = span
     prose = 0
     toolbar = _closing_toolbar(judged, span)

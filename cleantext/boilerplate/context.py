@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from cleantext.boilerplate.features import Features
+from cleantext.boilerplate.features import Features, sparse
 from cleantext.model import BlockClass, BlockReason, DropReason, KeepReason, Step
 
 MIN_NEAR_GOOD_UNITS = 8  # units: a short block this long with punctuation may join an article
@@ -51,11 +51,9 @@ SHORT_PENALTY = 1  # units: undecided blocks cost little, so a subheading does n
 LIST_GOOD_WEIGHT = 0.3
 NEARLY_AS_HEAVY = 0.9  # of the heaviest stretch's weight, for an earlier stretch to be taken instead
 FOREIGN_GOOD_WEIGHT = 0.3  # good text in another script (CJK or not) than the page's menus and labels
-# A long dump line of Han with a mark every 30 characters or fewer and no sentence end: headlines
-# run together, a block of keywords. Chinese prose marks a clause every 10-20 characters and ends
-# its paragraphs; such a line counts this much of its length toward the region, so it cannot pull
-# the region away from the article or past the chrome between them.
-SPARSE_PUNCT_DENSITY = 0.035
+# A long dump line of Han too sparsely marked to be prose (``features.sparse``: headlines run
+# together, a block of keywords) counts this much of its length toward the region, so it cannot
+# pull the region away from the article or past the chrome between them.
 SPARSE_GOOD_WEIGHT = 0.3
 
 
@@ -181,7 +179,7 @@ def _weights(judged: list[Judged], page_cjk: bool) -> list[float]:
             weight = float(feats.units) * (LIST_GOOD_WEIGHT if item.in_list else 1.0)
             if weight > 0 and feats.is_cjk != page_cjk:
                 weight *= FOREIGN_GOOD_WEIGHT
-            elif item.dump and feats.is_cjk and feats.punct_density < SPARSE_PUNCT_DENSITY and not feats.ends_sentence:
+            elif item.dump and item.reason is KeepReason.BODY and sparse(feats):
                 weight *= SPARSE_GOOD_WEIGHT
         # undecided by the ladder, boilerplate by its neighbours: between smoothing and this step only
         # ``fallback`` runs, and it makes text, so smoothing is the last step of such a block

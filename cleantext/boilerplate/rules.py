@@ -26,7 +26,7 @@ import operator
 import re
 from collections.abc import Callable
 
-from cleantext.boilerplate.features import TRUNCATED, Features, features_of
+from cleantext.boilerplate.features import TRUNCATED, Features, features_of, sparse
 from cleantext.boilerplate.markers import (
     ANY_ANYWHERE,
     ANY_ANYWHERE_IN_ASCII,
@@ -93,6 +93,9 @@ MAX_MENU_ITEM_UNITS = 6  # units of a menu entry between bars (首页, 新闻, H
 # stands in a list, and its neighbours decide which it is.
 MIN_TRAILING_PARAGRAPH_UNITS = MIN_GOOD_UNITS
 MIN_TRAILING_PARAGRAPH_PUNCT = 2
+MIN_RUN_PIECES = 6  # pieces between spaces of a line of headlines run together
+MAX_RUN_PIECE_CHARS = 16  # characters a piece holds on average: a headline, not a clause of prose
+MIN_RUN_HAN_SHARE = 0.8  # of the line's characters: headlines are written in Han
 
 GOOD, BAD, SHORT = BlockClass.GOOD, BlockClass.BAD, BlockClass.SHORT
 Answer = tuple[BlockClass, BlockReason] | None
@@ -221,7 +224,7 @@ def controls(block: Block, f: Features) -> Answer:
     """A toolbar written as text: a run of bracketed controls (``【我来说两句】【打印】【关闭】``), with
     at most a short label beside it. Each control is a word or two; an article's bracketed lead-in
     (``【新华社北京电】``) stands alone before a sentence."""
-    if f.units > MAX_MARKER_UNITS or "【" not in block.text and "［" not in block.text and "〖" not in block.text:
+    if f.units > MAX_MARKER_UNITS or ("【" not in block.text and "［" not in block.text and "〖" not in block.text):
         return None
     items = CONTROL.findall(block.text)
     if len(items) < MIN_CONTROLS:
@@ -241,7 +244,7 @@ def bar_menu(block: Block, f: Features) -> Answer:
     breadcrumb, with no sentence among its entries. (A dump's table rows have their cells drawn
     apart by other characters, or hold numbers and sentences.)"""
     text = block.text
-    if "|" not in text and "｜" not in text or f.units > MAX_MARKER_UNITS or f.punct:
+    if ("|" not in text and "｜" not in text) or f.units > MAX_MARKER_UNITS or f.punct:
         return None
     items = [item for item in MENU_BAR.split(text.strip(" |｜")) if item.strip()]
     if len(items) < 2:
@@ -280,6 +283,18 @@ def code(block: Block, f: Features) -> Answer:
     that the article around them decides, never a menu for lacking sentence marks."""
     if f.code_like and block.source == "text":
         return SHORT, KeepReason.CODE
+    return None
+
+
+def run_together(block: Block, f: Features) -> Answer:
+    """Headlines or keywords run together on one line, a space between each: a long line of Han
+    too sparsely marked for prose (``features.sparse``) whose pieces between spaces are short.
+    (Chinese prose sets no spaces between its words; a teaser grid's dump sets one between cells.)"""
+    if not sparse(f) or f.cjk < MIN_RUN_HAN_SHARE * f.chars:
+        return None  # (program code with comments in Chinese, joined by a dumper, is mostly ASCII)
+    pieces = block.text.split()
+    if len(pieces) >= MIN_RUN_PIECES and f.chars < MAX_RUN_PIECE_CHARS * len(pieces):
+        return BAD, DropReason.RELATED
     return None
 
 
@@ -341,6 +356,7 @@ LADDER: tuple[Rule, ...] = (
     teaser,
     preformatted,
     code,
+    run_together,
     prose,
     long_text,
     unmarked_sentence,

@@ -14,8 +14,8 @@ from cleantext.boilerplate.rules import (
     RememberingJudge,
     bar_menu,
     code,
-    controls,
     container_hint,
+    controls,
     dated_entry,
     doubled,
     empty,
@@ -27,6 +27,7 @@ from cleantext.boilerplate.rules import (
     markup,
     preformatted,
     prose,
+    run_together,
     short,
     teaser,
     unmarked_sentence,
@@ -355,3 +356,13 @@ def test_five_rules_that_answer_related_list_are_told_apart() -> None:
     }
     for name, block in cases.items():
         assert (judge(block).name, judge(block).reason) == (name, DropReason.RELATED)
+
+
+def test_headlines_run_together_with_spaces_are_a_list() -> None:
+    line = " ".join(["市民夜跑遇暴雨", "警方连夜搜救两名被困游客", "地铁三号线东延段开通运营", "重磅：本市出台人才新政"] * 3)
+    assert run_together(Block(0, line, source="text"), _f(line)) == ("bad", "related-list")
+    # prose (densely marked, no spaces), and program code with Chinese comments, are not
+    prose_line = PROSE_ZH * 3
+    assert run_together(Block(0, prose_line, source="text"), _f(prose_line)) is None
+    shell = " ".join(["# 快速运行容器服务", "docker run -d -p 19093:9093", "# 查看日志输出内容", "docker logs -f"] * 4)
+    assert run_together(Block(0, shell, source="text"), _f(shell)) is None
