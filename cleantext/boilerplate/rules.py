@@ -80,10 +80,10 @@ MIN_DOUBLED_CHARS = 6  # characters each half of a doubled line holds: shorter i
 MIN_MARKUP_SHARE = 0.4  # of a block's characters inside tags: more is page source, not text about it
 # A run of bracketed controls: 【打印】【关闭】, ［收藏］［推荐］ (full-width brackets: the ones a page's
 # own text writes; a dump's ASCII brackets stand for images and buttons and are placeholders).
+# A control's text is a word or two (12 characters at most): longer bracketed text is a quote or a lead-in.
 CONTROL = compiled(r"[【［〖]([^【】［］〖〗]{0,12})[】］〗]")
 MIN_CONTROLS = 2  # bracketed items on a line for it to be a toolbar (a dateline opens with one: 【新华社北京电】)
 MIN_CONTROL_SHARE = 0.6  # of a line's letters inside its brackets: the rest is a label (页面功能)
-MAX_CONTROL_UNITS = 6  # units of a control's own text: longer bracketed text is a quote or a lead-in
 # What separates a line's menu items: a bar between spaces, or a full-width bar (｜) with or without
 # them (an ASCII bar between letters is a shell pipe or an alternation: ``a|b``).
 MENU_BAR = compiled(r"\s+\|\s+|\s*｜\s*")
@@ -226,15 +226,10 @@ def controls(block: Block, f: Features) -> Answer:
     (``【新华社北京电】``) stands alone before a sentence."""
     if f.units > MAX_MARKER_UNITS or ("【" not in block.text and "［" not in block.text and "〖" not in block.text):
         return None
-    items = CONTROL.findall(block.text)
+    items = CONTROL.findall(block.text)  # bracketed text longer than a control's is not one
     if len(items) < MIN_CONTROLS:
         return None
-    inside = 0
-    for item in items:
-        size = sum(1 for c in item if c.isalnum())
-        if size > MAX_CONTROL_UNITS * 2:  # a word of an alphabetic script is several letters
-            return None
-        inside += size
+    inside = sum(1 for item in items for c in item if c.isalnum())
     letters = sum(1 for c in block.text if c.isalnum())
     return (BAD, DropReason.SHARE) if inside >= MIN_CONTROL_SHARE * letters else None
 
