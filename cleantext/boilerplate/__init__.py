@@ -8,21 +8,24 @@ The method, step by step (one module each):
 2. Here, one page-level look: a page with almost no text outside its comment sections is a
    thread (a forum post and its replies, a question and its answers), and its comments are
    judged again as text.
-3. ``dom`` (HTML): the element holding most of the article's text is found from the blocks'
+3. ``runs``: a numbered dump line standing alone above a paragraph is a section head, not a
+   list entry, and is left to smoothing; a paragraph that trails off (``……``) is left to it too,
+   unless the page holds several such lines (a feed of teasers).
+4. ``dom`` (HTML): the element holding most of the article's text is found from the blocks'
    container numbers; bare prose and short lines inside it lean to text, good text outside it
    leaves (``outside-main``).
-4. ``context``: short blocks take after their neighbours (a long run of short dump lines is a
+5. ``context``: short blocks take after their neighbours (a long run of short dump lines is a
    link list); a page with no good block at all (a table of contents, one-line posts) takes its
    undecided blocks as text; then the main-content region is the contiguous stretch of blocks with
    the largest weight (good text minus boilerplate), and good blocks outside it are dropped, as
    are copies of a block already kept.
-5. ``articles``: the region holds one article: it ends where an article ends (the editor's
+6. ``articles``: the region holds one article: it ends where an article ends (the editor's
    sign-off, the reprint notice, the previous/next links, the writer's biography, the comment
    section), and a region holding two (a blog archive, a next story appended in full, a feed of
    full teasers) is cut at the second one's header.
-6. Here: a dump's placeholder lines (``[image]``, ``[button]``) leave the kept text; they took
+7. Here: a dump's placeholder lines (``[image]``, ``[button]``) leave the kept text; they took
    part in the steps above as what they stand for, a picture or a control between paragraphs.
-7. Here: the verdicts, one per block, for the document stage and for ``cleantext explain``.
+8. Here: the verdicts, one per block, for the document stage and for ``cleantext explain``.
 
 Every verdict names the rule that decided (``Verdict.rule``) and the steps after the ladder that
 changed it, each by its function's name (``Verdict.chain``, which opens with the ladder's answer).
@@ -44,6 +47,7 @@ from cleantext.boilerplate.articles import first_article
 from cleantext.boilerplate.context import Judged, confine, fallback, main_region, repeated, smooth
 from cleantext.boilerplate.dom import container_prior
 from cleantext.boilerplate.rules import RememberingJudge, judge
+from cleantext.boilerplate.runs import subheads, teasers
 from cleantext.model import Block, BlockClass, DropReason, PageMeta, Step, Verdict
 from cleantext.regexes import compiled
 
@@ -93,6 +97,8 @@ class Classifier:
             # positional arguments: faster, once per block
             judged.append(Judged(cls, reason, feats, chain, block.in_list, block.source == "text"))
         rejudge_thread(blocks, judged)
+        subheads(blocks, judged)
+        teasers(judged)
         container_prior(blocks, judged, meta)
         smooth(judged)
         fallback(judged)

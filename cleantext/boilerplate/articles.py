@@ -18,7 +18,8 @@ Observations:
 
 4. A news article ends with its editor's sign-off (``责任编辑：…``) or the site's reprint notice
    (``未经授权请勿转载``), a blog post or a news page with its links to the previous and next ones
-   (``上一篇：…``), the writer's biography (``About the author``) or the comment section: once a
+   (``上一篇：…``), its toolbar (``【打印】【关闭】``, a run of bracketed controls set once under
+   it), the writer's biography (``About the author``) or the comment section: once a
    whole article stands above one of them, what follows is comments, teasers or the next story.
 
 A header counts only between two stretches of article prose (enough before it, some after it),
@@ -30,6 +31,7 @@ from __future__ import annotations
 import re
 
 from cleantext.boilerplate.context import Judged
+from cleantext.boilerplate.features import sparse
 from cleantext.boilerplate.markers import COMMENTS_HEADING, REPRINT_NOTICE
 from cleantext.model import Block, BlockClass, KeepReason, PageMeta
 from cleantext.regexes import compiled
@@ -71,6 +73,7 @@ MIN_BEFORE_UNITS = 100  # units of good text the region holds before a header: a
 # post is often shorter, and there the replies are the text
 MIN_COMMENTED_UNITS = 300
 MIN_AFTER_UNITS = 30  # units of good text after a header: the next article has a body
+TOOLBAR = "controls"  # the ladder's rule for a run of bracketed controls (【打印】【关闭】), which follows an article
 PROSE = KeepReason.BODY  # the ladder's reason for prose: only prose makes an article (not header tables)
 FULL_STOPS = ("。", ".", "；", ";", "，", ",")  # a line ending so is a sentence, not a headline
 # Characters every match of the end-of-article patterns from ``markers`` holds (a test checks them
@@ -155,7 +158,13 @@ def _header_at(blocks: list[Block], judged: list[Judged], i: int, lo: int) -> in
 def headers(blocks: list[Block], judged: list[Judged], span: tuple[int, int]) -> list[int]:
     """Indices of the headlines inside ``span`` that start a further article."""
     lo, hi = span
-    good = [item.feats.units if item.cls is BlockClass.GOOD and item.reason is PROSE else 0 for item in judged[lo:hi]]
+    # a dump's sparsely marked line (headlines run together) is no article above a header
+    good = [
+        item.feats.units
+        if item.cls is BlockClass.GOOD and item.reason is PROSE and not (item.dump and sparse(item.feats))
+        else 0
+        for item in judged[lo:hi]
+    ]
     after = sum(good)  # good units from the current block to the region's end
     starts: list[int] = []
     before = 0
@@ -181,17 +190,39 @@ def _comments_heading(text: str) -> bool:
     return COMMENT_COUNT_CHARS.search(text) is not None and COMMENTS_HEADING.search(text) is not None
 
 
+def _closing_toolbar(judged: list[Judged], span: tuple[int, int]) -> int:
+    """The index of the one toolbar (``rules.controls``: 【打印】【关闭】) below the span's first
+    paragraph, or -1. An article's tools stand under it once; a thread repeats its bar under
+    every post, and there a bar ends nothing."""
+    lo, hi = span
+    found = -1
+    prose = False
+    for i in range(lo, hi):
+        item = judged[i]
+        if item.reason is PROSE:
+            prose = True
+        elif prose and item.chain and item.chain[0].name == TOOLBAR:
+            if found >= 0:
+                return -1
+            found = i
+    return found
+
+
 def _signed_off(blocks: list[Block], judged: list[Judged], span: tuple[int, int]) -> tuple[int, int]:
     """``span`` up to where the whole article above ends: the editor's sign-off line (责任编辑：…)
     or the reprint notice (kept in the span, and dropped as boilerplate), the previous/next links,
-    the writer's biography or, under a long article, the comment section's heading: what comes
-    after them is comments, teasers or the next story."""
+    the article's toolbar (【打印】【关闭】, once under it), the writer's biography or, under a long
+    article, the comment section's heading: what comes after them is comments, teasers or the next
+    story."""
     lo, hi = span
     prose = 0
+    toolbar = _closing_toolbar(judged, span)
     for i in range(lo, hi):
         if judged[i].reason is PROSE:
             prose += judged[i].feats.units
         elif prose >= MIN_BEFORE_UNITS:
+            if i == toolbar:
+                return lo, i
             text = blocks[i].text
             if SIGN_OFF.match(text) or (REPRINT_CHARS.search(text) and REPRINT_NOTICE.search(text)):
                 return lo, i + 1

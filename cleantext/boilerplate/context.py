@@ -13,7 +13,9 @@ Two observations drive this stage:
    (its length) and each bad block a negative one, the stretch with the largest sum is the main
    content; good-looking blocks outside it (a long comment, a teaser with punctuation) are dropped
    as ``outside-main``. Prose in another script than the page's own (its menus and labels) counts
-   less: a Chinese article among English teaser summaries is still the article. Of two stretches
+   less: a Chinese article among English teaser summaries is still the article. So does a dump's
+   long line of Han that is sparsely marked and ends no sentence (headlines run together, keyword
+   spam): by its share of sentence marks it is not prose, whatever its length. Of two stretches
    of nearly the same weight, the earlier is the article: comments, teasers and legal notices
    follow articles far more often than they precede them.
 
@@ -26,10 +28,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from cleantext.boilerplate.features import Features
+from cleantext.boilerplate.features import Features, sparse
 from cleantext.model import BlockClass, BlockReason, DropReason, KeepReason, Step
 
 MIN_NEAR_GOOD_UNITS = 8  # units: a short block this long with punctuation may join an article
+# A shorter CJK line joins it when it ends a sentence and holds this many marks (全！封！闭！, 快跑！！)
+MIN_SHORT_SENTENCE_MARKS = 2
+MIN_SHORT_SENTENCE_UNITS = 2
 BAD_WEIGHT = 1.0  # weight of a bad block's units against good units in the region sum
 MIN_BAD_PENALTY = 3  # units: even a tiny menu entry costs something to cross
 MAX_SHORT_RUN = 6  # lines: subheadings, a short list, a few one-line paragraphs; in a dump, longer
@@ -46,6 +51,10 @@ SHORT_PENALTY = 1  # units: undecided blocks cost little, so a subheading does n
 LIST_GOOD_WEIGHT = 0.3
 NEARLY_AS_HEAVY = 0.9  # of the heaviest stretch's weight, for an earlier stretch to be taken instead
 FOREIGN_GOOD_WEIGHT = 0.3  # good text in another script (CJK or not) than the page's menus and labels
+# A long dump line of Han too sparsely marked to be prose (``features.sparse``: headlines run
+# together, a block of keywords) counts this much of its length toward the region, so it cannot
+# pull the region away from the article or past the chrome between them.
+SPARSE_GOOD_WEIGHT = 0.3
 
 
 GOOD, BAD, SHORT = BlockClass.GOOD, BlockClass.BAD, BlockClass.SHORT
@@ -94,8 +103,16 @@ def _short_runs(judged: list[Judged]) -> Iterator[tuple[int, int]]:
 
 
 def _near_good(item: Judged) -> bool:
-    """A short block long enough and punctuated to join the article beside it."""
-    return item.feats.units >= MIN_NEAR_GOOD_UNITS and item.feats.punct > 0
+    """A short block long enough and punctuated to join the article beside it, or a short
+    exclamation or sentence set as a paragraph of its own (``全！封！闭！``): Chinese marks every
+    clause of it, where a button or a menu entry carries no mark at all."""
+    feats = item.feats
+    if feats.punct == 0:
+        return False
+    return feats.units >= MIN_NEAR_GOOD_UNITS or (
+        feats.punct >= MIN_SHORT_SENTENCE_MARKS and feats.units >= MIN_SHORT_SENTENCE_UNITS
+        and feats.ends_sentence and feats.is_cjk
+    )
 
 
 def _sentence(item: Judged) -> bool:
@@ -162,6 +179,8 @@ def _weights(judged: list[Judged], page_cjk: bool) -> list[float]:
             weight = float(feats.units) * (LIST_GOOD_WEIGHT if item.in_list else 1.0)
             if weight > 0 and feats.is_cjk != page_cjk:
                 weight *= FOREIGN_GOOD_WEIGHT
+            elif item.dump and item.reason is KeepReason.BODY and sparse(feats):
+                weight *= SPARSE_GOOD_WEIGHT
         # undecided by the ladder, boilerplate by its neighbours: between smoothing and this step only
         # ``fallback`` runs, and it makes text, so smoothing is the last step of such a block
         elif item.chain and item.chain[-1].name == SMOOTH:

@@ -71,3 +71,19 @@ def features_of(text: str) -> Features:
         truncated=("." in tail or "…" in tail) and TRUNCATED.search(tail) is not None,
         code_like=not cjk and looks_like_code(text),
     )
+
+
+# A long line of Han with fewer than a mark every 33 characters and no sentence end: headlines run
+# together, a block of keywords. Chinese prose marks a clause every 10-20 characters and ends its
+# paragraphs.
+SPARSE_PUNCT_DENSITY = 0.03
+MIN_SPARSE_UNITS = 60  # units: shorter lines say too little for their marks to count (a one-line reply)
+
+
+def sparse(f: Features) -> bool:
+    """A long line of Han too sparsely marked to be prose, ending no sentence.
+
+    >>> sparse(features_of("新闻" * 40 + "：标题")), sparse(features_of("这是一句话，" * 12 + "完。"))
+    (True, False)
+    """
+    return f.units >= MIN_SPARSE_UNITS and f.is_cjk and f.punct_density < SPARSE_PUNCT_DENSITY and not f.ends_sentence

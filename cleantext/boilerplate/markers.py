@@ -51,6 +51,9 @@ NAV = [
     r"^加载更多$",
     r"^更多(?:>>|》|»)?$",
     r"^more\s*(?:>>|»)?$",
+    # a search page's result count: 共找到 1,234 个相关新闻, 找到约 80 条结果, 12 results found
+    r"找到\s*(?:约\s*)?\d[\d,，]*\s*(?:个|条|篇|项|份)",
+    r"^(?:about\s+)?\d[\d,]*\s+(?:results?|matches)\b",
 ]
 # Share bars, print/font-size tools, QR prompts, app download prompts.
 SHARE = [
@@ -77,6 +80,25 @@ SHARE = [
     r"下载客户端",
     r"^点赞$",
     r"^\d*\s*(?:likes?|shares?)$",
+    # save-to-favourites prompts
+    r"加入收藏",
+    r"添加到?收藏",
+    r"^(?:save|add) to (?:favou?rites|bookmarks)\b",
+]
+# A video player's controls and messages, written out by a dumper around the story they play in.
+PLAYER = [
+    r"播放(?:模式|速度|失败|出错)",
+    r"^(?:倍速|全屏|退出全屏|静音|重播|跳过片头|循环播放|画中画)$",
+    r"当前视频",
+    r"广告被.{0,6}拦截",
+    r"^(?:视频)?时长\s*[:：]\s*\d",  # a clip's duration: 时长：01:45
+]
+# Promotions beside a story: a product's trial, a limited offer.
+PROMO = [
+    r"免费试用",
+    r"立即(?:试用|抢购|领取|开通)",
+    r"限时(?:免费|优惠|特惠|折扣)",
+    r"^(?:start (?:your|a) free trial|try (?:it )?(?:for )?free)\b",
 ]
 # Tag and keyword lines.
 TAGS = [r"^(?:标签|关键词|关键字|tags?|keywords?|topics?|schlagwörter|étiquettes|etiquetas)\s*[:：]"]
@@ -165,6 +187,14 @@ COMMENT = [
     r"^(?:sign in|log in|register|subscribe)\b",
     r"^(?:reply|répondre|antworten)$",
     r"举报.{0,10}回复$",  # a comment's action bar: 5月16日18:14举报查看对话赞494回复
+    # a comment box's rules for commenters: keep it civil, the comments are the readers' own view
+    r"文明(?:发言|评论|上网|留言)",
+    r"理性(?:发言|评论|留言)",
+    r"言论文明",
+    r"语言文明",
+    r"评论仅代表",
+    r"留言仅代表",
+    r"仅代表(?:网友|用户|评论者|读者)",
 ]
 # Cookie and consent banners: long prose, so they are told by two words together, at any length
 # (``rules.consent``): the cookie word and a word of consent, data processing or partners.
@@ -193,12 +223,12 @@ def _group(reason: DropReason, fragments: list[str]) -> tuple[DropReason, re.Pat
 
 
 VOCABULARY = (
-    (DropReason.NAV, NAV),
+    (DropReason.NAV, NAV + PLAYER),
     (DropReason.SHARE, SHARE),
     (DropReason.TAGS, TAGS),
     (DropReason.FOOTER, FOOTER),
     (DropReason.CREDIT, CREDIT),
-    (DropReason.RELATED, RELATED),
+    (DropReason.RELATED, RELATED + PROMO),
     (DropReason.COMMENT, COMMENT),
 )
 GROUPS: list[tuple[DropReason, re.Pattern[str] | None, str | None]] = [

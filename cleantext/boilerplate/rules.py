@@ -26,7 +26,7 @@ import operator
 import re
 from collections.abc import Callable
 
-from cleantext.boilerplate.features import Features, features_of
+from cleantext.boilerplate.features import TRUNCATED, Features, features_of, sparse
 from cleantext.boilerplate.markers import (
     ANY_ANYWHERE,
     ANY_ANYWHERE_IN_ASCII,
@@ -78,6 +78,24 @@ MIN_ENTRY_CHARS = 4  # letters before the stamp: the entry's title
 MAX_STAMP_TAIL = 12  # letters and digits after the stamp: a size, a count, "PM"
 MIN_DOUBLED_CHARS = 6  # characters each half of a doubled line holds: shorter is "etc.etc."
 MIN_MARKUP_SHARE = 0.4  # of a block's characters inside tags: more is page source, not text about it
+# A run of bracketed controls: 【打印】【关闭】, ［收藏］［推荐］ (full-width brackets: the ones a page's
+# own text writes; a dump's ASCII brackets stand for images and buttons and are placeholders).
+# A control's text is a word or two (12 characters at most): longer bracketed text is a quote or a lead-in.
+CONTROL = compiled(r"[【［〖]([^【】［］〖〗]{0,12})[】］〗]")
+MIN_CONTROLS = 2  # bracketed items on a line for it to be a toolbar (a dateline opens with one: 【新华社北京电】)
+MIN_CONTROL_SHARE = 0.6  # of a line's letters inside its brackets: the rest is a label (页面功能)
+# What separates a line's menu items: a bar between spaces, or a full-width bar (｜) with or without
+# them (an ASCII bar between letters is a shell pipe or an alternation: ``a|b``).
+MENU_BAR = compiled(r"\s+\|\s+|\s*｜\s*")
+MAX_MENU_ITEM_UNITS = 6  # units of a menu entry between bars (首页, 新闻, Home, Contact us)
+# A truncated line this long with this many sentence marks inside it is a paragraph that happens to
+# end in an ellipsis (a trailing-off sentence, a story's opening); a teaser's summary is shorter, or
+# stands in a list, and its neighbours decide which it is.
+MIN_TRAILING_PARAGRAPH_UNITS = MIN_GOOD_UNITS
+MIN_TRAILING_PARAGRAPH_PUNCT = 2
+MIN_RUN_PIECES = 6  # pieces between spaces of a line of headlines run together
+MAX_RUN_PIECE_CHARS = 16  # characters a piece holds on average: a headline, not a clause of prose
+MIN_RUN_HAN_SHARE = 0.8  # of the line's characters: headlines are written in Han
 
 GOOD, BAD, SHORT = BlockClass.GOOD, BlockClass.BAD, BlockClass.SHORT
 Answer = tuple[BlockClass, BlockReason] | None
@@ -202,9 +220,48 @@ def dated_entry(block: Block, f: Features) -> Answer:
     return None
 
 
+def controls(block: Block, f: Features) -> Answer:
+    """A toolbar written as text: a run of bracketed controls (``【我来说两句】【打印】【关闭】``), with
+    at most a short label beside it. Each control is a word or two; an article's bracketed lead-in
+    (``【新华社北京电】``) stands alone before a sentence."""
+    if f.units > MAX_MARKER_UNITS or ("【" not in block.text and "［" not in block.text and "〖" not in block.text):
+        return None
+    items = CONTROL.findall(block.text)  # bracketed text longer than a control's is not one
+    if len(items) < MIN_CONTROLS:
+        return None
+    inside = sum(1 for item in items for c in item if c.isalnum())
+    letters = sum(1 for c in block.text if c.isalnum())
+    return (BAD, DropReason.SHARE) if inside >= MIN_CONTROL_SHARE * letters else None
+
+
+def bar_menu(block: Block, f: Features) -> Answer:
+    """A line of short entries between bars (``首页 | 新闻 | 体育``, ``Home | News``): a menu or a
+    breadcrumb, with no sentence among its entries. (A dump's table rows have their cells drawn
+    apart by other characters, or hold numbers and sentences.)"""
+    text = block.text
+    if ("|" not in text and "｜" not in text) or f.units > MAX_MARKER_UNITS or f.punct:
+        return None
+    items = [item for item in MENU_BAR.split(text.strip(" |｜")) if item.strip()]
+    if len(items) < 2:
+        return None
+    for item in items:
+        size = features_of(item).units
+        if size == 0 or size > MAX_MENU_ITEM_UNITS or any(c.isdigit() for c in item):
+            return None
+    return BAD, DropReason.NAV
+
+
 def teaser(block: Block, f: Features) -> Answer:
-    """Lines cut off with an ellipsis: summaries of other articles."""
+    """Lines cut off with an ellipsis: summaries of other articles. A long, punctuated line that
+    trails off (a paragraph ending in ``……``) is left to its neighbours: beside article text it is
+    article text, among other teasers a teaser."""
     if f.truncated and f.units < MAX_LIST_TEASER_UNITS:
+        # (a line opening a Markdown link or image is its text, not a paragraph: ``![alt…](``)
+        if f.units >= MIN_TRAILING_PARAGRAPH_UNITS and not block.in_list and block.text[:1] not in "[!":
+            # the marks before the ellipsis: a dump's "..." after a Han character counts as two
+            body = features_of(TRUNCATED.sub("", block.text))
+            if body.punct >= MIN_TRAILING_PARAGRAPH_PUNCT:
+                return SHORT, DropReason.TEASER
         return BAD, DropReason.TEASER
     return None
 
@@ -221,6 +278,18 @@ def code(block: Block, f: Features) -> Answer:
     that the article around them decides, never a menu for lacking sentence marks."""
     if f.code_like and block.source == "text":
         return SHORT, KeepReason.CODE
+    return None
+
+
+def run_together(block: Block, f: Features) -> Answer:
+    """Headlines or keywords run together on one line, a space between each: a long line of Han
+    too sparsely marked for prose (``features.sparse``) whose pieces between spaces are short.
+    (Chinese prose sets no spaces between its words; a teaser grid's dump sets one between cells.)"""
+    if not sparse(f) or f.cjk < MIN_RUN_HAN_SHARE * f.chars:
+        return None  # (program code with comments in Chinese, joined by a dumper, is mostly ASCII)
+    pieces = block.text.split()
+    if len(pieces) >= MIN_RUN_PIECES and f.chars < MAX_RUN_PIECE_CHARS * len(pieces):
+        return BAD, DropReason.RELATED
     return None
 
 
@@ -272,6 +341,8 @@ LADDER: tuple[Rule, ...] = (
     markup,
     doubled,
     marker,
+    controls,
+    bar_menu,
     consent,
     container_hint,
     link_dense,
@@ -280,6 +351,7 @@ LADDER: tuple[Rule, ...] = (
     teaser,
     preformatted,
     code,
+    run_together,
     prose,
     long_text,
     unmarked_sentence,

@@ -20,7 +20,7 @@ from cleantext.boilerplate.articles import (
 from cleantext.boilerplate.context import Judged
 from cleantext.boilerplate.features import features_of
 from cleantext.boilerplate.markers import COMMENTS_HEADING, COMMENTS_OPENING, REPRINT, REPRINT_NOTICE
-from cleantext.model import Block, BlockClass, KeepReason, PageMeta
+from cleantext.model import Block, BlockClass, DropReason, KeepReason, PageMeta
 
 PARA = "国务院近日召开的做强国内大循环工作推进会提出，结合现阶段我国发展实际，要加快构建新发展格局。"
 OTHER = "这首歌有很多明星都翻唱过，但这首歌其实原唱是一位来自台湾的歌手，他的一生也颇为传奇。"
@@ -175,3 +175,23 @@ def test_the_prechecks_hold_what_every_fragment_of_the_vocabulary_says() -> None
     assert all("未经" in fragment or "转载" in fragment for fragment in REPRINT)
     assert all(fragment.startswith("^") or "评论" in fragment for fragment in COMMENTS_OPENING)
     assert REPRINT_CHARS.search("轉載") and REPRINT_CHARS.search("转载") and COMMENT_COUNT_CHARS.search("評論")
+
+
+def test_a_toolbar_under_the_article_ends_it_once_but_a_bar_under_every_post_does_not() -> None:
+    promo = "本周热卖，会员专享，限时优惠三十天，新用户注册立即送大礼包，名额有限，先到先得。"
+    assert _kept(_page(PARA, PARA, PARA, "【打印】【关闭】", promo)) == [PARA, PARA, PARA]
+    # a thread's bar under each post: the posts are one text
+    thread = _page(PARA, PARA, PARA, "【回复】【引用】", OTHER, OTHER, "【回复】【引用】", OTHER)
+    assert _kept(thread) == [PARA, PARA, PARA, OTHER, OTHER, OTHER]
+
+
+def test_headlines_run_together_before_a_header_are_no_article_above_it() -> None:
+    # sparsely marked Han ending no sentence (features.sparse), in one piece: not cut by run_together
+    run = "市民夜跑遇暴雨警方连夜搜救两名被困游客地铁三号线东延段开通运营全市中小学秋季开学时间确定：" * 3 + "春季花展开幕"
+    blocks = _page(run, "市区主干道施工安排", "2024-05-01 10:20", PARA, PARA, PARA)
+    judged = [Judged(BlockClass.GOOD, KeepReason.BODY, features_of(b.text), dump=True) for b in blocks]
+    for i in (1, 2):
+        judged[i] = Judged(BlockClass.BAD, DropReason.SHORT, features_of(blocks[i].text), dump=True)
+    assert headers(blocks, judged, (0, len(blocks))) == []
+    judged[0].dump = False  # an HTML block is judged by its container, not here
+    assert headers(blocks, judged, (0, len(blocks))) == [1]

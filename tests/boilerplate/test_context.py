@@ -29,6 +29,16 @@ def test_short_between_good_becomes_good() -> None:
     assert judged[1].chain == (Step("smooth", BlockClass.GOOD, KeepReason.CONTEXT),)
 
 
+def test_a_short_exclaimed_line_beside_the_article_joins_it() -> None:
+    judged = [_j("bad", "首页"), _j("short", "全！封！闭！"), _j("short", "将进行封闭施工！！！"), _j("good", PARA)]
+    smooth(judged)
+    assert [item.cls for item in judged[1:3]] == ["good", "good"]
+    # a button or a label carries no marks, a one-mark label does not end a sentence
+    judged = [_j("bad", "首页"), _j("short", "登录"), _j("short", "来源：晚报"), _j("good", PARA)]
+    smooth(judged)
+    assert [item.cls for item in judged[1:3]] == ["bad", "bad"]
+
+
 def test_short_next_to_bad_stays_bad() -> None:
     judged = [_j("bad", "首页"), _j("short", "新闻"), _j("good", PARA)]
     smooth(judged)
@@ -157,3 +167,14 @@ def test_one_pass_finds_the_heaviest_stretch_of_every_prefix(weights: list[float
     assert found[-1] == _plain_heaviest(weights, len(weights))
     for end in range(len(weights) + 1):
         assert next(x for x in reversed(found) if x[1][1] <= end) == _plain_heaviest(weights, end)
+
+
+def test_a_sparsely_marked_dump_line_weighs_less_in_the_region() -> None:
+    run = "市民夜跑遇暴雨警方连夜搜救两名被困游客地铁三号线东延段开通运营全市中小学秋季开学时间确定：" * 3
+    footer = "版权所有 某某日报社 地址：某某市某某路一百号 邮编一二三四五六"  # 26 units: costs less than the line, more than its share
+    chrome = [_j("bad", footer), _j("bad", footer)]
+    judged = [_j("good", PARA), _j("good", PARA), _j("good", PARA), *chrome, _j("good", run)]
+    assert main_region(judged) == (0, 3)
+    html = [_j("good", PARA, dump=False), _j("good", PARA, dump=False), _j("good", PARA, dump=False),
+            *chrome, _j("good", run, dump=False)]
+    assert main_region(html) == (0, len(html))

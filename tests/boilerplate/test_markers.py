@@ -107,6 +107,19 @@ def test_reprint_notices_related_headings_and_comment_action_bars() -> None:
         ("相关资讯营养成分粥好吃的维生素冰糖", "related-list"),
         ("5月16日18:14举报查看对话赞494回复", "comment"),
         ("5月16日18:14舉報查看對話贊494回覆", "comment"),
+        ("共找到 13,046 个相关新闻.", "nav"),
+        ("找到約 80 條結果", "nav"),
+        ("12 results found", "nav"),
+        ("请各位遵守法律法规，文明发言。", "comment"),
+        ("網友評論僅代表其個人觀點", "comment"),
+        ("播放模式 html5hd", "nav"),
+        ("很抱歉，当前视频播放失败", "nav"),
+        ("全屏", "nav"),
+        ("時長：01:45建議WIFI下打開", "nav"),
+        ("加入收藏", "share"),
+        ("Save to favourites", "share"),
+        ("新用户免费试用30天", "related-list"),
+        ("立即領取", "related-list"),
     ]:
         assert judge(Block(0, text, source="text"))[1:3] == ("bad", reason), text
 

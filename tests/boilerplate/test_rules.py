@@ -12,8 +12,10 @@ from cleantext.boilerplate.rules import (
     JUDGED_FIELDS,
     LADDER,
     RememberingJudge,
+    bar_menu,
     code,
     container_hint,
+    controls,
     dated_entry,
     doubled,
     empty,
@@ -25,6 +27,7 @@ from cleantext.boilerplate.rules import (
     markup,
     preformatted,
     prose,
+    run_together,
     short,
     teaser,
     unmarked_sentence,
@@ -101,6 +104,32 @@ def test_long_html_list_item_is_left_to_its_neighbours() -> None:
 def test_teaser_cut_with_an_ellipsis() -> None:
     text = "近日，盒马鲜生被曝所售保洁无抗鲜鸡蛋农兽药残留超标。对此，盒马……"
     assert teaser(Block(0, text), _f(text)) == ("bad", "teaser")
+
+
+def test_a_long_punctuated_line_that_trails_off_is_left_to_its_neighbours() -> None:
+    text = "记者从市交通局获悉，为配合地铁建设，市区主干道将于下周起分段封闭施工，请市民提前规划出行路线……"
+    assert teaser(Block(0, text, source="text"), _f(text)) == ("short", "teaser")
+    # the same line as a list entry, or with no marks before its ellipsis ("..." after Han counts two)
+    assert teaser(Block(0, text, in_list=True, source="text"), _f(text)) == ("bad", "teaser")
+    bare = "记者从市交通局获悉为配合地铁建设市区主干道将于下周起分段封闭施工请市民提前规划出行..."
+    assert teaser(Block(0, bare, source="text"), _f(bare)) == ("bad", "teaser")
+
+
+def test_a_run_of_bracketed_controls_is_a_toolbar() -> None:
+    for text in ("【我来说两句】【打印】【关闭】", "页面功能 【我来说两句】【推荐】【字体：大 中 小】【打印】 【关闭】",
+                 "［收藏］［推荐给朋友］"):
+        assert controls(Block(0, text, source="text"), _f(text)) == ("bad", "share"), text
+    for text in ("【新华社北京电】国务院近日召开会议，部署下一阶段工作。", "【打印】", "[image] [image] [登录]",
+                 "【记者 张三】【通讯员 李四】本报讯，昨日上午，市区举行了一场大型消防综合演练。"):
+        assert controls(Block(0, text, source="text"), _f(text)) is None, text
+
+
+def test_short_entries_between_bars_are_a_menu() -> None:
+    for text in ("首页 | 新闻", "Home | News", "首页｜新闻｜体育｜财经", "| About us | Contact |"):
+        assert bar_menu(Block(0, text, source="text"), _f(text)) == ("bad", "nav"), text
+    for text in ("型号 | 2024 | 1.5L", "他说：好 | 她说：不好", "首页", "国务院召开常务会议研究部署经济工作 | 新闻",
+                 "a|b"):
+        assert bar_menu(Block(0, text, source="text"), _f(text)) is None, text
 
 
 def test_preformatted_html_is_text() -> None:
@@ -327,3 +356,13 @@ def test_five_rules_that_answer_related_list_are_told_apart() -> None:
     }
     for name, block in cases.items():
         assert (judge(block).name, judge(block).reason) == (name, DropReason.RELATED)
+
+
+def test_headlines_run_together_with_spaces_are_a_list() -> None:
+    line = " ".join(["市民夜跑遇暴雨", "警方连夜搜救两名被困游客", "地铁三号线东延段开通运营", "重磅：本市出台人才新政"] * 3)
+    assert run_together(Block(0, line, source="text"), _f(line)) == ("bad", "related-list")
+    # prose (densely marked, no spaces), and program code with Chinese comments, are not
+    prose_line = PROSE_ZH * 3
+    assert run_together(Block(0, prose_line, source="text"), _f(prose_line)) is None
+    shell = " ".join(["# 快速运行容器服务", "docker run -d -p 19093:9093", "# 查看日志输出内容", "docker logs -f"] * 4)
+    assert run_together(Block(0, shell, source="text"), _f(shell)) is None

@@ -1,0 +1,74 @@
+"""Blocks judged again by what stands around them on the page, before context smoothing.
+
+Paragraphs that trail off: the ladder leaves a long, punctuated line ending in an ellipsis
+undecided (``rules.teaser``), for a story may open or end with one (``……``). A page that holds
+several such lines is a feed of teasers, each a summary cut short at the same length: the shape
+repeats. There they are teasers whatever stands around them.
+
+A dump writes an article's numbered section heads (``1. 施工时间``) as it writes a numbered list:
+a number, a space, a few words. The ladder takes every short numbered line for a list entry (a
+teaser headline, a menu item), which is what most of them are. What tells a section head apart is
+the shape of its neighbourhood: a list's entries follow one another, a section head stands alone
+with a paragraph of the article under it. Such a line is left undecided, and smoothing lets the
+article around it decide, as it does for unnumbered subheads.
+
+>>> from cleantext.model import Block
+>>> from cleantext.boilerplate import classify
+>>> para = "施工期间，公交线路将临时调整，沿线共有十二条公交线路受到影响，交警将在现场设置指示标志。"
+>>> blocks = [Block(0, para, source="text"), Block(1, "施工时间", kind="li", in_list=True, bullet=True,
+...           source="text", item=1, ordered=True), Block(2, para.replace("公交", "地铁"), source="text")]
+>>> [(v.keep, v.rule) for v in classify(blocks)]
+[(True, 'prose'), (True, 'list_item'), (True, 'prose')]
+"""
+
+from __future__ import annotations
+
+from cleantext.boilerplate.context import Judged
+from cleantext.model import Block, BlockClass, DropReason, Step
+
+GOOD, BAD, SHORT = BlockClass.GOOD, BlockClass.BAD, BlockClass.SHORT
+SUBHEAD = Step("subheads", SHORT, DropReason.SHORT)
+TEASERS = Step("teasers", BAD, DropReason.TEASER)
+# Lines ending in an ellipsis a page may hold and still be one article with a paragraph or two
+# that trail off; more are a feed of summaries cut short.
+MAX_TRAILING_LINES = 2
+MIN_TRAILING_UNITS = 8  # units: shorter truncated lines ("阅读全文...", "more...") are buttons, not summaries
+
+
+def teasers(judged: list[Judged]) -> None:
+    """On a page with more than ``MAX_TRAILING_LINES`` truncated lines, the long ones the ladder
+    left undecided are teasers too (in place)."""
+    undecided = [item for item in judged if item.cls is SHORT and item.reason is DropReason.TEASER]
+    if not undecided:
+        return
+    trailing = sum(1 for item in judged if item.feats.truncated and item.feats.units >= MIN_TRAILING_UNITS)
+    if trailing > MAX_TRAILING_LINES:
+        for item in undecided:
+            item.set(TEASERS)
+
+
+def _lone_entry(blocks: list[Block], judged: list[Judged], i: int) -> bool:
+    """Is numbered line ``i`` a list of one between article text: no entry of its list before
+    it (the line above is article text or no list's), a paragraph of the article under it?"""
+    if i + 1 >= len(blocks) or i == 0:
+        return False
+    after, under = blocks[i + 1], judged[i + 1]
+    if after.in_list or under.cls is not GOOD:
+        return False
+    above = judged[i - 1]
+    return above.cls is GOOD or not blocks[i - 1].in_list
+
+
+def subheads(blocks: list[Block], judged: list[Judged]) -> None:
+    """Numbered dump lines the ladder took for list entries that stand alone above a paragraph
+    are left to smoothing (in place): section heads of the article, not a list."""
+    for i, (block, item) in enumerate(zip(blocks, judged, strict=True)):
+        if (
+            block.ordered
+            and item.dump
+            and item.cls is BAD
+            and item.reason is DropReason.RELATED
+            and item.chain[0].name == "list_item"
+            and _lone_entry(blocks, judged, i)
+        ):
+            item.set(SUBHEAD)

@@ -1,0 +1,54 @@
+"""Hand-written dumps of the failure classes seen on unseen Chinese pages (issue 15), each through
+the dump segmenter and the whole classifier: what is kept is the article, line for line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cleantext.boilerplate import classify
+from cleantext.segment.dump import split_dump
+
+DUMPS = Path(__file__).with_name("dumps")
+# the article's paragraphs in every fixture below
+OPENING = "交警部门发布提示，下周起市区主干道将分段封闭施工，请广大市民朋友提前了解以下安排，合理规划出行。"
+HOURS = "施工自五月十日开始，预计持续三个月，每天夜间二十二时至次日凌晨六时进行主体作业，白天恢复部分车道通行。"
+DETOUR = "市民可从东侧的环城路绕行，或者换乘地铁二号线，交警部门提醒大家注意安全，服从现场指挥人员的引导。"
+
+
+def _kept(name: str) -> list[str]:
+    blocks = split_dump((DUMPS / name).read_text(encoding="utf-8"))
+    return [v.block.text for v in classify(blocks) if v.keep]
+
+
+def test_a_story_opening_that_trails_off_and_its_exclaimed_lines_are_kept() -> None:
+    kept = _kept("trailing_opening.txt")
+    assert kept[:3] == [
+        "记者从市交通局获悉，为配合地铁建设，市区主干道将于下周起分段封闭施工，请市民提前规划出行路线……",
+        "全！封！闭！",
+        "将进行封闭施工！！！",
+    ]
+    assert "首页 | 新闻 | 本地 | 财经" not in kept and len(kept) == 5
+
+
+def test_a_feed_of_summaries_cut_short_stays_dropped() -> None:
+    assert _kept("teaser_list.txt") == []
+
+
+def test_numbered_section_heads_are_kept_and_a_numbered_list_is_not() -> None:
+    kept = _kept("subheads.txt")
+    assert kept[1:6:2] == ["施工时间", "绕行路线", "注意事项"]
+    assert not {"全市中小学下周开学", "春季花展在人民公园开幕", "热门文章"} & set(kept)
+
+
+@pytest.mark.parametrize("name", ["chrome_after.txt", "chrome_beside.txt", "promo_player.txt"])
+def test_chrome_around_the_story_goes(name: str) -> None:
+    # toolbars of bracketed controls, search counts, comment rules, bar menus, promotions after a
+    # toolbar, a video player's messages, save-to-favourites and free-trial prompts
+    assert [text for text in _kept(name) if text.endswith("。")] == [OPENING, HOURS, DETOUR]
+    assert all(text.endswith("。") or text == "市区主干道施工安排" for text in _kept(name))
+
+
+def test_headlines_run_together_above_the_story_neither_stay_nor_take_its_place() -> None:
+    assert _kept("headline_block.txt") == [OPENING, HOURS, DETOUR]

@@ -1,0 +1,60 @@
+"""Section heads and trailing paragraphs judged by the page around them (``boilerplate.runs``)."""
+
+from __future__ import annotations
+
+from cleantext.boilerplate import classify
+from cleantext.boilerplate.context import Judged
+from cleantext.boilerplate.features import features_of
+from cleantext.boilerplate.runs import subheads, teasers
+from cleantext.model import Block, BlockClass, DropReason, KeepReason, Step
+
+PARA = "国务院近日召开的做强国内大循环工作推进会提出，结合现阶段我国发展实际，要加快构建新发展格局。"
+TRAILING = "记者从市交通局获悉，为配合地铁建设，市区主干道将于下周起分段封闭施工，请市民提前规划出行路线……"
+
+
+def _numbered(index: int, text: str, number: int) -> Block:
+    return Block(index, text, kind="li", in_list=True, bullet=True, source="text", item=number, ordered=True)
+
+
+def _para(index: int, text: str = PARA) -> Block:
+    return Block(index, text, source="text")
+
+
+def test_a_numbered_line_alone_above_a_paragraph_is_a_section_head() -> None:
+    blocks = [_para(0), _numbered(1, "施工时间", 1), _para(2), _numbered(3, "绕行路线", 2), _para(4)]
+    verdicts = classify(blocks)
+    assert [v.keep for v in verdicts] == [True] * 5
+    assert [step.name for step in verdicts[1].chain] == ["list_item", "subheads", "smooth"]
+
+
+def test_a_numbered_list_stays_a_list() -> None:
+    # entries that follow one another, even with a paragraph under the last one
+    blocks = [_para(0), _numbered(1, "全市中小学下周开学", 1), _numbered(2, "春季花展开幕", 2), _para(3)]
+    verdicts = classify(blocks)
+    assert [v.keep for v in verdicts] == [True, False, False, True]
+    # a bullet that is not numbered is not a section head
+    blocks = [_para(0), Block(1, "施工时间", kind="li", in_list=True, bullet=True, source="text"), _para(2)]
+    assert not classify(blocks)[1].keep
+
+
+def test_subheads_leaves_html_and_other_drops_alone() -> None:
+    html = [Block(0, PARA), Block(1, "施工时间", kind="li", in_list=True, item=1, ordered=True), Block(2, PARA)]
+    judged = [Judged(BlockClass.GOOD, KeepReason.BODY, features_of(PARA)),
+              Judged(BlockClass.BAD, DropReason.RELATED, features_of("施工时间"),
+                     (Step("list_item", BlockClass.BAD, DropReason.RELATED),), in_list=True),
+              Judged(BlockClass.GOOD, KeepReason.BODY, features_of(PARA))]
+    subheads(html, judged)
+    assert judged[1].cls is BlockClass.BAD  # not a dump line
+
+
+def _trailing(text: str = TRAILING) -> Judged:
+    return Judged(BlockClass.SHORT, DropReason.TEASER, features_of(text), dump=True)
+
+
+def test_a_page_with_several_truncated_lines_makes_them_teasers() -> None:
+    one = [_trailing(), Judged(BlockClass.GOOD, KeepReason.BODY, features_of(PARA), dump=True)]
+    teasers(one)
+    assert one[0].cls is BlockClass.SHORT
+    feed = [_trailing(), _trailing(TRAILING.replace("市区", "城区")), _trailing(TRAILING.replace("地铁", "高架"))]
+    teasers(feed)
+    assert all(item.cls is BlockClass.BAD and item.chain[-1].name == "teasers" for item in feed)
