@@ -8,8 +8,10 @@ every problem is one line on the ``errors`` stream, naming the input.
 from __future__ import annotations
 
 import os
+import signal
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import BinaryIO, TextIO
 
@@ -27,10 +29,32 @@ class StrictStop(Exception):
     """``--strict``: the first failure ends the run."""
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (``kill``, ``timeout``, a scheduler): handled as Ctrl-C is, then exit 143."""
+
+
+@contextmanager
+def sigterm_as_interrupt() -> Iterator[None]:
+    """Within this block, SIGTERM raises ``Terminated`` in the main thread (elsewhere: left alone)."""
+    def handler(signum: int, frame: object) -> None:
+        raise Terminated()
+
+    try:
+        old = signal.signal(signal.SIGTERM, handler)
+    except ValueError:  # not the main thread: signals are not ours to handle
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, old)
+
+
 @dataclass
 class RunResult:
     stats: Stats
     interrupted: bool = False
+    terminated: bool = False  # the interruption was SIGTERM: exit 143 rather than 130
     broken_pipe: bool = False
     stopped_by: Failure | None = None
     output_failed: bool = False  # an output could not be written (no space left): said in one line
@@ -38,7 +62,7 @@ class RunResult:
     @property
     def exit_code(self) -> int:
         if self.interrupted:
-            return 130
+            return 143 if self.terminated else 130
         return 1 if self.stats.failed or self.output_failed else 0
 
 
@@ -93,8 +117,8 @@ def _drive(  # noqa: PLR0913 - the run's parts
         except BrokenPipeError:
             pipeline.stats.settle_written(writer.count)  # what the reader took, not what was buffered
             raise
-        except KeyboardInterrupt:
-            result.interrupted = True
+        except KeyboardInterrupt as exc:
+            result.interrupted, result.terminated = True, isinstance(exc, Terminated)
             # Ctrl-C may land between a record's count and its writing: say what the output holds
             pipeline.stats.settle_written(writer.count)
         finally:
@@ -166,16 +190,19 @@ def _run(
     meter = Progress(errors) if progress else None
     errors = meter.messages() if meter else errors  # a message first erases the progress line
     try:
-        _drive(pipeline, items, config, inputs, errors, meter, output, result)
+        with sigterm_as_interrupt():
+            _drive(pipeline, items, config, inputs, errors, meter, output, result)
     except BrokenPipeError:
         # the reader of stdout went away (``| head``): stop quietly, like any Unix filter
         _silence_stdout()
         result.broken_pipe = True
-    except KeyboardInterrupt:  # while the output was being finished: the same quiet end
+    except KeyboardInterrupt as exc:  # while the output was being finished: the same quiet end
         result.interrupted = True
+        result.terminated = result.terminated or isinstance(exc, Terminated)
     except OutputFailed as exc:  # no space left, an I/O error: one line, exit 1
         _failed_output(exc, pipeline.stats, errors, result, to_stdout=output in (None, "-"))
-    errors.write(pipeline.stats.summary() + ("; interrupted" if result.interrupted else "") + "\n")
+    ending = ("; terminated" if result.terminated else "; interrupted") if result.interrupted else ""
+    errors.write(pipeline.stats.summary() + ending + "\n")
     if stats_path:
         try:
             pipeline.stats.save(stats_path)

@@ -19,6 +19,11 @@ Observations this module relies on:
 - A failure while writing (no space left, an I/O error) can only be known when it happens: it
   leaves as one ``OutputFailed`` naming the output, never a traceback, and the temporary file
   is removed.
+- A run killed outright (``kill -9``, the out-of-memory killer, a lost machine) cannot remove its
+  temporary file. So a temporary file is named ``.NAME.<hex>.tmp`` and holds an exclusive ``flock``
+  for as long as its writer lives (the kernel releases it with the last process holding the file);
+  the next run writing ``NAME`` removes every such file it can lock: those of dead runs, never
+  that of a run still writing.
 
 >>> import tempfile
 >>> with tempfile.TemporaryDirectory() as folder:
@@ -32,6 +37,8 @@ from __future__ import annotations
 
 import array
 import errno
+import fcntl
+import glob
 import os
 import stat
 import sys
@@ -208,12 +215,44 @@ class Target:
                 self._tmp = None
 
 
+def temporary_pattern(path: str) -> str:
+    """The glob of the temporary files of ``path``'s writers (``.NAME.<hex>.tmp`` beside it)."""
+    folder, name = os.path.split(path)
+    return os.path.join(glob.escape(folder), f".{glob.escape(name)}.*.tmp")
+
+
 def _create_temporary(path: str) -> tuple[str, IO[bytes]]:
-    """A new file beside ``path`` (same file system, so the final rename is atomic)."""
+    """A new file beside ``path`` (same file system, so the final rename is atomic), locked while
+    its writer lives; the temporary files dead writers left for ``path`` are removed first."""
+    remove_stale_temporaries(temporary_pattern(path))
     folder, name = os.path.split(path)
     tmp = os.path.join(folder, f".{name}.{uuid.uuid4().hex[:12]}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, NEW_FILE_MODE)
+    fcntl.flock(fd, fcntl.LOCK_EX)  # a new file: nobody else holds it
     return tmp, os.fdopen(fd, "wb")
+
+
+def remove_stale_temporaries(pattern: str) -> list[str]:
+    """Remove the files matching ``pattern`` that no live process holds locked; the removed paths."""
+    removed = []
+    for tmp in sorted(glob.glob(pattern)):
+        try:
+            fd = os.open(tmp, os.O_RDONLY)
+        except OSError:
+            continue  # gone already, or not ours to open
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            continue  # a live writer holds it
+        else:
+            try:
+                os.unlink(tmp)
+                removed.append(tmp)
+            except OSError:
+                pass
+        finally:
+            os.close(fd)
+    return removed
 
 
 def write_bytes(path: str, data: bytes) -> None:
