@@ -156,7 +156,10 @@ def run(ctx: click.Context, **params: Any) -> None:
         ctx.exit(0)
     inputs = list(params["inputs"]) or ["-"]
     ray = params["engine"] == "ray"
-    _check_outputs([params["stats"]] if ray else [params["output"], params["stats"]])  # before any page is read
+    from cleantext.write.shards import is_shard_folder  # a folder (-o DIR/) is checked by run_inputs, before reading
+
+    shards = ray or is_shard_folder(params["output"])
+    _check_outputs([params["stats"]] if shards else [params["output"], params["stats"]])  # before any page is read
     if ray:
         ctx.exit(_run_ray(inputs, config, params))
     from cleantext.runner import run_inputs

@@ -26,6 +26,8 @@ import glob
 import os
 import stat
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 from cleantext.model import Failure
 from cleantext.read.streams import describe_os_error
@@ -41,6 +43,24 @@ _SPECIAL_KINDS = (
     (stat.S_ISCHR, "character device"),
     (stat.S_ISBLK, "block device"),
 )
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where an item is in a run: the ``input``-th path ``expand_inputs`` gives (named ``name``), and
+    the ``item``-th item read from it. Stable across runs over unchanged inputs, so a resumed run
+    can start after a place an earlier run recorded."""
+
+    input: int
+    item: int
+    name: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"input": self.input, "item": self.item, "name": self.name}
+
+    @classmethod
+    def of(cls, data: dict[str, Any]) -> Place:
+        return cls(int(data["input"]), int(data["item"]), str(data["name"]))
 
 
 def expand_inputs(inputs: Sequence[str]) -> Iterator[str | Failure]:

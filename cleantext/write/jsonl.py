@@ -73,6 +73,7 @@ class JsonlWriter:
         self.path = None if path is None or os.fspath(path) in STDOUT_NAMES else os.fspath(path)
         self.schema, self.fields, self.source_name, self.added = schema, tuple(fields), source_name, added
         self.count = 0
+        self.complete = False  # set by the caller when the input ended (a shard writer's manifest says so)
         self._out: Any = None  # what lines are written to
         self._target: Target | None = None  # the file or stream under a compressor (not stdout)
         self._flush_each = False  # a pipe, FIFO or device: each record goes out whole, at once
@@ -97,7 +98,10 @@ class JsonlWriter:
 
     def write(self, article: Article) -> None:
         """Write one article as one line."""
-        data = self.line(article)
+        self.write_line(self.line(article))
+
+    def write_line(self, data: bytes) -> None:
+        """Write one line that ``line`` made."""
         try:
             self._out.write(data)
             if self._flush_each:
