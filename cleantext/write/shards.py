@@ -12,10 +12,10 @@ Observations this module relies on:
   atomically after each shard) records, per shard, its file's checksum and counts and the place
   of the last item it covers: the input's ordinal among the expanded inputs, which are listed in
   a stable order (``read.inputs``), the item's ordinal within that input, and the input's name.
-- A shard is finished, and its place recorded, with the signals SIGINT and SIGTERM blocked for
-  the few microseconds it takes to take one outcome, so Ctrl-C or ``kill`` never lands between a
-  record and its count. An interrupted run still closes its last, partial shard: it covers
-  exactly the items taken.
+- An outcome is taken (a record written and counted, a shard finished and listed) with SIGINT
+  and SIGTERM held until it is done (``targets.signals_held``), so Ctrl-C or ``kill`` never lands
+  between a record and its count, or inside the compressor. An interrupted run still closes its
+  last, partial shard: it covers exactly the items taken.
 - ``--resume`` continues from the place the last shard of the manifest covers: earlier inputs
   are not opened, and the items of the input where it stopped are read but not cleaned again.
   What a dead run left (a shard renamed before the manifest listed it, temporary files whose
@@ -32,7 +32,6 @@ import hashlib
 import json
 import os
 import re
-import signal
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -44,7 +43,7 @@ from cleantext.config import Config
 from cleantext.model import Article, Drop, Outcome
 from cleantext.read.inputs import Place
 from cleantext.write.jsonl import JsonlWriter
-from cleantext.write.targets import OutputFailed, describe, remove_stale_temporaries, write_bytes
+from cleantext.write.targets import OutputFailed, describe, remove_stale_temporaries, signals_held, write_bytes
 
 MANIFEST = "manifest.json"
 SHARD_SUFFIX = ".jsonl.gz"
@@ -54,7 +53,6 @@ MANIFEST_FORMAT = 1
 # settings that do not change a record: not written to the manifest, not compared on resume
 RUN_ONLY = frozenset({"jobs", "strict", "resume", "force"})
 LAYOUT = frozenset({"shard_size", "shard_bytes"})  # recorded; a resumed run may cut its shards otherwise
-STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 HASH_CHUNK = 1 << 20
 
 
@@ -185,16 +183,6 @@ class _Shard:
     last: Place | None = None
 
 
-@contextmanager
-def _signals_held() -> Iterator[None]:
-    """SIGINT and SIGTERM wait until the block ends (then they are delivered as usual)."""
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
-
-
 class ShardWriter:
     """Writes outcomes, in input order, into the shards of ``plan.folder`` and keeps its manifest.
 
@@ -243,7 +231,7 @@ class ShardWriter:
 
     def take(self, outcome: Outcome, place: Place) -> None:
         """One outcome and its place in the input: an article is written, anything else counted."""
-        with _signals_held(), self._failing():
+        with signals_held(), self._failing():
             line = None
             if isinstance(outcome, Article):
                 line = self._line_writer().line(outcome)
@@ -332,7 +320,7 @@ class ShardWriter:
 
     def close(self) -> None:
         """Finish the last shard (when it took anything) and write the final manifest."""
-        with _signals_held(), self._failing():
+        with signals_held(), self._failing():
             self._finish()
             self._write_manifest()
 

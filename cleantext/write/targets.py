@@ -40,12 +40,15 @@ import errno
 import fcntl
 import glob
 import os
+import signal
 import stat
 import sys
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import IO
 
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 NEW_FILE_MODE = 0o666  # before the umask, as open() creates files
 STDOUT_NAMES = ("-", "")
 
@@ -78,6 +81,39 @@ class OutputFailed(Exception):
     def __init__(self, message: str, written: int = 0) -> None:
         super().__init__(message)
         self.written = written
+
+
+@contextmanager
+def signals_held() -> Iterator[None]:
+    """Within the block, SIGINT and SIGTERM wait; at its end the first one is handled as it would have been.
+
+    For the few steps that must not be cut in the middle: a record through a compressor (gzip keeps
+    its checksum in Python, after the bytes), a record and its count. Blocking the signals with
+    ``pthread_sigmask`` is not enough: another thread of the process (a pool's) still receives them
+    and Python runs the handler in the main thread at once; so the handlers are swapped instead.
+    In a thread other than the main one, where handlers cannot be set, nothing is held.
+    """
+    caught: list[int] = []
+
+    def hold(signum: int, frame: object) -> None:
+        caught.append(signum)
+
+    try:
+        previous = [(number, signal.signal(number, hold)) for number in STOP_SIGNALS]
+    except ValueError:  # not the main thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        for number, handler in previous:
+            signal.signal(number, handler)
+        for number, handler in previous:
+            if number in caught[:1]:
+                if callable(handler):
+                    handler(number, None)  # KeyboardInterrupt, or the run's own SIGTERM handling
+                elif handler == signal.SIG_DFL:
+                    signal.raise_signal(number)  # the default: end the process, as it would have
 
 
 def describe(exc: OSError) -> str:

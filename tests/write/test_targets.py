@@ -122,3 +122,18 @@ def test_a_dead_writers_temporary_file_is_removed_and_a_live_ones_kept(tmp_path:
     with JsonlWriter(out) as writer:  # the holder is gone: its file is stale now
         pass
     assert not live.exists() and other.exists()
+
+
+def test_signals_held_wait_until_the_block_ends() -> None:
+    """Ctrl-C inside the block: the block finishes, then KeyboardInterrupt, as it would have been."""
+    import signal
+
+    from cleantext.write.targets import signals_held
+
+    finished = []
+    with pytest.raises(KeyboardInterrupt):
+        with signals_held():
+            os.kill(os.getpid(), signal.SIGINT)
+            finished.append("after the signal")
+    assert finished == ["after the signal"]
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # the handler is back
