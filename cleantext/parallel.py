@@ -78,8 +78,14 @@ def _init_worker(function: Callable[[Any], Any]) -> None:
 
 
 def watch_parent(interval: float = ORPHAN_POLL_S) -> threading.Thread:
-    """Start a daemon thread that ends this process once its parent is gone (it was re-parented)."""
+    """Start a daemon thread that ends this process once its parent is gone (it was re-parented).
+
+    A forked worker whose parent died before this ran has been re-parented already: it ends at once.
+    """
     parent = os.getppid()
+    starter = multiprocessing.parent_process()
+    if starter is not None and starter.pid != parent and multiprocessing.get_start_method() == "fork":
+        os._exit(ORPHAN_EXIT)
 
     def watch() -> None:
         while os.getppid() == parent:
