@@ -133,3 +133,22 @@ def test_a_resumed_run_writes_only_the_rest(tmp_path: Path) -> None:
     assert result.exit_code == 0 and result.stats.read == 16  # 30 less the 14 the two kept shards cover
     assert "resuming after" in errors.getvalue()
     assert _manifest(part) == _manifest(whole)
+
+
+def test_resuming_over_changed_inputs_is_refused_and_writes_nothing(tmp_path: Path) -> None:
+    pages = write_pages(tmp_path / "pages", 30)
+    out = tmp_path / "out"
+    run_inputs([str(pages)], Config(shard_size=7), output=f"{out}/", errors=io.StringIO())
+    manifest = _manifest(out)  # as if the run had died after its second shard
+    manifest["shards"] = manifest["shards"][:2]
+    (out / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    (out / "part-00002.jsonl.gz").unlink()
+    (pages / "p00000.html").unlink()  # every later input moves up one place
+    errors = io.StringIO()
+    result = run_inputs([str(pages)], Config(shard_size=7, resume=True), output=f"{out}/", errors=errors)
+    assert result.exit_code == 2
+    assert errors.getvalue().splitlines()[-1] == (
+        f"cleantext: input 14 was {pages}/p00013.txt, now {pages}/p00014.html: the inputs changed; "
+        "start over with --force (without --resume)"
+    )
+    assert sorted(p.name for p in out.iterdir()) == [MANIFEST, "part-00000.jsonl.gz", "part-00001.jsonl.gz"]
