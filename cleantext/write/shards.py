@@ -28,7 +28,6 @@ Observations this module relies on:
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -343,6 +342,8 @@ class ShardWriter:
 
 
 def _sha256(path: str) -> str:
+    import hashlib  # here: ~1 ms of start-up that only shard runs need
+
     digest = hashlib.sha256()
     with open(path, "rb") as stream:
         while chunk := stream.read(HASH_CHUNK):
