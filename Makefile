@@ -7,7 +7,7 @@ RUN_STAMP := $(VENV)/.installed-run
 STAMP  := $(VENV)/.installed
 BENCH  ?= ../shared/bench
 
-.PHONY: run test test-ray lint eval eval-setup eval-all bench fuzz clean
+.PHONY: run test test-ray test-kill lint eval eval-setup eval-all bench fuzz clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,10 @@ test: $(STAMP)
 
 test-ray: $(STAMP)
 	$(PY) -m pytest -m ray -p no:xdist
+
+# Real runs killed at 20 random points and resumed (issue 18): a few minutes, so not part of make test.
+test-kill: $(STAMP)
+	$(PY) -m pytest -m kill -p no:xdist tests/robustness/test_resume.py
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check cleantext tests scripts

@@ -215,7 +215,10 @@ def run(  # noqa: PLR0913 - typer: each of the run's own options is a parameter
         raise typer.Exit(0)
     paths = inputs or ["-"]
     ray = engine == Engine.RAY
-    _check_outputs([stats] if ray else [output, stats])  # before any page is read
+    from cleantext.write.shards import is_shard_folder  # a folder (-o DIR/) is checked by run_inputs, before reading
+
+    shards = ray or is_shard_folder(output)
+    _check_outputs([stats] if shards else [output, stats])  # before any page is read
     if ray:
         raise typer.Exit(_run_ray(paths, config, output, stats, ray_address, output_compression))
     from cleantext.runner import run_inputs

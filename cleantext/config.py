@@ -80,6 +80,7 @@ INPUT, CLEANING, OUTPUT, SCALE = "Input", "Cleaning", "Output", "Scale"
 GROUPS = (INPUT, CLEANING, OUTPUT, SCALE)
 
 MAX_PAGE_BYTES = 64 * 1024 * 1024  # bytes; larger pages are dropped as too-large (a page, not a corpus)
+SHARD_SIZE = 100_000  # records per shard of -o DIR/: ~100-300 MB of JSON, a few tens of MB gzipped
 PAGE_TIMEOUT = 30.0  # seconds of cleaning per page before it is dropped as timeout
 
 
@@ -140,6 +141,10 @@ class Config:
     text_format: TextFormat = setting(TextFormat.TEXT, "The record's text as paragraphs or as Markdown.", OUTPUT)
     links: bool = setting(False, "Markdown: links as [text](url) (default: their text).", OUTPUT)
     images: bool = setting(False, "Markdown: images as ![alt](src) (default: dropped).", OUTPUT)
+    shard_size: int = setting(SHARD_SIZE, "-o DIR/: records per shard at most.", OUTPUT, minimum=1)
+    shard_bytes: int = setting(0, "-o DIR/: uncompressed bytes per shard at most (0: no limit).", OUTPUT, minimum=0)
+    resume: bool = setting(False, "-o DIR/: skip the inputs its finished shards cover; write the rest.", OUTPUT)
+    force: bool = setting(False, "-o DIR/: replace an earlier run's shards, or --resume with other settings.", OUTPUT)
     # scale
     max_page_bytes: int = setting(MAX_PAGE_BYTES, "Drop pages larger than this (bytes).", SCALE, minimum=1)
     page_timeout: float = setting(PAGE_TIMEOUT, "Drop pages taking longer than this (seconds).", SCALE, minimum=0.0)

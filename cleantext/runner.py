@@ -8,10 +8,13 @@ every problem is one line on the ``errors`` stream, naming the input.
 from __future__ import annotations
 
 import os
+import signal
 import sys
-from collections.abc import Iterable, Sequence
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import BinaryIO, TextIO
+from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 from cleantext.config import Config
 from cleantext.model import Article, Failure, Outcome, RawPage
@@ -20,6 +23,11 @@ from cleantext.progress import Progress
 from cleantext.stages import Stage
 from cleantext.write.targets import OutputFailed
 
+if TYPE_CHECKING:
+    from cleantext.read import Place
+    from cleantext.write import JsonlWriter
+    from cleantext.write.shards import ShardPlan, ShardWriter
+
 AUTO_JOBS_MIN_INPUTS = 8  # inputs: fewer than this run in one process (worker start-up costs more)
 
 
@@ -27,18 +35,43 @@ class StrictStop(Exception):
     """``--strict``: the first failure ends the run."""
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (``kill``, ``timeout``, a scheduler): handled as Ctrl-C is, then exit 143."""
+
+
+@contextmanager
+def sigterm_as_interrupt() -> Iterator[None]:
+    """Within this block, SIGTERM raises ``Terminated`` in the main thread (elsewhere: left alone)."""
+    def handler(signum: int, frame: object) -> None:
+        raise Terminated()
+
+    try:
+        old = signal.signal(signal.SIGTERM, handler)
+    except ValueError:  # not the main thread: signals are not ours to handle
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, old)
+
+
 @dataclass
 class RunResult:
     stats: Stats
     interrupted: bool = False
+    terminated: bool = False  # the interruption was SIGTERM: exit 143 rather than 130
     broken_pipe: bool = False
     stopped_by: Failure | None = None
     output_failed: bool = False  # an output could not be written (no space left): said in one line
+    refused: bool = False  # a usage problem found before any page was read (a shard folder): exit 2
 
     @property
     def exit_code(self) -> int:
+        if self.refused:
+            return 2
         if self.interrupted:
-            return 130
+            return 143 if self.terminated else 130
         return 1 if self.stats.failed or self.output_failed else 0
 
 
@@ -65,6 +98,15 @@ def _say(errors: TextIO, uri: str, message: str) -> None:
     errors.flush()
 
 
+def _writer(output: str | ShardPlan | None, config: Config, inputs: Sequence[str]) -> JsonlWriter | ShardWriter:
+    from cleantext.write import JsonlWriter
+    from cleantext.write.shards import ShardPlan, ShardWriter
+
+    if isinstance(output, ShardPlan):
+        return ShardWriter(output, config, inputs)
+    return JsonlWriter(output, config.schema, config.fields, config.source_name)
+
+
 def _drive(  # noqa: PLR0913 - the run's parts
     pipeline: Pipeline,
     pages: Iterable[RawPage | Article | Failure],
@@ -72,29 +114,34 @@ def _drive(  # noqa: PLR0913 - the run's parts
     inputs: Sequence[str],
     errors: TextIO,
     meter: Progress | None,
-    output: str | None,
+    output: str | ShardPlan | None,
     result: RunResult,
+    places: deque[Place] | None = None,
 ) -> None:
-    from cleantext.write import JsonlWriter
+    from cleantext.write.shards import ShardWriter
 
-    with JsonlWriter(output, config.schema, config.fields, config.source_name) as writer:
+    with _writer(output, config, inputs) as writer:
         try:
             jobs = choose_jobs(config, inputs)
             for outcome in pipeline.run(pages, jobs, on_notice=lambda note: _say(errors, note.uri, note.message)):
-                if isinstance(outcome, Article):
+                if isinstance(writer, ShardWriter):  # every outcome, with its place in the input
+                    assert places is not None
+                    writer.take(outcome, places.popleft())
+                elif isinstance(outcome, Article):
                     writer.write(outcome)
-                else:
+                if not isinstance(outcome, Article):
                     _report(outcome, errors, config.strict)
                 if meter:
                     meter.update(pipeline.stats)
+            writer.complete = True
         except StrictStop:
             # what was written so far is kept: complete lines, committed like a normal end
             result.stopped_by = Failure("", "stopped at the first failure (--strict)")
         except BrokenPipeError:
             pipeline.stats.settle_written(writer.count)  # what the reader took, not what was buffered
             raise
-        except KeyboardInterrupt:
-            result.interrupted = True
+        except KeyboardInterrupt as exc:
+            result.interrupted, result.terminated = True, isinstance(exc, Terminated)
             # Ctrl-C may land between a record's count and its writing: say what the output holds
             pipeline.stats.settle_written(writer.count)
         finally:
@@ -125,10 +172,53 @@ def run_inputs(  # noqa: PLR0913 - the run's parts, each needed
     ``stages``: the stage sequence, when not ``default_stages(config)`` (a list of your own).
     """
     from cleantext.read import iter_pages
+    from cleantext.write.shards import ShardProblem, is_shard_folder, plan_shards
 
-    pages = iter_pages(list(inputs) or ["-"], config, stdin=stdin)
+    errors = errors or sys.stderr
     pipeline = Pipeline(config, stages)
-    return _run(pipeline, pages, inputs, config, (output, stats_path), (errors or sys.stderr, progress))
+    if is_shard_folder(output):
+        assert output is not None
+        try:
+            plan = plan_shards(output, config, list(inputs))
+        except ShardProblem as exc:
+            return _refuse(str(exc), pipeline, errors)
+        return _run_shards(pipeline, plan, inputs, config, stdin, (stats_path, errors, progress))
+    if config.resume:
+        return _refuse("--resume continues a shard folder: give one with -o DIR/ (a file is written whole, "
+                       "or not at all, so there is nothing to resume)", pipeline, errors)
+    pages = iter_pages(list(inputs) or ["-"], config, stdin=stdin)
+    return _run(pipeline, pages, inputs, config, (output, stats_path), (errors, progress))
+
+
+def _refuse(message: str, pipeline: Pipeline, errors: TextIO) -> RunResult:
+    errors.write(f"cleantext: {message}\n")
+    return RunResult(pipeline.stats, refused=True)
+
+
+def _run_shards(
+    pipeline: Pipeline,
+    plan: ShardPlan,
+    inputs: Sequence[str],
+    config: Config,
+    stdin: BinaryIO | None,
+    say: tuple[str | None, TextIO, bool],
+) -> RunResult:
+    """``-o DIR/``: the run into shards; each outcome is handed to the writer with its place."""
+    from cleantext.read import iter_placed
+
+    stats_path, errors, progress = say
+    after = plan.after
+    if after is not None:
+        kept = len(plan.earlier["shards"]) if plan.earlier else 0
+        errors.write(f"cleantext: {plan.folder}: resuming after {after.name} ({kept} shard(s) kept)\n")
+    places: deque[Place] = deque()  # the places of the items read and not yet settled, in order
+
+    def pages() -> Iterator[RawPage | Article | Failure]:
+        for place, item in iter_placed(list(inputs) or ["-"], config, stdin=stdin, after=after):
+            places.append(place)
+            yield item
+
+    return _run(pipeline, pages(), inputs, config, (plan, stats_path), (errors, progress), places)
 
 
 def filter_records(  # noqa: PLR0913 - the run's parts, as run_inputs takes them
@@ -150,32 +240,42 @@ def filter_records(  # noqa: PLR0913 - the run's parts, as run_inputs takes them
     return _run(pipeline, records, inputs, config, (output, stats_path), (errors or sys.stderr, progress))
 
 
-def _run(
+def _run(  # noqa: PLR0913 - the run's parts
     pipeline: Pipeline,
     items: Iterable[RawPage | Article | Failure],
     inputs: Sequence[str],
     config: Config,
-    paths: tuple[str | None, str | None],
+    paths: tuple[str | ShardPlan | None, str | None],
     say: tuple[TextIO, bool],
+    places: deque[Place] | None = None,
 ) -> RunResult:
     """Drive ``items`` through ``pipeline`` into the output (``paths``: output, stats file); then
     the summary line on ``errors`` (``say``: errors, show progress)."""
+    from cleantext.read import InputsChanged
+
     output, stats_path = paths
     errors, progress = say
     result = RunResult(pipeline.stats)
     meter = Progress(errors) if progress else None
     errors = meter.messages() if meter else errors  # a message first erases the progress line
     try:
-        _drive(pipeline, items, config, inputs, errors, meter, output, result)
+        with sigterm_as_interrupt():
+            _drive(pipeline, items, config, inputs, errors, meter, output, result, places)
     except BrokenPipeError:
         # the reader of stdout went away (``| head``): stop quietly, like any Unix filter
         _silence_stdout()
         result.broken_pipe = True
-    except KeyboardInterrupt:  # while the output was being finished: the same quiet end
+    except KeyboardInterrupt as exc:  # while the output was being finished: the same quiet end
         result.interrupted = True
+        result.terminated = result.terminated or isinstance(exc, Terminated)
     except OutputFailed as exc:  # no space left, an I/O error: one line, exit 1
         _failed_output(exc, pipeline.stats, errors, result, to_stdout=output in (None, "-"))
-    errors.write(pipeline.stats.summary() + ("; interrupted" if result.interrupted else "") + "\n")
+    except InputsChanged as exc:  # a resumed run found other inputs: nothing was written
+        errors.write(f"cleantext: {exc}; start over with --force (without --resume)\n")
+        result.refused = True
+        return result
+    ending = ("; terminated" if result.terminated else "; interrupted") if result.interrupted else ""
+    errors.write(pipeline.stats.summary() + ending + "\n")
     if stats_path:
         try:
             pipeline.stats.save(stats_path)

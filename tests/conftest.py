@@ -16,6 +16,16 @@ SEED = SAMPLES / "dumps" / "000_547391f3b4e202b1.txt"
 BENCH = ROOT.parent / "shared" / "bench"
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests marked ``kill`` take minutes: they run only when asked for by name (``-m kill``, make test-kill)."""
+    if "kill" in (config.getoption("markexpr") or ""):
+        return
+    kept = [item for item in items if item.get_closest_marker("kill") is None]
+    if len(kept) < len(items):
+        config.hook.pytest_deselected(items=[item for item in items if item.get_closest_marker("kill")])
+        items[:] = kept
+
+
 def run_cli(*args: str, stdin: bytes | None = None, cwd: Path = ROOT, timeout: float = 120) -> subprocess.CompletedProcess[bytes]:
     """Run the real entry point (``python -m cleantext``) in a subprocess."""
     env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR",)}

@@ -95,6 +95,8 @@ def run_on_ray(  # noqa: PLR0913 - the run's parts, as run_inputs takes them
     """
     errors = errors or sys.stderr
     problem = usage_problem(inputs, output_dir, compression)
+    if config.resume:
+        problem = "--resume continues the shards of the local engine; the Ray engine writes its shards in one go"
     if problem:
         errors.write(f"cleantext: {problem}\n")
         return EXIT_USAGE

@@ -55,11 +55,15 @@ from cleantext.config import Config
 from cleantext.model import Failure, RawPage
 from cleantext.read.documents import WARNING_HINT, Document, split_documents, starts_like_markup, unsplit_warning
 from cleantext.read.input_kind import JSONL, WARC, format_hint, input_kind
-from cleantext.read.inputs import expand_inputs
+from cleantext.read.inputs import Place, expand_inputs
 from cleantext.read.jsonl import read_jsonl
 from cleantext.read.streams import BUFFER_BYTES, Opened, ReadError, describe_os_error, open_input
 
-__all__ = ["expand_inputs", "iter_pages", "pages_from_bytes"]
+__all__ = ["InputsChanged", "Place", "expand_inputs", "iter_pages", "iter_placed", "pages_from_bytes"]
+
+
+class InputsChanged(ValueError):
+    """A resumed run does not find the input where the earlier run stopped: one line for a person."""
 
 
 def iter_pages(
@@ -79,6 +83,33 @@ def iter_pages(
             yield path
         else:
             yield from _read_input(path, config, stdin)
+
+
+def iter_placed(
+    inputs: Sequence[str], config: Config, stdin: BinaryIO | None = None, after: Place | None = None
+) -> Iterator[tuple[Place, RawPage | Failure]]:
+    """``iter_pages`` with each item's place; with ``after``, only the items after that place.
+
+    The inputs before ``after.input`` are listed but never opened; that input is read, and its
+    items up to ``after.item`` are skipped. InputsChanged when it is no longer the input named.
+
+    >>> import io
+    >>> stdin = io.BytesIO(b'{"text": "a"}\\n{"text": "b"}')
+    >>> [(p.input, p.item, page.uri) for p, page in iter_placed(["-"], Config(), stdin)]
+    [(0, 0, '-#1'), (0, 1, '-#2')]
+    """
+    for number, path in enumerate(expand_inputs(inputs)):
+        if after is not None and number < after.input:
+            continue
+        name = path.uri if isinstance(path, Failure) else path
+        resumed = after is not None and number == after.input
+        if resumed and after is not None and name != after.name:
+            raise InputsChanged(f"input {number + 1} was {after.name}, now {name}: the inputs changed")
+        items = [path] if isinstance(path, Failure) else _read_input(path, config, stdin)
+        for index, item in enumerate(items):
+            if resumed and after is not None and index <= after.item:
+                continue
+            yield Place(number, index, name), item
 
 
 def _read_input(path: str, config: Config, stdin: BinaryIO | None) -> Iterator[RawPage | Failure]:

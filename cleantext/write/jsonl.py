@@ -46,7 +46,15 @@ from typing import IO, Any
 
 from cleantext.model import Article
 from cleantext.write.schemas import DEFAULT_SOURCE, to_record
-from cleantext.write.targets import STDOUT_NAMES, OutputFailed, Target, describe, stdout_is_stream, unread_bytes
+from cleantext.write.targets import (
+    STDOUT_NAMES,
+    OutputFailed,
+    Target,
+    describe,
+    signals_held,
+    stdout_is_stream,
+    unread_bytes,
+)
 
 GZIP_LEVEL = 6  # gzip's own default: level 9 is several times slower for files ~1 % smaller
 ZSTD_LEVEL = 3  # zstd's own default: fast, and better than gzip -6
@@ -73,6 +81,7 @@ class JsonlWriter:
         self.path = None if path is None or os.fspath(path) in STDOUT_NAMES else os.fspath(path)
         self.schema, self.fields, self.source_name, self.added = schema, tuple(fields), source_name, added
         self.count = 0
+        self.complete = False  # set by the caller when the input ended (a shard writer's manifest says so)
         self._out: Any = None  # what lines are written to
         self._target: Target | None = None  # the file or stream under a compressor (not stdout)
         self._flush_each = False  # a pipe, FIFO or device: each record goes out whole, at once
@@ -97,7 +106,17 @@ class JsonlWriter:
 
     def write(self, article: Article) -> None:
         """Write one article as one line."""
-        data = self.line(article)
+        self.write_line(self.line(article))
+
+    def write_line(self, data: bytes) -> None:
+        """Write one line that ``line`` made (through a compressor: never cut by Ctrl-C or SIGTERM)."""
+        if self._target is not None and self._out is not self._target.raw:
+            with signals_held():
+                self._write_line(data)
+        else:
+            self._write_line(data)
+
+    def _write_line(self, data: bytes) -> None:
         try:
             self._out.write(data)
             if self._flush_each:
@@ -128,7 +147,12 @@ class JsonlWriter:
             self.count -= 1
 
     def close(self) -> None:
-        """Finish the output: flush stdout or the stream, or complete the file and move it onto the target."""
+        """Finish the output: flush stdout or the stream, or complete the file and move it onto the target
+        (not cut in the middle by Ctrl-C or SIGTERM, which wait until it is done)."""
+        with signals_held():
+            self._close()
+
+    def _close(self) -> None:
         try:
             if self._target is None:
                 self._out.flush()

@@ -19,6 +19,11 @@ Observations this module relies on:
 - A failure while writing (no space left, an I/O error) can only be known when it happens: it
   leaves as one ``OutputFailed`` naming the output, never a traceback, and the temporary file
   is removed.
+- A run killed outright (``kill -9``, the out-of-memory killer, a lost machine) cannot remove its
+  temporary file. So a temporary file is named ``.NAME.<hex>.tmp`` and holds an exclusive ``flock``
+  for as long as its writer lives (the kernel releases it with the last process holding the file);
+  the next run writing ``NAME`` removes every such file it can lock: those of dead runs, never
+  that of a run still writing.
 
 >>> import tempfile
 >>> with tempfile.TemporaryDirectory() as folder:
@@ -32,13 +37,18 @@ from __future__ import annotations
 
 import array
 import errno
+import fcntl
+import glob
 import os
+import signal
 import stat
 import sys
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import IO
 
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 NEW_FILE_MODE = 0o666  # before the umask, as open() creates files
 STDOUT_NAMES = ("-", "")
 
@@ -71,6 +81,39 @@ class OutputFailed(Exception):
     def __init__(self, message: str, written: int = 0) -> None:
         super().__init__(message)
         self.written = written
+
+
+@contextmanager
+def signals_held() -> Iterator[None]:
+    """Within the block, SIGINT and SIGTERM wait; at its end the first one is handled as it would have been.
+
+    For the few steps that must not be cut in the middle: a record through a compressor (gzip keeps
+    its checksum in Python, after the bytes), a record and its count. Blocking the signals with
+    ``pthread_sigmask`` is not enough: another thread of the process (a pool's) still receives them
+    and Python runs the handler in the main thread at once; so the handlers are swapped instead.
+    In a thread other than the main one, where handlers cannot be set, nothing is held.
+    """
+    caught: list[int] = []
+
+    def hold(signum: int, frame: object) -> None:
+        caught.append(signum)
+
+    try:
+        previous = [(number, signal.signal(number, hold)) for number in STOP_SIGNALS]
+    except ValueError:  # not the main thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        for number, handler in previous:
+            signal.signal(number, handler)
+        for number, handler in previous:
+            if number in caught[:1]:
+                if callable(handler):
+                    handler(number, None)  # KeyboardInterrupt, or the run's own SIGTERM handling
+                elif handler == signal.SIG_DFL:
+                    signal.raise_signal(number)  # the default: end the process, as it would have
 
 
 def describe(exc: OSError) -> str:
@@ -208,12 +251,44 @@ class Target:
                 self._tmp = None
 
 
+def temporary_pattern(path: str) -> str:
+    """The glob of the temporary files of ``path``'s writers (``.NAME.<hex>.tmp`` beside it)."""
+    folder, name = os.path.split(path)
+    return os.path.join(glob.escape(folder), f".{glob.escape(name)}.*.tmp")
+
+
 def _create_temporary(path: str) -> tuple[str, IO[bytes]]:
-    """A new file beside ``path`` (same file system, so the final rename is atomic)."""
+    """A new file beside ``path`` (same file system, so the final rename is atomic), locked while
+    its writer lives; the temporary files dead writers left for ``path`` are removed first."""
+    remove_stale_temporaries(temporary_pattern(path))
     folder, name = os.path.split(path)
     tmp = os.path.join(folder, f".{name}.{uuid.uuid4().hex[:12]}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, NEW_FILE_MODE)
+    fcntl.flock(fd, fcntl.LOCK_EX)  # a new file: nobody else holds it
     return tmp, os.fdopen(fd, "wb")
+
+
+def remove_stale_temporaries(pattern: str) -> list[str]:
+    """Remove the files matching ``pattern`` that no live process holds locked; the removed paths."""
+    removed = []
+    for tmp in sorted(glob.glob(pattern)):
+        try:
+            fd = os.open(tmp, os.O_RDONLY)
+        except OSError:
+            continue  # gone already, or not ours to open
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            continue  # a live writer holds it
+        else:
+            try:
+                os.unlink(tmp)
+                removed.append(tmp)
+            except OSError:
+                pass
+        finally:
+            os.close(fd)
+    return removed
 
 
 def write_bytes(path: str, data: bytes) -> None:

@@ -88,6 +88,11 @@ def test_run_on_ray_refuses_stdin_and_a_full_output_folder(
     (tmp_path / "full" / "old.jsonl").write_text("{}\n")
     assert run_on_ray(corpus, Config(), str(tmp_path / "full"), errors=errors) == 2
     assert "cannot read stdin" in errors.getvalue() and "not empty" in errors.getvalue()
+    assert run_on_ray(corpus, Config(resume=True), str(tmp_path / "new"), errors=errors) == 2
+    assert errors.getvalue().splitlines()[-1] == (
+        "cleantext: --resume continues the shards of the local engine; the Ray engine writes its shards in one go"
+    )
+    assert not (tmp_path / "new").exists()
 
 
 def test_cli_joins_the_cluster_and_reports_like_the_local_run(

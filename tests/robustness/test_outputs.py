@@ -42,7 +42,6 @@ def unread_input(tmp_path: Path) -> Iterator[Path]:
     ("option", "where", "message"),
     [
         ("-o", "missing/out.jsonl", "the folder {tmp}/missing does not exist"),
-        ("-o", ".", "is a folder; give a file name such as"),
         ("-o", "file/out.jsonl", "a parent of this path is not a folder"),
         ("--stats", "missing/stats.json", "the folder {tmp}/missing does not exist"),
     ],
@@ -57,6 +56,29 @@ def test_a_bad_output_path_is_one_line_and_exit_2_before_anything_is_read(
     assert line.startswith(f"cleantext: {target}: ") and message.format(tmp=tmp_path) in line
     assert proc.returncode == 2 and proc.stdout == b""
     assert sorted(p.name for p in tmp_path.iterdir()) == ["file", "input.html"]  # no temporary file
+
+
+@pytest.mark.parametrize(
+    ("where", "message"),
+    [
+        ("missing/out/", "the folder {tmp}/missing does not exist"),
+        ("file/", "is not a folder"),
+        ("done/", "holds the shards of an earlier run; add --resume to continue it or --force to replace it"),
+    ],
+)
+def test_a_bad_shard_folder_is_one_line_and_exit_2_before_anything_is_read(
+    tmp_path: Path, unread_input: Path, where: str, message: str
+) -> None:
+    """``-o DIR/`` is checked like a file output: before the first input is opened."""
+    (tmp_path / "file").write_text("x")
+    (tmp_path / "done").mkdir()
+    (tmp_path / "done" / "part-00000.jsonl.gz").write_bytes(b"")
+    target = f"{tmp_path}/{where}"
+    proc = run_cli("run", str(unread_input), "-o", target, timeout=READ_TIMEOUT)
+    [line] = _lines(proc.stderr)
+    assert line.startswith(f"cleantext: {target}: ") and message.format(tmp=tmp_path) in line
+    assert proc.returncode == 2 and proc.stdout == b""
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["done", "file", "input.html"]
 
 
 def _as_user_without_rights(locked: Path) -> list[str]:

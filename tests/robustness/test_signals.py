@@ -17,6 +17,8 @@ from tests.robustness.pages import interrupt, start_cli, wait_for_temporary, wri
 
 RUN_PAGES = 1500  # pages: several seconds of work, so a signal lands mid-run
 SIGINT_EXIT = 130
+SIGTERM_EXIT = 143
+ORPHAN_SECONDS = 2  # seconds within which workers of a killed parent must be gone
 QUIET_EXIT_SECONDS = 10  # seconds from Ctrl-C to exit, workers included (batches in flight finish)
 
 
@@ -95,3 +97,47 @@ def test_ctrl_c_while_workers_wait_for_input(tmp_path: Path) -> None:
     assert b"Traceback" not in err
     [summary] = err.decode().splitlines()
     assert summary.startswith("cleantext: ") and summary.endswith("; interrupted")
+
+
+def _alive(pid: str) -> bool:
+    """Whether a process runs (a zombie, dead but not yet reaped, does not)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state not in ("Z", "X")
+
+
+def test_workers_end_themselves_when_the_parent_is_killed(big_folder: Path, tmp_path: Path) -> None:
+    """kill -9 of the parent alone: its workers notice and exit within ORPHAN_SECONDS."""
+    out = tmp_path / "out.jsonl"
+    proc = start_cli("run", str(big_folder), "-o", str(out), "--jobs", "2", stdout=subprocess.DEVNULL)
+    wait_for_temporary(tmp_path, out.name, min_bytes=1)
+    workers = _children(proc.pid)
+    assert len(workers) == 2
+    proc.kill()  # the parent only, as the out-of-memory killer does
+    proc.communicate(timeout=60)
+    deadline = time.monotonic() + ORPHAN_SECONDS
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not [pid for pid in workers if _alive(pid)]
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_sigterm_ends_like_ctrl_c_with_exit_143(big_folder: Path, tmp_path: Path, jobs: str) -> None:
+    """kill (SIGTERM) of the parent alone: workers stopped, whole lines committed, a summary, 143."""
+    out = tmp_path / "out.jsonl"
+    proc = start_cli("run", str(big_folder), "-o", str(out), "--jobs", jobs)
+    wait_for_temporary(tmp_path, out.name, min_bytes=1)
+    workers = _children(proc.pid)
+    proc.terminate()
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == SIGTERM_EXIT
+    assert b"Traceback" not in err
+    summary = err.decode().splitlines()[-1]
+    assert summary.startswith("cleantext: ") and summary.endswith("; terminated")
+    written = int(summary.split(" read, ")[1].split(" written")[0])
+    assert 0 < len(json_lines(out.read_bytes())) == written < RUN_PAGES
+    assert not [pid for pid in workers if _alive(pid)]
+    assert not list(tmp_path.glob(".out.jsonl.*.tmp"))

@@ -94,3 +94,46 @@ def test_unread_bytes_of_a_pipe(tmp_path: Path) -> None:
     os.close(read_end)
     with (tmp_path / "f").open("wb") as regular:
         assert unread_bytes(regular) == 0
+
+
+def test_a_dead_writers_temporary_file_is_removed_and_a_live_ones_kept(tmp_path: Path) -> None:
+    """Stale ``.NAME.<hex>.tmp`` files go when the next run writes NAME; one a live process holds stays."""
+    import subprocess
+    import sys
+
+    out = tmp_path / "out.jsonl"
+    stale, live = tmp_path / ".out.jsonl.0123456789ab.tmp", tmp_path / ".out.jsonl.ba9876543210.tmp"
+    other = tmp_path / ".other.jsonl.0123456789ab.tmp"  # another output's: not ours to remove
+    for path in (stale, live, other):
+        path.write_bytes(b'{"id": "partial"')
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import fcntl, os, sys; fd = os.open(sys.argv[1], os.O_RDONLY); "
+         "fcntl.flock(fd, fcntl.LOCK_EX); print('locked', flush=True); sys.stdin.read()", str(live)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == b"locked\n"
+        with JsonlWriter(out) as writer:
+            writer.write(make_article(1))
+            assert not stale.exists() and live.exists() and other.exists()
+    finally:
+        holder.communicate(b"", timeout=10)
+    assert out.read_bytes().count(b"\n") == 1
+    with JsonlWriter(out) as writer:  # the holder is gone: its file is stale now
+        pass
+    assert not live.exists() and other.exists()
+
+
+def test_signals_held_wait_until_the_block_ends() -> None:
+    """Ctrl-C inside the block: the block finishes, then KeyboardInterrupt, as it would have been."""
+    import signal
+
+    from cleantext.write.targets import signals_held
+
+    finished = []
+    with pytest.raises(KeyboardInterrupt):
+        with signals_held():
+            os.kill(os.getpid(), signal.SIGINT)
+            finished.append("after the signal")
+    assert finished == ["after the signal"]
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # the handler is back
