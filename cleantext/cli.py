@@ -257,7 +257,7 @@ def _run_ray(
 
 @app.command(name="filter", cls=Command)
 @config_options("to", "opencc", "dedup", "near_threshold", "min_chars", "min_cjk_ratio", "max_repetition",
-                "min_avg_line", "schema", "fields", "source_name", "jobs")
+                "min_avg_line", "lang", "min_lang_score", "schema", "fields", "source_name", "jobs")
 def filter_(
     ctx: typer.Context,
     inputs: Inputs = None,

@@ -68,6 +68,16 @@ def test_min_lang_score_drops_uncertain_records(tmp_path: Path) -> None:
     assert b"4 read, 3 written, 1 dropped (lang-score 1), 0 failed" in proc.stderr
 
 
+def test_filter_applies_the_language_filters_to_written_records(tmp_path: Path) -> None:
+    raw = tmp_path / "raw.jsonl"
+    assert run_cli("run", *pages(tmp_path), "-q", "-o", str(raw)).returncode == 0
+    once = run_cli("run", *pages(tmp_path), "-q", "--lang", "zh,en", "--min-lang-score", "0.65")
+    again = run_cli("filter", str(raw), "--lang", "zh,en", "--min-lang-score", "0.65")
+    assert again.returncode == 0
+    assert json_lines(again.stdout) == json_lines(once.stdout) and len(json_lines(again.stdout)) == 2
+    assert b"4 read, 2 written, 2 dropped" in again.stderr
+
+
 def test_both_from_a_config_file(tmp_path: Path) -> None:
     config = tmp_path / "run.toml"
     config.write_text('[run]\nlang = ["de"]\nmin_lang_score = 0.65\n', encoding="utf-8")
