@@ -2,7 +2,7 @@
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
-# make run installs what running needs; make test (lint, eval, bench) the development and Ray extras too
+# make run installs what running needs; make test (lint, eval, bench) the development, Ray and near-dedup extras too
 RUN_STAMP := $(VENV)/.installed-run
 STAMP  := $(VENV)/.installed
 BENCH  ?= ../shared/bench
@@ -18,7 +18,7 @@ $(RUN_STAMP): pyproject.toml | $(PY)
 	touch $(RUN_STAMP)
 
 $(STAMP): pyproject.toml | $(PY)
-	$(PY) -m pip install -q --disable-pip-version-check -e '.[dev,ray]'
+	$(PY) -m pip install -q --disable-pip-version-check -e '.[dev,ray,near]'
 	$(PY) -m compileall -q cleantext
 	touch $(STAMP) $(RUN_STAMP)
 
