@@ -159,19 +159,19 @@ def unbox_line(line: str) -> str:
     return RIGHT_SIDE.sub("", LEFT_SIDE.sub(r"\1 ", line)) if "│" in line else line
 
 
-def _read_lines(text: str) -> Iterator[tuple[str, str, int]]:
+def _read_lines(text: str, slice_chars: int = SLICE_CHARS) -> Iterator[tuple[str, str, int]]:
     """Each line of the dump as ``str.splitlines`` cuts it, without a frame's sides (when the dump
     has one), tabs or trailing spaces; with its text past the indent ("" for a blank line) and
     its blank-line group.
 
-    The text is cut into lines a slice at a time (``SLICE_CHARS``, ended at a newline, where
-    ``splitlines`` would cut too): neither a list of every line nor a copy of a whole dump is made.
+    The text is cut into lines a slice at a time (``slice_chars`` and on to the next newline,
+    where ``splitlines`` cuts too): neither a list of every line nor a copy of a whole dump is made.
     """
     framed = "│" in text  # a frame's sides are taken off line by line
     group, after_text = 0, False
     start = 0
     while start < len(text):
-        cut = text.find("\n", start + SLICE_CHARS)
+        cut = text.find("\n", start + slice_chars)
         end = len(text) if cut < 0 else cut + 1
         # tabs are widened slice by slice: a line's trailing tabs become trailing spaces, which
         # rstrip removes as it would the tabs
