@@ -13,6 +13,7 @@ BENCH  ?= ../shared/bench
 # installs in seconds what pip takes half a minute or more for. pip installs when no uv can be had
 # or uv fails (its index out of reach: uv reads PyPI, not pip's configuration).
 PIP     := $(PY) -m pip install -q --disable-pip-version-check
+ALL_EXTRAS := .[dev,ray,near]  # a variable: call's arguments are split at commas
 install  = uv=$$(command -v uv || echo $(VENV)/bin/uv); \
 	if [ -x "$$uv" ] && "$$uv" pip install -q --python $(PY) $(1); then :; else $(PIP) $(1); fi
 
@@ -26,7 +27,7 @@ $(RUN_STAMP): pyproject.toml | $(PY)
 	touch $(RUN_STAMP)
 
 $(STAMP): pyproject.toml | $(PY)
-	$(call install,-e '.[dev,ray,near]')
+	$(call install,-e '$(ALL_EXTRAS)')
 	$(PY) -m compileall -q cleantext
 	touch $(STAMP) $(RUN_STAMP)
 
