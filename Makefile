@@ -13,7 +13,8 @@ BENCH  ?= ../shared/bench
 # installs in seconds what pip takes half a minute or more for. pip installs when no uv can be had
 # or uv fails (its index out of reach: uv reads PyPI, not pip's configuration).
 PIP     := $(PY) -m pip install -q --disable-pip-version-check
-ALL_EXTRAS := .[dev,ray,near]  # a variable: call's arguments are split at commas
+# make test's extras, as a variable: call splits its arguments at commas
+ALL_EXTRAS := .[dev,ray,near]
 install  = uv=$$(command -v uv || echo $(VENV)/bin/uv); \
 	if [ -x "$$uv" ] && "$$uv" pip install -q --python $(PY) $(1); then :; else $(PIP) $(1); fi
 
