@@ -29,11 +29,16 @@ ValueError: to must be one of simplified, traditional, taiwan, hongkong (got 'kl
 from __future__ import annotations
 
 import functools
+import importlib.util
 import types
 import typing
 from dataclasses import Field, asdict, dataclass, field, fields, replace
 from enum import StrEnum
 from typing import Any
+
+# ``dedup="near"`` needs MinHash-LSH from datasketch (with NumPy and SciPy, ~200 MB): the ``near``
+# extra, which a plain install leaves out. Asked for without it, the Config is refused, before any input.
+NEAR_LIBRARY = "datasketch"
 
 
 class InputFormat(StrEnum):
@@ -157,6 +162,8 @@ class Config:
         object.__setattr__(self, "lang", lang_codes(self.lang))
         if self.to is not None and self.opencc is not None:
             raise ValueError("to and opencc are two ways to say the same thing: give one")
+        if self.dedup is Dedup.NEAR and importlib.util.find_spec(NEAR_LIBRARY) is None:
+            raise ValueError(f"dedup near needs {NEAR_LIBRARY}, an optional extra: pip install 'cleantext-pages[near]'")
         if self.fields:
             from cleantext.write.schemas import FIELD_NAMES  # here: only a selection needs the names
 

@@ -86,6 +86,8 @@ class Segment:
     """segment: text → blocks and head metadata (``Page.blocks``, ``.meta``, ``.format``).
 
     With ``markup`` (Markdown output) the blocks carry their structure; text output skips that work.
+    The page's whole text is let go once its blocks hold it (``Page.decoded`` keeps the encoding and
+    its evidence, its ``text`` becomes ""): a huge page's text is not held while it is judged.
     """
 
     def __init__(self, format: str = "auto", markup: Markup | None = None) -> None:
@@ -93,9 +95,10 @@ class Segment:
         self.markup = markup
 
     def __call__(self, page: Page) -> Page:
-        assert page.decoded is not None, "Segment needs Decode before it"
-        blocks, meta, fmt = segment(page.decoded, self.format, self.markup)
-        return replace(page, blocks=blocks, meta=meta, format=fmt)
+        decoded = page.decoded
+        assert decoded is not None, "Segment needs Decode before it"
+        blocks, meta, fmt = segment(decoded, self.format, self.markup)
+        return replace(page, decoded=replace(decoded, text=""), blocks=blocks, meta=meta, format=fmt)
 
 
 class Classify:

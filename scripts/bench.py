@@ -26,8 +26,9 @@ dumps; a page is Chinese when its ``<id>.json`` says ``"lang": "zh"``). Sections
   when Ray is installed;
 - ``stages`` (m): the time of each stage (read+decode, segment, boilerplate, document+convert,
   write) on the dumps and on the HTML pages: where the time goes, without a profiler's overhead;
-- ``curve`` (n): one hard-wrapped dump of 1, 4 and 20 MB (``--huge``: and 100 MB), each in a
-  fresh process: seconds, s/MB and peak RSS, the curve that shows cost growing linearly;
+- ``curve`` (n): one hard-wrapped dump of 1, 4, 20 and 100 MB (``--quick``: no 100 MB) and one
+  HTML page of 1, 4 and 20 MB, each in a fresh process: seconds, s/MB and peak RSS, the curve
+  that shows cost and memory growing linearly;
 - ``lang`` (o): the language tagger alone on the records written for the dumps and the HTML pages,
   as a share of cleaning those pages (which includes it);
 - ``profile``: cProfile over the HTML corpus through ``PageCleaner`` (also ``--profile``).
@@ -81,7 +82,6 @@ class Run:
     reps: int
     quick: bool
     peers: bool
-    huge: bool = False
     report: Report = field(default_factory=Report)
     facts: dict[str, Any] = field(default_factory=dict)
 
@@ -211,8 +211,10 @@ def sec_stages(run: Run) -> None:
 
 
 def sec_curve(run: Run) -> None:
-    for figure in curve.measure_curve(_zh_first(run.corpus.zh_txt, run.corpus.txt), run.huge):
-        run.report.add("n", f"curve-{figure.nbytes // 1_000_000}mb", figure)
+    dumps, pages = _zh_first(run.corpus.zh_txt, run.corpus.txt), _zh_first(run.corpus.zh_html, run.corpus.html)
+    for figure in curve.measure_curve(dumps, pages, run.quick):
+        kind = "html-" if figure.name.startswith("HTML") else ""
+        run.report.add("n", f"curve-{kind}{figure.name.split()[-2]}mb", figure)
 
 
 def sec_lang(run: Run) -> None:
@@ -258,7 +260,6 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--peers", action="store_true", help="make .bench/peers (trafilatura) if needed")
     parser.add_argument("--profile", action="store_true", help="also profile the HTML corpus")
     parser.add_argument("--json", type=Path, help="save every figure to this JSON file")
-    parser.add_argument("--huge", action="store_true", help="the curve section also cleans a 100 MB dump")
     parser.add_argument("--child", choices=("scaling", "ray", "curve"), help=argparse.SUPPRESS)
     parser.add_argument("--listing", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--repeat", type=int, default=1, help=argparse.SUPPRESS)
@@ -292,7 +293,7 @@ def main(argv: list[str]) -> None:
         return
     names = chosen_sections(args)
     corpus = build_corpus(args.bench, args.quick)
-    run = Run(corpus, QUICK_REPS if args.quick else FULL_REPS, args.quick, args.peers, args.huge)
+    run = Run(corpus, QUICK_REPS if args.quick else FULL_REPS, args.quick, args.peers)
     for name in names:
         say(f"section {name}")
         try:

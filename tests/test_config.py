@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from dataclasses import fields
+from pathlib import Path
 
 import pytest
 
-from cleantext.config import GROUPS, Config, Dedup, InputFormat, Schema, Target
+from cleantext.config import GROUPS, NEAR_LIBRARY, Config, Dedup, InputFormat, Schema, Target
+from tests.conftest import ROOT
 
 
 def test_defaults_build_and_choices_become_enums() -> None:
@@ -65,3 +70,29 @@ def test_every_setting_has_help_and_a_known_group() -> None:
     for spec in fields(Config):
         assert spec.metadata["help"].endswith("."), spec.name
         assert spec.metadata["group"] in GROUPS, spec.name
+
+
+def _site_without(tmp_path: Path, library: str) -> Path:
+    """A folder of links to every installed package but ``library``: a real interpreter given only
+    it (``-S``: no site-packages of its own) runs as on an install without that extra."""
+    import site
+
+    folder = tmp_path / "site"
+    folder.mkdir()
+    for base in site.getsitepackages():
+        for entry in Path(base).iterdir():
+            if not entry.name.lower().startswith(library) and not (folder / entry.name).exists():
+                (folder / entry.name).symlink_to(entry)
+    return folder
+
+
+def test_dedup_near_without_the_near_extra_is_a_usage_error_naming_it(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text("标题\n\n正文第一段，足够长的一句话。\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": f"{ROOT}{os.pathsep}{_site_without(tmp_path, NEAR_LIBRARY)}"}
+    base = [sys.executable, "-S", "-m", "cleantext", "run", str(page)]
+    near = subprocess.run([*base, "--dedup", "near"], capture_output=True, text=True, env=env, check=False, timeout=120)
+    assert near.returncode == 2 and near.stdout == ""
+    assert near.stderr.count("\n") == 1 and "cleantext-pages[near]" in near.stderr
+    plain = subprocess.run([*base, "--dedup", "exact"], capture_output=True, text=True, env=env, check=False, timeout=120)
+    assert plain.returncode == 0 and '"text"' in plain.stdout  # everything else runs without it

@@ -47,6 +47,8 @@ def test_each_page_stage_fills_its_part_of_the_page() -> None:
     assert page.decoded is not None and page.decoded.encoding == "utf-8"
     page = Segment()(page)
     assert page.format == "html" and page.blocks
+    # the blocks hold the text now: the page's whole text is let go, its encoding and evidence kept
+    assert page.decoded.text == "" and page.decoded.encoding == "utf-8" and page.decoded.method == "utf-8"
     page = Classify()(page)
     assert page.verdicts is not None and len(page.verdicts) == len(page.blocks)
     page = Document(Config())(page)

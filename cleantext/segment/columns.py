@@ -179,16 +179,19 @@ def unbox(text: str) -> str:
 
 def unfold_columns(text: str) -> str:
     """The dump with each side-by-side stretch rewritten column after column."""
-    if "   " not in text:
+    # A gap never spans a line break (``\s`` on both sides), so a dump without one anywhere has no
+    # columns: most dumps with three spaces only have them as indents, and are not cut into lines.
+    if GAP.search(text) is None:
         return text
     lines = text.split("\n")
     # A gap has text on both sides, so it lies within the stripped line (``\s`` and ``str.strip``
     # both go by ``str.isspace``): most lines with three spaces only have them as an indent.
-    gaps = [_gaps(line) if "   " in line.strip() else [] for line in lines]
+    # Kept for the lines that have gaps only: not an empty list for every line of a huge dump.
+    gaps = {i: found for i, line in enumerate(lines) if "   " in line.strip() and (found := _gaps(line))}
     out: list[str] = []
     tried: dict[int, int] = {}  # column -> line up to which a stretch at it was tried and failed
     done = 0  # the lines before this one are in ``out``
-    for i in [i for i, line_gaps in enumerate(gaps) if line_gaps]:  # only these can start a stretch
+    for i in gaps:  # only these can start a stretch (in line order: a dict keeps its insertion order)
         if i < done:
             continue
         end, parts = _layout_at(lines, gaps, i, tried)
@@ -241,10 +244,10 @@ def _wrapped(prev: str, text: str, width: int) -> bool:
 
 
 def _layout_at(
-    lines: list[str], gaps: list[list[tuple[int, int]]], i: int, tried: dict[int, int]
+    lines: list[str], gaps: dict[int, list[tuple[int, int]]], i: int, tried: dict[int, int]
 ) -> tuple[int, list[tuple[str, str]]]:
     """A side-by-side stretch starting at line ``i``: its end and its (left, right) parts."""
-    window = gaps[i : i + 2 * MIN_SPLIT_LINES]
+    window = [gaps[j] for j in range(i, i + 2 * MIN_SPLIT_LINES) if j in gaps]  # lines without gaps span nothing
     for _, column in gaps[i]:
         if tried.get(column, -1) > i or _spanning(window, column) < MIN_SPLIT_LINES:
             continue

@@ -15,6 +15,10 @@ What such dumps look like, and what this module relies on:
   open with ``　　`` or spaces, with no blank line between them).
 - A paragraph is joined from its pieces in one pass (a list of pieces, joined once): rebuilding
   the string at each wrapped line made a dump's cost grow with the square of its paragraphs' length.
+- A dump is read twice, a slice of the text at a time: first for the numbers that tell how it was
+  wrapped (each line's width, size and indent), then line by line, each line joined to the
+  paragraph before it or closing it. Beside the text, only those numbers and one paragraph are
+  held, never an object for every line (a 20 MB dump's lines took ~65 MB as objects).
 - Lines that are not wrapped are real line breaks: each becomes its own block, and the blank-line
   group it belongs to is kept in ``Block.group`` so that context smoothing can see paragraphs.
 
@@ -24,8 +28,11 @@ What such dumps look like, and what this module relies on:
 
 from __future__ import annotations
 
+import heapq
 import re
-from dataclasses import dataclass
+from array import array
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 
 from cleantext.model import Block
 from cleantext.regexes import compiled
@@ -33,6 +40,7 @@ from cleantext.segment.wrap import edge, opening_indent
 from cleantext.text import UNSPACED, UNSPACED_CHAR, ends_sentence, looks_like_code
 
 BULLET = compiled(r"^(?:[•·◦▪▫●○■□◆◇►▶▸»*+\-–]|\d{1,3}[.)]|\[\d{1,3}\])\s+")
+SLICE_CHARS = 1 << 20  # characters of a dump cut into lines at a time
 MIN_WRAP_WIDTH = 60  # display columns; narrower pages are not treated as hard-wrapped
 WRAP_SLACK = 4  # display columns: a line this close to the page's widest width was wrapped
 # characters: a wrapper counting characters moves a CJK character to the next line with the closing
@@ -155,29 +163,81 @@ def unbox_line(line: str) -> str:
     return RIGHT_SIDE.sub("", LEFT_SIDE.sub(r"\1 ", line)) if "│" in line else line
 
 
-def _lines(text: str) -> list[_Line | None]:
-    """Lines with their layout; None stands for a blank line."""
-    out: list[_Line | None] = []
-    group = 0
-    framed = "│" in text  # a frame's sides are taken off line by line: no copy of a whole dump
-    # tabs are widened in one pass over the text: a line's trailing tabs become trailing spaces,
-    # which rstrip removes as it would the tabs
-    for raw in text.replace("\t", "    ").splitlines():
-        line = (unbox_line(raw) if framed else raw).rstrip()
-        stripped = line.lstrip(" \u3000\u00a0")
+def _read_lines(text: str, slice_chars: int = SLICE_CHARS) -> Iterator[tuple[str, str, int]]:
+    """Each line of the dump as ``str.splitlines`` cuts it, without a frame's sides (when the dump
+    has one), tabs or trailing spaces; with its text past the indent ("" for a blank line) and
+    its blank-line group.
+
+    The text is cut into lines a slice at a time (``slice_chars`` and on to the next newline,
+    where ``splitlines`` cuts too): neither a list of every line nor a copy of a whole dump is made.
+    """
+    framed = "│" in text  # a frame's sides are taken off line by line
+    group, after_text = 0, False
+    start = 0
+    while start < len(text):
+        cut = text.find("\n", start + slice_chars)
+        end = len(text) if cut < 0 else cut + 1
+        # tabs are widened slice by slice: a line's trailing tabs become trailing spaces, which
+        # rstrip removes as it would the tabs
+        for raw in text[start:end].replace("\t", "    ").splitlines():
+            line = (unbox_line(raw) if framed else raw).rstrip()
+            stripped = line.lstrip(" \u3000\u00a0")
+            if stripped:
+                after_text = True
+            elif after_text:  # the first blank line after text ends its group
+                group, after_text = group + 1, False
+            yield line, stripped, group
+        start = end
+
+
+@dataclass(slots=True)
+class _Layout:
+    """What the first reading of a dump keeps of its lines: numbers, not their text.
+
+    ``indents`` has one entry a line (-1 for a blank one); ``widths`` (display columns) and
+    ``sizes`` (characters, indent included) one a line with text; ``widest``: the widest line of
+    each blank-line group.
+    """
+
+    indents: array[int] = field(default_factory=lambda: array("q"))
+    widths: array[int] = field(default_factory=lambda: array("q"))
+    sizes: array[int] = field(default_factory=lambda: array("q"))
+    widest: dict[int, int] = field(default_factory=dict)
+
+
+def _measure(text: str) -> _Layout:
+    """The first reading: each line's indent, width and size, to find how the page was wrapped."""
+    layout = _Layout()
+    widest = layout.widest
+    for line, stripped, group in _read_lines(text):
         if not stripped:
-            if out and out[-1] is not None:
-                group += 1
-            out.append(None)
+            layout.indents.append(-1)
             continue
-        indent = len(line) - len(stripped)
-        match = BULLET.match(stripped)
-        if match:
-            stripped = stripped[match.end() :]
         width = display_width(line)
-        number = _number(match.group()) if match else 0
-        out.append(_Line(stripped, indent, width, match is not None, group, stripped, len(line), indent, number=number))
-    return out
+        layout.indents.append(len(line) - len(stripped))
+        layout.widths.append(width)
+        layout.sizes.append(len(line))
+        if width > widest.get(group, -1):  # a comparison, not a max() call
+            widest[group] = width
+    return layout
+
+
+def _lines(text: str, widths: Iterable[int]) -> Iterator[_Line | None]:
+    """The second reading: each line with its layout (``widths`` from the first, one a line with
+    text); None for a blank line."""
+    width = iter(widths)
+    for line, stripped, group in _read_lines(text):
+        yield _line(line, stripped, next(width), group) if stripped else None
+
+
+def _line(line: str, stripped: str, width: int, group: int) -> _Line:
+    """One line with text (``stripped``: past its indent): its indent, bullet and number."""
+    indent = len(line) - len(stripped)
+    match = BULLET.match(stripped)
+    if match:
+        stripped = stripped[match.end() :]
+    number = _number(match.group()) if match else 0
+    return _Line(stripped, indent, width, match is not None, group, stripped, len(line), indent, number=number)
 
 
 def _number(marker: str) -> int:
@@ -207,7 +267,7 @@ class _Wrap:
         return CHAR_SLACK if self.chars else WRAP_SLACK
 
 
-def _page_wrap(lines: list[_Line | None]) -> _Wrap:
+def _page_wrap(layout: _Layout) -> _Wrap:
     """The width the page was wrapped at: an edge in the unit whose line lengths show one, and
     the widths of the widest lines.
 
@@ -217,34 +277,27 @@ def _page_wrap(lines: list[_Line | None]) -> _Wrap:
     dump with few long paragraphs, or a browser's innerText, one unwrapped line per paragraph (a
     paragraph left in two lines costs little; two paragraphs glued into one do).
     """
-    rows = [ln for ln in lines if ln is not None]
-    columns = edge([ln.width for ln in rows], WRAP_SLACK)
-    chars = edge([ln.size for ln in rows], CHAR_SLACK)
+    columns = edge(layout.widths, WRAP_SLACK)
+    chars = edge(layout.sizes, CHAR_SLACK)
     wrap = _Wrap(chars[0], True) if chars[1] > columns[1] else _Wrap(columns[0])
-    opening = _opening(lines, wrap) if wrap.edge else 0
-    widths = sorted((ln.width for ln in rows), reverse=True)
+    opening = _opening(layout, wrap) if wrap.edge else 0
+    widths = heapq.nlargest(MIN_WRAPPED_LINES, layout.widths)
     if len(widths) < MIN_WRAPPED_LINES or widths[MIN_WRAPPED_LINES - 1] < MIN_WRAP_WIDTH:
         return _Wrap(wrap.edge, wrap.chars, opening=opening)
     width = widths[MIN_WRAPPED_LINES - 1]
     return _Wrap(wrap.edge, wrap.chars, width, widths[0] - width <= WRAP_SLACK, opening)
 
 
-def _opening(lines: list[_Line | None], wrap: _Wrap) -> int:
+def _opening(layout: _Layout, wrap: _Wrap) -> int:
     low = wrap.edge - wrap.slack()
-    return opening_indent(
-        [None if ln is None else (ln.indent, (ln.size if wrap.chars else ln.width) >= low) for ln in lines]
-    )
+    sizes = iter(layout.sizes if wrap.chars else layout.widths)  # one a line with text, in order
+    return opening_indent(None if indent < 0 else (indent, next(sizes) >= low) for indent in layout.indents)
 
 
-def _group_wraps(lines: list[_Line | None]) -> list[int]:
-    """For each line, the widest line of its blank-line group: a column or a box of the page
-    wraps its words at its own width. 0 when too narrow to tell."""
-    widest: dict[int, int] = {}
-    for ln in lines:
-        if ln is not None and ln.width > widest.get(ln.group, -1):  # a comparison, not a max() call
-            widest[ln.group] = ln.width
-    wraps = {group: width if width >= MIN_WRAP_WIDTH else 0 for group, width in widest.items()}
-    return [0 if ln is None else wraps[ln.group] for ln in lines]
+def _group_wraps(layout: _Layout) -> dict[int, int]:
+    """For each blank-line group, the width its lines wrap at: a column or a box of the page
+    wraps its words at its own width (its widest line's). 0 when too narrow to tell."""
+    return {group: width if width >= MIN_WRAP_WIDTH else 0 for group, width in layout.widest.items()}
 
 
 def _separator(left: str, right: str) -> str:
@@ -306,25 +359,33 @@ def _next_word_overflows(prev: _Line, line: _Line, size: int, page: _Wrap) -> bo
     return size + 1 + (len(word) if page.chars else display_width(word)) > page.edge
 
 
-def _merge_wrapped(lines: list[_Line | None]) -> list[_Line | None]:
-    page = _page_wrap(lines)
-    out: list[_Line | None] = []
-    for line, group in zip(lines, _group_wraps(lines), strict=True):
-        prev = out[-1] if out else None
-        if line is not None and prev is not None and _wrapped(prev, line, page, group):
+def _merge_wrapped(text: str) -> Iterator[_Line]:
+    """The dump's lines with text, each wrapped line joined to the line it continues.
+
+    The dump is read twice: first for the numbers that say how it was wrapped (``_measure``),
+    then line by line, each line joined to the paragraph before it or closing it. Only that
+    paragraph is held, never every line of the dump.
+    """
+    layout = _measure(text)
+    page = _page_wrap(layout)
+    wraps = _group_wraps(layout)
+    prev: _Line | None = None
+    for line in _lines(text, layout.widths):
+        if line is not None and prev is not None and _wrapped(prev, line, page, wraps[line.group]):
             prev.add(line)
             continue
-        out.append(line)
-    return out
+        if prev is not None:
+            yield prev
+        prev = line
+    if prev is not None:
+        yield prev
 
 
 def split_dump(text: str) -> list[Block]:
     """Split a text dump into line blocks with their layout features."""
     blocks: list[Block] = []
     list_indent = -1  # indent of the bullet whose item we are in, -1 outside lists
-    for line in _merge_wrapped(_lines(text)):
-        if line is None:
-            continue
+    for line in _merge_wrapped(text):
         if line.bullet:
             list_indent = line.indent
         elif list_indent >= 0 and line.indent < list_indent + LIST_CONTINUATION_INDENT:

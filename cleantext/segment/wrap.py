@@ -28,6 +28,7 @@ What this relies on:
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from itertools import pairwise
 
 MIN_EDGE = 20  # columns or characters: narrower "paragraphs" are menus and tables, not wrapped prose
@@ -45,7 +46,7 @@ MAX_OPENING_INDENT = 8  # characters deeper than the body: two ideographic space
 MIN_OPENINGS = 4  # full indented lines followed by their body: fewer could be a stray indent
 
 
-def edge(sizes: list[int], slack: int) -> tuple[int, int]:
+def edge(sizes: Sequence[int], slack: int) -> tuple[int, int]:
     """The wrap width of lines of these sizes, and how many lines end within ``slack`` of it;
     (0, 0) when the sizes show no such edge.
 
@@ -72,10 +73,11 @@ def edge(sizes: list[int], slack: int) -> tuple[int, int]:
     return best, best_near
 
 
-def opening_indent(rows: list[tuple[int, bool] | None]) -> int:
+def opening_indent(rows: Iterable[tuple[int, bool] | None]) -> int:
     """The indent that opens each paragraph of a page, 0 when it has none.
 
-    ``rows`` are (indent, reaches the wrap width) of the lines in order, None for a blank line.
+    ``rows`` are (indent, reaches the wrap width) of the lines in order, None for a blank line
+    (any iterable: a dump's rows are made as they are read).
     An opening is a full line followed by a line up to ``MAX_OPENING_INDENT`` less indented; a
     full line followed by one at the same indent counts against that indent.
     """

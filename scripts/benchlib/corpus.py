@@ -119,7 +119,7 @@ def large_dump(paths: list[str], size: int = LARGE_PAGE_BYTES) -> tuple[Path, li
     return target, taken
 
 
-def large_html(paths: list[str], size: int = LARGE_PAGE_BYTES) -> tuple[Path, list[str]]:
+def large_html(paths: list[str], size: int = LARGE_PAGE_BYTES, name: str = "large.html") -> tuple[Path, list[str]]:
     """One UTF-8 HTML page of at least ``size`` bytes whose body holds the bodies of distinct real
     pages (each decoded from its own encoding) in turn, and the pages it holds (see ``large_dump``)."""
     from cleantext.decode import decode
@@ -131,7 +131,8 @@ def large_html(paths: list[str], size: int = LARGE_PAGE_BYTES) -> tuple[Path, li
         text = decode(RawPage(path, Path(path).read_bytes())).text
         match = BODY.search(text)
         bodies.append(match.group(2) if match else text)
-    target = SCRATCH / "large.html"
+    SCRATCH.mkdir(exist_ok=True)
+    target = SCRATCH / name
     page = '<html><head><meta charset="utf-8"><title>large page</title></head><body>' + "\n".join(bodies) + "</body></html>"
     target.write_bytes(page.encode("utf-8", "replace"))
     return target, taken

@@ -12,7 +12,17 @@ from cleantext.boilerplate import classify
 from cleantext.document import finalize
 from cleantext.model import Article, Decoded
 from cleantext.segment import segment
-from cleantext.segment.dump import CJK_CHAR, WIDE_ASTRAL, WIDE_BMP, _Line, display_width, split_dump
+from cleantext.segment.dump import (
+    CJK_CHAR,
+    SLICE_CHARS,
+    WIDE_ASTRAL,
+    WIDE_BMP,
+    _Line,
+    _read_lines,
+    display_width,
+    split_dump,
+    unbox_line,
+)
 
 SEED = Path(__file__).resolve().parents[2] / "samples" / "dumps" / "000_547391f3b4e202b1.txt"
 
@@ -220,3 +230,29 @@ def test_joining_pieces_equals_joining_strings_one_by_one(pieces: list[str]) -> 
         expected = expected + gap + piece
     assert first.joined() == expected
     assert first.pieces is None  # joined once; the pieces are let go
+
+
+LINE_PIECES = st.sampled_from(["a", "b ", "  ", "\t", "\n", "\r", "\r\n", "\n\n", "│", "\u2028", "\u3000", "中文", "• "])
+
+
+@given(st.lists(LINE_PIECES, max_size=40).map("".join), st.integers(min_value=0, max_value=8))
+def test_reading_a_dump_slice_by_slice_gives_the_lines_of_the_whole(text: str, slice_chars: int) -> None:
+    """A dump is cut into lines a slice at a time (no list of every line): any slice size gives the
+    lines ``str.splitlines`` gives for the whole text, framed or not, and the same blank-line groups."""
+    whole = list(_read_lines(text, len(text) + 1))
+    assert list(_read_lines(text, slice_chars)) == whole
+    framed = "│" in text
+    expected = [(unbox_line(raw) if framed else raw).rstrip() for raw in text.replace("\t", "    ").splitlines()]
+    assert [line for line, _, _ in whole] == expected
+    groups = [group for _, stripped, group in whole if stripped]
+    assert groups == sorted(groups)  # groups only grow
+
+
+def test_a_dump_longer_than_a_slice_is_read_as_a_whole() -> None:
+    """Paragraphs cut by a slice's end are joined as in a short dump; blank-line groups go on counting."""
+    paragraph = textwrap.fill(" ".join(["The council met on Tuesday and agreed to keep the library open."] * 12), 72)
+    dump = "\n\n".join([paragraph] * (2 * SLICE_CHARS // len(paragraph) + 3))
+    blocks = split_dump(dump)
+    assert len(blocks) == dump.count("\n\n") + 1
+    assert {b.text for b in blocks} == {" ".join(paragraph.split("\n"))}
+    assert [b.group for b in blocks] == list(range(len(blocks)))
