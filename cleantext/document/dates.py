@@ -143,7 +143,7 @@ def date_span(text: str) -> tuple[int, int] | None:
 # Days before the reference that pages name by a word (Simplified; ``both_scripts`` matches the
 # Traditional forms too), and the units an ``N … ago`` offset counts in, in minutes.
 DAY_WORDS = {"今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "前天": 2, "today": 0, "yesterday": 1}
-AGO_MINUTES = {"秒": 0, "秒钟": 0, "分钟": 1, "分": 1, "小时": 60, "天": 1440, "周": 10080, "星期": 10080,
+AGO_MINUTES = {"秒": 0, "分钟": 1, "分": 1, "小时": 60, "天": 1440, "周": 10080, "星期": 10080,
                "second": 0, "sec": 0, "minute": 1, "min": 1, "hour": 60, "hr": 60, "day": 1440, "week": 10080}
 # A day word counts only as a word of its own, alone or before a time (``昨天 10:20``): glued to
 # other characters it is part of a name (``今日头条``) or of prose.

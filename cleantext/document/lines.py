@@ -37,7 +37,7 @@ VALUE = LABEL_COLON + r"\s*([^\s:：|｜\]】=\"]{1,40}?)" + STOP
 SITE = compiled(both_scripts(r"(?:来源|稿源|出处|source)" + VALUE), re.I)
 CJK_NAME = r"([\u4e00-\u9fff·]{2,4})"
 # Two or three Chinese names written with no space between, and nothing else (no 发自, 摄…)
-CJK_NAMES = r"((?:(?!发自|报道|通讯员|摄)[\u4e00-\u9fff·]){5,8})"  # a Chinese name: two to four characters (· in transcribed names)
+CJK_NAMES = r"((?:(?!发自|报道|通讯员|摄)[\u4e00-\u9fff·]){5,8})"
 # Where an unlabelled Chinese name ends: the line, a closing bracket, the next credit (not 摄:
 # ``记者张三摄`` credits a photograph, not the article); after a space also a space or a list mark.
 # Glued to 记者 a word ending at a space is a compound's end (``小记者训练营``), not a name.
