@@ -3,12 +3,17 @@
 Where each field comes from, in order of trust:
 
 - title: HTML head candidates (``title.html_title``); in a dump, the headline line before the
-  date line or before the article (``title.dump_title``). A body block repeating the title leaves
-  the body.
-- date, site, author: for HTML the head (``<meta>``, JSON-LD) first, then the page's own lines;
-  for dumps the lines only (``lines.read_line``), searched just before and just after the
-  article; with no date there, the first line above that is a dateline and nothing more. Lines
-  that hold only metadata leave the body.
+  date line or before the article (``dump_title``): the nearest title-like line that shares its
+  words with the story, else the nearest in the story's script. A body block repeating the
+  title leaves the body. A site's name worn by the title (``标题-滨江晨报``, ``每日快评--标题``)
+  leaves it (``title.split_site``) and fills ``site`` when nothing else names the site.
+- date, site, author: for HTML the head (``<meta>``, JSON-LD, microdata) first, then the page's
+  own lines; for dumps the lines only (``lines.read_line``, and ``lines.lead_date`` for a long
+  toolbar line opening with the date), searched just before and just after the article: the
+  first dated line at or above its start, else the first below it; with no date there, the
+  first line above that is a dateline and nothing more; with none at all and a crawl time
+  known (``hints["date"]``, a WARC-Date), a relative dateline (``3小时前``) read against it.
+  Lines that hold only metadata leave the body.
 - url: the container (WARC, JSONL), else ``og:url``/canonical link.
 
 >>> from cleantext.model import Block, Decoded, DropReason, KeepReason, Verdict
@@ -27,17 +32,23 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from cleantext.config import Config
-from cleantext.document.dates import find_date
+from cleantext.document.dates import find_date, relative_date
 from cleantext.document.ids import record_id
-from cleantext.document.lines import LineMeta, read_line
+from cleantext.document.lines import MAX_META_UNITS, LineMeta, lead_date, read_line, relative_line
 from cleantext.document.normalize import normalize_paragraph, normalize_text
-from cleantext.document.title import html_title, looks_like_title, strip_channel_tag
+from cleantext.document.title import SEPARATORS, html_title, looks_like_title, split_site, strip_channel_tag
 from cleantext.model import Article, BlockClass, Decoded, Drop, DropReason, KeepReason, PageMeta, Step, Verdict
-from cleantext.text import fold
+from cleantext.regexes import compiled
+from cleantext.text import WORD_UNITS, fold, letter_counts
 
 META_BEFORE = 12  # blocks before the article searched for date/source/author lines
 META_AFTER = 6  # blocks after the article searched for author/editor credits
 TITLE_BEFORE = 8  # blocks before the date line or the article searched for the headline
+# Share of a headline's terms (CJK character pairs, Latin words) that its story repeats: a
+# story names what its headline says; a caption, a toolbar label or a byline shares little.
+SHARED_TERMS = 0.3
+LATIN_TERM = compiled(r"[A-Za-z]{3,}")
+CJK_RUN = compiled(r"[\u3400-\u9fff]{2,}")
 # Verdicts a dump's headline can carry: undecided or article-like, or repeated (pages show the
 # headline again in a list or a breadcrumb), never a named kind of boilerplate.
 TITLE_REASONS = frozenset((
@@ -55,30 +66,69 @@ class _Found:
     author: str | None = None
     date_index: int = -1
 
-    def add(self, index: int, line: LineMeta) -> None:
-        if line.date and self.date is None:
-            self.date, self.date_index = line.date, index
+    def add(self, line: LineMeta) -> None:
         self.site = self.site or line.site
         self.author = self.author or line.author
 
 
-def _scan_lines(verdicts: list[Verdict], first: int, last: int, lang: str | None) -> tuple[_Found, set[int]]:
+def _first_date(dates: list[tuple[int, str]], first: int) -> tuple[int, str] | None:
+    """The article's date among the dated lines around it, in document order: the first at or
+    above its start, else the first below it (comments and related links below the article
+    carry later dates, and count only when nothing above is dated)."""
+    above = [d for d in dates if d[0] <= first]
+    if above:
+        return above[0]
+    return dates[0] if dates else None
+
+
+def _scan_lines(
+    verdicts: list[Verdict], first: int, last: int, lang: str | None, crawled: str | None
+) -> tuple[_Found, set[int]]:
     found, consumed = _Found(), set()
+    dates: list[tuple[int, str]] = []
     lo, hi = max(0, first - META_BEFORE), min(len(verdicts), last + META_AFTER + 1)
     for i in range(lo, hi):
         block = verdicts[i].block
-        line = read_line(block.text, lang, int(verdicts[i].score))  # score holds the block's units
+        units = int(verdicts[i].score)  # score holds the block's units
+        line = read_line(block.text, lang, units)
         if block.in_list and not verdicts[i].keep and not line.consumed:
             continue  # a dropped list entry's date is a teaser's; a line of metadata only is the page's
         if line.date or line.site or line.author:
             if i > last and not line.consumed:
                 continue
-            found.add(i, line)
+            found.add(line)
+            if line.date:
+                dates.append((i, line.date))
             if line.consumed:
                 consumed.add(i)
-    if found.date is None:
-        found.date = _labelled_date(verdicts, lo, lang)
+        elif i <= first and units > MAX_META_UNITS and (lead := lead_date(block.text, lang)):
+            dates.append((i, lead))
+    _choose_date(verdicts, found, dates, range(lo, min(hi, last + 1)), first, lang)
+    if found.date is None and crawled:
+        index = _relative(verdicts, range(lo, min(hi, last + 1)), first)
+        if index is not None:
+            found.date, found.date_index = relative_date(verdicts[index].block.text, crawled), index
+            consumed.add(index)
     return found, consumed
+
+
+def _choose_date(
+    verdicts: list[Verdict], found: _Found, dates: list[tuple[int, str]], around: range, first: int, lang: str | None
+) -> None:
+    """The article's date from the dated lines around it, else the page's dateline above them."""
+    chosen = _first_date(dates, first)
+    if chosen is not None:
+        found.date_index, found.date = chosen
+    else:
+        found.date = _labelled_date(verdicts, around.start, lang)
+
+
+def _relative(verdicts: list[Verdict], around: range, first: int) -> int | None:
+    """The line of a page with no date that dates it relatively (``3小时前``), to be read against
+    the crawl time: chosen as an absolute one is."""
+    lines = [i for i in around if relative_line(verdicts[i].block.text, int(verdicts[i].score))]
+    chosen = _first_date([(i, "") for i in lines], first)
+    return None if chosen is None else chosen[0]
 
 
 def _labelled_date(verdicts: list[Verdict], end: int, lang: str | None) -> str | None:
@@ -93,36 +143,86 @@ def _labelled_date(verdicts: list[Verdict], end: int, lang: str | None) -> str |
     return None
 
 
+def _page_is_cjk(verdicts: list[Verdict]) -> bool:
+    """Is most of the kept text written in CJK characters (counted in units, as ``units_of`` does)?"""
+    cjk = words = 0
+    for verdict in verdicts:
+        if verdict.keep:
+            c, w = letter_counts(verdict.block.text)
+            cjk, words = cjk + c, words + w
+    return cjk > WORD_UNITS * words
+
+
+def _terms(text: str) -> set[str]:
+    """Pairs of adjacent CJK characters and lowercased Latin words: what a headline shares with
+    the story under it."""
+    terms = {m.group().lower() for m in LATIN_TERM.finditer(text)}
+    for run in CJK_RUN.findall(text):
+        terms.update(run[k : k + 2] for k in range(len(run) - 1))
+    return terms
+
+
+def _shares_words(text: str, body: set[str]) -> bool:
+    terms = _terms(text)
+    return bool(terms) and len(terms & body) >= SHARED_TERMS * len(terms)
+
+
 def dump_title(verdicts: list[Verdict], anchor: int) -> int | None:
     """Index of the headline: the nearest title-like, non-list line before ``anchor`` that is
-    not itself a dateline (``AFP 30 avril 2015 à 07:19``)."""
+    not itself a dateline (``AFP 30 avril 2015 à 07:19``) and that speaks of what the article
+    does. Between a headline and its date a dump holds other lines of a headline's length — a
+    QR code's caption (``Scan me!``), a toolbar's label, the author's name — but the headline
+    shares its words with the story (``SHARED_TERMS``); failing that, it is written in the
+    article's script. When no line is either, the nearest title-like line is taken."""
+    candidates = []
     for i in range(anchor - 1, max(-1, anchor - 1 - TITLE_BEFORE), -1):
         block = verdicts[i].block
         if block.in_list or (verdicts[i].keep and i != anchor - 1):
             continue
         if (
-            looks_like_title(block.text)
+            looks_like_title(strip_channel_tag(block.text))
             and verdicts[i].reason in TITLE_REASONS
             and find_date(block.text) is None
         ):
-            return i
-    return None
+            candidates.append(i)
+    if len(candidates) < 2:
+        return candidates[0] if candidates else None
+    body: set[str] = set()
+    for verdict in verdicts:
+        if verdict.keep:
+            body |= _terms(verdict.block.text)
+    shared = next((i for i in candidates if _shares_words(verdicts[i].block.text, body)), None)
+    if shared is not None:
+        return shared
+    cjk = _page_is_cjk(verdicts)
+    return next((i for i in candidates if (letter_counts(verdicts[i].block.text)[0] > 0) == cjk), candidates[0])
 
 
 def _lang(meta: PageMeta) -> str | None:
     return meta.lang.split("-")[0].split("_")[0] if meta.lang else None
 
 
+def _chrome(verdicts: list[Verdict], title_index: int | None) -> list[str]:
+    """The page's dropped text, folded: where a site's name repeats (logo, footer, copyright)."""
+    return [fold(v.block.text) for i, v in enumerate(verdicts) if not v.keep and i != title_index]
+
+
 def _title(
     verdicts: list[Verdict], meta: PageMeta, anchor: int, is_html: bool
-) -> tuple[str | None, int | None]:
+) -> tuple[str | None, int | None, str | None]:
+    """The title, the index of its line in a dump, and the site's name the title wore."""
     if is_html:
-        title = html_title(meta.title, meta.og_title, meta.h1)
-        return (normalize_paragraph(title) or None) if title else None, None
+        candidates = [c for c in (meta.title, meta.og_title, meta.h1) if c]
+        chrome = _chrome(verdicts, None) if any(SEPARATORS.search(c) for c in candidates) else []
+        title, site = html_title(meta.title, meta.og_title, meta.h1, meta.site, chrome)
+        return (normalize_paragraph(title) or None) if title else None, None, site
     index = dump_title(verdicts, anchor)
     if index is None:
-        return None, None
-    return strip_channel_tag(normalize_paragraph(verdicts[index].block.text)) or None, index
+        return None, None, None
+    line = strip_channel_tag(normalize_paragraph(verdicts[index].block.text))
+    chrome = _chrome(verdicts, index) if SEPARATORS.search(line) else []
+    title, site = split_site(line, meta.site, chrome)
+    return title or None, index, site
 
 
 def _dropped(verdict: Verdict, step: Step) -> Verdict:
@@ -138,13 +238,13 @@ def finalize(
     if not kept:
         return Drop(doc.uri, DropReason.NO_CONTENT, "no block kept", "boilerplate"), verdicts
     lang = _lang(meta)
-    found, consumed = _scan_lines(verdicts, kept[0], kept[-1], lang)
+    found, consumed = _scan_lines(verdicts, kept[0], kept[-1], lang, doc.hints.get("date"))
     is_html = bool(verdicts) and verdicts[0].block.source == "html"
     # The headline sits before the date line when that line opens the article (at most a kept
     # block or two, such as the headline itself, before it); otherwise before the article.
     date_opens = 0 <= found.date_index and sum(1 for i in kept if i < found.date_index) <= 2
     anchor = found.date_index if date_opens else kept[0]
-    title, title_index = _title(verdicts, meta, anchor, is_html)
+    title, title_index, title_site = _title(verdicts, meta, anchor, is_html)
     if title_index is not None:
         consumed.add(title_index)
     folded_title = fold(title) if title else ""
@@ -174,7 +274,7 @@ def finalize(
         text=text,
         title=title,
         date=date or found.date,  # a WARC-Date is the crawl's date, not the article's
-        site=found.site or meta.site,
+        site=found.site or meta.site or title_site,
         author=found.author or meta.author,
         url=url,
         lang=None,  # the language tagger (convert/lang.py) reads the record's text; ``lang`` (the page's

@@ -11,6 +11,12 @@ period of the day before it as Chinese pages write it (``下午3:20``, ``晚上8
 ``12`` is midnight in the morning (``12:30 AM`` → 00:30) and noon after it (``中午12:10`` → 12:10);
 an hour past 12 already is a 24-hour reading and is kept as written (``下午15:20``).
 
+Relative dates (``昨天 10:20``, ``3小时前``, ``2 days ago``) name no day by themselves: they are read
+against a reference, the time the page was fetched (a WARC record's ``WARC-Date``), and only then
+(``relative_date``). The day is the reference's minus the offset; a time of day is kept only
+when the line writes one (``昨天 10:20``): ``3小时前`` gives the day alone, since the page's own
+timezone is not known.
+
 >>> find_date("时间:2025-07-03 09:55:12来源:中国新闻网")
 '2025-07-03T09:55:12'
 >>> find_date("2025年7月3日 09:55")
@@ -26,7 +32,7 @@ an hour past 12 already is a 24-hour reading and is kept as written (``下午15:
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from cleantext.regexes import compiled
 from cleantext.text import both_scripts
@@ -49,7 +55,8 @@ TIME = both_scripts(  # 时/號 in Traditional: 時, 號
     r"(?:\s*([AaPp])\.?\s?[Mm]\.?(?![A-Za-z]))?)?"  # AM / PM
 )
 HOURS_ON_CLOCK = 12  # a 12-hour clock's face: 12 AM is 0 h, 1–11 PM are 13–23 h
-YMD = compiled(r"(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?" + TIME)
+# Year and month are parted by a mark, or by a space when month and day are (``2019 09/07``).
+YMD = compiled(r"(?<!\d)(\d{4})(?:\s*[-/.年]\s*|\s+)(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?" + TIME)
 DMY = compiled(r"(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)" + TIME)
 MONTH_NAME = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 MDY_NAMED = compiled(r"(?i)\b" + MONTH_NAME + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
@@ -131,3 +138,55 @@ def date_span(text: str) -> tuple[int, int] | None:
     """Where the first numeric date (with its time) stands in ``text``."""
     spans = [m.span() for m in (YMD.search(text), DMY.search(text)) if m]
     return min(spans) if spans else None
+
+
+# Days before the reference that pages name by a word (Simplified; ``both_scripts`` matches the
+# Traditional forms too), and the units an ``N … ago`` offset counts in, in minutes.
+DAY_WORDS = {"今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "前天": 2, "today": 0, "yesterday": 1}
+AGO_MINUTES = {"秒": 0, "分钟": 1, "分": 1, "小时": 60, "天": 1440, "周": 10080, "星期": 10080,
+               "second": 0, "sec": 0, "minute": 1, "min": 1, "hour": 60, "hr": 60, "day": 1440, "week": 10080}
+# A day word counts only as a word of its own, alone or before a time (``昨天 10:20``): glued to
+# other characters it is part of a name (``今日头条``) or of prose.
+RELATIVE = compiled(
+    both_scripts(
+        r"(?i)(?:^|(?<=[\s|｜·,，]))(" + "|".join(DAY_WORDS) + r")"
+        r"(?:\s*(\d{1,2})\s*[:：]\s*(\d{2})(?!\d)|(?=\s|$|[|｜·,，]))"
+        r"|(?<!\d)(\d{1,3})\s*(" + "|".join(sorted(AGO_MINUTES, key=len, reverse=True)) + r")s?\s*(?:前|ago\b)"
+    )
+)
+
+
+def _reference(crawled: str) -> datetime | None:
+    """A WARC-Date (``2019-09-07T10:00:00Z``, seconds optional) as a naive datetime."""
+    try:
+        return datetime.fromisoformat(crawled.strip().replace("Z", "+00:00")).replace(tzinfo=None)
+    except ValueError:
+        return None
+
+
+def relative_span(text: str) -> tuple[int, int] | None:
+    """Where a relative date stands in ``text``, if one does."""
+    m = RELATIVE.search(text)
+    return m.span() if m else None
+
+
+def relative_date(text: str, crawled: str | None) -> str | None:
+    """A relative date in ``text`` read against the crawl time ``crawled`` (ISO 8601), or None.
+
+    >>> relative_date("昨天 21:05", "2024-03-01T02:00:00Z"), relative_date("3小时前", "2024-03-01T02:00:00Z")
+    ('2024-02-29T21:05', '2024-02-29')
+    """
+    if not crawled:
+        return None
+    m = RELATIVE.search(text)
+    if m is None:
+        return None
+    ref = _reference(crawled)
+    if ref is None:
+        return None
+    word, hh, mm, count, unit = m.groups()
+    if word is not None:
+        day = (ref - timedelta(days=DAY_WORDS[word.lower()])).date()
+        return _iso(day.year, day.month, day.day, (None, hh, mm))
+    day = (ref - timedelta(minutes=AGO_MINUTES[unit.lower()] * int(count))).date()
+    return _iso(day.year, day.month, day.day)

@@ -19,9 +19,10 @@ leaves the body — when, once its labels, values and date are taken out, almost
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from cleantext.document.dates import date_span, find_date
+from cleantext.document.dates import date_span, find_date, relative_span
 from cleantext.regexes import compiled
 from cleantext.text import both_scripts, units_of
 
@@ -34,7 +35,9 @@ LABEL_COLON = r"[:：]"  # between a label and its value
 # A value is no markup a converter left behind (html2text writes ``作者： size="20"``).
 VALUE = LABEL_COLON + r"\s*([^\s:：|｜\]】=\"]{1,40}?)" + STOP
 SITE = compiled(both_scripts(r"(?:来源|稿源|出处|source)" + VALUE), re.I)
-CJK_NAME = r"([\u4e00-\u9fff·]{2,4})"  # a Chinese name: two to four characters (· in transcribed names)
+CJK_NAME = r"([\u4e00-\u9fff·]{2,4})"
+# Two or three Chinese names written with no space between, and nothing else (no 发自, 摄…)
+CJK_NAMES = r"((?:(?!发自|报道|通讯员|摄)[\u4e00-\u9fff·]){5,8})"
 # Where an unlabelled Chinese name ends: the line, a closing bracket, the next credit (not 摄:
 # ``记者张三摄`` credits a photograph, not the article); after a space also a space or a list mark.
 # Glued to 记者 a word ending at a space is a compound's end (``小记者训练营``), not a name.
@@ -55,6 +58,7 @@ CREDIT = compiled(
         r"(?:^|[\s（(【\[])文\s*[/／]\s*" + PEN_NAME  # 文/张三
         + r"|记者\s+" + CJK_NAME + CJK_SPACED_NAME_END  # 本报记者 张三 通讯员 李四
         + r"|记者" + CJK_NAME + CJK_NAME_END  # （记者张三）, 本报记者张三发自北京
+        + r"|(?:^|[报社台网站])记者" + CJK_NAMES + r"$"  # 本报记者张三李四: two names glued, alone on the line
     )
 )
 # Every labelled value follows a colon, every byline holds "by", a slash or 记者: most lines hold
@@ -72,6 +76,12 @@ LABELS = compiled(
 RESIDUE_NOISE = compiled(r"[\s:：|｜\[\]【】()（）/\\,，.·•\-—_\d]+")
 MAX_META_UNITS = 60  # units: longer lines are prose that happens to mention a date or a source
 MAX_RESIDUE_UNITS = 6  # units left after the metadata is taken out: more means the line says more
+# A line longer than a metadata line may still open with the article's date, when the page glues
+# its toolbar after it (``2019-09-07 13:43:45 来源：… 分享到 … 字号 …``): the date counts if it
+# stands within the line's first characters with only a label before it, and carries a time of
+# day or a label (an article's lead opens with a bare date too: ``2019年9月7日，记者从…``).
+LEAD_CHARS = 40  # characters
+TIME_OF_DAY = compiled(r"\d[:：]\d\d")
 
 
 @dataclass(frozen=True)
@@ -120,15 +130,48 @@ def read_line(text: str, lang: str | None = None, units: int | None = None) -> L
     site, author = _first_group(site_m), _first_group(author_m or credit_m)
     if not (date or site or author):
         return NO_META
+    consumed = _residue_units(text, site, author, date_span) <= MAX_RESIDUE_UNITS
+    if credit_m is not None and not consumed:
+        author = None  # an unlabelled credit in prose: see CREDIT
+    return LineMeta(date, site, author, consumed)
+
+
+def _residue_units(
+    text: str, site: str | None, author: str | None, span_of: Callable[[str], tuple[int, int] | None]
+) -> int:
+    """Units left of ``text`` once its site, author, the span ``span_of`` finds and its labels are
+    taken out."""
     residue = text
     for found in (site, author):
         if found:
             residue = residue.replace(found, " ")
-    span = date_span(residue)
+    span = span_of(residue)
     if span:
         residue = residue[: span[0]] + " " + residue[span[1] :]
-    residue = RESIDUE_NOISE.sub("", LABELS.sub("", residue))
-    consumed = units_of(residue) <= MAX_RESIDUE_UNITS
-    if credit_m is not None and not consumed:
-        author = None  # an unlabelled credit in prose: see CREDIT
-    return LineMeta(date, site, author, consumed)
+    return units_of(RESIDUE_NOISE.sub("", LABELS.sub("", residue)))
+
+
+def relative_line(text: str, units: int | None = None) -> bool:
+    """Is ``text`` a line of metadata whose date is relative (``张三 3小时前``, ``昨天 10:20 来源：X``)?
+    Prose that says ``3天前`` is not: the line must hold nothing more, as for ``consumed``."""
+    if (units_of(text) if units is None else units) > MAX_META_UNITS or relative_span(text) is None:
+        return False
+    site = author = None
+    if may_name(text):
+        site = _first_group(SITE.search(text))
+        author = _first_group(AUTHOR.search(text) or CREDIT.search(text))
+    return _residue_units(text, site, author, relative_span) <= MAX_RESIDUE_UNITS
+
+
+def lead_date(text: str, lang: str | None = None) -> str | None:
+    """The date that opens a line too long to be read by ``read_line`` (see ``LEAD_CHARS``)."""
+    head = text[:LEAD_CHARS]
+    span = date_span(head)
+    if span is None:
+        return None
+    before = head[: span[0]]
+    if RESIDUE_NOISE.sub("", LABELS.sub("", before)):
+        return None  # words before the date: it is in a sentence, not a dateline
+    if not (TIME_OF_DAY.search(head, span[0], span[1]) or LABELS.search(before)):
+        return None
+    return find_date(head[span[0] :], lang)

@@ -7,7 +7,11 @@ headline-like line just before the date line, or just before the article. A line
 metadata (a byline such as ``By Jane Doe`` or ``文/张三``, a ``来源：`` line) sits there too, under
 the headline, and is never the headline.
 
-Channel labels that dumps glue to a headline (``…电商生态 滚动``) are not part of it.
+Channel labels that dumps glue to a headline (``…电商生态 滚动``) are not part of it. Nor is a
+site's name on either side of it (``split_site``): a part beyond a separator that matches the
+name the page gives itself, repeats in the page's other text (its logo, its footer), or ends in
+a publisher's word (``网``, ``日报``, ``Times``; ``vocabulary.SITE_WORDS_*``). That part is the
+record's ``site`` when the page names none otherwise.
 
 >>> strip_site("在沪直销企业签署备忘录_新华网"), strip_site("在沪直销企业签署备忘录-新华网")
 ('在沪直销企业签署备忘录', '在沪直销企业签署备忘录')
@@ -17,20 +21,33 @@ Channel labels that dumps glue to a headline (``…电商生态 滚动``) are no
 
 from __future__ import annotations
 
-from cleantext.document.lines import read_line
-from cleantext.document.vocabulary import CHANNEL_TAGS
+from cleantext.document.lines import read_line, relative_line
+from cleantext.document.vocabulary import AD_LABELS, AD_LABELS_END, CHANNEL_TAGS, SITE_WORDS_CJK, SITE_WORDS_LATIN
 from cleantext.regexes import compiled
 from cleantext.text import fold, units_of
 
 # Characters of Chinese text: ideographs, CJK and full-width punctuation, curly quotes.
 CJK_TEXT = r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef\u201c\u201d]"
 SEPARATORS = compiled(
-    r"\s+[|｜\-–—:·]\s+|\s*[_｜|]\s*|\s+-\s*|\s*—\s*"
+    r"\s+[|｜\-–—:·]\s+|\s*[_｜|－]\s*|\s+-+\s*|\s*—+\s*"
     # Chinese words hold no hyphen: one (or two) between Chinese characters parts a title from
     # its site or channel (``标题-搜狐财经``, ``标题--大河网``), though English words keep theirs.
     rf"|(?<={CJK_TEXT})-+(?={CJK_TEXT})"
 )
 MIN_TITLE_UNITS = 4  # units: shorter lines are labels ("首页"), not headlines
+MAX_SITE_UNITS = 12  # units: a longer part of a title is a headline or a tagline, not a site name
+MAX_NAME_LINE_UNITS = 6  # units: a line this short ending in a publisher's word is a name (``滨江晨报``)
+MIN_SITE_UNITS = 2  # units: a shorter part is too common to say anything by repeating
+CHROME_REPEATS = 2  # the page's other text names its site at least this often (logo, footer)
+# Stand-ins a dump tool writes for an image or a control: ``[alt]`` (w3m, lynx), ``![alt](src)``
+# (Markdown converters).
+PLACEHOLDER = compiled(r"!?\[[^\[\]]*\](?:\([^()\s]*\))?")
+CRUMB = compiled(r"\s*(?:>>?|»|›|→|::)\s*")  # the marks between a breadcrumb's steps
+MIN_CRUMBS = 2  # marks: one ``>`` may stand in a headline (``A > B``: a comparison), two make a path
+BRACKETS = "【】[]()（）「」"
+ADDRESS = compiled(r"(?i)\bwww\.|https?://")
+LATIN_WORD = compiled(r"[A-Za-z]+")
+DOMAIN = compiled(r"(?i)^[\w.-]+\.(?:com|net|org|cn|co|io|info|gov|edu)(?:\.[a-z]{2})?$")
 MAX_TITLE_UNITS = 80  # units: longer lines are paragraphs
 
 
@@ -42,6 +59,55 @@ def strip_site(title: str) -> str:
     return max(parts, key=units_of)
 
 
+def _site_like(part: str, site: str | None, chrome: list[str]) -> bool:
+    """Is this edge part of a title the site's name? It matches the name the page gives itself,
+    or repeats across the page's other text, or ends in a publisher's word (``SITE_WORDS_*``)."""
+    units = units_of(part)
+    if not 0 < units <= MAX_SITE_UNITS:
+        return False
+    folded = fold(part)
+    if site and (folded in fold(site) or fold(site) in folded):
+        return True
+    if part.endswith(SITE_WORDS_CJK) or DOMAIN.match(part.strip()):
+        return True
+    words = LATIN_WORD.findall(part)
+    if words and words[-1].lower() in SITE_WORDS_LATIN:
+        return True
+    return units >= MIN_SITE_UNITS and sum(1 for text in chrome if folded in text) >= CHROME_REPEATS
+
+
+def split_site(title: str, site: str | None = None, chrome: list[str] | None = None) -> tuple[str, str | None]:
+    """The title without the site's name before or after it, and that name (None if there is
+    none). Parts are cut at ``SEPARATORS`` from either end while they look like a site's name
+    (``_site_like``; ``chrome`` is the page's other text, folded: it cuts only the outermost part
+    on each side, since a headline's own parts repeat on the page too, in a breadcrumb or a list
+    of links); the headline is never cut away.
+
+    >>> split_site("Harbour ferry adds two crossings | The Harbour Times")
+    ('Harbour ferry adds two crossings', 'The Harbour Times')
+    >>> split_site("市场快评--三条主干道下月封闭施工", chrome=["市场快评", "© 市场快评 版权所有"])
+    ('三条主干道下月封闭施工', '市场快评')
+    >>> split_site("运动会开幕 - 第二天")
+    ('运动会开幕 - 第二天', None)
+    """
+    cuts = [m.span() for m in SEPARATORS.finditer(title) if 0 < m.start() and m.end() < len(title)]
+    if not cuts:
+        return title.strip(), None
+    bounds = [0] + [x for span in cuts for x in span] + [len(title)]
+    parts = [(bounds[k], bounds[k + 1]) for k in range(0, len(bounds), 2)]
+    chrome = chrome or []
+    first, last, found = 0, len(parts) - 1, None
+    while last > first and _site_like(title[slice(*parts[last])], site, chrome if found is None else []):
+        found, last = found or title[slice(*parts[last])].strip(), last - 1
+    prefix = None
+    while last > first and _site_like(title[slice(*parts[first])], site, chrome if prefix is None else []):
+        prefix, first = prefix or title[slice(*parts[first])].strip(), first + 1
+    found = found or prefix
+    if found is None:
+        return title.strip(), None
+    return title[parts[first][0] : parts[last][1]].strip(), found
+
+
 def strip_channel_tag(title: str) -> str:
     """Remove a channel label glued after the headline by a space."""
     head, _, last = title.rstrip().rpartition(" ")
@@ -50,25 +116,59 @@ def strip_channel_tag(title: str) -> str:
     return title.strip()
 
 
+def _not_a_headline(text: str) -> bool:
+    """Lines of a headline's length a dump holds near it that are something else: image and
+    button stand-ins (``[qrcode]``, ``![logo](…)``), a breadcrumb (``首页 > 新闻 > 正文``), a line
+    holding an address (``www.example.gov.cn``), one labelled as an advertisement, a site's name
+    alone (``滨江日报``), a relative dateline (``张三 3小时前``)."""
+    if units_of(PLACEHOLDER.sub(" ", text)) < MIN_TITLE_UNITS:
+        return True
+    if len(CRUMB.findall(text)) >= MIN_CRUMBS or ADDRESS.search(text):
+        return True
+    words = text.split()
+    if words and (words[0].strip(BRACKETS) in AD_LABELS or words[-1].strip(BRACKETS).lower() in AD_LABELS_END):
+        return True
+    if units_of(text) <= MAX_NAME_LINE_UNITS and not SEPARATORS.search(text) and text.strip().endswith(SITE_WORDS_CJK):
+        return True
+    return relative_line(text)
+
+
 def looks_like_title(text: str) -> bool:
-    """A headline's length, no sentence end, and more than a line of metadata.
+    """A headline's length, no sentence end, and more than a line of metadata (see also
+    ``_not_a_headline``).
 
     >>> looks_like_title("Library hours to grow next spring"), looks_like_title("By Jane Doe")
     (True, False)
+    >>> looks_like_title("首页 > 本地新闻 > 正文"), looks_like_title("[qrcode] [share-weixin]")
+    (False, False)
     """
     units = units_of(text)
     if not MIN_TITLE_UNITS <= units <= MAX_TITLE_UNITS or text.rstrip().endswith(("。", "；", ";")):
         return False
-    return not read_line(text, units=units).consumed
+    return not read_line(text, units=units).consumed and not _not_a_headline(text)
 
 
-def html_title(title: str | None, og_title: str | None, h1: str | None) -> str | None:
-    """Choose among the head's candidates (see the module docstring)."""
+def html_title(
+    title: str | None,
+    og_title: str | None,
+    h1: str | None,
+    site: str | None = None,
+    chrome: list[str] | None = None,
+) -> tuple[str | None, str | None]:
+    """Choose among the head's candidates (see the module docstring); with the site's name the
+    ``og:title`` or ``<title>`` wears (``split_site``), if any. An ``<h1>`` loses a site's name
+    only by the page's own name or a publisher's word, never by what repeats on the page: its
+    parts are the headline's.
+
+    >>> html_title("Harbour ferry adds two crossings - The Harbour Times", None, "Harbour ferry adds two crossings")
+    ('Harbour ferry adds two crossings', 'The Harbour Times')
+    """
+    named = next((split_site(c, site, chrome)[1] for c in (og_title, title) if c), None)
     for confirm in (og_title, title):
         if h1 and confirm and (fold(h1) in fold(confirm) or fold(confirm) in fold(h1)):
-            return h1
+            return split_site(h1, site)[0], named
     if og_title:
-        return strip_site(og_title)
+        return strip_site(og_title), named
     if title:
-        return strip_site(title)
-    return h1
+        return strip_site(title), named
+    return h1, None

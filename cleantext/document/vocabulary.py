@@ -20,3 +20,23 @@ CHANNEL_TAGS = frozenset(
     ).split()
     for form in word_forms(word)
 )
+
+# The last word of a site's name (``新华网``, ``晨报``, ``财经频道``, ``The Harbour Times``): general
+# kinds of publisher, never a publisher's name. A title part ending in one is a site name.
+SITE_WORDS_CJK = tuple(sorted({
+    form
+    for word in (
+        "网 报 站 刊 台 社 新闻 在线 频道 传媒 媒体 资讯 论坛 社区 博客 官网 门户 之声 广播 电视 百科 "
+        "网站 杂志 周刊 日报 晚报 时报 商报 晨报 网络版 电子版"
+    ).split()
+    for form in word_forms(word)
+}))
+SITE_WORDS_LATIN = frozenset(
+    "times news post daily online tribune herald journal gazette magazine blog weekly "
+    "chronicle telegraph observer network radio tv media".split()
+)
+
+# Labels a page sets on an advertisement or a sponsored line: a word of its own at the line's
+# start or end (the English ones at the end only: ``Ad spending rises`` is a headline).
+AD_LABELS = frozenset(form for word in "广告 推广 赞助".split() for form in word_forms(word))
+AD_LABELS_END = AD_LABELS | {"advertisement", "advertising", "sponsored", "ad", "promoted"}

@@ -10,6 +10,8 @@ Observations this relies on:
   recorded as features here; the boilerplate stage decides.
 - ``script``, ``style`` and similar elements hold no visible text.
 - Deeply nested pages exist (10^6 nested tags): the walk is iterative, never recursive.
+- A stray ``</html>`` mid-page makes lxml start a second ``<html>`` next to the first: the walk
+  goes on past the body into whatever follows it, so the rest of the page is not lost.
 - An article sits in one element (a ``div`` or ``td`` holding its paragraphs). Each block-level
   element gets a number in document order, and each block the numbers of the innermost
   ``MAX_CONTAINERS`` block-level elements around it, so the boilerplate stage can weigh whole
@@ -26,6 +28,7 @@ would otherwise wait for the cyclic GC.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import chain
 from typing import NamedTuple
 
 from cleantext.model import Block, Markup, PageMeta
@@ -193,9 +196,21 @@ class _Builder:
         )
 
 
+def _after(root: Tag) -> Iterator[PageElement]:
+    """What follows ``root`` outside it: the later siblings of ``root`` and of each of its
+    ancestors. A stray ``</html>`` after a page's header makes lxml close the document there and
+    open a second ``<html>`` for the rest, next to the first: the article sits there."""
+    node: Tag | None = root
+    while node is not None and node.parent is not None:
+        yield from node.next_siblings
+        node = node.parent
+
+
 def _walk(root: Tag, builder: _Builder) -> None:
-    """Iterative pre-order walk (deep pages must not overflow the stack), feeding the builder."""
-    stack: list[tuple[_Frame, Iterator[PageElement], str]] = [(TOP, iter(root.contents), TOP_LABEL)]
+    """Iterative pre-order walk (deep pages must not overflow the stack), feeding the builder:
+    ``root``'s contents, then whatever the parser left after it (see ``_after``)."""
+    top = chain(root.contents, _after(root))
+    stack: list[tuple[_Frame, Iterator[PageElement], str]] = [(TOP, top, TOP_LABEL)]
     number = 0
     seen: Hints = {}
     while stack:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleantext.document.dates import find_date
+from cleantext.document.dates import find_date, relative_date
 
 
 @pytest.mark.parametrize(
@@ -47,3 +47,43 @@ def test_chinese_periods_of_the_day(text: str, expected: str) -> None:
 
 def test_a_time_without_a_period_is_kept_as_written() -> None:
     assert find_date("2021-09-30 4:15") == "2021-09-30T04:15"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2019 09/07 19:02", "2019-09-07T19:02"),  # year parted from month by a space only
+        ("发布时间：2011 3/4", "2011-03-04"),
+        ("更新：2007-08-20-23:59:59", "2007-08-20T23:59:59"),  # a hyphen before the time
+        ("电话 0755 12-34", None),  # no four-digit year that makes a date
+    ],
+)
+def test_more_numeric_forms(text: str, expected: str | None) -> None:
+    assert find_date(text) == expected
+
+
+CRAWLED = "2023-01-01T01:30:00Z"  # a WARC-Date, shortly after midnight
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("昨天 18:40", "2022-12-31T18:40"),  # the day before the crawl, with the time written
+        ("前天", "2022-12-30"),
+        ("今天 00:10", "2023-01-01T00:10"),
+        ("3小时前", "2022-12-31"),  # three hours before the crawl is the day before
+        ("45分钟前", "2023-01-01"),
+        ("2天前", "2022-12-30"),
+        ("5 hours ago", "2022-12-31"),
+        ("Yesterday", "2022-12-31"),
+        ("今日头条", None),  # a day word glued into a name is no date
+        ("昨天的事", None),
+    ],
+)
+def test_relative_dates_against_the_crawl_time(text: str, expected: str | None) -> None:
+    assert relative_date(text, CRAWLED) == expected
+
+
+def test_a_relative_date_needs_a_crawl_time() -> None:
+    assert relative_date("3小时前", None) is None
+    assert relative_date("3小时前", "not a time") is None

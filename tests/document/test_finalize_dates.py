@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from cleantext.document import finalize
 from cleantext.model import Block, Decoded, DropReason, KeepReason, Verdict
+from cleantext.text import units_of
 
 BODY = "最近，建设部发布了《市政公用事业特许经营管理办法》，规定了特许经营的范围和程序，各地正在抓紧落实。"
 
@@ -45,3 +46,44 @@ def test_a_dropped_teasers_date_beside_the_article_is_not_taken() -> None:
     verdicts = _listed([("长江经济带发展座谈会在武汉召开 2005-08-22", False), (BODY, True)])
     article, _ = finalize(Decoded("a.txt", "", "utf-8", "utf-8"), verdicts, None, None)
     assert article.date is None  # type: ignore[union-attr]
+
+
+def _scored(texts: list[tuple[str, bool]]) -> list[Verdict]:
+    """Verdicts whose score holds the block's units, as the boilerplate stage leaves it."""
+    return [
+        Verdict(Block(i, t, source="text"), keep, KeepReason.BODY if keep else DropReason.SHORT, float(units_of(t)))
+        for i, (t, keep) in enumerate(texts)
+    ]
+
+
+def test_a_comments_time_below_does_not_beat_the_articles_toolbar_line() -> None:
+    # the article's date opens a long toolbar line; a comment's time stands below the article
+    toolbar = "2021-05-05 17:20:31 来源：滨江晨报 分享到：微信 微博 QQ空间 评论(12) 字号：大 中 小 打印本页 关闭窗口 收藏本文 举报"
+    verdicts = _scored([
+        ("市区三条主干道下月起分段封闭施工", False),
+        (toolbar, False),
+        (BODY, True),
+        ("网友 2021-05-06 09:02:44", False),
+        ("支持，早该修了。", False),
+    ])
+    article, _ = finalize(Decoded("a.txt", "", "utf-8", "utf-8"), verdicts, None, None)
+    assert article.date == "2021-05-05T17:20:31"  # type: ignore[union-attr]
+
+
+def test_a_relative_dateline_is_read_against_the_crawl_time() -> None:
+    verdicts = _scored([("市区三条主干道下月起分段封闭施工", False), ("滨江晨报 昨天 21:40", False), (BODY, True)])
+    crawled = Decoded("a.warc", "", "utf-8", "utf-8", hints={"date": "2021-05-06T02:00:00Z"})
+    article, _ = finalize(crawled, verdicts, None, None)
+    assert article.date == "2021-05-05T21:40"  # type: ignore[union-attr]
+    assert article.title == "市区三条主干道下月起分段封闭施工"  # type: ignore[union-attr]
+    # without a crawl time there is no day to count back from
+    article, _ = finalize(Decoded("a.txt", "", "utf-8", "utf-8"), verdicts, None, None)
+    assert article.date is None  # type: ignore[union-attr]
+
+
+def test_a_kept_relative_dateline_leaves_the_text() -> None:
+    verdicts = _scored([("王小明 3小时前", True), (BODY, True)])
+    crawled = Decoded("a.warc", "", "utf-8", "utf-8", hints={"date": "2021-05-06T10:00:00Z"})
+    article, _ = finalize(crawled, verdicts, None, None)
+    assert article.date == "2021-05-06"  # type: ignore[union-attr]
+    assert article.text == BODY  # type: ignore[union-attr]

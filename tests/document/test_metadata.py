@@ -71,8 +71,8 @@ def test_strip_site(title: str, expected: str) -> None:
 
 
 def test_html_title_prefers_the_h1_confirmed_by_the_head() -> None:
-    assert html_title("标题很长的新闻_新华网", None, "标题很长的新闻") == "标题很长的新闻"
-    assert html_title("Story | Site", "Story", "Site logo") == "Story"
+    assert html_title("标题很长的新闻_新华网", None, "标题很长的新闻") == ("标题很长的新闻", "新华网")
+    assert html_title("Story | Site", "Story", "Site logo")[0] == "Story"
 
 
 def test_channel_tag_after_a_dump_headline() -> None:

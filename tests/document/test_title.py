@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from cleantext.document.title import html_title, strip_site
+from cleantext.document import finalize
+from cleantext.document.title import html_title, looks_like_title, split_site, strip_site
+from cleantext.model import Article, Block, Decoded, DropReason, KeepReason, PageMeta, Verdict
+from cleantext.text import units_of
 
 
 @pytest.mark.parametrize(
@@ -23,4 +26,137 @@ def test_strip_site(title: str, expected: str) -> None:
 
 
 def test_an_unconfirmed_head_title_loses_its_site_suffix() -> None:
-    assert html_title("市议会决定拓宽沿河人行道-滨江日报网", None, None) == "市议会决定拓宽沿河人行道"
+    assert html_title("市议会决定拓宽沿河人行道-滨江日报网", None, None) == ("市议会决定拓宽沿河人行道", "滨江日报网")
+
+
+@pytest.mark.parametrize(
+    ("title", "site", "chrome", "expected"),
+    [
+        # a part ending in a publisher's word, either side, with any separator
+        ("三条主干道下月起分段封闭施工-滨江晨报", None, [], ("三条主干道下月起分段封闭施工", "滨江晨报")),
+        ("三条主干道下月起分段封闭施工_本地频道_滨江在线", None, [], ("三条主干道下月起分段封闭施工", "滨江在线")),
+        ("Ferry timetable adds two crossings | Harbour Daily News", None, [], ("Ferry timetable adds two crossings", "Harbour Daily News")),
+        ("Ferry timetable adds two crossings - harbourpost.co.uk", None, [], ("Ferry timetable adds two crossings", "harbourpost.co.uk")),
+        # a part matching the name the page gives itself (og:site_name)
+        ("三条主干道下月起分段封闭施工 | 滨江传声筒", "滨江传声筒", [], ("三条主干道下月起分段封闭施工", "滨江传声筒")),
+        # a prefix that repeats across the page's other text (logo, footer)
+        ("每日快评--三条主干道下月起分段封闭施工", None, ["每日快评", "关于每日快评", "版权所有"], ("三条主干道下月起分段封闭施工", "每日快评")),
+        ("每日快评--三条主干道下月起分段封闭施工", None, ["每日快评"], ("每日快评--三条主干道下月起分段封闭施工", None)),  # once is not a pattern
+        # no part looks like a site: the title stays whole
+        ("运动会开幕 - 第二天", None, [], ("运动会开幕 - 第二天", None)),
+        ("滨江晨报", None, [], ("滨江晨报", None)),  # the headline is never cut away
+    ],
+)
+def test_split_site(title: str, site: str | None, chrome: list[str], expected: tuple[str, str | None]) -> None:
+    assert split_site(title, site, chrome) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "首页 > 本地新闻 > 社会 > 正文",  # a breadcrumb
+        "滨江晨报 » 本地 » 交通",
+        "[qrcode-app] [weixin]",  # image stand-ins of w3m and lynx
+        "![扫码关注](https://example.org/qr.png)",  # and of a Markdown converter
+        "滨江市政府门户网站 www.example.gov.cn",  # an address
+        "广告 夏季空调大促销全场五折起",  # labelled as an advertisement
+        "Summer sale on air conditioners Sponsored",
+        "滨江晨报",  # a site's name alone
+        "王小明 3小时前",  # a relative dateline
+        "By Jane Okafor",  # a byline
+    ],
+)
+def test_lines_that_are_not_headlines(line: str) -> None:
+    assert not looks_like_title(line)
+
+
+@pytest.mark.parametrize(
+    "line", ["Ad spending rises for third year", "广告法修订草案公布", "Best value: A > B in three tests", "高速新增三个收费站"]
+)
+def test_headlines_that_resemble_them(line: str) -> None:
+    assert looks_like_title(line)
+
+
+BODY = "市交通局昨天发布通知，三条主干道将于下月起分段封闭施工，工期约四个月，市民出行请提前规划路线。"
+
+
+def _verdicts(texts: list[tuple[str, bool]]) -> list[Verdict]:
+    return [
+        Verdict(Block(i, t, source="text"), keep, KeepReason.BODY if keep else DropReason.SHORT, float(units_of(t)))
+        for i, (t, keep) in enumerate(texts)
+    ]
+
+
+def _article(texts: list[tuple[str, bool]], meta: PageMeta | None = None) -> Article:
+    article, _ = finalize(Decoded("a.txt", "", "utf-8", "utf-8"), _verdicts(texts), meta, None)
+    assert isinstance(article, Article)
+    return article
+
+
+def test_a_caption_between_headline_and_date_is_not_the_headline() -> None:
+    # a QR code's caption in another script sits between the headline and the dateline
+    article = _article([
+        ("三条主干道下月起分段封闭施工", False),
+        ("Scan me!", False),
+        ("2021-05-05 17:20 来源：滨江晨报", False),
+        (BODY, True),
+    ])
+    assert article.title == "三条主干道下月起分段封闭施工"
+
+
+def test_a_headline_in_the_pages_script_only_when_there_is_one() -> None:
+    article = _article([("Scan me!", False), ("2021-05-05 17:20 来源：滨江晨报", False), (BODY, True)])
+    assert article.title == "Scan me!"  # nothing better: the nearest title-like line, as before
+
+
+def test_a_breadcrumb_and_an_image_under_the_headline_are_passed_over() -> None:
+    article = _article([
+        ("三条主干道下月起分段封闭施工", False),
+        ("首页 > 本地新闻 > 正文", False),
+        ("[share-weixin] [qrcode]", False),
+        (BODY, True),
+    ])
+    assert article.title == "三条主干道下月起分段封闭施工"
+
+
+def test_a_dump_headline_gives_its_site_suffix_to_site() -> None:
+    article = _article([("三条主干道下月起分段封闭施工-滨江晨报", False), (BODY, True)])
+    assert (article.title, article.site) == ("三条主干道下月起分段封闭施工", "滨江晨报")
+
+
+def test_a_site_prefix_that_repeats_in_the_pages_chrome() -> None:
+    article = _article([
+        ("每日快评", False),
+        ("每日快评--三条主干道下月起分段封闭施工", False),
+        (BODY, True),
+        ("关于每日快评 | 联系我们", False),
+    ])
+    assert (article.title, article.site) == ("三条主干道下月起分段封闭施工", "每日快评")
+
+
+def test_an_html_title_fills_an_empty_site_and_a_labelled_source_wins() -> None:
+    verdicts = [Verdict(Block(0, BODY, source="html"), True, KeepReason.BODY, float(units_of(BODY)))]
+    meta = PageMeta(title="三条主干道下月起分段封闭施工_滨江晨报")
+    article, _ = finalize(Decoded("a.html", "", "utf-8", "utf-8"), verdicts, meta, None)
+    assert isinstance(article, Article)
+    assert (article.title, article.site) == ("三条主干道下月起分段封闭施工", "滨江晨报")
+    meta = PageMeta(title="三条主干道下月起分段封闭施工_滨江晨报", site="滨江传媒集团")
+    article, _ = finalize(Decoded("a.html", "", "utf-8", "utf-8"), verdicts, meta, None)
+    assert isinstance(article, Article)
+    assert article.site == "滨江传媒集团"  # the page's own claim first
+
+
+def test_the_headline_shares_its_words_with_the_story() -> None:
+    # a toolbar label and a byline stand between the headline and the story, all in Chinese
+    article = _article([
+        ("三条主干道下月起分段封闭施工", False),
+        ("复制链接 收藏本文", False),
+        ("本报记者王小明李红", False),
+        (BODY, True),
+    ])
+    assert article.title == "三条主干道下月起分段封闭施工"
+
+
+def test_a_label_alone_is_still_the_nearest_line_when_nothing_shares_words() -> None:
+    article = _article([("欢迎光临本站首页", False), ("复制链接 收藏本文", False), (BODY, True)])
+    assert article.title == "复制链接 收藏本文"

@@ -50,3 +50,20 @@ def test_blocks_carry_their_containers_outermost_first() -> None:
 def test_container_chain_is_bounded_on_deep_pages() -> None:
     blocks, _ = parse_html("<div>" * 500 + "<p>深处。</p>" + "</div>" * 500)
     assert len(blocks[0].containers) == MAX_CONTAINERS
+
+
+def test_a_stray_closing_html_tag_loses_nothing_after_it() -> None:
+    # A page whose header template ends in </html> and whose article follows: lxml closes the
+    # document at the stray tag and puts the rest in a second <html>; the blocks go on.
+    page = (
+        "<html><head><title>Harbour notes</title></head><body><div class='top'>Site header</div></html>"
+        "<div class='story'><p>The ferry timetable changes on Monday.</p><p>Two crossings are added.</p></div>"
+        "<div class='foot'>Contact us</div></body></html>"
+    )
+    blocks, meta = parse_html(page)
+    assert [b.text for b in blocks] == [
+        "Site header", "The ferry timetable changes on Monday.", "Two crossings are added.", "Contact us"
+    ]
+    assert meta.title == "Harbour notes"
+    # the article's paragraphs still share their container, so the region is still one element
+    assert blocks[1].containers[:-1] == blocks[2].containers[:-1]

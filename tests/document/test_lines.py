@@ -1,0 +1,50 @@
+"""Lines of metadata: relative datelines, and a date opening a line too long to be metadata only."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleantext.document.lines import lead_date, read_line, relative_line
+
+TOOLBAR = " 分享到：微信 微博 QQ空间 评论(12) 字号：大 中 小 打印本页 关闭窗口 收藏本文 推荐给朋友 举报"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2021-05-06 08:15:30 来源：滨江晨报" + TOOLBAR, "2021-05-06T08:15:30"),  # a time of day
+        ("发布时间：2021年5月6日" + TOOLBAR, "2021-05-06"),  # a label
+        ("2021年5月6日，记者从市交通局获悉，三条主干道将于下月起分段封闭施工，市民出行请提前绕行。", None),  # a lead
+        ("市交通局2021-05-06 08:15发布通知说，三条主干道将于下月起分段封闭施工，市民出行请提前绕行。", None),
+    ],
+)
+def test_lead_date(text: str, expected: str | None) -> None:
+    assert lead_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("王小明 3小时前", True),
+        ("昨天 10:20 来源：滨江晨报", True),
+        ("Updated 2 hours ago", True),
+        ("3天前我去了一趟城东的菜市场，发现蔬菜价格涨了不少。", False),  # prose
+        ("滨江晨报 2021-05-06", False),  # an absolute date is read_line's
+    ],
+)
+def test_relative_line(text: str, expected: bool) -> None:
+    assert relative_line(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "author", "consumed"),
+    [
+        ("本报记者王小明李红", "王小明李红", True),  # two reporters' names glued: a byline
+        ("滨江晨报记者赵一钱二孙", "赵一钱二孙", True),
+        ("小记者训练营今天开营了", None, False),  # 记者 inside a compound, then prose
+        ("他对记者说今天很热闹啊", None, False),
+    ],
+)
+def test_reporters_names_glued_on_their_own_line(text: str, author: str | None, consumed: bool) -> None:
+    line = read_line(text)
+    assert (line.author, line.consumed) == (author, consumed)

@@ -1,0 +1,35 @@
+"""The head's claims: dates named by microdata on elements other than <meta>."""
+
+from __future__ import annotations
+
+from cleantext.segment.html import parse_html
+
+
+def _date(body: str, head: str = "") -> str | None:
+    return parse_html(f"<html><head>{head}</head><body>{body}<p>正文。</p></body></html>")[1].date
+
+
+def test_a_microdata_date_on_a_span_is_read() -> None:
+    body = '<div class="info"><span itemprop="dateUpdate">发布时间：2019-09-07 13:43</span> 来源：滨江晨报</div>'
+    assert _date(body) == "发布时间：2019-09-07 13:43"
+
+
+def test_an_attribute_value_wins_over_the_text_and_published_over_updated() -> None:
+    body = (
+        '<span itemprop="dateModified" content="2020-02-02">改</span>'
+        '<time itemprop="datePublished" datetime="2020-01-01T08:00">一月一日</time>'
+    )
+    assert _date(body) == "2020-01-01T08:00"
+
+
+def test_a_time_marked_pubdate() -> None:
+    assert _date('<time pubdate datetime="2020-03-03">三月三日</time>') == "2020-03-03"
+
+
+def test_meta_tags_come_first() -> None:
+    head = '<meta property="article:published_time" content="2018-08-08">'
+    assert _date('<span itemprop="datePublished">2020-01-01</span>', head) == "2018-08-08"
+
+
+def test_other_microdata_is_no_date() -> None:
+    assert _date('<span itemprop="author">王小明</span>') is None
