@@ -69,10 +69,10 @@ HEADLINE_REACH = 6  # blocks: a date, a byline, a share bar may sit between head
 HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 NAV = DropReason.NAV
 BY_SUM_THEN_NUMBER = itemgetter(1, 0)  # of a (number, sum) pair: the deeper container wins a tie
-# Of the body's weight, when the body is the heaviest element, what an element at the headline
-# must hold to be taken instead (``_tighten``); checking half: 0.4-0.7 score alike, 0.3 keeps too
-# little, above 1 (never) is the old stand-back.
-TIGHT_SHARE = 0.5
+# Of the body's weight, when the body is the heaviest element, what an element around the headline
+# must hold to be taken instead (``_tighten``). Checking half: 0.4 to 0.7 score alike, 0.3 loses
+# 0.005 on English pages (too little is taken); the lowest of the plateau takes the shortest articles.
+TIGHT_SHARE = 0.4
 # Link characters in a sibling element, as a share of its text, above which it is not a section
 # of the article (``_extend``): teasers link their headline and a "read more".
 MAX_SECTION_LINK_SHARE = 0.2
@@ -164,20 +164,13 @@ def _best(sums: dict[int, float]) -> int | None:
 
 def _tighten(blocks: list[Block], sums: dict[int, float], anchor: int) -> int | None:
     """When the whole body is the heaviest element (teasers, a popup's copy of the article or a
-    sidebar's prose add more text than the menus cost), the deepest element at the headline that
-    holds ``TIGHT_SHARE`` of the body's weight; None if there is none. Without this a short article
-    is kept with everything positive on its page, or (before) the prior stood back. Siblings of
-    the chosen element that hold the article's other parts come back in ``_extend``."""
+    sidebar's prose add more text than the menus cost), the deepest element around the headline
+    that holds ``TIGHT_SHARE`` of the body's weight; None if there is none. Without this a short
+    article is kept with everything positive on its page, or (before) the prior stood back.
+    Siblings of the chosen element that hold the article's other parts come back in ``_extend``."""
     floor = max(TIGHT_SHARE * sums[0], MIN_CONTAINER_UNITS)
-    best, best_depth = None, 0
-    for block in blocks[anchor : anchor + 1 + HEADLINE_REACH]:
-        chain = block.containers  # the body opens it (on a page nested deeper than the chain, an ancestor)
-        for depth in range(len(chain) - 1, 0, -1):
-            if sums[chain[depth]] >= floor:
-                if depth > best_depth:
-                    best, best_depth = chain[depth], depth
-                break
-    return best
+    chain = blocks[anchor].containers  # the body opens it (on a page nested deeper than the chain, an ancestor)
+    return next((number for number in reversed(chain) if number and sums[number] >= floor), None)
 
 
 def _text_share(blocks: list[Block], weights: list[float], number: int) -> float:
@@ -203,11 +196,13 @@ def container_prior(blocks: list[Block], judged: list[Judged], meta: PageMeta | 
         return None
     first, last = _extend(blocks, judged, weights, number)
     lo, hi = _text_span(blocks[first : last + 1], weights[first : last + 1])
+    points = {i for i in range(lo, hi + 1) if _plain_item(blocks[i], judged[i])}
     for block, item in zip(blocks, judged, strict=True):
-        if not first <= block.index <= last:
+        i = block.index
+        if not first <= i <= last:
             if item.cls is GOOD:
                 item.set(TO_OUTSIDE)
-        elif _is_bare_prose(block, item) or (lo <= block.index <= hi and _leans_text(block, item)):
+        elif _is_bare_prose(block, item) or (lo <= i <= hi and _leans_text(item, i, points)):
             item.set(TO_TEXT)
     return number
 
@@ -223,7 +218,8 @@ def _choose(blocks: list[Block], weights: list[float], anchor: int | None) -> in
             number = _tighten(blocks, sums, anchor)
         if number is None or number not in _headline_containers(blocks, anchor):
             return None  # the page names its article elsewhere: a cookie notice or a sidebar won
-    elif number == 0 or _text_share(blocks, weights, number) < MIN_TEXT_SHARE:
+        return number
+    if number == 0 or _text_share(blocks, weights, number) < MIN_TEXT_SHARE:
         return None  # no headline, and most text elsewhere: a portal or a list page
     return number
 
@@ -235,12 +231,13 @@ def _text_span(blocks: list[Block], weights: list[float]) -> tuple[int, int]:
     return (inside[0], inside[-1]) if inside else (0, -1)
 
 
-def _leans_text(block: Block, item: Judged) -> bool:
+def _leans_text(item: Judged, index: int, points: set[int]) -> bool:
     """A short punctuated line, or an item of a plain list (no links: a list of points, not of
-    pages), between the region's text."""
-    if item.feats.units < MIN_SHORT_UNITS:
-        return False
-    return (item.cls is SHORT and item.feats.punct > 0) or _plain_item(block, item)
+    pages) between the region's text; an item too short to say much alone (``Zucchini``) only
+    beside another such item (a lone label in a list is a byline or a button)."""
+    if item.feats.units >= MIN_SHORT_UNITS:
+        return index in points or (item.cls is SHORT and item.feats.punct > 0)
+    return index in points and not points.isdisjoint((index - 1, index + 1))
 
 
 def _plain_item(block: Block, item: Judged) -> bool:
