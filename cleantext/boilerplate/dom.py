@@ -197,12 +197,13 @@ def container_prior(blocks: list[Block], judged: list[Judged], meta: PageMeta | 
     first, last = _extend(blocks, judged, weights, number)
     lo, hi = _text_span(blocks[first : last + 1], weights[first : last + 1])
     points = {i for i in range(lo, hi + 1) if _plain_item(blocks[i], judged[i])}
+    listed = _listed_points(blocks, points, weights)
     for block, item in zip(blocks, judged, strict=True):
         i = block.index
         if not first <= i <= last:
             if item.cls is GOOD:
                 item.set(TO_OUTSIDE)
-        elif _is_bare_prose(block, item) or (lo <= i <= hi and _leans_text(item, i, points)):
+        elif _is_bare_prose(block, item) or (lo <= i <= hi and _leans_text(item, i, points, listed)):
             item.set(TO_TEXT)
     return number
 
@@ -231,13 +232,33 @@ def _text_span(blocks: list[Block], weights: list[float]) -> tuple[int, int]:
     return (inside[0], inside[-1]) if inside else (0, -1)
 
 
-def _leans_text(item: Judged, index: int, points: set[int]) -> bool:
+def _leans_text(item: Judged, index: int, points: set[int], listed: set[int]) -> bool:
     """A short punctuated line, or an item of a plain list (no links: a list of points, not of
-    pages) between the region's text; an item too short to say much alone (``Zucchini``) only
-    beside another such item (a lone label in a list is a byline or a button)."""
+    pages) between the region's text; an item too short to say much alone (``Zucchini``) only in
+    a list with text on both sides (a player's speed menu or a lone label is not)."""
     if item.feats.units >= MIN_SHORT_UNITS:
         return index in points or (item.cls is SHORT and item.feats.punct > 0)
-    return index in points and not points.isdisjoint((index - 1, index + 1))
+    return index in listed
+
+
+def _listed_points(blocks: list[Block], points: set[int], weights: list[float]) -> set[int]:
+    """The plain list items in runs of two or more with text (a block of positive weight) or a
+    heading just before and just after the run (an ingredient list between its heading and the
+    steps; a player's menu sits among buttons)."""
+
+    def bounds(i: int) -> bool:
+        return 0 <= i < len(blocks) and (weights[i] > 0 or blocks[i].kind in HEADINGS)
+
+    listed: set[int] = set()
+    for start in sorted(points):
+        if start - 1 in points:
+            continue
+        end = start
+        while end + 1 in points:
+            end += 1
+        if end > start and bounds(start - 1) and bounds(end + 1):
+            listed.update(range(start, end + 1))
+    return listed
 
 
 def _plain_item(block: Block, item: Judged) -> bool:
