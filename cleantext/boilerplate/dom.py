@@ -15,6 +15,15 @@ Observations this relies on:
   sidebar, and leaves as ``outside-main``.
 - The headline (the block the page's ``<title>`` repeats) usually sits just above the article,
   in its container: containers holding it weigh a little more.
+- A short article on a page full of teasers, a popup's copy of the story or sidebar prose can
+  weigh less than the rest of the page together: then the body is the heaviest element, and the
+  article's element is the deepest one at the headline that holds half the body's weight.
+- Blog posts put their sections in sibling elements (a heading, short paragraphs, a list each),
+  and the comments or a long list beside them can make one section outweigh their parent. So
+  the article grows from its element to the siblings on each side that read as more of it (a
+  paragraph, few links), past headings and plain lists (no links) between them, parent by
+  parent, until something costly (comments, a teaser list, a share bar) closes that side.
+  Plain list items between the article's text are its points, not menus.
 
 Block weights come from the ladder's classes, so this costs one pass over the blocks and their
 recorded container numbers (``Block.containers``), never a walk of the tree.
@@ -60,6 +69,14 @@ HEADLINE_REACH = 6  # blocks: a date, a byline, a share bar may sit between head
 HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 NAV = DropReason.NAV
 BY_SUM_THEN_NUMBER = itemgetter(1, 0)  # of a (number, sum) pair: the deeper container wins a tie
+# Of the body's weight, when the body is the heaviest element, what an element around the headline
+# must hold to be taken instead (``_tighten``). Checking half: 0.4 to 0.7 score alike, 0.3 loses
+# 0.005 on English pages (too little is taken); the lowest of the plateau takes the shortest articles.
+TIGHT_SHARE = 0.4
+# Link characters in a sibling element, as a share of its text, above which it is not a section
+# of the article (``_extend``): teasers link their headline and a "read more".
+MAX_SECTION_LINK_SHARE = 0.2
+LIST_ITEM = "list_item"  # the ladder's rule for short list entries
 
 
 def _is_bare_prose(block: Block, item: Judged) -> bool:
@@ -119,6 +136,11 @@ def main_container(blocks: list[Block], judged: list[Judged], anchor: int | None
 
 
 def _heaviest(blocks: list[Block], weights: list[float], anchor: int | None) -> int | None:
+    return _best(_sums(blocks, weights, anchor))
+
+
+def _sums(blocks: list[Block], weights: list[float], anchor: int | None) -> dict[int, float]:
+    """Each container's weight: its blocks' weights, plus ``HEADLINE_BONUS`` at the headline."""
     # About nine containers a block: the sums are the stage's longest loop on HTML pages, so
     # it reads and writes a plain dict, and the largest is found without a Python key function.
     # Each sum adds its blocks' weights in block order, as a running total does.
@@ -129,10 +151,26 @@ def _heaviest(blocks: list[Block], weights: list[float], anchor: int | None) -> 
             sums[number] = get(number, 0.0) + weight
     for number in _headline_containers(blocks, anchor):
         sums[number] += HEADLINE_BONUS
+    return sums
+
+
+def _best(sums: dict[int, float]) -> int | None:
+    """The heaviest container (the deeper one on ties), or None when none weighs enough."""
     if not sums:
         return None
     best, best_sum = max(sums.items(), key=BY_SUM_THEN_NUMBER)
     return best if best_sum >= MIN_CONTAINER_UNITS else None
+
+
+def _tighten(blocks: list[Block], sums: dict[int, float], anchor: int) -> int | None:
+    """When the whole body is the heaviest element (teasers, a popup's copy of the article or a
+    sidebar's prose add more text than the menus cost), the deepest element around the headline
+    that holds ``TIGHT_SHARE`` of the body's weight; None if there is none. Without this a short
+    article is kept with everything positive on its page, or (before) the prior stood back.
+    Siblings of the chosen element that hold the article's other parts come back in ``_extend``."""
+    floor = max(TIGHT_SHARE * sums[0], MIN_CONTAINER_UNITS)
+    chain = blocks[anchor].containers  # the body opens it (on a page nested deeper than the chain, an ancestor)
+    return next((number for number in reversed(chain) if number and sums[number] >= floor), None)
 
 
 def _text_share(blocks: list[Block], weights: list[float], number: int) -> float:
@@ -153,30 +191,178 @@ def container_prior(blocks: list[Block], judged: list[Judged], meta: PageMeta | 
         return None
     anchor = headline(blocks, meta)
     weights = _weights(blocks, judged)
-    number = _heaviest(blocks, weights, anchor)
-    if number is None or number == 0:
+    number = _choose(blocks, weights, anchor)
+    if number is None:
         return None
-    if anchor is not None:
-        if number not in _headline_containers(blocks, anchor):
-            return None  # the page names its article elsewhere: a cookie notice or a sidebar won
-    elif _text_share(blocks, weights, number) < MIN_TEXT_SHARE:
-        return None  # no headline, and most text elsewhere: a portal or a list page
-    lo, hi = _text_span(blocks, weights, number)
+    first, last = _extend(blocks, judged, weights, number)
+    lo, hi = _text_span(blocks[first : last + 1], weights[first : last + 1])
+    points = {i for i in range(lo, hi + 1) if _plain_item(blocks[i], judged[i])}
+    listed = _listed_points(blocks, points, weights)
     for block, item in zip(blocks, judged, strict=True):
-        inside = number in block.containers
-        if not inside and item.cls is GOOD:
-            item.set(TO_OUTSIDE)
-        elif inside and (_is_bare_prose(block, item) or (lo <= block.index <= hi and _leans_text(item))):
+        i = block.index
+        if not first <= i <= last:
+            if item.cls is GOOD:
+                item.set(TO_OUTSIDE)
+        elif _is_bare_prose(block, item) or (lo <= i <= hi and _leans_text(item, i, points, listed)):
             item.set(TO_TEXT)
     return number
 
 
-def _text_span(blocks: list[Block], weights: list[float], number: int) -> tuple[int, int]:
-    """First and last index of the container's blocks of positive weight: short lines lean to text
-    between them only, not among the menus at the container's edges."""
-    inside = [b.index for b, weight in zip(blocks, weights, strict=True) if number in b.containers and weight > 0]
+def _choose(blocks: list[Block], weights: list[float], anchor: int | None) -> int | None:
+    """The article's container, or None when the page has no clear one."""
+    sums = _sums(blocks, weights, anchor)
+    number = _best(sums)
+    if number is None:
+        return None
+    if anchor is not None:
+        if number == 0:
+            number = _tighten(blocks, sums, anchor)
+        if number is None or number not in _headline_containers(blocks, anchor):
+            return None  # the page names its article elsewhere: a cookie notice or a sidebar won
+        return number
+    if number == 0 or _text_share(blocks, weights, number) < MIN_TEXT_SHARE:
+        return None  # no headline, and most text elsewhere: a portal or a list page
+    return number
+
+
+def _text_span(blocks: list[Block], weights: list[float]) -> tuple[int, int]:
+    """First and last index of the region's blocks of positive weight: short lines lean to text
+    between them only, not among the menus at the region's edges."""
+    inside = [b.index for b, weight in zip(blocks, weights, strict=True) if weight > 0]
     return (inside[0], inside[-1]) if inside else (0, -1)
 
 
-def _leans_text(item: Judged) -> bool:
-    return item.cls is SHORT and item.feats.units >= MIN_SHORT_UNITS and item.feats.punct > 0
+def _leans_text(item: Judged, index: int, points: set[int], listed: set[int]) -> bool:
+    """A short punctuated line, or an item of a plain list (no links: a list of points, not of
+    pages) between the region's text; an item too short to say much alone (``Zucchini``) only in
+    a list with text on both sides (a player's speed menu or a lone label is not)."""
+    if item.feats.units >= MIN_SHORT_UNITS:
+        return index in points or (item.cls is SHORT and item.feats.punct > 0)
+    return index in listed
+
+
+def _listed_points(blocks: list[Block], points: set[int], weights: list[float]) -> set[int]:
+    """The plain list items in runs of two or more with text (a block of positive weight) or a
+    heading just before and just after the run (an ingredient list between its heading and the
+    steps; a player's menu sits among buttons)."""
+
+    def bounds(i: int) -> bool:
+        return 0 <= i < len(blocks) and (weights[i] > 0 or blocks[i].kind in HEADINGS)
+
+    listed: set[int] = set()
+    for start in sorted(points):
+        if start - 1 in points:
+            continue
+        end = start
+        while end + 1 in points:
+            end += 1
+        if end > start and bounds(start - 1) and bounds(end + 1):
+            listed.update(range(start, end + 1))
+    return listed
+
+
+def _plain_item(block: Block, item: Judged) -> bool:
+    """A list item the ladder left as a list entry for its shortness alone, with no link and no
+    ellipsis: a point of the article (a step, an ingredient, a tool), not a link to a page."""
+    return (
+        block.in_list
+        and not block.link_chars
+        and not item.feats.truncated
+        and item.chain[-1].name == LIST_ITEM
+        and item.feats.units > 0
+    )
+
+
+def _article_weight(block: Block, item: Judged, weight: float) -> float:
+    """A block's weight as part of an article's section: headings and plain list items cost
+    nothing there (they sit between a blog post's paragraphs), the rest weighs as in the sums."""
+    if weight > 0:
+        return weight
+    if (block.kind in HEADINGS and item.cls is SHORT and not block.link_chars) or _plain_item(block, item):
+        return 0.0
+    return weight
+
+
+def _groups(blocks: list[Block], start: int, stop: int, step: int, parent: int) -> list[tuple[int, int]]:
+    """The runs of blocks from ``start`` toward ``stop`` (exclusive, by ``step``) that sit in one
+    child element of ``parent`` (or are its own blocks, one by one), as (first, last) in walk order."""
+    runs: list[tuple[int, int]] = []
+    key: object = None
+    for i in range(start, stop, step):
+        chain = blocks[i].containers
+        at = chain.index(parent)
+        child = chain[at + 1] if at + 1 < len(chain) else -1 - i
+        if runs and child == key:
+            runs[-1] = (runs[-1][0], i)
+        else:
+            runs.append((i, i))
+            key = child
+    return runs
+
+
+def _group_value(blocks: list[Block], judged: list[Judged], weights: list[float], run: tuple[int, int]) -> float:
+    """What a sibling element adds to the article: its article weight when it reads as a section
+    (a paragraph of text, few links), else only its cost (teasers, a bio box of links, comments)."""
+    lo, hi = min(run), max(run)
+    total, chars, links, paragraph = 0.0, 0, 0, False
+    for i in range(lo, hi + 1):
+        block, item = blocks[i], judged[i]
+        total += _article_weight(block, item, weights[i])
+        chars += len(block.text)
+        links += block.link_chars
+        paragraph = paragraph or (item.cls is GOOD and not block.in_list)
+    if paragraph and links <= MAX_SECTION_LINK_SHARE * chars:
+        return total
+    return min(total, 0.0)
+
+
+def _reach(
+    blocks: list[Block], judged: list[Judged], weights: list[float], runs: list[tuple[int, int]]
+) -> tuple[int, bool]:
+    """How many of the sibling runs (walking away from the article) to take: the count with the
+    largest positive gain, the fewest on ties; and whether that side stays open (nothing that costs
+    lies beyond them inside the parent, so the next parent up may extend further)."""
+    gain, best, taken = 0.0, 0.0, 0
+    values = [_group_value(blocks, judged, weights, run) for run in runs]
+    for count, value in enumerate(values, 1):
+        gain += value
+        if gain > best:
+            best, taken = gain, count
+    return taken, all(value >= 0 for value in values[taken:])
+
+
+def _extend(blocks: list[Block], judged: list[Judged], weights: list[float], number: int) -> tuple[int, int]:
+    """First and last index of the article: the container's blocks, then, parent by parent, the
+    sibling elements on each side that hold more of it (a blog post's sections in elements of their
+    own, with headings and lists between them). A side stops for good at the first parent where
+    something costly (comments, a teaser list) lies beyond what it took."""
+    inside = [b.index for b in blocks if number in b.containers]
+    first, last = inside[0], inside[-1]
+    chain = blocks[first].containers
+    # A side is open while nothing costly closes the article there: a container whose edge holds
+    # a share bar, a related list or a comment form has its article's end inside it.
+    values = [_article_weight(blocks[i], judged[i], weights[i]) for i in range(first, last + 1)]
+    text = [i for i, value in enumerate(values) if value > 0]
+    if not text:
+        return first, last
+    open_before = all(value >= 0 for value in values[: text[0]])
+    open_after = all(value >= 0 for value in values[text[-1] + 1 :])
+    for parent in reversed(chain[: chain.index(number)]):
+        if not (open_before or open_after):
+            break
+        lo, hi = first, last
+        while lo > 0 and parent in blocks[lo - 1].containers:
+            lo -= 1
+        while hi + 1 < len(blocks) and parent in blocks[hi + 1].containers:
+            hi += 1
+        if open_before:
+            runs = _groups(blocks, first - 1, lo - 1, -1, parent)
+            taken, open_before = _reach(blocks, judged, weights, runs)
+            if taken:
+                first = runs[taken - 1][1]
+        if open_after:
+            runs = _groups(blocks, last + 1, hi + 1, 1, parent)
+            taken, open_after = _reach(blocks, judged, weights, runs)
+            if taken:
+                last = runs[taken - 1][1]
+    return first, last

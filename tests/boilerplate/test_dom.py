@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -12,15 +13,19 @@ from cleantext.boilerplate.context import Judged
 from cleantext.boilerplate.dom import (
     HEADLINE_BONUS,
     MIN_CONTAINER_UNITS,
+    _extend,
     _headline_containers,
     _heaviest,
+    _weight,
     container_prior,
     headline,
     main_container,
 )
 from cleantext.boilerplate.features import features_of
 from cleantext.boilerplate.rules import judge
-from cleantext.model import Block, BlockClass, DropReason, KeepReason, PageMeta, Step
+from cleantext.config import Config
+from cleantext.model import Article, Block, BlockClass, DropReason, KeepReason, PageMeta, RawPage, Step
+from cleantext.pipeline import PageCleaner
 
 PROSE = "这是正文的一段，内容足够长，有逗号，也有句号。这是第二句，它让这一段读起来像文章的一部分。"
 # unmarked and without grammatical words: the ladder cannot tell it from a menu, its container can
@@ -113,3 +118,90 @@ def test_the_heaviest_container_is_the_plainly_summed_one(rows: list[tuple[list[
     best = max(sums, key=lambda number: (sums[number], number)) if sums else None
     expected = best if best is not None and sums[best] >= MIN_CONTAINER_UNITS else None
     assert _heaviest(blocks, weights, anchor) == expected
+
+
+# Hand-written pages of the two shapes where choosing one element loses: a blog post whose
+# sections sit in sibling elements beside a long comment thread, and a short story above a block
+# of teasers. Each test states what is kept and what is dropped.
+REGION = Path(__file__).parent / "region"
+
+
+def _kept(name: str) -> str:
+    outcome = PageCleaner(Config(page_timeout=0))(RawPage(name, (REGION / name).read_bytes()))
+    assert isinstance(outcome, Article)
+    return outcome.text
+
+
+def test_a_blog_posts_sibling_sections_are_kept_with_their_headings_and_lists() -> None:
+    text = _kept("sections-blog.html")
+    for kept in (
+        "Every spring I get the same question",  # the first section, the heaviest element
+        "Pick the right spot",  # a later section's heading ...
+        "Vegetables want sun",  # ... its paragraph ...
+        "Partial shade for lettuce and spinach",  # ... and its plain list
+        "Line the bottom with cardboard",
+        "Zucchini",  # a one-word point between two paragraphs
+        "keep notes on what worked",  # the last section's last paragraph
+    ):
+        assert kept in text, kept
+    for dropped in ("Reader 1 on March 1", "coffee grounds", "Facebook Twitter", "Categories", "Copyright"):
+        assert dropped not in text, dropped
+
+
+def test_a_short_story_leaves_the_teasers_below_it() -> None:
+    text = _kept("short-teasers.html")
+    assert text.startswith("A line of thunderstorms swept through the valley")
+    assert text.endswith("Crews from two neighbouring counties were called in to help.")
+    for dropped in ("bus lanes", "library", "farmers market", "superintendent", "Read more", "More local news"):
+        assert dropped not in text, dropped
+
+
+def _section_page() -> list[Block]:
+    """A post (container 2) whose sections are elements 3, 4, 5; comments (6) follow."""
+    longest = PROSE * 3
+    return [
+        Block(0, "标题在这里", kind="h1", containers=(0, 1, 2)),
+        Block(1, longest, containers=(0, 1, 2, 3)),
+        Block(2, "小标题", kind="h2", containers=(0, 1, 2, 4)),
+        Block(3, PROSE, containers=(0, 1, 2, 4)),
+        Block(4, "第一点", kind="li", in_list=True, containers=(0, 1, 2, 4, 9)),
+        Block(5, "第二点", kind="li", in_list=True, containers=(0, 1, 2, 4, 9)),
+        Block(6, PROSE, containers=(0, 1, 2, 5)),
+        *[Block(i, TEASER, hint="comment", containers=(0, 1, 2, 6)) for i in range(7, 12)],
+    ]
+
+
+def test_extend_grows_over_sibling_sections_and_stops_at_comments() -> None:
+    blocks = _section_page()
+    judged = _judged(blocks)
+    weights = [_weight(b, j) for b, j in zip(blocks, judged, strict=True)]
+    assert _extend(blocks, judged, weights, 3) == (1, 6)
+
+
+def test_extend_does_not_take_teasers_with_their_links() -> None:
+    blocks = _section_page()
+    linked = [b if b.index != 6 else Block(6, PROSE, link_chars=len(PROSE) // 2, containers=(0, 1, 2, 5)) for b in blocks]
+    judged = _judged(linked)
+    weights = [_weight(b, j) for b, j in zip(linked, judged, strict=True)]
+    assert _extend(linked, judged, weights, 3) == (1, 5)
+
+
+def test_a_container_ending_in_boilerplate_does_not_grow_on_that_side() -> None:
+    blocks = _section_page()
+    shared = [*blocks[:2], Block(2, "分享到：微信 微博", containers=(0, 1, 2, 3)), *blocks[2:]]
+    shared = [Block(i, b.text, kind=b.kind, in_list=b.in_list, hint=b.hint, containers=b.containers)
+              for i, b in enumerate(shared)]
+    judged = _judged(shared)
+    weights = [_weight(b, j) for b, j in zip(shared, judged, strict=True)]
+    assert _extend(shared, judged, weights, 3) == (1, 2)
+
+
+def test_classify_keeps_a_plain_list_between_paragraphs_and_drops_a_linked_one() -> None:
+    blocks = _section_page()
+    verdicts = classify(blocks, PageMeta(title="标题在这里"))
+    assert [v.keep for v in verdicts[1:7]] == [True] * 6
+    assert not any(v.keep for v in verdicts[7:])
+    linked = [Block(b.index, b.text, kind=b.kind, in_list=b.in_list, hint=b.hint, containers=b.containers,
+                    link_chars=len(b.text) if b.in_list else 0) for b in blocks]
+    verdicts = classify(linked, PageMeta(title="标题在这里"))
+    assert (verdicts[4].keep, verdicts[5].keep) == (False, False)
