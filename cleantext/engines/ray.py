@@ -15,7 +15,8 @@ The run has four steps, each a plain Ray Data operation:
    dies is restarted and its batch run again (``max_restarts``, ``max_task_retries``), each up to
    ``TASK_RETRIES`` times. A batch that still fails is given up (``max_errored_blocks``) rather
    than the job; each file says in a marker row that it was cleaned, so the files of a lost batch
-   are known, and each is reported as a failure (one stderr line, counted, exit 1), not lost.
+   are known. They are cleaned once more, each in a batch of its own, and those that fail again
+   are reported as failures (one stderr line each, counted, exit 1), never silently lost.
 3. **Count** (driver): the rows without their text (sorted by input order when duplicates are
    removed) stream through ``rows.Tally`` into the local engine's ``Ledger``: the same ``Dedup``
    stage (exact and near, across all shards), the same ``Stats``, the same stderr lines.
@@ -69,8 +70,8 @@ LIGHT_TASK_CPUS = 0  # CPUs reserved for dropping a column: a copy, which need n
 TASK_RETRIES = 2  # runs after the first of a read task that failed, or of a batch whose worker died
 CLEANED = "cleaned"  # kind of the marker row each file ends with: the file's rows are all there
 LOST = (
-    f"not cleaned: its Ray task failed {1 + TASK_RETRIES} times (a worker died, or the read failed);"
-    " nothing of this input was written"
+    f"not cleaned: its Ray task failed {1 + TASK_RETRIES} times, then once more on its own"
+    " (a worker died, or the read failed); nothing of this input was written"
 )
 SHARD_SUFFIXES = {None: "jsonl", "gzip": "jsonl.gz", "zstd": "jsonl.zst", "bz2": "jsonl.bz2"}
 
@@ -151,23 +152,44 @@ def clean_on_ray(  # noqa: PLR0913 - run_on_ray's parts, and a Python user's own
     if len(files) >= MAX_FILES:
         raise ValueError(f"{len(files)} files: at most {MAX_FILES - 1} per run")
     if files:
-        cleaned = _cleaned_rows(clean_files(files, config, workers or config.jobs or _cluster_cpus(), stages))
+        workers = workers or config.jobs or _cluster_cpus()
+        ordered = config.dedup != "off"
+        cleaned = _cleaned_rows(clean_files(files, config, workers, stages))
         done: set[int] = set()
-        tally.add_all(_summary_rows(cleaned, ordered=config.dedup != "off", done=done))
-        for number, file in enumerate(files):
-            if number not in done:
-                tally.add_failure(Failure(file.uri, LOST))
+        rows = _summary_rows(cleaned, ordered, done)
+        if not ordered:
+            tally.add_all(rows)  # streamed; fills ``done``
+            rows = []
+        lost = [number for number in range(len(files)) if number not in done]
+        if len(lost) > 1:  # a batch given up: each of its files once more on its own, so only culprits fail
+            again = _cleaned_rows(clean_files(files, config, workers, stages, only=lost))
+            cleaned = cleaned.union(again)
+            rows = [*rows, *_summary_rows(again, False, done)]
+            lost = [number for number in lost if number not in done]
+        tally.add_all(sorted(rows, key=itemgetter("order")) if ordered else rows)
+        for number in lost:
+            tally.add_failure(Failure(files[number].uri, LOST))
         write_shards(cleaned, tally.removed, output_dir, compression)
     return tally.stats
 
 
 def clean_files(
-    files: list[InputFile], config: Config, workers: int, stages: Sequence[Stage] | None = None
+    files: list[InputFile],
+    config: Config,
+    workers: int,
+    stages: Sequence[Stage] | None = None,
+    only: list[int] | None = None,
 ) -> Dataset:
     """The outcome rows of every page of ``files``, then one ``CLEANED`` row per file (lazy:
-    nothing runs until it is consumed). A batch that fails ``1 + TASK_RETRIES`` times is left out."""
+    nothing runs until it is consumed). A batch that fails ``1 + TASK_RETRIES`` times is left out.
+
+    ``only``: the ordinals of the files to clean, each in a batch of its own and tried once more
+    only (they were in a batch that was given up after its retries).
+    """
     index = {bare(f.location): (number, f.uri) for number, f in enumerate(files)}
-    source = StoredBytes([f.location for f in files], include_paths=True)
+    chosen = files if only is None else [files[number] for number in only]
+    retries = TASK_RETRIES if only is None else 0
+    source = StoredBytes([f.location for f in chosen], include_paths=True)
     context = DataContext.get_current()
     strict, context.max_errored_blocks = context.max_errored_blocks, -1  # datasets copy it when made
     try:
@@ -175,17 +197,19 @@ def clean_files(
             source,
             num_cpus=READ_TASK_CPUS,
             concurrency=max(1, workers),
-            ray_remote_args={"max_retries": TASK_RETRIES, "retry_exceptions": [OSError]},
+            override_num_blocks=None if only is None else len(chosen),
+            ray_remote_args={"max_retries": retries, "retry_exceptions": [OSError]},
         )
         return pages.map_batches(
             _CleanFiles,
             fn_constructor_args=(config, index, stages),
-            batch_size=FILES_PER_BATCH,
+            batch_size=FILES_PER_BATCH if only is None else 1,
             batch_format="pyarrow",
-            compute=ActorPoolStrategy(size=max(1, workers)),
+            # a task queued on an actor that dies fails with it: once more, each actor runs one at a time
+            compute=ActorPoolStrategy(size=max(1, workers), max_tasks_in_flight_per_actor=None if only is None else 1),
             num_cpus=1,
             max_restarts=-1,  # a dead worker is always replaced; its batch is retried a bounded number of times
-            max_task_retries=TASK_RETRIES,
+            max_task_retries=retries,
         )
     finally:
         context.max_errored_blocks = strict

@@ -142,17 +142,20 @@ def test_an_input_whose_worker_dies_on_every_try_is_reported_failed_not_lost(
 ) -> None:
     config = Config()
     pages = Path(corpus[0])
-    inputs = [str(pages / "html"), corpus[1]]  # corpus[1] is single.html, whose worker always dies
+    inputs = [str(pages / "html"), corpus[1]]  # 5 files; the worker cleaning the second one always dies
+    culprit = str(pages / "html" / "market-big5.html")
     hook = tmp_path / "hook"
     hook.mkdir()
     errors = io.StringIO()
-    stages = _with_first(_OnPage(hook, "single.html", die=True), config)
-    stats = clean_on_ray(inputs, config, str(tmp_path / "out"), errors=errors, stages=stages)
+    stages = _with_first(_OnPage(hook, "/market-big5.html", die=True), config)
+    stats = clean_on_ray(inputs, config, str(tmp_path / "out"), errors=errors, workers=1, stages=stages)
     records, local_stats, _ = _local(inputs, config, tmp_path)
 
-    assert len(set(_pids(hook))) == 1 + TASK_RETRIES  # tried, then retried in a new worker each time
+    # its batch (the first, of at least FILES_PER_BATCH = 4 files) tried, retried in a new worker
+    # each time, then the file alone once more
+    assert len(set(_pids(hook))) == 2 + TASK_RETRIES
     lost = [line.split(": ")[1] for line in errors.getvalue().splitlines() if line.endswith(LOST)]
-    assert corpus[1] in lost  # the files of its batch with it: none written, each one reported
+    assert lost == [culprit]  # the other files of its batch were cleaned on their own
     kept = [r for r in records if r["input"] not in lost]
     assert _canonical(_shard_records(tmp_path / "out")) == _canonical(kept)
     assert stats.read == local_stats["read"]  # one page per file here: each one is counted once
