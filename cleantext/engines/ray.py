@@ -10,7 +10,13 @@ The run has four steps, each a plain Ray Data operation:
    per page), turns each file into one outcome row per page (``rows.OutcomeRows``): the JSON line of
    an article, a drop reason, or an error message. A bad page costs one error row, never the job.
    The result is materialised once (spilled to disk by Ray when it is large), because it is read
-   twice below and cleaning is the expensive part.
+   twice below and cleaning is the expensive part. Faults use Ray's own retries: a read task that
+   fails is run again (``max_retries``, ``retry_exceptions``), and a cleaning actor whose process
+   dies is restarted and its batch run again (``max_restarts``, ``max_task_retries``), each up to
+   ``TASK_RETRIES`` times. A batch that still fails is given up (``max_errored_blocks``) rather
+   than the job; each file says in a marker row that it was cleaned, so the files of a lost batch
+   are known. They are cleaned once more, each in a batch of its own, and those that fail again
+   are reported as failures (one stderr line each, counted, exit 1), never silently lost.
 3. **Count** (driver): the rows without their text (sorted by input order when duplicates are
    removed) stream through ``rows.Tally`` into the local engine's ``Ledger``: the same ``Dedup``
    stage (exact and near, across all shards), the same ``Stats``, the same stderr lines.
@@ -44,8 +50,10 @@ from ray.data.datasource import BlockBasedFileDatasink, FileBasedDatasource, Fil
 
 from cleantext.config import Config
 from cleantext.engines.listing import InputFile, bare, list_files
-from cleantext.engines.rows import ARTICLE, MAX_FILES, OutcomeRows, Tally
+from cleantext.engines.rows import ARTICLE, ITEM_BITS, MAX_FILES, OutcomeRows, Tally, order_of
+from cleantext.model import Failure
 from cleantext.pipeline import Stats
+from cleantext.stages import Stage
 
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
@@ -59,6 +67,12 @@ LIGHT_TASK_CPUS = 0  # CPUs reserved for dropping a column: a copy, which need n
 # Tasks that reserve no CPU are otherwise all started at once, each in a new worker process
 # (~1.5 CPU s to start): 34 read tasks for 419 pages on 2 CPUs took the run from 11 s to 130 s.
 # So as many run at once as there are cleaning actors (reads), or as there are CPUs (the copy).
+TASK_RETRIES = 2  # runs after the first of a read task that failed, or of a batch whose worker died
+CLEANED = "cleaned"  # kind of the marker row each file ends with: the file's rows are all there
+LOST = (
+    f"not cleaned: its Ray task failed {1 + TASK_RETRIES} times, then once more on its own"
+    " (a worker died, or the read failed); nothing of this input was written"
+)
 SHARD_SUFFIXES = {None: "jsonl", "gzip": "jsonl.gz", "zstd": "jsonl.zst", "bz2": "jsonl.bz2"}
 
 OUTCOME_SCHEMA = pa.schema(
@@ -115,17 +129,19 @@ def run_on_ray(  # noqa: PLR0913 - the run's parts, as run_inputs takes them
     return 1 if stats.failed else 0
 
 
-def clean_on_ray(
+def clean_on_ray(  # noqa: PLR0913 - run_on_ray's parts, and a Python user's own stages
     inputs: Sequence[str],
     config: Config,
     output_dir: str,
     compression: str | None = None,
     errors: TextIO | None = None,
     workers: int | None = None,
+    stages: Sequence[Stage] | None = None,
 ) -> Stats:
     """The run itself, on the Ray this process is connected to; the Stats of the run.
 
     ``workers`` is the size of the actor pool: ``config.jobs`` when set, else the cluster's CPUs.
+    ``stages`` are the per-page stages the workers run (``PageCleaner``'s; by default ``config``'s).
     """
     errors = errors or sys.stderr
     _warn_unsupported(config, errors)
@@ -136,25 +152,84 @@ def clean_on_ray(
     if len(files) >= MAX_FILES:
         raise ValueError(f"{len(files)} files: at most {MAX_FILES - 1} per run")
     if files:
-        cleaned = clean_files(files, config, workers or config.jobs or _cluster_cpus()).materialize()
-        tally.add_all(_summary_rows(cleaned, ordered=config.dedup != "off"))
+        workers = workers or config.jobs or _cluster_cpus()
+        ordered = config.dedup != "off"
+        cleaned = _cleaned_rows(clean_files(files, config, workers, stages))
+        done: set[int] = set()
+        rows = _summary_rows(cleaned, ordered, done)
+        if not ordered:
+            tally.add_all(rows)  # streamed; fills ``done``
+            rows = []
+        lost = [number for number in range(len(files)) if number not in done]
+        if len(lost) > 1:  # a batch given up: each of its files once more on its own, so only culprits fail
+            again = _cleaned_rows(clean_files(files, config, workers, stages, only=lost))
+            cleaned = cleaned.union(again)
+            rows = [*rows, *_summary_rows(again, False, done)]
+            lost = [number for number in lost if number not in done]
+        tally.add_all(sorted(rows, key=itemgetter("order")) if ordered else rows)
+        for number in lost:
+            tally.add_failure(Failure(files[number].uri, LOST))
         write_shards(cleaned, tally.removed, output_dir, compression)
     return tally.stats
 
 
-def clean_files(files: list[InputFile], config: Config, workers: int) -> Dataset:
-    """The outcome rows of every page of ``files`` (lazy: nothing runs until it is consumed)."""
+def clean_files(
+    files: list[InputFile],
+    config: Config,
+    workers: int,
+    stages: Sequence[Stage] | None = None,
+    only: list[int] | None = None,
+) -> Dataset:
+    """The outcome rows of every page of ``files``, then one ``CLEANED`` row per file (lazy:
+    nothing runs until it is consumed). A batch that fails ``1 + TASK_RETRIES`` times is left out.
+
+    ``only``: the ordinals of the files to clean, each in a batch of its own and tried once more
+    only (they were in a batch that was given up after its retries).
+    """
     index = {bare(f.location): (number, f.uri) for number, f in enumerate(files)}
-    source = StoredBytes([f.location for f in files], include_paths=True)
-    pages = ray.data.read_datasource(source, num_cpus=READ_TASK_CPUS, concurrency=max(1, workers))
-    return pages.map_batches(
-        _CleanFiles,
-        fn_constructor_args=(config, index),
-        batch_size=FILES_PER_BATCH,
-        batch_format="pyarrow",
-        compute=ActorPoolStrategy(size=max(1, workers)),
-        num_cpus=1,
-    )
+    chosen = files if only is None else [files[number] for number in only]
+    retries = TASK_RETRIES if only is None else 0
+    source = StoredBytes([f.location for f in chosen], include_paths=True)
+    context = DataContext.get_current()
+    strict, context.max_errored_blocks = context.max_errored_blocks, -1  # datasets copy it when made
+    try:
+        pages = ray.data.read_datasource(
+            source,
+            num_cpus=READ_TASK_CPUS,
+            concurrency=max(1, workers),
+            override_num_blocks=None if only is None else len(chosen),
+            ray_remote_args={"max_retries": retries, "retry_exceptions": [OSError]},
+        )
+        return pages.map_batches(
+            _CleanFiles,
+            fn_constructor_args=(config, index, stages),
+            batch_size=FILES_PER_BATCH if only is None else 1,
+            batch_format="pyarrow",
+            # a task queued on an actor that dies fails with it: once more, each actor runs one at a time
+            compute=ActorPoolStrategy(size=max(1, workers), max_tasks_in_flight_per_actor=None if only is None else 1),
+            num_cpus=1,
+            max_restarts=-1,  # a dead worker is always replaced; its batch is retried a bounded number of times
+            max_task_retries=retries,
+        )
+    finally:
+        context.max_errored_blocks = strict
+
+
+def _cleaned_rows(rows: Dataset) -> Dataset:
+    """``rows`` run once and kept, as a new dataset under the default error policy (a failing
+    step after cleaning, such as a shard write, must fail the job, not lose its records).
+
+    Ray Data logs each batch it gives up with a traceback; the run reports each of the batch's
+    inputs in one line instead, so its log is kept to what ends the job (which raises as well).
+    """
+    log = logging.getLogger("ray.data")
+    level = log.level
+    log.setLevel(logging.CRITICAL)
+    try:
+        kept = rows.materialize()
+    finally:
+        log.setLevel(level)
+    return ray.data.from_arrow_refs(kept.to_arrow_refs())
 
 
 class StoredBytes(FileBasedDatasource):
@@ -172,8 +247,10 @@ class StoredBytes(FileBasedDatasource):
 class _CleanFiles:
     """The actor: one PageCleaner for its lifetime; a batch of files in, their outcome rows out."""
 
-    def __init__(self, config: Config, index: dict[str, tuple[int, str]]) -> None:
-        self.rows = OutcomeRows(config)
+    def __init__(
+        self, config: Config, index: dict[str, tuple[int, str]], stages: Sequence[Stage] | None = None
+    ) -> None:
+        self.rows = OutcomeRows(config, stages)
         self.index = index  # bare location → (file ordinal, name in records)
 
     def __call__(self, batch: pa.Table) -> pa.Table:
@@ -181,19 +258,29 @@ class _CleanFiles:
         for i in range(batch.num_rows):
             number, uri = self.index[bare(batch["path"][i].as_py())]
             rows.extend(self.rows.rows_of_file(number, uri, batch["bytes"][i].as_py()))
+            rows.append({"order": order_of(number, 0), "kind": CLEANED, "uri": uri})
         return pa.Table.from_pylist(rows, schema=OUTCOME_SCHEMA)
 
 
-def _summary_rows(cleaned: Dataset, ordered: bool) -> Iterable[dict[str, Any]]:
+def _summary_rows(cleaned: Dataset, ordered: bool, done: set[int]) -> Iterable[dict[str, Any]]:
     """Every outcome row without its JSON line; in input order when ``ordered`` (duplicate removal).
+    The ordinals of the files whose ``CLEANED`` row came go to ``done`` as the rows are read.
 
     Unordered rows stream through the driver; ordered ones are sorted there (~100 bytes per page,
     plus ~0.5 KB per article for near duplicates). Ray's own sort is a shuffle of many tasks:
     measured on 2 CPUs, it took 13 s for 21 rows, where the driver sorts 10⁶ rows in about a second.
     """
     summary = cleaned.drop_columns(["line"], num_cpus=LIGHT_TASK_CPUS, concurrency=_cluster_cpus())
-    rows = (row for batch in _batches(summary) for row in batch.to_pylist())
+    rows = _outcomes((row for batch in _batches(summary) for row in batch.to_pylist()), done)
     return sorted(rows, key=itemgetter("order")) if ordered else rows
+
+
+def _outcomes(rows: Iterable[dict[str, Any]], done: set[int]) -> Iterator[dict[str, Any]]:
+    for row in rows:
+        if row["kind"] == CLEANED:
+            done.add(row["order"] >> ITEM_BITS)
+        else:
+            yield row
 
 
 def _batches(dataset: Dataset) -> Iterator[pa.Table]:

@@ -28,7 +28,7 @@ Observations this module relies on:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TextIO
 
 from cleantext.config import Config
@@ -36,7 +36,7 @@ from cleantext.convert.dedup import NearDedup, text_key
 from cleantext.model import Article, Drop, DropReason, Failure, Outcome, RawPage
 from cleantext.pipeline import Ledger, PageCleaner, problem_line
 from cleantext.read import pages_from_bytes
-from cleantext.stages import Dedup
+from cleantext.stages import Dedup, Stage
 from cleantext.write import JsonlWriter
 
 ITEM_BITS = 32  # low bits of ``order``: up to 4.29e9 items per file; the high 31 bits number files
@@ -81,11 +81,14 @@ def file_pages(uri: str, data: bytes, config: Config) -> Iterator[RawPage | Fail
 
 
 class OutcomeRows:
-    """Worker side: files in, one outcome row per page out. Built once per worker."""
+    """Worker side: files in, one outcome row per page out. Built once per worker.
 
-    def __init__(self, config: Config) -> None:
+    ``stages`` are the per-page stages (``PageCleaner``'s); by default those ``config`` implies.
+    """
+
+    def __init__(self, config: Config, stages: Sequence[Stage] | None = None) -> None:
         self.config = config
-        self.cleaner = PageCleaner(config)
+        self.cleaner = PageCleaner(config, stages)
         self.writer = JsonlWriter(None, config.schema, config.fields, config.source_name)  # lines only, never opened
         self.keyed = config.dedup != "off"
         self.near = NearDedup(config.near_threshold) if config.dedup == "near" else None

@@ -1,4 +1,6 @@
-"""``--engine ray`` on a real local Ray (2 CPUs): the same records and counts as the local engine.
+"""``--engine ray`` on a real local Ray (2 CPUs): the same records and counts as the local engine,
+also when a worker process is killed mid-run (its batch is retried) or dies on every try (its
+inputs are reported as failed).
 
 One Ray instance serves the module (start-up is ~10 s); the CLI test joins it by address.
 """
@@ -9,6 +11,10 @@ import gzip
 import io
 import json
 import logging
+import os
+import signal
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,8 +24,10 @@ import pytest
 ray = pytest.importorskip("ray")
 
 from cleantext.config import Config  # noqa: E402 - after the skip: these need Ray
-from cleantext.engines.ray import clean_on_ray, run_on_ray  # noqa: E402
+from cleantext.engines.ray import LOST, TASK_RETRIES, clean_on_ray, run_on_ray  # noqa: E402
+from cleantext.model import Page  # noqa: E402
 from cleantext.runner import run_inputs  # noqa: E402
+from cleantext.stages import Stage, default_stages, split_corpus_wide  # noqa: E402
 from tests.conftest import run_cli  # noqa: E402
 
 pytestmark = pytest.mark.ray
@@ -34,6 +42,46 @@ def cluster() -> Iterator[str]:
     DataContext.get_current().enable_progress_bars = False
     yield ray.get_runtime_context().gcs_address
     ray.shutdown()
+
+
+class _OnPage:
+    """A page stage run by the Ray workers before the usual ones: on the page whose name ends with
+    ``name`` it appends its worker's pid to ``folder/pids``, then, unless ``folder/killed`` exists,
+    either waits to be killed (``die=False``; up to 60 s) or kills its own process (``die=True``)."""
+
+    def __init__(self, folder: Path, name: str, die: bool) -> None:
+        self.folder, self.name, self.die = folder, name, die
+
+    def __call__(self, page: Page) -> Page:
+        if not page.raw.uri.endswith(self.name) or (self.folder / "killed").exists():
+            return page
+        with (self.folder / "pids").open("a", encoding="utf-8") as fh:
+            fh.write(f"{os.getpid()}\n")
+        if self.die:
+            os.kill(os.getpid(), signal.SIGKILL)
+        for _ in range(600):
+            time.sleep(0.1)
+        return page
+
+
+def _with_first(stage: Stage, config: Config) -> list[Stage]:
+    return [stage, *split_corpus_wide(default_stages(config))[0]]
+
+
+def _pids(folder: Path) -> list[int]:
+    path = folder / "pids"
+    return [int(line) for line in path.read_text(encoding="utf-8").split()] if path.exists() else []
+
+
+def _kill_the_waiting_worker(folder: Path, killed: list[int]) -> None:
+    """The test's side: once a worker says it waits, mark it killed and SIGKILL its process."""
+    for _ in range(1200):
+        if pids := _pids(folder):
+            (folder / "killed").write_text(str(pids[0]), encoding="utf-8")
+            os.kill(pids[0], signal.SIGKILL)
+            killed.append(pids[0])
+            return
+        time.sleep(0.05)
 
 
 def _canonical(records: list[dict[str, Any]]) -> list[str]:
@@ -60,15 +108,25 @@ def _local(inputs: list[str], config: Config, tmp: Path) -> tuple[list[dict[str,
     return records, json.loads(stats.read_text(encoding="utf-8")), errors.getvalue()
 
 
-def test_ray_writes_the_records_and_counts_of_the_local_engine(
+def test_ray_writes_the_records_and_counts_of_the_local_engine_though_a_worker_is_killed(
     cluster: str, corpus: list[str], tmp_path: Path
 ) -> None:
-    """Near-duplicate removal (exact, then near) across files and containers, gzipped shards."""
+    """Near-duplicate removal (exact, then near) across files and containers, gzipped shards; the
+    worker cleaning ``single.html`` is killed (SIGKILL) mid-page, and Ray retries its batch."""
     config = Config(dedup="near")
     errors = io.StringIO()
-    out = tmp_path / "out"
-    stats = clean_on_ray(corpus, config, str(out), compression="gzip", errors=errors)
+    out, hook = tmp_path / "out", tmp_path / "hook"
+    hook.mkdir()
+    killed: list[int] = []
+    killer = threading.Thread(target=_kill_the_waiting_worker, args=(hook, killed))
+    killer.start()
+    stages = _with_first(_OnPage(hook, "single.html", die=False), config)
+    stats = clean_on_ray(corpus, config, str(out), compression="gzip", errors=errors, stages=stages)
+    killer.join()
     records, local_stats, local_errors = _local(corpus, config, tmp_path)
+
+    assert len(killed) == 1 and killed[0] != os.getpid()  # a worker process, not this driver
+    assert _pids(hook) == killed  # the retried page ran in a new process, after the kill
 
     assert _canonical(_shard_records(out)) == _canonical(records)
     assert stats.as_dict() == local_stats  # duplicates included, in input order
@@ -77,6 +135,32 @@ def test_ray_writes_the_records_and_counts_of_the_local_engine(
     assert stats.dropped["near-duplicate"] >= 1 and stats.dropped["exact-duplicate"] >= 1
     assert _failure_lines(errors.getvalue()) == _failure_lines(local_errors)
     assert all(p.name.endswith(".jsonl.gz") for p in out.iterdir())
+
+
+def test_an_input_whose_worker_dies_on_every_try_is_reported_failed_not_lost(
+    cluster: str, corpus: list[str], tmp_path: Path
+) -> None:
+    config = Config()
+    pages = Path(corpus[0])
+    inputs = [str(pages / "html"), corpus[1]]  # 5 files; the worker cleaning the second one always dies
+    culprit = str(pages / "html" / "market-big5.html")
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    errors = io.StringIO()
+    stages = _with_first(_OnPage(hook, "/market-big5.html", die=True), config)
+    stats = clean_on_ray(inputs, config, str(tmp_path / "out"), errors=errors, workers=1, stages=stages)
+    records, local_stats, _ = _local(inputs, config, tmp_path)
+
+    # its batch (the first, of at least FILES_PER_BATCH = 4 files) tried, retried in a new worker
+    # each time, then the file alone once more
+    assert len(set(_pids(hook))) == 2 + TASK_RETRIES
+    lost = [line.split(": ")[1] for line in errors.getvalue().splitlines() if line.endswith(LOST)]
+    assert lost == [culprit]  # the other files of its batch were cleaned on their own
+    kept = [r for r in records if r["input"] not in lost]
+    assert _canonical(_shard_records(tmp_path / "out")) == _canonical(kept)
+    assert stats.read == local_stats["read"]  # one page per file here: each one is counted once
+    assert stats.failed == local_stats["failed"] + len(lost) and stats.written == len(kept)
+    assert stats.read == stats.written + stats.dropped_total + stats.failed
 
 
 def test_run_on_ray_refuses_stdin_and_a_full_output_folder(
