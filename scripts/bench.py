@@ -57,7 +57,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchlib import curve, inproc, procs  # noqa: E402
-from benchlib.corpus import Corpus, build_corpus, large_dump, large_html, page_folder  # noqa: E402
+from benchlib.corpus import SCRATCH, Corpus, build_corpus, large_dump, large_html, page_folder  # noqa: E402
 from benchlib.ratios import add_ratios  # noqa: E402
 from benchlib.report import Report, print_profile, print_report, profile_call  # noqa: E402
 from benchlib.timing import Figure, say  # noqa: E402
@@ -293,6 +293,7 @@ def main(argv: list[str]) -> None:
         return
     names = chosen_sections(args)
     corpus = build_corpus(args.bench, args.quick)
+    SCRATCH.mkdir(exist_ok=True)  # the sections write there (--only markdown in a fresh tree did not)
     run = Run(corpus, QUICK_REPS if args.quick else FULL_REPS, args.quick, args.peers)
     for name in names:
         say(f"section {name}")

@@ -14,6 +14,12 @@ Observations this relies on:
   its columns in practice. Other tables are written a row per line, cells between `` | ``.
 - A code block keeps its text as written between fences longer than any run of backticks in it.
 - A ``<pre>`` that is no code (verse, an old page set in ``<pre>``) is a paragraph per line.
+- A dump has no heading tags; a line is written as a heading only on strong evidence: it opens a
+  group (a blank line or the start above it), the block after it is a paragraph of its own at
+  least twice as long, it holds no clause punctuation, and it reads as a section head: a Chinese
+  numbered head (``第三章 …``, ``一、…``, ``（二）…``) or html2text's ``## …`` (not ``# 73``, a
+  comment's number). Numbered lines in a row are a list's items, not headings. The kept blocks
+  do not depend on it: it is decided here, on them.
 
 >>> from cleantext.model import Block
 >>> blocks = [Block(0, "Steps", kind="h2"), Block(1, "Mix", depth=1, item=1, ordered=True),
@@ -34,6 +40,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 
 from cleantext.document.escape import escape_inline, escape_line
 from cleantext.document.normalize import INVISIBLE, normalize_paragraph
@@ -43,6 +50,14 @@ SPAN = re.compile(MARK_OPEN + "(.*?)" + MARK_CLOSE, re.S)
 HEADINGS = {f"h{level}": "#" * level for level in range(1, 7)}
 MIN_FULL_ROWS = 2 / 3  # share of a table's rows that reach its last column for a pipe table
 BACKTICKS = re.compile(r"`{3,}")
+# a dump's section heads: chapter (2) or section (3), "一、" (2), "（一）" (3), html2text's "## " (its level)
+DUMP_HEAD = re.compile(
+    r"第[一二三四五六七八九十百千\d]{1,4}(?P<chapter>[章篇部编])|第[一二三四五六七八九十百千\d]{1,4}(?P<section>节)"
+    r"|[一二三四五六七八九十]{1,3}(?P<number>、)|[（(][一二三四五六七八九十]{1,3}(?P<sub>[）)])|(?P<atx>#{1,6}) (?=\D)"
+)
+CLAUSE = re.compile(r"[，。；！？：,.;!?:、]")  # a heading names its section; it holds no clause
+MAX_HEAD_CHARS = 30  # characters of a dump heading, marks included
+MIN_BODY_CHARS = 40  # characters of the paragraph under it
 
 
 def inline(block: Block, width_fold: bool = False, cell: bool = False) -> str:
@@ -152,7 +167,39 @@ def render_markdown(blocks: list[Block], width_fold: bool = False) -> str:
         elif first.depth:
             chunk = _list(blocks[i:end], width_fold)
         else:
-            chunk = _paragraph(first, width_fold)
+            head = _dump_heading(blocks, i, width_fold)
+            chunk = head or _paragraph(first, width_fold)
         chunks.append(_quoted(chunk, first.quote) if first.quote else chunk)
         i = end
     return "\n\n".join(chunk for chunk in chunks if chunk)
+
+
+def _head_level(block: Block) -> tuple[int, str]:
+    """A dump line's heading level and text, when it reads as a section head; (0, "") otherwise."""
+    text = block.text
+    if block.source != "text" or block.depth or block.cell or block.kind != "line" or len(text) > MAX_HEAD_CHARS:
+        return 0, ""
+    match = DUMP_HEAD.match(text)
+    if match is None:
+        return 0, ""
+    body = text[match.end() :] if match.group("atx") else text[match.end("number") :] if match.group("number") else text
+    if not body.strip() or CLAUSE.search(body):
+        return 0, ""
+    if match.group("atx"):
+        return len(match.group("atx")), body.strip()
+    return (3 if match.group("section") or match.group("sub") else 2), text
+
+
+def _dump_heading(blocks: list[Block], i: int, width_fold: bool) -> str:
+    """``blocks[i]`` written as a heading when it is a dump's section head (see the module's notes)."""
+    level, text = _head_level(blocks[i])
+    if not level or i + 1 >= len(blocks) or (i and blocks[i - 1].group == blocks[i].group):
+        return ""
+    if i and _head_level(blocks[i - 1])[0]:  # numbered lines in a row: a list's items
+        return ""
+    body = blocks[i + 1]
+    if body.source != "text" or body.depth or body.cell or len(body.text) < max(MIN_BODY_CHARS, 2 * len(text)):
+        return ""
+    if _head_level(body)[0]:
+        return ""
+    return _paragraph(replace(blocks[i], text=text, kind=f"h{level}", md=""), width_fold)

@@ -131,6 +131,7 @@ class StructureBuilder(_Builder):
         super().__init__()
         self.markup = markup
         self.md: list[str] = []  # the current block's text and marked spans
+        self.marked = False  # whether ``md`` holds a marked span: most blocks have none to look for
         self.lead: list[str] = []  # marked spans waiting for a block (images, formulas)
         self.spans: list[tuple[int, str, int, int, str]] = []  # (depth, kind, md start, serial, data)
         self.serial = 0  # blocks flushed: a span opened in an earlier block cannot wrap this one's text
@@ -190,21 +191,22 @@ class StructureBuilder(_Builder):
         if tex:
             self.last_tex = tex
             self.md.append(_mark(f"$${tex}$$" if display else f"${tex}$"))
+            self.marked = True
 
     def flush(self) -> None:
         """The plain builder's block (the same fields, built the same way: a test compares them),
         with its structure; built here in one go, as a second dataclass would cost a copy."""
         if not self.parts:
-            if self.md:  # marks only (an image, a formula): they wait for a block
+            if self.marked:  # marks only (an image, a formula): they wait for a block
                 self._keep_marks("".join(self.md))
-                self.md = []
+            self.md, self.marked = [], False
             return
         raw = "".join(self.parts)
         text = " ".join(raw.split())
-        link_chars, frame, pieces, start = self.link_chars, self.frame, self.md, self.start
-        self.parts, self.link_chars, self.md = [], 0, []
+        link_chars, frame, pieces, start, marked = self.link_chars, self.frame, self.md, self.start, self.marked
+        self.parts, self.link_chars, self.md, self.marked = [], 0, [], False
         self.serial += 1
-        joined = "".join(pieces)
+        joined = "".join(pieces) if marked else ""  # without marks, the text says it all
         if not text:  # only spaces: the item's marker waits for its first block
             if start.item and not self.item:
                 self.item = start.item
@@ -281,6 +283,7 @@ class StructureBuilder(_Builder):
         if not inner.strip() or MARK_OPEN in inner:
             return False
         self.md[start:] = [_mark(before), inner, _mark(after)]
+        self.marked = True
         return True
 
 
@@ -388,6 +391,7 @@ def _open_image(b: StructureBuilder, tag: Tag) -> None:
         return
     safe = SAFE_URL.sub(lambda m: f"%{ord(m.group()):02X}", src.strip())
     b.md.append(_mark(f"![{alt.replace(']', '')}]({safe})"))
+    b.marked = True
 
 
 def _open_span(b: StructureBuilder, tag: Tag) -> None:
@@ -444,6 +448,7 @@ def _end_code(b: StructureBuilder, start: int, data: str) -> None:
     fence = "``" if "`" in inner else "`"  # a code span holding a backtick needs a longer fence
     pad = " " if fence == "``" else ""
     b.md[start:] = [_mark(fence + pad + inner + pad + fence)]
+    b.marked = True
 
 
 def _end_link(b: StructureBuilder, start: int, data: str) -> None:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from cleantext.document.markdown import render_markdown
-from cleantext.model import MARK_CLOSE, MARK_OPEN, Block
+from cleantext.model import MARK_CLOSE, MARK_OPEN, Article, Block
+from cleantext.pipeline import clean
 
 
 def cell(index: int, text: str, row: int, col: int, head: int = 0) -> Block:
@@ -65,3 +66,44 @@ def test_blocks_without_structure_are_paragraphs() -> None:
 def test_a_list_of_another_kind_starts_a_new_list() -> None:
     blocks = [Block(0, "a", depth=1, item=1), Block(1, "b", depth=1, item=1, ordered=True)]
     assert render_markdown(blocks) == "- a\n\n1. b"
+
+
+def line(index: int, text: str, group: int) -> Block:
+    return Block(index, text, kind="line", source="text", group=group)
+
+
+BODY = "四月份，食品烟酒类价格同比下降百分之一点四，影响居民消费价格指数下降约零点四个百分点，其余各类价格有升有降。"
+
+
+def test_dump_section_heads_before_a_paragraph_are_headings() -> None:
+    blocks = [line(0, "一、价格同比变动情况", 0), line(1, BODY, 0), line(2, "（二）环比变动", 1), line(3, BODY, 1),
+              line(4, "## Related reading", 2), line(5, "x " * 30, 3), line(6, "第三章 结论", 4), line(7, BODY, 5)]
+    assert render_markdown(blocks).split("\n\n")[::2] == [
+        "## 一、价格同比变动情况", "### （二）环比变动", "## Related reading", "## 第三章 结论"
+    ]
+
+
+def test_dump_lines_without_strong_evidence_stay_paragraphs() -> None:
+    blocks = [
+        line(0, "一、我们能够明白神的旨意：", 0), line(1, BODY, 1),  # a clause: a lead-in, not a name
+        line(2, "# 73 too true", 2), line(3, "x " * 30, 3),  # a comment's number
+        line(4, "二、价格", 4), line(5, "三、工资", 5), line(6, BODY, 6),  # a run of short items: a list
+        line(7, "Introduction", 7), line(8, BODY, 8),  # short, but nothing says it heads a section
+        line(9, BODY, 9), line(10, "四、环比", 9), line(11, BODY, 10),  # inside a paragraph's group
+        line(12, "五、结语", 11), line(13, "短", 12),  # no paragraph under it
+    ]
+    assert not [chunk for chunk in render_markdown(blocks).split("\n\n") if chunk.startswith("#")]
+
+
+def test_dump_heading_needs_a_dump_line() -> None:
+    blocks = [Block(0, "一、价格同比变动情况", kind="p", group=0), Block(1, BODY, group=0)]
+    assert render_markdown(blocks).startswith("一、价格")
+
+
+def test_dump_headings_change_only_the_markdown() -> None:
+    later = "五月份，交通通信类价格环比上涨百分之零点三，其中燃油价格随国际油价上行，通信工具价格基本持平，服务价格稳定。"
+    dump = "\n\n".join(["一、价格同比变动情况", BODY, "二、价格环比变动情况", later]) + "\n"
+    text, markdown = clean(dump), clean(dump, text_format="markdown")
+    assert isinstance(text, Article) and isinstance(markdown, Article)
+    assert text.text.split("\n") == ["一、价格同比变动情况", BODY, "二、价格环比变动情况", later]
+    assert markdown.text.split("\n\n") == ["## 一、价格同比变动情况", BODY, "## 二、价格环比变动情况", later]
