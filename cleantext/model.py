@@ -42,6 +42,7 @@ class DropReason(enum.StrEnum):
     MARKUP = "markup"  # HTML source a dumper printed as text (ad snippets, templates)
     # page level
     NO_CONTENT = "no-content"
+    NO_ARTICLE = "no-article"  # a listing, index or search page: entries and no prose of its own
     TOO_LARGE = "too-large"
     TIMEOUT = "timeout"
     TOO_SHORT = "too-short"

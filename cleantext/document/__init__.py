@@ -16,6 +16,9 @@ Where each field comes from, in order of trust:
   Lines that hold only metadata leave the body.
 - url: the container (WARC, JSONL), else ``og:url``/canonical link.
 
+A page that lists entries and keeps no prose of its own (an index, a search page) has no article:
+it is dropped as ``no-article`` (``page_kind.is_listing``).
+
 >>> from cleantext.model import Block, Decoded, DropReason, KeepReason, Verdict
 >>> blocks = [Block(0, "标题在这里 滚动", source="text"),
 ...           Block(1, "时间:2025-07-03 09:55:12来源:中国新闻网", source="text"),
@@ -36,6 +39,7 @@ from cleantext.document.dates import find_date, relative_date
 from cleantext.document.ids import record_id
 from cleantext.document.lines import MAX_META_UNITS, LineMeta, lead_date, read_line, relative_line
 from cleantext.document.normalize import normalize_paragraph, normalize_text
+from cleantext.document.page_kind import is_listing
 from cleantext.document.title import SEPARATORS, html_title, looks_like_title, split_site, strip_channel_tag
 from cleantext.model import Article, BlockClass, Decoded, Drop, DropReason, KeepReason, PageMeta, Step, Verdict
 from cleantext.regexes import compiled
@@ -57,6 +61,7 @@ TITLE_REASONS = frozenset((
 # The steps of this stage that drop a kept block, each with the reason it gives
 TITLE_STEP = Step("title", BlockClass.BAD, DropReason.METADATA)  # the headline, or a block repeating it
 METADATA_STEP = Step("metadata", BlockClass.BAD, DropReason.METADATA)  # a line of date, source, author
+LISTING_STEP = Step("listing", BlockClass.BAD, DropReason.NO_ARTICLE)  # what a page with no article kept
 
 
 @dataclass
@@ -263,6 +268,9 @@ def finalize(
     text = plain = normalize_text([v.block.text for v in out if v.keep], width_fold)
     if not text:
         return Drop(doc.uri, DropReason.NO_CONTENT, "only metadata kept", "document"), out
+    if is_listing(out):
+        out = [_dropped(v, LISTING_STEP) if v.keep else v for v in out]
+        return Drop(doc.uri, DropReason.NO_ARTICLE, "entries of a listing and no prose", "document"), out
     if text_format == "markdown":
         from cleantext.document.markdown import render_markdown  # only Markdown runs load it
 
