@@ -10,7 +10,8 @@ The method looks at what is kept and at what the page lists, never at words:
   a sentence; or a block of code or verse (``<pre>``, a dump's code line);
 - a page without such prose is a listing when its entries (blocks that are links, list items or
   bullet lines and do not end a sentence; blocks dropped as a menu, a teaser list, link-dense)
-  number ``MIN_ENTRIES`` at least and outweigh the kept text ``LISTED_RATIO`` times.
+  number ``MIN_ENTRIES`` at least, outweigh the kept text ``LISTED_RATIO`` times and hold
+  ``LISTED_SHARE`` of the page's text.
 
 A page that is neither (a caption, a form, a line of text with no list around it) is left to the
 other rules: only a page that lists and says nothing is dropped as ``no-article``.
@@ -43,6 +44,9 @@ CONTENT_REASONS = frozenset((KeepReason.PREFORMATTED, KeepReason.CODE))
 LINKED = 0.5  # share of a block's characters inside links that makes it a link
 MIN_ENTRIES = 5  # entries of the shortest listing
 LISTED_RATIO = 3.0  # the listing's units over the kept text's units
+# Share of the page's units in its entries: a listing is mostly its list; an article page whose
+# article was missed still holds its story, menus and sidebars beside the lists
+LISTED_SHARE = 0.8
 # Blocks the boilerplate stage dropped as entries of a list of links
 ENTRY_REASONS = frozenset((DropReason.NAV, DropReason.RELATED, DropReason.LINK_DENSE, DropReason.TEASER))
 
@@ -86,4 +90,5 @@ def is_listing(verdicts: list[Verdict]) -> bool:
         return False
     listed = sum(features_of(v.block.text).units for v in entries)
     kept_units = sum(features_of(v.block.text).units for v in kept)
-    return listed >= LISTED_RATIO * kept_units
+    page_units = sum(features_of(v.block.text).units for v in verdicts)
+    return listed >= LISTED_RATIO * kept_units and listed >= LISTED_SHARE * page_units
