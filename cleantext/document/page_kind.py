@@ -29,7 +29,7 @@ False
 
 from __future__ import annotations
 
-from cleantext.boilerplate.features import features_of
+from cleantext.boilerplate.features import Features, features_of
 from cleantext.model import DropReason, KeepReason, Verdict
 
 MIN_SENTENCE_MARKS = 2  # marks (，。. , ;) in a block of prose: one clause is a headline's, two a sentence's
@@ -73,11 +73,11 @@ def _has_prose(kept: list[Verdict]) -> bool:
     return sentences >= MIN_SENTENCES
 
 
-def _is_entry(verdict: Verdict) -> bool:
+def _is_entry(verdict: Verdict, feats: Features) -> bool:
     if not verdict.keep and verdict.reason in ENTRY_REASONS:
         return True
     block = verdict.block
-    return (_linked(verdict) or block.in_list or block.bullet) and not features_of(block.text).ends_sentence
+    return (_linked(verdict) or block.in_list or block.bullet) and not feats.ends_sentence
 
 
 def is_listing(verdicts: list[Verdict]) -> bool:
@@ -85,10 +85,11 @@ def is_listing(verdicts: list[Verdict]) -> bool:
     kept = [v for v in verdicts if v.keep]
     if _has_prose(kept):
         return False
-    entries = [v for v in verdicts if _is_entry(v)]
+    feats = [features_of(v.block.text) for v in verdicts]  # once a block: entries and sums read them
+    entries = [f.units for v, f in zip(verdicts, feats, strict=True) if _is_entry(v, f)]
     if len(entries) < MIN_ENTRIES:
         return False
-    listed = sum(features_of(v.block.text).units for v in entries)
-    kept_units = sum(features_of(v.block.text).units for v in kept)
-    page_units = sum(features_of(v.block.text).units for v in verdicts)
+    listed = sum(entries)
+    kept_units = sum(f.units for v, f in zip(verdicts, feats, strict=True) if v.keep)
+    page_units = sum(f.units for f in feats)
     return listed >= LISTED_RATIO * kept_units and listed >= LISTED_SHARE * page_units
