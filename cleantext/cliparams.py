@@ -16,8 +16,9 @@ Observations this relies on:
 - click suggests options by ``difflib`` over the whole spelling, dashes included, so the two
   dashes alone make ``--bogus`` look like ``--jobs`` (ratio 0.62 ≥ click's 0.6). Suggestions
   here compare the names without their dashes.
-- typer 0.26 and later carry their own copy of click (``typer._click``, private), so click's
-  types, exceptions and ``ParameterSource`` would no longer be typer's: pyproject pins typer < 0.26.
+- typer 0.26 and later no longer build on the click package (they ship a copy of their own), so
+  click's types, exceptions and ``ParameterSource`` would no longer be typer's: pyproject pins
+  typer < 0.26, the versions whose public API is click's.
 """
 
 from __future__ import annotations
