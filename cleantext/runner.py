@@ -247,6 +247,10 @@ def _run_file_resume(
         return _refuse(str(exc), pipeline, errors)
     if plan.note:
         errors.write(f"cleantext: {plan.note}\n")
+    if plan.finished:
+        plan.forget()
+        errors.write(f"cleantext: {plan.path}: an earlier run finished it; nothing to resume\n")
+        return _run(pipeline, (), inputs, config, (None, stats_path), (errors, progress))  # nothing to write
     plan.say = lambda message: _said(errors, message)
     if plan.after is not None:
         errors.write(f"cleantext: {plan.path}: resuming after {plan.after.name} ({plan.kept_records} record(s) kept)\n")

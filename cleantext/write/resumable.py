@@ -21,11 +21,14 @@ Observations this module relies on:
   CRC, so the other, older slot is used. The settings, inputs and cleantext version come first,
   once, in the same file; a resumed run compares them with its own (``shards._difference``) and
   refuses any difference, naming it, unless ``force``.
-- Both files are ``flock``-ed for as long as their run lives, so a second run over the same output
-  is refused rather than interleaved, and a dead run's files are recognised as free.
+- Both files are ``flock``-ed for as long as their run lives (the records file first), so a second
+  run over the same output is refused before it changes anything, and a dead run's files are
+  recognised as free.
 - Ctrl-C or SIGTERM: both files are flushed and synced and kept; the next ``--resume`` continues
-  after the last outcome taken. When the last input is done, the records file is synced and
-  renamed over the output, and the progress file removed.
+  after the last outcome taken. When the last input is done, a last checkpoint says so, the
+  records file is synced and renamed over the output, and the progress file removed; a kill
+  between the rename and the removal leaves a progress file that the next ``--resume`` recognises
+  as finished (it removes it, and cleans nothing again).
 - A compressed output cannot be continued this way: the compressor's state (its window, running
   checksum and length) lives in the dead process, and a stream cut by a kill is not a prefix that
   can be appended to. Such outputs are refused with a pointer to shards, which are compressed and
@@ -87,6 +90,7 @@ class FilePlan:
     note: str | None = None
     held: int | None = None  # the earlier progress file, locked until the writer replaces it
     say: Callable[[str], None] | None = None  # where the writer tells that the run stays unfinished
+    finished: bool = False  # the earlier run completed the output, and died before removing its progress
 
     @property
     def partial(self) -> str:
@@ -100,6 +104,14 @@ class FilePlan:
         if self.held is not None:
             os.close(self.held)
             self.held = None
+
+    def forget(self) -> None:
+        """Remove a finished run's progress file (while still holding its lock)."""
+        try:
+            os.unlink(self.progress)
+        except FileNotFoundError:
+            pass
+        self.release()
 
 
 def _beside(final: str, role: str) -> str:
@@ -153,6 +165,9 @@ def _continue(plan: FilePlan, fd: int, config: Config, inputs: Sequence[str]) ->
         raise ResumeProblem(f"{plan.path}: cannot resume: {difference} (add --force to resume anyway)")
     if checkpoint is None:
         return  # it took nothing
+    if checkpoint.get("complete") and not os.path.exists(plan.partial):
+        plan.finished = True  # renamed over the output: a kill came before its progress file went
+        return
     kept = int(checkpoint["bytes"])
     try:
         with open(plan.partial, "rb") as stream:
@@ -229,20 +244,40 @@ class ResumableFile:
         }
         self._bytes = plan.kept_bytes
         self._seq = 0
+        self._last = plan.after  # the place of the last outcome taken
         self._slots = 0
         self._data: IO[bytes] | None = None
         self._progress: int | None = None
 
     def open(self) -> ResumableFile:
         try:
-            self._open()
+            with signals_held():
+                self._open()
+        except OutputFailed:
+            self.abort()
+            raise
         except OSError as exc:
             self.abort()
             raise self._failed(exc) from exc
         return self
 
     def _open(self) -> None:
+        """The records file first (locked: a second run over the same output stops here, before it
+        touches anything), cut to the kept checkpoint; then a new progress file in place of the old."""
         plan = self.plan
+        data_fd = os.open(plan.partial, os.O_RDWR | os.O_CREAT, NEW_FILE_MODE)
+        try:
+            fcntl.flock(data_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            os.close(data_fd)
+            raise OutputFailed(f"{plan.path}: another cleantext run is writing it") from exc
+        try:
+            os.ftruncate(data_fd, plan.kept_bytes)  # what a killed run wrote after its last checkpoint goes
+        except OSError:
+            os.close(data_fd)
+            raise
+        self._data = os.fdopen(data_fd, "r+b")
+        self._data.seek(plan.kept_bytes)
         header = json.dumps(self._header, ensure_ascii=False).encode("utf-8") + b"\n"
         self._slots = _slots_start(len(header))
         fresh = _temporary(plan.progress)
@@ -259,15 +294,6 @@ class ResumableFile:
             raise
         self._progress = fd
         plan.release()  # the earlier progress file is replaced: its lock is no longer needed
-        data_fd = os.open(plan.partial, os.O_RDWR | os.O_CREAT, NEW_FILE_MODE)
-        try:
-            fcntl.flock(data_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # held by nobody: the progress lock is ours
-            os.ftruncate(data_fd, plan.kept_bytes)  # what a killed run wrote after its last checkpoint goes
-        except OSError:
-            os.close(data_fd)
-            raise
-        self._data = os.fdopen(data_fd, "r+b")
-        self._data.seek(plan.kept_bytes)
         remove_stale_temporaries(temporary_pattern(plan.final))  # dead runs' files; ours are locked
 
     def take(self, outcome: Outcome, place: Place) -> None:
@@ -283,18 +309,19 @@ class ResumableFile:
                     self.records += 1
                     self.count += 1
                 self._write_checkpoint(self._progress, place)
+                self._last = place
             except OSError as exc:
                 self._unfinished()
                 raise self._failed(exc) from exc
 
-    def _write_checkpoint(self, fd: int, place: Place) -> None:
+    def _write_checkpoint(self, fd: int, place: Place, complete: bool = False) -> None:
         """The place and the records file's length into the older of the two slots (skipped when a
         pathological input name does not fit: the next checkpoint says more anyway)."""
         self._seq += 1
-        body = json.dumps(
-            {"seq": self._seq, "place": place.as_dict(), "bytes": self._bytes, "records": self.records},
-            ensure_ascii=False,
-        ).encode("utf-8")
+        checkpoint = {"seq": self._seq, "place": place.as_dict(), "bytes": self._bytes, "records": self.records}
+        if complete:
+            checkpoint["complete"] = True
+        body = json.dumps(checkpoint, ensure_ascii=False).encode("utf-8")
         slot = f"{zlib.crc32(body):08x} ".encode() + body + b"\n"
         if len(slot) <= SLOT_BYTES:
             os.pwrite(fd, slot.ljust(SLOT_BYTES, b" "), self._slots + (self._seq % 2) * SLOT_BYTES)
@@ -316,6 +343,9 @@ class ResumableFile:
         assert data is not None and progress is not None
         data.flush()
         os.fsync(data.fileno())  # the rename must not land before the data
+        if self._last is not None:  # a kill from here on: the next --resume finds the output finished
+            self._write_checkpoint(progress, self._last, complete=True)
+            os.fsync(progress)
         if os.path.exists(self.plan.final):
             os.chmod(self.plan.partial, os.stat(self.plan.final).st_mode & 0o7777)
         os.replace(self.plan.partial, self.plan.final)

@@ -9,12 +9,15 @@ and ``--min-chars`` so that many pages are dropped (written nowhere, yet never c
 from __future__ import annotations
 
 import json
+import random
 import shutil
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import ROOT, SAMPLES, json_lines
 
@@ -24,11 +27,11 @@ SIGTERM_EXIT = 143
 WAIT_SECONDS = 120  # for a run to get under way, or to end, on a busy machine
 
 
-def _corpus(folder: Path) -> Path:
+def _corpus(folder: Path, copies: int = COPIES) -> Path:
     pages = sorted(p for p in SAMPLES.rglob("*") if p.suffix in (".html", ".txt") and p.is_file())
     records = b"".join(p.read_bytes() for p in sorted(SAMPLES.rglob("*.expected.jsonl")))
     folder.mkdir()
-    for copy in range(COPIES):
+    for copy in range(copies):
         for number, page in enumerate(pages):
             shutil.copyfile(page, folder / f"{copy:02d}-{number:02d}-{page.name}")
         (folder / f"{copy:02d}-records.jsonl").write_bytes(records)  # one input, several records
@@ -107,6 +110,41 @@ def test_killed_and_terminated_runs_resume_to_the_uninterrupted_output(tmp_path:
     assert _by_id(out.read_bytes()) == _by_id(reference.read_bytes())  # record for record
     assert out.read_bytes() == reference.read_bytes()  # and in the same order
     assert "Traceback" not in log.read_text(encoding="utf-8")
+
+
+def _kill_chain(pages: Path, tmp_path: Path, kills: int, seed: int) -> None:
+    """Runs killed one after the other, each once its partial copy grew by a random amount (SIGKILL
+    of the parent alone, as the out-of-memory killer does; every fourth a SIGTERM), then one to the end."""
+    reference = tmp_path / "reference.jsonl"
+    assert _cli("run", str(pages), "-o", str(reference), *SETTINGS).returncode == 0
+    out, log = tmp_path / "out.jsonl", tmp_path / "run.log"
+    rng = random.Random(seed)
+    size = 0
+    for number in range(kills):
+        proc = _start(pages, out, log)
+        _wait_for_records(proc, _partial(out), size + rng.randrange(len(reference.read_bytes()) // kills))
+        if number % 4 == 3:
+            proc.send_signal(signal.SIGTERM)
+            assert proc.wait(timeout=WAIT_SECONDS) in (0, SIGTERM_EXIT)
+        else:
+            proc.kill()
+            proc.wait(timeout=WAIT_SECONDS)
+        if proc.returncode == 0:  # it ended first: the output is whole, and the next --resume starts over
+            assert out.read_bytes() == reference.read_bytes()
+            out.unlink()
+        assert not out.exists()
+        assert _leftovers(tmp_path, out.name) in ([], [".out.jsonl.partial.tmp", ".out.jsonl.progress.tmp"])
+        size = _partial(out).stat().st_size if _partial(out).exists() else 0
+    proc = _start(pages, out, log)
+    assert proc.wait(timeout=WAIT_SECONDS * 5) == 0, log.read_text(encoding="utf-8")[-2000:]
+    assert _leftovers(tmp_path, out.name) == []
+    assert out.read_bytes() == reference.read_bytes()
+    assert "Traceback" not in log.read_text(encoding="utf-8")
+
+
+@pytest.mark.kill
+def test_twenty_random_kills_of_a_file_run_resume_to_the_uninterrupted_output(tmp_path: Path) -> None:
+    _kill_chain(_corpus(tmp_path / "pages", copies=60), tmp_path, kills=20, seed=1818)
 
 
 def test_force_resumes_with_other_settings_keeping_what_was_written(tmp_path: Path) -> None:

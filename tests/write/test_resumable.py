@@ -181,3 +181,40 @@ def test_a_resumable_run_removes_what_dead_runs_left_for_its_output(tmp_path: Pa
     dead.write_bytes(b'{"id": "cut')
     assert run_inputs([str(pages)], Config(resume=True), output=str(tmp_path / "out.jsonl"), errors=io.StringIO()).exit_code == 0
     assert _leftovers(tmp_path) == []
+
+
+def test_a_run_killed_after_its_output_was_renamed_is_found_finished(tmp_path: Path) -> None:
+    pages, config = _pages(tmp_path, 4), Config(resume=True, jobs=1)
+    out = tmp_path / "out.jsonl"
+    expected = _plain(pages, tmp_path / "plain.jsonl", config.with_(resume=False))
+    placed = list(iter_placed([str(pages)], config))
+    writer = ResumableFile(plan_file_resume(str(out), config, [str(pages)]), config, [str(pages)]).open()
+    for (place, _), outcome in zip(placed, Pipeline(config).run([item for _, item in placed]), strict=True):
+        writer.take(outcome, place)
+    fd = os.open(writer.plan.progress, os.O_WRONLY)
+    writer._write_checkpoint(fd, placed[-1][0], complete=True)
+    os.close(fd)
+    os.replace(writer.plan.partial, out)  # what _commit does next; then a kill, before the progress file went
+    writer.abort()
+    errors = io.StringIO()
+    result = run_inputs([str(pages)], config, output=str(out), errors=errors)
+    assert result.exit_code == 0 and result.stats.read == 0
+    assert errors.getvalue().splitlines()[0] == f"cleantext: {out}: an earlier run finished it; nothing to resume"
+    assert out.read_bytes() == expected and _leftovers(tmp_path) == []
+
+
+def test_a_run_starting_beside_a_live_one_stops_before_touching_its_files(tmp_path: Path) -> None:
+    pages = _pages(tmp_path, 4)
+    out = tmp_path / "out.jsonl"
+    partial = tmp_path / ".out.jsonl.partial.tmp"
+    partial.write_bytes(b'{"id": "being written"}\n')
+    fd = os.open(partial, os.O_RDONLY)  # a live run that has not written its progress file yet
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        errors = io.StringIO()
+        result = run_inputs([str(pages)], Config(resume=True), output=str(out), errors=errors)
+    finally:
+        os.close(fd)
+    assert result.exit_code == 1
+    assert errors.getvalue().splitlines()[0] == f"cleantext: {out}: another cleantext run is writing it"
+    assert partial.read_bytes() == b'{"id": "being written"}\n' and _leftovers(tmp_path) == [partial.name]
