@@ -47,7 +47,7 @@ test-ray: $(STAMP)
 
 # Real runs killed at 20 random points and resumed (issue 18): a few minutes, so not part of make test.
 test-kill: $(STAMP)
-	$(PY) -m pytest -m kill -p no:xdist tests/robustness/test_resume.py
+	$(PY) -m pytest -m kill -p no:xdist tests/robustness/test_resume.py tests/robustness/test_resume_file.py
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check cleantext tests scripts

@@ -148,8 +148,8 @@ class Config:
     images: bool = setting(False, "Markdown: images as ![alt](src) (default: dropped).", OUTPUT)
     shard_size: int = setting(SHARD_SIZE, "-o DIR/: records per shard at most.", OUTPUT, minimum=1)
     shard_bytes: int = setting(0, "-o DIR/: uncompressed bytes per shard at most (0: no limit).", OUTPUT, minimum=0)
-    resume: bool = setting(False, "-o DIR/: skip the inputs its finished shards cover; write the rest.", OUTPUT)
-    force: bool = setting(False, "-o DIR/: replace an earlier run's shards, or --resume with other settings.", OUTPUT)
+    resume: bool = setting(False, "-o DIR/ or FILE: skip what an interrupted run finished; write the rest.", OUTPUT)
+    force: bool = setting(False, "-o DIR/: replace an earlier run's shards; --resume with other settings.", OUTPUT)
     # scale
     max_page_bytes: int = setting(MAX_PAGE_BYTES, "Drop pages larger than this (bytes).", SCALE, minimum=1)
     page_timeout: float = setting(PAGE_TIMEOUT, "Drop pages taking longer than this (seconds).", SCALE, minimum=0.0)

@@ -26,6 +26,7 @@ from cleantext.write.targets import OutputFailed
 if TYPE_CHECKING:
     from cleantext.read import Place
     from cleantext.write import JsonlWriter
+    from cleantext.write.resumable import FilePlan, ResumableFile
     from cleantext.write.shards import ShardPlan, ShardWriter
 
 AUTO_JOBS_MIN_INPUTS = 8  # inputs: fewer than this run in one process (worker start-up costs more)
@@ -98,12 +99,17 @@ def _say(errors: TextIO, uri: str, message: str) -> None:
     errors.flush()
 
 
-def _writer(output: str | ShardPlan | None, config: Config, inputs: Sequence[str]) -> JsonlWriter | ShardWriter:
+def _writer(
+    output: str | ShardPlan | FilePlan | None, config: Config, inputs: Sequence[str]
+) -> JsonlWriter | ShardWriter | ResumableFile:
     from cleantext.write import JsonlWriter
+    from cleantext.write.resumable import FilePlan, ResumableFile
     from cleantext.write.shards import ShardPlan, ShardWriter
 
     if isinstance(output, ShardPlan):
         return ShardWriter(output, config, inputs)
+    if isinstance(output, FilePlan):
+        return ResumableFile(output, config, inputs)
     return JsonlWriter(output, config.schema, config.fields, config.source_name)
 
 
@@ -114,17 +120,18 @@ def _drive(  # noqa: PLR0913 - the run's parts
     inputs: Sequence[str],
     errors: TextIO,
     meter: Progress | None,
-    output: str | ShardPlan | None,
+    output: str | ShardPlan | FilePlan | None,
     result: RunResult,
     places: deque[Place] | None = None,
 ) -> None:
+    from cleantext.write.resumable import ResumableFile
     from cleantext.write.shards import ShardWriter
 
     with _writer(output, config, inputs) as writer:
         try:
             jobs = choose_jobs(config, inputs)
             for outcome in pipeline.run(pages, jobs, on_notice=lambda note: _say(errors, note.uri, note.message)):
-                if isinstance(writer, ShardWriter):  # every outcome, with its place in the input
+                if isinstance(writer, ShardWriter | ResumableFile):  # every outcome, with its place in the input
                     assert places is not None
                     writer.take(outcome, places.popleft())
                 elif isinstance(outcome, Article):
@@ -184,8 +191,7 @@ def run_inputs(  # noqa: PLR0913 - the run's parts, each needed
             return _refuse(str(exc), pipeline, errors)
         return _run_shards(pipeline, plan, inputs, config, stdin, (stats_path, errors, progress))
     if config.resume:
-        return _refuse("--resume continues a shard folder: give one with -o DIR/ (a file is written whole, "
-                       "or not at all, so there is nothing to resume)", pipeline, errors)
+        return _run_file_resume(pipeline, output, inputs, config, stdin, (stats_path, errors, progress))
     pages = iter_pages(list(inputs) or ["-"], config, stdin=stdin)
     return _run(pipeline, pages, inputs, config, (output, stats_path), (errors, progress))
 
@@ -221,6 +227,52 @@ def _run_shards(
     return _run(pipeline, pages(), inputs, config, (plan, stats_path), (errors, progress), places)
 
 
+def _run_file_resume(
+    pipeline: Pipeline,
+    output: str | None,
+    inputs: Sequence[str],
+    config: Config,
+    stdin: BinaryIO | None,
+    say: tuple[str | None, TextIO, bool],
+) -> RunResult:
+    """``-o FILE --resume``: the records go to the file's partial copy, with a checkpoint after each
+    outcome, until the last input is done; a resumed run starts after the last checkpoint."""
+    from cleantext.read import iter_placed
+    from cleantext.write.resumable import ResumeProblem, plan_file_resume
+
+    stats_path, errors, progress = say
+    try:
+        plan = plan_file_resume(output, config, list(inputs))
+    except ResumeProblem as exc:
+        return _refuse(str(exc), pipeline, errors)
+    if plan.note:
+        errors.write(f"cleantext: {plan.note}\n")
+    if plan.finished:
+        plan.forget()
+        errors.write(f"cleantext: {plan.path}: an earlier run finished it; nothing to resume\n")
+        return _run(pipeline, (), inputs, config, (None, stats_path), (errors, progress))  # nothing to write
+    plan.say = lambda message: _said(errors, message)
+    if plan.after is not None:
+        errors.write(f"cleantext: {plan.path}: resuming after {plan.after.name} ({plan.kept_records} record(s) kept)\n")
+    places: deque[Place] = deque()  # the places of the items read and not yet settled, in order
+
+    def pages() -> Iterator[RawPage | Article | Failure]:
+        for place, item in iter_placed(list(inputs), config, stdin=stdin, after=plan.after):
+            places.append(place)
+            yield item
+
+    try:
+        result = _run(pipeline, pages(), inputs, config, (plan, stats_path), (errors, progress), places)
+    finally:
+        plan.release()  # when the writer never opened, the earlier progress file is unlocked here
+    return result
+
+
+def _said(errors: TextIO, message: str) -> None:
+    errors.write(f"cleantext: {message}\n")
+    errors.flush()
+
+
 def filter_records(  # noqa: PLR0913 - the run's parts, as run_inputs takes them
     inputs: Sequence[str],
     config: Config,
@@ -245,7 +297,7 @@ def _run(  # noqa: PLR0913 - the run's parts
     items: Iterable[RawPage | Article | Failure],
     inputs: Sequence[str],
     config: Config,
-    paths: tuple[str | ShardPlan | None, str | None],
+    paths: tuple[str | ShardPlan | FilePlan | None, str | None],
     say: tuple[TextIO, bool],
     places: deque[Place] | None = None,
 ) -> RunResult:

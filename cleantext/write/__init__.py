@@ -3,6 +3,7 @@
 - ``JsonlWriter`` (``jsonl.py``): stdout or an atomically written, optionally compressed file;
 - ``check_outputs``, ``OutputFailed`` (``targets.py``): output paths checked before the run; a
   file replaced atomically, a device or FIFO written through, a symlink followed;
+- ``ResumableFile`` (``resumable.py``): ``-o FILE --resume``, a file continued over interrupted runs;
 - ``to_record`` (``schemas.py``): the object one article becomes (flat, datatrove, dolma; ``fields``).
 """
 

@@ -104,16 +104,24 @@ def plan_shards(folder: str, config: Config, inputs: Sequence[str]) -> ShardPlan
                 f"{folder}: holds the shards of an earlier run; add --resume to continue it or --force to replace it"
             )
         return ShardPlan(folder)
-    if config.dedup != "off":
-        raise ShardProblem("--resume cannot continue duplicate removal (--dedup): earlier records are not remembered")
-    if any(item == "-" for item in inputs) or not inputs:
-        raise ShardProblem("--resume cannot read stdin again: give files or folders as inputs")
+    refusal = resume_refusal(config, inputs)
+    if refusal:
+        raise ShardProblem(refusal)
     if earlier is None:
         return ShardPlan(folder)  # nothing finished yet: the whole run
     difference = _difference(earlier, config, inputs)
     if difference and not config.force:
         raise ShardProblem(f"{folder}: cannot resume: {difference} (add --force to resume anyway)")
     return ShardPlan(folder, earlier)
+
+
+def resume_refusal(config: Config, inputs: Sequence[str]) -> str | None:
+    """Why no run with these settings and inputs can be resumed, whatever its output (None: it can)."""
+    if config.dedup != "off":
+        return "--resume cannot continue duplicate removal (--dedup): earlier records are not remembered"
+    if any(item == "-" for item in inputs) or not inputs:
+        return "--resume cannot read stdin again: give files or folders as inputs"
+    return None
 
 
 def _folder_problem(folder: str) -> str | None:

@@ -113,13 +113,6 @@ def test_what_resuming_refuses(tmp_path: Path) -> None:
     assert plan_shards(out, Config(resume=True, jobs=2, shard_size=7), [str(pages)]).after == Place(3, 0, f"{pages}/p00003.txt")
 
 
-def test_resume_on_a_file_output_is_a_usage_error(tmp_path: Path) -> None:
-    errors = io.StringIO()
-    result = run_inputs([str(tmp_path)], Config(resume=True), output=str(tmp_path / "out.jsonl"), errors=errors)
-    assert result.exit_code == 2 and "--resume continues a shard folder" in errors.getvalue()
-    assert not (tmp_path / "out.jsonl").exists()
-
-
 def test_a_resumed_run_writes_only_the_rest(tmp_path: Path) -> None:
     pages = write_pages(tmp_path / "pages", 30)
     whole, part = tmp_path / "whole", tmp_path / "part"
