@@ -37,7 +37,6 @@ Observations this module relies on:
 
 from __future__ import annotations
 
-import fcntl
 import json
 import os
 import zlib
@@ -56,7 +55,9 @@ from cleantext.write.targets import (
     STDOUT_NAMES,
     OutputFailed,
     describe,
+    hold_lock,
     is_stream,
+    let_go,
     remove_stale_temporaries,
     signals_held,
     temporary_pattern,
@@ -102,6 +103,7 @@ class FilePlan:
 
     def release(self) -> None:
         if self.held is not None:
+            let_go(self.held)
             os.close(self.held)
             self.held = None
 
@@ -141,7 +143,7 @@ def plan_file_resume(path: str | None, config: Config, inputs: Sequence[str]) ->
     except OSError as exc:
         raise ResumeProblem(f"{plan.progress}: cannot read: {describe(exc)}") from exc
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        hold_lock(fd, wait=False)
     except OSError as exc:
         os.close(fd)
         raise ResumeProblem(f"{path}: another cleantext run is writing it (its progress file is locked)") from exc
@@ -267,13 +269,14 @@ class ResumableFile:
         plan = self.plan
         data_fd = os.open(plan.partial, os.O_RDWR | os.O_CREAT, NEW_FILE_MODE)
         try:
-            fcntl.flock(data_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            hold_lock(data_fd, wait=False)
         except BlockingIOError as exc:
             os.close(data_fd)
             raise OutputFailed(f"{plan.path}: another cleantext run is writing it") from exc
         try:
             os.ftruncate(data_fd, plan.kept_bytes)  # what a killed run wrote after its last checkpoint goes
         except OSError:
+            let_go(data_fd)
             os.close(data_fd)
             raise
         self._data = os.fdopen(data_fd, "r+b")
@@ -283,12 +286,13 @@ class ResumableFile:
         fresh = _temporary(plan.progress)
         fd = os.open(fresh, os.O_RDWR | os.O_CREAT | os.O_EXCL, NEW_FILE_MODE)
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX)
+            hold_lock(fd)
             os.pwrite(fd, header.ljust(self._slots, b" "), 0)
             if plan.after is not None:  # the earlier run's last checkpoint, carried over
                 self._write_checkpoint(fd, plan.after)
             os.replace(fresh, plan.progress)
         except OSError:
+            let_go(fd)
             os.close(fd)
             os.unlink(fresh)
             raise
@@ -352,7 +356,9 @@ class ResumableFile:
         _sync_folder(os.path.dirname(self.plan.final) or ".")
         os.unlink(self.plan.progress)
         self._data = self._progress = None
+        let_go(data.fileno())
         data.close()
+        let_go(progress)
         os.close(progress)
 
     def _keep(self) -> None:
@@ -378,11 +384,13 @@ class ResumableFile:
         progress, self._progress = self._progress, None
         self.plan.release()
         if data is not None:
+            let_go(data.fileno())
             try:
                 data.close()
             except OSError:
                 pass  # what could not be flushed lies after the last checkpoint: it is cut off on resume
         if progress is not None:
+            let_go(progress)
             os.close(progress)
 
     def _failed(self, exc: OSError) -> OutputFailed:

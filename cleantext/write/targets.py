@@ -24,6 +24,11 @@ Observations this module relies on:
   for as long as its writer lives (the kernel releases it with the last process holding the file);
   the next run writing ``NAME`` removes every such file it can lock: those of dead runs, never
   that of a run still writing.
+- An ``flock`` belongs to the open file, and a forked process (a ``--jobs`` worker) shares the
+  parent's open files: after ``kill -9`` of the parent alone its workers would hold the lock until
+  they notice and end, and the next run would take a dead run's file for a live one. So every lock
+  is taken with ``hold_lock``, and a forked child closes its copies of the locked descriptors at
+  once (``os.register_at_fork``): a lock lives exactly as long as the process that took it.
 
 >>> import tempfile
 >>> with tempfile.TemporaryDirectory() as folder:
@@ -233,6 +238,7 @@ class Target:
             self.raw.close()
             return
         os.fsync(self.raw.fileno())  # the rename must not land before the data
+        let_go(self.raw.fileno())
         self.raw.close()
         if os.path.exists(self._final):
             os.chmod(self._tmp, os.stat(self._final).st_mode & 0o7777)
@@ -242,6 +248,8 @@ class Target:
     def discard(self) -> None:
         """Give up: close, and remove the temporary file; the target stays as it was."""
         try:
+            if not self.raw.closed:
+                let_go(self.raw.fileno())
             self.raw.close()
         except OSError:
             pass  # the data that could not be flushed is being thrown away anyway
@@ -257,6 +265,38 @@ def temporary_pattern(path: str) -> str:
     return os.path.join(glob.escape(folder), f".{glob.escape(name)}.*.tmp")
 
 
+_LOCKED: dict[int, tuple[int, int]] = {}  # descriptor -> (device, inode) of each file this process locked
+
+
+def hold_lock(fd: int, wait: bool = True) -> None:
+    """Lock ``fd`` exclusively, for this process alone (module notes); BlockingIOError when another
+    process holds it and not ``wait``. ``let_go`` before the descriptor is closed."""
+    fcntl.flock(fd, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+    info = os.fstat(fd)
+    _LOCKED[fd] = (info.st_dev, info.st_ino)
+
+
+def let_go(fd: int) -> None:
+    """Forget ``fd``'s lock (its descriptor is about to be closed, which releases it)."""
+    _LOCKED.pop(fd, None)
+
+
+def _close_locked_in_child() -> None:
+    """In a forked child: close the copies of the parent's locked descriptors (the same files
+    still: a number closed and reused meanwhile is left alone)."""
+    for fd, identity in _LOCKED.items():
+        try:
+            info = os.fstat(fd)
+            if (info.st_dev, info.st_ino) == identity:
+                os.close(fd)
+        except OSError:
+            pass
+    _LOCKED.clear()
+
+
+os.register_at_fork(after_in_child=_close_locked_in_child)
+
+
 def _create_temporary(path: str) -> tuple[str, IO[bytes]]:
     """A new file beside ``path`` (same file system, so the final rename is atomic), locked while
     its writer lives; the temporary files dead writers left for ``path`` are removed first."""
@@ -264,7 +304,7 @@ def _create_temporary(path: str) -> tuple[str, IO[bytes]]:
     folder, name = os.path.split(path)
     tmp = os.path.join(folder, f".{name}.{uuid.uuid4().hex[:12]}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, NEW_FILE_MODE)
-    fcntl.flock(fd, fcntl.LOCK_EX)  # a new file: nobody else holds it
+    hold_lock(fd)  # a new file: nobody else holds it
     return tmp, os.fdopen(fd, "wb")
 
 

@@ -167,7 +167,7 @@ def test_a_resumed_run_with_other_settings_is_refused_in_one_line(tmp_path: Path
 
 def test_sigterm_of_a_shard_run_closes_the_partial_shard(tmp_path: Path) -> None:
     """SIGTERM: the shard being written is closed with what it took, listed, and resumed from."""
-    pages = copy_bench(tmp_path / "pages", 120)
+    pages = copy_bench(tmp_path / "pages", 1500)  # many seconds of work: the signal lands mid-run
     out, log = tmp_path / "out", tmp_path / "run.log"
     proc = _start(pages, out, log, "--shard-size", "100000")  # one shard: only the partial one can hold records
     deadline = time.monotonic() + RUN_TIMEOUT

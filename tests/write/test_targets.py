@@ -137,3 +137,47 @@ def test_signals_held_wait_until_the_block_ends() -> None:
             finished.append("after the signal")
     assert finished == ["after the signal"]
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # the handler is back
+
+
+HOLDER = """
+import os, sys, time
+from cleantext.write.targets import hold_lock
+fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT)
+hold_lock(fd)
+child = os.fork()
+if child == 0:
+    time.sleep(60)  # a worker still busy when its parent is killed
+    os._exit(0)
+print(child, flush=True)
+time.sleep(60)
+"""
+
+
+def test_a_lock_dies_with_its_process_not_with_its_forked_children(tmp_path: Path) -> None:
+    import fcntl
+    import signal
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    locked = tmp_path / "locked.tmp"
+    proc = subprocess.Popen([sys.executable, "-c", HOLDER, str(locked)], stdout=subprocess.PIPE, cwd=ROOT)
+    assert proc.stdout is not None
+    child = int(proc.stdout.readline())
+    try:
+        fd = os.open(locked, os.O_RDWR)
+        try:
+            with pytest.raises(BlockingIOError):  # the parent holds it while it lives
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            proc.kill()
+            proc.wait(timeout=30)
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # free at once, though the child lives on
+        finally:
+            os.close(fd)
+        os.kill(child, 0)  # (the child is still alive: the lock was not freed by its death)
+    finally:
+        try:
+            os.kill(child, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
