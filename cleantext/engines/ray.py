@@ -102,8 +102,15 @@ def run_on_ray(  # noqa: PLR0913 - the run's parts, as run_inputs takes them
     job = RayRun(inputs, config, plan, compression=compression, errors=errors, stages=stages)
     code, ending = 0, ""
     try:
+        # before the handler: ray.init waits inside Ray's C++ code, where a Python handler never runs,
+        # so SIGTERM keeps its default there (the process ends; nothing was written yet)
+        started = _connect(address)
+    except ConnectionError as exc:  # no cluster there: nothing was read
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        errors.write(f"cleantext: cannot join the Ray cluster at {address or 'RAY_ADDRESS'}: {first}\n")
+        return EXIT_USAGE
+    try:
         with sigterm_as_interrupt():
-            started = _connect(address)
             try:
                 job.run()
             finally:
