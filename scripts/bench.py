@@ -23,7 +23,10 @@ dumps; a page is Chinese when its ``<id>.json`` says ``"lang": "zh"``). Sections
   against the same pages cleaned one by one;
 - ``startup`` (k): ``cleantext run`` on one small page from the shell, and what the imports cost;
 - ``ray`` (l): the Ray engine on 2 local CPUs (fewer on a smaller machine) beside the local engine,
-  when Ray is installed;
+  when Ray is installed; ``rayfirst`` (l): with a cluster already running (``ray start --head``),
+  the wall seconds from ``cleantext run --engine ray --ray-address …`` starting to its first shard
+  on disk, and what joining costs before any cleantext code runs (``import ray``, connecting, a
+  bare actor's first reply);
 - ``stages`` (m): the time of each stage (read+decode, segment, boilerplate, document+convert,
   write) on the dumps and on the HTML pages: where the time goes, without a profiler's overhead;
 - ``curve`` (n): one hard-wrapped dump of 1, 4, 20 and 100 MB (``--quick``: no 100 MB) and one
@@ -69,6 +72,7 @@ FULL_REPS, QUICK_REPS = 3, 1  # runs per measurement; the best is kept
 STARTUP_REPS, QUICK_STARTUP_REPS = 5, 2  # shell runs of `cleantext run` for start-up
 JOBS_MIN_PAGES, QUICK_JOBS_MIN_PAGES = 600, 200  # pages for --jobs: enough to amortise worker start-up
 SCALING_SIZES = (1, 4, 16)  # copies of the dump corpus
+RAYFIRST_PAGES = 24  # HTML pages of the run timed to its first record (6 batches: more than the first)
 CLOCK_LEGEND = "best s: CPU seconds of one process for (a)-(g), (i), (j), (m), (n); wall seconds for (h), (k), (l)"
 STARTUP_DUMP = ROOT / "samples" / "dumps" / "000_547391f3b4e202b1.txt"
 STARTUP_HTML = ROOT / "samples" / "html" / "news-gbk.html"
@@ -204,6 +208,30 @@ def sec_ray(run: Run) -> None:
     run.report.add("l", "ray", Figure(f"ray engine, {cpus} CPUs", got["pages"], 0, got["seconds"], note))
 
 
+def sec_rayfirst(run: Run) -> None:
+    if importlib.util.find_spec("ray") is None:
+        run.report.notes.append("(l) rayfirst skipped: Ray is not installed (the `ray` extra)")
+        return
+    folder = page_folder(run.corpus.html[:RAYFIRST_PAGES], "rayfirst-pages")
+    cpus = procs.RAY_CLEAN_CPUS
+    say(f"rayfirst: ray start --head ({cpus} CPUs), then cleantext run --engine ray joining it")
+    with procs.ray_head(cpus) as address:
+        times = [procs.ray_first_record(folder, address) for _ in range(run.reps)]
+        phases = procs.run_child(
+            [str(Path(__file__)), "--child", "rayphases", "--address", address], env=procs.ray_env()
+        )
+    first, end = min(times)
+    load = os.getloadavg()[0]
+    note = (
+        f"first shard (2 records) after {first:.1f} s, exit {end:.1f} s (all: "
+        f"{', '.join(f'{f:.1f}' for f, _ in times)}); before cleantext code: import ray {phases['import_s']:.1f} s "
+        f"({phases['import_cpu_s']:.1f} CPU s), connect {phases['connect_s']:.2f} s, a bare actor's first reply "
+        f"{phases['bare_actor_s']:.1f} s; load avg {load:.1f}"
+    )
+    pages = len(run.corpus.html[:RAYFIRST_PAGES])
+    run.report.add("l", "rayfirst", Figure("ray: first record, cluster up", pages, 0, first, note))
+
+
 def sec_stages(run: Run) -> None:
     for key, name, paths in (("dumps", "text dumps", run.corpus.txt), ("html", "HTML", run.corpus.html)):
         for fig in inproc.measure_stages(name, paths, run.reps):
@@ -245,6 +273,7 @@ SECTIONS: dict[str, Callable[[Run], None]] = {
     "large": sec_large,
     "startup": sec_startup,
     "ray": sec_ray,
+    "rayfirst": sec_rayfirst,
     "stages": sec_stages,
     "curve": sec_curve,
     "lang": sec_lang,
@@ -260,7 +289,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--peers", action="store_true", help="make .bench/peers (trafilatura) if needed")
     parser.add_argument("--profile", action="store_true", help="also profile the HTML corpus")
     parser.add_argument("--json", type=Path, help="save every figure to this JSON file")
-    parser.add_argument("--child", choices=("scaling", "ray", "curve"), help=argparse.SUPPRESS)
+    parser.add_argument("--child", choices=("scaling", "ray", "rayphases", "curve"), help=argparse.SUPPRESS)
+    parser.add_argument("--address", help=argparse.SUPPRESS)
     parser.add_argument("--listing", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--repeat", type=int, default=1, help=argparse.SUPPRESS)
     parser.add_argument("--folder", type=Path, help=argparse.SUPPRESS)
@@ -282,6 +312,8 @@ def child_main(args: argparse.Namespace) -> None:
         print(json.dumps(procs.child_scaling(args.listing, args.repeat)))
     elif args.child == "curve":
         print(json.dumps(curve.child_curve(args.folder)))
+    elif args.child == "rayphases":
+        print(json.dumps(procs.child_ray_phases(args.address)))
     else:
         print(json.dumps(procs.child_ray(args.folder)))
 

@@ -23,7 +23,7 @@ Observations this module relies on:
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from cleantext.model import Failure
@@ -61,6 +61,26 @@ def list_files(inputs: Sequence[str]) -> tuple[list[InputFile], list[Failure]]:
             else:
                 files.append(entry)
     return files, failures
+
+
+def placed_files(inputs: Sequence[str]) -> Iterator[tuple[int, InputFile | Failure]]:
+    """Every file of the inputs, and a Failure for each input that cannot be listed, each with its
+    ordinal: the ``Place.input`` the local engine gives it (``read.iter_placed``). Local folders are
+    walked as the run goes, not listed up front.
+
+    >>> [(number, entry.uri) for number, entry in placed_files(["/no/such.html", "/no/such/dir/"])]
+    [(0, '/no/such.html'), (1, '/no/such/dir/')]
+    """
+    number = 0
+    for item in inputs:
+        for entry in _list_remote(item) if SCHEME_SEP in item else _walk_local(item):
+            yield number, entry
+            number += 1
+
+
+def _walk_local(item: str) -> Iterator[InputFile | Failure]:
+    for path in expand_inputs([item]):
+        yield path if isinstance(path, Failure) else InputFile(path, os.path.abspath(path))
 
 
 def _list_local(item: str) -> list[InputFile | Failure]:

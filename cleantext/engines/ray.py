@@ -1,33 +1,33 @@
-"""``--engine ray``: the same pipeline over a Ray cluster, written as JSONL shards.
+"""``--engine ray``: the same pipeline over a Ray cluster, into the local engine's shard folder.
 
-The run has four steps, each a plain Ray Data operation:
+The process you run (the driver) lists the inputs, hands batches of files to a pool of Ray actors,
+and writes what comes back in input order, as it comes:
 
-1. **List** (driver): the inputs become an explicit list of files in local input order
-   (``listing``), so that every item keeps its local name and its place for duplicate removal.
-2. **Clean** (cluster): ``StoredBytes`` (``read_binary_files`` minus its decompression) gives one
-   row per file; ``map_batches`` over a pool
-   of actors, each holding one ``PageCleaner`` built once (OpenCC and the rules load per actor, not
-   per page), turns each file into one outcome row per page (``rows.OutcomeRows``): the JSON line of
-   an article, a drop reason, or an error message. A bad page costs one error row, never the job.
-   The result is materialised once (spilled to disk by Ray when it is large), because it is read
-   twice below and cleaning is the expensive part. Faults use Ray's own retries: a read task that
-   fails is run again (``max_retries``, ``retry_exceptions``), and a cleaning actor whose process
-   dies is restarted and its batch run again (``max_restarts``, ``max_task_retries``), each up to
-   ``TASK_RETRIES`` times. A batch that still fails is given up (``max_errored_blocks``) rather
-   than the job; each file says in a marker row that it was cleaned, so the files of a lost batch
-   are known. They are cleaned once more, each in a batch of its own, and those that fail again
-   are reported as failures (one stderr line each, counted, exit 1), never silently lost.
-3. **Count** (driver): the rows without their text (sorted by input order when duplicates are
-   removed) stream through ``rows.Tally`` into the local engine's ``Ledger``: the same ``Dedup``
-   stage (exact and near, across all shards), the same ``Stats``, the same stderr lines.
-4. **Write** (cluster): the articles the filters kept, as ``JsonlWriter.line`` made them, go to
-   ``OUT_DIR/part-NNNNN.jsonl`` (or ``.jsonl.gz``/``.jsonl.zst``/``.jsonl.bz2`` with
-   ``compression``), one shard per block of at least ``ROWS_PER_SHARD`` records where there are
-   that many. Order across shards is not kept.
+1. **List** (driver, ``listing.placed_files``): the inputs become files in local input order, each
+   with the ordinal the local engine gives it (``Place.input``); folders are walked as the run goes.
+2. **Clean** (cluster): one actor per CPU (or ``--jobs``), each holding one ``OutcomeRows`` built
+   once (OpenCC and the rules load per actor, not per page). A call reads ``FILES_PER_BATCH``
+   files, from paths or URIs every node can read, and returns one outcome row per page
+   (``rows``): the JSON line of an article, a drop, or a failure. A bad page costs one failure
+   row, an unreadable file one failure, as locally. Each actor cleans one batch at a time, and at
+   most ``BATCHES_AHEAD`` batches per actor wait, cleaned, for an earlier one: the driver's memory
+   is bounded however long the run.
+3. **Settle and write** (driver): the batches are taken in input order; their rows go through
+   ``rows.Tally`` (the local engine's ``Ledger``: the same Dedup, Stats and stderr lines) and the
+   outcomes, with their places, to ``write.shards.ShardWriter``, the local engine's writer. So the
+   shards and manifest are, byte for byte, a local run's; the first record is written as soon as
+   the first batch is cleaned; and ``--resume`` continues a folder whichever engine wrote it.
 
-What differs from the local engine: the output is a folder of shards; stdin cannot be an input;
-``--strict`` cannot stop a cluster mid-way (the run ends, then exits 1 if anything failed); each
-input file is read whole into a worker's memory (split containers above a few GB).
+Faults use Ray's own retries: an actor whose process dies is restarted (``max_restarts``) and the
+batch it was cleaning is run again (``max_task_retries``), up to ``TASK_RETRIES`` times. The files
+of a batch that still fails are cleaned once more, each alone, with no retry; a file that fails
+then is reported as failed (one stderr line, counted, exit 1), never silently lost. A remote file
+that cannot be read is read again up to ``TASK_RETRIES`` times in the actor, then is a failure.
+
+What differs from the local engine: stdin cannot be an input; ``--strict`` cannot stop a cluster
+mid-way (the run ends, then exits 1 if anything failed); each input file is read whole into a
+worker's memory (split containers above a few GB); the shards are written by the driver, so ``-o``
+is a folder on its machine (a shared file system on a cluster), not an object-store URI.
 
 Importing this module raises ImportError when Ray is not installed; the CLI turns that into exit 2.
 """
@@ -35,62 +35,41 @@ Importing this module raises ImportError when Ray is not installed; the CLI turn
 from __future__ import annotations
 
 import logging
-import os
 import sys
 import time
-from collections.abc import Iterable, Iterator, Sequence
-from operator import itemgetter
+from collections import deque
+from collections.abc import Iterator, Sequence
 from typing import Any, TextIO
 
-import pyarrow as pa
-import pyarrow.compute as pc
 import ray
-from ray.data import ActorPoolStrategy, DataContext, Dataset
-from ray.data.datasource import BlockBasedFileDatasink, FileBasedDatasource, FilenameProvider
+from ray.exceptions import RayError
 
 from cleantext.config import Config
-from cleantext.engines.listing import InputFile, bare, list_files
-from cleantext.engines.rows import ARTICLE, ITEM_BITS, MAX_FILES, OutcomeRows, Tally, order_of
+from cleantext.engines.listing import SCHEME_SEP, InputFile, placed_files
+from cleantext.engines.rows import ITEM_BITS, MAX_FILES, OutcomeRows, Tally, failure_row, order_of
 from cleantext.model import Failure
 from cleantext.pipeline import Stats
+from cleantext.read import InputsChanged, Place
+from cleantext.read.streams import describe_os_error
+from cleantext.runner import Terminated, sigterm_as_interrupt
 from cleantext.stages import Stage
+from cleantext.write.shards import ShardPlan, ShardProblem, ShardWriter, plan_shards
+from cleantext.write.targets import OutputFailed, signals_held
 
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143
 FILES_PER_BATCH = 4  # files per actor call: small, so one large container does not hold back others
-ROWS_PER_SHARD = 10_000  # records: Ray buffers at least this many per shard file (fewer at the end)
-ROWS_PER_COUNT_BATCH = 65_536  # rows pulled at a time by the driver's count (no text in them)
-READ_TASK_CPUS = 0  # CPUs reserved per read task: reading is I/O, and the actors hold every CPU
-#                    (a read task asking for one would wait forever for an actor to give it back)
-LIGHT_TASK_CPUS = 0  # CPUs reserved for dropping a column: a copy, which need not wait (~10 s on
-#                      2 CPUs) for the finished actor pool to hand its CPUs back
-# Tasks that reserve no CPU are otherwise all started at once, each in a new worker process
-# (~1.5 CPU s to start): 34 read tasks for 419 pages on 2 CPUs took the run from 11 s to 130 s.
-# So as many run at once as there are cleaning actors (reads), or as there are CPUs (the copy).
-TASK_RETRIES = 2  # runs after the first of a read task that failed, or of a batch whose worker died
-CLEANED = "cleaned"  # kind of the marker row each file ends with: the file's rows are all there
+BATCHES_AHEAD = 4  # batches per actor cleaned (and held by the driver) ahead of the one it writes
+TASK_RETRIES = 2  # runs after the first of a batch whose worker died, or of a failed remote read
+ITEM_MASK = (1 << ITEM_BITS) - 1
 LOST = (
     f"not cleaned: its Ray task failed {1 + TASK_RETRIES} times, then once more on its own"
-    " (a worker died, or the read failed); nothing of this input was written"
+    " (its worker died); nothing of this input was written"
 )
-SHARD_SUFFIXES = {None: "jsonl", "gzip": "jsonl.gz", "zstd": "jsonl.zst", "bz2": "jsonl.bz2"}
+SHARD_SUFFIXES = {"gzip": ".jsonl.gz", "zstd": ".jsonl.zst", "bz2": ".jsonl.bz2"}  # gzip: the local engine's
 
-OUTCOME_SCHEMA = pa.schema(
-    [
-        ("order", pa.int64()),
-        ("kind", pa.string()),
-        ("uri", pa.string()),
-        ("line", pa.large_binary()),
-        ("id", pa.string()),
-        ("reason", pa.string()),
-        ("detail", pa.string()),
-        ("stage", pa.string()),
-        ("duplicate_of", pa.string()),
-        ("message", pa.string()),
-        ("key", pa.binary()),
-        ("sketch", pa.binary()),
-    ]
-)
+Batch = list[tuple[int, InputFile | Failure]]  # files with their ordinals; inputs not listed as failures
 
 
 def run_on_ray(  # noqa: PLR0913 - the run's parts, as run_inputs takes them
@@ -101,32 +80,55 @@ def run_on_ray(  # noqa: PLR0913 - the run's parts, as run_inputs takes them
     address: str | None = None,
     compression: str | None = None,
     errors: TextIO | None = None,
+    stages: Sequence[Stage] | None = None,
 ) -> int:
     """``cleantext run --engine ray``: clean ``inputs`` into shards in ``output_dir``; the exit code.
 
     Connects to the cluster at ``address`` (``auto``, ``ray://host:10001``; None starts a local
     Ray, or joins the one ``RAY_ADDRESS`` names), unless this process is connected already.
+    SIGTERM is handled as Ctrl-C: the shards taken so far are finished, the summary printed.
+    ``stages``: the workers' per-page stages, as for ``clean_on_ray``.
     """
     errors = errors or sys.stderr
     problem = usage_problem(inputs, output_dir, compression)
-    if config.resume:
-        problem = "--resume continues the shards of the local engine; the Ray engine writes its shards in one go"
     if problem:
         errors.write(f"cleantext: {problem}\n")
         return EXIT_USAGE
-    started = _connect(address)
     try:
-        stats = clean_on_ray(inputs, config, output_dir, compression=compression, errors=errors)
-    except KeyboardInterrupt:
-        errors.write("cleantext: interrupted; shards written so far are incomplete\n")
-        return EXIT_INTERRUPTED
-    finally:
-        if started:
-            ray.shutdown()
-    errors.write(stats.summary() + "\n")
+        plan = plan_shards(output_dir, config, list(inputs))
+    except ShardProblem as exc:
+        errors.write(f"cleantext: {exc}\n")
+        return EXIT_USAGE
+    job = RayRun(inputs, config, plan, compression=compression, errors=errors, stages=stages)
+    code, ending = 0, ""
+    try:
+        # before the handler: ray.init waits inside Ray's C++ code, where a Python handler never runs,
+        # so SIGTERM keeps its default there (the process ends; nothing was written yet)
+        started = _connect(address)
+    except ConnectionError as exc:  # no cluster there: nothing was read
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        errors.write(f"cleantext: cannot join the Ray cluster at {address or 'RAY_ADDRESS'}: {first}\n")
+        return EXIT_USAGE
+    try:
+        with sigterm_as_interrupt():
+            try:
+                job.run()
+            finally:
+                if started:
+                    ray.shutdown()
+    except KeyboardInterrupt as exc:
+        terminated = isinstance(exc, Terminated)
+        code, ending = (EXIT_TERMINATED, "; terminated") if terminated else (EXIT_INTERRUPTED, "; interrupted")
+    except InputsChanged as exc:  # a resumed run found other inputs: nothing was written
+        errors.write(f"cleantext: {exc}; start over with --force (without --resume)\n")
+        return EXIT_USAGE
+    except OutputFailed as exc:  # no space left, an I/O error: one line, exit 1
+        errors.write(f"cleantext: {exc}\n")
+        code = 1
+    errors.write(job.stats.summary() + ending + "\n")
     if stats_path:
-        stats.save(stats_path)
-    return 1 if stats.failed else 0
+        job.stats.save(stats_path)
+    return code or (1 if job.stats.failed else 0)
 
 
 def clean_on_ray(  # noqa: PLR0913 - run_on_ray's parts, and a Python user's own stages
@@ -142,211 +144,216 @@ def clean_on_ray(  # noqa: PLR0913 - run_on_ray's parts, and a Python user's own
 
     ``workers`` is the size of the actor pool: ``config.jobs`` when set, else the cluster's CPUs.
     ``stages`` are the per-page stages the workers run (``PageCleaner``'s; by default ``config``'s).
+    ShardProblem when the folder cannot be written or resumed as ``config`` asks.
     """
-    errors = errors or sys.stderr
-    _warn_unsupported(config, errors)
-    files, failures = list_files(inputs)
-    tally = Tally(config, errors)
-    for failure in failures:
-        tally.add_failure(failure)
-    if len(files) >= MAX_FILES:
-        raise ValueError(f"{len(files)} files: at most {MAX_FILES - 1} per run")
-    if files:
-        workers = workers or config.jobs or _cluster_cpus()
-        ordered = config.dedup != "off"
-        cleaned = _cleaned_rows(clean_files(files, config, workers, stages))
-        done: set[int] = set()
-        rows = _summary_rows(cleaned, ordered, done)
-        if not ordered:
-            tally.add_all(rows)  # streamed; fills ``done``
-            rows = []
-        lost = [number for number in range(len(files)) if number not in done]
-        if len(lost) > 1:  # a batch given up: each of its files once more on its own, so only culprits fail
-            again = _cleaned_rows(clean_files(files, config, workers, stages, only=lost))
-            cleaned = cleaned.union(again)
-            rows = [*rows, *_summary_rows(again, False, done)]
-            lost = [number for number in lost if number not in done]
-        tally.add_all(sorted(rows, key=itemgetter("order")) if ordered else rows)
-        for number in lost:
-            tally.add_failure(Failure(files[number].uri, LOST))
-        write_shards(cleaned, tally.removed, output_dir, compression)
-    return tally.stats
+    job = RayRun(inputs, config, plan_shards(output_dir, config, list(inputs)), compression, errors, workers, stages)
+    job.run()
+    return job.stats
 
 
-def clean_files(
-    files: list[InputFile],
-    config: Config,
-    workers: int,
-    stages: Sequence[Stage] | None = None,
-    only: list[int] | None = None,
-) -> Dataset:
-    """The outcome rows of every page of ``files``, then one ``CLEANED`` row per file (lazy:
-    nothing runs until it is consumed). A batch that fails ``1 + TASK_RETRIES`` times is left out.
+class RayRun:
+    """One run into a shard folder: the actor pool, the driver's Tally and ShardWriter."""
 
-    ``only``: the ordinals of the files to clean, each in a batch of its own and tried once more
-    only (they were in a batch that was given up after its retries).
-    """
-    index = {bare(f.location): (number, f.uri) for number, f in enumerate(files)}
-    chosen = files if only is None else [files[number] for number in only]
-    retries = TASK_RETRIES if only is None else 0
-    source = StoredBytes([f.location for f in chosen], include_paths=True)
-    context = DataContext.get_current()
-    strict, context.max_errored_blocks = context.max_errored_blocks, -1  # datasets copy it when made
-    try:
-        pages = ray.data.read_datasource(
-            source,
-            num_cpus=READ_TASK_CPUS,
-            concurrency=max(1, workers),
-            override_num_blocks=None if only is None else len(chosen),
-            ray_remote_args={"max_retries": retries, "retry_exceptions": [OSError]},
-        )
-        return pages.map_batches(
-            _CleanFiles,
-            fn_constructor_args=(config, index, stages),
-            batch_size=FILES_PER_BATCH if only is None else 1,
-            batch_format="pyarrow",
-            # a task queued on an actor that dies fails with it: once more, each actor runs one at a time
-            compute=ActorPoolStrategy(size=max(1, workers), max_tasks_in_flight_per_actor=None if only is None else 1),
-            num_cpus=1,
-            max_restarts=-1,  # a dead worker is always replaced; its batch is retried a bounded number of times
-            max_task_retries=retries,
-        )
-    finally:
-        context.max_errored_blocks = strict
-
-
-def _cleaned_rows(rows: Dataset) -> Dataset:
-    """``rows`` run once and kept, as a new dataset under the default error policy (a failing
-    step after cleaning, such as a shard write, must fail the job, not lose its records).
-
-    Ray Data logs each batch it gives up with a traceback; the run reports each of the batch's
-    inputs in one line instead, so its log is kept to what ends the job (which raises as well).
-    """
-    log = logging.getLogger("ray.data")
-    level = log.level
-    log.setLevel(logging.CRITICAL)
-    try:
-        kept = rows.materialize()
-    finally:
-        log.setLevel(level)
-    return ray.data.from_arrow_refs(kept.to_arrow_refs())
-
-
-class StoredBytes(FileBasedDatasource):
-    """Files as stored, one row each (``bytes``, ``path``): like ``read_binary_files``, but a
-    ``.gz`` or ``.zst`` file is not decompressed on the way, so the read package sees the same
-    bytes as locally and reports a truncated stream as a failure of that input, not of the job."""
-
-    def resolve_compression(self, path: str, open_args: dict[str, Any]) -> str | None:
-        return None
-
-    def _read_stream(self, f: Any, path: str) -> Iterator[pa.Table]:
-        yield pa.table({"bytes": pa.array([f.readall()], pa.large_binary())})
-
-
-class _CleanFiles:
-    """The actor: one PageCleaner for its lifetime; a batch of files in, their outcome rows out."""
-
-    def __init__(
-        self, config: Config, index: dict[str, tuple[int, str]], stages: Sequence[Stage] | None = None
+    def __init__(  # noqa: PLR0913 - clean_on_ray's parts
+        self,
+        inputs: Sequence[str],
+        config: Config,
+        plan: ShardPlan,
+        compression: str | None = None,
+        errors: TextIO | None = None,
+        workers: int | None = None,
+        stages: Sequence[Stage] | None = None,
     ) -> None:
+        self.inputs, self.config, self.plan, self.stages = list(inputs), config, plan, stages
+        self.suffix = SHARD_SUFFIXES[compression or "gzip"]
+        self.errors = errors or sys.stderr
+        self.workers = workers
+        self.tally = Tally(config, self.errors)
+
+    @property
+    def stats(self) -> Stats:
+        return self.tally.stats
+
+    def run(self) -> None:
+        """Clean and write everything; an interruption (KeyboardInterrupt) is raised again once the
+        shard being written is finished and listed, so a resumed run continues after it."""
+        if self.config.strict:
+            self.errors.write("cleantext: --strict does not stop a ray run early; failures are counted (exit 1)\n")
+        after = self.plan.after
+        if after is not None:
+            kept = len(self.plan.earlier["shards"]) if self.plan.earlier else 0
+            self.errors.write(f"cleantext: {self.plan.folder}: resuming after {after.name} ({kept} shard(s) kept)\n")
+        stopped: KeyboardInterrupt | None = None
+        with ShardWriter(self.plan, self.config, self.inputs, self.suffix) as writer:
+            pool = _Pool(self.config, self.workers or self.config.jobs or _cluster_cpus(), self.stages)
+            try:
+                for place, row in self._rows(pool):
+                    with signals_held():  # a record and its count, together
+                        writer.take(self.tally.add(row), place, row["line"])
+                writer.complete = True
+            except KeyboardInterrupt as exc:
+                stopped = exc
+            finally:
+                pool.close()
+        if stopped is not None:
+            raise stopped
+
+    def _rows(self, pool: _Pool) -> Iterator[tuple[Place, dict[str, Any]]]:
+        """Every outcome row, in input order, with its place; after the resumed place only."""
+        after = self.plan.after
+        for batch, cleaned in pool.in_order(self._batches()):
+            for number, entry in batch:
+                if isinstance(entry, Failure):
+                    yield Place(number, 0, entry.uri), failure_row(order_of(number, 0), entry)
+                    continue
+                rows = cleaned.get(number)
+                if rows is None:  # its worker died on every try
+                    yield Place(number, 0, entry.uri), failure_row(order_of(number, 0), Failure(entry.uri, LOST))
+                    continue
+                for row in rows:
+                    item = row["order"] & ITEM_MASK
+                    if after is None or number > after.input or item > after.item:
+                        yield Place(number, item, entry.uri), row
+
+    def _batches(self) -> Iterator[Batch]:
+        """The files to clean in batches, from the resumed input on (InputsChanged if it moved)."""
+        after = self.plan.after
+        batch: Batch = []
+        for number, entry in placed_files(self.inputs):
+            if number >= MAX_FILES:
+                raise ValueError(f"more than {MAX_FILES - 1} files: at most that many per run")
+            if after is not None and number < after.input:
+                continue
+            if after is not None and number == after.input and entry.uri != after.name:
+                raise InputsChanged(f"input {number + 1} was {after.name}, now {entry.uri}: the inputs changed")
+            batch.append((number, entry))
+            if len(batch) == FILES_PER_BATCH:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
+
+
+class _Pool:
+    """The cleaning actors, and the order in which their batches are taken."""
+
+    def __init__(self, config: Config, workers: int, stages: Sequence[Stage] | None) -> None:
+        cleaner = ray.remote(_Cleaner).options(num_cpus=1, max_restarts=-1, max_task_retries=TASK_RETRIES)
+        self.actors: list[Any] = [cleaner.remote(config, stages) for _ in range(max(1, workers))]  # ActorHandles
+
+    def close(self) -> None:
+        """End the actors (on a shared cluster they would otherwise keep their CPUs)."""
+        for actor in self.actors:
+            ray.kill(actor)
+
+    def in_order(self, batches: Iterator[Batch]) -> Iterator[tuple[Batch, dict[int, list[dict[str, Any]]]]]:
+        """Each batch with its files' rows (a file whose worker died on every try has none), in the
+        order given; batches are cleaned by whichever actor is free, at most ``BATCHES_AHEAD`` per
+        actor ahead of the first one not yet given back."""
+        idle = deque(self.actors)
+        todo: deque[tuple[int, Batch]] = deque()  # read from ``batches``, not yet sent
+        running: dict[Any, tuple[int, Batch, Any]] = {}  # ObjectRef → (index, batch, actor)
+        done: dict[int, tuple[Batch, dict[int, list[dict[str, Any]]]]] = {}
+        held = BATCHES_AHEAD * len(self.actors)
+        given = read = 0  # batches given back, and read from ``batches``
+        more = True
+        while True:
+            while more and read - given < held:
+                batch = next(batches, None)
+                if batch is None:
+                    more = False
+                else:
+                    todo.append((read, batch))
+                    read += 1
+            while todo and idle:
+                index, batch = todo.popleft()
+                files = [(number, entry.uri, entry.location) for number, entry in batch if isinstance(entry, InputFile)]
+                if files:
+                    actor = idle.popleft()
+                    running[actor.clean.remote(files)] = (index, batch, actor)
+                else:
+                    done[index] = (batch, {})
+            if given in done:
+                yield done.pop(given)
+                given += 1
+                continue
+            if not running:
+                return
+            [ref], _ = ray.wait(list(running), num_returns=1)
+            index, batch, actor = running.pop(ref)
+            try:
+                done[index] = (batch, ray.get(ref))
+            except RayError:  # its worker died 1 + TASK_RETRIES times
+                done[index] = (batch, _alone(actor, batch))
+            idle.append(actor)
+
+
+def _alone(actor: Any, batch: Batch) -> dict[int, list[dict[str, Any]]]:
+    """The files of a batch given up, each cleaned once more on its own (a task queued behind one
+    that kills the worker would fail with it, so one at a time)."""
+    cleaned: dict[int, list[dict[str, Any]]] = {}
+    for number, entry in batch:
+        if isinstance(entry, InputFile):
+            try:
+                once = actor.clean.options(max_task_retries=0)
+                cleaned.update(ray.get(once.remote([(number, entry.uri, entry.location)])))
+            except RayError:
+                pass  # reported as LOST
+    return cleaned
+
+
+class _Cleaner:
+    """The actor: one OutcomeRows (a PageCleaner) for its lifetime; files in, their rows out."""
+
+    def __init__(self, config: Config, stages: Sequence[Stage] | None = None) -> None:
         self.rows = OutcomeRows(config, stages)
-        self.index = index  # bare location → (file ordinal, name in records)
 
-    def __call__(self, batch: pa.Table) -> pa.Table:
-        rows: list[dict[str, Any]] = []
-        for i in range(batch.num_rows):
-            number, uri = self.index[bare(batch["path"][i].as_py())]
-            rows.extend(self.rows.rows_of_file(number, uri, batch["bytes"][i].as_py()))
-            rows.append({"order": order_of(number, 0), "kind": CLEANED, "uri": uri})
-        return pa.Table.from_pylist(rows, schema=OUTCOME_SCHEMA)
+    def clean(self, files: list[tuple[int, str, str]]) -> dict[int, list[dict[str, Any]]]:
+        """``files``: (ordinal, name in records, location); the outcome rows of each, by ordinal."""
+        return {number: self._rows(number, uri, location) for number, uri, location in files}
 
-
-def _summary_rows(cleaned: Dataset, ordered: bool, done: set[int]) -> Iterable[dict[str, Any]]:
-    """Every outcome row without its JSON line; in input order when ``ordered`` (duplicate removal).
-    The ordinals of the files whose ``CLEANED`` row came go to ``done`` as the rows are read.
-
-    Unordered rows stream through the driver; ordered ones are sorted there (~100 bytes per page,
-    plus ~0.5 KB per article for near duplicates). Ray's own sort is a shuffle of many tasks:
-    measured on 2 CPUs, it took 13 s for 21 rows, where the driver sorts 10⁶ rows in about a second.
-    """
-    summary = cleaned.drop_columns(["line"], num_cpus=LIGHT_TASK_CPUS, concurrency=_cluster_cpus())
-    rows = _outcomes((row for batch in _batches(summary) for row in batch.to_pylist()), done)
-    return sorted(rows, key=itemgetter("order")) if ordered else rows
+    def _rows(self, number: int, uri: str, location: str) -> list[dict[str, Any]]:
+        try:
+            data = _read(location)
+        except OSError as exc:
+            return [failure_row(order_of(number, 0), Failure(uri, describe_os_error(exc)))]
+        return list(self.rows.rows_of_file(number, uri, data))
 
 
-def _outcomes(rows: Iterable[dict[str, Any]], done: set[int]) -> Iterator[dict[str, Any]]:
-    for row in rows:
-        if row["kind"] == CLEANED:
-            done.add(row["order"] >> ITEM_BITS)
-        else:
-            yield row
+def _read(location: str) -> bytes:
+    """A file's bytes as stored (a .gz stays compressed: the read package opens it as locally)."""
+    if SCHEME_SEP not in location:
+        with open(location, "rb") as stream:
+            return stream.read()
+    from pyarrow import fs
 
-
-def _batches(dataset: Dataset) -> Iterator[pa.Table]:
-    for batch in dataset.iter_batches(batch_size=ROWS_PER_COUNT_BATCH, batch_format="pyarrow"):
-        assert isinstance(batch, pa.Table)
-        yield batch
-
-
-def write_shards(cleaned: Dataset, removed: list[int], output_dir: str, compression: str | None) -> None:
-    """Write the articles of ``cleaned`` except those at the ``removed`` orders, as JSONL shards."""
-    removed_orders = pa.array(removed, pa.int64())
-
-    def kept_lines(batch: pa.Table) -> pa.Table:
-        dropped = pc.is_in(batch["order"], value_set=removed_orders)
-        keep = pc.and_(pc.equal(batch["kind"], ARTICLE), pc.invert(dropped))
-        return batch.filter(keep).select(["line"])
-
-    kept = cleaned.map_batches(kept_lines, batch_size=None, batch_format="pyarrow")
-    kept.write_datasink(JsonlShards(output_dir, compression))
-
-
-class JsonlShards(BlockBasedFileDatasink):
-    """A folder of ``part-NNNNN.jsonl[.gz|.zst|.bz2]`` files, one line per record, UTF-8."""
-
-    def __init__(self, path: str, compression: str | None = None) -> None:
-        suffix = SHARD_SUFFIXES[compression]
-        super().__init__(
-            path,
-            min_rows_per_file=ROWS_PER_SHARD,
-            open_stream_args={"compression": compression},
-            filename_provider=_ShardNames(suffix),
-            file_format=suffix,
-        )
-
-    def write_block_to_file(self, block: Any, file: Any) -> None:
-        file.write(b"".join(block.to_arrow()["line"].to_pylist()))  # JsonlWriter's lines, newlines included
-
-
-class _ShardNames(FilenameProvider):
-    def __init__(self, suffix: str) -> None:
-        super().__init__(file_format=suffix)
-        self.suffix = suffix
-
-    def get_filename_for_task(self, write_uuid: str, task_index: int) -> str:
-        return f"part-{task_index:05d}.{self.suffix}"
+    for attempt in range(1 + TASK_RETRIES):
+        try:
+            filesystem, path = fs.FileSystem.from_uri(location)
+            with filesystem.open_input_stream(path, compression=None) as stream:
+                return bytes(stream.readall())
+        except OSError:
+            if attempt == TASK_RETRIES:
+                raise
+            time.sleep(1 + attempt)
+    raise AssertionError("unreachable")
 
 
 def usage_problem(inputs: Sequence[str], output_dir: str, compression: str | None) -> str | None:
-    """What is wrong with a ray run's arguments, said for a person, or None."""
+    """What is wrong with a ray run's arguments, said for a person, or None (the folder itself is
+    checked by ``plan_shards``, as for the local engine)."""
     if "-" in inputs or not inputs:
         return "--engine ray cannot read stdin: give files, folders or URIs such as s3://bucket/pages/"
-    if compression not in SHARD_SUFFIXES:
+    if compression is not None and compression not in SHARD_SUFFIXES:
         return f"output compression must be one of gzip, zstd, bz2 (got {compression!r})"
-    if "://" in output_dir:
-        return None  # remote folders are not inspected: shard names are fixed, so a rerun overwrites
-    if os.path.exists(output_dir) and not os.path.isdir(output_dir):
-        return f"{output_dir}: --engine ray writes shards into a folder, and this is a file"
-    if os.path.isdir(output_dir) and os.listdir(output_dir):
-        return f"{output_dir}: the output folder is not empty; give a new or empty one"
+    if SCHEME_SEP in output_dir:
+        return (f"{output_dir}: --engine ray writes its shards from this machine: give a folder here "
+                "(on a cluster, one on a shared file system), not a URI")
     return None
 
 
 def _connect(address: str | None) -> bool:
     """Join (or start) Ray unless connected; True when this call did, so the caller disconnects."""
-    DataContext.get_current().enable_progress_bars = sys.stderr.isatty()
-    logging.getLogger("ray.data").setLevel(logging.WARNING)  # stderr is for the run's own lines
     if ray.is_initialized():
         return False
     ray.init(address=address, include_dashboard=False, logging_level=logging.WARNING, log_to_driver=False)
@@ -355,11 +362,6 @@ def _connect(address: str | None) -> bool:
 
 def _cluster_cpus() -> int:
     return max(1, int(ray.cluster_resources().get("CPU", 1)))
-
-
-def _warn_unsupported(config: Config, errors: TextIO) -> None:
-    if config.strict:
-        errors.write("cleantext: --strict does not stop a ray run early; failures are counted (exit 1)\n")
 
 
 def bench_ray(
@@ -389,8 +391,6 @@ def bench_ray(
 
 
 def _connect_local(num_cpus: int) -> bool:
-    DataContext.get_current().enable_progress_bars = False
-    logging.getLogger("ray.data").setLevel(logging.WARNING)
     if ray.is_initialized():
         return False
     ray.init(num_cpus=num_cpus, include_dashboard=False, logging_level=logging.WARNING, log_to_driver=False)

@@ -8,10 +8,10 @@ Observations this module relies on:
   page. Duplicate removal is not: which copy survives depends on input order. Workers therefore
   compute only each article's duplicate *keys* — the exact digest (``dedup.text_key``) and, for
   ``--dedup near``, the serialised MinHash (``NearDedup.sketch``) — and the driver runs the filters
-  over the rows sorted by input order. The driver never sees the text: 16 bytes per article for
+  over the rows in input order. The driver never sees the text: 16 bytes per article for
   exact, ~0.5 KB for near (about what the local filters hold anyway).
 - Input order is a pair (file ordinal, item ordinal within the file), packed into one integer,
-  ``order``, so that the cluster can sort by it and filter by it in one vectorised step.
+  ``order``: the row's place in the run (``Place.input``, ``Place.item``), in one field.
 - The driver hands ``ExactDedup`` a stand-in text, the hex digest of the worker's key: equal keys
   give equal stand-ins, so the very same filter decides, with the same messages. ``NearDedup``
   is given the worker's sketch through its ``sketch`` method.
@@ -71,6 +71,17 @@ def order_of(file_index: int, item_index: int) -> int:
     return (file_index << ITEM_BITS) | item_index
 
 
+def failure_row(order: int, failure: Failure) -> dict[str, Any]:
+    """The row of a failure, at ``order``.
+
+    >>> failure_row(3, Failure("a.html", "bad"))["kind"]
+    'failure'
+    """
+    row: dict[str, Any] = dict.fromkeys(ROW_FIELDS)
+    row.update(order=order, kind=FAILURE, uri=failure.uri, message=failure.message)
+    return row
+
+
 def file_pages(uri: str, data: bytes, config: Config) -> Iterator[RawPage | Failure]:
     """The items of one input file given as bytes: what ``cleantext.read`` yields for the path.
 
@@ -120,7 +131,7 @@ class OutcomeRows:
             row["stage"] = outcome.stage
             row["duplicate_of"] = outcome.duplicate_of
         else:
-            row.update(kind=FAILURE, uri=outcome.uri, message=outcome.message)
+            row = failure_row(order, outcome)
         return row
 
 
@@ -130,6 +141,7 @@ class Tally:
     >>> import io
     >>> tally = Tally(Config(), io.StringIO())
     >>> tally.add({"order": 0, "kind": "failure", "uri": "a.html", "message": "bad"})
+    Failure(uri='a.html', message='bad')
     >>> tally.errors.getvalue(), tally.stats.failed
     ('cleantext: a.html: bad\\n', 1)
     """
@@ -151,8 +163,9 @@ class Tally:
         for row in rows:
             self.add(row)
 
-    def add(self, row: dict[str, Any]) -> None:
-        """Count one row; rows must come in input order when duplicates are removed."""
+    def add(self, row: dict[str, Any]) -> Outcome:
+        """Count one row; rows must come in input order when duplicates are removed. The outcome
+        as settled: an article stands for the row's ``line``, unless a filter dropped it."""
         outcome = _outcome_of(row)
         if self._near is not None and isinstance(outcome, Article):
             self._near.given(row["sketch"])
@@ -160,10 +173,13 @@ class Tally:
         if isinstance(outcome, Article) and isinstance(settled, Drop):
             self.removed.append(row["order"])
         self.report(settled)
+        return settled
 
-    def add_failure(self, failure: Failure) -> None:
+    def add_failure(self, failure: Failure) -> Outcome:
         """Count a Failure found outside the rows (an input the driver could not list)."""
-        self.report(self.ledger.settle(failure))
+        settled = self.ledger.settle(failure)
+        self.report(settled)
+        return settled
 
     def report(self, outcome: Outcome) -> None:
         """The local engine's one line per problem, naming the input."""

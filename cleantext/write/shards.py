@@ -46,7 +46,7 @@ from cleantext.write.targets import OutputFailed, describe, remove_stale_tempora
 
 MANIFEST = "manifest.json"
 SHARD_SUFFIX = ".jsonl.gz"
-SHARD_NAME = "part-{:05d}" + SHARD_SUFFIX
+SHARD_NAME = "part-{:05d}{}"  # number, suffix (SHARD_SUFFIX; the Ray engine may ask for .jsonl.zst)
 SHARD_FILE = re.compile(r"part-\d{5,}\.jsonl(\.gz|\.zst|\.bz2|\.xz)?")  # this engine's and the Ray engine's
 MANIFEST_FORMAT = 1
 # settings that do not change a record: not written to the manifest, not compared on resume
@@ -199,10 +199,10 @@ class ShardWriter:
     exception (a failed write) discards it.
     """
 
-    def __init__(self, plan: ShardPlan, config: Config, inputs: Sequence[str]) -> None:
+    def __init__(self, plan: ShardPlan, config: Config, inputs: Sequence[str], suffix: str = SHARD_SUFFIX) -> None:
         from cleantext import __version__
 
-        self.folder, self.config = plan.folder, config
+        self.folder, self.config, self.suffix = plan.folder, config, suffix
         self.count = 0  # records written by this run (as JsonlWriter.count)
         self.durable = 0  # records of this run in finished shards
         self.complete = False
@@ -236,12 +236,18 @@ class ShardWriter:
         remove_stale_temporaries(os.path.join(self.folder, ".part-*.tmp"))
         remove_stale_temporaries(os.path.join(self.folder, f".{MANIFEST}.*.tmp"))
 
-    def take(self, outcome: Outcome, place: Place) -> None:
-        """One outcome and its place in the input: an article is written, anything else counted."""
+    def take(self, outcome: Outcome, place: Place, line: bytes | None = None) -> None:
+        """One outcome and its place in the input: an article is written, anything else counted.
+
+        ``line``: the article's line as ``JsonlWriter.line`` made it elsewhere (a Ray worker); the
+        article itself then only says that it is one.
+        """
         with signals_held(), self._failing():
-            line = None
-            if isinstance(outcome, Article):
+            if not isinstance(outcome, Article):
+                line = None
+            elif line is None:
                 line = self._line_writer().line(outcome)
+            if line is not None:
                 self._make_room(len(line))
             shard = self._current or self._start()
             if line is not None:
@@ -282,7 +288,7 @@ class ShardWriter:
 
     def _start(self) -> _Shard:
         number = len(self.shards)
-        path = os.path.join(self.folder, SHARD_NAME.format(number))
+        path = os.path.join(self.folder, SHARD_NAME.format(number, self.suffix))
         writer = JsonlWriter(path, self.config.schema, self.config.fields, self.config.source_name)
         self._current = _Shard(number, writer.open())
         return self._current

@@ -10,9 +10,14 @@ from __future__ import annotations
 import json
 import os
 import resource
+import shutil
+import socket
 import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -47,17 +52,20 @@ PEER_TIMEOUT_S = 1800  # seconds: a peer run over the whole corpus, several repe
 CHILD_TIMEOUT_S = 900  # seconds: the longest a child section may take (16x dumps on a slow day)
 TERMINATE_GRACE_S = 30  # seconds between SIGTERM and SIGKILL for a child past its time
 RAY_CLEAN_CPUS = min(2, os.cpu_count() or 1)  # Ray actors cleaning pages, one CPU each: "2 local CPUs"
-# Ray gets exactly these CPUs, no more than the machine has: the engine's read tasks reserve none
-# (engines/ray.py READ_TASK_CPUS), so they never wait for an actor to hand its CPU back.
+# Ray gets exactly these CPUs, no more than the machine has.
+RAY_HEAD_TIMEOUT_S = 180  # seconds for ``ray start --head`` to report its cluster up (slow on a loaded machine)
+FIRST_POLL_S = 0.01  # seconds between looks for the first shard of the run being timed
 
 
-def run_child(args: list[str], python: str = sys.executable, timeout: float = CHILD_TIMEOUT_S) -> dict[str, Any]:
+def run_child(
+    args: list[str], python: str = sys.executable, timeout: float = CHILD_TIMEOUT_S, env: dict[str, str] | None = None
+) -> dict[str, Any]:
     """Run ``bench.py --child …`` (or another script) and return the JSON of its last stdout line.
 
     A child past ``timeout`` gets SIGTERM (so a Ray driver can stop the cluster it started), then
     SIGKILL, and the section fails with a message instead of hanging the run.
     """
-    child = subprocess.Popen([python, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    child = subprocess.Popen([python, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     try:
         out, err = child.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -200,6 +208,99 @@ def child_ray(folder: Path) -> dict[str, Any]:
     out = SCRATCH / "ray-out"
     shutil.rmtree(out, ignore_errors=True)
     return bench_ray(str(folder), str(out), Config(jobs=RAY_CLEAN_CPUS), num_cpus=RAY_CLEAN_CPUS)
+
+
+# -- (l) Ray: the first record, joining a cluster already running ---------------------------------
+
+
+def ray_env() -> dict[str, str]:
+    """The environment of the head and the runs: Ray's token authentication off, unless asked for
+    (a token left in the home folder would otherwise turn it on for ``ray start`` alone)."""
+    return {**os.environ, "RAY_AUTH_MODE": os.environ.get("RAY_AUTH_MODE", "disabled")}
+
+
+@contextmanager
+def ray_head(cpus: int) -> Iterator[str]:
+    """A head node as ``ray start --head`` makes one, on its own port and temporary folder, for the
+    block; its address. ``--block`` keeps ``ray start`` in the foreground: ending it (SIGTERM, by
+    its pid) stops the processes it started, and no other Ray on the machine."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    temp = Path(tempfile.mkdtemp(prefix="ray-", dir="/tmp"))  # short: Ray's sockets live under it
+    log = temp / "head.log"
+    command = [
+        str(VENV_BIN / "ray"), "start", "--head", "--block", f"--port={port}", "--node-ip-address=127.0.0.1",
+        f"--num-cpus={cpus}", "--include-dashboard=false", "--disable-usage-stats", f"--temp-dir={temp}",
+    ]
+    with log.open("w", encoding="utf-8") as sink:
+        head = subprocess.Popen(command, stdout=sink, stderr=subprocess.STDOUT, env=ray_env())
+    try:
+        deadline = time.monotonic() + RAY_HEAD_TIMEOUT_S
+        while "Ray runtime started" not in log.read_text(encoding="utf-8", errors="replace"):
+            if head.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"ray start --head did not start: {log.read_text(errors='replace')[-300:]}")
+            time.sleep(0.2)
+        yield f"127.0.0.1:{port}"
+    finally:
+        head.terminate()
+        try:
+            head.wait(timeout=TERMINATE_GRACE_S)
+        except subprocess.TimeoutExpired:
+            head.kill()
+            head.wait()
+        shutil.rmtree(temp, ignore_errors=True)
+
+
+def ray_first_record(folder: Path, address: str) -> tuple[float, float]:
+    """``cleantext run --engine ray --ray-address ADDRESS FOLDER -o OUT/ --shard-size 1``: wall
+    seconds from the command's start until its first shard is on disk (two records taken: the
+    first shard is finished when the second record arrives), and until it exits."""
+    out = SCRATCH / "rayfirst-out"
+    shutil.rmtree(out, ignore_errors=True)
+    command = [str(VENV_BIN / "cleantext"), "run", "--engine", "ray", "--ray-address", address, str(folder),
+               "-o", f"{out}/", "--shard-size", "1", "-q"]
+    start = time.perf_counter()
+    run = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=ray_env())
+    first = None
+    while run.poll() is None:
+        if first is None and out.is_dir() and any(name.startswith("part-") for name in os.listdir(out)):
+            first = time.perf_counter() - start
+        time.sleep(FIRST_POLL_S)
+    end = time.perf_counter() - start
+    _, err = run.communicate()
+    if run.returncode not in (0, 1) or first is None:
+        raise RuntimeError(f"cleantext --engine ray failed ({run.returncode}): {err.decode(errors='replace')[-300:]}")
+    return first, end
+
+
+def child_ray_phases(address: str) -> dict[str, Any]:
+    """In a fresh process: what joining a running cluster costs before any cleantext code runs:
+    ``import ray`` (wall and CPU seconds), ``ray.init`` (connect), and the first reply of a bare
+    actor (a worker process started and connected)."""
+    import logging
+
+    start, cpu = time.perf_counter(), time.process_time()
+    import ray
+
+    imported, imported_cpu = time.perf_counter(), time.process_time()
+    ray.init(address=address, include_dashboard=False, logging_level=logging.WARNING, log_to_driver=False)
+    connected = time.perf_counter()
+
+    @ray.remote(num_cpus=1)
+    class Bare:
+        def pid(self) -> int:
+            return os.getpid()
+
+    ray.get(Bare.remote().pid.remote())  # type: ignore[attr-defined]
+    replied = time.perf_counter()
+    ray.shutdown()
+    return {
+        "import_s": round(imported - start, 3),
+        "import_cpu_s": round(imported_cpu - cpu, 3),
+        "connect_s": round(connected - imported, 3),
+        "bare_actor_s": round(replied - connected, 3),
+    }
 
 
 def measure_local_engine(folder: Path, jobs: int, reps: int) -> Figure:

@@ -1,6 +1,7 @@
-"""``--engine ray`` on a real local Ray (2 CPUs): the same records and counts as the local engine,
-also when a worker process is killed mid-run (its batch is retried) or dies on every try (its
-inputs are reported as failed).
+"""``--engine ray`` on a real local Ray (2 CPUs): the same shards, manifest, records and counts as
+the local engine, also when a worker process is killed mid-run (its batch is retried) or dies on
+every try (its inputs are reported as failed), and a run terminated mid-way resumes to the records
+of an uninterrupted one.
 
 One Ray instance serves the module (start-up is ~10 s); the CLI test joins it by address.
 """
@@ -28,6 +29,7 @@ from cleantext.engines.ray import LOST, TASK_RETRIES, clean_on_ray, run_on_ray  
 from cleantext.model import Page  # noqa: E402
 from cleantext.runner import run_inputs  # noqa: E402
 from cleantext.stages import Stage, default_stages, split_corpus_wide  # noqa: E402
+from cleantext.write.shards import read_shards  # noqa: E402
 from tests.conftest import run_cli  # noqa: E402
 
 pytestmark = pytest.mark.ray
@@ -36,10 +38,7 @@ pytestmark = pytest.mark.ray
 @pytest.fixture(scope="module")
 def cluster() -> Iterator[str]:
     """A local Ray with 2 CPUs for the module; yields its address for other processes to join."""
-    from ray.data import DataContext
-
     ray.init(num_cpus=2, include_dashboard=False, logging_level=logging.WARNING, log_to_driver=False)
-    DataContext.get_current().enable_progress_bars = False
     yield ray.get_runtime_context().gcs_address
     ray.shutdown()
 
@@ -134,7 +133,7 @@ def test_ray_writes_the_records_and_counts_of_the_local_engine_though_a_worker_i
     assert stats.failed == 2 and stats.written == len(records)
     assert stats.dropped["near-duplicate"] >= 1 and stats.dropped["exact-duplicate"] >= 1
     assert _failure_lines(errors.getvalue()) == _failure_lines(local_errors)
-    assert all(p.name.endswith(".jsonl.gz") for p in out.iterdir())
+    assert all(p.name.endswith(".jsonl.gz") for p in out.glob("part-*"))
 
 
 def test_an_input_whose_worker_dies_on_every_try_is_reported_failed_not_lost(
@@ -163,38 +162,102 @@ def test_an_input_whose_worker_dies_on_every_try_is_reported_failed_not_lost(
     assert stats.read == stats.written + stats.dropped_total + stats.failed
 
 
-def test_run_on_ray_refuses_stdin_and_a_full_output_folder(
+def test_run_on_ray_refuses_stdin_a_uri_and_a_folder_it_cannot_resume(
     cluster: str, corpus: list[str], tmp_path: Path
 ) -> None:
     errors = io.StringIO()
     assert run_on_ray(["-"], Config(), str(tmp_path / "a"), errors=errors) == 2
-    (tmp_path / "full").mkdir()
-    (tmp_path / "full" / "old.jsonl").write_text("{}\n")
-    assert run_on_ray(corpus, Config(), str(tmp_path / "full"), errors=errors) == 2
-    assert "cannot read stdin" in errors.getvalue() and "not empty" in errors.getvalue()
-    assert run_on_ray(corpus, Config(resume=True), str(tmp_path / "new"), errors=errors) == 2
-    assert errors.getvalue().splitlines()[-1] == (
-        "cleantext: --resume continues the shards of the local engine; the Ray engine writes its shards in one go"
-    )
-    assert not (tmp_path / "new").exists()
+    assert run_on_ray(corpus, Config(), "s3://bucket/out/", errors=errors) == 2
+    (tmp_path / "old").mkdir()
+    (tmp_path / "old" / "part-00000.jsonl.gz").write_bytes(gzip.compress(b"{}\n"))
+    assert run_on_ray(corpus, Config(), str(tmp_path / "old"), errors=errors) == 2
+    lines = errors.getvalue().splitlines()
+    assert "cannot read stdin" in lines[0] and "not a URI" in lines[1]
+    assert lines[2].endswith("holds the shards of an earlier run; add --resume to continue it or --force to replace it")
+    assert sorted(p.name for p in (tmp_path / "old").iterdir()) == ["part-00000.jsonl.gz"]  # untouched
 
 
-def test_cli_joins_the_cluster_and_reports_like_the_local_run(
+def test_cli_joins_the_cluster_and_writes_the_local_shards_and_manifest(
     cluster: str, corpus: list[str], tmp_path: Path
 ) -> None:
-    out, stats = tmp_path / "shards", tmp_path / "stats.json"
+    """The same shard files (bytes) and manifest as ``-o DIR/`` with the local engine, several
+    shards, exact duplicates removed across them; the same summary, stats and stderr lines."""
+    out, stats, local_out = tmp_path / "shards", tmp_path / "stats.json", tmp_path / "local"
     done = run_cli(
-        "run", "--engine", "ray", "--ray-address", cluster, "--dedup", "exact",
+        "run", "--engine", "ray", "--ray-address", cluster, "--dedup", "exact", "--shard-size", "4",
         *corpus, "-o", str(out), "--stats", str(stats),
     )
-    records, local_stats, local_errors = _local(corpus, Config(dedup="exact"), tmp_path)
+    config = Config(dedup="exact", shard_size=4)
+    records, local_stats, local_errors = _local(corpus, config, tmp_path)
+    run_inputs(corpus, config.with_(jobs=1), output=f"{local_out}/", errors=io.StringIO())
 
     stderr = done.stderr.decode("utf-8")
     assert done.returncode == 1, stderr  # two inputs failed; the run went on
     assert done.stdout == b""
-    assert _canonical(_shard_records(out)) == _canonical(records)
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest == json.loads((local_out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["complete"] and len(manifest["shards"]) >= 3
+    names = sorted(p.name for p in out.iterdir())
+    assert names == sorted(p.name for p in local_out.iterdir())
+    assert names == ["manifest.json", *(shard["name"] for shard in manifest["shards"])]
+    for name in names:
+        assert (out / name).read_bytes() == (local_out / name).read_bytes(), name
+    assert [json.loads(line) for line in read_shards(str(out))] == records  # in input order
     assert json.loads(stats.read_text(encoding="utf-8")) == local_stats
     summary = [line for line in stderr.splitlines() if line.startswith("cleantext: 21 read")]
     assert summary == [line for line in local_errors.splitlines() if line.startswith("cleantext: 21 read")]
     assert _failure_lines(stderr) == _failure_lines(local_errors)
-    assert all(p.name.startswith("part-") and p.name.endswith(".jsonl") for p in out.iterdir())
+
+
+def _listed(folder: Path) -> int:
+    """How many shards the manifest of ``folder`` lists (0 before it exists)."""
+    try:
+        return len(json.loads((folder / "manifest.json").read_text(encoding="utf-8"))["shards"])
+    except (OSError, ValueError):
+        return 0
+
+
+def _terminate_when_held(hook: Path, out: Path, sent: list[bool]) -> None:
+    """The test's side: once a worker holds the last input's page and a shard is listed, SIGTERM
+    this process (the driver), as a scheduler would."""
+    for _ in range(1200):
+        if _pids(hook) and _listed(out):
+            sent.append(True)
+            os.kill(os.getpid(), signal.SIGTERM)
+            return
+        time.sleep(0.05)
+
+
+def test_a_ray_run_terminated_mid_way_resumes_to_the_records_of_an_uninterrupted_run(
+    cluster: str, corpus: list[str], tmp_path: Path
+) -> None:
+    config = Config(shard_size=2)
+    out, hook = tmp_path / "out", tmp_path / "hook"
+    hook.mkdir()
+    sent: list[bool] = []
+    terminator = threading.Thread(target=_terminate_when_held, args=(hook, out, sent))
+    terminator.start()
+    errors = io.StringIO()
+    stages = _with_first(_OnPage(hook, "single.html", die=False), config)  # held until the run is ended
+    code = run_on_ray(corpus, config, str(out), errors=errors, stages=stages)
+    terminator.join()
+    assert sent and code == 143, errors.getvalue()
+    assert errors.getvalue().splitlines()[-1].endswith("; terminated")
+    cut = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert not cut["complete"] and cut["shards"]
+    assert not [p.name for p in out.iterdir() if p.name.startswith(".")]  # no temporary file left
+
+    changed = io.StringIO()
+    assert run_on_ray(corpus, config.with_(resume=True, min_chars=5), str(out), errors=changed) == 2
+    assert changed.getvalue() == f"cleantext: {out}: cannot resume: min_chars was 0, now 5 (add --force to resume anyway)\n"
+
+    resumed = io.StringIO()
+    assert run_on_ray(corpus, config.with_(resume=True), str(out), errors=resumed) == 1  # two inputs fail
+    assert f"resuming after {cut['shards'][-1]['last']['name']}" in resumed.getvalue()
+    records, local_stats, _ = _local(corpus, config, tmp_path)
+    assert _canonical([json.loads(line) for line in read_shards(str(out))]) == _canonical(records)
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["complete"] and manifest["shards"][: len(cut["shards"])] == cut["shards"]
+    counts = manifest["counts"]
+    assert {k: counts[k] for k in ("read", "written", "failed")} == {k: local_stats[k] for k in ("read", "written", "failed")}
+    assert counts["dropped_by_reason"] == local_stats["dropped_by_reason"]

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from cleantext.config import Config
-from cleantext.engines.listing import list_files
+from cleantext.engines.listing import list_files, placed_files
 from cleantext.engines.rows import OutcomeRows, Tally, file_pages, order_of
 from cleantext.model import Article, Failure, RawPage
 from cleantext.pipeline import Pipeline
-from cleantext.read import expand_inputs, iter_pages
+from cleantext.read import expand_inputs, iter_pages, iter_placed
 from cleantext.write import to_record
 
 
@@ -37,6 +37,14 @@ def test_listing_follows_the_local_order_and_names(corpus: list[str]) -> None:
     local = list(expand_inputs(corpus))
     assert [f.uri for f in files] == local
     assert [f.uri for f in failures] == ["/no/such/input.html"]
+
+
+def test_placed_files_number_the_files_as_the_local_engine_places_them(corpus: list[str]) -> None:
+    inputs = ["/no/such/input.html", *corpus, "/no/such/folder/"]
+    placed = [(number, entry.uri) for number, entry in placed_files(inputs)]
+    local = sorted({(place.input, place.name) for place, _ in iter_placed(inputs, Config())})
+    assert placed == local
+    assert placed[0] == (0, "/no/such/input.html") and placed[-1][1] == "/no/such/folder/"
 
 
 def _cluster_like(inputs: list[str], config: Config) -> tuple[list[str], Tally]:
