@@ -19,7 +19,7 @@ Observations this module relies on:
   each with its CRC-32 and a sequence number: the progress file does not grow with the run (a
   million inputs are a million checkpoints), and a slot torn by a kill or a lost machine fails its
   CRC, so the other, older slot is used. The settings, inputs and cleantext version come first,
-  once, in the same file; a resumed run compares them with its own (``shards._difference``) and
+  once, in the same file; a resumed run compares them with its own (``shards.setting_difference``) and
   refuses any difference, naming it, unless ``force``.
 - Both files are ``flock``-ed for as long as their run lives (the records file first), so a second
   run over the same output is refused before it changes anything, and a dead run's files are
@@ -49,7 +49,7 @@ from cleantext.config import Config
 from cleantext.model import Article, Outcome
 from cleantext.read.inputs import Place
 from cleantext.write.jsonl import JsonlWriter
-from cleantext.write.shards import _difference, _sync_folder, recorded_settings, resume_refusal
+from cleantext.write.shards import recorded_settings, resume_refusal, setting_difference, sync_folder
 from cleantext.write.targets import (
     NEW_FILE_MODE,
     STDOUT_NAMES,
@@ -162,7 +162,7 @@ def _continue(plan: FilePlan, fd: int, config: Config, inputs: Sequence[str]) ->
     if header is None:
         plan.note = f"{plan.path}: the earlier run's progress file is unreadable; {START_OVER}"
         return
-    difference = _difference(header, config, inputs)
+    difference = setting_difference(header, config, inputs)
     if difference and not config.force:
         raise ResumeProblem(f"{plan.path}: cannot resume: {difference} (add --force to resume anyway)")
     if checkpoint is None:
@@ -353,7 +353,7 @@ class ResumableFile:
         if os.path.exists(self.plan.final):
             os.chmod(self.plan.partial, os.stat(self.plan.final).st_mode & 0o7777)
         os.replace(self.plan.partial, self.plan.final)
-        _sync_folder(os.path.dirname(self.plan.final) or ".")
+        sync_folder(os.path.dirname(self.plan.final) or ".")
         os.unlink(self.plan.progress)
         self._data = self._progress = None
         let_go(data.fileno())

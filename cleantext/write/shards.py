@@ -109,7 +109,7 @@ def plan_shards(folder: str, config: Config, inputs: Sequence[str]) -> ShardPlan
         raise ShardProblem(refusal)
     if earlier is None:
         return ShardPlan(folder)  # nothing finished yet: the whole run
-    difference = _difference(earlier, config, inputs)
+    difference = setting_difference(earlier, config, inputs)
     if difference and not config.force:
         raise ShardProblem(f"{folder}: cannot resume: {difference} (add --force to resume anyway)")
     return ShardPlan(folder, earlier)
@@ -156,7 +156,7 @@ def _read_manifest(folder: str, path: str) -> dict[str, Any]:
     return data
 
 
-def _difference(earlier: dict[str, Any], config: Config, inputs: Sequence[str]) -> str | None:
+def setting_difference(earlier: dict[str, Any], config: Config, inputs: Sequence[str]) -> str | None:
     """The first difference between the earlier run and this one that changes records, said briefly."""
     from cleantext import __version__
 
@@ -301,7 +301,7 @@ class ShardWriter:
         shard.writer.close()
         self.durable += shard.records
         assert shard.writer.path is not None and shard.first is not None and shard.last is not None
-        _sync_folder(self.folder)
+        sync_folder(self.folder)
         self.shards.append({
             "name": os.path.basename(shard.writer.path),
             "records": shard.records,
@@ -329,7 +329,7 @@ class ShardWriter:
         manifest = {**self.manifest, "complete": self.complete, "counts": counts, "shards": self.shards}
         data = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8") + b"\n"
         write_bytes(os.path.join(self.folder, MANIFEST), data)
-        _sync_folder(self.folder)
+        sync_folder(self.folder)
 
     def close(self) -> None:
         """Finish the last shard (when it took anything) and write the final manifest."""
@@ -365,7 +365,7 @@ def _sha256(path: str) -> str:
     return digest.hexdigest()
 
 
-def _sync_folder(folder: str) -> None:
+def sync_folder(folder: str) -> None:
     """Make the renames in ``folder`` durable (a shard is only listed once it is surely there)."""
     try:
         fd = os.open(folder, os.O_RDONLY)
