@@ -45,7 +45,8 @@ from __future__ import annotations
 
 from cleantext.boilerplate.articles import first_article
 from cleantext.boilerplate.context import Judged, confine, fallback, main_region, repeated, smooth
-from cleantext.boilerplate.dom import container_prior
+from cleantext.boilerplate.dom import container_prior, headline
+from cleantext.boilerplate.posts import apply_thread, find_thread
 from cleantext.boilerplate.rules import RememberingJudge, judge
 from cleantext.boilerplate.runs import subheads, teasers
 from cleantext.model import Block, BlockClass, DropReason, PageMeta, Step, Verdict
@@ -97,6 +98,7 @@ class Classifier:
             # positional arguments: faster, once per block
             judged.append(Judged(cls, reason, feats, chain, block.in_list, block.source == "text"))
         rejudge_thread(blocks, judged)
+        thread = find_thread(blocks, judged, headline(blocks, meta)) if blocks and blocks[0].containers else None
         subheads(blocks, judged)
         teasers(judged)
         container_prior(blocks, judged, meta)
@@ -104,6 +106,8 @@ class Classifier:
         fallback(judged)
         region = main_region(judged)
         confine(judged, region, first_article(blocks, judged, region, meta))
+        if thread is not None:
+            apply_thread(blocks, judged, thread)
         repeated(judged, [block.text for block in blocks])
         drop_placeholders(blocks, judged)
         return [

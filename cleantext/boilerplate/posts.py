@@ -1,0 +1,308 @@
+"""Threads: a forum thread, a comment section, a question and its answers (HTML).
+
+What "the content" is on such a page:
+
+- **a thread** (forum thread, Q&A page): the posts. Each post's text is kept, in order; the lead
+  post (the thread's opening post or the question, when the page renders it apart from the
+  replies) counts as a post. Dropped (``post-chrome``): each post's user card (avatar, name,
+  join date, post count, rank, reputation), its date line and floor number, its signature, its
+  buttons (reply, quote, report, like, share, follow), vote counters, and the header of a quote
+  (``X wrote:``, ``引用 X 的发言：``; the quoted text stays, as the post shows it). Pagination,
+  related threads and menus around the list are left to the ladder and the region, as on any page.
+- **an article with comments** (news, blog): the article. When the page holds an article of its
+  own outside the list (``MIN_ARTICLE_UNITS`` of good text that is not a post), the list is its
+  comment section, and every block of it leaves as ``comment``.
+
+How a post list is found, by structure, never by words:
+
+1. Sibling elements with the same label (tag and first class or id word, ``div.entry``) under one
+   parent, ``MIN_POSTS`` or more, each holding prose and more than one element of its own, are
+   the candidate units (``Block.containers`` and ``Block.tag_path`` name them; no tree walk).
+2. Inside each unit, a block's *part* is the path of element labels from the unit down to it
+   (``div.body>div.msg>p``). The *body* part is the one holding the most prose over all units;
+   its parent element is the post's text. A part repeated in at least ``MIN_REPEAT_SHARE`` of
+   the units that is short (under ``MAX_CHROME_UNITS`` a block on average) is chrome: it repeats
+   because the template prints it for every post. The blocks outside the body's element are
+   chrome too (the user card beside the text).
+3. The units are posts only when such a repeated chrome part carries links or digits (a name
+   linked to a profile, a date, a count, a row of buttons): a blog's sections repeat their
+   headings but carry no card. Units whose text is cut short (teasers) or whose headings are
+   links (a list of stories) are not posts.
+4. The lead: blocks just above the list, after the headline, whose path ends with one of the
+   units' parts (a question laid out like its answers: a vote cell, a text cell, a card).
+
+Dumps have no elements: this step reads HTML only.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from cleantext.boilerplate.articles import HEADER_REACH, _header_at
+from cleantext.boilerplate.context import Judged
+from cleantext.model import Block, BlockClass, DropReason, KeepReason, Step
+from cleantext.segment.html import BLOCK_TAGS
+
+MIN_POSTS = 3  # sibling units of one shape: two could be a pair of columns, three is a list
+MIN_PROSE_UNITS = 8  # units of a block that makes its unit hold prose: a short sentence
+MIN_REPEAT_SHARE = 0.5  # of the units a part appears in for it to be the template's
+MAX_CHROME_UNITS = 20  # units a repeated part holds in a unit on average, at most, to be chrome
+MIN_TEXT_SHARE = 0.1  # of the units' prose in a part for it to be part of the posts' text
+MAX_CARD_BLOCKS = 1.5  # blocks a card part holds per unit, on average: a user card is one element
+MAX_TEASER_SHARE = 0.5  # of the units cut short (an ellipsis) above which the list is of teasers
+MAX_LINKED_SHARE = 0.5  # of a block's characters in links: more makes a heading a link to a page
+MIN_ARTICLE_UNITS = 100  # units of good text outside the list and the lead: the page's own article
+MAX_QUOTE_HEAD_UNITS = 16  # units of a quote's header (a name and "wrote"): longer is a sentence
+LEAD_REACH = 40  # blocks above the list searched for the lead post
+HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+COLONS = (":", "：")
+GOOD, BAD, SHORT = BlockClass.GOOD, BlockClass.BAD, BlockClass.SHORT
+TO_POST = Step("posts", GOOD, KeepReason.POST)
+TO_CHROME = Step("posts", BAD, DropReason.POST_CHROME)
+TO_COMMENT = Step("posts", BAD, DropReason.COMMENT)
+
+Part = tuple[str, ...]  # element labels from a unit down to a block's innermost element
+
+
+@dataclass
+class Thread:
+    """A post list found on a page: its units' blocks with their parts, and what the parts are."""
+
+    units: list[list[tuple[int, Part]]]  # per unit, in order: (block index, part)
+    body: Part  # the part holding the most prose
+    root: Part  # the element holding the post's text: what the parts holding prose share
+    chrome: set[Part] = field(default_factory=set)  # parts the template repeats, short
+    lead: list[tuple[int, Part]] = field(default_factory=list)  # the lead post's blocks
+
+    @property
+    def first(self) -> int:
+        return self.units[0][0][0]
+
+    @property
+    def last(self) -> int:
+        return self.units[-1][-1][0]
+
+
+def _labels(block: Block) -> list[str]:
+    """The labels of the block's enclosing block-level elements, innermost last (aligned with
+    ``block.containers`` from the end; shorter when the path was cut)."""
+    return [label for label in block.tag_path.split(">") if label.partition(".")[0] in BLOCK_TAGS]
+
+
+def _prose(item: Judged) -> bool:
+    return item.cls is not BAD and item.feats.punct > 0 and item.feats.units >= MIN_PROSE_UNITS
+
+
+def _candidates(blocks: list[Block], judged: list[Judged]) -> dict[int, set[int]]:
+    """Parents with ``MIN_POSTS`` or more children holding prose below a further element."""
+    children: dict[int, set[int]] = defaultdict(set)
+    for block, item in zip(blocks, judged, strict=True):
+        if not _prose(item):
+            continue
+        chain = block.containers
+        for at in range(len(chain) - 2):  # the child must not be the block's own element
+            children[chain[at]].add(chain[at + 1])
+    return {parent: kids for parent, kids in children.items() if len(kids) >= MIN_POSTS}
+
+
+def _units(blocks: list[Block], parent: int, kids: set[int]) -> list[list[tuple[int, Part]]] | None:
+    """The children of ``parent`` that share the most common label (``MIN_POSTS`` or more), each
+    as its blocks with their parts; None when no label is shared so often or a path was cut."""
+    by_kid: dict[int, list[tuple[int, Part]]] = defaultdict(list)
+    label_of: dict[int, str] = {}
+    for block in blocks:
+        chain = block.containers
+        if parent not in chain:
+            continue
+        at = chain.index(parent)
+        if at + 1 >= len(chain):
+            continue
+        kid = chain[at + 1]
+        labels = _labels(block)
+        depth = len(chain) - at - 1  # elements from the kid down to the block's own
+        if len(labels) < depth:
+            return None  # the path was cut above the unit: its shape is unknown
+        part = tuple(labels[len(labels) - depth :])
+        label_of.setdefault(kid, part[0])
+        by_kid[kid].append((block.index, part[1:]))
+    counts: dict[str, int] = defaultdict(int)
+    for kid in kids:
+        if kid in label_of:
+            counts[label_of[kid]] += 1
+    if not counts:
+        return None
+    label, count = max(counts.items(), key=lambda pair: pair[1])
+    if count < MIN_POSTS:
+        return None
+    units = [by_kid[kid] for kid in sorted(by_kid) if label_of[kid] == label]
+    return units if len(units) >= MIN_POSTS else None
+
+
+def _common(parts: Iterable[Part]) -> Part:
+    """The longest path every part starts with, short of a part's own element."""
+    common: Part | None = None
+    for whole in parts:
+        part = whole[:-1]
+        if common is None:
+            common = part
+            continue
+        n = 0
+        while n < min(len(common), len(part)) and common[n] == part[n]:
+            n += 1
+        common = common[:n]
+    return common or ()
+
+
+def _opens_article(blocks: list[Block], judged: list[Judged], unit: list[tuple[int, Part]]) -> bool:
+    """Does the unit open with an article's header: a headline (no link, no digit: not a user's
+    name or counts) with a dateline under it? Then the list is of articles (a blog's archive)."""
+    first = unit[0][0]
+    for i, _ in unit[:HEADER_REACH]:
+        j = _header_at(blocks, judged, i, first)
+        if j is not None and not blocks[j].link_chars and not any(c.isdigit() for c in blocks[j].text[:40]):
+            return True
+    return False
+
+
+def _thread(blocks: list[Block], judged: list[Judged], units: list[list[tuple[int, Part]]]) -> Thread | None:
+    """The units read as posts (see the module's note), or None."""
+    prose: dict[Part, int] = defaultdict(int)
+    present: dict[Part, int] = defaultdict(int)
+    size: dict[Part, list[int]] = defaultdict(list)
+    marked: dict[Part, int] = defaultdict(int)  # units with links or digits in the part
+    teasers = 0
+    for unit in units:
+        seen: dict[Part, bool] = {}
+        for i, part in unit:
+            block, item = blocks[i], judged[i]
+            if block.kind in HEADINGS and block.link_chars > MAX_LINKED_SHARE * len(block.text):
+                return None  # a linked headline per unit: a list of stories
+            if _prose(item):
+                prose[part] += item.feats.units
+            size[part].append(item.feats.units)
+            mark = bool(block.link_chars) or any(c.isdigit() for c in block.text)
+            seen[part] = seen.get(part, False) or mark
+        teasers += any(judged[i].feats.truncated for i, _ in unit)
+        for part, mark in seen.items():
+            present[part] += 1
+            marked[part] += mark
+    if not prose or teasers > MAX_TEASER_SHARE * len(units):
+        return None
+    body = max(prose, key=lambda part: prose[part])
+    total = sum(prose.values())
+    need = MIN_REPEAT_SHARE * len(units)
+    chrome = {
+        part
+        for part in present
+        if part  # text set straight in the unit is its own, not a card's
+        and part != body
+        and present[part] >= need
+        and sum(size[part]) <= MAX_CHROME_UNITS * present[part]
+    }
+    root = _common(part for part in prose if prose[part] >= MIN_TEXT_SHARE * total and part not in chrome)
+    # a card: printed once a post (a name, a date, a count, a row of buttons), marked by links or digits
+    if not any(marked[part] >= need and len(size[part]) <= MAX_CARD_BLOCKS * present[part] for part in chrome):
+        return None  # nothing the template prints per post with a name, a date or a button
+    titled = sum(any(blocks[i].kind in HEADINGS and part[: len(root)] != root for i, part in unit) for unit in units)
+    if titled >= need:
+        return None  # a heading above each unit's text: articles or recipes, not posts
+    if sum(_opens_article(blocks, judged, unit) for unit in units) >= need:
+        return None
+    return Thread(units, body, root, chrome)
+
+
+def _lead(blocks: list[Block], thread: Thread, parts: set[Part], start: int) -> list[tuple[int, Part]]:
+    """Blocks above the list (from ``start``) laid out like its posts: each block's path ends
+    with one of the units' parts; the lead exists when its body part and a chrome part both occur."""
+    found: list[tuple[int, Part]] = []
+    for block in blocks[max(start, thread.first - LEAD_REACH) : thread.first]:
+        labels = tuple(_labels(block))
+        match = next((part for part in parts if part and labels[-len(part) :] == part), None)
+        if match is not None:
+            found.append((block.index, match))
+    kinds = {part for _, part in found}
+    return found if thread.body in kinds and kinds & thread.chrome else []
+
+
+def find_thread(blocks: list[Block], judged: list[Judged], anchor: int | None = None) -> Thread | None:
+    """The page's post list (the one holding the most prose), or None. ``anchor`` is the
+    headline's index: the lead is searched below it."""
+    if not any(block.containers for block in blocks):
+        return None
+    best: Thread | None = None
+    best_prose = 0
+    for parent, kids in _candidates(blocks, judged).items():
+        units = _units(blocks, parent, kids)
+        if units is None:
+            continue
+        thread = _thread(blocks, judged, units)
+        if thread is None:
+            continue
+        amount = sum(judged[i].feats.units for unit in units for i, part in unit if part == thread.body)
+        if amount > best_prose:
+            best, best_prose = thread, amount
+    if best is not None:
+        parts = {part for unit in best.units for _, part in unit}
+        best.lead = _lead(blocks, best, parts, 0 if anchor is None else anchor + 1)
+    return best
+
+
+def _in_body(part: Part, thread: Thread) -> bool:
+    """Inside the element holding the post's text (the body part's parent), and not a part the
+    template repeats."""
+    root = thread.root
+    return part[: len(root)] == root and part not in thread.chrome
+
+
+def _quote_head(blocks: list[Block], i: int, part: Part, thread: Thread, last: int) -> bool:
+    """A short line ending with a colon that shares an element below the post's text element with
+    the line after it: the header of a quote (a name and "wrote"), not a sentence that introduces
+    a list of the post's own (which shares only the text element with it)."""
+    block = blocks[i]
+    if i >= last or not block.text.rstrip().endswith(COLONS):
+        return False
+    if sum(c.isalnum() for c in block.text) > 2 * MAX_QUOTE_HEAD_UNITS:
+        return False
+    chain = block.containers
+    shared = set(chain) & set(blocks[i + 1].containers)
+    if not shared:
+        return False
+    # the post's text element, counted from the block's own element up
+    root_at = len(chain) - 1 - len(part) + len(thread.root)
+    return chain.index(max(shared)) > root_at
+
+
+def _article_units(judged: list[Judged], thread: Thread) -> int:
+    """Good units above the list, outside its lead: the page's own article, which comments follow."""
+    lead = {i for i, _ in thread.lead}
+    return sum(item.feats.units for i, item in enumerate(judged[: thread.first]) if item.cls is GOOD and i not in lead)
+
+
+def _to_post(blocks: list[Block], judged: list[Judged], thread: Thread, members: list[tuple[int, Part]]) -> None:
+    """One post's blocks: its text stays, its chrome leaves."""
+    last = members[-1][0]
+    for i, part in members:
+        item = judged[i]
+        if _in_body(part, thread) and item.feats.units and not _quote_head(blocks, i, part, thread, last):
+            if item.cls is not GOOD:
+                item.set(TO_POST)
+        elif item.cls is not BAD or item.reason is not DropReason.POST_CHROME:
+            item.set(TO_CHROME)
+
+
+def apply_thread(blocks: list[Block], judged: list[Judged], thread: Thread) -> bool:
+    """Set the blocks of the list (and its lead) to post text or chrome (in place); on a page with
+    an article of its own above the list, the list is its comments and leaves. True when the
+    page is a thread."""
+    if _article_units(judged, thread) >= MIN_ARTICLE_UNITS:
+        for unit in thread.units:
+            for i, _ in unit:
+                if judged[i].cls is not BAD:
+                    judged[i].set(TO_COMMENT)
+        return False
+    for members in (thread.lead, *thread.units):
+        if members:
+            _to_post(blocks, judged, thread, members)
+    return True
