@@ -31,7 +31,12 @@ How a post list is found, by structure, never by words:
 4. The lead: blocks just above the list, after the headline, whose path ends with one of the
    units' parts (a question laid out like its answers: a vote cell, a text cell, a card).
 
-Dumps have no elements: this step reads HTML only.
+Dumps have no elements (``dump_thread``): the template's lines repeat instead. A line's shape is
+its text with each run of digits made one mark; the most frequent shape of short lines, with
+prose after most of its occurrences, marks the posts, and inside the list the lines of repeated
+shapes, the short lines repeated word for word (signatures) and the lines that end no sentence in
+a run of such lines (a user card's name and rank) are chrome. ``docs/threads.md`` says it all
+with examples.
 """
 
 from __future__ import annotations
@@ -39,10 +44,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from cleantext.boilerplate.articles import HEADER_REACH, _header_at
 from cleantext.boilerplate.context import Judged
 from cleantext.model import Block, BlockClass, DropReason, KeepReason, Step
+from cleantext.regexes import compiled
 from cleantext.segment.html import BLOCK_TAGS
 
 MIN_POSTS = 3  # sibling units of one shape: two could be a pair of columns, three is a list
@@ -305,4 +312,152 @@ def apply_thread(blocks: list[Block], judged: list[Judged], thread: Thread) -> b
     for members in (thread.lead, *thread.units):
         if members:
             _to_post(blocks, judged, thread, members)
+    return True
+
+
+# Dumps: no elements, but the template still prints the same lines for every post: a date line,
+# a row of buttons, a count of posts, a signature. A line's *shape* is its text with every run of
+# digits made one mark: ``Posted 12 Apr 2024, 08:14`` and ``Posted 3 May 2024, 19:02`` share it.
+DIGITS = compiled(r"\d+")
+MAX_TEMPLATE_REACH = 4  # lines between two lines the template prints together (a card, a button row)
+MIN_TEMPLATE_LINES = 3  # lines of a template block without a number in it
+MIN_SPOKEN_SHARE = 0.75  # of a template line's occurrences with prose before the next one
+MAX_DUMP_CHROME_UNITS = MAX_CHROME_UNITS  # units of a template line: a name, a date, counts, buttons
+TO_DUMP_POST = Step("dump_posts", GOOD, KeepReason.POST)
+TO_DUMP_CHROME = Step("dump_posts", BAD, DropReason.POST_CHROME)
+
+
+def _shape(text: str) -> str:
+    return DIGITS.sub("#", " ".join(text.split()))
+
+
+def _dump_prose(item: Judged) -> bool:
+    """A paragraph as the ladder judged it, or a sentence: a dump's user card (``Joined: Mar 2019
+    Messages: 412``) has marks and length but ends no sentence."""
+    feats = item.feats
+    if feats.truncated:
+        return False
+    return item.cls is GOOD or (feats.ends_sentence and feats.units >= MIN_PROSE_UNITS and item.cls is not BAD)
+
+
+@dataclass
+class DumpThread:
+    """A dump's post list: [start, end) of its blocks, its prose and its chrome blocks."""
+
+    start: int
+    end: int
+    prose: set[int]
+    chrome: set[int]
+
+
+def _template_block(places: dict[str, list[int]], shape: str, at: list[int]) -> list[str]:
+    """The shapes the template prints with ``shape`` at a fixed distance in every post (the counts
+    under a name, the row of buttons: Reply, Quote, Report), ``shape`` first."""
+    found = [shape]
+    for other, where in places.items():
+        if other == shape or len(where) != len(at):
+            continue
+        offsets = {b - a for a, b in zip(at, where, strict=True)}
+        if len(offsets) == 1 and 0 < abs(next(iter(offsets))) <= MAX_TEMPLATE_REACH:
+            found.append(other)
+    return found
+
+
+def _is_template(block: list[str]) -> bool:
+    """Three lines printed together for every post, or two of which one carries a number (a date,
+    a count): one repeated line alone is as often a gallery's captions or a feed's dates."""
+    return len(block) >= MIN_TEMPLATE_LINES or (len(block) > 1 and any("#" in shape for shape in block))
+
+
+def dump_thread(blocks: list[Block], judged: list[Judged]) -> DumpThread | None:
+    """A dump's post list, or None.
+
+    The template lines are the short lines whose shape occurs ``MIN_POSTS`` times or more, each
+    occurrence with prose between it and the next (a teaser list's dates have cut-short summaries
+    between them, which do not count). The list runs from the first template line of the shape
+    that occurs most often, so spaced, to the prose after its last one. Inside it, chrome is every
+    template line, every short line repeated word for word (a signature), and every short line
+    without sentence marks in a run of non-prose lines that holds a template line (a user card:
+    the name and rank between the counts and the date)."""
+    places: dict[str, list[int]] = defaultdict(list)
+    shape_of: list[str | None] = [None] * len(blocks)  # short blocks only
+    for block, item in zip(blocks, judged, strict=True):
+        # (a dump's placeholders, ``[image]``, stand for pictures and buttons, not the template's text)
+        if 0 < item.feats.units <= MAX_DUMP_CHROME_UNITS and not block.text.startswith("["):
+            shape = shape_of[block.index] = _shape(block.text)
+            places[shape].append(block.index)
+    shapes = {shape for shape, at in places.items() if len(at) >= MIN_POSTS}
+    if not shapes:
+        return None
+    said = [_dump_prose(item) and shape_of[i] not in shapes for i, item in enumerate(judged)]
+    best: list[int] = []
+    for shape, at in places.items():  # in page order: of two shapes as frequent, the first one's
+        if len(at) < MIN_POSTS or len(at) <= len(best):
+            continue
+        ends = [*at[1:], len(blocks)]
+        spoken = sum(any(said[a + 1 : b]) for a, b in zip(at, ends, strict=True))
+        if spoken >= max(MIN_POSTS, MIN_SPOKEN_SHARE * len(at)) and _is_template(_template_block(places, shape, at)):
+            best = at
+    if not best:
+        return None
+    start, end = _list_span(shape_of, shapes, said, best)
+    prose = {i for i in range(start, end) if said[i]}
+    return DumpThread(start, end, prose, _dump_chrome(blocks, judged, start, end, prose))
+
+
+def _list_span(shape_of: list[str | None], shapes: set[str], said: list[bool], at: list[int]) -> tuple[int, int]:
+    """[start, end) of the post list whose template lines stand at ``at``. Each post's prose starts
+    ``lead`` lines after a template line and ends ``trail`` lines before the next one. The template
+    is a post's header when prose follows its last occurrence as closely as in the other posts
+    (the last post runs on, to its last prose within the longest post's length), else a footer
+    (the first post stands before its first occurrence, from its first prose within that length)."""
+    pairs = [(a, b) for a, b in pairwise(at) if any(said[a + 1 : b])]
+    lead = min(next(i for i in range(a + 1, b) if said[i]) - a for a, b in pairs)
+    trail = min(b - max(i for i in range(a + 1, b) if said[i]) for a, b in pairs)
+    longest = max(b - a for a, b in pairwise(at))
+    if not any(said[at[-1] + 1 : at[-1] + lead + 1]):  # a footer: the last post ends with it
+        first = next((i for i in range(max(0, at[0] - longest), at[0]) if said[i]), at[0])
+        reach = range(at[-1], min(len(said), at[-1] + MAX_TEMPLATE_REACH + 1))
+        return max(0, first - lead + 1), 1 + max(i for i in reach if shape_of[i] in shapes)
+    reach = range(at[-1], min(len(said), at[-1] + longest))
+    return max(0, at[0] - trail + 1), 1 + max(i for i in reach if said[i] or shape_of[i] in shapes)
+
+
+def _dump_chrome(blocks: list[Block], judged: list[Judged], start: int, end: int, prose: set[int]) -> set[int]:
+    """Template lines, short lines repeated word for word, and the lines that end no sentence in
+    a run of non-prose lines holding a template line."""
+    shapes: dict[str, int] = defaultdict(int)
+    texts: dict[str, int] = defaultdict(int)
+    short = [i for i in range(start, end) if judged[i].feats.units <= MAX_DUMP_CHROME_UNITS]
+    for i in short:
+        shapes[_shape(blocks[i].text)] += 1
+        texts[blocks[i].text] += 1
+    template = {i for i in short if shapes[_shape(blocks[i].text)] >= MIN_POSTS and i not in prose}
+    chrome = template | {i for i in short if texts[blocks[i].text] > 1}
+    run: list[int] = []
+    for i in range(start, end + 1):
+        if i < end and i not in prose:
+            run.append(i)
+            continue
+        if template.intersection(run):
+            # (a quote's header and a label end with a colon: ``X wrote:``, ``引用 X 的发言：``)
+            chrome.update(j for j in run if j in template or not judged[j].feats.ends_sentence
+                          or blocks[j].text.rstrip().endswith(COLONS))
+        run = []
+    return chrome
+
+
+def apply_dump_thread(judged: list[Judged], found: DumpThread) -> bool:
+    """Set a dump's post list to post text and chrome (in place), as ``apply_thread`` does for
+    HTML, when no article of its own stands above it; True then. A dump's comments under an
+    article are left to the other steps: without elements, a list's edges are a guess, and a
+    wrong one would drop the article."""
+    if sum(item.feats.units for item in judged[: found.start] if item.cls is GOOD) >= MIN_ARTICLE_UNITS:
+        return False
+    for i in range(found.start, found.end):
+        item = judged[i]
+        if i in found.chrome:
+            item.set(TO_DUMP_CHROME)
+        elif i in found.prose and item.cls is not GOOD:
+            item.set(TO_DUMP_POST)
     return True

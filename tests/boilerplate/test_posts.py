@@ -11,7 +11,7 @@ import pytest
 from cleantext.boilerplate import classify
 from cleantext.boilerplate.context import Judged
 from cleantext.boilerplate.features import features_of
-from cleantext.boilerplate.posts import find_thread
+from cleantext.boilerplate.posts import dump_thread, find_thread
 from cleantext.boilerplate.rules import judge
 from cleantext.document import finalize
 from cleantext.model import Article, Block, Decoded, DropReason, KeepReason, Verdict
@@ -127,15 +127,58 @@ def test_two_units_are_not_a_list() -> None:
 
 def test_a_dump_has_no_elements_to_read() -> None:
     blocks = [Block(i, PROSE, source="text") for i in range(6)]
-    assert find_thread(blocks, _judged(blocks)) is None
+    assert find_thread(blocks, _judged(blocks)) is None  # its repeated lines are read by ``dump_thread``
 
 
-@pytest.mark.xfail(strict=True, reason="dumps: repeated card and footer lines are not read yet (HTML only)")
-@pytest.mark.parametrize("name", ["thread-en.txt", "thread-zh.txt"])
-def test_a_dump_of_a_thread_keeps_its_posts(name: str) -> None:
+def _dump(name: str) -> tuple[list[Verdict], Article]:
     path = FIXTURES / name
     doc = Decoded(str(path), path.read_text(encoding="utf-8"), "utf-8", "utf-8")
     blocks, meta, _ = segment(doc, "auto")
-    record = finalize(doc, classify(blocks, meta), meta, None)[0]
+    verdicts = classify(blocks, meta)
+    record = finalize(doc, verdicts, meta, None)[0]
     assert isinstance(record, Article)
-    assert record.text.split() == _expected(name.replace(".txt", ".html")).split()
+    return verdicts, record
+
+
+def test_a_dump_of_a_thread_keeps_every_post_and_drops_the_template_lines() -> None:
+    verdicts, record = _dump("thread-zh.txt")  # ``lynx -dump`` of thread-zh.html
+    assert record.text == _expected("thread-zh.html")
+    for text in ("主题 12 帖子", "注册时间", "发表于", "回复 引用 举报", "引用 老园丁 的发言", "一亩三分地"):
+        assert _reasons(verdicts, text) == {str(DropReason.POST_CHROME)}, text
+
+
+def test_a_dump_of_an_english_thread_keeps_every_post() -> None:
+    record = _dump("thread-en.txt")[1]
+    for paragraph in _expected("thread-en.html").splitlines():
+        assert paragraph in record.text
+    for text in ("Joined:", "Posted 12 Apr", "Reply", "Report", "hedgehog_jo wrote:"):
+        assert text not in record.text, text
+    # a signature its writer uses once and that ends a sentence stays: nothing repeats it
+    assert "Growing since the last century." in record.text
+
+
+def _lines(texts: list[str]) -> list[Block]:
+    return [Block(i, text, kind="line", source="text") for i, text in enumerate(texts)]
+
+
+def test_dated_teasers_in_a_dump_are_not_posts() -> None:
+    teasers = []
+    for n in range(5):
+        teasers += [f"2024-05-0{n + 1} 08:00", "A summary of another story that trails off before its end, as teasers do..."]
+    assert dump_thread(_lines(teasers), _judged(_lines(teasers))) is None
+
+
+def test_a_dump_thread_is_a_template_block_repeated_with_prose_after_it() -> None:
+    posts = []
+    for n in range(4):
+        posts += [f"Posted 1{n} Apr 2024", f"Messages: {40 + n}", PROSE]
+    found = dump_thread(_lines(posts), _judged(_lines(posts)))
+    assert found is not None
+    assert found.chrome == {0, 1, 3, 4, 6, 7, 9, 10}
+    assert found.prose == {2, 5, 8, 11}
+    # one stamped line alone repeats as often in a gallery or a feed: not a template
+    stamps = [line for line in posts if not line.startswith("Messages")]
+    assert dump_thread(_lines(stamps), _judged(_lines(stamps))) is None
+    # the template block with nothing said between: a menu
+    menu = [line for line in posts if line != PROSE]
+    assert dump_thread(_lines(menu), _judged(_lines(menu))) is None
