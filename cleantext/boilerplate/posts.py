@@ -65,6 +65,7 @@ MAX_QUOTE_HEAD_UNITS = 16  # units of a quote's header (a name and "wrote"): lon
 LEAD_REACH = 40  # blocks above the list searched for the lead post
 HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 COLONS = (":", "：")
+CLAUSE_MARKS = tuple("，,。；;！!？?")  # marks a card line never holds (its labels end with colons)
 GOOD, BAD, SHORT = BlockClass.GOOD, BlockClass.BAD, BlockClass.SHORT
 TO_POST = Step("posts", GOOD, KeepReason.POST)
 TO_CHROME = Step("posts", BAD, DropReason.POST_CHROME)
@@ -87,15 +88,16 @@ class Thread:
     def first(self) -> int:
         return self.units[0][0][0]
 
-    @property
-    def last(self) -> int:
-        return self.units[-1][-1][0]
 
 
-def _labels(block: Block) -> list[str]:
+def _labels(block: Block, known: dict[int, Part]) -> Part:
     """The labels of the block's enclosing block-level elements, innermost last (aligned with
-    ``block.containers`` from the end; shorter when the path was cut)."""
-    return [label for label in block.tag_path.split(">") if label.partition(".")[0] in BLOCK_TAGS]
+    ``block.containers`` from the end; shorter when the path was cut), read once a block."""
+    labels = known.get(block.index)
+    if labels is None:
+        path = block.tag_path.split(">")
+        labels = known[block.index] = tuple(label for label in path if label.partition(".")[0] in BLOCK_TAGS)
+    return labels
 
 
 def _prose(item: Judged) -> bool:
@@ -114,7 +116,9 @@ def _candidates(blocks: list[Block], judged: list[Judged]) -> dict[int, set[int]
     return {parent: kids for parent, kids in children.items() if len(kids) >= MIN_POSTS}
 
 
-def _units(blocks: list[Block], parent: int, kids: set[int]) -> list[list[tuple[int, Part]]] | None:
+def _units(
+    blocks: list[Block], parent: int, kids: set[int], known: dict[int, Part]
+) -> list[list[tuple[int, Part]]] | None:
     """The children of ``parent`` that share the most common label (``MIN_POSTS`` or more), each
     as its blocks with their parts; None when no label is shared so often or a path was cut."""
     by_kid: dict[int, list[tuple[int, Part]]] = defaultdict(list)
@@ -127,11 +131,11 @@ def _units(blocks: list[Block], parent: int, kids: set[int]) -> list[list[tuple[
         if at + 1 >= len(chain):
             continue
         kid = chain[at + 1]
-        labels = _labels(block)
+        labels = _labels(block, known)
         depth = len(chain) - at - 1  # elements from the kid down to the block's own
         if len(labels) < depth:
             return None  # the path was cut above the unit: its shape is unknown
-        part = tuple(labels[len(labels) - depth :])
+        part = labels[len(labels) - depth :]
         label_of.setdefault(kid, part[0])
         by_kid[kid].append((block.index, part[1:]))
     counts: dict[str, int] = defaultdict(int)
@@ -220,12 +224,14 @@ def _thread(blocks: list[Block], judged: list[Judged], units: list[list[tuple[in
     return Thread(units, body, root, chrome)
 
 
-def _lead(blocks: list[Block], thread: Thread, parts: set[Part], start: int) -> list[tuple[int, Part]]:
+def _lead(
+    blocks: list[Block], thread: Thread, parts: set[Part], start: int, known: dict[int, Part]
+) -> list[tuple[int, Part]]:
     """Blocks above the list (from ``start``) laid out like its posts: each block's path ends
     with one of the units' parts; the lead exists when its body part and a chrome part both occur."""
     found: list[tuple[int, Part]] = []
     for block in blocks[max(start, thread.first - LEAD_REACH) : thread.first]:
-        labels = tuple(_labels(block))
+        labels = _labels(block, known)
         match = next((part for part in parts if part and labels[-len(part) :] == part), None)
         if match is not None:
             found.append((block.index, match))
@@ -240,8 +246,9 @@ def find_thread(blocks: list[Block], judged: list[Judged], anchor: int | None = 
         return None
     best: Thread | None = None
     best_prose = 0
+    known: dict[int, Part] = {}
     for parent, kids in _candidates(blocks, judged).items():
-        units = _units(blocks, parent, kids)
+        units = _units(blocks, parent, kids, known)
         if units is None:
             continue
         thread = _thread(blocks, judged, units)
@@ -252,7 +259,7 @@ def find_thread(blocks: list[Block], judged: list[Judged], anchor: int | None = 
             best, best_prose = thread, amount
     if best is not None:
         parts = {part for unit in best.units for _, part in unit}
-        best.lead = _lead(blocks, best, parts, 0 if anchor is None else anchor + 1)
+        best.lead = _lead(blocks, best, parts, 0 if anchor is None else anchor + 1, known)
     return best
 
 
@@ -319,10 +326,10 @@ def apply_thread(blocks: list[Block], judged: list[Judged], thread: Thread) -> b
 # a row of buttons, a count of posts, a signature. A line's *shape* is its text with every run of
 # digits made one mark: ``Posted 12 Apr 2024, 08:14`` and ``Posted 3 May 2024, 19:02`` share it.
 DIGITS = compiled(r"\d+")
-MAX_TEMPLATE_REACH = 4  # lines between two lines the template prints together (a card, a button row)
-MIN_TEMPLATE_LINES = 3  # lines of a template block without a number in it
+MAX_TEMPLATE_REACH = 6  # lines between two lines the template prints together (a button row, a card)
 MIN_SPOKEN_SHARE = 0.75  # of a template line's occurrences with prose before the next one
 MAX_DUMP_CHROME_UNITS = MAX_CHROME_UNITS  # units of a template line: a name, a date, counts, buttons
+NOT_TEMPLATE = frozenset((DropReason.NAV, DropReason.RELATED, DropReason.TAGS, DropReason.TEASER, KeepReason.CODE))
 TO_DUMP_POST = Step("dump_posts", GOOD, KeepReason.POST)
 TO_DUMP_CHROME = Step("dump_posts", BAD, DropReason.POST_CHROME)
 
@@ -352,21 +359,25 @@ class DumpThread:
 
 def _template_block(places: dict[str, list[int]], shape: str, at: list[int]) -> list[str]:
     """The shapes the template prints with ``shape`` at a fixed distance in every post (the counts
-    under a name, the row of buttons: Reply, Quote, Report), ``shape`` first."""
+    under a name, the date line a button row is followed by), ``shape`` first. The distance is to
+    the nearest occurrence after (or before) each of ``shape``'s, the last (first) one excepted:
+    the list's edge may lack it."""
     found = [shape]
     for other, where in places.items():
-        if other == shape or len(where) != len(at):
+        if other == shape or abs(len(where) - len(at)) > 1:
             continue
-        offsets = {b - a for a, b in zip(at, where, strict=True)}
-        if len(offsets) == 1 and 0 < abs(next(iter(offsets))) <= MAX_TEMPLATE_REACH:
+        after = {next((w for w in where if w > a), -1) - a for a in at[:-1]}
+        before = {a - max((w for w in where if w < a), default=a + 1) for a in at[1:]}
+        if any(len(gaps) == 1 and 0 < next(iter(gaps)) <= MAX_TEMPLATE_REACH for gaps in (after, before)):
             found.append(other)
     return found
 
 
 def _is_template(block: list[str]) -> bool:
-    """Three lines printed together for every post, or two of which one carries a number (a date,
-    a count): one repeated line alone is as often a gallery's captions or a feed's dates."""
-    return len(block) >= MIN_TEMPLATE_LINES or (len(block) > 1 and any("#" in shape for shape in block))
+    """Two lines or more printed together for every post, one of them stamped with a number (a
+    date, a count): one repeated line alone is as often a gallery's captions or a feed's dates,
+    and a block without a number a form repeated under every advert."""
+    return len(block) > 1 and any("#" in shape for shape in block)
 
 
 def dump_thread(blocks: list[Block], judged: list[Judged]) -> DumpThread | None:
@@ -382,14 +393,30 @@ def dump_thread(blocks: list[Block], judged: list[Judged]) -> DumpThread | None:
     places: dict[str, list[int]] = defaultdict(list)
     shape_of: list[str | None] = [None] * len(blocks)  # short blocks only
     for block, item in zip(blocks, judged, strict=True):
-        # (a dump's placeholders, ``[image]``, stand for pictures and buttons, not the template's text)
-        if 0 < item.feats.units <= MAX_DUMP_CHROME_UNITS and not block.text.startswith("["):
-            shape = shape_of[block.index] = _shape(block.text)
+        # not the template's: menus and teaser lists (they repeat their entries), program code, and
+        # a dump's placeholders (``[image]``) and link addresses, which stand for pictures and links
+        text = block.text
+        if (
+            0 < item.feats.units <= MAX_DUMP_CHROME_UNITS
+            and item.reason not in NOT_TEMPLATE
+            and not item.feats.code_like
+            and not text.startswith("[")
+            and "://" not in text
+        ):
+            shape = shape_of[block.index] = _shape(text)
             places[shape].append(block.index)
     shapes = {shape for shape, at in places.items() if len(at) >= MIN_POSTS}
     if not shapes:
         return None
-    said = [_dump_prose(item) and shape_of[i] not in shapes for i, item in enumerate(judged)]
+    # (a line holding a link's address is a dump tool's markup of a picture or a link, not said)
+    # (nor is a line repeated word for word, an advert's or a form's: a post is written once)
+    copies: dict[str, int] = defaultdict(int)
+    for block in blocks:
+        copies[block.text] += 1
+    said = [
+        _dump_prose(item) and shape_of[i] not in shapes and "://" not in block.text and copies[block.text] < MIN_POSTS
+        for i, (block, item) in enumerate(zip(blocks, judged, strict=True))
+    ]
     best: list[int] = []
     for shape, at in places.items():  # in page order: of two shapes as frequent, the first one's
         if len(at) < MIN_POSTS or len(at) <= len(best):
@@ -423,9 +450,20 @@ def _list_span(shape_of: list[str | None], shapes: set[str], said: list[bool], a
     return max(0, at[0] - trail + 1), 1 + max(i for i in reach if said[i] or shape_of[i] in shapes)
 
 
+def _card_line(block: Block, item: Judged) -> bool:
+    """A line of a user card: short, no sentence and no clause in it (a name, a rank, ``Joined:
+    Mar 2019``, a quote's header ending with a colon)."""
+    return (
+        item.feats.units <= MAX_DUMP_CHROME_UNITS
+        and not item.feats.ends_sentence
+        and not any(mark in block.text for mark in CLAUSE_MARKS)
+    )
+
+
 def _dump_chrome(blocks: list[Block], judged: list[Judged], start: int, end: int, prose: set[int]) -> set[int]:
-    """Template lines, short lines repeated word for word, and the lines that end no sentence in
-    a run of non-prose lines holding a template line."""
+    """Template lines; short lines repeated word for word (a signature: three times, or twice when
+    it ends no sentence; a quoted sentence may come twice); and the card lines next to a template
+    line (the name and rank between the counts and the date)."""
     shapes: dict[str, int] = defaultdict(int)
     texts: dict[str, int] = defaultdict(int)
     short = [i for i in range(start, end) if judged[i].feats.units <= MAX_DUMP_CHROME_UNITS]
@@ -433,17 +471,17 @@ def _dump_chrome(blocks: list[Block], judged: list[Judged], start: int, end: int
         shapes[_shape(blocks[i].text)] += 1
         texts[blocks[i].text] += 1
     template = {i for i in short if shapes[_shape(blocks[i].text)] >= MIN_POSTS and i not in prose}
-    chrome = template | {i for i in short if texts[blocks[i].text] > 1}
-    run: list[int] = []
-    for i in range(start, end + 1):
-        if i < end and i not in prose:
-            run.append(i)
-            continue
-        if template.intersection(run):
-            # (a quote's header and a label end with a colon: ``X wrote:``, ``引用 X 的发言：``)
-            chrome.update(j for j in run if j in template or not judged[j].feats.ends_sentence
-                          or blocks[j].text.rstrip().endswith(COLONS))
-        run = []
+    chrome = set(template)
+    for i in short:
+        count = texts[blocks[i].text]
+        if count >= MIN_POSTS or (count > 1 and not judged[i].feats.ends_sentence):
+            chrome.add(i)
+    for i in template:
+        for step in (-1, 1):
+            j = i + step
+            while start <= j < end and j not in prose and (j in template or _card_line(blocks[j], judged[j])):
+                chrome.add(j)
+                j += step
     return chrome
 
 

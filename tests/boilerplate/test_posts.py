@@ -143,8 +143,10 @@ def _dump(name: str) -> tuple[list[Verdict], Article]:
 def test_a_dump_of_a_thread_keeps_every_post_and_drops_the_template_lines() -> None:
     verdicts, record = _dump("thread-zh.txt")  # ``lynx -dump`` of thread-zh.html
     assert record.text == _expected("thread-zh.html")
-    for text in ("主题 12 帖子", "注册时间", "发表于", "回复 引用 举报", "引用 老园丁 的发言", "一亩三分地"):
+    for text in ("主题 12 帖子", "注册时间", "发表于", "回复 引用 举报", "引用 老园丁 的发言", "种菜使我快乐"):
         assert _reasons(verdicts, text) == {str(DropReason.POST_CHROME)}, text
+    # a signature used once is not the template's: the neighbours drop it, as any short line
+    assert not any(v.keep for v in verdicts if "一亩三分地" in v.block.text)
 
 
 def test_a_dump_of_an_english_thread_keeps_every_post() -> None:
@@ -171,14 +173,19 @@ def test_dated_teasers_in_a_dump_are_not_posts() -> None:
 def test_a_dump_thread_is_a_template_block_repeated_with_prose_after_it() -> None:
     posts = []
     for n in range(4):
-        posts += [f"Posted 1{n} Apr 2024", f"Messages: {40 + n}", PROSE]
+        posts += [f"Posted 1{n} Apr 2024", f"Messages: {40 + n}", f"{PROSE} Reply number {n}."]
     found = dump_thread(_lines(posts), _judged(_lines(posts)))
     assert found is not None
     assert found.chrome == {0, 1, 3, 4, 6, 7, 9, 10}
     assert found.prose == {2, 5, 8, 11}
+    # a sentence printed word for word under every item is a form's or an advert's, not a post
+    copied = [PROSE if line.startswith(PROSE) else line for line in posts]
+    assert dump_thread(_lines(copied), _judged(_lines(copied))) is None
     # one stamped line alone repeats as often in a gallery or a feed: not a template
     stamps = [line for line in posts if not line.startswith("Messages")]
+    assert len(stamps) == 8
     assert dump_thread(_lines(stamps), _judged(_lines(stamps))) is None
     # the template block with nothing said between: a menu
-    menu = [line for line in posts if line != PROSE]
+    menu = [line for line in posts if not line.startswith(PROSE)]
+    assert len(menu) == 8
     assert dump_thread(_lines(menu), _judged(_lines(menu))) is None
