@@ -32,11 +32,10 @@ How a post list is found, by structure, never by words:
    units' parts (a question laid out like its answers: a vote cell, a text cell, a card).
 
 Dumps have no elements (``dump_thread``): the template's lines repeat instead. A line's shape is
-its text with each run of digits made one mark; the most frequent shape of short lines, with
-prose after most of its occurrences, marks the posts, and inside the list the lines of repeated
-shapes, the short lines repeated word for word (signatures) and the lines that end no sentence in
-a run of such lines (a user card's name and rank) are chrome. ``docs/threads.md`` says it all
-with examples.
+its text with each run of digits made one mark; a block of shapes printed at fixed distances once
+a post, one of them numbered, with prose after most of its occurrences, marks the posts. Inside
+the list its lines, the short lines repeated word for word (signatures) and the card lines next
+to them are chrome. ``docs/threads.md`` says it all with examples.
 """
 
 from __future__ import annotations
