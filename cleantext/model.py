@@ -37,6 +37,7 @@ class DropReason(enum.StrEnum):
     TEASER = "teaser"  # truncated teaser lines
     DUPLICATE_TITLE = "title-repeat"
     COMMENT = "comment"
+    POST_CHROME = "post-chrome"  # a thread's user cards, signatures, post buttons, quote headers
     OUTSIDE = "outside-main"  # not in the main-content region
     REPEATED = "repeated-paragraph"
     MARKUP = "markup"  # HTML source a dumper printed as text (ad snippets, templates)
@@ -107,6 +108,7 @@ class KeepReason(enum.StrEnum):
     CONTEXT = "context"  # a short block between article text (context smoothing)
     FALLBACK = "fallback"  # an undecided block of a page with no text on its own merits
     IN_MAIN = "in-main"  # bare prose or a short line inside the article's container (HTML)
+    POST = "post"  # the text of a post in a thread (a forum reply, an answer)
 
 
 BlockReason = DropReason | KeepReason  # a block's: why it was dropped or kept (a page's Drop has a Reason)

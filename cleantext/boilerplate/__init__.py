@@ -23,9 +23,14 @@ The method, step by step (one module each):
    sign-off, the reprint notice, the previous/next links, the writer's biography, the comment
    section), and a region holding two (a blog archive, a next story appended in full, a feed of
    full teasers) is cut at the second one's header.
-7. Here: a dump's placeholder lines (``[image]``, ``[button]``) leave the kept text; they took
+7. ``posts``: on a page whose text is a list of posts (a forum thread, a question and its
+   answers), every post's text is kept and what the template prints for each post (a user card,
+   a signature, buttons, a quote's header) leaves as ``post-chrome``, whatever the region steps
+   decided; above an article of its own, the list is its comments and leaves (``docs/threads.md``).
+   The list is found before the region steps, from the ladder's answers.
+8. Here: a dump's placeholder lines (``[image]``, ``[button]``) leave the kept text; they took
    part in the steps above as what they stand for, a picture or a control between paragraphs.
-8. Here: the verdicts, one per block, for the document stage and for ``cleantext explain``.
+9. Here: the verdicts, one per block, for the document stage and for ``cleantext explain``.
 
 Every verdict names the rule that decided (``Verdict.rule``) and the steps after the ladder that
 changed it, each by its function's name (``Verdict.chain``, which opens with the ladder's answer).
@@ -45,7 +50,8 @@ from __future__ import annotations
 
 from cleantext.boilerplate.articles import first_article
 from cleantext.boilerplate.context import Judged, confine, fallback, main_region, repeated, smooth
-from cleantext.boilerplate.dom import container_prior
+from cleantext.boilerplate.dom import container_prior, headline
+from cleantext.boilerplate.posts import apply_dump_thread, apply_thread, dump_thread, find_thread
 from cleantext.boilerplate.rules import RememberingJudge, judge
 from cleantext.boilerplate.runs import subheads, teasers
 from cleantext.model import Block, BlockClass, DropReason, PageMeta, Step, Verdict
@@ -97,6 +103,9 @@ class Classifier:
             # positional arguments: faster, once per block
             judged.append(Judged(cls, reason, feats, chain, block.in_list, block.source == "text"))
         rejudge_thread(blocks, judged)
+        html = bool(blocks) and bool(blocks[0].containers)
+        thread = find_thread(blocks, judged, headline(blocks, meta)) if html else None
+        posts = dump_thread(blocks, judged) if blocks and not html else None
         subheads(blocks, judged)
         teasers(judged)
         container_prior(blocks, judged, meta)
@@ -104,6 +113,10 @@ class Classifier:
         fallback(judged)
         region = main_region(judged)
         confine(judged, region, first_article(blocks, judged, region, meta))
+        if thread is not None:
+            apply_thread(blocks, judged, thread)
+        elif posts is not None:
+            apply_dump_thread(judged, posts)
         repeated(judged, [block.text for block in blocks])
         drop_placeholders(blocks, judged)
         return [

@@ -1,0 +1,500 @@
+"""Threads: a forum thread, a comment section, a question and its answers (HTML).
+
+What "the content" is on such a page:
+
+- **a thread** (forum thread, Q&A page): the posts. Each post's text is kept, in order; the lead
+  post (the thread's opening post or the question, when the page renders it apart from the
+  replies) counts as a post. Dropped (``post-chrome``): each post's user card (avatar, name,
+  join date, post count, rank, reputation), its date line and floor number, its signature, its
+  buttons (reply, quote, report, like, share, follow), vote counters, and the header of a quote
+  (``X wrote:``, ``引用 X 的发言：``; the quoted text stays, as the post shows it). Pagination,
+  related threads and menus around the list are left to the ladder and the region, as on any page.
+- **an article with comments** (news, blog): the article. When the page holds an article of its
+  own outside the list (``MIN_ARTICLE_UNITS`` of good text that is not a post), the list is its
+  comment section, and every block of it leaves as ``comment``.
+
+How a post list is found, by structure, never by words:
+
+1. Sibling elements with the same label (tag and first class or id word, ``div.entry``) under one
+   parent, ``MIN_POSTS`` or more, each holding prose and more than one element of its own, are
+   the candidate units (``Block.containers`` and ``Block.tag_path`` name them; no tree walk).
+2. Inside each unit, a block's *part* is the path of element labels from the unit down to it
+   (``div.body>div.msg>p``). The *body* part is the one holding the most prose over all units;
+   its parent element is the post's text. A part repeated in at least ``MIN_REPEAT_SHARE`` of
+   the units that is short (under ``MAX_CHROME_UNITS`` a block on average) is chrome: it repeats
+   because the template prints it for every post. The blocks outside the body's element are
+   chrome too (the user card beside the text).
+3. The units are posts only when such a repeated chrome part carries links or digits (a name
+   linked to a profile, a date, a count, a row of buttons): a blog's sections repeat their
+   headings but carry no card. Units whose text is cut short (teasers) or whose headings are
+   links (a list of stories) are not posts.
+4. The lead: blocks just above the list, after the headline, whose path ends with one of the
+   units' parts (a question laid out like its answers: a vote cell, a text cell, a card).
+
+Dumps have no elements (``dump_thread``): the template's lines repeat instead. A line's shape is
+its text with each run of digits made one mark; a block of shapes printed at fixed distances once
+a post, one of them numbered, with prose after most of its occurrences, marks the posts. Inside
+the list its lines, the short lines repeated word for word (signatures) and the card lines next
+to them are chrome. ``docs/threads.md`` says it all with examples.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from cleantext.boilerplate.articles import HEADER_REACH, _header_at
+from cleantext.boilerplate.context import Judged
+from cleantext.model import Block, BlockClass, DropReason, KeepReason, Step
+from cleantext.regexes import compiled
+from cleantext.segment.html import BLOCK_TAGS
+
+MIN_POSTS = 3  # sibling units of one shape: two could be a pair of columns, three is a list
+MIN_PROSE_UNITS = 8  # units of a block that makes its unit hold prose: a short sentence
+MIN_REPEAT_SHARE = 0.5  # of the units a part appears in for it to be the template's
+MAX_CHROME_UNITS = 20  # units a repeated part holds in a unit on average, at most, to be chrome
+MIN_TEXT_SHARE = 0.1  # of the units' prose in a part for it to be part of the posts' text
+MAX_CARD_BLOCKS = 1.5  # blocks a card part holds per unit, on average: a user card is one element
+MAX_TEASER_SHARE = 0.5  # of the units cut short (an ellipsis) above which the list is of teasers
+MAX_LINKED_SHARE = 0.5  # of a block's characters in links: more makes a heading a link to a page
+MIN_ARTICLE_UNITS = 100  # units of good text outside the list and the lead: the page's own article
+MAX_QUOTE_HEAD_UNITS = 16  # units of a quote's header (a name and "wrote"): longer is a sentence
+LEAD_REACH = 40  # blocks above the list searched for the lead post
+HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+COLONS = (":", "：")
+CLAUSE_MARKS = tuple("，,。；;！!？?")  # marks a card line never holds (its labels end with colons)
+GOOD, BAD, SHORT = BlockClass.GOOD, BlockClass.BAD, BlockClass.SHORT
+TO_POST = Step("posts", GOOD, KeepReason.POST)
+TO_CHROME = Step("posts", BAD, DropReason.POST_CHROME)
+TO_COMMENT = Step("posts", BAD, DropReason.COMMENT)
+
+Part = tuple[str, ...]  # element labels from a unit down to a block's innermost element
+
+
+@dataclass
+class Thread:
+    """A post list found on a page: its units' blocks with their parts, and what the parts are."""
+
+    units: list[list[tuple[int, Part]]]  # per unit, in order: (block index, part)
+    body: Part  # the part holding the most prose
+    root: Part  # the element holding the post's text: what the parts holding prose share
+    chrome: set[Part] = field(default_factory=set)  # parts the template repeats, short
+    lead: list[tuple[int, Part]] = field(default_factory=list)  # the lead post's blocks
+
+    @property
+    def first(self) -> int:
+        return self.units[0][0][0]
+
+
+
+def _labels(block: Block, known: dict[int, Part]) -> Part:
+    """The labels of the block's enclosing block-level elements, innermost last (aligned with
+    ``block.containers`` from the end; shorter when the path was cut), read once a block."""
+    labels = known.get(block.index)
+    if labels is None:
+        path = block.tag_path.split(">")
+        labels = known[block.index] = tuple(label for label in path if label.partition(".")[0] in BLOCK_TAGS)
+    return labels
+
+
+def _prose(item: Judged) -> bool:
+    return item.cls is not BAD and item.feats.punct > 0 and item.feats.units >= MIN_PROSE_UNITS
+
+
+def _candidates(blocks: list[Block], judged: list[Judged]) -> dict[int, set[int]]:
+    """Parents with ``MIN_POSTS`` or more children holding prose below a further element."""
+    children: dict[int, set[int]] = defaultdict(set)
+    for block, item in zip(blocks, judged, strict=True):
+        if not _prose(item):
+            continue
+        chain = block.containers
+        for at in range(len(chain) - 2):  # the child must not be the block's own element
+            children[chain[at]].add(chain[at + 1])
+    return {parent: kids for parent, kids in children.items() if len(kids) >= MIN_POSTS}
+
+
+def _units(
+    blocks: list[Block], parent: int, kids: set[int], known: dict[int, Part]
+) -> list[list[tuple[int, Part]]] | None:
+    """The children of ``parent`` that share the most common label (``MIN_POSTS`` or more), each
+    as its blocks with their parts; None when no label is shared so often or a path was cut."""
+    by_kid: dict[int, list[tuple[int, Part]]] = defaultdict(list)
+    label_of: dict[int, str] = {}
+    for block in blocks:
+        chain = block.containers
+        if parent not in chain:
+            continue
+        at = chain.index(parent)
+        if at + 1 >= len(chain):
+            continue
+        kid = chain[at + 1]
+        labels = _labels(block, known)
+        depth = len(chain) - at - 1  # elements from the kid down to the block's own
+        if len(labels) < depth:
+            return None  # the path was cut above the unit: its shape is unknown
+        part = labels[len(labels) - depth :]
+        label_of.setdefault(kid, part[0])
+        by_kid[kid].append((block.index, part[1:]))
+    counts: dict[str, int] = defaultdict(int)
+    for kid in kids:
+        if kid in label_of:
+            counts[label_of[kid]] += 1
+    if not counts:
+        return None
+    label, count = max(counts.items(), key=lambda pair: pair[1])
+    if count < MIN_POSTS:
+        return None
+    units = [by_kid[kid] for kid in sorted(by_kid) if label_of[kid] == label]
+    return units if len(units) >= MIN_POSTS else None
+
+
+def _common(parts: Iterable[Part]) -> Part:
+    """The longest path every part starts with, short of a part's own element."""
+    common: Part | None = None
+    for whole in parts:
+        part = whole[:-1]
+        if common is None:
+            common = part
+            continue
+        n = 0
+        while n < min(len(common), len(part)) and common[n] == part[n]:
+            n += 1
+        common = common[:n]
+    return common or ()
+
+
+def _opens_article(blocks: list[Block], judged: list[Judged], unit: list[tuple[int, Part]]) -> bool:
+    """Does the unit open with an article's header: a headline (no link, no digit: not a user's
+    name or counts) with a dateline under it? Then the list is of articles (a blog's archive)."""
+    first = unit[0][0]
+    for i, _ in unit[:HEADER_REACH]:
+        j = _header_at(blocks, judged, i, first)
+        if j is not None and not blocks[j].link_chars and not any(c.isdigit() for c in blocks[j].text[:40]):
+            return True
+    return False
+
+
+def _thread(blocks: list[Block], judged: list[Judged], units: list[list[tuple[int, Part]]]) -> Thread | None:
+    """The units read as posts (see the module's note), or None."""
+    prose: dict[Part, int] = defaultdict(int)
+    present: dict[Part, int] = defaultdict(int)
+    size: dict[Part, list[int]] = defaultdict(list)
+    marked: dict[Part, int] = defaultdict(int)  # units with links or digits in the part
+    teasers = 0
+    for unit in units:
+        seen: dict[Part, bool] = {}
+        for i, part in unit:
+            block, item = blocks[i], judged[i]
+            if block.kind in HEADINGS and block.link_chars > MAX_LINKED_SHARE * len(block.text):
+                return None  # a linked headline per unit: a list of stories
+            if _prose(item):
+                prose[part] += item.feats.units
+            size[part].append(item.feats.units)
+            mark = bool(block.link_chars) or any(c.isdigit() for c in block.text)
+            seen[part] = seen.get(part, False) or mark
+        teasers += any(judged[i].feats.truncated for i, _ in unit)
+        for part, mark in seen.items():
+            present[part] += 1
+            marked[part] += mark
+    if not prose or teasers > MAX_TEASER_SHARE * len(units):
+        return None
+    body = max(prose, key=lambda part: prose[part])
+    total = sum(prose.values())
+    need = MIN_REPEAT_SHARE * len(units)
+    chrome = {
+        part
+        for part in present
+        if part  # text set straight in the unit is its own, not a card's
+        and part != body
+        and present[part] >= need
+        and sum(size[part]) <= MAX_CHROME_UNITS * present[part]
+    }
+    root = _common(part for part in prose if prose[part] >= MIN_TEXT_SHARE * total and part not in chrome)
+    # a card: printed once a post (a name, a date, a count, a row of buttons), marked by links or digits
+    if not any(marked[part] >= need and len(size[part]) <= MAX_CARD_BLOCKS * present[part] for part in chrome):
+        return None  # nothing the template prints per post with a name, a date or a button
+    titled = sum(any(blocks[i].kind in HEADINGS and part[: len(root)] != root for i, part in unit) for unit in units)
+    if titled >= need:
+        return None  # a heading above each unit's text: articles or recipes, not posts
+    if sum(_opens_article(blocks, judged, unit) for unit in units) >= need:
+        return None
+    return Thread(units, body, root, chrome)
+
+
+def _lead(
+    blocks: list[Block], thread: Thread, parts: set[Part], start: int, known: dict[int, Part]
+) -> list[tuple[int, Part]]:
+    """Blocks above the list (from ``start``) laid out like its posts: each block's path ends
+    with one of the units' parts; the lead exists when its body part and a chrome part both occur."""
+    found: list[tuple[int, Part]] = []
+    for block in blocks[max(start, thread.first - LEAD_REACH) : thread.first]:
+        labels = _labels(block, known)
+        match = next((part for part in parts if part and labels[-len(part) :] == part), None)
+        if match is not None:
+            found.append((block.index, match))
+    kinds = {part for _, part in found}
+    return found if thread.body in kinds and kinds & thread.chrome else []
+
+
+def find_thread(blocks: list[Block], judged: list[Judged], anchor: int | None = None) -> Thread | None:
+    """The page's post list (the one holding the most prose), or None. ``anchor`` is the
+    headline's index: the lead is searched below it."""
+    if not any(block.containers for block in blocks):
+        return None
+    best: Thread | None = None
+    best_prose = 0
+    known: dict[int, Part] = {}
+    for parent, kids in _candidates(blocks, judged).items():
+        units = _units(blocks, parent, kids, known)
+        if units is None:
+            continue
+        thread = _thread(blocks, judged, units)
+        if thread is None:
+            continue
+        amount = sum(judged[i].feats.units for unit in units for i, part in unit if part == thread.body)
+        if amount > best_prose:
+            best, best_prose = thread, amount
+    if best is not None:
+        parts = {part for unit in best.units for _, part in unit}
+        best.lead = _lead(blocks, best, parts, 0 if anchor is None else anchor + 1, known)
+    return best
+
+
+def _in_body(part: Part, thread: Thread) -> bool:
+    """Inside the element holding the post's text (the body part's parent), and not a part the
+    template repeats."""
+    root = thread.root
+    return part[: len(root)] == root and part not in thread.chrome
+
+
+def _quote_head(blocks: list[Block], i: int, part: Part, thread: Thread, last: int) -> bool:
+    """A short line ending with a colon that shares an element below the post's text element with
+    the line after it: the header of a quote (a name and "wrote"), not a sentence that introduces
+    a list of the post's own (which shares only the text element with it)."""
+    block = blocks[i]
+    if i >= last or not block.text.rstrip().endswith(COLONS):
+        return False
+    if sum(c.isalnum() for c in block.text) > 2 * MAX_QUOTE_HEAD_UNITS:
+        return False
+    chain = block.containers
+    shared = set(chain) & set(blocks[i + 1].containers)
+    if not shared:
+        return False
+    # the post's text element, counted from the block's own element up
+    root_at = len(chain) - 1 - len(part) + len(thread.root)
+    return chain.index(max(shared)) > root_at
+
+
+def _article_units(judged: list[Judged], thread: Thread) -> int:
+    """Good units above the list, outside its lead: the page's own article, which comments follow."""
+    lead = {i for i, _ in thread.lead}
+    return sum(item.feats.units for i, item in enumerate(judged[: thread.first]) if item.cls is GOOD and i not in lead)
+
+
+def _to_post(blocks: list[Block], judged: list[Judged], thread: Thread, members: list[tuple[int, Part]]) -> None:
+    """One post's blocks: its text stays, its chrome leaves."""
+    last = members[-1][0]
+    for i, part in members:
+        item = judged[i]
+        if _in_body(part, thread) and item.feats.units and not _quote_head(blocks, i, part, thread, last):
+            if item.cls is not GOOD:
+                item.set(TO_POST)
+        elif item.cls is not BAD or item.reason is not DropReason.POST_CHROME:
+            item.set(TO_CHROME)
+
+
+def apply_thread(blocks: list[Block], judged: list[Judged], thread: Thread) -> bool:
+    """Set the blocks of the list (and its lead) to post text or chrome (in place); on a page with
+    an article of its own above the list, the list is its comments and leaves. True when the
+    page is a thread."""
+    if _article_units(judged, thread) >= MIN_ARTICLE_UNITS:
+        for unit in thread.units:
+            for i, _ in unit:
+                if judged[i].cls is not BAD:
+                    judged[i].set(TO_COMMENT)
+        return False
+    for members in (thread.lead, *thread.units):
+        if members:
+            _to_post(blocks, judged, thread, members)
+    return True
+
+
+# Dumps: no elements, but the template still prints the same lines for every post: a date line,
+# a row of buttons, a count of posts, a signature. A line's *shape* is its text with every run of
+# digits made one mark: ``Posted 12 Apr 2024, 08:14`` and ``Posted 3 May 2024, 19:02`` share it.
+DIGITS = compiled(r"\d+")
+MAX_TEMPLATE_REACH = 6  # lines between two lines the template prints together (a button row, a card)
+MIN_SPOKEN_SHARE = 0.75  # of a template line's occurrences with prose before the next one
+MAX_DUMP_CHROME_UNITS = MAX_CHROME_UNITS  # units of a template line: a name, a date, counts, buttons
+NOT_TEMPLATE = frozenset((DropReason.NAV, DropReason.RELATED, DropReason.TAGS, DropReason.TEASER, KeepReason.CODE))
+TO_DUMP_POST = Step("dump_posts", GOOD, KeepReason.POST)
+TO_DUMP_CHROME = Step("dump_posts", BAD, DropReason.POST_CHROME)
+
+
+def _shape(text: str) -> str:
+    return DIGITS.sub("#", " ".join(text.split()))
+
+
+def _dump_prose(item: Judged) -> bool:
+    """A paragraph as the ladder judged it, or a sentence: a dump's user card (``Joined: Mar 2019
+    Messages: 412``) has marks and length but ends no sentence."""
+    feats = item.feats
+    if feats.truncated:
+        return False
+    return item.cls is GOOD or (feats.ends_sentence and feats.units >= MIN_PROSE_UNITS and item.cls is not BAD)
+
+
+@dataclass
+class DumpThread:
+    """A dump's post list: [start, end) of its blocks, its prose and its chrome blocks."""
+
+    start: int
+    end: int
+    prose: set[int]
+    chrome: set[int]
+
+
+def _template_block(places: dict[str, list[int]], shape: str, at: list[int]) -> list[str]:
+    """The shapes the template prints with ``shape`` at a fixed distance in every post (the counts
+    under a name, the date line a button row is followed by), ``shape`` first. The distance is to
+    the nearest occurrence after (or before) each of ``shape``'s, the last (first) one excepted:
+    the list's edge may lack it."""
+    found = [shape]
+    for other, where in places.items():
+        if other == shape or abs(len(where) - len(at)) > 1:
+            continue
+        after = {next((w for w in where if w > a), -1) - a for a in at[:-1]}
+        before = {a - max((w for w in where if w < a), default=a + 1) for a in at[1:]}
+        if any(len(gaps) == 1 and 0 < next(iter(gaps)) <= MAX_TEMPLATE_REACH for gaps in (after, before)):
+            found.append(other)
+    return found
+
+
+def _is_template(block: list[str]) -> bool:
+    """Two lines or more printed together for every post, one of them stamped with a number (a
+    date, a count): one repeated line alone is as often a gallery's captions or a feed's dates,
+    and a block without a number a form repeated under every advert."""
+    return len(block) > 1 and any("#" in shape for shape in block)
+
+
+def dump_thread(blocks: list[Block], judged: list[Judged]) -> DumpThread | None:
+    """A dump's post list, or None.
+
+    The template lines are the short lines whose shape occurs ``MIN_POSTS`` times or more, each
+    occurrence with prose between it and the next (a teaser list's dates have cut-short summaries
+    between them, which do not count). The list runs from the first template line of the shape
+    that occurs most often, so spaced, to the prose after its last one. Inside it, chrome is every
+    template line, every short line repeated word for word (a signature), and every short line
+    without sentence marks in a run of non-prose lines that holds a template line (a user card:
+    the name and rank between the counts and the date)."""
+    places: dict[str, list[int]] = defaultdict(list)
+    shape_of: list[str | None] = [None] * len(blocks)  # short blocks only
+    for block, item in zip(blocks, judged, strict=True):
+        # not the template's: menus and teaser lists (they repeat their entries), program code, and
+        # a dump's placeholders (``[image]``) and link addresses, which stand for pictures and links
+        text = block.text
+        if (
+            0 < item.feats.units <= MAX_DUMP_CHROME_UNITS
+            and item.reason not in NOT_TEMPLATE
+            and not item.feats.code_like
+            and not text.startswith("[")
+            and "://" not in text
+        ):
+            shape = shape_of[block.index] = _shape(text)
+            places[shape].append(block.index)
+    shapes = {shape for shape, at in places.items() if len(at) >= MIN_POSTS}
+    if not shapes:
+        return None
+    # (a line holding a link's address is a dump tool's markup of a picture or a link, not said)
+    # (nor is a line repeated word for word, an advert's or a form's: a post is written once)
+    copies: dict[str, int] = defaultdict(int)
+    for block in blocks:
+        copies[block.text] += 1
+    said = [
+        _dump_prose(item) and shape_of[i] not in shapes and "://" not in block.text and copies[block.text] < MIN_POSTS
+        for i, (block, item) in enumerate(zip(blocks, judged, strict=True))
+    ]
+    best: list[int] = []
+    for shape, at in places.items():  # in page order: of two shapes as frequent, the first one's
+        if len(at) < MIN_POSTS or len(at) <= len(best):
+            continue
+        ends = [*at[1:], len(blocks)]
+        spoken = sum(any(said[a + 1 : b]) for a, b in zip(at, ends, strict=True))
+        if spoken >= max(MIN_POSTS, MIN_SPOKEN_SHARE * len(at)) and _is_template(_template_block(places, shape, at)):
+            best = at
+    if not best:
+        return None
+    start, end = _list_span(shape_of, shapes, said, best)
+    prose = {i for i in range(start, end) if said[i]}
+    return DumpThread(start, end, prose, _dump_chrome(blocks, judged, start, end, prose))
+
+
+def _list_span(shape_of: list[str | None], shapes: set[str], said: list[bool], at: list[int]) -> tuple[int, int]:
+    """[start, end) of the post list whose template lines stand at ``at``. Each post's prose starts
+    ``lead`` lines after a template line and ends ``trail`` lines before the next one. The template
+    is a post's header when prose follows its last occurrence as closely as in the other posts
+    (the last post runs on, to its last prose within the longest post's length), else a footer
+    (the first post stands before its first occurrence, from its first prose within that length)."""
+    pairs = [(a, b) for a, b in pairwise(at) if any(said[a + 1 : b])]
+    lead = min(next(i for i in range(a + 1, b) if said[i]) - a for a, b in pairs)
+    trail = min(b - max(i for i in range(a + 1, b) if said[i]) for a, b in pairs)
+    longest = max(b - a for a, b in pairwise(at))
+    if not any(said[at[-1] + 1 : at[-1] + lead + 1]):  # a footer: the last post ends with it
+        first = next((i for i in range(max(0, at[0] - longest), at[0]) if said[i]), at[0])
+        reach = range(at[-1], min(len(said), at[-1] + MAX_TEMPLATE_REACH + 1))
+        return max(0, first - lead + 1), 1 + max(i for i in reach if shape_of[i] in shapes)
+    reach = range(at[-1], min(len(said), at[-1] + longest))
+    return max(0, at[0] - trail + 1), 1 + max(i for i in reach if said[i] or shape_of[i] in shapes)
+
+
+def _card_line(block: Block, item: Judged) -> bool:
+    """A line of a user card: short, no sentence and no clause in it (a name, a rank, ``Joined:
+    Mar 2019``, a quote's header ending with a colon)."""
+    return (
+        item.feats.units <= MAX_DUMP_CHROME_UNITS
+        and not item.feats.ends_sentence
+        and not any(mark in block.text for mark in CLAUSE_MARKS)
+    )
+
+
+def _dump_chrome(blocks: list[Block], judged: list[Judged], start: int, end: int, prose: set[int]) -> set[int]:
+    """Template lines; short lines repeated word for word (a signature: three times, or twice when
+    it ends no sentence; a quoted sentence may come twice); and the card lines next to a template
+    line (the name and rank between the counts and the date)."""
+    shapes: dict[str, int] = defaultdict(int)
+    texts: dict[str, int] = defaultdict(int)
+    short = [i for i in range(start, end) if judged[i].feats.units <= MAX_DUMP_CHROME_UNITS]
+    for i in short:
+        shapes[_shape(blocks[i].text)] += 1
+        texts[blocks[i].text] += 1
+    template = {i for i in short if shapes[_shape(blocks[i].text)] >= MIN_POSTS and i not in prose}
+    chrome = set(template)
+    for i in short:
+        count = texts[blocks[i].text]
+        if count >= MIN_POSTS or (count > 1 and not judged[i].feats.ends_sentence):
+            chrome.add(i)
+    for i in template:
+        for step in (-1, 1):
+            j = i + step
+            while start <= j < end and j not in prose and (j in template or _card_line(blocks[j], judged[j])):
+                chrome.add(j)
+                j += step
+    return chrome
+
+
+def apply_dump_thread(judged: list[Judged], found: DumpThread) -> bool:
+    """Set a dump's post list to post text and chrome (in place), as ``apply_thread`` does for
+    HTML, when no article of its own stands above it; True then. A dump's comments under an
+    article are left to the other steps: without elements, a list's edges are a guess, and a
+    wrong one would drop the article."""
+    if sum(item.feats.units for item in judged[: found.start] if item.cls is GOOD) >= MIN_ARTICLE_UNITS:
+        return False
+    for i in range(found.start, found.end):
+        item = judged[i]
+        if i in found.chrome:
+            item.set(TO_DUMP_CHROME)
+        elif i in found.prose and item.cls is not GOOD:
+            item.set(TO_DUMP_POST)
+    return True
