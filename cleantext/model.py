@@ -107,6 +107,7 @@ class KeepReason(enum.StrEnum):
     CONTEXT = "context"  # a short block between article text (context smoothing)
     FALLBACK = "fallback"  # an undecided block of a page with no text on its own merits
     IN_MAIN = "in-main"  # bare prose or a short line inside the article's container (HTML)
+    TABLE = "table"  # a row of a key/value table beside the article's text (specifications)
 
 
 BlockReason = DropReason | KeepReason  # a block's: why it was dropped or kept (a page's Drop has a Reason)

@@ -14,18 +14,20 @@ The method, step by step (one module each):
 4. ``dom`` (HTML): the element holding most of the article's text is found from the blocks'
    container numbers; bare prose and short lines inside it lean to text, good text outside it
    leaves (``outside-main``).
-5. ``context``: short blocks take after their neighbours (a long run of short dump lines is a
+5. ``tables``: the rows of a key/value table (specifications) that touches the article's text
+   are text, though each cell is too short to judge alone.
+6. ``context``: short blocks take after their neighbours (a long run of short dump lines is a
    link list); a page with no good block at all (a table of contents, one-line posts) takes its
    undecided blocks as text; then the main-content region is the contiguous stretch of blocks with
    the largest weight (good text minus boilerplate), and good blocks outside it are dropped, as
    are copies of a block already kept.
-6. ``articles``: the region holds one article: it ends where an article ends (the editor's
+7. ``articles``: the region holds one article: it ends where an article ends (the editor's
    sign-off, the reprint notice, the previous/next links, the writer's biography, the comment
    section), and a region holding two (a blog archive, a next story appended in full, a feed of
    full teasers) is cut at the second one's header.
-7. Here: a dump's placeholder lines (``[image]``, ``[button]``) leave the kept text; they took
+8. Here: a dump's placeholder lines (``[image]``, ``[button]``) leave the kept text; they took
    part in the steps above as what they stand for, a picture or a control between paragraphs.
-8. Here: the verdicts, one per block, for the document stage and for ``cleantext explain``.
+9. Here: the verdicts, one per block, for the document stage and for ``cleantext explain``.
 
 Every verdict names the rule that decided (``Verdict.rule``) and the steps after the ladder that
 changed it, each by its function's name (``Verdict.chain``, which opens with the ladder's answer).
@@ -48,6 +50,7 @@ from cleantext.boilerplate.context import Judged, confine, fallback, main_region
 from cleantext.boilerplate.dom import container_prior
 from cleantext.boilerplate.rules import RememberingJudge, judge
 from cleantext.boilerplate.runs import subheads, teasers
+from cleantext.boilerplate.tables import key_value_tables
 from cleantext.model import Block, BlockClass, DropReason, PageMeta, Step, Verdict
 from cleantext.regexes import compiled
 
@@ -100,6 +103,7 @@ class Classifier:
         subheads(blocks, judged)
         teasers(judged)
         container_prior(blocks, judged, meta)
+        key_value_tables(blocks, judged)
         smooth(judged)
         fallback(judged)
         region = main_region(judged)
