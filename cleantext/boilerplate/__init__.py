@@ -15,7 +15,8 @@ The method, step by step (one module each):
    container numbers; bare prose and short lines inside it lean to text, good text outside it
    leaves (``outside-main``).
 5. ``tables``: the rows of a key/value table (specifications) that touches the article's text
-   are text, though each cell is too short to judge alone.
+   are text, though each cell is too short to judge alone; ``clauses``: so are the heads of a
+   numbered outline (一、二、三、, （一）（二）) among the article's text (a notice's clauses).
 6. ``context``: short blocks take after their neighbours (a long run of short dump lines is a
    link list); a page with no good block at all (a table of contents, one-line posts) takes its
    undecided blocks as text; then the main-content region is the contiguous stretch of blocks with
@@ -46,6 +47,7 @@ page with a memory of its own.
 from __future__ import annotations
 
 from cleantext.boilerplate.articles import first_article
+from cleantext.boilerplate.clauses import numbered_clauses
 from cleantext.boilerplate.context import Judged, confine, fallback, main_region, repeated, smooth
 from cleantext.boilerplate.dom import container_prior
 from cleantext.boilerplate.rules import RememberingJudge, judge
@@ -104,6 +106,7 @@ class Classifier:
         teasers(judged)
         container_prior(blocks, judged, meta)
         key_value_tables(blocks, judged)
+        numbered_clauses(blocks, judged)
         smooth(judged)
         fallback(judged)
         region = main_region(judged)

@@ -128,6 +128,7 @@ FOOTER = [
     r"icp[备证]",
     r"[京沪粤浙苏]icp",
     r"公网安备",
+    r"网站标识码",  # the registration number a government site shows in its footer
     r"违法和不良信息举报",
     r"举报电话",
     r"联系我们",

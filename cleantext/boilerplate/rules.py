@@ -185,7 +185,8 @@ def link_dense(block: Block, f: Features) -> Answer:
     """Text that is mostly links: menus, tag clouds, teaser lists. A link to a document file (a
     notice's attachment: ``附件：1. 申请表.doc``) is left to its neighbours: a page links its own
     files in its text, its menus link pages. A short line whose letters are mostly in links is a
-    taxonomy line (``分类：生活 | 标签：番茄，阳台``): labels and separators between short links."""
+    taxonomy line (``分类：生活 | 标签：番茄，阳台``): labels and separators between short links. (In
+    HTML only: a Markdown dump's short lines are often pieces of a paragraph around its links.)"""
     if not block.link_chars or not block.text:
         return None
     density = block.link_chars / len(block.text)
@@ -194,7 +195,7 @@ def link_dense(block: Block, f: Features) -> Answer:
         if f.units < MAX_LIST_TEASER_UNITS and ATTACHMENT.search(block.text):
             return SHORT, DropReason.LINK_DENSE
         return BAD, DropReason.LINK_DENSE
-    if f.units <= MAX_MARKER_UNITS and not f.ends_sentence:
+    if block.source == "html" and f.units <= MAX_MARKER_UNITS and not f.ends_sentence:
         letters = sum(c.isalnum() for c in block.text)
         if block.link_chars > MAX_LINK_DENSITY * letters:
             return BAD, DropReason.LINK_DENSE

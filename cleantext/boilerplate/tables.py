@@ -13,9 +13,10 @@ smoothing sees the footer after it and drops the run. What tells it from a site'
 
 In HTML the cells are ``td``/``th`` blocks and a row is their common parent element (the walk
 records every block-level element around a block, ``tr`` included). In a dump a row is one line
-whose two cells stand apart (the rows of one table follow each other with no blank line): a gap of two spaces or more (lynx, w3m, a browser's innerText) with
-the values starting in the same column on every line, or a bar between them (html2text's
-Markdown tables, ``|``).
+whose two cells stand apart: a gap of two spaces or more (lynx, w3m, a browser's innerText) with
+the values starting in the same column on every line (a dumper pads by display columns or by
+characters; the widest label may have one space after it), or a bar between them (``|``); the
+rows of one table follow each other with no blank line.
 
 The rows found this way are text (``table``); the heading above them then sits between text and
 is kept by smoothing.
