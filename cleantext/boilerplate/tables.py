@@ -53,6 +53,7 @@ CELLS = ("td", "th")
 # What stands between a dump's two cells: a gap of two spaces or more, a tab, or a bar.
 CELL_GAP = compiled(r"\s*[|│┃]\s*|\t+|\s{2,}")
 BAR = compiled(r"[|│┃]")
+COUNT = compiled(r"[(（]?\d{1,6}[)）]?")  # a bare count of posts or items: 74, (12)
 BARRED = (-1, -1)  # a dump row's columns when a bar divides its cells
 RULE_LINE = compiled(r"[-:|+\s]+")  # a Markdown table's rule under its header row: ---|---
 GOOD, SHORT = BlockClass.GOOD, BlockClass.SHORT
@@ -171,12 +172,26 @@ def _touches_text(judged: list[Judged], first: int, last: int) -> bool:
     return False
 
 
+def _counts(blocks: list[Block], first: int, last: int) -> bool:
+    """Are the run's values all bare counts (``Fun 74``, ``Archives 12``)? A sidebar's category
+    or archive list with its post counts, not specifications (a measure carries its unit)."""
+    values = []
+    for block in blocks[first : last + 1]:
+        cells = _dump_cells(block.text, None) if block.source == "text" else None
+        if cells is not None:
+            values.append(cells[1])
+        elif block.source == "html" and block.kind in CELLS and (block.index - first) % 2:
+            values.append(block.text)
+    return bool(values) and all(COUNT.fullmatch(value) for value in values)
+
+
 def key_value_tables(blocks: list[Block], judged: list[Judged]) -> None:
     """Make the rows of key/value tables that touch the article text (in place)."""
     runs = _html_rows(blocks) if any(b.kind in CELLS for b in blocks) else []
     if any(b.source == "text" for b in blocks):
         runs += _dump_rows(blocks)
-    for first, last in [run for run in runs if _touches_text(judged, *run)]:  # judged before any changes
+    runs = [run for run in runs if _touches_text(judged, *run) and not _counts(blocks, *run)]  # before any change
+    for first, last in runs:
         for item in judged[first : last + 1]:
             if item.cls is SHORT:
                 item.set(TO_TABLE)

@@ -84,6 +84,12 @@ def test_rows_out_of_column_are_not_a_table() -> None:
     assert all(item.cls is BlockClass.SHORT for item in judged[1:])
 
 
+def test_a_list_of_counts_is_a_sidebar_not_a_table() -> None:
+    blocks, judged = _judged(["Furniture    12", "Tools        (4)", "Repair       7"], BlockClass.GOOD)
+    key_value_tables(blocks, judged)
+    assert all(item.cls is BlockClass.SHORT for item in judged[1:])
+
+
 def test_one_row_is_not_a_table() -> None:
     blocks, judged = _judged(["重量    1.2 kg", "这一行只是普通的文字"], BlockClass.GOOD)
     key_value_tables(blocks, judged)
