@@ -101,6 +101,8 @@ def _dump_cells(text: str, columns: tuple[int, int] | None) -> tuple[str, str, t
     and in characters (dumpers pad by one or the other); (-1, -1) when a bar divides them. A line
     whose label fills its column has one space before the value: it is split at the table's
     ``columns`` when they are known."""
+    if columns is None and "  " not in text and "\t" not in text and not BAR.search(text):
+        return None  # one cell: most lines of a dump leave here, before any split
     body = text.strip().strip("|│┃").strip()
     parts = [part for part in CELL_GAP.split(body) if part]
     if len(parts) == 2:
