@@ -109,6 +109,8 @@ class KeepReason(enum.StrEnum):
     FALLBACK = "fallback"  # an undecided block of a page with no text on its own merits
     IN_MAIN = "in-main"  # bare prose or a short line inside the article's container (HTML)
     POST = "post"  # the text of a post in a thread (a forum reply, an answer)
+    TABLE = "table"  # a row of a key/value table beside the article's text (specifications)
+    CLAUSE = "clause"  # a head of a numbered outline among the article's text (a notice's 一、二、三、)
 
 
 BlockReason = DropReason | KeepReason  # a block's: why it was dropped or kept (a page's Drop has a Reason)

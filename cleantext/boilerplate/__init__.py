@@ -14,23 +14,26 @@ The method, step by step (one module each):
 4. ``dom`` (HTML): the element holding most of the article's text is found from the blocks'
    container numbers; bare prose and short lines inside it lean to text, good text outside it
    leaves (``outside-main``).
-5. ``context``: short blocks take after their neighbours (a long run of short dump lines is a
+5. ``tables``: the rows of a key/value table (specifications) that touches the article's text
+   are text, though each cell is too short to judge alone; ``clauses``: so are the heads of a
+   numbered outline (一、二、三、, （一）（二）) among the article's text (a notice's clauses).
+6. ``context``: short blocks take after their neighbours (a long run of short dump lines is a
    link list); a page with no good block at all (a table of contents, one-line posts) takes its
    undecided blocks as text; then the main-content region is the contiguous stretch of blocks with
    the largest weight (good text minus boilerplate), and good blocks outside it are dropped, as
    are copies of a block already kept.
-6. ``articles``: the region holds one article: it ends where an article ends (the editor's
+7. ``articles``: the region holds one article: it ends where an article ends (the editor's
    sign-off, the reprint notice, the previous/next links, the writer's biography, the comment
    section), and a region holding two (a blog archive, a next story appended in full, a feed of
    full teasers) is cut at the second one's header.
-7. ``posts``: on a page whose text is a list of posts (a forum thread, a question and its
+8. ``posts``: on a page whose text is a list of posts (a forum thread, a question and its
    answers), every post's text is kept and what the template prints for each post (a user card,
    a signature, buttons, a quote's header) leaves as ``post-chrome``, whatever the region steps
    decided; above an article of its own, the list is its comments and leaves (``docs/threads.md``).
    The list is found before the region steps, from the ladder's answers.
-8. Here: a dump's placeholder lines (``[image]``, ``[button]``) leave the kept text; they took
+9. Here: a dump's placeholder lines (``[image]``, ``[button]``) leave the kept text; they took
    part in the steps above as what they stand for, a picture or a control between paragraphs.
-9. Here: the verdicts, one per block, for the document stage and for ``cleantext explain``.
+10. Here: the verdicts, one per block, for the document stage and for ``cleantext explain``.
 
 Every verdict names the rule that decided (``Verdict.rule``) and the steps after the ladder that
 changed it, each by its function's name (``Verdict.chain``, which opens with the ladder's answer).
@@ -49,11 +52,13 @@ page with a memory of its own.
 from __future__ import annotations
 
 from cleantext.boilerplate.articles import first_article
+from cleantext.boilerplate.clauses import numbered_clauses
 from cleantext.boilerplate.context import Judged, confine, fallback, main_region, repeated, smooth
 from cleantext.boilerplate.dom import container_prior, headline
 from cleantext.boilerplate.posts import apply_dump_thread, apply_thread, dump_thread, find_thread
 from cleantext.boilerplate.rules import RememberingJudge, judge
 from cleantext.boilerplate.runs import subheads, teasers
+from cleantext.boilerplate.tables import key_value_tables
 from cleantext.model import Block, BlockClass, DropReason, PageMeta, Step, Verdict
 from cleantext.regexes import compiled
 
@@ -109,6 +114,8 @@ class Classifier:
         subheads(blocks, judged)
         teasers(judged)
         container_prior(blocks, judged, meta)
+        key_value_tables(blocks, judged)
+        numbered_clauses(blocks, judged)
         smooth(judged)
         fallback(judged)
         region = main_region(judged)

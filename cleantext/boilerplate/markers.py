@@ -101,7 +101,13 @@ PROMO = [
     r"^(?:start (?:your|a) free trial|try (?:it )?(?:for )?free)\b",
 ]
 # Tag and keyword lines.
-TAGS = [r"^(?:标签|关键词|关键字|tags?|keywords?|topics?|schlagwörter|étiquettes|etiquetas)\s*[:：]"]
+TAGS = [
+    r"^(?:标签|关键词|关键字|tags?|keywords?|topics?|schlagwörter|étiquettes|etiquetas)\s*[:：]",
+    # a post's taxonomy line: its category and tags, under a blog post or a notice
+    r"^(?:所属|文章|日志)?分类\s*[:：]",
+    r"^(?:categor(?:y|ies)|filed under)\s*[:：]",
+    r"^(?:posted|filed) (?:in|under)\b",
+]
 # Reprint notices: a site's rights over the article, set under it (``articles`` ends the article there).
 REPRINT = [
     r"未经授权(?:禁止|不得)",
@@ -122,6 +128,7 @@ FOOTER = [
     r"icp[备证]",
     r"[京沪粤浙苏]icp",
     r"公网安备",
+    r"网站标识码",  # the registration number a government site shows in its footer
     r"违法和不良信息举报",
     r"举报电话",
     r"联系我们",

@@ -59,6 +59,8 @@ COOKIE = compiled(CONSENT_COOKIE, re.I)
 # finds every block the pattern can match (a case-blind search costs a dozen times more).
 COOKIE_PIECES = ("cook", "teczk", "クッキー")
 CONSENT = compiled(CONSENT_WORDS, re.I)
+# A link's text naming a document file: an attachment of the page (a notice's forms, a report)
+ATTACHMENT = compiled(r"\.(?:docx?|xlsx?|pptx?|pdf|wps|ofd|zip|rar|7z|csv|txt)\s*[)）]?\s*$", re.I)
 MIN_LIST_PROSE_PUNCT = 2  # punctuation marks that make a list item a sentence, not a link
 # An HTML tag written out as text: a dumper prints ad snippets and templates verbatim.
 TAG = compiled(r"<(?:[a-zA-Z][\w-]*(?:\s[^<>]*)?|/[a-zA-Z][\w-]*\s*)>")
@@ -180,13 +182,23 @@ def container_hint(block: Block, f: Features) -> Answer:
 
 
 def link_dense(block: Block, f: Features) -> Answer:
-    """Text that is mostly links: menus, tag clouds, teaser lists."""
+    """Text that is mostly links: menus, tag clouds, teaser lists. A link to a document file (a
+    notice's attachment: ``附件：1. 申请表.doc``) is left to its neighbours: a page links its own
+    files in its text, its menus link pages. A short line whose letters are mostly in links is a
+    taxonomy line (``分类：生活 | 标签：番茄，阳台``): labels and separators between short links. (In
+    HTML only: a Markdown dump's short lines are often pieces of a paragraph around its links.)"""
     if not block.link_chars or not block.text:
         return None
     density = block.link_chars / len(block.text)
     limit = LONG_LINK_DENSITY if f.units >= 2 * MIN_GOOD_UNITS else MAX_LINK_DENSITY
     if density > limit:
+        if f.units < MAX_LIST_TEASER_UNITS and ATTACHMENT.search(block.text):
+            return SHORT, DropReason.LINK_DENSE
         return BAD, DropReason.LINK_DENSE
+    if block.source == "html" and f.units <= MAX_MARKER_UNITS and not f.ends_sentence:
+        letters = sum(c.isalnum() for c in block.text)
+        if block.link_chars > MAX_LINK_DENSITY * letters:
+            return BAD, DropReason.LINK_DENSE
     return None
 
 

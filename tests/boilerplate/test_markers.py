@@ -39,6 +39,10 @@ PACKAGE = Path(__file__).resolve().parents[2] / "cleantext"
         ("掃描二維碼", "share"),
         ("標籤: 電商 直銷", "tags"),
         ("關鍵詞：電商", "tags"),
+        ("文章分類：生活 | 標籤：番茄", "tags"),
+        ("Posted in Furniture, Repair | Tagged cane", "tags"),
+        ("Filed under: Tools", "tags"),
+        ("網站標識碼：0000000000", "footer"),
         ("版權所有 © 2025 中國新聞網", "footer"),
         ("聯繫我們", "footer"),
         ("主辦單位：示例時報", "footer"),
@@ -55,6 +59,11 @@ PACKAGE = Path(__file__).resolve().parents[2] / "cleantext"
 )
 def test_marker_groups_match_traditional(text: str, reason: str) -> None:
     assert marker(Block(0, text, source="text"), features_of(text)) == ("bad", reason)
+
+
+def test_a_sentence_about_posting_is_not_a_taxonomy_line() -> None:
+    for text in ["He posted in the forum every night.", "这篇文章的分类很清楚。"]:
+        assert marker(Block(0, text, source="text"), features_of(text)) is None
 
 
 def test_prose_naming_an_organiser_is_not_a_footer() -> None:

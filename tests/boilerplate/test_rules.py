@@ -88,6 +88,27 @@ def test_link_dense() -> None:
     assert link_dense(Block(0, PROSE_ZH, link_chars=5), _f(PROSE_ZH)) is None
 
 
+def test_a_linked_attachment_is_left_to_its_neighbours() -> None:
+    for text, linked in [("附件：1. 加装电梯补贴申请表.doc", "1. 加装电梯补贴申请表.doc"), ("2. 申报材料清单.PDF", "2. 申报材料清单.PDF")]:
+        assert link_dense(Block(0, text, link_chars=len(linked)), _f(text)) == ("short", "link-dense")
+    menu = "下载中心 表格下载"  # a link to a page, not to a file
+    assert link_dense(Block(0, menu, link_chars=len(menu)), _f(menu)) == ("bad", "link-dense")
+
+
+def test_a_taxonomy_line_of_short_links_is_dropped() -> None:
+    # links hold 8 of its 12 letters but under half of its characters: labels, bars and commas
+    text = "分类：生活 | 标签：番茄，阳台，种菜"
+    assert link_dense(Block(0, text, link_chars=8), _f(text)) == ("bad", "link-dense")
+    english = "Posted in Furniture, Repair | Tagged cane, chairs, weaving"
+    assert link_dense(Block(0, english, link_chars=32), _f(english)) == ("bad", "link-dense")
+    # a sentence with a linked name ends as a sentence; a long line is prose with inline links
+    sentence = "活动由市图书馆主办。"
+    assert link_dense(Block(0, sentence, link_chars=5), _f(sentence)) is None
+    label = "主办单位 市图书馆"  # under half of its letters in links
+    assert link_dense(Block(0, label, link_chars=3), _f(label)) is None
+    assert link_dense(Block(0, PROSE_ZH, link_chars=len(PROSE_ZH) // 3), _f(PROSE_ZH)) is None
+
+
 def test_list_item_without_sentences_is_a_teaser_entry() -> None:
     text = "中新健康丨盒马销售无抗蛋检出兽药残留超标 供应商回应"
     assert list_item(Block(0, text, in_list=True, source="text"), _f(text)) == ("bad", "related-list")
