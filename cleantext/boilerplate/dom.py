@@ -22,8 +22,12 @@ Observations this relies on:
   and the comments or a long list beside them can make one section outweigh their parent. So
   the article grows from its element to the siblings on each side that read as more of it (a
   paragraph, few links), past headings and plain lists (no links) between them, parent by
-  parent, until something costly (comments, a teaser list, a share bar) closes that side.
+  parent, until something costly (comments, a teaser list, a share bar) closes that side: what
+  lies beyond it (an author box, a related post's summary) is not taken back.
   Plain list items between the article's text are its points, not menus.
+- The same kind of text beside the article (an author box, a gallery's captions, teaser
+  summaries with few links) can lift the article's parent above it. When an element below the
+  chosen one, on the headline's chain, holds most of its text, that element is the article's.
 
 Block weights come from the ladder's classes, so this costs one pass over the blocks and their
 recorded container numbers (``Block.containers``), never a walk of the tree.
@@ -77,6 +81,11 @@ TIGHT_SHARE = 0.4
 # of the article (``_extend``): teasers link their headline and a "read more".
 MAX_SECTION_LINK_SHARE = 0.2
 LIST_ITEM = "list_item"  # the ladder's rule for short list entries
+# Of the chosen element's text weight (its positive block weights), what an element below it on
+# the headline's chain must hold to be taken instead (``_core``): an author box, a gallery's captions
+# or teaser summaries beside the article lift its parent above it. Checking half: 0.5 to 0.7 score
+# alike; 0.85 loses a page whose article shares its element with a long related-links block.
+CORE_SHARE = 0.6
 
 
 def _is_bare_prose(block: Block, item: Judged) -> bool:
@@ -219,10 +228,30 @@ def _choose(blocks: list[Block], weights: list[float], anchor: int | None) -> in
             number = _tighten(blocks, sums, anchor)
         if number is None or number not in _headline_containers(blocks, anchor):
             return None  # the page names its article elsewhere: a cookie notice or a sidebar won
-        return number
+        return _core(blocks, weights, number, anchor)
     if number == 0 or _text_share(blocks, weights, number) < MIN_TEXT_SHARE:
         return None  # no headline, and most text elsewhere: a portal or a list page
     return number
+
+
+def _core(blocks: list[Block], weights: list[float], number: int, anchor: int) -> int:
+    """The deepest element on the headline's chain below ``number`` that holds ``CORE_SHARE`` of
+    its text weight (and ``MIN_CONTAINER_UNITS``), else ``number``. The heaviest element is the one
+    whose text outweighs its boilerplate most, so an author box, a gallery or teaser summaries
+    with few links beside the article make a parent win; the article's own element holds most of
+    the text all the same. Sections of the article left outside come back in ``_extend``."""
+    chain = blocks[anchor].containers
+    below = chain[chain.index(number) + 1 :] if number in chain else ()
+    if not below:
+        return number
+    text = dict.fromkeys((number, *below), 0.0)
+    for block, weight in zip(blocks, weights, strict=True):
+        if weight > 0:
+            for c in block.containers:
+                if c in text:
+                    text[c] += weight
+    floor = max(CORE_SHARE * text[number], MIN_CONTAINER_UNITS)
+    return next((c for c in reversed(below) if text[c] >= floor), number)
 
 
 def _text_span(blocks: list[Block], weights: list[float]) -> tuple[int, int]:
@@ -320,11 +349,15 @@ def _reach(
     blocks: list[Block], judged: list[Judged], weights: list[float], runs: list[tuple[int, int]]
 ) -> tuple[int, bool]:
     """How many of the sibling runs (walking away from the article) to take: the count with the
-    largest positive gain, the fewest on ties; and whether that side stays open (nothing that costs
-    lies beyond them inside the parent, so the next parent up may extend further)."""
+    largest gain before the first run that costs (an author box or a related post after a share bar
+    or a teaser list is not more of the article), the fewest on ties; and whether that side stays
+    open (nothing that costs lies beyond them inside the parent, so the next parent up may extend
+    further)."""
     gain, best, taken = 0.0, 0.0, 0
     values = [_group_value(blocks, judged, weights, run) for run in runs]
     for count, value in enumerate(values, 1):
+        if value < 0:  # something costly (a teaser list, a share bar) ends the article on this side
+            break
         gain += value
         if gain > best:
             best, taken = gain, count

