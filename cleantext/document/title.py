@@ -137,8 +137,8 @@ def _not_a_headline(text: str) -> bool:
     holding an address (``www.example.gov.cn``), a form's field or button (``FORM_CONTROL``), a
     social-media handle (``Follow @example``), a label ending in a colon (``Share this:``), a long
     sentence ending in a full stop (``PROSE_WORDS``), markup or a path a converter left, a link
-    opened and not closed, a section's number (``二、``), one labelled as an advertisement, a site's name alone (``滨江日报``), a relative dateline
-    (``张三 3小时前``)."""
+    opened and not closed, a section's number (``二、``), one labelled as an advertisement, a
+    site's name alone (``滨江日报``), a relative dateline (``张三 3小时前``)."""
     if units_of(PLACEHOLDER.sub(" ", text)) < MIN_TITLE_UNITS or text.lstrip().startswith(IMAGE_OPENING):
         return True
     if len(CRUMB.findall(text)) >= MIN_CRUMBS or ADDRESS.search(text):

@@ -303,6 +303,10 @@ def test_a_headline_kept_as_code_by_the_dumps_code_test() -> None:
         "Share this:",  # a label introducing what follows
         "![Ferry at the terminal (Photo:",  # a Markdown image whose alt text wrapped
         "Our volunteers worked through the night so the stall would be ready when the fair opened.",  # a sentence
+        "fill='#ffffff' stroke='none' d='M0 0'",  # markup a converter left
+        "img/2024/05/3f9c2a7e1b40.jpg",  # a path
+        "[ Next story: the ferry",  # a Markdown link opened and wrapped before its ]
+        "二、施工期间的交通组织",  # a section's number: a subheading
     ],
 )
 def test_dump_lines_that_are_not_headlines(line: str) -> None:
@@ -310,7 +314,15 @@ def test_dump_lines_that_are_not_headlines(line: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "line", ["Class calculator: a view of the class system", "Speak louder than the band.", "Dev@home meetup moves online"]
+    "line",
+    [
+        "Class calculator: a view of the class system",
+        "Speak louder than the band.",
+        "Dev@home meetup moves online",
+        "AC/DC announce a second date",
+        "[Video] Ferry adds two crossings",
+        "二手车交易量回升",
+    ],
 )
 def test_headlines_with_a_colon_a_stop_or_an_at(line: str) -> None:
     assert looks_like_title(line)
