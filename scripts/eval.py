@@ -14,8 +14,9 @@ reference row.
 
 Every page belongs to the tuning or the checking half of a fixed split by site
 (``evallib/split.py``). Printed: macro F1 per dataset and group (zh / en / en-all / other / all)
-for each tool and half; the bench-to-check gap; title, date and author accuracy; the keep-all baseline
-(the whole dump taken as the article) of each dump tool. Predictions land in
+for each tool and half; the bench-to-check gap; title, date and author accuracy; headline
+accuracy per dataset, tool and half (``page_headline``: the truth's title, else a proxy where the
+truth has none); the keep-all baseline (the whole dump taken as the article) of each dump tool. Predictions land in
 ``.eval/<dataset>.<tool>.jsonl``. An evaluation, not a test: it asserts nothing.
 """
 
@@ -26,6 +27,7 @@ import importlib.util
 import json
 import sys
 import time
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -34,12 +36,14 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from evallib.dumps import DUMP_TOOLS, PEERS, DumpMaker  # noqa: E402
-from evallib.report import Rows, print_f1, print_gap, print_meta  # noqa: E402
-from evallib.split import half_of, site_key  # noqa: E402
+from evallib.report import NAME_WIDTH, Rows, accuracy, print_f1, print_gap, print_meta, selections  # noqa: E402
+from evallib.split import HALVES, half_of, site_key  # noqa: E402
 
 from cleantext.config import Config  # noqa: E402
-from cleantext.model import Article, RawPage  # noqa: E402
+from cleantext.document.title import split_site  # noqa: E402
+from cleantext.model import Article, PageMeta, RawPage  # noqa: E402
 from cleantext.pipeline import PageCleaner  # noqa: E402
+from cleantext.stages import Admit, Decode, Segment  # noqa: E402
 
 TOOLS = ("html", *DUMP_TOOLS)
 EVAL_PYTHON = ROOT / ".eval-venv" / "bin" / "python"
@@ -68,6 +72,54 @@ def authors_of(dataset: Path) -> dict[str, str]:
     """The true author of each page whose truth names one (score.py does not judge authors)."""
     truths = (json.loads(p.read_text(encoding="utf-8")) for p in sorted(dataset.glob("*.json")))
     return {t["id"]: fold_name(t["author"]) for t in truths if t.get("author")}
+
+
+# Curly quotes a page's head and its body may spell straight, and the other way round.
+QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+HEADLINE_SHARE = 0.5  # an <h1> at least this share of the <title> holding it is the headline, not a logo
+
+
+def headline_key(title: object) -> str:
+    """A headline as compared: NFKC, lowercase, straight quotes, without whitespace."""
+    return "".join(unicodedata.normalize("NFKC", str(title or "")).lower().translate(QUOTES).split())
+
+
+def head_headline(meta: PageMeta) -> str | None:
+    """The page's headline where its head agrees with itself, else None (not judged): the ``<h1>``
+    when ``og:title`` or ``<title>`` holds it and it is at least ``HEADLINE_SHARE`` of that (an
+    ``<h1>`` holding the site's logo is a small part of the title), else ``og:title`` when it and a
+    ``<title>`` that differs from it are the same once their site names are cut (``split_site``).
+    A proxy for the truth's title on datasets whose truth has none."""
+    h1 = headline_key(meta.h1)
+    for other in (meta.og_title, meta.title):
+        key = headline_key(other)
+        if h1 and key and h1 in key and len(h1) >= HEADLINE_SHARE * len(key):
+            return (meta.h1 or "").strip()
+    if meta.og_title and meta.title and headline_key(meta.og_title) != headline_key(meta.title):
+        cut = split_site(meta.og_title)[0]
+        if headline_key(cut) == headline_key(split_site(meta.title)[0]):
+            return cut
+    return None
+
+
+def page_headlines(dataset: Path) -> dict[str, tuple[str, str]]:
+    """Each page's headline and where it comes from: ``gold`` (the truth's title) or ``head`` (the
+    HTML head's agreement, ``head_headline``); pages with neither are left out."""
+    reader = PageCleaner(Config(page_timeout=0), [Admit(Config().max_page_bytes), Decode(), Segment()])
+    found = {}
+    for truth in sorted(dataset.glob("*.json")):
+        gold = json.loads(truth.read_text(encoding="utf-8")).get("title")
+        if gold:
+            found[truth.stem] = (str(gold), "gold")
+            continue
+        html = truth.with_suffix(".html")
+        if not html.exists():
+            continue
+        page = reader.trace(RawPage(html.name, html.read_bytes()))[1]
+        headline = head_headline(page.meta) if page is not None and page.meta is not None else None
+        if headline:
+            found[truth.stem] = (headline, "head")
+    return found
 
 
 def halves_of(dataset: Path) -> dict[str, str]:
@@ -124,6 +176,7 @@ class Eval:
         self.worst = worst
         self.halves = {d.name: halves_of(d) for d in datasets}
         self.authors = {d.name: authors_of(d) for d in datasets}
+        self.headlines = {d.name: page_headlines(d) for d in datasets}
         self.scored: dict[str, Rows] = {}
         self.baseline: dict[str, Rows] = {}
         self.speed: list[str] = []
@@ -133,10 +186,15 @@ class Eval:
         out.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in preds.values()), encoding="utf-8")
         rows = self.scorer.score(str(dataset), preds)["pages"]
         halves, authors = self.halves[dataset.name], self.authors[dataset.name]
+        headlines = self.headlines[dataset.name]
         for row in rows:
             pred = preds.get(row["id"], {})
             if row["id"] in authors and "author" in pred:  # judged like title and date in score.py
                 row["author_ok"] = fold_name(pred["author"]) == authors[row["id"]]
+            if row["id"] in headlines and "title" in pred:
+                headline, source = headlines[row["id"]]
+                row["headline_ok"] = headline_key(pred["title"]) == headline_key(headline)
+                row["headline_from"] = source
         return [dict(r, dataset=dataset.name, half=halves[r["id"]]) for r in rows]
 
     def run_tool(self, tool: str) -> None:
@@ -164,6 +222,31 @@ class Eval:
         for row in sorted(rows, key=lambda r: r["f1"])[: self.worst]:
             scores = f"P {row['p']:.3f} R {row['r']:.3f} F1 {row['f1']:.3f}"
             print(f"  [{tool}] {row['dataset']}/{row['id'][:40]:40s} {row['lang']:3s} {row['half']:5s} {scores}")
+
+
+def print_headlines(scored: dict[str, Rows], datasets: list[str]) -> None:
+    """Headline accuracy per dataset and tool, tuning and checking half: the truth's title where
+    it has one, else the page head's own agreement (``head_headline``, a proxy: on such pages the
+    ``html`` column scores cleantext against the head it reads, and the dump columns say how often
+    a dump, which has no head, finds the same headline)."""
+    tools = list(scored)
+    print("\nheadline accuracy, tune / check half: the title against the truth's title, or where the truth has none")
+    print("against the HTML head's headline (<h1> confirmed by og:title/<title>; a proxy); judged pages tune/check")
+    print(f"{'dataset / group':{NAME_WIDTH}s} {'judged':>9s}  " + "  ".join(f"{t:>11s}" for t in tools))
+    for name, belongs in selections(datasets):
+        first = [r for r in scored[tools[0]] if belongs(r) and "headline_ok" in r] if tools else []
+        if not first:
+            continue
+        counts = "/".join(str(sum(1 for r in first if r["half"] == h)) for h in HALVES)
+        cells = []
+        for tool in tools:
+            rows = [r for r in scored[tool] if belongs(r)]
+            cells.append(" ".join(f"{_share(accuracy([r for r in rows if r['half'] == h], 'headline_ok')):>5s}" for h in HALVES))
+        print(f"{name:{NAME_WIDTH}s} {counts:>9s}  " + "  ".join(f"{c:>11s}" for c in cells))
+
+
+def _share(value: tuple[float, int] | None) -> str:
+    return "    -" if value is None else f"{value[0]:.3f}"
 
 
 def choose_tools(args: argparse.Namespace, maker: DumpMaker, pages: list[Path]) -> list[str]:
@@ -215,6 +298,7 @@ def main() -> None:
     print_f1("cleantext", {t: run.scored[t] for t in tools if t not in PEERS}, names)
     print_gap({t: run.scored[t] for t in tools if t not in PEERS})
     print_meta({t: run.scored[t] for t in tools}, names)
+    print_headlines({t: run.scored[t] for t in tools if t not in PEERS}, names)
     if run.baseline:
         print_f1("keep-all baseline (the whole dump as the article)", run.baseline, names)
     peers = {t: run.scored[t] for t in tools if t in PEERS}

@@ -42,6 +42,7 @@ CHROME_REPEATS = 2  # the page's other text names its site at least this often (
 # Stand-ins a dump tool writes for an image or a control: ``[alt]`` (w3m, lynx), ``![alt](src)``
 # (Markdown converters).
 PLACEHOLDER = compiled(r"!?\[[^\[\]]*\](?:\([^()\s]*\))?")
+IMAGE_OPENING = ("![", "[![")  # a Markdown image whose alt text the converter wrapped onto the next line
 CRUMB = compiled(r"\s*(?:>>?|»|›|→|::)\s*")  # the marks between a breadcrumb's steps
 MIN_CRUMBS = 2  # marks: one ``>`` may stand in a headline (``A > B``: a comparison), two make a path
 BRACKETS = "【】[]()（）「」"
@@ -49,6 +50,20 @@ ADDRESS = compiled(r"(?i)\bwww\.|https?://")
 LATIN_WORD = compiled(r"[A-Za-z]+")
 DOMAIN = compiled(r"(?i)^[\w.-]+\.(?:com|net|org|cn|co|io|info|gov|edu)(?:\.[a-z]{2})?$")
 MAX_TITLE_UNITS = 80  # units: longer lines are paragraphs
+# A form's controls as dump tools draw them: a text field (lynx ``____``, w3m ``[      ]``, a
+# Markdown converter's escaped ``\_\_\_``) or a button (lynx ``(BUTTON)``). A line holding one is a
+# search box or a toolbar, never a headline.
+FORM_CONTROL = compiled(r"_{3,}|(?:\\_){3,}|\[\s{3,}\]|\(BUTTON\)")
+HANDLE = compiled(r"(?<![\w@])@\w{2,}")  # a social-media account (``Follow @example``): a profile line
+# What a converter leaves of markup and links: attributes (``fill='#fff'``), a path or an
+# address's tail (``img/2024/05/a3e85ac534.png``), a Markdown link opened and wrapped before its
+# ``]`` (``[ Next story: the ferry``: a list's entry).
+ATTRIBUTE = compiled(r"\b[\w:-]+=['\"]")
+PATH = compiled(r"[\w.~%-]+/[\w.~%/-]{12,}")
+# A section's number (``一、``, ``3、``, ``（二）``): a story's subheading, not its headline.
+SECTION_NUMBER = compiled(r"^\s*(?:[一二三四五六七八九十百]+、|\d+、|[（(][一二三四五六七八九十]+[）)])")
+PROSE_WORDS = 12  # words: a line this long ending in a full stop is a sentence, not a headline
+LABEL_END = (":", "：")  # a line ending so introduces what follows (``Share this:``, ``Search for:``)
 
 
 def strip_site(title: str) -> str:
@@ -119,11 +134,22 @@ def strip_channel_tag(title: str) -> str:
 def _not_a_headline(text: str) -> bool:
     """Lines of a headline's length a dump holds near it that are something else: image and
     button stand-ins (``[qrcode]``, ``![logo](…)``), a breadcrumb (``首页 > 新闻 > 正文``), a line
-    holding an address (``www.example.gov.cn``), one labelled as an advertisement, a site's name
-    alone (``滨江日报``), a relative dateline (``张三 3小时前``)."""
-    if units_of(PLACEHOLDER.sub(" ", text)) < MIN_TITLE_UNITS:
+    holding an address (``www.example.gov.cn``), a form's field or button (``FORM_CONTROL``), a
+    social-media handle (``Follow @example``), a label ending in a colon (``Share this:``), a long
+    sentence ending in a full stop (``PROSE_WORDS``), markup or a path a converter left, a link
+    opened and not closed, a section's number (``二、``), one labelled as an advertisement, a
+    site's name alone (``滨江日报``), a relative dateline (``张三 3小时前``)."""
+    if units_of(PLACEHOLDER.sub(" ", text)) < MIN_TITLE_UNITS or text.lstrip().startswith(IMAGE_OPENING):
         return True
     if len(CRUMB.findall(text)) >= MIN_CRUMBS or ADDRESS.search(text):
+        return True
+    if text.rstrip().endswith(LABEL_END) or FORM_CONTROL.search(text) or HANDLE.search(text):
+        return True
+    if text.rstrip().endswith(".") and len(text.split()) >= PROSE_WORDS:
+        return True
+    if len(ATTRIBUTE.findall(text)) >= 2 or PATH.search(text) or SECTION_NUMBER.match(text):
+        return True
+    if text.lstrip().startswith("[") and text.count("[") > text.count("]"):
         return True
     words = text.split()
     if words and (words[0].strip(BRACKETS) in AD_LABELS or words[-1].strip(BRACKETS).lower() in AD_LABELS_END):
