@@ -40,19 +40,31 @@ class Terminated(KeyboardInterrupt):
     """SIGTERM (``kill``, ``timeout``, a scheduler): handled as Ctrl-C is, then exit 143."""
 
 
+@dataclass
+class SigtermSeen:
+    """Whether SIGTERM arrived: a library that catches the ``Terminated`` raised inside its own
+    code and raises a plain KeyboardInterrupt instead (Ray's ``ray.wait`` does) loses its type."""
+
+    terminated: bool = False
+
+
 @contextmanager
-def sigterm_as_interrupt() -> Iterator[None]:
-    """Within this block, SIGTERM raises ``Terminated`` in the main thread (elsewhere: left alone)."""
+def sigterm_as_interrupt() -> Iterator[SigtermSeen]:
+    """Within this block, SIGTERM raises ``Terminated`` in the main thread (elsewhere: left alone);
+    the block gets a ``SigtermSeen`` that says, after any KeyboardInterrupt, whether it was SIGTERM."""
+    seen = SigtermSeen()
+
     def handler(signum: int, frame: object) -> None:
+        seen.terminated = True
         raise Terminated()
 
     try:
         old = signal.signal(signal.SIGTERM, handler)
     except ValueError:  # not the main thread: signals are not ours to handle
-        yield
+        yield seen
         return
     try:
-        yield
+        yield seen
     finally:
         signal.signal(signal.SIGTERM, old)
 
@@ -310,8 +322,9 @@ def _run(  # noqa: PLR0913 - the run's parts
     result = RunResult(pipeline.stats)
     meter = Progress(errors) if progress else None
     errors = meter.messages() if meter else errors  # a message first erases the progress line
+    seen = SigtermSeen()
     try:
-        with sigterm_as_interrupt():
+        with sigterm_as_interrupt() as seen:
             _drive(pipeline, items, config, inputs, errors, meter, output, result, places)
     except BrokenPipeError:
         # the reader of stdout went away (``| head``): stop quietly, like any Unix filter
@@ -319,7 +332,7 @@ def _run(  # noqa: PLR0913 - the run's parts
         result.broken_pipe = True
     except KeyboardInterrupt as exc:  # while the output was being finished: the same quiet end
         result.interrupted = True
-        result.terminated = result.terminated or isinstance(exc, Terminated)
+        result.terminated = result.terminated or seen.terminated or isinstance(exc, Terminated)
     except OutputFailed as exc:  # no space left, an I/O error: one line, exit 1
         _failed_output(exc, pipeline.stats, errors, result, to_stdout=output in (None, "-"))
     except InputsChanged as exc:  # a resumed run found other inputs: nothing was written

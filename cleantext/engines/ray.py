@@ -51,7 +51,7 @@ from cleantext.model import Failure
 from cleantext.pipeline import Stats
 from cleantext.read import InputsChanged, Place
 from cleantext.read.streams import describe_os_error
-from cleantext.runner import Terminated, sigterm_as_interrupt
+from cleantext.runner import SigtermSeen, Terminated, sigterm_as_interrupt
 from cleantext.stages import Stage
 from cleantext.write.shards import ShardPlan, ShardProblem, ShardWriter, plan_shards
 from cleantext.write.targets import OutputFailed, signals_held
@@ -109,15 +109,16 @@ def run_on_ray(  # noqa: PLR0913 - the run's parts, as run_inputs takes them
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         errors.write(f"cleantext: cannot join the Ray cluster at {address or 'RAY_ADDRESS'}: {first}\n")
         return EXIT_USAGE
+    seen = SigtermSeen()
     try:
-        with sigterm_as_interrupt():
+        with sigterm_as_interrupt() as seen:
             try:
                 job.run()
             finally:
                 if started:
                     ray.shutdown()
     except KeyboardInterrupt as exc:
-        terminated = isinstance(exc, Terminated)
+        terminated = seen.terminated or isinstance(exc, Terminated)  # ray.wait re-raises a plain one
         code, ending = (EXIT_TERMINATED, "; terminated") if terminated else (EXIT_INTERRUPTED, "; interrupted")
     except InputsChanged as exc:  # a resumed run found other inputs: nothing was written
         errors.write(f"cleantext: {exc}; start over with --force (without --resume)\n")
