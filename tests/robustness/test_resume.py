@@ -86,6 +86,8 @@ def _manifest(out: Path) -> dict:
 
 def _check_folder(out: Path) -> None:
     """Listed shards whole and as the manifest says; the rest only a dead run's unfinished work."""
+    if not out.exists():  # killed while starting, before it made the folder: nothing to check
+        return
     listed: set[str] = set()
     if (out / "manifest.json").exists():
         manifest = _manifest(out)
