@@ -41,7 +41,6 @@ import os
 import sys
 from collections import deque
 from collections.abc import Callable, Sequence
-from types import TracebackType
 from typing import IO, Any
 
 from cleantext.model import Article
@@ -50,6 +49,7 @@ from cleantext.write.targets import (
     STDOUT_NAMES,
     OutputFailed,
     Target,
+    Writer,
     describe,
     signals_held,
     stdout_is_stream,
@@ -63,7 +63,7 @@ ZSTD_LEVEL = 3  # zstd's own default: fast, and better than gzip -6
 RECORDS_TRACKED = 16_384
 
 
-class JsonlWriter:
+class JsonlWriter(Writer):
     """Writes one JSON line per article to ``path`` (``None`` or ``"-"``: stdout). A context manager.
 
     ``count`` is the number of records the output took: a record is counted once its bytes were
@@ -185,17 +185,6 @@ class JsonlWriter:
         """The one-line failure; a file's partial copy is removed, so it then holds no record."""
         streaming = self._target is None or self._target.streaming
         return OutputFailed(f"{self.path or 'stdout'}: cannot write: {describe(exc)}", self.count if streaming else 0)
-
-    def __enter__(self) -> JsonlWriter:
-        return self.open()
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        if exc_type is None:
-            self.close()
-        else:
-            self.abort()
 
 
 class _TextSink:

@@ -42,7 +42,6 @@ import os
 import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from types import TracebackType
 from typing import IO, Any
 
 from cleantext.config import Config
@@ -54,6 +53,7 @@ from cleantext.write.targets import (
     NEW_FILE_MODE,
     STDOUT_NAMES,
     OutputFailed,
+    Writer,
     describe,
     hold_lock,
     is_stream,
@@ -220,7 +220,7 @@ def _slot(raw: bytes) -> dict[str, Any] | None:
     return slot if isinstance(slot, dict) and "seq" in slot else None
 
 
-class ResumableFile:
+class ResumableFile(Writer):
     """Writes outcomes, in input order, into ``plan.partial``, with a checkpoint after each.
 
     The interface of ``ShardWriter``: ``take(outcome, place)``, ``count``, ``complete`` (set by
@@ -395,17 +395,6 @@ class ResumableFile:
 
     def _failed(self, exc: OSError) -> OutputFailed:
         return OutputFailed(f"{self.plan.path}: cannot write: {describe(exc)}", self.count)
-
-    def __enter__(self) -> ResumableFile:
-        return self.open()
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        if exc_type is None:
-            self.close()
-        else:
-            self.abort()
 
 
 def _temporary(path: str) -> str:

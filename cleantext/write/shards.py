@@ -35,14 +35,13 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from types import TracebackType
 from typing import Any
 
 from cleantext.config import Config
 from cleantext.model import Article, Drop, Outcome
 from cleantext.read.inputs import Place
 from cleantext.write.jsonl import JsonlWriter
-from cleantext.write.targets import OutputFailed, describe, remove_stale_temporaries, signals_held, write_bytes
+from cleantext.write.targets import OutputFailed, Writer, describe, remove_stale_temporaries, signals_held, write_bytes
 
 MANIFEST = "manifest.json"
 SHARD_SUFFIX = ".jsonl.gz"
@@ -190,7 +189,7 @@ class _Shard:
     last: Place | None = None
 
 
-class ShardWriter:
+class ShardWriter(Writer):
     """Writes outcomes, in input order, into the shards of ``plan.folder`` and keeps its manifest.
 
     ``take(outcome, place)`` for every outcome; ``complete`` is set by the caller once the input
@@ -342,17 +341,6 @@ class ShardWriter:
         shard, self._current = self._current, None
         if shard is not None:
             shard.writer.abort()
-
-    def __enter__(self) -> ShardWriter:
-        return self.open()
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        if exc_type is None:
-            self.close()
-        else:
-            self.abort()
 
 
 def _sha256(path: str) -> str:

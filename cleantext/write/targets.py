@@ -51,7 +51,8 @@ import sys
 import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from typing import IO
+from types import TracebackType
+from typing import IO, Self
 
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 NEW_FILE_MODE = 0o666  # before the umask, as open() creates files
@@ -212,6 +213,32 @@ def unread_bytes(stream: IO[bytes]) -> int:
     except (ImportError, OSError, ValueError, AttributeError):
         return 0
     return max(count[0], 0)
+
+
+class Writer:
+    """What every output writer is, used as ``with``: ``open`` on entry, ``close`` (make the output
+    final) when the block ends well, ``abort`` (keep or remove what was written, as the writer's
+    kind wants) when it raises."""
+
+    def open(self) -> Self:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def abort(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> Self:
+        return self.open()
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if exc_type is None:
+            self.close()
+        else:
+            self.abort()
 
 
 class Target:
