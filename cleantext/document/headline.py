@@ -1,0 +1,174 @@
+"""A dump's headline: which line above the article (or above its date line) is the title.
+
+Between a headline and its story a dump holds other lines of a headline's length: a QR code's
+caption, a toolbar's label, the author's name, "Continue reading". The headline is told from them
+by what it shares with the story (``dump_title``); HTML pages take their title from the head
+instead (``title.html_title``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from cleantext.document.dates import find_date
+from cleantext.document.lines import read_line
+from cleantext.document.title import PLACEHOLDER, looks_like_title, strip_channel_tag
+from cleantext.model import DropReason, KeepReason, Verdict
+from cleantext.regexes import compiled
+from cleantext.text import WORD_UNITS, letter_counts
+
+TITLE_BEFORE = 8  # blocks before the date line or the article searched for the headline
+# Share of a headline's terms (CJK character pairs, Latin words) that its story repeats: a
+# story names what its headline says; a caption, a toolbar label or a byline shares little.
+SHARED_TERMS = 0.3
+# Words of scripts written with spaces (Latin, Cyrillic, Greek, Arabic…), three letters or more,
+# and runs of CJK ideographs and kana.
+LATIN_TERM = compiled(r"[^\W\d_\u3040-\u30ff\u3400-\u9fff]{3,}")
+CJK_RUN = compiled(r"[\u3040-\u30ff\u3400-\u9fff]{2,}")
+LEAD_AHEAD = 4  # kept blocks past the article's first one the lead paragraph is looked for in
+META_GAP = 2  # lines: a byline or dateline this close under a line makes it a headline's place
+STRUCTURE_BONUS = 0.2  # added to the share of a heading's or a line over a byline/dateline
+# Terms shared for a share to count in full: a line of two words (a site's name, a section's)
+# that the story happens to repeat says less than a headline of six that it does.
+EVIDENCE_TERMS = 4
+DISTANCE_COST = 0.02  # taken from a candidate's score for each nearer candidate
+# Taken from the score of a line holding an image's or a button's stand-in (``[logo] Workshops``):
+# a menu's or a banner's line, seldom a headline.
+STAND_IN_COST = 0.2
+TOPIC_PARAGRAPHS = 2  # paragraphs of the story holding a term for it to count in full
+# Verdicts a dump's headline can carry: undecided or article-like, or repeated (pages show the
+# headline again in a list or a breadcrumb), never a named kind of boilerplate.
+TITLE_REASONS = frozenset((
+    DropReason.SHORT,
+    KeepReason.BODY,
+    KeepReason.CONTEXT,
+    DropReason.OUTSIDE,
+    KeepReason.FALLBACK,
+    DropReason.REPEATED,
+    KeepReason.CODE,  # a headline the dump's code test mistook (model numbers, prices: ``X2 ships at $99``)
+))
+
+
+def _page_is_cjk(verdicts: list[Verdict]) -> bool:
+    """Is most of the kept text written in CJK characters (counted in units, as ``units_of`` does)?"""
+    cjk = words = 0
+    for verdict in verdicts:
+        if verdict.keep:
+            c, w = letter_counts(verdict.block.text)
+            cjk, words = cjk + c, words + w
+    return cjk > WORD_UNITS * words
+
+
+def _terms(text: str) -> set[str]:
+    """Pairs of adjacent CJK characters and lowercased Latin words: what a headline shares with
+    the story under it."""
+    terms = {m.group().lower() for m in LATIN_TERM.finditer(text)}
+    for run in CJK_RUN.findall(text):
+        terms.update(run[k : k + 2] for k in range(len(run) - 1))
+    return terms
+
+
+def _share(text: str, body: Counter[str]) -> tuple[float, int]:
+    """The share of the terms of ``text`` that the story repeats, and their number. ``body``
+    counts the story's paragraphs holding each term; a term in fewer than ``TOPIC_PARAGRAPHS``
+    counts that fraction: a story comes back to what its headline names, while a prompt
+    (``Keep reading the main story``) shares a word or two by chance."""
+    terms = _terms(text)
+    if not terms:
+        return 0.0, 0
+    weight = sum(min(body[t], TOPIC_PARAGRAPHS) for t in terms) / TOPIC_PARAGRAPHS
+    return weight / len(terms), sum(1 for t in terms if body[t])
+
+
+def _lead(verdicts: list[Verdict], first: int) -> int:
+    """The article's first paragraph of prose: the first block from ``first`` on kept on its own
+    merits (``KeepReason.BODY``), not for its neighbours' sake (a dump keeps the headline, a
+    byline, a caption above the story when context smoothing joins them to it). At most
+    ``LEAD_AHEAD`` kept blocks past ``first``."""
+    seen = 0
+    for i in range(first, len(verdicts)):
+        verdict = verdicts[i]
+        if not verdict.keep:
+            continue
+        if seen == LEAD_AHEAD or verdict.reason == KeepReason.BODY:
+            return i
+        seen += 1
+    return first
+
+
+def _candidate(verdicts: list[Verdict], i: int, first: int, lead: int, date_index: int) -> bool:
+    """Can line ``i`` be the headline? Title-like (``looks_like_title``), not a list entry, not
+    the date line nor a dateline (``AFP 30 avril 2015 à 07:19``), of a verdict a headline can
+    carry; a kept line only above the lead paragraph, and only in a headline's place."""
+    if not _title_like(verdicts, i, lead, date_index):
+        return False
+    # A line inside the article (at or below its first kept block) is the headline only in a
+    # headline's place: the article's first line under the date line, or over a byline; else it
+    # is the story's first subheading (``一、…``) or a line of its prose (a poem's verse).
+    return i < first or 0 <= date_index < i == first or _over_metadata(verdicts, i, lead, date_index)
+
+
+def _title_like(verdicts: list[Verdict], i: int, lead: int, date_index: int) -> bool:
+    verdict = verdicts[i]
+    if verdict.block.in_list or i == date_index or (verdict.keep and i >= lead):
+        return False
+    text = verdict.block.text
+    return verdict.reason in TITLE_REASONS and looks_like_title(strip_channel_tag(text)) and find_date(text) is None
+
+
+def _over_metadata(verdicts: list[Verdict], i: int, lead: int, date_index: int) -> bool:
+    """Does a line of metadata (a byline, a dateline, a source) follow line ``i`` within
+    ``META_GAP`` lines, before the lead, with no other title-like line between? A headline
+    stands over its byline and date."""
+    for j in range(i + 1, min(lead, i + 1 + META_GAP)):
+        if j == date_index or read_line(verdicts[j].block.text, None, int(verdicts[j].score)).consumed:
+            return True
+        if _title_like(verdicts, j, lead, date_index):
+            return False
+    return False
+
+
+def dump_title(verdicts: list[Verdict], anchor: int, first: int | None = None) -> int | None:
+    """Index of the headline in a dump. Candidates (``_candidate``) are the lines from
+    ``TITLE_BEFORE`` lines above the date line (``anchor``) or the article's first kept block
+    (``first``), whichever is higher, down to the lead paragraph (``_lead``).
+
+    Between a headline and its story a dump holds other lines of a headline's length — a QR
+    code's caption (``Scan me!``), a toolbar's label, the author's name, "Continue reading" — but
+    the headline shares its words with the story (``SHARED_TERMS``). Among the lines that do,
+    the one sharing the most (``_share``; a share of few terms counts less: ``EVIDENCE_TERMS``)
+    wins, helped by standing as a heading (a Markdown ``#``) or over a byline or dateline
+    (``STRUCTURE_BONUS``), hindered by distance from the article (``DISTANCE_COST`` a line) and
+    by an image's stand-in (``STAND_IN_COST``). Failing any, the nearest line written in the
+    article's script; when no line is, the nearest title-like line."""
+    first = anchor if first is None else first
+    date_index = anchor if anchor != first else -1
+    # kept lines above the date line (the headline kept as prose, at most two: see ``finalize``)
+    # are not the story: it starts under the date line
+    lead = _lead(verdicts, anchor + 1 if anchor > first else first)
+    top = min(anchor, first)
+    end = max(anchor, lead)
+    window = range(end - 1, max(-1, top - 1 - TITLE_BEFORE), -1)  # nearest first
+    candidates = [i for i in window if _candidate(verdicts, i, first, lead, date_index)]
+    if len(candidates) < 2:
+        return candidates[0] if candidates else None
+    body: Counter[str] = Counter()  # paragraphs of the story holding each term
+    for i in range(lead, len(verdicts)):
+        if verdicts[i].keep:
+            body.update(_terms(verdicts[i].block.text))
+    best, best_score = None, 0.0
+    for rank, i in enumerate(candidates):
+        share, shared = _share(verdicts[i].block.text, body)
+        if share < SHARED_TERMS:
+            continue
+        score = share * min(1.0, shared / EVIDENCE_TERMS) - DISTANCE_COST * rank
+        if verdicts[i].block.kind.startswith("h") or _over_metadata(verdicts, i, lead, date_index):
+            score += STRUCTURE_BONUS
+        if PLACEHOLDER.search(verdicts[i].block.text):
+            score -= STAND_IN_COST
+        if best is None or score > best_score:
+            best, best_score = i, score
+    if best is not None:
+        return best
+    cjk = _page_is_cjk(verdicts)
+    return next((i for i in candidates if (letter_counts(verdicts[i].block.text)[0] > 0) == cjk), candidates[0])

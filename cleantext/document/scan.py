@@ -1,0 +1,102 @@
+"""The date, site and author of a page from the lines around its article (dumps, and HTML pages
+whose head does not say): searched from ``META_BEFORE`` blocks above the article's first kept block
+to ``META_AFTER`` below its last. The first dated line at or above the article's start wins, else
+the first below it (comments and related links below carry later dates); with no date there, the
+first line above that is a dateline and nothing more; with none at all and a crawl time known, a
+relative dateline (``3小时前``) read against it. Each line is read by ``lines.read_line``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cleantext.document.dates import relative_date
+from cleantext.document.lines import MAX_META_UNITS, LineMeta, lead_date, read_line, relative_line
+from cleantext.model import Verdict
+
+META_BEFORE = 12  # blocks before the article searched for date/source/author lines
+META_AFTER = 6  # blocks after the article searched for author/editor credits
+
+
+@dataclass
+class Found:
+    date: str | None = None
+    site: str | None = None
+    author: str | None = None
+    date_index: int = -1
+
+    def add(self, line: LineMeta) -> None:
+        self.site = self.site or line.site
+        self.author = self.author or line.author
+
+
+def _first_date(dates: list[tuple[int, str]], first: int) -> tuple[int, str] | None:
+    """The article's date among the dated lines around it, in document order: the first at or
+    above its start, else the first below it (comments and related links below the article
+    carry later dates, and count only when nothing above is dated)."""
+    above = [d for d in dates if d[0] <= first]
+    if above:
+        return above[0]
+    return dates[0] if dates else None
+
+
+def scan_lines(
+    verdicts: list[Verdict], first: int, last: int, lang: str | None, crawled: str | None
+) -> tuple[Found, set[int]]:
+    found, consumed = Found(), set()
+    dates: list[tuple[int, str]] = []
+    lo, hi = max(0, first - META_BEFORE), min(len(verdicts), last + META_AFTER + 1)
+    for i in range(lo, hi):
+        block = verdicts[i].block
+        units = int(verdicts[i].score)  # score holds the block's units
+        line = read_line(block.text, lang, units)
+        if block.in_list and not verdicts[i].keep and not line.consumed:
+            continue  # a dropped list entry's date is a teaser's; a line of metadata only is the page's
+        if line.date or line.site or line.author:
+            if i > last and not line.consumed:
+                continue
+            found.add(line)
+            if line.date:
+                dates.append((i, line.date))
+            if line.consumed:
+                consumed.add(i)
+        elif i <= first and units > MAX_META_UNITS and (lead := lead_date(block.text, lang)):
+            dates.append((i, lead))
+    _choose_date(verdicts, found, dates, range(lo, min(hi, last + 1)), first, lang)
+    if found.date is None and crawled:
+        index = _relative(verdicts, range(lo, min(hi, last + 1)), first)
+        if index is not None:
+            found.date, found.date_index = relative_date(verdicts[index].block.text, crawled), index
+            consumed.add(index)
+    return found, consumed
+
+
+def _choose_date(
+    verdicts: list[Verdict], found: Found, dates: list[tuple[int, str]], around: range, first: int, lang: str | None
+) -> None:
+    """The article's date from the dated lines around it, else the page's dateline above them."""
+    chosen = _first_date(dates, first)
+    if chosen is not None:
+        found.date_index, found.date = chosen
+    else:
+        found.date = _labelled_date(verdicts, around.start, lang)
+
+
+def _relative(verdicts: list[Verdict], around: range, first: int) -> int | None:
+    """The line of a page with no date that dates it relatively (``3小时前``), to be read against
+    the crawl time: chosen as an absolute one is."""
+    lines = [i for i in around if relative_line(verdicts[i].block.text, int(verdicts[i].score))]
+    chosen = _first_date([(i, "") for i in lines], first)
+    return None if chosen is None else chosen[0]
+
+
+def _labelled_date(verdicts: list[Verdict], end: int, lang: str | None) -> str | None:
+    """The first line before ``end`` that is a dateline and nothing more (``时间：2004年10月21日
+    14:18 作者：郭励弘``): the header of a page whose article starts far below it."""
+    for verdict in verdicts[:end]:
+        if verdict.block.in_list:
+            continue
+        line = read_line(verdict.block.text, lang, int(verdict.score))
+        if line.date and line.consumed:
+            return line.date
+    return None
