@@ -1,4 +1,4 @@
-"""The publication date when the page's dateline stands far above the article."""
+"""The date, site and author read from the lines around the article (``document/scan.py``), through ``finalize``."""
 
 from __future__ import annotations
 
