@@ -101,9 +101,9 @@ def _dump_cells(text: str, columns: tuple[int, int] | None) -> tuple[str, str, t
     and in characters (dumpers pad by one or the other); (-1, -1) when a bar divides them. A line
     whose label fills its column has one space before the value: it is split at the table's
     ``columns`` when they are known."""
-    if columns is None and "  " not in text and "\t" not in text and not BAR.search(text):
-        return None  # one cell: most lines of a dump leave here, before any split
     body = text.strip().strip("|│┃").strip()
+    if columns is None and "  " not in body and "\t" not in body and not BAR.search(body):
+        return None  # one cell: most lines of a dump leave here, before any split
     parts = [part for part in CELL_GAP.split(body) if part]
     if len(parts) == 2:
         key, value = parts
@@ -154,6 +154,8 @@ def _dump_rows(blocks: list[Block]) -> list[tuple[int, int]]:
             continue
         if rows >= MIN_ROWS:
             runs.append((start, end))
+        if column is None:
+            continue  # no table was open: the line was read on its own already, and is no row
         start, column, rows = -1, None, 0
         cells = _dump_cells(block.text, None) if block is not None and block.source == "text" else None
         if cells is not None and block is not None and _is_key(cells[0], 0) and _is_value(cells[1], 0):

@@ -9,11 +9,11 @@ Where each field comes from, in order of trust:
   leaves it (``title.split_site``) and fills ``site`` when nothing else names the site.
 - date, site, author: for HTML the head (``<meta>``, JSON-LD, microdata) first, then the page's
   own lines; for dumps the lines only (``scan.scan_lines`` with ``lines.read_line``, and
-  ``lines.lead_date`` for a long toolbar line opening with the date), searched just before and just after the article: the
-  first dated line at or above its start, else the first below it; with no date there, the
-  first line above that is a dateline and nothing more; with none at all and a crawl time
-  known (``hints["date"]``, a WARC-Date), a relative dateline (``3小时前``) read against it.
-  Lines that hold only metadata leave the body.
+  ``lines.lead_date`` for a long toolbar line opening with the date), searched just before and
+  just after the article: the first dated line at or above its start, else the first below it;
+  with no date there, the first line above that is a dateline and nothing more; with none at
+  all and a crawl time known (``hints["date"]``, a WARC-Date), a relative dateline
+  (``3小时前``) read against it. Lines that hold only metadata leave the body.
 - url: the container (WARC, JSONL), else ``og:url``/canonical link.
 
 A page that lists entries and keeps no prose of its own (an index, a search page) has no article:

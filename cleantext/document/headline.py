@@ -68,6 +68,24 @@ def _terms(text: str) -> set[str]:
     return terms
 
 
+def _story_terms(verdicts: list[Verdict], lead: int, wanted: set[str]) -> Counter[str]:
+    """How many paragraphs of the story (the kept blocks from ``lead`` on) hold each ``wanted``
+    term, as ``_terms`` reads them: a CJK pair is in a paragraph when it occurs in its text
+    (two such characters side by side are in one run), a word when it is one of its words. Only
+    the candidates' terms are looked for: a long story is not cut into pairs it will never need."""
+    pairs = [t for t in wanted if CJK_RUN.fullmatch(t)]
+    words = wanted.difference(pairs)
+    body: Counter[str] = Counter()
+    for i in range(lead, len(verdicts)):
+        if verdicts[i].keep:
+            text = verdicts[i].block.text
+            found = [t for t in pairs if t in text]
+            if words:
+                found.extend(words.intersection(m.group().lower() for m in LATIN_TERM.finditer(text)))
+            body.update(found)
+    return body
+
+
 def _share(text: str, body: Counter[str]) -> tuple[float, int]:
     """The share of the terms of ``text`` that the story repeats, and their number. ``body``
     counts the story's paragraphs holding each term; a term in fewer than ``TOPIC_PARAGRAPHS``
@@ -152,10 +170,8 @@ def dump_title(verdicts: list[Verdict], anchor: int, first: int | None = None) -
     candidates = [i for i in window if _candidate(verdicts, i, first, lead, date_index)]
     if len(candidates) < 2:
         return candidates[0] if candidates else None
-    body: Counter[str] = Counter()  # paragraphs of the story holding each term
-    for i in range(lead, len(verdicts)):
-        if verdicts[i].keep:
-            body.update(_terms(verdicts[i].block.text))
+    wanted = set().union(*(_terms(verdicts[i].block.text) for i in candidates))
+    body = _story_terms(verdicts, lead, wanted)
     best, best_score = None, 0.0
     for rank, i in enumerate(candidates):
         share, shared = _share(verdicts[i].block.text, body)

@@ -145,9 +145,12 @@ from cleantext.write.targets import hold_lock
 fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT)
 hold_lock(fd)
 child = os.fork()
-if child == 0:
+if child == 0:  # the fork hooks have run before this line
+    open(sys.argv[1] + ".child", "w").close()
     time.sleep(60)  # a worker still busy when its parent is killed
     os._exit(0)
+while not os.path.exists(sys.argv[1] + ".child"):
+    time.sleep(0.01)
 print(child, flush=True)
 time.sleep(60)
 """
