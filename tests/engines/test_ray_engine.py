@@ -120,7 +120,7 @@ def test_ray_writes_the_records_and_counts_of_the_local_engine_though_a_worker_i
     killer = threading.Thread(target=_kill_the_waiting_worker, args=(hook, killed))
     killer.start()
     stages = _with_first(_OnPage(hook, "single.html", die=False), config)
-    stats = clean_on_ray(corpus, config, str(out), compression="gzip", errors=errors, stages=stages)
+    stats = clean_on_ray(corpus, config, str(out), compression="gzip", errors=errors, stages=stages, driver_pages=0)
     killer.join()
     records, local_stats, local_errors = _local(corpus, config, tmp_path)
 
@@ -147,7 +147,7 @@ def test_an_input_whose_worker_dies_on_every_try_is_reported_failed_not_lost(
     hook.mkdir()
     errors = io.StringIO()
     stages = _with_first(_OnPage(hook, "/market-big5.html", die=True), config)
-    stats = clean_on_ray(inputs, config, str(tmp_path / "out"), errors=errors, workers=1, stages=stages)
+    stats = clean_on_ray(inputs, config, str(tmp_path / "out"), errors=errors, workers=1, stages=stages, driver_pages=0)
     records, local_stats, _ = _local(inputs, config, tmp_path)
 
     # its batch (the first, of at least FILES_PER_BATCH = 4 files) tried, retried in a new worker
@@ -239,7 +239,7 @@ def test_a_ray_run_terminated_mid_way_resumes_to_the_records_of_an_uninterrupted
     terminator.start()
     errors = io.StringIO()
     stages = _with_first(_OnPage(hook, "single.html", die=False), config)  # held until the run is ended
-    code = run_on_ray(corpus, config, str(out), errors=errors, stages=stages)
+    code = run_on_ray(corpus, config, str(out), errors=errors, stages=stages, driver_pages=0)
     terminator.join()
     assert sent and code == 143, errors.getvalue()
     assert errors.getvalue().splitlines()[-1].endswith("; terminated")
