@@ -47,6 +47,7 @@ Importing this module raises ImportError when Ray is not installed (the CLI turn
 
 from __future__ import annotations
 
+import copy
 import importlib.util
 import sys
 import time
@@ -259,7 +260,8 @@ class RayRun:
         rest of the file it was in, from the next page, and of that file's batch)."""
         if self.driver_pages <= 0:
             return []
-        cleaner = OutcomeRows(self.config, self.stages)
+        # a copy: stages load models when first used, and the actors are sent them as given, unused
+        cleaner = OutcomeRows(self.config, copy.deepcopy(self.stages))
         self._alone_until = time.monotonic() + ALONE_SECONDS
         for batch in batches:
             for index, (number, entry, first) in enumerate(batch):
