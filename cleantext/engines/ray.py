@@ -132,7 +132,7 @@ def run_on_ray(  # noqa: PLR0913 - the run's parts, as run_inputs takes them
         terminated = seen.terminated or isinstance(exc, Terminated)  # ray.wait re-raises a plain one
         code, ending = (EXIT_TERMINATED, "; terminated") if terminated else (EXIT_INTERRUPTED, "; interrupted")
     except CannotJoin as exc:  # the driver's first pages are kept, in listed shards
-        kept = f"; the {job.stats.read} page(s) cleaned meanwhile are kept (--resume goes on)" if job.stats.read else ""
+        kept = f"; the {job.stats.read} page(s) cleaned before are kept (--resume continues)" if job.stats.read else ""
         errors.write(f"cleantext: cannot join the Ray cluster at {address or 'RAY_ADDRESS'}: {exc}{kept}\n")
         return EXIT_USAGE
     except InputsChanged as exc:  # a resumed run found other inputs: nothing was written
@@ -321,7 +321,7 @@ class RayRun:
             raypool.connect(self.address)
         except ConnectionError as exc:
             text = str(exc).strip()
-            raise CannotJoin(text.splitlines()[0] if text else type(exc).__name__) from exc
+            raise CannotJoin(text.splitlines()[0].rstrip(".") if text else type(exc).__name__) from exc
 
     def _started_pool(self) -> Pool:
         """The actor pool, started on the first call (joining first): its actors start meanwhile."""
