@@ -56,7 +56,7 @@ from itertools import chain
 from typing import TYPE_CHECKING, Any, TextIO
 
 from cleantext.config import Config
-from cleantext.engines.listing import SCHEME_SEP, TASK_RETRIES, Batch, placed_files, read_bytes
+from cleantext.engines.listing import SCHEME_SEP, TASK_RETRIES, Batch, InputFile, placed_files, read_bytes
 from cleantext.engines.rows import ITEM_BITS, MAX_FILES, OutcomeRows, Tally, failure_row, order_of
 from cleantext.model import Failure
 from cleantext.pipeline import Stats
@@ -197,6 +197,7 @@ class RayRun:
         self._pool: Pool | None = None
         self._joined = False  # this run connected, so it disconnects
         self._alone_until = 0.0
+        self._stop_error: Exception | None = None
 
     @property
     def stats(self) -> Stats:
@@ -270,27 +271,41 @@ class RayRun:
                     continue
                 if self._handing_over():
                     return batch[index:]
-                try:
-                    data = read_bytes(entry.location)
-                except OSError as exc:
-                    failure = Failure(entry.uri, describe_os_error(exc))
-                    yield Place(number, first, entry.uri), failure_row(order_of(number, first), failure)
-                    continue
-                rows = cleaner.rows_of_file(number, entry.uri, data, first, self._stops)
-                while True:
-                    try:
-                        row = next(rows)
-                    except StopIteration as end:
-                        stopped_at = end.value
-                        break
-                    yield Place(number, row["order"] & ITEM_MASK, entry.uri), row
+                stopped_at = yield from self._file_rows(cleaner, number, entry, first)
                 if stopped_at is not None:
                     return [(number, entry, stopped_at), *batch[index + 1 :]]
         return []
 
+    def _file_rows(
+        self, cleaner: OutcomeRows, number: int, entry: InputFile, first: int
+    ) -> Generator[tuple[Place, dict[str, Any]], None, int | None]:
+        """The driver's rows of one file, from item ``first``, until it hands over: returns the
+        item the pool goes on from, or None when the file is done."""
+        try:
+            data = read_bytes(entry.location)
+        except OSError as exc:
+            failure = Failure(entry.uri, describe_os_error(exc))
+            yield Place(number, first, entry.uri), failure_row(order_of(number, first), failure)
+            return None
+        rows = cleaner.rows_of_file(number, entry.uri, data, first, self._stops)
+        while True:
+            try:
+                row = next(rows)
+            except StopIteration as end:
+                if self._stop_error is not None:  # joining failed (CannotJoin), not the page
+                    raise self._stop_error from None
+                return end.value
+            yield Place(number, row["order"] & ITEM_MASK, entry.uri), row
+
     def _stops(self) -> bool:
-        """Asked before the driver cleans a page: whether it hands the rest to the pool instead."""
-        if self._handing_over():
+        """Asked before the driver cleans a page: whether it hands the rest to the pool instead.
+        An error joining stops the file, to be raised by the driver (``rows_of_file`` would count
+        an Exception raised inside it as the file's failure)."""
+        try:
+            if self._handing_over():
+                return True
+        except Exception as exc:  # noqa: BLE001 - raised again in _first_rows
+            self._stop_error = exc
             return True
         self.driver_cleaned += 1
         return False
