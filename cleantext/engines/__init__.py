@@ -9,9 +9,11 @@ summary line and ``--stats`` JSON.
   stage sequence, ``PageCleaner``, and the JSON line ``JsonlWriter.line`` makes), and how the
   driver settles the rows in input order through the local ``Ledger`` (dedup, then ``Stats``).
   No Ray inside: it is tested alone.
-- ``ray``   ``--engine ray``: inputs as a Ray Data dataset, cleaned by a pool of actors, written as
-  JSONL shards. Importing it raises ImportError when Ray is not installed (the ``ray`` extra),
-  which the CLI turns into exit 2 with the install command.
+- ``ray``   ``--engine ray``: the driver cleans the first pages itself while a pool of actors
+  starts, the actors the rest; everything is written, in input order, as the local engine's
+  shards. Importing it raises ImportError when Ray is not installed (the ``ray`` extra), which
+  the CLI turns into exit 2 with the install command; Ray itself is imported later, by ``raypool``.
+- ``raypool``  the Ray side (joining, the actor pool, the actor), imported once the driver joins.
 
 Nothing in this package is imported by the local engine, so a plain ``cleantext run`` never
 loads Ray.

@@ -23,6 +23,7 @@ Observations this module relies on:
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -30,6 +31,7 @@ from cleantext.model import Failure
 from cleantext.read import expand_inputs
 
 SCHEME_SEP = "://"
+TASK_RETRIES = 2  # runs after the first of a cluster task whose worker died, or of a failed remote read
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,11 @@ class InputFile:
 
     uri: str
     location: str
+
+
+# files to clean, in input order: each with its ordinal and the first item to clean (0, unless a
+# run resumed inside it or the driver cleaned its first items); inputs not listed are Failures
+Batch = list[tuple[int, "InputFile | Failure", int]]
 
 
 def bare(location: str) -> str:
@@ -113,3 +120,23 @@ def _hidden(path: str, root: str) -> bool:
     """Whether a name below ``root`` starts with a dot (``.git``, ``.DS_Store``), as skipped locally."""
     relative = path[len(root) :].strip("/")
     return any(part.startswith(".") for part in relative.split("/"))
+
+
+def read_bytes(location: str) -> bytes:
+    """A file's bytes as stored (a .gz stays compressed: the read package opens it as locally); a
+    remote one is read again up to ``TASK_RETRIES`` times before its OSError is raised."""
+    if SCHEME_SEP not in location:
+        with open(location, "rb") as stream:
+            return stream.read()
+    from pyarrow import fs
+
+    for attempt in range(1 + TASK_RETRIES):
+        try:
+            filesystem, path = fs.FileSystem.from_uri(location)
+            with filesystem.open_input_stream(path, compression=None) as stream:
+                return bytes(stream.readall())
+        except OSError:
+            if attempt == TASK_RETRIES:
+                raise
+            time.sleep(1 + attempt)
+    raise AssertionError("unreachable")

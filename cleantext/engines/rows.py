@@ -28,7 +28,7 @@ Observations this module relies on:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from typing import Any, TextIO
 
 from cleantext.config import Config
@@ -104,18 +104,32 @@ class OutcomeRows:
         self.keyed = config.dedup != "off"
         self.near = NearDedup(config.near_threshold) if config.dedup == "near" else None
 
-    def rows_of_file(self, file_index: int, uri: str, data: bytes) -> Iterator[dict[str, Any]]:
-        """The outcome row of every item of one file, in the file's order.
+    def rows_of_file(
+        self, file_index: int, uri: str, data: bytes, first: int = 0, stop: Callable[[], bool] | None = None
+    ) -> Generator[dict[str, Any], None, int | None]:
+        """The outcome row of every item of one file from item ``first`` on, in the file's order.
 
-        A reader that breaks unexpectedly costs one failure row for the rest of the file, not the job.
+        ``stop`` is asked before each page is cleaned (the page read, not cleaned): when it says
+        True the rows end there, and the generator returns that page's item ordinal, where a worker
+        may go on (``first``); None when the file was done. A reader that breaks unexpectedly costs
+        one failure row for the rest of the file, not the job.
+
+        >>> rows = OutcomeRows(Config()).rows_of_file(0, "b.jsonl", b'{"text": ""}\\n' * 3, first=1)
+        >>> [row["order"] for row in rows]
+        [1, 2]
         """
         item_index = -1
         try:
             for item_index, page in enumerate(file_pages(uri, data, self.config)):
+                if item_index < first:
+                    continue  # read again, not cleaned: its row was made elsewhere or by an earlier run
+                if stop is not None and stop():
+                    return item_index
                 yield self.row(order_of(file_index, item_index), self.cleaner(page))
         except Exception as exc:  # noqa: BLE001 - on a cluster, one bad file must never end the job
             message = f"internal error {type(exc).__name__}: {exc}; the rest of this input is skipped"
-            yield self.row(order_of(file_index, item_index + 1), Failure(uri, message))
+            yield self.row(order_of(file_index, max(first, item_index + 1)), Failure(uri, message))
+        return None
 
     def row(self, order: int, outcome: Outcome) -> dict[str, Any]:
         row: dict[str, Any] = dict.fromkeys(ROW_FIELDS)

@@ -120,7 +120,7 @@ def test_ray_writes_the_records_and_counts_of_the_local_engine_though_a_worker_i
     killer = threading.Thread(target=_kill_the_waiting_worker, args=(hook, killed))
     killer.start()
     stages = _with_first(_OnPage(hook, "single.html", die=False), config)
-    stats = clean_on_ray(corpus, config, str(out), compression="gzip", errors=errors, stages=stages)
+    stats = clean_on_ray(corpus, config, str(out), compression="gzip", errors=errors, stages=stages, driver_pages=0)
     killer.join()
     records, local_stats, local_errors = _local(corpus, config, tmp_path)
 
@@ -147,7 +147,7 @@ def test_an_input_whose_worker_dies_on_every_try_is_reported_failed_not_lost(
     hook.mkdir()
     errors = io.StringIO()
     stages = _with_first(_OnPage(hook, "/market-big5.html", die=True), config)
-    stats = clean_on_ray(inputs, config, str(tmp_path / "out"), errors=errors, workers=1, stages=stages)
+    stats = clean_on_ray(inputs, config, str(tmp_path / "out"), errors=errors, workers=1, stages=stages, driver_pages=0)
     records, local_stats, _ = _local(inputs, config, tmp_path)
 
     # its batch (the first, of at least FILES_PER_BATCH = 4 files) tried, retried in a new worker
@@ -239,7 +239,7 @@ def test_a_ray_run_terminated_mid_way_resumes_to_the_records_of_an_uninterrupted
     terminator.start()
     errors = io.StringIO()
     stages = _with_first(_OnPage(hook, "single.html", die=False), config)  # held until the run is ended
-    code = run_on_ray(corpus, config, str(out), errors=errors, stages=stages)
+    code = run_on_ray(corpus, config, str(out), errors=errors, stages=stages, driver_pages=0)
     terminator.join()
     assert sent and code == 143, errors.getvalue()
     assert errors.getvalue().splitlines()[-1].endswith("; terminated")
@@ -261,3 +261,75 @@ def test_a_ray_run_terminated_mid_way_resumes_to_the_records_of_an_uninterrupted
     counts = manifest["counts"]
     assert {k: counts[k] for k in ("read", "written", "failed")} == {k: local_stats[k] for k in ("read", "written", "failed")}
     assert counts["dropped_by_reason"] == local_stats["dropped_by_reason"]
+
+
+class _Cleaners:
+    """A page stage that appends ``pid uri`` to ``folder/pages`` for every page it sees: which
+    process (the driver, or which actor) cleaned which page."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def __call__(self, page: Page) -> Page:
+        with (self.folder / "pages").open("a", encoding="utf-8") as fh:
+            fh.write(f"{os.getpid()} {page.raw.uri}\n")
+        return page
+
+
+def _cleaned_by(folder: Path) -> dict[str, int]:
+    lines = (folder / "pages").read_text(encoding="utf-8").splitlines()
+    return {uri: int(pid) for pid, uri in (line.split(" ", 1) for line in lines)}
+
+
+def test_the_driver_cleans_the_first_pages_the_pool_the_rest_into_the_local_shards(
+    cluster: str, corpus: list[str], tmp_path: Path
+) -> None:
+    """The driver's own pages come first and end inside a container, whose other records the
+    actors clean; the shards and manifest are still, byte for byte, those of the local engine."""
+    config = Config(dedup="exact", shard_size=3)
+    out, local_out, hook = tmp_path / "out", tmp_path / "local", tmp_path / "hook"
+    hook.mkdir()
+    stages = _with_first(_Cleaners(hook), config)
+    stats = clean_on_ray(corpus, config, str(out), errors=io.StringIO(), stages=stages, driver_pages=3)
+    run_inputs(corpus, config.with_(jobs=1), output=f"{local_out}/", errors=io.StringIO())
+
+    by = _cleaned_by(hook)
+    order = [json.loads(line)["input"] for line in read_shards(str(local_out))]
+    assert by[order[0]] == os.getpid()  # the first record: cleaned by the driver, not an actor
+    driver = [uri for uri, pid in by.items() if pid == os.getpid()]
+    assert 1 <= len(driver) <= 3
+    assert len(by) - len(driver) >= 10  # the pool cleaned the rest
+    warc = [uri for uri in by if ".warc.gz#" in uri]
+    assert {by[uri] == os.getpid() for uri in warc} == {True, False}  # the driver stopped inside it
+
+    names = sorted(p.name for p in out.iterdir())
+    assert names == sorted(p.name for p in local_out.iterdir())
+    for name in names:
+        assert (out / name).read_bytes() == (local_out / name).read_bytes(), name
+    assert stats.read == stats.written + stats.dropped_total + stats.failed
+
+
+def test_a_ray_run_terminated_while_the_driver_cleans_ends_143_with_its_shards_listed(
+    cluster: str, corpus: list[str], tmp_path: Path
+) -> None:
+    config = Config(shard_size=1)
+    out, hook = tmp_path / "out", tmp_path / "hook"
+    hook.mkdir()
+    held = "/" + sorted((Path(corpus[0]) / "dumps").glob("*.txt"))[0].name  # after two articles of the WARC
+    sent: list[bool] = []
+    terminator = threading.Thread(target=_terminate_when_held, args=(hook, out, sent))
+    terminator.start()
+    errors = io.StringIO()
+    stages = _with_first(_OnPage(hook, held, die=False), config)  # held by the driver until SIGTERM
+    code = run_on_ray(corpus, config, str(out), errors=errors, stages=stages)
+    terminator.join()
+    assert sent and code == 143, errors.getvalue()
+    assert _pids(hook) == [os.getpid()]  # the driver held it: the run ended during its own cleaning
+    assert errors.getvalue().splitlines()[-1].endswith("; terminated")
+    cut = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert not cut["complete"] and cut["shards"]
+    assert not [p.name for p in out.iterdir() if p.name.startswith(".")]  # no temporary file left
+
+    assert run_on_ray(corpus, config.with_(resume=True), str(out), errors=io.StringIO()) == 1  # two inputs fail
+    records, _, _ = _local(corpus, config, tmp_path)
+    assert [json.loads(line) for line in read_shards(str(out))] == records
