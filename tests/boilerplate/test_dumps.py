@@ -67,3 +67,16 @@ def test_a_quoted_letter_in_a_markdown_dump_is_kept_as_text() -> None:
     for line in ("I expected a walking simulator", "The lighthouse itself turns out", "and I regret nothing."):
         assert line in kept, line
     assert ">" not in kept and "Copyright" not in kept and "Share on" not in kept
+
+
+def test_a_dumps_list_of_sentences_is_text_and_a_list_of_headlines_is_not() -> None:
+    # bullet lines that end with a full stop are the article's points, left to their neighbours;
+    # a menu's entries and teaser headlines end with none
+    kept = _kept("sentence_points.txt")
+    for point in (
+        "Most residents want more shade along the walking path.",
+        "Almost nobody wants a second café on the site.",
+    ):
+        assert point in kept, point
+    assert kept[-1].startswith("The council said it would hold two public meetings")
+    assert not {"Home", "Weather", "Library opens on Sundays", "Photos: the winter market"} & set(kept)
