@@ -61,6 +61,10 @@ COOKIE_PIECES = ("cook", "teczk", "クッキー")
 CONSENT = compiled(CONSENT_WORDS, re.I)
 # A link's text naming a document file: an attachment of the page (a notice's forms, a report)
 ATTACHMENT = compiled(r"\.(?:docx?|xlsx?|pptx?|pdf|wps|ofd|zip|rar|7z|csv|txt)\s*[)）]?\s*$", re.I)
+# The marks that end a statement (Latin, CJK, full-width, Devanagari, Urdu): a dump's list item
+# ending with one is a point of the article, as a sentence; a headline or a menu entry never ends
+# with one (a headline may ask or exclaim: ``?`` and ``!`` are not here).
+FULL_STOPS = tuple(".。．।۔")
 MIN_LIST_PROSE_PUNCT = 2  # punctuation marks that make a list item a sentence, not a link
 # An HTML tag written out as text: a dumper prints ad snippets and templates verbatim.
 TAG = compiled(r"<(?:[a-zA-Z][\w-]*(?:\s[^<>]*)?|/[a-zA-Z][\w-]*\s*)>")
@@ -205,14 +209,24 @@ def link_dense(block: Block, f: Features) -> Answer:
 def list_item(block: Block, f: Features) -> Answer:
     """Short list items without sentences: menu entries, teaser headlines, truncated summaries.
     In HTML, an item long enough to be an article's own point is left to its neighbours instead
-    (a dump's bullet lines are teaser headlines far more often than points of an argument)."""
+    (a dump's bullet lines are teaser headlines far more often than points of an argument); in a
+    dump, an item that ends with a full stop is left to them too: a headline or a menu entry ends
+    with none, an article's points are sentences (``_full_stop``)."""
     if not block.in_list:
         return None
     if f.truncated or (f.units < MAX_LIST_TEASER_UNITS and f.punct < MIN_LIST_PROSE_PUNCT):
-        if block.source == "html" and f.units >= MIN_LIST_POINT_UNITS and not f.truncated:
+        if not f.truncated and (
+            f.units >= MIN_LIST_POINT_UNITS if block.source == "html" else _full_stop(block.text, f)
+        ):
             return SHORT, DropReason.RELATED
         return BAD, DropReason.RELATED
     return None
+
+
+def _full_stop(text: str, f: Features) -> bool:
+    """A dump's list item that is a statement: long enough to say something (``MIN_SHORT_UNITS``)
+    and ending with a full stop (``Pizza outsold every other dish last year.``)."""
+    return f.units >= MIN_SHORT_UNITS and text.rstrip()[-1:] in FULL_STOPS
 
 
 def dated_entry(block: Block, f: Features) -> Answer:

@@ -7,7 +7,9 @@ Observations this relies on:
   articles in one ``td`` split by ``<br>``: a ``<br>`` ends a block too.
 - Boilerplate announces itself in the markup: ``nav``/``footer``/``aside`` elements, class and id
   words (``menu``, ``footer``, ``related``, ``share``...), and text that is mostly links. Those are
-  recorded as features here; the boilerplate stage decides.
+  recorded as features here; the boilerplate stage decides. A class that styles a side of the
+  element's box (``padding-bottom``, ``ipsMargin_top``) names no part of the page: its side word
+  is left out (``bottom`` would read as a footer on every post of some forums).
 - ``script``, ``style`` and similar elements hold no visible text.
 - Deeply nested pages exist (10^6 nested tags): the walk is iterative, never recursive.
 - A stray ``</html>`` mid-page makes lxml start a second ``<html>`` next to the first: the walk
@@ -50,6 +52,12 @@ HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6 title".split())
 LIST_TAGS = frozenset("li ul ol dl".split())
 BREAK_TAGS = BLOCK_TAGS | {"br"}  # elements that end the current block where they open and close
 HINT_WORDS = compiled(r"[a-z]+")
+# A class that styles a side of the element's box (``ipsPadding_bottom``, ``margin-bottom``,
+# ``border-top``, ``ui-corner-bottom``) names where the padding or the line goes, not what the
+# element holds: its side word is no hint (``bottom`` alone would read as a footer). Other words
+# of such a class still count (``nav-border`` is a menu's border).
+BOX_STYLE = compiled(r"padding|margin|border|spac(?:er|ing)|corner")
+BOX_SIDES = frozenset(("top", "bottom", "left", "right"))
 MAX_HINT_CHARS = 400  # characters of class/id words kept per block: the nearest ancestors matter
 # bs4 splits ``class`` and a few other attributes into lists unless told which are multi-valued:
 # none are, so they stay strings (cheaper to parse; ``class`` is read only for its words). An
@@ -89,9 +97,24 @@ def _hint_words(tag: Tag, name: str) -> list[str]:
             if isinstance(value, list):  # only if parsed with bs4's multi-valued attributes
                 value = " ".join(value)
             if value:
-                words.extend(HINT_WORDS.findall(value.lower()))
+                value = value.lower()
+                if BOX_STYLE.search(value) is None:
+                    words.extend(HINT_WORDS.findall(value))
+                else:
+                    words.extend(_unstyled_words(value))
     if name in HINT_TAGS:
         words.append(name)
+    return words
+
+
+def _unstyled_words(value: str) -> list[str]:
+    """The hint words of a class or id value, less the box sides its box-style classes name."""
+    words: list[str] = []
+    for token in value.split():
+        found = HINT_WORDS.findall(token)
+        if BOX_STYLE.search(token):
+            found = [word for word in found if word not in BOX_SIDES]
+        words.extend(found)
     return words
 
 

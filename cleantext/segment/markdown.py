@@ -1,7 +1,8 @@
 """Markdown dumps (html2text, pandoc, "copy as Markdown"): the markup out, the links kept as a feature.
 
 A page turned into Markdown keeps what a terminal dump loses, in its syntax: ``[text](url)`` is a
-link, ``![alt](src)`` an image, ``**bold**`` emphasis, ``# `` a heading, ``| a | b |`` a table row
+link, ``![alt](src)`` an image, ``**bold**`` emphasis, ``# `` a heading, ``> `` a line of a quote
+(a ``<blockquote>``: the article quoting a letter, a review, a speech), ``| a | b |`` a table row
 and ``---|---`` its rule. Left in, the URLs would count as words of the text (a menu of ten links
 would read as a long line of prose) and end up in the record. So a dump that holds Markdown links
 is read as Markdown: each block loses the syntax, and the characters of its link texts are its
@@ -26,6 +27,9 @@ LINK = compiled(r"\[([^\]]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)") 
 ESCAPE = compiled(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 EMPHASIS = compiled(r"\*\*|__|~~")
 HEADING = compiled(r"^#{1,6}\s+")
+# A quote's marker, nested or not (``> > ``): left in, a quoted paragraph's lines would read as
+# a shell's prompt (program code) rather than as the article's text.
+QUOTE = compiled(r"^(?:>[ \t]?)+")
 CELL = compiled(r"\s*\|\s*")  # table cell separators
 RULE = compiled(r"^[\s|:\-]*-{3}[\s|:\-]*$")  # ---|--- under a table's first row, or a --- rule
 SPACES = compiled(r"[ \t]{2,}")
@@ -42,6 +46,8 @@ def is_markdown(text: str) -> bool:
 def unmark(block: Block) -> Block:
     """The block without Markdown syntax; its link texts' length in ``link_chars``."""
     text = IMAGE.sub("", block.text)
+    if text.startswith(">"):  # before the escapes are undone: ``\>`` opens a line of text
+        text = QUOTE.sub("", text)
     linked = 0
 
     def link_text(match: re.Match[str]) -> str:

@@ -261,3 +261,13 @@ def test_a_parent_whose_other_text_is_substantial_stays_chosen() -> None:
     ]
     _, weights = _weights_of(blocks)
     assert _choose(blocks, weights, 0) == 1
+
+
+def test_posts_in_elements_with_box_style_classes_are_text() -> None:
+    # a question and its answer in elements styled ``uiPadding_bottom`` and ``border-bottom``:
+    # those classes name the side the space goes on, not a footer
+    text = _kept("box-style-classes.html")
+    for kept in ("feeding my starter twice a day", "barely rises after feeding", "it is hungry, not dead"):
+        assert kept in text, kept
+    for dropped in ("Copyright", "Recipes"):
+        assert dropped not in text, dropped

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from cleantext.boilerplate import classify
+from cleantext.model import Decoded
+from cleantext.segment import segment
 from cleantext.segment.dump import split_dump
 
 DUMPS = Path(__file__).with_name("dumps")
@@ -52,3 +54,29 @@ def test_chrome_around_the_story_goes(name: str) -> None:
 
 def test_headlines_run_together_above_the_story_neither_stay_nor_take_its_place() -> None:
     assert _kept("headline_block.txt") == [OPENING, HOURS, DETOUR]
+
+
+def test_a_quoted_letter_in_a_markdown_dump_is_kept_as_text() -> None:
+    # html2text writes a <blockquote> as "> " lines: without the marker they read as prose, with
+    # it as a shell's prompt (program code), and a quote's part between an empty ">" line and a
+    # link was left to its neighbours, which dropped it
+    text = (DUMPS / "markdown_quote.txt").read_text(encoding="utf-8")
+    blocks, _, fmt = segment(Decoded("markdown_quote.txt", text, "utf-8", "utf-8"), "text")
+    kept = " ".join(v.block.text for v in classify(blocks) if v.keep)
+    assert fmt == "text"
+    for line in ("I expected a walking simulator", "The lighthouse itself turns out", "and I regret nothing."):
+        assert line in kept, line
+    assert ">" not in kept and "Copyright" not in kept and "Share on" not in kept
+
+
+def test_a_dumps_list_of_sentences_is_text_and_a_list_of_headlines_is_not() -> None:
+    # bullet lines that end with a full stop are the article's points, left to their neighbours;
+    # a menu's entries and teaser headlines end with none
+    kept = _kept("sentence_points.txt")
+    for point in (
+        "Most residents want more shade along the walking path.",
+        "Almost nobody wants a second café on the site.",
+    ):
+        assert point in kept, point
+    assert kept[-1].startswith("The council said it would hold two public meetings")
+    assert not {"Home", "Weather", "Library opens on Sundays", "Photos: the winter market"} & set(kept)

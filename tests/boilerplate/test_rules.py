@@ -387,3 +387,12 @@ def test_headlines_run_together_with_spaces_are_a_list() -> None:
     assert run_together(Block(0, prose_line, source="text"), _f(prose_line)) is None
     shell = " ".join(["# 快速运行容器服务", "docker run -d -p 19093:9093", "# 查看日志输出内容", "docker logs -f"] * 4)
     assert run_together(Block(0, shell, source="text"), _f(shell)) is None
+
+
+def test_a_dumps_list_item_ending_with_a_full_stop_is_left_to_its_neighbours() -> None:
+    point = Block(0, "Dog owners asked for a fenced area away from the playground.", in_list=True, source="text")
+    headline = Block(0, "Library opens on Sundays", in_list=True, source="text")
+    question = Block(0, "Why do the buses run late in winter?", in_list=True, source="text")
+    abbreviation = Block(0, "Ltd.", in_list=True, source="text")  # too short to be a statement
+    assert judge(point).cls is BlockClass.SHORT
+    assert {judge(b).cls for b in (headline, question, abbreviation)} == {BlockClass.BAD}

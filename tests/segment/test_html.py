@@ -67,3 +67,15 @@ def test_a_stray_closing_html_tag_loses_nothing_after_it() -> None:
     assert meta.title == "Harbour notes"
     # the article's paragraphs still share their container, so the region is still one element
     assert blocks[1].containers[:-1] == blocks[2].containers[:-1]
+
+
+def test_a_box_style_class_names_no_side_of_the_page() -> None:
+    # ``bottom`` in a padding, margin or border class is where the space goes, not a footer; the
+    # class's other words and the element's other classes still count
+    blocks, _ = parse_html(
+        "<div class='ipsBox ipsPadding_bottom nav-border'><p>Text.</p></div>"
+        "<div class='margin-top page-bottom'><p>More.</p></div>"
+    )
+    first, second = (block.hint.split() for block in blocks)
+    assert "bottom" not in first and {"ipsbox", "ipspadding", "nav"} <= set(first)
+    assert "top" not in second and "bottom" in second  # ``page-bottom`` styles no box: its side counts

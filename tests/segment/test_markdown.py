@@ -45,3 +45,11 @@ def test_a_markdown_menu_is_dropped_as_link_dense_and_the_article_kept() -> None
     assert verdicts["首页 新闻 体育 科技"] == (False, "link-dense")
     assert verdicts[BODY][0] is True
     assert "](" not in "".join(verdicts)
+
+
+def test_a_quotes_marker_leaves_the_line_nested_or_not() -> None:
+    assert unmark(_b("> A quoted line, as html2text writes it.")).text == "A quoted line, as html2text writes it."
+    assert unmark(_b("> > A quote inside a quote.")).text == "A quote inside a quote."
+    assert unmark(_b(">")).text == ""
+    assert unmark(_b(r"\> not a quote: the page's own text")).text == "> not a quote: the page's own text"
+    assert unmark(_b("3 > 2, a comparison")).text == "3 > 2, a comparison"
