@@ -153,6 +153,9 @@ class Decoded:
     hints: dict[str, Any] = field(default_factory=dict)
 
 
+HEADING_KINDS = frozenset(f"h{level}" for level in range(1, 7))  # the Block kinds of headings
+
+
 @dataclass(frozen=True, slots=True)
 class Block:
     """A unit of text the boilerplate stage judges: a paragraph, a heading, a list item, a line.

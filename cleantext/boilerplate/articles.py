@@ -141,7 +141,7 @@ def is_dated_headline(text: str) -> bool:
     return MIN_HEADLINE_UNITS <= units <= MAX_HEADLINE_UNITS and not head.endswith(FULL_STOPS)
 
 
-def _header_at(blocks: list[Block], judged: list[Judged], i: int, lo: int) -> int | None:
+def header_at(blocks: list[Block], judged: list[Judged], i: int, lo: int) -> int | None:
     """If block ``i`` is a dateline under a headline, the headline's index (not before ``lo``)."""
     if judged[i].reason is PROSE or not _may_hold_date(blocks[i].text):
         return None  # neither a dateline nor a dated headline (``is_dated_headline``)
@@ -175,7 +175,7 @@ def headers(blocks: list[Block], judged: list[Judged], span: tuple[int, int]) ->
             continue
         if before < MIN_BEFORE_UNITS or after < MIN_AFTER_UNITS:
             continue
-        j = _header_at(blocks, judged, i, lo)
+        j = header_at(blocks, judged, i, lo)
         if j is not None:
             starts.append(j)
             before = 0

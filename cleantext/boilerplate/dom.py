@@ -49,7 +49,7 @@ from operator import itemgetter
 
 from cleantext.boilerplate.context import Judged
 from cleantext.boilerplate.rules import MIN_GOOD_UNITS, MIN_SHORT_UNITS, marker
-from cleantext.model import Block, BlockClass, DropReason, KeepReason, PageMeta, Step
+from cleantext.model import HEADING_KINDS, Block, BlockClass, DropReason, KeepReason, PageMeta, Step
 from cleantext.text import fold
 
 # Weights, in units of text (see ``features``), of blocks toward their containers' sums.
@@ -70,7 +70,6 @@ IN_MAIN = KeepReason.IN_MAIN
 TO_TEXT = Step("container_prior", GOOD, IN_MAIN)
 TO_OUTSIDE = Step("container_prior", BAD, DropReason.OUTSIDE)
 HEADLINE_REACH = 6  # blocks: a date, a byline, a share bar may sit between headline and body
-HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 NAV = DropReason.NAV
 BY_SUM_THEN_NUMBER = itemgetter(1, 0)  # of a (number, sum) pair: the deeper container wins a tie
 # Of the body's weight, when the body is the heaviest element, what an element around the headline
@@ -118,7 +117,7 @@ def headline(blocks: list[Block], meta: PageMeta | None) -> int | None:
     titles = [fold(t) for t in (meta.title, meta.og_title) if t] if meta else []
     best, best_len = None, MIN_HEADLINE_CHARS - 1
     for block in blocks:
-        if block.kind not in HEADINGS:
+        if block.kind not in HEADING_KINDS:
             continue
         text = fold(block.text)
         if len(text) > best_len and any(text in title for title in titles):
@@ -276,7 +275,7 @@ def _listed_points(blocks: list[Block], points: set[int], weights: list[float]) 
     steps; a player's menu sits among buttons)."""
 
     def bounds(i: int) -> bool:
-        return 0 <= i < len(blocks) and (weights[i] > 0 or blocks[i].kind in HEADINGS)
+        return 0 <= i < len(blocks) and (weights[i] > 0 or blocks[i].kind in HEADING_KINDS)
 
     listed: set[int] = set()
     for start in sorted(points):
@@ -307,7 +306,7 @@ def _article_weight(block: Block, item: Judged, weight: float) -> float:
     nothing there (they sit between a blog post's paragraphs), the rest weighs as in the sums."""
     if weight > 0:
         return weight
-    if (block.kind in HEADINGS and item.cls is SHORT and not block.link_chars) or _plain_item(block, item):
+    if (block.kind in HEADING_KINDS and item.cls is SHORT and not block.link_chars) or _plain_item(block, item):
         return 0.0
     return weight
 

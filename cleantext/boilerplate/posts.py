@@ -45,9 +45,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from cleantext.boilerplate.articles import HEADER_REACH, _header_at
+from cleantext.boilerplate.articles import HEADER_REACH, header_at
 from cleantext.boilerplate.context import Judged
-from cleantext.model import Block, BlockClass, DropReason, KeepReason, Step
+from cleantext.model import HEADING_KINDS, Block, BlockClass, DropReason, KeepReason, Step
 from cleantext.regexes import compiled
 from cleantext.segment.html import BLOCK_TAGS
 
@@ -62,7 +62,6 @@ MAX_LINKED_SHARE = 0.5  # of a block's characters in links: more makes a heading
 MIN_ARTICLE_UNITS = 100  # units of good text outside the list and the lead: the page's own article
 MAX_QUOTE_HEAD_UNITS = 16  # units of a quote's header (a name and "wrote"): longer is a sentence
 LEAD_REACH = 40  # blocks above the list searched for the lead post
-HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 COLONS = (":", "：")
 CLAUSE_MARKS = tuple("，,。；;！!？?")  # marks a card line never holds (its labels end with colons)
 GOOD, BAD, SHORT = BlockClass.GOOD, BlockClass.BAD, BlockClass.SHORT
@@ -170,7 +169,7 @@ def _opens_article(blocks: list[Block], judged: list[Judged], unit: list[tuple[i
     name or counts) with a dateline under it? Then the list is of articles (a blog's archive)."""
     first = unit[0][0]
     for i, _ in unit[:HEADER_REACH]:
-        j = _header_at(blocks, judged, i, first)
+        j = header_at(blocks, judged, i, first)
         if j is not None and not blocks[j].link_chars and not any(c.isdigit() for c in blocks[j].text[:40]):
             return True
     return False
@@ -187,7 +186,7 @@ def _thread(blocks: list[Block], judged: list[Judged], units: list[list[tuple[in
         seen: dict[Part, bool] = {}
         for i, part in unit:
             block, item = blocks[i], judged[i]
-            if block.kind in HEADINGS and block.link_chars > MAX_LINKED_SHARE * len(block.text):
+            if block.kind in HEADING_KINDS and block.link_chars > MAX_LINKED_SHARE * len(block.text):
                 return None  # a linked headline per unit: a list of stories
             if _prose(item):
                 prose[part] += item.feats.units
@@ -215,7 +214,9 @@ def _thread(blocks: list[Block], judged: list[Judged], units: list[list[tuple[in
     # a card: printed once a post (a name, a date, a count, a row of buttons), marked by links or digits
     if not any(marked[part] >= need and len(size[part]) <= MAX_CARD_BLOCKS * present[part] for part in chrome):
         return None  # nothing the template prints per post with a name, a date or a button
-    titled = sum(any(blocks[i].kind in HEADINGS and part[: len(root)] != root for i, part in unit) for unit in units)
+    titled = sum(
+        any(blocks[i].kind in HEADING_KINDS and part[: len(root)] != root for i, part in unit) for unit in units
+    )
     if titled >= need:
         return None  # a heading above each unit's text: articles or recipes, not posts
     if sum(_opens_article(blocks, judged, unit) for unit in units) >= need:
