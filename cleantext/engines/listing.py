@@ -1,4 +1,4 @@
-"""The files of a cluster run, listed once, on the driver, in the order the local engine reads them.
+"""The files of a cluster run, listed on the driver as the run goes, in the order the local engine reads them.
 
 Observations this module relies on:
 
@@ -15,9 +15,8 @@ Observations this module relies on:
 - Ray reports the path of each row without the scheme (``bucket/pages/a.html`` for
   ``s3://bucket/pages/a.html``) and local paths as given; ``bare`` gives both sides one spelling.
 
->>> files, failures = list_files(["/no/such/dir/"])
->>> files, failures[0].message
-([], 'missing: no such file or directory')
+>>> [(number, type(entry).__name__) for number, entry in placed_files(["/no/such/dir/"])]
+[(0, 'Failure')]
 """
 
 from __future__ import annotations
@@ -56,20 +55,6 @@ def bare(location: str) -> str:
     return location.split(SCHEME_SEP, 1)[-1]
 
 
-def list_files(inputs: Sequence[str]) -> tuple[list[InputFile], list[Failure]]:
-    """Every file of the inputs in input order, and a Failure for each input that cannot be listed."""
-    files: list[InputFile] = []
-    failures: list[Failure] = []
-    for item in inputs:
-        found = _list_remote(item) if SCHEME_SEP in item else _list_local(item)
-        for entry in found:
-            if isinstance(entry, Failure):
-                failures.append(entry)
-            else:
-                files.append(entry)
-    return files, failures
-
-
 def placed_files(inputs: Sequence[str]) -> Iterator[tuple[int, InputFile | Failure]]:
     """Every file of the inputs, and a Failure for each input that cannot be listed, each with its
     ordinal: the ``Place.input`` the local engine gives it (``read.iter_placed``). Local folders are
@@ -88,13 +73,6 @@ def placed_files(inputs: Sequence[str]) -> Iterator[tuple[int, InputFile | Failu
 def _walk_local(item: str) -> Iterator[InputFile | Failure]:
     for path in expand_inputs([item]):
         yield path if isinstance(path, Failure) else InputFile(path, os.path.abspath(path))
-
-
-def _list_local(item: str) -> list[InputFile | Failure]:
-    return [
-        path if isinstance(path, Failure) else InputFile(path, os.path.abspath(path))
-        for path in expand_inputs([item])
-    ]
 
 
 def _list_remote(uri: str) -> list[InputFile | Failure]:

@@ -28,7 +28,7 @@ Observations this module relies on:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from typing import Any, TextIO
 
 from cleantext.config import Config
@@ -173,10 +173,6 @@ class Tally:
         self.ledger = Ledger(stages)
         self.stats = self.ledger.stats
 
-    def add_all(self, rows: Iterable[dict[str, Any]]) -> None:
-        for row in rows:
-            self.add(row)
-
     def add(self, row: dict[str, Any]) -> Outcome:
         """Count one row; rows must come in input order when duplicates are removed. The outcome
         as settled: an article stands for the row's ``line``, unless a filter dropped it."""
@@ -186,12 +182,6 @@ class Tally:
         settled = self.ledger.settle(outcome)
         if isinstance(outcome, Article) and isinstance(settled, Drop):
             self.removed.append(row["order"])
-        self.report(settled)
-        return settled
-
-    def add_failure(self, failure: Failure) -> Outcome:
-        """Count a Failure found outside the rows (an input the driver could not list)."""
-        settled = self.ledger.settle(failure)
         self.report(settled)
         return settled
 

@@ -9,12 +9,19 @@ from pathlib import Path
 import pytest
 
 from cleantext.config import Config
-from cleantext.engines.listing import list_files, placed_files
-from cleantext.engines.rows import OutcomeRows, Tally, file_pages, order_of
+from cleantext.engines.listing import InputFile, placed_files
+from cleantext.engines.rows import OutcomeRows, Tally, failure_row, file_pages, order_of
 from cleantext.model import Article, Failure, RawPage
 from cleantext.pipeline import Pipeline
 from cleantext.read import expand_inputs, iter_pages, iter_placed
 from cleantext.write import to_record
+
+
+def _listed(inputs: list[str]) -> tuple[list[tuple[int, InputFile]], list[tuple[int, Failure]]]:
+    """The engine's listing, files and failures apart, each with its ordinal."""
+    placed = list(placed_files(inputs))
+    files = [(n, e) for n, e in placed if isinstance(e, InputFile)]
+    return files, [(n, e) for n, e in placed if isinstance(e, Failure)]
 
 
 def _key(item: RawPage | Failure) -> tuple[str, object, object]:
@@ -24,19 +31,19 @@ def _key(item: RawPage | Failure) -> tuple[str, object, object]:
 
 
 def test_file_pages_reads_bytes_as_read_reads_the_path(corpus: list[str]) -> None:
-    files, _ = list_files(corpus)
+    files, _ = _listed(corpus)
     assert len(files) > 10
-    for f in files:
+    for _, f in files:
         data = Path(f.location).read_bytes()
         expected = [_key(item) for item in iter_pages([f.uri], Config())]
         assert [_key(item) for item in file_pages(f.uri, data, Config())] == expected, f.uri
 
 
 def test_listing_follows_the_local_order_and_names(corpus: list[str]) -> None:
-    files, failures = list_files([*corpus, "/no/such/input.html"])
+    files, failures = _listed([*corpus, "/no/such/input.html"])
     local = list(expand_inputs(corpus))
-    assert [f.uri for f in files] == local
-    assert [f.uri for f in failures] == ["/no/such/input.html"]
+    assert [f.uri for _, f in files] == local
+    assert [f.uri for _, f in failures] == ["/no/such/input.html"]
 
 
 def test_placed_files_number_the_files_as_the_local_engine_places_them(corpus: list[str]) -> None:
@@ -49,15 +56,13 @@ def test_placed_files_number_the_files_as_the_local_engine_places_them(corpus: l
 
 def _cluster_like(inputs: list[str], config: Config) -> tuple[list[str], Tally]:
     """What the ray engine does, minus Ray: rows per file, shuffled, sorted by order, tallied."""
-    files, failures = list_files(inputs)
+    files, failures = _listed(inputs)
     worker = OutcomeRows(config)
-    rows = [
-        row for n, f in enumerate(files) for row in worker.rows_of_file(n, f.uri, Path(f.location).read_bytes())
-    ]
+    rows = [row for n, f in files for row in worker.rows_of_file(n, f.uri, Path(f.location).read_bytes())]
+    rows += [failure_row(order_of(n, 0), failure) for n, failure in failures]
     tally = Tally(config, io.StringIO())
-    for failure in failures:
-        tally.add_failure(failure)
-    tally.add_all(sorted(reversed(rows), key=lambda row: row["order"]))
+    for row in sorted(reversed(rows), key=lambda row: row["order"]):
+        tally.add(row)
     removed = set(tally.removed)
     lines = [row["line"].decode("utf-8").rstrip("\n") for row in rows
              if row["kind"] == "article" and row["order"] not in removed]
@@ -87,7 +92,7 @@ def test_tally_reports_each_failure_on_one_line_naming_the_input() -> None:
     errors = io.StringIO()
     tally = Tally(Config(), errors)
     tally.add({"order": order_of(0, 0), "kind": "failure", "uri": "a.jsonl#3", "message": "line 3: not JSON"})
-    tally.add_failure(Failure("missing.html", "missing: no such file or directory"))
+    tally.add(failure_row(order_of(1, 0), Failure("missing.html", "missing: no such file or directory")))
     assert errors.getvalue().splitlines() == [
         "cleantext: a.jsonl#3: line 3: not JSON",
         "cleantext: missing.html: missing: no such file or directory",
@@ -116,6 +121,7 @@ def test_rows_carry_custom_reasons_and_limit_drops_as_the_local_run_reports_them
     large = worker.row(order_of(0, 1), Drop("b.html", DropReason.TOO_LARGE, "99 bytes > 10", "read"))
     errors = io.StringIO()
     tally = Tally(Config(), errors)
-    tally.add_all([custom, large])
+    for row in (custom, large):
+        tally.add(row)
     assert tally.stats.as_dict()["dropped_by_reason"] == {"mine": 1, "too-large": 1}
     assert errors.getvalue() == "cleantext: b.html: too-large (99 bytes > 10); skipped\n"
