@@ -222,21 +222,29 @@ def _run_shards(
     say: tuple[str | None, TextIO, bool],
 ) -> RunResult:
     """``-o DIR/``: the run into shards; each outcome is handed to the writer with its place."""
+    stats_path, errors, progress = say
+    resuming = plan.resuming()
+    if resuming:
+        errors.write(f"cleantext: {resuming}\n")
+    places, pages = _placed_pages(inputs, config, stdin, plan.after)
+    return _run(pipeline, pages, inputs, config, (plan, stats_path), (errors, progress), places)
+
+
+def _placed_pages(
+    inputs: Sequence[str], config: Config, stdin: BinaryIO | None, after: Place | None
+) -> tuple[deque[Place], Iterator[RawPage | Article | Failure]]:
+    """The items of the inputs after ``after``, and the queue their places go to as they are read:
+    ``_drive`` takes each outcome's place from its front (outcomes come in input order)."""
     from cleantext.read import iter_placed
 
-    stats_path, errors, progress = say
-    after = plan.after
-    if after is not None:
-        kept = len(plan.earlier["shards"]) if plan.earlier else 0
-        errors.write(f"cleantext: {plan.folder}: resuming after {after.name} ({kept} shard(s) kept)\n")
-    places: deque[Place] = deque()  # the places of the items read and not yet settled, in order
+    places: deque[Place] = deque()
 
     def pages() -> Iterator[RawPage | Article | Failure]:
         for place, item in iter_placed(list(inputs) or ["-"], config, stdin=stdin, after=after):
             places.append(place)
             yield item
 
-    return _run(pipeline, pages(), inputs, config, (plan, stats_path), (errors, progress), places)
+    return places, pages()
 
 
 def _run_file_resume(
@@ -249,7 +257,6 @@ def _run_file_resume(
 ) -> RunResult:
     """``-o FILE --resume``: the records go to the file's partial copy, with a checkpoint after each
     outcome, until the last input is done; a resumed run starts after the last checkpoint."""
-    from cleantext.read import iter_placed
     from cleantext.write.resumable import ResumeProblem, plan_file_resume
 
     stats_path, errors, progress = say
@@ -266,15 +273,9 @@ def _run_file_resume(
     plan.say = lambda message: _said(errors, message)
     if plan.after is not None:
         errors.write(f"cleantext: {plan.path}: resuming after {plan.after.name} ({plan.kept_records} record(s) kept)\n")
-    places: deque[Place] = deque()  # the places of the items read and not yet settled, in order
-
-    def pages() -> Iterator[RawPage | Article | Failure]:
-        for place, item in iter_placed(list(inputs), config, stdin=stdin, after=plan.after):
-            places.append(place)
-            yield item
-
+    places, pages = _placed_pages(inputs, config, stdin, plan.after)  # never stdin: resume_refusal
     try:
-        result = _run(pipeline, pages(), inputs, config, (plan, stats_path), (errors, progress), places)
+        result = _run(pipeline, pages, inputs, config, (plan, stats_path), (errors, progress), places)
     finally:
         plan.release()  # when the writer never opened, the earlier progress file is unlocked here
     return result

@@ -208,10 +208,9 @@ class RayRun:
         again once the shard being written is finished and listed, so a resumed run continues after it."""
         if self.config.strict:
             self.errors.write("cleantext: --strict does not stop a ray run early; failures are counted (exit 1)\n")
-        after = self.plan.after
-        if after is not None:
-            kept = len(self.plan.earlier["shards"]) if self.plan.earlier else 0
-            self.errors.write(f"cleantext: {self.plan.folder}: resuming after {after.name} ({kept} shard(s) kept)\n")
+        resuming = self.plan.resuming()
+        if resuming:
+            self.errors.write(f"cleantext: {resuming}\n")
         stopped: BaseException | None = None
         with ShardWriter(self.plan, self.config, self.inputs, self.suffix) as writer:
             try:

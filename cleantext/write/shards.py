@@ -88,6 +88,14 @@ class ShardPlan:
         shards = (self.earlier or {}).get("shards") or []
         return Place.of(shards[-1]["last"]) if shards else None
 
+    def resuming(self) -> str | None:
+        """What a resumed run says before its first page (None: it starts at the first input)."""
+        after = self.after
+        if after is None:
+            return None
+        kept = len(self.earlier["shards"]) if self.earlier else 0
+        return f"{self.folder}: resuming after {after.name} ({kept} shard(s) kept)"
+
 
 def plan_shards(folder: str, config: Config, inputs: Sequence[str]) -> ShardPlan:
     """Check the folder before any page is read; the plan, or a ShardProblem naming what is wrong."""
