@@ -45,6 +45,7 @@ recorded container numbers (``Block.containers``), never a walk of the tree.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from operator import itemgetter
 
 from cleantext.boilerplate.context import Judged
@@ -181,14 +182,24 @@ def _tighten(blocks: list[Block], sums: dict[int, float], anchor: int) -> int | 
     return next((number for number in reversed(chain) if number and sums[number] >= floor), None)
 
 
+def _text_weights(blocks: list[Block], weights: list[float], numbers: Iterable[int]) -> tuple[dict[int, float], float]:
+    """The text weight (the positive block weights) inside each of the containers ``numbers``,
+    and the page's in all."""
+    inside = dict.fromkeys(numbers, 0.0)
+    total = 0.0
+    for block, weight in zip(blocks, weights, strict=True):
+        if weight > 0:
+            total += weight
+            for c in block.containers:
+                if c in inside:
+                    inside[c] += weight
+    return inside, total
+
+
 def _text_share(blocks: list[Block], weights: list[float], number: int) -> float:
     """Share of the page's text weight (the positive block weights) inside the container."""
-    inside = total = 0.0
-    for block, weight in zip(blocks, weights, strict=True):
-        positive = max(weight, 0.0)
-        total += positive
-        inside += positive if number in block.containers else 0.0
-    return inside / total if total else 1.0
+    inside, total = _text_weights(blocks, weights, (number,))
+    return inside[number] / total if total else 1.0
 
 
 def container_prior(blocks: list[Block], judged: list[Judged], meta: PageMeta | None) -> int | None:
@@ -243,12 +254,7 @@ def _core(blocks: list[Block], weights: list[float], number: int, anchor: int) -
     below = chain[chain.index(number) + 1 :] if number in chain else ()
     if not below:
         return number
-    text = dict.fromkeys((number, *below), 0.0)
-    for block, weight in zip(blocks, weights, strict=True):
-        if weight > 0:
-            for c in block.containers:
-                if c in text:
-                    text[c] += weight
+    text, _ = _text_weights(blocks, weights, (number, *below))
     floor = max(CORE_SHARE * text[number], MIN_CONTAINER_UNITS)
     return next((c for c in reversed(below) if text[c] >= floor), number)
 
