@@ -34,7 +34,9 @@ that cannot be read is read again up to ``TASK_RETRIES`` times, then is a failur
 
 When there is no cluster at the address, the run stops with one line and exit 2 once it tries to
 join, after the driver's first pages: those stay in finished, listed shards (the manifest says the
-run is not complete), so ``--resume`` continues from them once the cluster is up.
+run is not complete), so ``--resume`` continues from them once the cluster is up. A ``host:port``
+address is tried with one TCP connection first (``raypool.probe``), since ``ray.init`` would retry
+it for minutes; a run whose pages the driver cleaned all by itself never joins.
 
 What differs from the local engine: stdin cannot be an input; ``--strict`` cannot stop a cluster
 mid-way (the run ends, then exits 1 if anything failed); each input file is read whole into a
@@ -236,10 +238,9 @@ class RayRun:
         """The rows the driver cleans itself, then those of the pool, for the files it left."""
         batches = self._batches()
         rest = yield from self._first_rows(batches)
-        self._join()
         work = chain([rest] if rest else [], batches)
         head = next(work, None)
-        if head is None:
+        if head is None:  # the driver cleaned everything: no need to join (nor wait for a cluster)
             return
         pool = self._started_pool()
         for batch, cleaned in pool.in_order(chain([head], work)):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import signal
+import socket
 import threading
 from collections import deque
 from collections.abc import Iterator, Sequence
@@ -24,6 +25,7 @@ from cleantext.read.streams import describe_os_error
 from cleantext.stages import Stage
 
 BATCHES_AHEAD = 4  # batches per actor cleaned (and held by the driver) ahead of the one it writes
+PROBE_SECONDS = 10.0  # how long a cluster's address may take to accept a connection
 
 Cleaned = dict[int, list[dict[str, Any]]]  # a batch's rows by file ordinal (none: the file was lost)
 
@@ -40,6 +42,7 @@ def connect(address: str | None) -> None:
     run's; the run's is put back after, and a SIGTERM that Ray's handler took while connecting is
     handed to it, so it ends the run as it would at any other moment.
     """
+    probe(address)
     main = threading.current_thread() is threading.main_thread()
     handler = signal.getsignal(signal.SIGTERM) if main else None
     try:
@@ -51,6 +54,23 @@ def connect(address: str | None) -> None:
     finally:
         if handler is not None:
             signal.signal(signal.SIGTERM, handler)
+
+
+def probe(address: str | None, timeout: float = PROBE_SECONDS) -> None:
+    """ConnectionError when nothing accepts a connection at a ``host:port`` or ``ray://host:port``
+    address. ``ray.init`` keeps retrying such an address for minutes; one TCP connection tells at
+    once. Other addresses (None, ``auto``, ``local``) are left to Ray."""
+    if not address:
+        return
+    host, sep, port = address.removeprefix("ray://").rpartition(":")
+    if not sep or not host or not port.isdigit():
+        return
+    try:
+        with socket.create_connection((host.strip("[]"), int(port)), timeout=timeout):
+            pass
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise ConnectionError(f"nothing answers at {host}:{port} ({reason})") from exc
 
 
 def connect_local(num_cpus: int) -> None:

@@ -14,6 +14,7 @@ import json
 import logging
 import os
 import signal
+import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -25,7 +26,7 @@ import pytest
 ray = pytest.importorskip("ray")
 
 from cleantext.config import Config  # noqa: E402 - after the skip: these need Ray
-from cleantext.engines.ray import LOST, TASK_RETRIES, clean_on_ray, run_on_ray  # noqa: E402
+from cleantext.engines.ray import DRIVER_PAGES, LOST, TASK_RETRIES, clean_on_ray, run_on_ray  # noqa: E402
 from cleantext.model import Page  # noqa: E402
 from cleantext.runner import run_inputs  # noqa: E402
 from cleantext.stages import Stage, default_stages, split_corpus_wide  # noqa: E402
@@ -333,3 +334,41 @@ def test_a_ray_run_terminated_while_the_driver_cleans_ends_143_with_its_shards_l
     assert run_on_ray(corpus, config.with_(resume=True), str(out), errors=io.StringIO()) == 1  # two inputs fail
     records, _, _ = _local(corpus, config, tmp_path)
     assert [json.loads(line) for line in read_shards(str(out))] == records
+
+
+def _dead_address() -> str:
+    """A local ``host:port`` where nothing listens (a port just bound, then let go)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return f"127.0.0.1:{sock.getsockname()[1]}"
+
+
+def _pages(folder: Path, count: int) -> Path:
+    folder.mkdir()
+    for i in range(count):
+        text = f"Page {i} has a sentence long enough to be kept as the body of an article. Another one follows it."
+        (folder / f"p{i:03}.txt").write_text(text + "\n", encoding="utf-8")
+    return folder
+
+
+def test_an_address_where_nothing_listens_ends_the_run_2_at_once_keeping_the_drivers_pages(tmp_path: Path) -> None:
+    """Ray's own join would retry such an address for minutes; the run says so in one line as
+    soon as it needs the cluster, and the pages the driver cleaned stay in listed shards."""
+    address, out = _dead_address(), tmp_path / "out"
+    proc = run_cli("run", str(_pages(tmp_path / "pages", 80)), "--engine", "ray", "--ray-address", address, "-o", str(out))
+    err = proc.stderr.decode()
+    assert proc.returncode == 2, err
+    assert f"cannot join the Ray cluster at {address}: nothing answers at {address}" in err
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert not manifest["complete"]
+    kept = len(list(read_shards(str(out))))  # as many as it cleaned in its first half second, at most DRIVER_PAGES
+    assert 0 < kept <= DRIVER_PAGES
+    assert f"the {kept} page(s) cleaned before are kept (--resume continues)" in err
+
+
+def test_a_run_the_driver_cleans_alone_does_not_need_the_cluster(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    proc = run_cli("run", str(_pages(tmp_path / "pages", 3)), "--engine", "ray", "--ray-address", _dead_address(), "-o", str(out))
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert json.loads((out / "manifest.json").read_text(encoding="utf-8"))["complete"]
+    assert len(list(read_shards(str(out)))) == 3
