@@ -7,7 +7,8 @@ dump tool: run cleantext over every page, score with the bench's score.py.
 
 Inputs scored ("tools"): ``html`` (the page itself), ``w3m`` (the dumps the bench ships), and dumps
 of the same HTML made here by ``lynx``, ``inscriptis`` and ``html2text`` (``evallib/dumps.py``;
-cached under ``.eval/dumps/``). A tool that cannot run here (no lynx, no ``.eval-venv``) is
+cached under ``.eval/dumps/``); dumps by ``elinks``, ``links`` and ``htmltext`` (html-text) are
+held out: never tuned on, printed in a table of their own. A tool that cannot run here (no lynx, no ``.eval-venv``) is
 skipped with a note; ``--all`` makes a missing tool an error instead, and adds the peers.
 ``--peers`` scores trafilatura and readability-lxml on the HTML (from ``.eval-venv``) as a
 reference row.
@@ -35,7 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from evallib.dumps import DUMP_TOOLS, PEERS, DumpMaker  # noqa: E402
+from evallib.dumps import DUMP_TOOLS, HOLDOUT_TOOLS, PEERS, DumpMaker  # noqa: E402
 from evallib.report import NAME_WIDTH, Rows, accuracy, print_f1, print_gap, print_meta, selections  # noqa: E402
 from evallib.split import HALVES, half_of, site_key  # noqa: E402
 
@@ -45,7 +46,8 @@ from cleantext.model import Article, PageMeta, RawPage  # noqa: E402
 from cleantext.pipeline import PageCleaner  # noqa: E402
 from cleantext.stages import Admit, Decode, Segment  # noqa: E402
 
-TOOLS = ("html", *DUMP_TOOLS)
+TOOLS = ("html", *DUMP_TOOLS, *HOLDOUT_TOOLS)
+ALL_DUMPS = (*DUMP_TOOLS, *HOLDOUT_TOOLS)
 EVAL_PYTHON = ROOT / ".eval-venv" / "bin" / "python"
 
 
@@ -199,7 +201,7 @@ class Eval:
 
     def run_tool(self, tool: str) -> None:
         self.scored[tool], pages_n, seconds = [], 0, 0.0
-        if tool in DUMP_TOOLS:
+        if tool in ALL_DUMPS:
             self.baseline[tool] = []
         for dataset in self.datasets:
             pages = pages_of(dataset)
@@ -213,7 +215,7 @@ class Eval:
             rows = self.score(dataset, preds, tool)
             self.scored[tool] += rows
             self.print_worst(rows, tool)
-            if tool in DUMP_TOOLS:
+            if tool in ALL_DUMPS:
                 self.baseline[tool] += self.score(dataset, keep_all(inputs), f"{tool}-keepall")
         if seconds:
             self.speed.append(f"{tool}: {pages_n} pages in {seconds:.1f} s, {pages_n / seconds:.1f} pages/s")
@@ -295,8 +297,14 @@ def main() -> None:
     for tool in tools:
         run.run_tool(tool)
     names = [d.name for d in datasets]
-    print_f1("cleantext", {t: run.scored[t] for t in tools if t not in PEERS}, names)
-    print_gap({t: run.scored[t] for t in tools if t not in PEERS})
+    tuned = [t for t in tools if t not in PEERS and t not in HOLDOUT_TOOLS]
+    held = [t for t in tools if t in HOLDOUT_TOOLS]
+    if tuned:
+        print_f1("cleantext", {t: run.scored[t] for t in tuned}, names)
+    if held:
+        print_f1("cleantext on dumps of tools held out (never tuned on)", {t: run.scored[t] for t in held}, names)
+    if tuned:
+        print_gap({t: run.scored[t] for t in tuned})
     print_meta({t: run.scored[t] for t in tools}, names)
     print_headlines({t: run.scored[t] for t in tools if t not in PEERS}, names)
     if run.baseline:

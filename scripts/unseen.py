@@ -18,7 +18,8 @@ repository or a venv) and laid out like a bench dataset under ``.eval/unseen/<se
 
 When the packages cannot be fetched (no index in reach), one line says so and the script exits 0.
 Inputs scored: the HTML and, where the tool runs here, dumps of it made by lynx, inscriptis and
-html2text (``evallib/dumps.py``; w3m only ships with the bench). ``--peers`` adds trafilatura and
+html2text (``evallib/dumps.py``; w3m only ships with the bench), and by the held-out tools
+elinks, links and html-text. ``--peers`` adds trafilatura and
 readability-lxml on the HTML from ``.eval-venv``. Each set's expectations were written against its
 own library's output, so that library's score is biased upward on it; the output says which.
 """
@@ -38,7 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from evallib.dumps import PEERS, DumpMaker  # noqa: E402
+from evallib.dumps import HOLDOUT_TOOLS, PEERS, DumpMaker  # noqa: E402
 
 from cleantext.config import Config  # noqa: E402
 from cleantext.model import Article, RawPage  # noqa: E402
@@ -53,7 +54,7 @@ SOURCES = (
     ("snippets", "trafilatura==1.0.0", "trafilatura"),
     ("fulltext", "newspaper4k==0.9.6", "newspaper4k"),
 )
-TOOLS = ("html", "lynx", "inscriptis", "html2text")
+TOOLS = ("html", "lynx", "inscriptis", "html2text", *HOLDOUT_TOOLS)  # the last: dump tools never tuned on
 
 
 def load_tokens() -> Any:

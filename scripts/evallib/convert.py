@@ -5,9 +5,9 @@ converters and peer extractors that are no project dependency.
     .eval-venv/bin/python scripts/evallib/convert.py < jobs.jsonl
 
 Each input line is ``{"tool", "src", "out"}``: ``src`` a UTF-8 HTML file, ``out`` where the text
-goes. Dump tools (``inscriptis``, ``html2text``) write the whole page as text, each with its
+goes. Dump tools (``inscriptis``, ``html2text``, ``htmltext``) write the whole page as text, each with its
 default layout (inscriptis lays text out as a browser's innerText would; html2text writes
-Markdown and wraps at its default width). Peers (``trafilatura``, ``readability``) write a JSON
+Markdown and wraps at its default width; html-text, held out, is another innerText-like layout). Peers (``trafilatura``, ``readability``) write a JSON
 object ``{"text", "title", "date"}`` with their article (no ``date`` from readability). A page that fails writes nothing and is
 counted; the last line printed is ``{"done": N, "failed": M}``.
 """
@@ -32,6 +32,12 @@ def _html2text(html: str) -> str:
     return str(html2text.html2text(html))
 
 
+def _htmltext(html: str) -> str:
+    import html_text
+
+    return str(html_text.extract_text(html, guess_layout=True))
+
+
 def _trafilatura(html: str) -> str:
     import trafilatura
 
@@ -53,7 +59,7 @@ def _readability(html: str) -> str:
     return json.dumps({"text": get_text(doc.summary(html_partial=True)), "title": doc.short_title()})
 
 
-TOOLS = {"inscriptis": _inscriptis, "html2text": _html2text, "trafilatura": _trafilatura, "readability": _readability}
+TOOLS = {"inscriptis": _inscriptis, "html2text": _html2text, "htmltext": _htmltext, "trafilatura": _trafilatura, "readability": _readability}
 
 
 def main() -> None:

@@ -9,6 +9,12 @@ dumped by
 - inscriptis (text laid out like a browser's innerText) and html2text (Markdown-flavoured), both
   from the eval environment ``.eval-venv`` (``make eval-setup``), never project dependencies.
 
+Those four are the tools the method is developed on. Three more are **held out** (``HOLDOUT_TOOLS``):
+no rule, threshold or fixture is ever tuned on their dumps, so they stand for the converters users
+run that nobody here has seen: ``elinks -dump`` (tables drawn with box characters, text wrapped
+inside the cells), ``links -dump`` (ASCII-framed tables, its own widths) and html-text (a
+browser-innerText-like converter from the eval environment, other than inscriptis).
+
 Every tool reads the same input: the page decoded by cleantext's own decode stage and saved as
 UTF-8, its charset declarations rewritten to say so (a tool that trusted a stale ``gb2312`` label
 on UTF-8 text would score the tool's decoding, not the method). Dumps are cached under
@@ -29,10 +35,17 @@ from cleantext.decode import decode
 from cleantext.model import RawPage
 
 DUMP_TOOLS = ("w3m", "lynx", "inscriptis", "html2text")  # w3m: the dumps the bench ships
-VENV_TOOLS = ("inscriptis", "html2text")
+HOLDOUT_TOOLS = ("elinks", "links", "htmltext")  # never tuned on: scored apart
+VENV_TOOLS = ("inscriptis", "html2text", "htmltext")
 PEERS = ("trafilatura", "readability")
-LYNX = ("lynx", "-dump", "-nolist", "-display_charset=utf-8", "-assume_charset=utf-8", "-force_html")
-LYNX_TIMEOUT = 60  # seconds per page: lynx takes well under one; a hang must not stop the eval
+# The text browsers, each told the input is UTF-8 and to write UTF-8, without a list of links
+COMMANDS = {
+    "lynx": ("lynx", "-dump", "-nolist", "-display_charset=utf-8", "-assume_charset=utf-8", "-force_html"),
+    "elinks": ("elinks", "-dump", "-no-references", "-no-numbering", "-dump-charset", "utf-8", "-eval",
+               "set document.codepage.assume = \"utf-8\"", "-eval", "set document.codepage.force_assumed = 1"),
+    "links": ("links", "-dump", "-codepage", "utf-8", "-html-assume-codepage", "utf-8", "-html-hard-assume", "1"),
+}
+COMMAND_TIMEOUT = 60  # seconds per page: a browser takes well under one; a hang must not stop the eval
 CHARSET_DECL = re.compile(r"""(?i)(<meta\b[^>]*?charset\s*=\s*["']?)[\w.:-]+|(<\?xml\b[^>]*?encoding\s*=\s*["'])[\w.:-]+""")
 
 
@@ -51,8 +64,8 @@ class DumpMaker:
         """None when ``tool`` can run here, else why not (printed as the reason it was skipped)."""
         if tool == "w3m":
             return None
-        if tool == "lynx":
-            return None if shutil.which("lynx") else "lynx not installed (apt-get install lynx)"
+        if tool in COMMANDS:
+            return None if shutil.which(tool) else f"{tool} not installed (apt-get install {tool})"
         if not self.eval_python.exists():
             return f"no eval environment {self.eval_python.parent.parent.name} (make eval-setup)"
         return None
@@ -80,8 +93,8 @@ class DumpMaker:
         missing = [p for p in pages if not target(tool, p).exists()]
         if not missing or tool == "w3m":
             return 0, 0
-        if tool == "lynx":
-            return self._lynx(missing)
+        if tool in COMMANDS:
+            return self._browse(tool, missing)
         jobs = "".join(
             json.dumps({"tool": tool, "src": str(self.decoded(p)), "out": str(target(tool, p))}) + "\n"
             for p in missing
@@ -96,22 +109,24 @@ class DumpMaker:
         counts = json.loads(last[0])
         return counts["done"], len(missing) - counts["done"]
 
-    def _lynx(self, pages: list[Path]) -> tuple[int, int]:
+    def _browse(self, tool: str, pages: list[Path]) -> tuple[int, int]:
+        """Dumps by a text browser (``COMMANDS``), one process a page."""
         made = failed = 0
         for page in pages:
             try:
                 run = subprocess.run(
-                    [*LYNX, str(self.decoded(page))], capture_output=True, timeout=LYNX_TIMEOUT, check=False
+                    [*COMMANDS[tool], str(self.decoded(page))],
+                    capture_output=True, timeout=COMMAND_TIMEOUT, check=False, stdin=subprocess.DEVNULL,
                 )
             except subprocess.TimeoutExpired:
-                print(f"{page}: lynx timed out after {LYNX_TIMEOUT} s", file=sys.stderr)
+                print(f"{page}: {tool} timed out after {COMMAND_TIMEOUT} s", file=sys.stderr)
                 failed += 1
                 continue
             if run.returncode != 0:
-                print(f"{page}: lynx exited {run.returncode}", file=sys.stderr)
+                print(f"{page}: {tool} exited {run.returncode}", file=sys.stderr)
                 failed += 1
                 continue
-            out = self.dump_path("lynx", page)
+            out = self.dump_path(tool, page)
             out.parent.mkdir(parents=True, exist_ok=True)
             out.write_bytes(run.stdout)
             made += 1
