@@ -55,7 +55,8 @@ from cleantext.boilerplate.articles import first_article
 from cleantext.boilerplate.clauses import numbered_clauses
 from cleantext.boilerplate.context import Judged, confine, fallback, main_region, repeated, smooth
 from cleantext.boilerplate.dom import container_prior, headline
-from cleantext.boilerplate.posts import apply_dump_thread, apply_thread, dump_thread, find_thread
+from cleantext.boilerplate.dumpposts import apply_dump_thread, dump_thread
+from cleantext.boilerplate.posts import apply_thread, find_thread
 from cleantext.boilerplate.rules import RememberingJudge, judge
 from cleantext.boilerplate.runs import subheads, teasers
 from cleantext.boilerplate.tables import key_value_tables

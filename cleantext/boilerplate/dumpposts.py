@@ -1,0 +1,205 @@
+"""Threads in a text dump: a forum thread or a Q&A page as a dump tool wrote it (no elements).
+
+What the content is, and what its chrome, is what ``boilerplate.posts`` says for HTML threads:
+each post's text stays; the user card, the date line, the buttons, the signature leave
+(``post-chrome``). A dump has no elements to compare, but the template still prints the same
+lines for every post, and they repeat.
+
+How the post list is found, by the lines' shapes, never by words: a line's *shape* is its text
+with each run of digits made one mark. A block of shapes printed at fixed distances once a post,
+one of them numbered, with prose after most of its occurrences, marks the posts. Inside the
+list its template lines, the short lines repeated word for word (signatures) and the card lines
+next to them are chrome. ``docs/threads.md`` says it all with examples.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from itertools import pairwise
+
+from cleantext.boilerplate.context import Judged
+from cleantext.boilerplate.posts import MAX_CHROME_UNITS, MIN_ARTICLE_UNITS, MIN_POSTS, MIN_PROSE_UNITS
+from cleantext.model import Block, BlockClass, DropReason, KeepReason, Step
+from cleantext.regexes import compiled
+
+GOOD, BAD = BlockClass.GOOD, BlockClass.BAD
+CLAUSE_MARKS = tuple("，,。；;！!？?")  # marks a card line never holds (its labels end with colons)
+
+# The template prints the same lines for every post: a date line, a row of buttons, a count of
+# posts, a signature. A line's *shape* is its text with every run of digits made one mark:
+# ``Posted 12 Apr 2024, 08:14`` and ``Posted 3 May 2024, 19:02`` share it.
+DIGITS = compiled(r"\d+")
+MAX_TEMPLATE_REACH = 6  # lines between two lines the template prints together (a button row, a card)
+MIN_SPOKEN_SHARE = 0.75  # of a template line's occurrences with prose before the next one
+MAX_DUMP_CHROME_UNITS = MAX_CHROME_UNITS  # units of a template line: a name, a date, counts, buttons
+NOT_TEMPLATE = frozenset((DropReason.NAV, DropReason.RELATED, DropReason.TAGS, DropReason.TEASER, KeepReason.CODE))
+TO_DUMP_POST = Step("dump_posts", GOOD, KeepReason.POST)
+TO_DUMP_CHROME = Step("dump_posts", BAD, DropReason.POST_CHROME)
+
+
+def _shape(text: str) -> str:
+    return DIGITS.sub("#", " ".join(text.split()))
+
+
+def _dump_prose(item: Judged) -> bool:
+    """A paragraph as the ladder judged it, or a sentence: a dump's user card (``Joined: Mar 2019
+    Messages: 412``) has marks and length but ends no sentence."""
+    feats = item.feats
+    if feats.truncated:
+        return False
+    return item.cls is GOOD or (feats.ends_sentence and feats.units >= MIN_PROSE_UNITS and item.cls is not BAD)
+
+
+@dataclass
+class DumpThread:
+    """A dump's post list: [start, end) of its blocks, its prose and its chrome blocks."""
+
+    start: int
+    end: int
+    prose: set[int]
+    chrome: set[int]
+
+
+def _template_block(places: dict[str, list[int]], shape: str, at: list[int]) -> list[str]:
+    """The shapes the template prints with ``shape`` at a fixed distance in every post (the counts
+    under a name, the date line a button row is followed by), ``shape`` first. The distance is to
+    the nearest occurrence after (or before) each of ``shape``'s, the last (first) one excepted:
+    the list's edge may lack it."""
+    found = [shape]
+    for other, where in places.items():
+        if other == shape or abs(len(where) - len(at)) > 1:
+            continue
+        after = {next((w for w in where if w > a), -1) - a for a in at[:-1]}
+        before = {a - max((w for w in where if w < a), default=a + 1) for a in at[1:]}
+        if any(len(gaps) == 1 and 0 < next(iter(gaps)) <= MAX_TEMPLATE_REACH for gaps in (after, before)):
+            found.append(other)
+    return found
+
+
+def _is_template(block: list[str]) -> bool:
+    """Two lines or more printed together for every post, one of them stamped with a number (a
+    date, a count): one repeated line alone is as often a gallery's captions or a feed's dates,
+    and a block without a number a form repeated under every advert."""
+    return len(block) > 1 and any("#" in shape for shape in block)
+
+
+def dump_thread(blocks: list[Block], judged: list[Judged]) -> DumpThread | None:
+    """A dump's post list, or None.
+
+    The template lines are the short lines whose shape occurs ``MIN_POSTS`` times or more, each
+    occurrence with prose between it and the next (a teaser list's dates have cut-short summaries
+    between them, which do not count). The list runs from the first template line of the shape
+    that occurs most often, so spaced, to the prose after its last one. Inside it, chrome is every
+    template line, every short line repeated word for word (a signature), and every short line
+    without sentence marks in a run of non-prose lines that holds a template line (a user card:
+    the name and rank between the counts and the date)."""
+    places: dict[str, list[int]] = defaultdict(list)
+    shape_of: list[str | None] = [None] * len(blocks)  # short blocks only
+    for block, item in zip(blocks, judged, strict=True):
+        # not the template's: menus and teaser lists (they repeat their entries), program code, and
+        # a dump's placeholders (``[image]``) and link addresses, which stand for pictures and links
+        text = block.text
+        if (
+            0 < item.feats.units <= MAX_DUMP_CHROME_UNITS
+            and item.reason not in NOT_TEMPLATE
+            and not item.feats.code_like
+            and not text.startswith("[")
+            and "://" not in text
+        ):
+            shape = shape_of[block.index] = _shape(text)
+            places[shape].append(block.index)
+    shapes = {shape for shape, at in places.items() if len(at) >= MIN_POSTS}
+    if not shapes:
+        return None
+    # (a line holding a link's address is a dump tool's markup of a picture or a link, not said)
+    # (nor is a line repeated word for word, an advert's or a form's: a post is written once)
+    copies: dict[str, int] = defaultdict(int)
+    for block in blocks:
+        copies[block.text] += 1
+    said = [
+        _dump_prose(item) and shape_of[i] not in shapes and "://" not in block.text and copies[block.text] < MIN_POSTS
+        for i, (block, item) in enumerate(zip(blocks, judged, strict=True))
+    ]
+    best: list[int] = []
+    for shape, at in places.items():  # in page order: of two shapes as frequent, the first one's
+        if len(at) < MIN_POSTS or len(at) <= len(best):
+            continue
+        ends = [*at[1:], len(blocks)]
+        spoken = sum(any(said[a + 1 : b]) for a, b in zip(at, ends, strict=True))
+        if spoken >= max(MIN_POSTS, MIN_SPOKEN_SHARE * len(at)) and _is_template(_template_block(places, shape, at)):
+            best = at
+    if not best:
+        return None
+    start, end = _list_span(shape_of, shapes, said, best)
+    prose = {i for i in range(start, end) if said[i]}
+    return DumpThread(start, end, prose, _dump_chrome(blocks, judged, start, end, prose))
+
+
+def _list_span(shape_of: list[str | None], shapes: set[str], said: list[bool], at: list[int]) -> tuple[int, int]:
+    """[start, end) of the post list whose template lines stand at ``at``. Each post's prose starts
+    ``lead`` lines after a template line and ends ``trail`` lines before the next one. The template
+    is a post's header when prose follows its last occurrence as closely as in the other posts
+    (the last post runs on, to its last prose within the longest post's length), else a footer
+    (the first post stands before its first occurrence, from its first prose within that length)."""
+    pairs = [(a, b) for a, b in pairwise(at) if any(said[a + 1 : b])]
+    lead = min(next(i for i in range(a + 1, b) if said[i]) - a for a, b in pairs)
+    trail = min(b - max(i for i in range(a + 1, b) if said[i]) for a, b in pairs)
+    longest = max(b - a for a, b in pairwise(at))
+    if not any(said[at[-1] + 1 : at[-1] + lead + 1]):  # a footer: the last post ends with it
+        first = next((i for i in range(max(0, at[0] - longest), at[0]) if said[i]), at[0])
+        reach = range(at[-1], min(len(said), at[-1] + MAX_TEMPLATE_REACH + 1))
+        return max(0, first - lead + 1), 1 + max(i for i in reach if shape_of[i] in shapes)
+    reach = range(at[-1], min(len(said), at[-1] + longest))
+    return max(0, at[0] - trail + 1), 1 + max(i for i in reach if said[i] or shape_of[i] in shapes)
+
+
+def _card_line(block: Block, item: Judged) -> bool:
+    """A line of a user card: short, no sentence and no clause in it (a name, a rank, ``Joined:
+    Mar 2019``, a quote's header ending with a colon)."""
+    return (
+        item.feats.units <= MAX_DUMP_CHROME_UNITS
+        and not item.feats.ends_sentence
+        and not any(mark in block.text for mark in CLAUSE_MARKS)
+    )
+
+
+def _dump_chrome(blocks: list[Block], judged: list[Judged], start: int, end: int, prose: set[int]) -> set[int]:
+    """Template lines; short lines repeated word for word (a signature: three times, or twice when
+    it ends no sentence; a quoted sentence may come twice); and the card lines next to a template
+    line (the name and rank between the counts and the date)."""
+    shapes: dict[str, int] = defaultdict(int)
+    texts: dict[str, int] = defaultdict(int)
+    short = [i for i in range(start, end) if judged[i].feats.units <= MAX_DUMP_CHROME_UNITS]
+    for i in short:
+        shapes[_shape(blocks[i].text)] += 1
+        texts[blocks[i].text] += 1
+    template = {i for i in short if shapes[_shape(blocks[i].text)] >= MIN_POSTS and i not in prose}
+    chrome = set(template)
+    for i in short:
+        count = texts[blocks[i].text]
+        if count >= MIN_POSTS or (count > 1 and not judged[i].feats.ends_sentence):
+            chrome.add(i)
+    for i in template:
+        for step in (-1, 1):
+            j = i + step
+            while start <= j < end and j not in prose and (j in template or _card_line(blocks[j], judged[j])):
+                chrome.add(j)
+                j += step
+    return chrome
+
+
+def apply_dump_thread(judged: list[Judged], found: DumpThread) -> bool:
+    """Set a dump's post list to post text and chrome (in place), as ``posts.apply_thread`` does for
+    HTML, when no article of its own stands above it; True then. A dump's comments under an
+    article are left to the other steps: without elements, a list's edges are a guess, and a
+    wrong one would drop the article."""
+    if sum(item.feats.units for item in judged[: found.start] if item.cls is GOOD) >= MIN_ARTICLE_UNITS:
+        return False
+    for i in range(found.start, found.end):
+        item = judged[i]
+        if i in found.chrome:
+            item.set(TO_DUMP_CHROME)
+        elif i in found.prose and item.cls is not GOOD:
+            item.set(TO_DUMP_POST)
+    return True

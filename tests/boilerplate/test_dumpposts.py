@@ -1,0 +1,76 @@
+"""Threads in dumps (``boilerplate.dumpposts``): the lines a thread's template prints for every
+post mark the post list; its posts stay and those lines leave. The fixtures are the lynx dumps of
+the hand-made thread pages in ``tests/boilerplate/posts``."""
+
+from __future__ import annotations
+
+from cleantext.boilerplate import classify
+from cleantext.boilerplate.dumpposts import dump_thread
+from cleantext.document import finalize
+from cleantext.model import Article, Block, Decoded, DropReason, Verdict
+from cleantext.segment import segment
+from tests.boilerplate.threadkit import FIXTURES, PROSE, expected, judged, reasons
+
+
+def _dump(name: str) -> tuple[list[Verdict], Article]:
+    path = FIXTURES / name
+    doc = Decoded(str(path), path.read_text(encoding="utf-8"), "utf-8", "utf-8")
+    blocks, meta, _ = segment(doc, "auto")
+    verdicts = classify(blocks, meta)
+    record = finalize(doc, verdicts, meta, None)[0]
+    assert isinstance(record, Article)
+    return verdicts, record
+
+
+def test_a_dump_of_a_thread_keeps_every_post_and_drops_the_template_lines() -> None:
+    verdicts, record = _dump("thread-zh.txt")  # ``lynx -dump`` of thread-zh.html
+    assert record.text == expected("thread-zh.html")
+    for text in ("主题 12 帖子", "注册时间", "发表于", "回复 引用 举报", "引用 老园丁 的发言", "种菜使我快乐"):
+        assert reasons(verdicts, text) == {str(DropReason.POST_CHROME)}, text
+    # a signature used once is not the template's: the neighbours drop it, as any short line
+    assert not any(v.keep for v in verdicts if "一亩三分地" in v.block.text)
+
+
+def test_a_dump_of_an_english_thread_keeps_every_post() -> None:
+    record = _dump("thread-en.txt")[1]
+    for paragraph in expected("thread-en.html").splitlines():
+        assert paragraph in record.text
+    for text in ("Joined:", "Posted 12 Apr", "Reply", "Report", "hedgehog_jo wrote:"):
+        assert text not in record.text, text
+    # a signature its writer uses once and that ends a sentence stays: nothing repeats it
+    assert "Growing since the last century." in record.text
+
+
+def _lines(texts: list[str]) -> list[Block]:
+    return [Block(i, text, kind="line", source="text") for i, text in enumerate(texts)]
+
+
+def test_dated_teasers_in_a_dump_are_not_posts() -> None:
+    teasers = []
+    for n in range(5):
+        teasers += [
+            f"2024-05-0{n + 1} 08:00",
+            "A summary of another story that trails off before its end, as teasers do...",
+        ]
+    assert dump_thread(_lines(teasers), judged(_lines(teasers))) is None
+
+
+def test_a_dump_thread_is_a_template_block_repeated_with_prose_after_it() -> None:
+    posts = []
+    for n in range(4):
+        posts += [f"Posted 1{n} Apr 2024", f"Messages: {40 + n}", f"{PROSE} Reply number {n}."]
+    found = dump_thread(_lines(posts), judged(_lines(posts)))
+    assert found is not None
+    assert found.chrome == {0, 1, 3, 4, 6, 7, 9, 10}
+    assert found.prose == {2, 5, 8, 11}
+    # a sentence printed word for word under every item is a form's or an advert's, not a post
+    copied = [PROSE if line.startswith(PROSE) else line for line in posts]
+    assert dump_thread(_lines(copied), judged(_lines(copied))) is None
+    # one stamped line alone repeats as often in a gallery or a feed: not a template
+    stamps = [line for line in posts if not line.startswith("Messages")]
+    assert len(stamps) == 8
+    assert dump_thread(_lines(stamps), judged(_lines(stamps))) is None
+    # the template block with nothing said between: a menu
+    menu = [line for line in posts if not line.startswith(PROSE)]
+    assert len(menu) == 8
+    assert dump_thread(_lines(menu), judged(_lines(menu))) is None
