@@ -94,6 +94,7 @@ def units_of(text: str) -> int:
 # dandas (। ॥), Ethiopic (። ፣), Armenian (։), Myanmar (၊ ။).
 OWN_MARKS = "\u060c\u061b\u061f\u06d4\u0964\u0965\u1362\u1363\u0589\u104a\u104b"
 SENTENCE_END = tuple(f"。！？!?.…」』”\"’)）{OWN_MARKS}")  # the last character of a sentence, spaces aside
+COLONS = (":", "：")  # a label's last character, halfwidth and fullwidth (``Share this:``, ``作者：``)
 
 
 def ends_sentence(text: str) -> bool:

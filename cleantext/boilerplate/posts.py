@@ -45,6 +45,7 @@ from cleantext.boilerplate.articles import HEADER_REACH, header_at
 from cleantext.boilerplate.context import Judged
 from cleantext.model import HEADING_KINDS, Block, BlockClass, DropReason, KeepReason, Step
 from cleantext.segment.html import BLOCK_TAGS
+from cleantext.text import COLONS
 
 MIN_POSTS = 3  # sibling units of one shape: two could be a pair of columns, three is a list
 MIN_PROSE_UNITS = 8  # units of a block that makes its unit hold prose: a short sentence
@@ -57,7 +58,6 @@ MAX_LINKED_SHARE = 0.5  # of a block's characters in links: more makes a heading
 MIN_ARTICLE_UNITS = 100  # units of good text outside the list and the lead: the page's own article
 MAX_QUOTE_HEAD_UNITS = 16  # units of a quote's header (a name and "wrote"): longer is a sentence
 LEAD_REACH = 40  # blocks above the list searched for the lead post
-COLONS = (":", "：")
 GOOD, BAD, SHORT = BlockClass.GOOD, BlockClass.BAD, BlockClass.SHORT
 TO_POST = Step("posts", GOOD, KeepReason.POST)
 TO_CHROME = Step("posts", BAD, DropReason.POST_CHROME)

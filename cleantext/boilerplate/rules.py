@@ -38,6 +38,7 @@ from cleantext.boilerplate.markers import (
 )
 from cleantext.model import Block, BlockClass, BlockReason, DropReason, KeepReason, Step
 from cleantext.regexes import compiled
+from cleantext.text import COLONS
 
 MAX_MARKER_UNITS = 60  # units: longer blocks that mention 分享/版权/share are prose, not bars
 MAX_LINK_DENSITY = 0.5  # share of a block's characters inside links: more is a menu or list
@@ -239,7 +240,7 @@ def dated_entry(block: Block, f: Features) -> Answer:
     if stamp is None:
         return None
     before, after = block.text[: stamp.start()].rstrip(), block.text[stamp.end() :]
-    if before.endswith((":", "：")):
+    if before.endswith(COLONS):
         return None  # a labelled dateline (发布时间：…): the page's own metadata
     if sum(c.isalnum() for c in before) >= MIN_ENTRY_CHARS and len(NON_WORD.sub("", after)) <= MAX_STAMP_TAIL:
         return BAD, DropReason.RELATED

@@ -24,7 +24,7 @@ from __future__ import annotations
 from cleantext.document.lines import read_line, relative_line
 from cleantext.document.vocabulary import AD_LABELS, AD_LABELS_END, CHANNEL_TAGS, SITE_WORDS_CJK, SITE_WORDS_LATIN
 from cleantext.regexes import compiled
-from cleantext.text import fold, units_of
+from cleantext.text import COLONS, fold, units_of
 
 # Characters of Chinese text: ideographs, CJK and full-width punctuation, curly quotes.
 CJK_TEXT = r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef\u201c\u201d]"
@@ -63,7 +63,6 @@ PATH = compiled(r"[\w.~%-]+/[\w.~%/-]{12,}")
 # A section's number (``一、``, ``3、``, ``（二）``): a story's subheading, not its headline.
 SECTION_NUMBER = compiled(r"^\s*(?:[一二三四五六七八九十百]+、|\d+、|[（(][一二三四五六七八九十]+[）)])")
 PROSE_WORDS = 12  # words: a line this long ending in a full stop is a sentence, not a headline
-LABEL_END = (":", "：")  # a line ending so introduces what follows (``Share this:``, ``Search for:``)
 
 
 def strip_site(title: str) -> str:
@@ -143,7 +142,8 @@ def _not_a_headline(text: str) -> bool:
         return True
     if len(CRUMB.findall(text)) >= MIN_CRUMBS or ADDRESS.search(text):
         return True
-    if text.rstrip().endswith(LABEL_END) or FORM_CONTROL.search(text) or HANDLE.search(text):
+    # a label introducing what follows (``Share this:``, ``Search for:``), a form, a handle
+    if text.rstrip().endswith(COLONS) or FORM_CONTROL.search(text) or HANDLE.search(text):
         return True
     if text.rstrip().endswith(".") and len(text.split()) >= PROSE_WORDS:
         return True

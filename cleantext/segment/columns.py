@@ -37,6 +37,7 @@ from __future__ import annotations
 
 from cleantext.regexes import compiled
 from cleantext.segment.dump import ASTRAL, BULLET, CJK_CHAR, FIRST_WORD, WIDE_RUN, display_width, unbox_line
+from cleantext.text import COLONS
 
 # Three spaces or more between two pieces of text. Not next to a box-drawing character: a table
 # the dumper drew with borders (│ ┃) is a table, its rows stay rows. GAP_PLAIN says it plainly;
@@ -54,7 +55,6 @@ MIN_PROSE_COLUMNS = 20  # display columns one side's lines reach on average: wra
 MIN_SIDE_COLUMNS = 6  # display columns the other side reaches on average: menu entries, not a border
 WRAP_RANK = 2  # the column's width is its (WRAP_RANK + 1)-th widest line's
 CJK_SLACK = 2  # display columns: a CJK line this close to its column's width was wrapped
-LABEL_ENDS = (":", "：")  # a left side ending so labels the value beside it
 MAX_STRETCH_GAP = 2  # lines that do not fit the layout, in a row, before a stretch ends
 
 
@@ -156,7 +156,7 @@ def _is_layout(parts: list[tuple[str, str]]) -> bool:
     both = [(a, b) for a, b in parts if a.strip() and b.strip()]
     if len(both) < MIN_SPLIT_LINES or len(both) < MIN_BOTH_SHARE * sum(1 for a, b in parts if a.strip() or b):
         return False
-    if sum(a.rstrip().endswith(LABEL_ENDS) for a, _ in both) * 2 >= len(both):
+    if sum(a.rstrip().endswith(COLONS) for a, _ in both) * 2 >= len(both):
         return False  # a form of labels and values ("发文机关：   吉林省人民政府"): rows
     left = sum(display_width(a.strip()) for a, _ in both) / len(both)
     right = sum(display_width(b.strip()) for _, b in both) / len(both)
