@@ -6,6 +6,8 @@ dumped by
 
 - ``lynx -dump -nolist -display_charset=utf-8`` (another text browser: other wrapping, other
   table and list layout);
+- ``w3m -dump`` for pages that come without the bench's w3m dump (``scripts/unseen.py``'s sets),
+  when w3m is installed; a shipped dump beside the HTML is always the one used;
 - inscriptis (text laid out like a browser's innerText) and html2text (Markdown-flavoured), both
   from the eval environment ``.eval-venv`` (``make eval-setup``), never project dependencies.
 
@@ -32,7 +34,8 @@ DUMP_TOOLS = ("w3m", "lynx", "inscriptis", "html2text")  # w3m: the dumps the be
 VENV_TOOLS = ("inscriptis", "html2text")
 PEERS = ("trafilatura", "readability")
 LYNX = ("lynx", "-dump", "-nolist", "-display_charset=utf-8", "-assume_charset=utf-8", "-force_html")
-LYNX_TIMEOUT = 60  # seconds per page: lynx takes well under one; a hang must not stop the eval
+W3M = ("w3m", "-dump", "-T", "text/html", "-I", "utf-8", "-O", "utf-8")
+LYNX_TIMEOUT = 60  # seconds per page (lynx and w3m): they take well under one; a hang must not stop the eval
 CHARSET_DECL = re.compile(r"""(?i)(<meta\b[^>]*?charset\s*=\s*["']?)[\w.:-]+|(<\?xml\b[^>]*?encoding\s*=\s*["'])[\w.:-]+""")
 
 
@@ -50,7 +53,7 @@ class DumpMaker:
     def available(self, tool: str) -> str | None:
         """None when ``tool`` can run here, else why not (printed as the reason it was skipped)."""
         if tool == "w3m":
-            return None
+            return None  # the bench ships its dumps; pages without one need w3m installed (``make``)
         if tool == "lynx":
             return None if shutil.which("lynx") else "lynx not installed (apt-get install lynx)"
         if not self.eval_python.exists():
@@ -58,8 +61,8 @@ class DumpMaker:
         return None
 
     def dump_path(self, tool: str, html: Path) -> Path:
-        if tool == "w3m":
-            return html.with_suffix(".txt")
+        if tool == "w3m" and html.with_suffix(".txt").exists():
+            return html.with_suffix(".txt")  # shipped with the bench
         return self.root / "dumps" / tool / html.parent.name / f"{html.stem}.txt"
 
     def peer_path(self, tool: str, html: Path) -> Path:
@@ -78,10 +81,12 @@ class DumpMaker:
         """Make the missing outputs of ``tool`` (a dump tool or a peer); (made, failed)."""
         target = self.peer_path if tool in PEERS else self.dump_path
         missing = [p for p in pages if not target(tool, p).exists()]
-        if not missing or tool == "w3m":
+        if not missing:
             return 0, 0
-        if tool == "lynx":
-            return self._lynx(missing)
+        if tool in ("lynx", "w3m"):
+            if not shutil.which(tool):
+                return 0, len(missing)
+            return self._browser(tool, missing)
         jobs = "".join(
             json.dumps({"tool": tool, "src": str(self.decoded(p)), "out": str(target(tool, p))}) + "\n"
             for p in missing
@@ -96,22 +101,24 @@ class DumpMaker:
         counts = json.loads(last[0])
         return counts["done"], len(missing) - counts["done"]
 
-    def _lynx(self, pages: list[Path]) -> tuple[int, int]:
+    def _browser(self, tool: str, pages: list[Path]) -> tuple[int, int]:
+        """Dumps by a text browser (lynx, w3m), one process per page."""
         made = failed = 0
+        command = LYNX if tool == "lynx" else W3M
         for page in pages:
             try:
                 run = subprocess.run(
-                    [*LYNX, str(self.decoded(page))], capture_output=True, timeout=LYNX_TIMEOUT, check=False
+                    [*command, str(self.decoded(page))], capture_output=True, timeout=LYNX_TIMEOUT, check=False
                 )
             except subprocess.TimeoutExpired:
-                print(f"{page}: lynx timed out after {LYNX_TIMEOUT} s", file=sys.stderr)
+                print(f"{page}: {tool} timed out after {LYNX_TIMEOUT} s", file=sys.stderr)
                 failed += 1
                 continue
             if run.returncode != 0:
-                print(f"{page}: lynx exited {run.returncode}", file=sys.stderr)
+                print(f"{page}: {tool} exited {run.returncode}", file=sys.stderr)
                 failed += 1
                 continue
-            out = self.dump_path("lynx", page)
+            out = self.dump_path(tool, page)
             out.parent.mkdir(parents=True, exist_ok=True)
             out.write_bytes(run.stdout)
             made += 1
