@@ -247,3 +247,18 @@ def test_a_teaser_bullet_over_a_dated_teaser_is_not_the_headline() -> None:
     ])
     article, _ = finalize(Decoded("a.txt", "", "utf-8", "utf-8"), verdicts, None, None)
     assert isinstance(article, Article) and article.title is None
+
+
+def test_an_aside_in_brackets_under_the_date_line_is_not_the_headline() -> None:
+    # the story's first line, kept for its neighbours' sake, names the headline it had where it
+    # was first printed: it shares more with the story than the page's own headline does
+    verdicts = _verdicts([
+        ("出门注意！这些路要封四个月", False),
+        ("2021-05-05 17:20 来源：滨江晨报", False),
+        ("（原标题：三条主干道下月起分段封闭施工）", True),
+        (BODY, True),
+        (BODY.replace("市交通局", "区交通局"), True),
+    ])
+    verdicts[2] = replace(verdicts[2], reason=KeepReason.CONTEXT)
+    article, _ = finalize(Decoded("a.txt", "", "utf-8", "utf-8"), verdicts, None, None)
+    assert isinstance(article, Article) and article.title == "出门注意！这些路要封四个月"
