@@ -403,11 +403,12 @@ def test_a_dumps_list_item_ending_with_a_full_stop_is_left_to_its_neighbours() -
 def test_notice_drops_a_labelled_legal_notice_of_any_length() -> None:
     disclaimer = "【免责声明】本文仅代表作者本人观点，与本网站无关。本网站对文中陈述、观点判断保持中立，不对所包含内容的准确性、可靠性或完整性提供任何明示或暗示的保证，请读者仅作参考。"
     site_notice = "本站郑重声明：所载文章、数据仅供参考，使用前请核实，风险自负，由此造成的损失本站概不负责，特此声明，敬请广大读者谅解与支持，如有疑问请与本站编辑部联系。"
-    for text in (disclaimer, site_notice, "Disclaimer: the views expressed here are the author's own and do not reflect those of this site. " * 3):
+    for text in (disclaimer, site_notice):
         assert _f(text).units > 60  # longer than any marker line
         assert notice(Block(0, text, source="text"), _f(text)) == ("bad", "footer"), text
     # an article that reports a statement, or mentions a disclaimer, is not one
-    for text in ("公司发布声明：该产品将于下月停售，已购买的用户可以申请退款。", "这份免责声明写得很长，律师说它没有法律效力。"):
+    disclosure = "Disclaimer: I own a few shares of the company, and I bought the lens with my own money. " * 2
+    for text in ("公司发布声明：该产品将于下月停售，已购买的用户可以申请退款。", "这份免责声明写得很长，律师说它没有法律效力。", disclosure):
         assert notice(Block(0, text, source="text"), _f(text)) is None, text
 
 
