@@ -48,7 +48,16 @@ TITLE_REASONS = frozenset((
     DropReason.REPEATED,
     KeepReason.CODE,  # a headline the dump's code test mistook (model numbers, prices: ``X2 ships at $99``)
 ))
-LIST_TITLE_REASONS = TITLE_REASONS | {DropReason.RELATED}
+# Verdicts a line right over the article's date line can carry and still be its headline: the
+# ladder takes a bullet for a teaser list's entry, and a headline the site cut short (``…免...``)
+# for a teaser.
+OVER_DATE_REASONS = TITLE_REASONS | {DropReason.RELATED, DropReason.TEASER}
+
+
+def _conditional(verdict: Verdict) -> bool:
+    """A line that is a headline only right over the date line, and only by what it shares with
+    the story (``_title_like``, ``dump_title``): a list entry, or a line the ladder took for a teaser."""
+    return verdict.block.in_list or verdict.reason is DropReason.TEASER
 
 
 def _page_is_cjk(verdicts: list[Verdict]) -> bool:
@@ -129,18 +138,18 @@ def _candidate(verdicts: list[Verdict], i: int, first: int, lead: int, date_inde
 
 
 def _title_like(verdicts: list[Verdict], i: int, lead: int, date_index: int, top: int = -1) -> bool:
-    """A line of a headline's look and verdict; a list entry only right over the article's date
-    line ``top`` (a page that sets its whole article inside a list item draws its headline as a
-    bullet, with the date line and the story indented under it; a teaser list's entries are not
-    over the article's date)."""
+    """A line of a headline's look and verdict; a list entry or a line cut short only right over
+    the article's date line ``top`` (a page that sets its whole article inside a list item draws
+    its headline as a bullet, with the date line and the story indented under it; a site may cut
+    a long headline with an ellipsis; a teaser list's entries are not over the article's date)."""
     verdict = verdicts[i]
     if i == date_index or (verdict.keep and i >= lead):
         return False
     reasons = TITLE_REASONS
-    if verdict.block.in_list:
+    if _conditional(verdict):
         if not _over_date(verdicts, i, top):
             return False
-        reasons = LIST_TITLE_REASONS  # the ladder took the bullet for a teaser list's entry
+        reasons = OVER_DATE_REASONS
     text = verdict.block.text
     return verdict.reason in reasons and looks_like_title(strip_channel_tag(text)) and find_date(text) is None
 
@@ -166,7 +175,7 @@ def _over_metadata(verdicts: list[Verdict], i: int, lead: int, date_index: int) 
     for j in range(i + 1, min(lead, i + 1 + META_GAP)):
         if j == date_index or read_line(verdicts[j].block.text, None, int(verdicts[j].score)).consumed:
             return True
-        if _title_like(verdicts, j, lead, date_index):
+        if _title_like(verdicts, j, lead, date_index, date_index):
             return False
     return False
 
@@ -193,7 +202,7 @@ def dump_title(verdicts: list[Verdict], anchor: int, first: int | None = None) -
     end = max(anchor, lead)
     window = range(end - 1, max(-1, top - 1 - TITLE_BEFORE), -1)  # nearest first
     candidates = [i for i in window if _candidate(verdicts, i, first, lead, date_index)]
-    listed = [i for i in candidates if verdicts[i].block.in_list]
+    listed = [i for i in candidates if _conditional(verdicts[i])]
     if len(candidates) < 2 and not listed:
         return candidates[0] if candidates else None
     wanted = set().union(*(_terms(verdicts[i].block.text) for i in candidates))
@@ -212,8 +221,8 @@ def dump_title(verdicts: list[Verdict], anchor: int, first: int | None = None) -
             best, best_score = i, score
     if best is not None:
         return best
-    # a list entry is the headline only by what it shares with the story: a bullet over the date
-    # line is as often an author's role or a caption
+    # a list entry or a line cut short is the headline only by what it shares with the story: a
+    # bullet over the date line is as often an author's role or a caption
     candidates = [i for i in candidates if i not in listed]
     if not candidates:
         return None

@@ -262,3 +262,20 @@ def test_an_aside_in_brackets_under_the_date_line_is_not_the_headline() -> None:
     verdicts[2] = replace(verdicts[2], reason=KeepReason.CONTEXT)
     article, _ = finalize(Decoded("a.txt", "", "utf-8", "utf-8"), verdicts, None, None)
     assert isinstance(article, Article) and article.title == "出门注意！这些路要封四个月"
+
+
+def test_a_headline_the_site_cut_short_over_the_date_line() -> None:
+    # the site cut its long headline with an ellipsis, which the ladder takes for a teaser's; a
+    # channel's breadcrumb above it shares a place name with the story
+    verdicts = _verdicts([
+        ("滨江号 > 滨江发布", False),
+        ("定了！三条主干道下月起分段封闭施工，地铁公交同步调...", False),
+        ("2021-05-05 17:20 来源：滨江晨报", False),
+        ("滨江发布", False),
+        (BODY, True),
+        ("滨江发布提醒：三条主干道封闭施工期间，地铁和公交线路同步调整，请市民留意。", True),
+    ])
+    verdicts[1] = replace(verdicts[1], reason=DropReason.TEASER)
+    article, _ = finalize(Decoded("a.txt", "", "utf-8", "utf-8"), verdicts, None, None)
+    assert isinstance(article, Article)
+    assert article.title == "定了！三条主干道下月起分段封闭施工，地铁公交同步调..."
