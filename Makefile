@@ -63,11 +63,11 @@ eval: $(STAMP)
 	$(PY) scripts/unseen.py $(if $(wildcard .eval-venv/bin/python),--peers)
 
 # The eval environment: dump tools and peer extractors that are never project dependencies
-# (readability-lxml pins chardet<6, which cleantext cannot use), plus lynx, elinks and links from the system.
+# (readability-lxml pins chardet<6, which cleantext cannot use), plus lynx, w3m, elinks and links from the system.
 EVAL_VENV  := .eval-venv
 EVAL_STAMP := $(EVAL_VENV)/.installed
 $(EVAL_STAMP):
-	for tool in lynx elinks links; do command -v $$tool >/dev/null || (apt-get update -qq && apt-get install -y -qq $$tool) || echo "no $$tool: its dumps are skipped"; done
+	for tool in lynx w3m elinks links; do command -v $$tool >/dev/null || (apt-get update -qq && apt-get install -y -qq $$tool) || echo "no $$tool: its dumps are skipped"; done
 	$(PYTHON) -m venv $(EVAL_VENV)
 	$(EVAL_VENV)/bin/python -m pip install -q --upgrade pip
 	$(EVAL_VENV)/bin/python -m pip install -q inscriptis html2text html-text trafilatura readability-lxml lxml_html_clean

@@ -15,11 +15,18 @@ repository or a venv) and laid out like a bench dataset under ``.eval/unseen/<se
   its tokens (the bench's tokens: CJK characters, lowercase words) appear in a row in the output.
 - ``fulltext`` — another library's test pages with the full article text its tests expect (news
   pages in a dozen languages, three Chinese). Scored by the bench's token P/R/F1.
+- ``gne`` — a Chinese news extractor's test pages (``tests/<site>/*.html``: 62 news pages of 30-odd
+  Chinese sites; its list pages are left out). No expectations ship with them, so nothing here is
+  scored against truth: each dump's record is compared with cleantext's own record of the same
+  page's HTML (its strongest input), as token F1 (``F1~html``), the same headline (``title=``), the
+  same day (``date=``, pages whose HTML record has a date), and the shares of pages with no record
+  and no date. This measures how far the dump path falls behind the HTML path on unseen pages, not
+  quality: where the HTML record is wrong, agreeing with it is wrong too.
 
 When the packages cannot be fetched (no index in reach), one line says so and the script exits 0.
 Inputs scored: the HTML and, where the tool runs here, dumps of it made by lynx, inscriptis and
-html2text (``evallib/dumps.py``; w3m only ships with the bench), and by the held-out tools
-elinks, links and html-text. ``--peers`` adds trafilatura and
+html2text, and w3m when installed (``evallib/dumps.py``), and by the held-out tools elinks, links
+and html-text. ``--peers`` adds trafilatura and
 readability-lxml on the HTML from ``.eval-venv``. Each set's expectations were written against its
 own library's output, so that library's score is biased upward on it; the output says which.
 """
@@ -29,6 +36,7 @@ from __future__ import annotations
 import argparse
 import ast
 import json
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -53,8 +61,9 @@ FETCH_TIMEOUT = 300  # seconds per package: a download is a few hundred kB
 SOURCES = (
     ("snippets", "trafilatura==1.0.0", "trafilatura"),
     ("fulltext", "newspaper4k==0.9.6", "newspaper4k"),
+    ("gne", "gne==0.4.3", "cleantext on HTML"),
 )
-TOOLS = ("html", "lynx", "inscriptis", "html2text", *HOLDOUT_TOOLS)  # the last: dump tools never tuned on
+TOOLS = ("html", "w3m", "lynx", "inscriptis", "html2text", *HOLDOUT_TOOLS)  # the last: dump tools never tuned on
 
 
 def load_tokens() -> Any:
@@ -206,7 +215,24 @@ def build_fulltext(sdist: Path, out: Path) -> int:
     return n
 
 
-BUILDERS = {"snippets": build_snippets, "fulltext": build_fulltext}
+def build_gne(sdist: Path, out: Path) -> int:
+    """The news pages under ``tests/<site>/`` (``test_list_page/`` sits beside ``tests/``, so it is
+    not read), named ``<site>-<file stem>``; each ``.json`` holds only the id and the site folder."""
+    files = members(sdist, "tests")
+    out.mkdir(parents=True, exist_ok=True)
+    n = 0
+    for name, html in sorted(files.items()):
+        parts = PurePosixPath(name).parts
+        if len(parts) != 2 or not name.endswith(".html"):
+            continue
+        stem = f"{parts[0]}-{PurePosixPath(parts[1]).stem}"
+        (out / f"{stem}.html").write_bytes(html)
+        (out / f"{stem}.json").write_text(json.dumps({"id": stem, "site": parts[0]}), encoding="utf-8")
+        n += 1
+    return n
+
+
+BUILDERS = {"snippets": build_snippets, "fulltext": build_fulltext, "gne": build_gne}
 
 
 def prepare() -> dict[str, Path] | None:
@@ -270,28 +296,82 @@ def fmt(v: float | None) -> str:
     return "   -  " if v is None else f"{v:6.3f}"
 
 
-def predictions(folder: Path, tool: str, maker: DumpMaker, cleaner: PageCleaner) -> dict[str, str]:
-    """Each page's extracted text from cleantext on ``tool``'s input, or from a peer."""
+Records = dict[str, dict[str, Any] | None]
+
+
+def records(folder: Path, tool: str, maker: DumpMaker, cleaner: PageCleaner) -> Records:
+    """Each page's record (text, title, date) from cleantext on ``tool``'s input, or from a peer;
+    None where nothing was written (no record, or no input)."""
     pages = {p.stem: p.with_suffix(".html") for p in sorted(folder.glob("*.json"))}
-    out: dict[str, str] = {}
+    out: Records = {}
     for page_id, html in pages.items():
         if tool in PEERS:
             path = maker.peer_path(tool, html)
-            out[page_id] = json.loads(path.read_text(encoding="utf-8")).get("text") or "" if path.exists() else ""
+            out[page_id] = json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
             continue
         path = html if tool == "html" else maker.dump_path(tool, html)
         if not path.exists():
-            out[page_id] = ""
+            out[page_id] = None
             continue
         outcome = cleaner(RawPage(f"{page_id}.{'html' if tool == 'html' else 'txt'}", path.read_bytes()))
-        out[page_id] = outcome.text if isinstance(outcome, Article) else ""
+        found = isinstance(outcome, Article)
+        out[page_id] = {"text": outcome.text, "title": outcome.title, "date": outcome.date} if found else None
     return out
+
+
+def predictions(folder: Path, tool: str, maker: DumpMaker, cleaner: PageCleaner) -> dict[str, str]:
+    """Each page's extracted text from cleantext on ``tool``'s input, or from a peer."""
+    return {i: (r or {}).get("text") or "" for i, r in records(folder, tool, maker, cleaner).items()}
+
+
+def headline(title: object) -> str:
+    """A headline as compared: NFKC, lowercase, without whitespace (as ``eval.py`` compares them)."""
+    import unicodedata
+
+    return "".join(unicodedata.normalize("NFKC", str(title or "")).lower().split())
+
+
+def agreement_row(page_id: str, got: dict[str, Any] | None, ref: dict[str, Any] | None) -> dict[str, Any]:
+    """One page of the ``gne`` set: ``tool``'s record against the HTML record ``ref`` (None: none)."""
+    got_date = (got or {}).get("date")
+    row: dict[str, Any] = {"id": page_id, "record": got is not None, "no_date": not got_date}
+    if ref is None:
+        return row
+    f1 = SCORER.prf(SCORER.tokens((got or {}).get("text") or ""), SCORER.tokens(ref.get("text") or ""))[2]
+    row["f1"] = f1
+    if ref.get("title"):
+        row["title"] = headline((got or {}).get("title")) == headline(ref["title"])
+    if ref.get("date"):
+        row["date"] = str(got_date or "")[:10] == str(ref["date"])[:10]
+    return row
+
+
+def share(rows: list[dict[str, Any]], key: str) -> float | None:
+    """The share of ``rows`` judged on ``key`` where it is true (None when none is judged)."""
+    return mean([1.0 if r[key] else 0.0 for r in rows if key in r])
+
+
+def report_gne(tool: str, recs: Records, reference: Records, worst: int) -> None:
+    """One row of the ``gne`` table: ``tool``'s records against cleantext's HTML records."""
+    rows = [agreement_row(i, got, reference.get(i)) for i, got in sorted(recs.items())]
+    f1 = mean([r.get("f1") for r in rows]) if tool != "html" else None
+    no_record = 1 - (share(rows, "record") or 0.0)
+    title, date = (share(rows, k) if tool != "html" else None for k in ("title", "date"))
+    print(
+        f"{'gne':10s} {tool:12s} {len(rows):5d}  {fmt(no_record)} {fmt(share(rows, 'no_date'))}"
+        f"   {fmt(f1)} {fmt(title)} {fmt(date)}"
+    )
+    for r in sorted((r for r in rows if "f1" in r), key=lambda row: row["f1"])[:worst]:
+        marks = " ".join(k for k in ("title", "date") if r.get(k) is False)
+        print(f"    {r['id'][:40]:40s} F1~html {r['f1']:.3f}{'  differs: ' + marks if marks else ''}")
 
 
 def report(name: str, folder: Path, tool: str, preds: dict[str, str], worst: int) -> None:
     """One row of the table (and the ``worst`` failing pages below it)."""
     truths = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))]
     label = tool if tool not in PEERS else f"[{tool}]"
+    if name == "gne":
+        return
     if name == "snippets":
         rows = [r for t in truths if (r := snippet_row(preds.get(t["id"], ""), t))]
         passed = mean([1.0 if r["passed"] else 0.0 for r in rows])
@@ -311,7 +391,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--tools", default=",".join(TOOLS), help="comma-separated inputs to score")
     ap.add_argument("--peers", action="store_true", help="also score trafilatura and readability-lxml on HTML")
-    ap.add_argument("--worst", type=int, default=0, help="list the N worst pages per set (HTML only)")
+    ap.add_argument("--worst", type=int, default=0, help="list the N worst pages per set (gne: per dump tool)")
     args = ap.parse_args()
     sets = prepare()
     if sets is None:
@@ -321,22 +401,40 @@ def main() -> None:
     tools = []
     for tool in [t for t in args.tools.split(",") if t] + (list(PEERS) if args.peers else []):
         why_not = None if tool == "html" else maker.available(tool)
+        if tool == "w3m" and not shutil.which("w3m"):
+            why_not = "w3m not installed (apt-get install w3m)"
         if why_not:
             print(f"unseen: skipped {tool}: {why_not}", file=sys.stderr)
             continue
-        if tool != "html":
-            maker.make(tool, [p.with_suffix(".html") for f in sets.values() for p in sorted(f.glob("*.json"))])
+        if tool != "html":  # peers are not scored on the gne set, which has no truth to score them by
+            folders = [f for n, f in sets.items() if not (tool in PEERS and n == "gne")]
+            maker.make(tool, [p.with_suffix(".html") for f in folders for p in sorted(f.glob("*.json"))])
         tools.append(tool)
     print("\n== unseen pages (test pages of other extractors' sdists; never used to tune cleantext)")
     header = ("set", "input", "pages", "found", "absent", "passed", "P", "R", "F1")
     print("{:10s} {:12s} {:>5s}  {:>6s} {:>6s} {:>6s}   {:>6s} {:>6s} {:>6s}".format(*header))
     for name, folder in sets.items():
-        for tool in tools:
+        for tool in tools if name != "gne" else ():
             report(name, folder, tool, predictions(folder, tool, maker, cleaner), args.worst if tool == "html" else 0)
-    owners = ", ".join(f"{name}: {owner}'s own tests" for name, _, owner in SOURCES)
+    owners = ", ".join(f"{name}: {owner}'s own tests" for name, _, owner in SOURCES if name != "gne")
     print(
         f"found/absent: macro share of must-contain snippets found / must-not-contain snippets absent; "
         f"passed: pages meeting all. Expectations come from ({owners}): a peer scored on its own set is biased up."
+    )
+    gne_tools = [t for t in tools if t not in PEERS]
+    if "gne" not in sets or not gne_tools:
+        return
+    reference = records(sets["gne"], "html", maker, cleaner)
+    print("\n== gne: Chinese news pages with no ground truth; each dump's record against cleantext's own HTML record")
+    header = ("set", "input", "pages", "no rec", "nodate", "F1~html", "title=", "date=")
+    print("{:10s} {:12s} {:>5s}  {:>6s} {:>6s}   {:>6s} {:>6s} {:>6s}".format(*header))
+    for tool in gne_tools:
+        recs = reference if tool == "html" else records(sets["gne"], tool, maker, cleaner)
+        report_gne(tool, recs, reference, args.worst if tool != "html" else 0)
+    print(
+        "no rec / nodate: share of pages with no record / a record without a date; F1~html: token F1 against the "
+        "HTML record (0 where the dump gives none); title= / date=: the same headline / the same day as the HTML "
+        "record, where it has one. Agreement with cleantext's HTML path, not truth."
     )
 
 

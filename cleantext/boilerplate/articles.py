@@ -155,16 +155,17 @@ def header_at(blocks: list[Block], judged: list[Judged], i: int, lo: int) -> int
     return None
 
 
+def _article_units(item: Judged) -> int:
+    """The units of a block of an article's prose: a dump's sparsely marked line (headlines run
+    together, ``features.sparse``) is none, so it is no article above a header, nor one that a
+    sign-off or a previous/next link under it closes."""
+    return item.feats.units if item.reason is PROSE and not (item.dump and sparse(item.feats)) else 0
+
+
 def headers(blocks: list[Block], judged: list[Judged], span: tuple[int, int]) -> list[int]:
     """Indices of the headlines inside ``span`` that start a further article."""
     lo, hi = span
-    # a dump's sparsely marked line (headlines run together) is no article above a header
-    good = [
-        item.feats.units
-        if item.cls is BlockClass.GOOD and item.reason is PROSE and not (item.dump and sparse(item.feats))
-        else 0
-        for item in judged[lo:hi]
-    ]
+    good = [_article_units(item) if item.cls is BlockClass.GOOD else 0 for item in judged[lo:hi]]
     after = sum(good)  # good units from the current block to the region's end
     starts: list[int] = []
     before = 0
@@ -219,7 +220,7 @@ def _signed_off(blocks: list[Block], judged: list[Judged], span: tuple[int, int]
     toolbar = _closing_toolbar(judged, span)
     for i in range(lo, hi):
         if judged[i].reason is PROSE:
-            prose += judged[i].feats.units
+            prose += _article_units(judged[i])
         elif prose >= MIN_BEFORE_UNITS:
             if i == toolbar:
                 return lo, i

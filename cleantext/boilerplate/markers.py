@@ -203,6 +203,11 @@ COMMENT = [
     r"留言仅代表",
     r"仅代表(?:网友|用户|评论者|读者)",
 ]
+# The label a Chinese site's legal notice opens with (``【免责声明】本文仅代表作者本人观点…``): under
+# it come sentences of any length, so the label decides (``rules.notice``), not the length. Not
+# "Disclaimer:": on English pages that opens the writer's own disclosure as often (``Disclaimer: I
+# own shares of…``), a paragraph of the post.
+NOTICE_LABEL = both_scripts(r"^\W{0,2}(?:免责声明|版权声明|本[站网].{0,2}声明)\s*(?:[】\]）)]\s*[:：]?|[:：])")
 # Cookie and consent banners: long prose, so they are told by two words together, at any length
 # (``rules.consent``): the cookie word and a word of consent, data processing or partners.
 CONSENT_COOKIE = r"cookie|ciasteczk|クッキー"

@@ -34,6 +34,7 @@ from cleantext.boilerplate.markers import (
     CONSENT_WORDS,
     GROUPS,
     NEGATIVE_HINTS,
+    NOTICE_LABEL,
     POSITIVE_HINTS,
 )
 from cleantext.model import Block, BlockClass, BlockReason, DropReason, KeepReason, Step
@@ -129,6 +130,20 @@ def marker(block: Block, f: Features) -> Answer:
         ):
             return BAD, reason
     return None
+
+
+NOTICE = compiled(NOTICE_LABEL, re.IGNORECASE)
+
+
+def notice(block: Block, f: Features) -> Answer:
+    """A site's legal notice, told by the label it opens with (``markers.NOTICE_LABEL``) at any
+    length: a disclaimer's sentences are as long as an article's, and under a short article they
+    outweigh it in the region.
+
+    >>> notice(Block(0, "【免责声明】本文仅代表作者本人观点，与本站无关。" * 4), features_of("x"))
+    (<BlockClass.BAD: 'bad'>, <DropReason.FOOTER: 'footer'>)
+    """
+    return (BAD, DropReason.FOOTER) if NOTICE.match(block.text) else None
 
 
 def markup(block: Block, f: Features) -> Answer:
@@ -368,6 +383,7 @@ LADDER: tuple[Rule, ...] = (
     markup,
     doubled,
     marker,
+    notice,
     controls,
     bar_menu,
     consent,

@@ -12,6 +12,7 @@ from collections import Counter
 
 from cleantext.document.dates import find_date
 from cleantext.document.lines import read_line
+from cleantext.document.scan import UNCOUNTED
 from cleantext.document.title import PLACEHOLDER, looks_like_title, strip_channel_tag
 from cleantext.model import DropReason, KeepReason, Verdict
 from cleantext.regexes import compiled
@@ -47,6 +48,16 @@ TITLE_REASONS = frozenset((
     DropReason.REPEATED,
     KeepReason.CODE,  # a headline the dump's code test mistook (model numbers, prices: ``X2 ships at $99``)
 ))
+# Verdicts a line right over the article's date line can carry and still be its headline: the
+# ladder takes a bullet for a teaser list's entry, and a headline the site cut short (``…免...``)
+# for a teaser.
+OVER_DATE_REASONS = TITLE_REASONS | {DropReason.RELATED, DropReason.TEASER}
+
+
+def _conditional(verdict: Verdict) -> bool:
+    """A line that is a headline only right over the date line, and only by what it shares with
+    the story (``_title_like``, ``dump_title``): a list entry, or a line the ladder took for a teaser."""
+    return verdict.block.in_list or verdict.reason is DropReason.TEASER
 
 
 def _page_is_cjk(verdicts: list[Verdict]) -> bool:
@@ -118,7 +129,7 @@ def _candidate(verdicts: list[Verdict], i: int, first: int, lead: int, date_inde
     """Can line ``i`` be the headline? Title-like (``looks_like_title``), not a list entry, not
     the date line nor a dateline (``AFP 30 avril 2015 à 07:19``), of a verdict a headline can
     carry; a kept line only above the lead paragraph, and only in a headline's place."""
-    if not _title_like(verdicts, i, lead, date_index):
+    if not _title_like(verdicts, i, lead, date_index, date_index if date_index >= 0 else first):
         return False
     # A line inside the article (at or below its first kept block) is the headline only in a
     # headline's place: the article's first line under the date line, or over a byline; else it
@@ -126,12 +137,35 @@ def _candidate(verdicts: list[Verdict], i: int, first: int, lead: int, date_inde
     return i < first or 0 <= date_index < i == first or _over_metadata(verdicts, i, lead, date_index)
 
 
-def _title_like(verdicts: list[Verdict], i: int, lead: int, date_index: int) -> bool:
+def _title_like(verdicts: list[Verdict], i: int, lead: int, date_index: int, top: int = -1) -> bool:
+    """A line of a headline's look and verdict; a list entry or a line cut short only right over
+    the article's date line ``top`` (a page that sets its whole article inside a list item draws
+    its headline as a bullet, with the date line and the story indented under it; a site may cut
+    a long headline with an ellipsis; a teaser list's entries are not over the article's date)."""
     verdict = verdicts[i]
-    if verdict.block.in_list or i == date_index or (verdict.keep and i >= lead):
+    if i == date_index or (verdict.keep and i >= lead):
         return False
+    reasons = TITLE_REASONS
+    if _conditional(verdict):
+        if not _over_date(verdicts, i, top):
+            return False
+        reasons = OVER_DATE_REASONS
     text = verdict.block.text
-    return verdict.reason in TITLE_REASONS and looks_like_title(strip_channel_tag(text)) and find_date(text) is None
+    return verdict.reason in reasons and looks_like_title(strip_channel_tag(text)) and find_date(text) is None
+
+
+def _over_date(verdicts: list[Verdict], i: int, top: int) -> bool:
+    """Is line ``i`` right over the article's dated line ``top`` (empty blocks, a share bar's
+    labels and lines of no letters, a counter's ``9 23``, passed over)?"""
+    for j in range(i + 1, len(verdicts)):
+        verdict = verdicts[j]
+        if verdict.reason in UNCOUNTED:
+            continue
+        if j == top:
+            return find_date(verdict.block.text) is not None
+        if any(c.isalpha() for c in verdict.block.text):
+            return False
+    return False
 
 
 def _over_metadata(verdicts: list[Verdict], i: int, lead: int, date_index: int) -> bool:
@@ -141,7 +175,7 @@ def _over_metadata(verdicts: list[Verdict], i: int, lead: int, date_index: int) 
     for j in range(i + 1, min(lead, i + 1 + META_GAP)):
         if j == date_index or read_line(verdicts[j].block.text, None, int(verdicts[j].score)).consumed:
             return True
-        if _title_like(verdicts, j, lead, date_index):
+        if _title_like(verdicts, j, lead, date_index, date_index):
             return False
     return False
 
@@ -168,7 +202,8 @@ def dump_title(verdicts: list[Verdict], anchor: int, first: int | None = None) -
     end = max(anchor, lead)
     window = range(end - 1, max(-1, top - 1 - TITLE_BEFORE), -1)  # nearest first
     candidates = [i for i in window if _candidate(verdicts, i, first, lead, date_index)]
-    if len(candidates) < 2:
+    listed = [i for i in candidates if _conditional(verdicts[i])]
+    if len(candidates) < 2 and not listed:
         return candidates[0] if candidates else None
     wanted = set().union(*(_terms(verdicts[i].block.text) for i in candidates))
     body = _story_terms(verdicts, lead, wanted)
@@ -186,5 +221,10 @@ def dump_title(verdicts: list[Verdict], anchor: int, first: int | None = None) -
             best, best_score = i, score
     if best is not None:
         return best
+    # a list entry or a line cut short is the headline only by what it shares with the story: a
+    # bullet over the date line is as often an author's role or a caption
+    candidates = [i for i in candidates if i not in listed]
+    if not candidates:
+        return None
     cjk = _page_is_cjk(verdicts)
     return next((i for i in candidates if (letter_counts(verdicts[i].block.text)[0] > 0) == cjk), candidates[0])

@@ -46,7 +46,9 @@ CJK_SPACED_NAME_END = r"(?<!摄)(?=$|\s|[)）\]】,，、;；]|通讯员|报道|
 PEN_NAME = r"([^\s/／|｜:：，,。；;（）()【】\[\]]{1,20})"  # after 文/: any name up to a space or mark
 AUTHOR = compiled(
     both_scripts(
-        r"(?<!责任)(?:作者|记者|撰文|文|author|by)" + VALUE  # labelled: 作者：张三, Author: Jane Doe
+        # labelled: 作者：张三, Author: Jane Doe; 文： only as a word of its own (a name ending in 文,
+        # ``王文：…``, opens many a headline)
+        r"(?:(?<!责任)(?:作者|记者|撰文|图文)|(?<![\u4e00-\u9fff])文|author|by)" + VALUE
         + r"|(?:^|\s)by\s+((?-i:[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}))\s*(?:$|[|,·•])"  # a byline: By Jane Doe
     ),
     re.I,

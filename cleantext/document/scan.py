@@ -4,6 +4,10 @@ to ``META_AFTER`` below its last. The first dated line at or above the article's
 the first below it (comments and related links below carry later dates); with no date there, the
 first line above that is a dateline and nothing more; with none at all and a crawl time known, a
 relative dateline (``3小时前``) read against it. Each line is read by ``lines.read_line``.
+
+Distance above the article is counted in lines of text (``window_start``): the labels of a share
+bar (``分享到：``, ``用微信扫码二维码``) and the blank boxes where its icons were are not lines of the
+page's header, and must not push the headline's date line out of reach.
 """
 
 from __future__ import annotations
@@ -12,10 +16,40 @@ from dataclasses import dataclass
 
 from cleantext.document.dates import relative_date
 from cleantext.document.lines import MAX_META_UNITS, LineMeta, lead_date, read_line, relative_line
-from cleantext.model import Verdict
+from cleantext.model import DropReason, Verdict
 
 META_BEFORE = 12  # blocks before the article searched for date/source/author lines
 META_AFTER = 6  # blocks after the article searched for author/editor credits
+
+
+# Dropped blocks not counted as lines of distance above the article: empty ones, and the items
+# and labels of share bars.
+UNCOUNTED = frozenset((DropReason.EMPTY, DropReason.SHARE))
+
+
+def window_start(verdicts: list[Verdict], first: int, lines: int) -> int:
+    """The index ``lines`` lines of text above block ``first``, not counting empty blocks and
+    share-bar labels (``UNCOUNTED``) as lines.
+
+    >>> from cleantext.model import Block, DropReason, KeepReason, Verdict
+    >>> v = [Verdict(Block(0, "标题"), False, DropReason.SHORT),
+    ...      Verdict(Block(1, "□"), False, DropReason.EMPTY),
+    ...      Verdict(Block(2, "分享到："), False, DropReason.SHARE),
+    ...      Verdict(Block(3, "正文"), True, KeepReason.BODY)]
+    >>> window_start(v, 3, 1)
+    0
+    """
+    seen = 0
+    i = first
+    while i > 0 and seen < lines:
+        i -= 1
+        seen += counted(verdicts[i])
+    return i
+
+
+def counted(verdict: Verdict) -> bool:
+    """Is the block a line of distance (see ``window_start``)?"""
+    return verdict.keep or verdict.reason not in UNCOUNTED
 
 
 @dataclass
@@ -45,7 +79,7 @@ def scan_lines(
 ) -> tuple[Found, set[int]]:
     found, consumed = Found(), set()
     dates: list[tuple[int, str]] = []
-    lo, hi = max(0, first - META_BEFORE), min(len(verdicts), last + META_AFTER + 1)
+    lo, hi = window_start(verdicts, first, META_BEFORE), min(len(verdicts), last + META_AFTER + 1)
     for i in range(lo, hi):
         block = verdicts[i].block
         units = int(verdicts[i].score)  # score holds the block's units

@@ -61,6 +61,9 @@ HANDLE = compiled(r"(?<![\w@])@\w{2,}")  # a social-media account (``Follow @exa
 ATTRIBUTE = compiled(r"\b[\w:-]+=['\"]")
 PATH = compiled(r"[\w.~%-]+/[\w.~%/-]{12,}")
 # A section's number (``一、``, ``3、``, ``（二）``): a story's subheading, not its headline.
+# A line wholly in round brackets is an aside to the story (``（原标题：…）``, ``（记者 张三）``, ``(Updated)``),
+# never its headline
+ASIDE = compiled(r"^\s*[（(][^（()）]*[）)]\s*$")
 SECTION_NUMBER = compiled(r"^\s*(?:[一二三四五六七八九十百]+、|\d+、|[（(][一二三四五六七八九十]+[）)])")
 PROSE_WORDS = 12  # words: a line this long ending in a full stop is a sentence, not a headline
 
@@ -136,7 +139,8 @@ def _not_a_headline(text: str) -> bool:
     holding an address (``www.example.gov.cn``), a form's field or button (``FORM_CONTROL``), a
     social-media handle (``Follow @example``), a label ending in a colon (``Share this:``), a long
     sentence ending in a full stop (``PROSE_WORDS``), markup or a path a converter left, a link
-    opened and not closed, a section's number (``二、``), one labelled as an advertisement, a
+    opened and not closed, a section's number (``二、``), an aside wholly in round brackets
+    (``（原标题：…）``), one labelled as an advertisement, a
     site's name alone (``滨江日报``), a relative dateline (``张三 3小时前``)."""
     if units_of(PLACEHOLDER.sub(" ", text)) < MIN_TITLE_UNITS or text.lstrip().startswith(IMAGE_OPENING):
         return True
@@ -150,6 +154,8 @@ def _not_a_headline(text: str) -> bool:
     if len(ATTRIBUTE.findall(text)) >= 2 or PATH.search(text) or SECTION_NUMBER.match(text):
         return True
     if text.lstrip().startswith("[") and text.count("[") > text.count("]"):
+        return True
+    if ASIDE.match(text):
         return True
     words = text.split()
     if words and (words[0].strip(BRACKETS) in AD_LABELS or words[-1].strip(BRACKETS).lower() in AD_LABELS_END):

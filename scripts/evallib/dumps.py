@@ -6,6 +6,8 @@ dumped by
 
 - ``lynx -dump -nolist -display_charset=utf-8`` (another text browser: other wrapping, other
   table and list layout);
+- ``w3m -dump`` for pages that come without the bench's w3m dump (``scripts/unseen.py``'s sets),
+  when w3m is installed; a shipped dump beside the HTML is always the one used;
 - inscriptis (text laid out like a browser's innerText) and html2text (Markdown-flavoured), both
   from the eval environment ``.eval-venv`` (``make eval-setup``), never project dependencies.
 
@@ -43,6 +45,7 @@ COMMANDS = {
     "lynx": ("lynx", "-dump", "-nolist", "-display_charset=utf-8", "-assume_charset=utf-8", "-force_html"),
     "elinks": ("elinks", "-dump", "-no-references", "-no-numbering", "-dump-charset", "utf-8", "-eval",
                "set document.codepage.assume = \"utf-8\"", "-eval", "set document.codepage.force_assumed = 1"),
+    "w3m": ("w3m", "-dump", "-T", "text/html", "-I", "utf-8", "-O", "utf-8"),
     "links": ("links", "-dump", "-codepage", "utf-8", "-html-assume-codepage", "utf-8", "-html-hard-assume", "1"),
 }
 COMMAND_TIMEOUT = 60  # seconds per page: a browser takes well under one; a hang must not stop the eval
@@ -63,7 +66,7 @@ class DumpMaker:
     def available(self, tool: str) -> str | None:
         """None when ``tool`` can run here, else why not (printed as the reason it was skipped)."""
         if tool == "w3m":
-            return None
+            return None  # the bench ships its dumps; pages without one need w3m installed (``make``)
         if tool in COMMANDS:
             return None if shutil.which(tool) else f"{tool} not installed (apt-get install {tool})"
         if not self.eval_python.exists():
@@ -71,8 +74,8 @@ class DumpMaker:
         return None
 
     def dump_path(self, tool: str, html: Path) -> Path:
-        if tool == "w3m":
-            return html.with_suffix(".txt")
+        if tool == "w3m" and html.with_suffix(".txt").exists():
+            return html.with_suffix(".txt")  # shipped with the bench
         return self.root / "dumps" / tool / html.parent.name / f"{html.stem}.txt"
 
     def peer_path(self, tool: str, html: Path) -> Path:
@@ -91,9 +94,11 @@ class DumpMaker:
         """Make the missing outputs of ``tool`` (a dump tool or a peer); (made, failed)."""
         target = self.peer_path if tool in PEERS else self.dump_path
         missing = [p for p in pages if not target(tool, p).exists()]
-        if not missing or tool == "w3m":
+        if not missing:
             return 0, 0
         if tool in COMMANDS:
+            if not shutil.which(tool):
+                return 0, len(missing)
             return self._browse(tool, missing)
         jobs = "".join(
             json.dumps({"tool": tool, "src": str(self.decoded(p)), "out": str(target(tool, p))}) + "\n"

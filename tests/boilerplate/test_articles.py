@@ -195,3 +195,16 @@ def test_headlines_run_together_before_a_header_are_no_article_above_it() -> Non
     assert headers(blocks, judged, (0, len(blocks))) == []
     judged[0].dump = False  # an HTML block is judged by its container, not here
     assert headers(blocks, judged, (0, len(blocks))) == [1]
+
+
+def test_headlines_run_together_above_a_next_link_close_no_article() -> None:
+    # a dump's ticker of headlines glued into one sparsely marked line, then the site's menu with
+    # a next-article link, then the article: the ticker is no article the link closes
+    ticker = (
+        "市政府召开常务会议研究部署秋冬季安全生产工作全市中小学新增学位调查：学位够不够，家长有话说"
+        "地铁五号线南延段开通试运营老旧小区改造进度过半：居民盼加装电梯，物业费怎么算“智慧公交”"
+        "新能源线路再添二十条城市书房夜间延时开放至二十二点滨江公园改造完工向市民开放中心医院新"
+        "院区正式接诊秋季流感疫苗开打"
+    )
+    kept = _kept(_page(ticker, "首页", "下一篇", "新闻正文", "三条主干道下月起分段封闭施工", *FIRST))
+    assert kept.count(PARA) == 3

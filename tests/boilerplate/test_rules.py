@@ -7,6 +7,7 @@ from typing import cast
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cleantext.boilerplate import classify
 from cleantext.boilerplate.features import features_of
 from cleantext.boilerplate.rules import (
     JUDGED_FIELDS,
@@ -25,6 +26,7 @@ from cleantext.boilerplate.rules import (
     long_text,
     marker,
     markup,
+    notice,
     preformatted,
     prose,
     run_together,
@@ -396,3 +398,24 @@ def test_a_dumps_list_item_ending_with_a_full_stop_is_left_to_its_neighbours() -
     abbreviation = Block(0, "Ltd.", in_list=True, source="text")  # too short to be a statement
     assert judge(point).cls is BlockClass.SHORT
     assert {judge(b).cls for b in (headline, question, abbreviation)} == {BlockClass.BAD}
+
+
+def test_notice_drops_a_labelled_legal_notice_of_any_length() -> None:
+    disclaimer = "【免责声明】本文仅代表作者本人观点，与本网站无关。本网站对文中陈述、观点判断保持中立，不对所包含内容的准确性、可靠性或完整性提供任何明示或暗示的保证，请读者仅作参考。"
+    site_notice = "本站郑重声明：所载文章、数据仅供参考，使用前请核实，风险自负，由此造成的损失本站概不负责，特此声明，敬请广大读者谅解与支持，如有疑问请与本站编辑部联系。"
+    for text in (disclaimer, site_notice):
+        assert _f(text).units > 60  # longer than any marker line
+        assert notice(Block(0, text, source="text"), _f(text)) == ("bad", "footer"), text
+    # an article that reports a statement, or mentions a disclaimer, is not one
+    disclosure = "Disclaimer: I own a few shares of the company, and I bought the lens with my own money. " * 2
+    for text in ("公司发布声明：该产品将于下月停售，已购买的用户可以申请退款。", "这份免责声明写得很长，律师说它没有法律效力。", disclosure):
+        assert notice(Block(0, text, source="text"), _f(text)) is None, text
+
+
+def test_a_short_story_over_a_long_disclaimer_is_the_article() -> None:
+    story = "据消息，交通运输部今日举行新闻发布会，介绍了区域综合立体交通网络建设进展，多条城际铁路将年内开工，跨区域公交线路继续加密，群众出行更加便利。"
+    disclaimer = "【免责声明】本文仅代表作者本人观点，与本网站无关。本网站对文中陈述、观点判断保持中立，不对所包含内容的准确性、可靠性或完整性提供任何明示或暗示的保证，请读者仅作参考，并请自行承担全部责任。"
+    texts = ["区域交通网络建设提速", "2021-05-05 10:56:28", story, "（责任编辑：张三）", "写评论", "最新评论", disclaimer, disclaimer.replace("作者", "撰稿人")]
+    verdicts = classify([Block(i, t, source="text") for i, t in enumerate(texts)], None)
+    kept = [v.block.text for v in verdicts if v.keep]
+    assert story in kept and not any("声明" in text for text in kept)

@@ -205,3 +205,77 @@ def test_a_headline_kept_as_code_by_the_dumps_code_test() -> None:
     article, _ = finalize(Decoded("a.txt", "", "utf-8", "utf-8"), verdicts, None, None)
     assert isinstance(article, Article)
     assert article.title == HEADLINE
+
+
+def _listed(texts: list[tuple[str, bool, bool]]) -> list[Verdict]:
+    """Verdicts of (text, kept, in a list) lines; list entries dropped as a related list."""
+    return [
+        Verdict(
+            Block(i, t, source="text", in_list=listed),
+            keep,
+            KeepReason.BODY if keep else DropReason.RELATED if listed else DropReason.SHORT,
+            float(units_of(t)),
+        )
+        for i, (t, keep, listed) in enumerate(texts)
+    ]
+
+
+def test_a_headline_drawn_as_a_bullet_over_the_date_line() -> None:
+    # the page set its whole article inside a list item: the headline is a bullet, a share bar's
+    # counter and the date line follow, the story is indented under it
+    verdicts = _listed([
+        ("首页", False, False),
+        ("三条主干道下月起分段封闭施工", False, True),
+        ("9 23", False, True),
+        ("2021-05-05 17:20:11 来源：滨江晨报", False, False),
+        ("市交通局昨天发布通知，三条主干道将于下月起分段封闭施工，工期约四个月。", True, False),
+        ("封闭施工期间，三条主干道沿线公交线路临时绕行，市民出行请提前规划路线。", True, False),
+    ])
+    article, _ = finalize(Decoded("a.txt", "", "utf-8", "utf-8"), verdicts, None, None)
+    assert isinstance(article, Article) and article.title == "三条主干道下月起分段封闭施工"
+
+
+def test_a_teaser_bullet_over_a_dated_teaser_is_not_the_headline() -> None:
+    # bullets of related links, one dated, above the article: no headline is better than a teaser
+    verdicts = _listed([
+        ("施工期间公交线路调整一览", False, True),
+        ("上一篇：2021-04-30 地铁五号线试运行", False, True),
+        ("三条主干道下月起分段封闭施工", False, True),
+        ("暂无", False, True),
+        ("市交通局昨天发布通知，三条主干道将于下月起分段封闭施工，工期约四个月。", True, False),
+        ("封闭施工期间，三条主干道沿线公交线路临时绕行，市民出行请提前规划路线。", True, False),
+    ])
+    article, _ = finalize(Decoded("a.txt", "", "utf-8", "utf-8"), verdicts, None, None)
+    assert isinstance(article, Article) and article.title is None
+
+
+def test_an_aside_in_brackets_under_the_date_line_is_not_the_headline() -> None:
+    # the story's first line, kept for its neighbours' sake, names the headline it had where it
+    # was first printed: it shares more with the story than the page's own headline does
+    verdicts = _verdicts([
+        ("出门注意！这些路要封四个月", False),
+        ("2021-05-05 17:20 来源：滨江晨报", False),
+        ("（原标题：三条主干道下月起分段封闭施工）", True),
+        (BODY, True),
+        (BODY.replace("市交通局", "区交通局"), True),
+    ])
+    verdicts[2] = replace(verdicts[2], reason=KeepReason.CONTEXT)
+    article, _ = finalize(Decoded("a.txt", "", "utf-8", "utf-8"), verdicts, None, None)
+    assert isinstance(article, Article) and article.title == "出门注意！这些路要封四个月"
+
+
+def test_a_headline_the_site_cut_short_over_the_date_line() -> None:
+    # the site cut its long headline with an ellipsis, which the ladder takes for a teaser's; a
+    # channel's breadcrumb above it shares a place name with the story
+    verdicts = _verdicts([
+        ("滨江号 > 滨江发布", False),
+        ("定了！三条主干道下月起分段封闭施工，地铁公交同步调...", False),
+        ("2021-05-05 17:20 来源：滨江晨报", False),
+        ("滨江发布", False),
+        (BODY, True),
+        ("滨江发布提醒：三条主干道封闭施工期间，地铁和公交线路同步调整，请市民留意。", True),
+    ])
+    verdicts[1] = replace(verdicts[1], reason=DropReason.TEASER)
+    article, _ = finalize(Decoded("a.txt", "", "utf-8", "utf-8"), verdicts, None, None)
+    assert isinstance(article, Article)
+    assert article.title == "定了！三条主干道下月起分段封闭施工，地铁公交同步调..."

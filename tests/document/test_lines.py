@@ -48,3 +48,18 @@ def test_relative_line(text: str, expected: bool) -> None:
 def test_reporters_names_glued_on_their_own_line(text: str, author: str | None, consumed: bool) -> None:
     line = read_line(text)
     assert (line.author, line.consumed) == (author, consumed)
+
+
+@pytest.mark.parametrize(
+    ("text", "author", "consumed"),
+    [
+        ("文：李小明", "李小明", True),  # the writer's label on its own
+        ("（文：李小明）", "李小明", True),
+        ("图文：李小明", "李小明", True),
+        ("周文：城市更新要守住历史的肌理", None, False),  # a headline opening with a name ending in 文
+        ("本文：城市更新要守住历史的肌理", None, False),
+    ],
+)
+def test_the_writers_label_is_a_word_of_its_own(text: str, author: str | None, consumed: bool) -> None:
+    line = read_line(text)
+    assert (line.author, line.consumed) == (author, consumed)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cleantext.document import finalize
-from cleantext.model import Block, Decoded, DropReason, KeepReason, Verdict
+from cleantext.model import Article, Block, Decoded, DropReason, KeepReason, Verdict
 from cleantext.text import units_of
 
 BODY = "最近，建设部发布了《市政公用事业特许经营管理办法》，规定了特许经营的范围和程序，各地正在抓紧落实。"
@@ -87,3 +87,23 @@ def test_a_kept_relative_dateline_leaves_the_text() -> None:
     article, _ = finalize(crawled, verdicts, None, None)
     assert article.date == "2021-05-06"  # type: ignore[union-attr]
     assert article.text == BODY  # type: ignore[union-attr]
+
+
+def test_a_share_bar_between_the_date_line_and_the_story_is_not_distance() -> None:
+    # headline and date line, then a share bar: its labels and the blank boxes of its icons
+    # (more than META_BEFORE blocks) stand between them and the story; a comment below has a time
+    head = [
+        ("三条主干道下月起分段封闭施工", False, DropReason.SHORT),
+        ("2021-05-05 17:20:11 来源：滨江晨报", False, DropReason.SHORT),
+    ]
+    bar = [("分享到：", False, DropReason.SHARE)] + [("□", False, DropReason.EMPTY)] * 8
+    bar += [("用微信扫码二维码", False, DropReason.SHARE), ("分享至好友和朋友圈", False, DropReason.SHARE)] * 2
+    story = [(BODY, True, KeepReason.BODY), ("网友甲 2021-05-06 08:02:40", False, DropReason.SHORT)]
+    story += [("这条评论也很长，说了自己的看法，并且有逗号和句号。", True, KeepReason.BODY)]
+    verdicts = [
+        Verdict(Block(i, t, source="text"), keep, reason, float(units_of(t)))
+        for i, (t, keep, reason) in enumerate(head + bar + story)
+    ]
+    article, _ = finalize(Decoded("a.txt", "", "utf-8", "utf-8"), verdicts, None, None)
+    assert isinstance(article, Article)
+    assert (article.date, article.title) == ("2021-05-05T17:20:11", "三条主干道下月起分段封闭施工")
