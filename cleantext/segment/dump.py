@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 
 from cleantext.model import Block
 from cleantext.regexes import compiled
+from cleantext.segment.markdown import open_link
 from cleantext.segment.wrap import edge, opening_indent
 from cleantext.text import UNSPACED, UNSPACED_CHAR, ends_sentence, looks_like_code
 
@@ -113,10 +114,10 @@ class _Line:
         """The text's end (its last two characters or more)."""
         return self.end if self.pieces else self.text
 
-    def add(self, line: _Line) -> None:
+    def add(self, line: _Line, gap: str | None = None) -> None:
         """Join ``line``, wrapped after this one: one list append per line, the string built once."""
         left = self.ending()
-        gap = _separator(left, line.text)
+        gap = _separator(left, line.text) if gap is None else gap
         if self.pieces is None:
             self.pieces = [self.text]
         self.pieces.append(gap)
@@ -359,8 +360,9 @@ def _next_word_overflows(prev: _Line, line: _Line, size: int, page: _Wrap) -> bo
     return size + 1 + (len(word) if page.chars else display_width(word)) > page.edge
 
 
-def _merge_wrapped(text: str) -> Iterator[_Line]:
-    """The dump's lines with text, each wrapped line joined to the line it continues.
+def _merge_wrapped(text: str, markdown: bool = False) -> Iterator[_Line]:
+    """The dump's lines with text, each wrapped line joined to the line it continues (in a
+    Markdown dump, also each line that goes on with a link the line above broke off).
 
     The dump is read twice: first for the numbers that say how it was wrapped (``_measure``),
     then line by line, each line joined to the paragraph before it or closing it. Only that
@@ -370,7 +372,16 @@ def _merge_wrapped(text: str) -> Iterator[_Line]:
     page = _page_wrap(layout)
     wraps = _group_wraps(layout)
     prev: _Line | None = None
+    link = (0, 0)  # how far inside a Markdown link the line above stopped (``markdown.open_link``)
     for line in _lines(text, layout.widths):
+        if markdown:
+            before, link = link, (0, 0)
+            if line is not None:
+                inside = before != (0, 0) and prev is not None and not line.bullet
+                link = open_link(line.read, before if inside else link)
+                if inside and prev is not None:
+                    prev.add(line, "" if before[1] else None)  # a URL has no spaces to put back
+                    continue
         if line is not None and prev is not None and _wrapped(prev, line, page, wraps[line.group]):
             prev.add(line)
             continue
@@ -381,11 +392,12 @@ def _merge_wrapped(text: str) -> Iterator[_Line]:
         yield prev
 
 
-def split_dump(text: str) -> list[Block]:
-    """Split a text dump into line blocks with their layout features."""
+def split_dump(text: str, markdown: bool = False) -> list[Block]:
+    """Split a text dump into line blocks with their layout features (``markdown``: the dump
+    writes Markdown, whose links a wrapped line may break)."""
     blocks: list[Block] = []
     list_indent = -1  # indent of the bullet whose item we are in, -1 outside lists
-    for line in _merge_wrapped(text):
+    for line in _merge_wrapped(text, markdown):
         if line.bullet:
             list_indent = line.indent
         elif list_indent >= 0 and line.indent < list_indent + LIST_CONTINUATION_INDENT:
