@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 
 from cleantext.model import Block
 from cleantext.regexes import compiled
-from cleantext.segment.markdown import open_link
+from cleantext.segment.markdown import open_link, unquote, url_gap
 from cleantext.segment.wrap import edge, opening_indent
 from cleantext.text import UNSPACED, UNSPACED_CHAR, ends_sentence, looks_like_code
 
@@ -377,10 +377,11 @@ def _merge_wrapped(text: str, markdown: bool = False) -> Iterator[_Line]:
         if markdown:
             before, link = link, (0, 0)
             if line is not None:
+                line.text = unquote(line.text)  # a quote's lines join without their "> " marks
                 inside = before != (0, 0) and prev is not None and not line.bullet
                 link = open_link(line.read, before if inside else link)
                 if inside and prev is not None:
-                    prev.add(line, "" if before[1] else None)  # a URL has no spaces to put back
+                    prev.add(line, url_gap(line.read) if before[1] else None)
                     continue
         if line is not None and prev is not None and _wrapped(prev, line, page, wraps[line.group]):
             prev.add(line)

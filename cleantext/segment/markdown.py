@@ -52,6 +52,18 @@ def is_markdown(text: str) -> bool:
     return "](" in head and len(LINK.findall(head)) >= MIN_LINKS
 
 
+def unquote(text: str) -> str:
+    """The line without the marks of a quote (``> ``, nested or not). Before the escapes are
+    undone: ``\\>`` opens a line of the page's own text."""
+    return QUOTE.sub("", text) if text.startswith(">") else text
+
+
+def url_gap(line: str) -> str:
+    """What goes before ``line`` when it goes on with a link's target: a URL has no spaces to put
+    back (it was broken at a hyphen), but its quoted title is set off by one."""
+    return " " if line.startswith('"') else ""
+
+
 def open_link(line: str, depth: tuple[int, int] = (0, 0)) -> tuple[int, int]:
     """How far inside a link the line stops: (brackets of link text open, parentheses of a
     link's target open), given how far inside one it started (``depth``). (0, 0): outside.
@@ -80,9 +92,7 @@ def open_link(line: str, depth: tuple[int, int] = (0, 0)) -> tuple[int, int]:
 
 def unmark(block: Block) -> Block:
     """The block without Markdown syntax; its link texts' length in ``link_chars``."""
-    text = IMAGE.sub("", block.text)
-    if text.startswith(">"):  # before the escapes are undone: ``\>`` opens a line of text
-        text = QUOTE.sub("", text)
+    text = unquote(IMAGE.sub("", block.text))
     linked = 0
 
     def link_text(match: re.Match[str]) -> str:
