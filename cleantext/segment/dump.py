@@ -31,7 +31,7 @@ from __future__ import annotations
 import heapq
 import re
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from cleantext.model import Block
@@ -204,10 +204,13 @@ class _Layout:
     widths: array[int] = field(default_factory=lambda: array("q"))
     sizes: array[int] = field(default_factory=lambda: array("q"))
     widest: dict[int, int] = field(default_factory=dict)
+    unbroken: set[int] = field(default_factory=set)  # lines (of those with text) no evidence of the width
 
 
-def _measure(text: str) -> _Layout:
-    """The first reading: each line's indent, width and size, to find how the page was wrapped."""
+def _measure(text: str, markdown: bool = False) -> _Layout:
+    """The first reading: each line's indent, width and size, to find how the page was wrapped.
+    In a Markdown dump a line holding a link's URL, which cannot be broken, may pass the width
+    the rest was wrapped at: it is no evidence of that width (``_Layout.unbroken``)."""
     layout = _Layout()
     widest = layout.widest
     for line, stripped, group in _read_lines(text):
@@ -218,7 +221,10 @@ def _measure(text: str) -> _Layout:
         layout.indents.append(len(line) - len(stripped))
         layout.widths.append(width)
         layout.sizes.append(len(line))
-        if width > widest.get(group, -1):  # a comparison, not a max() call
+        if markdown and "](" in line:
+            layout.unbroken.add(len(layout.widths) - 1)
+            widest.setdefault(group, 0)
+        elif width > widest.get(group, -1):  # a comparison, not a max() call
             widest[group] = width
     return layout
 
@@ -278,15 +284,21 @@ def _page_wrap(layout: _Layout) -> _Wrap:
     dump with few long paragraphs, or a browser's innerText, one unwrapped line per paragraph (a
     paragraph left in two lines costs little; two paragraphs glued into one do).
     """
-    columns = edge(layout.widths, WRAP_SLACK)
-    chars = edge(layout.sizes, CHAR_SLACK)
+    all_widths, sizes = _evidence(layout.widths, layout.unbroken), _evidence(layout.sizes, layout.unbroken)
+    columns = edge(all_widths, WRAP_SLACK)
+    chars = edge(sizes, CHAR_SLACK)
     wrap = _Wrap(chars[0], True) if chars[1] > columns[1] else _Wrap(columns[0])
     opening = _opening(layout, wrap) if wrap.edge else 0
-    widths = heapq.nlargest(MIN_WRAPPED_LINES, layout.widths)
+    widths = heapq.nlargest(MIN_WRAPPED_LINES, all_widths)
     if len(widths) < MIN_WRAPPED_LINES or widths[MIN_WRAPPED_LINES - 1] < MIN_WRAP_WIDTH:
         return _Wrap(wrap.edge, wrap.chars, opening=opening)
     width = widths[MIN_WRAPPED_LINES - 1]
     return _Wrap(wrap.edge, wrap.chars, width, widths[0] - width <= WRAP_SLACK, opening)
+
+
+def _evidence(numbers: array[int], unbroken: set[int]) -> Sequence[int]:
+    """The numbers of the lines that show how the page was wrapped."""
+    return [n for i, n in enumerate(numbers) if i not in unbroken] if unbroken else numbers
 
 
 def _opening(layout: _Layout, wrap: _Wrap) -> int:
@@ -368,7 +380,7 @@ def _merge_wrapped(text: str, markdown: bool = False) -> Iterator[_Line]:
     then line by line, each line joined to the paragraph before it or closing it. Only that
     paragraph is held, never every line of the dump.
     """
-    layout = _measure(text)
+    layout = _measure(text, markdown)
     page = _page_wrap(layout)
     wraps = _group_wraps(layout)
     prev: _Line | None = None
@@ -377,7 +389,7 @@ def _merge_wrapped(text: str, markdown: bool = False) -> Iterator[_Line]:
         if markdown:
             before, link = link, (0, 0)
             if line is not None:
-                line.text = unquote(line.text)  # a quote's lines join without their "> " marks
+                line.text = line.read = unquote(line.text)  # a quote's lines join without "> " (no prompt)
                 inside = before != (0, 0) and prev is not None and not line.bullet
                 link = open_link(line.read, before if inside else link)
                 if inside and prev is not None:
