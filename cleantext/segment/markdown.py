@@ -43,6 +43,7 @@ RULE = compiled(r"^[\s|:\-]*-{3}[\s|:\-]*$")  # ---|--- under a table's first ro
 SPACES = compiled(r"[ \t]{2,}")
 SNIFF_CHARS = 8192  # characters looked at to tell a Markdown dump
 MIN_LINKS = 3  # Markdown links in them: a page has menus, one or two could be quoted text
+MAX_NESTING = 4  # links inside links taken out, innermost first: pages nest two or three at most
 LINK_MARK = compiled(r"\\.|\]\(|[\[\]()]")  # what opens or closes a link's text or target (an escape: neither)
 
 
@@ -101,7 +102,10 @@ def unmark(block: Block) -> Block:
         linked += len(inner)
         return inner
 
-    text = LINK.sub(link_text, text)
+    for _ in range(MAX_NESTING):  # a link inside a link's text (a card's "more" link) goes first
+        text, found = LINK.subn(link_text, text)
+        if not found:
+            break
     text = ESCAPE.sub(r"\1", EMPHASIS.sub("", text))
     kind = block.kind
     if HEADING.match(text):
