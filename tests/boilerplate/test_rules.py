@@ -7,6 +7,7 @@ from typing import cast
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cleantext.boilerplate import classify
 from cleantext.boilerplate.features import features_of
 from cleantext.boilerplate.rules import (
     JUDGED_FIELDS,
@@ -34,7 +35,6 @@ from cleantext.boilerplate.rules import (
     unmarked_sentence,
     unpunctuated,
 )
-from cleantext.boilerplate import classify
 from cleantext.decode import decode
 from cleantext.model import Block, BlockClass, Decoded, DropReason, KeepReason, RawPage, Step
 from cleantext.segment import segment

@@ -90,3 +90,9 @@ def test_links_wrapped_over_lines_are_joined_before_blocks_are_cut() -> None:
     teaser = next(b for b in blocks if b.text.startswith("市内"))
     assert teaser.link_chars == len(teaser.text)
     assert {v.block.text: v.keep for v in classify(blocks)}[BODY] is True
+
+
+def test_links_inside_a_links_text_all_go() -> None:
+    card = unmark(_b("[[ 市图书馆周日照常开放 [[更多…](/n/7)](/n/7) ](/n/7)](/n/7)"))
+    assert card.text == "市图书馆周日照常开放 更多…"
+    assert card.link_chars == len(card.text)
