@@ -108,6 +108,7 @@ class _Line:
     pieces: list[str] | None = None  # pieces and separators of the joined paragraph
     end: str = ""  # the joined text's last two characters: all the next line's join looks at
     number: int = 0  # the number of a numbered bullet ("3." → 3), 0 otherwise
+    hang: int = 0  # columns from a bullet to its item's text ("• " 2, "12. " 4), 0 without a bullet
     looks_like_code: bool | None = None  # worked out when first asked: most lines never are
 
     def ending(self) -> str:
@@ -244,7 +245,8 @@ def _line(line: str, stripped: str, width: int, group: int) -> _Line:
     if match:
         stripped = stripped[match.end() :]
     number = _number(match.group()) if match else 0
-    return _Line(stripped, indent, width, match is not None, group, stripped, len(line), indent, number=number)
+    hang = match.end() if match else 0
+    return _Line(stripped, indent, width, match is not None, group, stripped, len(line), indent, number=number, hang=hang)
 
 
 def _number(marker: str) -> int:
@@ -333,7 +335,8 @@ def _wrapped(prev: _Line, line: _Line, page: _Wrap, group: int) -> bool:
     lines are as wide as each other, and must not be glued into a paragraph). A line indented
     a little deeper than the paragraph's last line starts the next paragraph.
     """
-    if line.bullet or line.indent > prev.indent + (LIST_CONTINUATION_INDENT if prev.bullet else 0):
+    # an item's text goes on under its text, not under its bullet: as deep as a numbered bullet is wide
+    if line.bullet or line.indent > prev.indent + (max(prev.hang, LIST_CONTINUATION_INDENT) if prev.bullet else 0):
         return False
     if prev.pieces and prev.tail_indent < line.indent <= prev.tail_indent + MAX_PARAGRAPH_INDENT:
         return False  # back to the paragraph's opening indent: the next paragraph's first line

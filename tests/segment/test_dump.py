@@ -285,3 +285,14 @@ def test_a_markdown_quote_is_joined_without_its_marks() -> None:
     quoted = textwrap.indent(textwrap.fill(EN_REPORT, 76, break_on_hyphens=False), "> ")
     blocks = split_dump(f"{SECTIONS}\n\n{quoted}\n", markdown=True)
     assert [b.text for b in blocks[5:]] == [EN_REPORT]
+
+
+def test_a_numbered_items_text_wrapped_under_its_text_is_joined() -> None:
+    # lynx's layout: the item's lines go on under its text, as deep as its number is wide
+    items = [EN_REPORT, EN_REPORT.replace("Tuesday", "Monday"), EN_REPORT.replace("three", "five")]
+    text = "\n".join(
+        textwrap.fill(item, 76, initial_indent=f"    {n}. ", subsequent_indent="       ", break_on_hyphens=False)
+        for n, item in enumerate(items, 1)
+    )
+    blocks = split_dump(text + "\n")
+    assert [(b.text, b.item, b.bullet) for b in blocks] == [(item, n, True) for n, item in enumerate(items, 1)]
