@@ -244,8 +244,7 @@ def _line(line: str, stripped: str, width: int, group: int) -> _Line:
     match = BULLET.match(stripped)
     if match:
         stripped = stripped[match.end() :]
-    number = _number(match.group()) if match else 0
-    hang = match.end() if match else 0
+    number, hang = (_number(match.group()), match.end()) if match else (0, 0)
     return _Line(stripped, indent, width, match is not None, group, stripped, len(line), indent, number=number, hang=hang)
 
 
