@@ -245,7 +245,7 @@ def _line(line: str, stripped: str, width: int, group: int) -> _Line:
     if match:
         stripped = stripped[match.end() :]
     number, hang = (_number(match.group()), match.end()) if match else (0, 0)
-    return _Line(stripped, indent, width, match is not None, group, stripped, len(line), indent, number=number, hang=hang)
+    return _Line(stripped, indent, width, bool(match), group, stripped, len(line), indent, number=number, hang=hang)
 
 
 def _number(marker: str) -> int:
