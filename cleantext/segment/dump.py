@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 
 from cleantext.model import Block
 from cleantext.regexes import compiled
-from cleantext.segment.markdown import open_link, unquote, url_gap
+from cleantext.segment.markdown import goes_on, open_link, unquote, url_gap
 from cleantext.segment.wrap import edge, opening_indent
 from cleantext.text import UNSPACED, UNSPACED_CHAR, ends_sentence, looks_like_code
 
@@ -392,7 +392,7 @@ def _merge_wrapped(text: str, markdown: bool = False) -> Iterator[_Line]:
             before, link = link, (0, 0)
             if line is not None:
                 line.text = line.read = unquote(line.text)  # a quote's lines join without "> " (no prompt)
-                inside = before != (0, 0) and prev is not None and not line.bullet
+                inside = before != (0, 0) and prev is not None and not line.bullet and goes_on(line.read, before)
                 link = open_link(line.read, before if inside else link)
                 if inside and prev is not None:
                     prev.add(line, url_gap(line.read) if before[1] else None)

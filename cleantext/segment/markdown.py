@@ -43,7 +43,7 @@ RULE = compiled(r"^[\s|:\-]*-{3}[\s|:\-]*$")  # ---|--- under a table's first ro
 SPACES = compiled(r"[ \t]{2,}")
 SNIFF_CHARS = 8192  # characters looked at to tell a Markdown dump
 MIN_LINKS = 3  # Markdown links in them: a page has menus, one or two could be quoted text
-MAX_NESTING = 4  # links inside links taken out, innermost first: pages nest two or three at most
+MAX_NESTING = 4
 LINK_MARK = compiled(r"\\.|\]\(|[\[\]()]")  # what opens or closes a link's text or target (an escape: neither)
 
 
@@ -63,6 +63,18 @@ def url_gap(line: str) -> str:
     """What goes before ``line`` when it goes on with a link's target: a URL has no spaces to put
     back (it was broken at a hyphen), but its quoted title is set off by one."""
     return " " if line.startswith('"') else ""
+
+
+def goes_on(line: str, depth: tuple[int, int]) -> bool:
+    """Does ``line`` go on with the link the line above stopped inside (``depth``, from
+    ``open_link``)? A URL (or its title) goes on to its ")"; a link's text (a card's headline and
+    summary, a picture's caption) as long as it takes, but never into a table's row or rule: a
+    "[" that no "](" closes (a table cell's broken link) must not swallow the table after it.
+
+    >>> goes_on("b.png)", (0, 1)), goes_on("名人卖楼](/m)", (1, 0)), goes_on("---|---", (1, 0))
+    (True, True, False)
+    """
+    return depth[1] > 0 or not (line.startswith("|") or RULE.match(line))
 
 
 def open_link(line: str, depth: tuple[int, int] = (0, 0)) -> tuple[int, int]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from cleantext.boilerplate import classify
 from cleantext.model import Block, Decoded
 from cleantext.segment import segment
-from cleantext.segment.markdown import is_markdown, open_link, unmark
+from cleantext.segment.markdown import goes_on, is_markdown, open_link, unmark
 
 MENU = "[首页](/) | [新闻](/news) | [体育](/sports) | [科技](/tech)"
 BODY = "历时一年半的修缮工程近日完工，这座始建于上世纪五十年代的老校区重新向师生开放，保留了原有的青砖外墙。"
@@ -96,3 +96,11 @@ def test_links_inside_a_links_text_all_go() -> None:
     card = unmark(_b("[[ 市图书馆周日照常开放 [[更多…](/n/7)](/n/7) ](/n/7)](/n/7)"))
     assert card.text == "市图书馆周日照常开放 更多…"
     assert card.link_chars == len(card.text)
+
+
+def test_a_broken_link_in_a_table_cell_does_not_swallow_the_table() -> None:
+    # html2text's table, made up: a cell's link never closed, then the header's rule and a row
+    text = f"{MENU}\n\n|  [![](/online.gif)\n[**热心网友**](/people/1)\n---|---\n| {BODY}\n"
+    blocks, _, _ = segment(Decoded("a.txt", text, "utf-8", "utf-8"), "text")
+    assert BODY in [b.text for b in blocks]
+    assert goes_on("](/people/1)", (1, 0)) and not goes_on("| 正文", (1, 0))
