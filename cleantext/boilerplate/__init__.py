@@ -57,11 +57,10 @@ from cleantext.boilerplate.context import Judged, confine, fallback, main_region
 from cleantext.boilerplate.dom import container_prior, headline
 from cleantext.boilerplate.dumpposts import apply_dump_thread, dump_thread
 from cleantext.boilerplate.posts import apply_thread, find_thread
-from cleantext.boilerplate.rules import RememberingJudge, judge
+from cleantext.boilerplate.rules import PLACEHOLDERS, RememberingJudge, judge
 from cleantext.boilerplate.runs import subheads, teasers
 from cleantext.boilerplate.tables import key_value_tables
 from cleantext.model import Block, BlockClass, DropReason, PageMeta, Step, Verdict
-from cleantext.regexes import compiled
 
 # A page whose text outside comment sections is less than this is a thread (a forum post, a
 # question and its answers): its comments are the content, as readers and annotators take them.
@@ -69,8 +68,6 @@ MIN_ARTICLE_UNITS = 100  # units of good text outside comments; about two short 
 COMMENT = DropReason.COMMENT
 SKIP_COMMENT = frozenset((COMMENT,))
 GOOD, BAD = BlockClass.GOOD, BlockClass.BAD
-# A dump line of bracketed stand-ins only: images, buttons, form fields ([4e2062a5cf], [登录]).
-PLACEHOLDERS = compiled(r"(?:\[[^\[\]]*\]\s*)+")
 PLACEHOLDER = Step("drop_placeholders", BAD, DropReason.EMPTY)
 
 

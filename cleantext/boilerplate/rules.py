@@ -45,6 +45,8 @@ MAX_MARKER_UNITS = 60  # units: longer blocks that mention 分享/版权/share a
 MAX_LINK_DENSITY = 0.5  # share of a block's characters inside links: more is a menu or list
 LONG_LINK_DENSITY = 0.75  # long blocks may carry inline links; this many makes them lists
 MIN_GOOD_UNITS = 30  # units: a block this long with punctuation is prose
+# A dump line of bracketed stand-ins only: images, buttons, form fields ([4e2062a5cf], [登录]).
+PLACEHOLDERS = compiled(r"(?:\[[^\[\]]*\]\s*)+")
 MIN_GOOD_PUNCT_DENSITY = 0.02  # punctuation marks per unit below which long text is a menu dump
 # units: an alphabetic block this long with any sentence mark is running text whatever its mark
 # density (Urdu and Hindi writers often set few marks; a menu written out as one line stays well
@@ -366,6 +368,15 @@ def unmarked_sentence(block: Block, f: Features) -> Answer:
     return None
 
 
+def placeholder(block: Block, f: Features) -> Answer:
+    """A dump's line of bracketed stand-ins only (lynx and w3m write a picture without a caption
+    as its file name, ``[0a9f3c~image?w=640&from=article]``): no text however long, so no menu
+    either; like a picture between paragraphs it is left to its neighbours."""
+    if block.source == "text" and block.text.startswith("[") and PLACEHOLDERS.fullmatch(block.text):
+        return SHORT, DropReason.SHORT
+    return None
+
+
 def unpunctuated(block: Block, f: Features) -> Answer:
     """Long text with no sentence marks: a menu or a keyword list written out as one line."""
     if f.units >= MIN_GOOD_UNITS and f.punct == 0:
@@ -398,6 +409,7 @@ LADDER: tuple[Rule, ...] = (
     prose,
     long_text,
     unmarked_sentence,
+    placeholder,
     unpunctuated,
     short,
 )

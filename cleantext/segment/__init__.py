@@ -31,8 +31,9 @@ def segment(doc: Decoded, fmt: str = "auto", markup: Markup | None = None) -> tu
     from cleantext.segment.dump import split_dump
     from cleantext.segment.markdown import is_markdown, unmark
 
-    blocks = split_dump(unfold_columns(doc.text))  # columns first: borders tell tables; then frames go
-    if is_markdown(doc.text):
+    markdown = is_markdown(doc.text)
+    blocks = split_dump(unfold_columns(doc.text), markdown)  # columns first: borders tell tables; then frames go
+    if markdown:
         blocks = [unmark(block) for block in blocks]
     if markup is not None:
         from cleantext.segment.dumplists import dump_lists

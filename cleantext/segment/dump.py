@@ -31,11 +31,12 @@ from __future__ import annotations
 import heapq
 import re
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from cleantext.model import Block
 from cleantext.regexes import compiled
+from cleantext.segment.markdown import goes_on, open_link, unquote, url_gap
 from cleantext.segment.wrap import edge, opening_indent
 from cleantext.text import UNSPACED, UNSPACED_CHAR, ends_sentence, looks_like_code
 
@@ -107,16 +108,17 @@ class _Line:
     pieces: list[str] | None = None  # pieces and separators of the joined paragraph
     end: str = ""  # the joined text's last two characters: all the next line's join looks at
     number: int = 0  # the number of a numbered bullet ("3." → 3), 0 otherwise
+    hang: int = 0  # columns from a bullet to its item's text ("• " 2, "12. " 4), 0 without a bullet
     looks_like_code: bool | None = None  # worked out when first asked: most lines never are
 
     def ending(self) -> str:
         """The text's end (its last two characters or more)."""
         return self.end if self.pieces else self.text
 
-    def add(self, line: _Line) -> None:
+    def add(self, line: _Line, gap: str | None = None) -> None:
         """Join ``line``, wrapped after this one: one list append per line, the string built once."""
         left = self.ending()
-        gap = _separator(left, line.text)
+        gap = _separator(left, line.text) if gap is None else gap
         if self.pieces is None:
             self.pieces = [self.text]
         self.pieces.append(gap)
@@ -203,10 +205,13 @@ class _Layout:
     widths: array[int] = field(default_factory=lambda: array("q"))
     sizes: array[int] = field(default_factory=lambda: array("q"))
     widest: dict[int, int] = field(default_factory=dict)
+    unbroken: set[int] = field(default_factory=set)  # lines (of those with text) no evidence of the width
 
 
-def _measure(text: str) -> _Layout:
-    """The first reading: each line's indent, width and size, to find how the page was wrapped."""
+def _measure(text: str, markdown: bool = False) -> _Layout:
+    """The first reading: each line's indent, width and size, to find how the page was wrapped.
+    In a Markdown dump a line holding a link's URL, which cannot be broken, may pass the width
+    the rest was wrapped at: it is no evidence of that width (``_Layout.unbroken``)."""
     layout = _Layout()
     widest = layout.widest
     for line, stripped, group in _read_lines(text):
@@ -217,7 +222,10 @@ def _measure(text: str) -> _Layout:
         layout.indents.append(len(line) - len(stripped))
         layout.widths.append(width)
         layout.sizes.append(len(line))
-        if width > widest.get(group, -1):  # a comparison, not a max() call
+        if markdown and "](" in line:
+            layout.unbroken.add(len(layout.widths) - 1)
+            widest.setdefault(group, 0)
+        elif width > widest.get(group, -1):  # a comparison, not a max() call
             widest[group] = width
     return layout
 
@@ -236,8 +244,8 @@ def _line(line: str, stripped: str, width: int, group: int) -> _Line:
     match = BULLET.match(stripped)
     if match:
         stripped = stripped[match.end() :]
-    number = _number(match.group()) if match else 0
-    return _Line(stripped, indent, width, match is not None, group, stripped, len(line), indent, number=number)
+    number, hang = (_number(match.group()), match.end()) if match else (0, 0)
+    return _Line(stripped, indent, width, bool(match), group, stripped, len(line), indent, number=number, hang=hang)
 
 
 def _number(marker: str) -> int:
@@ -277,15 +285,21 @@ def _page_wrap(layout: _Layout) -> _Wrap:
     dump with few long paragraphs, or a browser's innerText, one unwrapped line per paragraph (a
     paragraph left in two lines costs little; two paragraphs glued into one do).
     """
-    columns = edge(layout.widths, WRAP_SLACK)
-    chars = edge(layout.sizes, CHAR_SLACK)
+    all_widths, sizes = _evidence(layout.widths, layout.unbroken), _evidence(layout.sizes, layout.unbroken)
+    columns = edge(all_widths, WRAP_SLACK)
+    chars = edge(sizes, CHAR_SLACK)
     wrap = _Wrap(chars[0], True) if chars[1] > columns[1] else _Wrap(columns[0])
     opening = _opening(layout, wrap) if wrap.edge else 0
-    widths = heapq.nlargest(MIN_WRAPPED_LINES, layout.widths)
+    widths = heapq.nlargest(MIN_WRAPPED_LINES, all_widths)
     if len(widths) < MIN_WRAPPED_LINES or widths[MIN_WRAPPED_LINES - 1] < MIN_WRAP_WIDTH:
         return _Wrap(wrap.edge, wrap.chars, opening=opening)
     width = widths[MIN_WRAPPED_LINES - 1]
     return _Wrap(wrap.edge, wrap.chars, width, widths[0] - width <= WRAP_SLACK, opening)
+
+
+def _evidence(numbers: array[int], unbroken: set[int]) -> Sequence[int]:
+    """The numbers of the lines that show how the page was wrapped."""
+    return [n for i, n in enumerate(numbers) if i not in unbroken] if unbroken else numbers
 
 
 def _opening(layout: _Layout, wrap: _Wrap) -> int:
@@ -320,7 +334,8 @@ def _wrapped(prev: _Line, line: _Line, page: _Wrap, group: int) -> bool:
     lines are as wide as each other, and must not be glued into a paragraph). A line indented
     a little deeper than the paragraph's last line starts the next paragraph.
     """
-    if line.bullet or line.indent > prev.indent + (LIST_CONTINUATION_INDENT if prev.bullet else 0):
+    # an item's text goes on under its text, not under its bullet: as deep as a numbered bullet is wide
+    if line.bullet or line.indent > prev.indent + (max(prev.hang, LIST_CONTINUATION_INDENT) if prev.bullet else 0):
         return False
     if prev.pieces and prev.tail_indent < line.indent <= prev.tail_indent + MAX_PARAGRAPH_INDENT:
         return False  # back to the paragraph's opening indent: the next paragraph's first line
@@ -359,18 +374,29 @@ def _next_word_overflows(prev: _Line, line: _Line, size: int, page: _Wrap) -> bo
     return size + 1 + (len(word) if page.chars else display_width(word)) > page.edge
 
 
-def _merge_wrapped(text: str) -> Iterator[_Line]:
-    """The dump's lines with text, each wrapped line joined to the line it continues.
+def _merge_wrapped(text: str, markdown: bool = False) -> Iterator[_Line]:
+    """The dump's lines with text, each wrapped line joined to the line it continues (in a
+    Markdown dump, also each line that goes on with a link the line above broke off).
 
     The dump is read twice: first for the numbers that say how it was wrapped (``_measure``),
     then line by line, each line joined to the paragraph before it or closing it. Only that
     paragraph is held, never every line of the dump.
     """
-    layout = _measure(text)
+    layout = _measure(text, markdown)
     page = _page_wrap(layout)
     wraps = _group_wraps(layout)
     prev: _Line | None = None
+    link = (0, 0)  # how far inside a Markdown link the line above stopped (``markdown.open_link``)
     for line in _lines(text, layout.widths):
+        if markdown:
+            before, link = link, (0, 0)
+            if line is not None:
+                line.text = line.read = unquote(line.text)  # a quote's lines join without "> " (no prompt)
+                inside = before != (0, 0) and prev is not None and not line.bullet and goes_on(line.read, before)
+                link = open_link(line.read, before if inside else link)
+                if inside and prev is not None:
+                    prev.add(line, url_gap(line.read) if before[1] else None)
+                    continue
         if line is not None and prev is not None and _wrapped(prev, line, page, wraps[line.group]):
             prev.add(line)
             continue
@@ -381,11 +407,12 @@ def _merge_wrapped(text: str) -> Iterator[_Line]:
         yield prev
 
 
-def split_dump(text: str) -> list[Block]:
-    """Split a text dump into line blocks with their layout features."""
+def split_dump(text: str, markdown: bool = False) -> list[Block]:
+    """Split a text dump into line blocks with their layout features (``markdown``: the dump
+    writes Markdown, whose links a wrapped line may break)."""
     blocks: list[Block] = []
     list_indent = -1  # indent of the bullet whose item we are in, -1 outside lists
-    for line in _merge_wrapped(text):
+    for line in _merge_wrapped(text, markdown):
         if line.bullet:
             list_indent = line.indent
         elif list_indent >= 0 and line.indent < list_indent + LIST_CONTINUATION_INDENT:

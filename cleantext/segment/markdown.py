@@ -8,6 +8,14 @@ would read as a long line of prose) and end up in the record. So a dump that hol
 is read as Markdown: each block loses the syntax, and the characters of its link texts are its
 ``link_chars``, as in HTML, so that menus and teaser lists are told by their link density.
 
+A converter that wraps its lines (html2text at 78 characters) wraps inside a link too: at a hyphen
+of its URL (``](https://a.cn/x-`` / ``y.png)``), at a space of its title or of its text (``[王菲沽
+深湾`` / ``名人连环卖楼](url)``). Left as two lines, neither half is a link any more: the URL's tail
+reads as a long line of text, and the text's halves keep their brackets and the URL. So the dump
+reader follows how far inside a link each line stops (``open_link``) and joins the next line to
+it whatever its width: inside a URL without a space, inside a link's text as wrapped lines are
+joined. The lines' widths stay as read (a joined URL is no evidence of the page's wrap width).
+
 >>> from cleantext.model import Block
 >>> b = unmark(Block(0, "**[首页](/index)** | [新闻](/news) | [体育](/sports)", source="text"))
 >>> b.text, b.link_chars
@@ -35,6 +43,8 @@ RULE = compiled(r"^[\s|:\-]*-{3}[\s|:\-]*$")  # ---|--- under a table's first ro
 SPACES = compiled(r"[ \t]{2,}")
 SNIFF_CHARS = 8192  # characters looked at to tell a Markdown dump
 MIN_LINKS = 3  # Markdown links in them: a page has menus, one or two could be quoted text
+MAX_NESTING = 4
+LINK_MARK = compiled(r"\\.|\]\(|[\[\]()]")  # what opens or closes a link's text or target (an escape: neither)
 
 
 def is_markdown(text: str) -> bool:
@@ -43,11 +53,59 @@ def is_markdown(text: str) -> bool:
     return "](" in head and len(LINK.findall(head)) >= MIN_LINKS
 
 
+def unquote(text: str) -> str:
+    """The line without the marks of a quote (``> ``, nested or not). Before the escapes are
+    undone: ``\\>`` opens a line of the page's own text."""
+    return QUOTE.sub("", text) if text.startswith(">") else text
+
+
+def url_gap(line: str) -> str:
+    """What goes before ``line`` when it goes on with a link's target: a URL has no spaces to put
+    back (it was broken at a hyphen), but its quoted title is set off by one."""
+    return " " if line.startswith('"') else ""
+
+
+def goes_on(line: str, depth: tuple[int, int]) -> bool:
+    """Does ``line`` go on with the link the line above stopped inside (``depth``, from
+    ``open_link``)? A URL (or its title) goes on to its ")"; a link's text (a card's headline and
+    summary, a picture's caption) as long as it takes, but never into a table's row or rule: a
+    "[" that no "](" closes (a table cell's broken link) must not swallow the table after it.
+
+    >>> goes_on("b.png)", (0, 1)), goes_on("名人卖楼](/m)", (1, 0)), goes_on("---|---", (1, 0))
+    (True, True, False)
+    """
+    return depth[1] > 0 or not (line.startswith("|") or RULE.match(line))
+
+
+def open_link(line: str, depth: tuple[int, int] = (0, 0)) -> tuple[int, int]:
+    """How far inside a link the line stops: (brackets of link text open, parentheses of a
+    link's target open), given how far inside one it started (``depth``). (0, 0): outside.
+
+    >>> open_link("![](/img/a-"), open_link("b.png) 正文"), open_link("[![图](/a.png) 王菲沽深湾")
+    ((0, 1), (0, 0), (1, 0))
+    >>> open_link("b.png)", (0, 1)), open_link("名人卖楼](/m)", (1, 0)), open_link("见注 [1] (上)")
+    ((0, 0), (0, 0), (0, 0))
+    """
+    if depth == (0, 0) and "[" not in line:
+        return depth
+    text, target = depth
+    for mark in LINK_MARK.findall(line):
+        if mark[0] == "\\":  # an escaped character: text
+            continue
+        if target:  # in a URL (or its title), where only parentheses nest
+            target += 1 if mark[-1] == "(" else -1 if mark == ")" else 0  # "](" in a URL: its "(" counts
+        elif mark == "[":
+            text += 1
+        elif mark == "](" and text:
+            text, target = text - 1, 1
+        elif mark == "]":
+            text = max(text - 1, 0)
+    return text, target
+
+
 def unmark(block: Block) -> Block:
     """The block without Markdown syntax; its link texts' length in ``link_chars``."""
-    text = IMAGE.sub("", block.text)
-    if text.startswith(">"):  # before the escapes are undone: ``\>`` opens a line of text
-        text = QUOTE.sub("", text)
+    text = unquote(IMAGE.sub("", block.text))
     linked = 0
 
     def link_text(match: re.Match[str]) -> str:
@@ -56,7 +114,10 @@ def unmark(block: Block) -> Block:
         linked += len(inner)
         return inner
 
-    text = LINK.sub(link_text, text)
+    for _ in range(MAX_NESTING):  # a link inside a link's text (a card's "more" link) goes first
+        text, found = LINK.subn(link_text, text)
+        if not found:
+            break
     text = ESCAPE.sub(r"\1", EMPHASIS.sub("", text))
     kind = block.kind
     if HEADING.match(text):

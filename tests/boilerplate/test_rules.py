@@ -27,6 +27,7 @@ from cleantext.boilerplate.rules import (
     marker,
     markup,
     notice,
+    placeholder,
     preformatted,
     prose,
     run_together,
@@ -36,7 +37,7 @@ from cleantext.boilerplate.rules import (
     unpunctuated,
 )
 from cleantext.decode import decode
-from cleantext.model import Block, BlockClass, DropReason, KeepReason, RawPage, Step
+from cleantext.model import Block, BlockClass, Decoded, DropReason, KeepReason, RawPage, Step
 from cleantext.segment import segment
 from tests.conftest import SAMPLES
 
@@ -419,3 +420,27 @@ def test_a_short_story_over_a_long_disclaimer_is_the_article() -> None:
     verdicts = classify([Block(i, t, source="text") for i, t in enumerate(texts)], None)
     kept = [v.block.text for v in verdicts if v.keep]
     assert story in kept and not any("声明" in text for text in kept)
+
+
+# A picture without a caption as a text browser writes it: its file name in brackets (made up).
+PICTURE = "[7f3e2a90c1d84b6e~tplv-image.jpeg?_iz=30575&amp;from=article .pc_detail&amp;x-expires=1716000000]"
+
+
+def test_a_long_placeholder_line_is_left_to_its_neighbours_not_taken_for_a_menu() -> None:
+    block = Block(0, PICTURE, source="text")
+    assert unpunctuated(block, _f(PICTURE)) == ("bad", "nav")  # what answered before the rule
+    assert placeholder(block, _f(PICTURE)) == ("short", "short")
+    assert judge(block).reason == "short"
+    assert placeholder(Block(0, PICTURE), _f(PICTURE)) is None  # HTML has no placeholders
+    assert placeholder(Block(0, f"{PICTURE} 图为会场。", source="text"), _f(PICTURE)) is None
+
+
+def test_paragraphs_around_a_long_placeholder_stay_one_article() -> None:
+    first = "市政府昨日召开新闻发布会，通报今年上半年城市更新工作进展，全市共完成老旧小区改造一百二十个。"
+    second = "发布会上，市住建局负责人介绍，下半年将重点推进加装电梯和雨污分流改造，惠及居民四万余户。"
+    caption = "图为改造后的小区一角，居民在新建的健身步道上散步，周边绿化面积比改造前增加了一倍。"
+    menu = "\n".join(f"  * {w}" for w in ("首页", "新闻", "财经", "体育", "视频"))
+    text = f"{menu}\n\n{first}\n\n{PICTURE}\n\n{second}\n\n{PICTURE}\n\n{caption}\n"
+    blocks, _, _ = segment(Decoded("a.txt", text, "utf-8", "utf-8"), "text")
+    kept = [v.block.text for v in classify(blocks) if v.keep]
+    assert kept == [first, second, caption]

@@ -256,3 +256,43 @@ def test_a_dump_longer_than_a_slice_is_read_as_a_whole() -> None:
     assert len(blocks) == dump.count("\n\n") + 1
     assert {b.text for b in blocks} == {" ".join(paragraph.split("\n"))}
     assert [b.group for b in blocks] == list(range(len(blocks)))
+
+
+# html2text's layout, made up: wrapped at 78 characters, but a link's URL is one word that no
+# line break may cut, so the lines holding one pass the width.
+LIBRARY_URL = "https://www.example.org/archive/2024/05/city-council-votes-to-keep-the-library-open.html"
+LIBRARY = (
+    "The council met on Tuesday and agreed, after a long debate that ran late into the evening, "
+    f"to keep the library open on Sundays, as [the minutes]({LIBRARY_URL}) of the meeting show. Members "
+    "said the branch had become a place where students study and older residents read the papers, "
+    "and that closing it would save little money while costing the neighbourhood a great deal."
+)
+SECTIONS = "\n".join(
+    f"  * [Section {i}](https://www.example.org/sections/{i}/every-story-filed-under-this-section.html)"
+    for i in range(5)
+)
+
+
+def test_a_markdown_paragraph_is_joined_whatever_the_width_of_its_link_lines() -> None:
+    wrapped = textwrap.fill(LIBRARY, 78, break_long_words=False, break_on_hyphens=False)
+    assert max(len(line) for line in wrapped.splitlines()) > 78  # the URL's line passes the width
+    blocks = split_dump(f"{SECTIONS}\n\n{wrapped}\n", markdown=True)
+    assert [b.text for b in blocks[5:]] == [LIBRARY]
+    assert len(split_dump(f"{SECTIONS}\n\n{wrapped}\n")) > 6  # read as plain text, it stays in pieces
+
+
+def test_a_markdown_quote_is_joined_without_its_marks() -> None:
+    quoted = textwrap.indent(textwrap.fill(EN_REPORT, 76, break_on_hyphens=False), "> ")
+    blocks = split_dump(f"{SECTIONS}\n\n{quoted}\n", markdown=True)
+    assert [b.text for b in blocks[5:]] == [EN_REPORT]
+
+
+def test_a_numbered_items_text_wrapped_under_its_text_is_joined() -> None:
+    # lynx's layout: the item's lines go on under its text, as deep as its number is wide
+    items = [EN_REPORT, EN_REPORT.replace("Tuesday", "Monday"), EN_REPORT.replace("three", "five")]
+    text = "\n".join(
+        textwrap.fill(item, 76, initial_indent=f"    {n}. ", subsequent_indent="       ", break_on_hyphens=False)
+        for n, item in enumerate(items, 1)
+    )
+    blocks = split_dump(text + "\n")
+    assert [(b.text, b.item, b.bullet) for b in blocks] == [(item, n, True) for n, item in enumerate(items, 1)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from cleantext.boilerplate import classify
 from cleantext.model import Block, Decoded
 from cleantext.segment import segment
-from cleantext.segment.markdown import is_markdown, unmark
+from cleantext.segment.markdown import goes_on, is_markdown, open_link, unmark
 
 MENU = "[首页](/) | [新闻](/news) | [体育](/sports) | [科技](/tech)"
 BODY = "历时一年半的修缮工程近日完工，这座始建于上世纪五十年代的老校区重新向师生开放，保留了原有的青砖外墙。"
@@ -53,3 +53,54 @@ def test_a_quotes_marker_leaves_the_line_nested_or_not() -> None:
     assert unmark(_b(">")).text == ""
     assert unmark(_b(r"\> not a quote: the page's own text")).text == "> not a quote: the page's own text"
     assert unmark(_b("3 > 2, a comparison")).text == "3 > 2, a comparison"
+
+
+def test_open_link_follows_a_link_over_lines() -> None:
+    assert open_link("![](https://img.example.cn/2024/photo-") == (0, 1)  # stops inside the URL
+    assert open_link("7f3a.png) 正文", (0, 1)) == (0, 0)
+    assert open_link("* [市政府召开常务会议") == (1, 0)  # stops inside the link's text
+    assert open_link("部署夏粮收购](/news/1)", (1, 0)) == (0, 0)
+    assert open_link("[![封面](/c.png) 图集") == (1, 0)  # an image inside a link's text
+    assert open_link("[书签](javascript:f\\(1\\);)") == (0, 0)  # escaped parentheses are URL text
+    assert open_link("[见附件] 全文 (共3页)") == (0, 0)  # brackets and parentheses of plain text
+
+
+# html2text wraps at 78 characters, inside links too: at a hyphen of a URL, at a space of a link's
+# text. Made up in that layout (the article is the paragraph under the photo).
+WRAPPED_LINKS = f"""{MENU}
+
+![](https://img.example.cn/upload/2024-05/a81c-
+20f7-photo.jpg)
+
+{BODY}
+
+[![](https://img.example.cn/upload/2024-05/b9d2-
+thumb.jpg)](/news/2)
+
+  * [市内多所中学启动暑期维修工程 预计九月
+开学前完工](/news/3)
+"""
+
+
+def test_links_wrapped_over_lines_are_joined_before_blocks_are_cut() -> None:
+    blocks, _, _ = segment(Decoded("a.txt", WRAPPED_LINKS, "utf-8", "utf-8"), "text")
+    texts = [b.text for b in blocks]
+    assert not any("](" in t or "20f7-photo" in t or "thumb.jpg" in t for t in texts)
+    assert "市内多所中学启动暑期维修工程 预计九月开学前完工" in texts
+    teaser = next(b for b in blocks if b.text.startswith("市内"))
+    assert teaser.link_chars == len(teaser.text)
+    assert {v.block.text: v.keep for v in classify(blocks)}[BODY] is True
+
+
+def test_links_inside_a_links_text_all_go() -> None:
+    card = unmark(_b("[[ 市图书馆周日照常开放 [[更多…](/n/7)](/n/7) ](/n/7)](/n/7)"))
+    assert card.text == "市图书馆周日照常开放 更多…"
+    assert card.link_chars == len(card.text)
+
+
+def test_a_broken_link_in_a_table_cell_does_not_swallow_the_table() -> None:
+    # html2text's table, made up: a cell's link never closed, then the header's rule and a row
+    text = f"{MENU}\n\n|  [![](/online.gif)\n[**热心网友**](/people/1)\n---|---\n| {BODY}\n"
+    blocks, _, _ = segment(Decoded("a.txt", text, "utf-8", "utf-8"), "text")
+    assert BODY in [b.text for b in blocks]
+    assert goes_on("](/people/1)", (1, 0)) and not goes_on("| 正文", (1, 0))
