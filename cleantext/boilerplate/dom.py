@@ -80,6 +80,10 @@ TIGHT_SHARE = 0.4
 # Link characters in a sibling element, as a share of its text, above which it is not a section
 # of the article (``_extend``): teasers link their headline and a "read more".
 MAX_SECTION_LINK_SHARE = 0.2
+# Of the text of the heaviest child element of the article's element, what an earlier child must
+# hold to be the body that ``_tail`` measures from: a short story's body is followed by teaser
+# summaries that together hold more text than it does.
+BODY_SHARE = 0.5
 LIST_ITEM = "list_item"  # the ladder's rule for short list entries
 # Of the chosen element's text weight (its positive block weights), what an element below it on
 # the headline's chain must hold to be taken instead (``_core``): an author box, a gallery's captions
@@ -376,6 +380,7 @@ def _extend(blocks: list[Block], judged: list[Judged], weights: list[float], num
     something costly (comments, a teaser list) lies beyond what it took."""
     inside = [b.index for b in blocks if number in b.containers]
     first, last = inside[0], inside[-1]
+    end = _tail(blocks, judged, weights, number, first, last)
     chain = blocks[first].containers
     # A side is open while nothing costly closes the article there: a container whose edge holds
     # a share bar, a related list or a comment form has its article's end inside it.
@@ -384,7 +389,8 @@ def _extend(blocks: list[Block], judged: list[Judged], weights: list[float], num
     if not text:
         return first, last
     open_before = all(value >= 0 for value in values[: text[0]])
-    open_after = all(value >= 0 for value in values[text[-1] + 1 :])
+    open_after = end == last and all(value >= 0 for value in values[text[-1] + 1 :])
+    last = end
     for parent in reversed(chain[: chain.index(number)]):
         if not (open_before or open_after):
             break
@@ -404,3 +410,45 @@ def _extend(blocks: list[Block], judged: list[Judged], weights: list[float], num
             if taken:
                 last = runs[taken - 1][1]
     return first, last
+
+
+def _tail_value(blocks: list[Block], judged: list[Judged], weights: list[float], run: tuple[int, int]) -> float:
+    """What a child element after the article's body adds to it: its article weight; for a box of
+    teasers only its cost. Teasers are text beside linked headlines: links make up more than
+    ``MAX_SECTION_LINK_SHARE`` of the element's text and some of its blocks that cost are links.
+    A paragraph with many links, or a list of them, is not that: it has no linked block that costs."""
+    lo, hi = run
+    values = [_article_weight(blocks[i], judged[i], weights[i]) for i in range(lo, hi + 1)]
+    chars = sum(len(blocks[i].text) for i in range(lo, hi + 1))
+    links = sum(blocks[i].link_chars for i in range(lo, hi + 1))
+    if links > MAX_SECTION_LINK_SHARE * chars and any(
+        value < 0 and blocks[i].link_chars for i, value in enumerate(values, lo)
+    ):
+        return sum(value for value in values if value < 0)
+    return sum(values)
+
+
+def _tail(blocks: list[Block], judged: list[Judged], weights: list[float], number: int, first: int, last: int) -> int:
+    """The last index of the container's article: of its child elements (``first`` to ``last``)
+    after the body (the first that holds ``BODY_SHARE`` of the most text any of them holds), the
+    leading run with the largest gain (the most on ties: a list of plain points costs nothing).
+    A related-stories box, a teaser list or an author box after a share bar sits in the article's
+    element beside the body when the headline does too; what follows the body past something
+    costly that the text after it does not outweigh is not the article. An advert or a link box
+    inside the article costs less than the paragraphs after it, and stays."""
+    if any(number not in blocks[i].containers for i in range(first, last + 1)):
+        return last  # the element's blocks are not one stretch of the page
+    runs = _groups(blocks, first, last + 1, 1, number)
+    texts = [sum(w for w in weights[lo : hi + 1] if w > 0) for lo, hi in runs]
+    floor = BODY_SHARE * max(texts)
+    body = next(k for k, text in enumerate(texts) if text >= floor)
+    gain, best, taken = 0.0, 0.0, 0
+    for count, run in enumerate(runs[body + 1 :], 1):
+        value = _tail_value(blocks, judged, weights, run)
+        gain += value
+        if gain >= best:
+            best, taken = gain, count
+    end = runs[body + taken][1]
+    if not any(judged[i].cls is GOOD for i in range(end + 1, last + 1)):
+        return last  # no paragraph lies past the cut (short lines lean to text only between text)
+    return end

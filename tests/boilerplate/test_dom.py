@@ -271,3 +271,14 @@ def test_posts_in_elements_with_box_style_classes_are_text() -> None:
         assert kept in text, kept
     for dropped in ("Copyright", "Recipes"):
         assert dropped not in text, dropped
+
+
+def test_a_related_box_in_the_storys_element_leaves_with_its_summaries() -> None:
+    # the headline, the body and a box of related stories share one element: the box (linked
+    # headlines, a "read more" each) follows the body past its share bar and is not the article
+    text = _kept("related-in-story-element.html")
+    assert "first crossing in two years" in text
+    assert "run it on weekends until October." in text
+    for dropped in ("lamp room", "quay, the first increase", "breakfast on the sand", "Related Stories"):
+        assert dropped not in text, dropped
+
