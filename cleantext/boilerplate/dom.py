@@ -282,12 +282,13 @@ def _leans_text(item: Judged, index: int, points: set[int], listed: set[int]) ->
 def _listed_points(blocks: list[Block], points: set[int], weights: list[float]) -> set[int]:
     """The plain list items in runs of two or more with text (a block of positive weight) or a
     heading just before and just after the run (an ingredient list between its heading and the
-    steps; a player's menu sits among buttons)."""
+    steps; a player's menu sits among buttons), and the items that head text in their own
+    element (a list of tips, each a bold label over its paragraph, in one ``li``)."""
 
     def bounds(i: int) -> bool:
         return 0 <= i < len(blocks) and (weights[i] > 0 or blocks[i].kind in HEADING_KINDS)
 
-    listed: set[int] = set()
+    listed = {i for i in points if i + 1 < len(blocks) and weights[i + 1] > 0 and _same_element(blocks, i)}
     for start in sorted(points):
         if start - 1 in points:
             continue
@@ -297,6 +298,12 @@ def _listed_points(blocks: list[Block], points: set[int], weights: list[float]) 
         if end > start and bounds(start - 1) and bounds(end + 1):
             listed.update(range(start, end + 1))
     return listed
+
+
+def _same_element(blocks: list[Block], i: int) -> bool:
+    """Do blocks ``i`` and ``i + 1`` sit in the same innermost element (a label and its text)?"""
+    chain, after = blocks[i].containers, blocks[i + 1].containers
+    return bool(chain) and bool(after) and chain[-1] == after[-1]
 
 
 def _plain_item(block: Block, item: Judged) -> bool:

@@ -282,3 +282,11 @@ def test_a_related_box_in_the_storys_element_leaves_with_its_summaries() -> None
     for dropped in ("lamp room", "quay, the first increase", "breakfast on the sand", "Related Stories"):
         assert dropped not in text, dropped
 
+
+def test_a_label_heading_its_list_items_text_is_kept() -> None:
+    # each tip is one list item: a short bold label, then its paragraph; the label is the
+    # item's heading, not a menu entry
+    text = _kept("labelled-tips.html")
+    for kept in ("Wake with daylight", "Water first", "No screens at breakfast", "think about the kettle"):
+        assert kept in text, kept
+    assert "Home life" not in text
