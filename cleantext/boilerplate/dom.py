@@ -24,7 +24,12 @@ Observations this relies on:
   paragraph, few links), past headings and plain lists (no links) between them, parent by
   parent, until something costly (comments, a teaser list, a share bar) closes that side: what
   lies beyond it (an author box, a related post's summary) is not taken back.
-  Plain list items between the article's text are its points, not menus.
+  Plain list items between the article's text are its points, not menus; a short one that heads
+  text in its own item (a tip's bold label over its paragraph) is that item's heading.
+- When the headline sits in the article's element, so does what follows the body: a share bar,
+  then a box of related stories whose summaries read as prose. Past the body, the element's
+  children are taken only as far as they gain more than they cost; a box of teasers (text beside
+  linked headlines) only costs.
 - The same kind of text beside the article (an author box, a gallery's captions, teaser
   summaries with few links) can lift the article's parent above it. When an element below the
   chosen one, on the headline's chain, holds most of its text, that element is the article's.
