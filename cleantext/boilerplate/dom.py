@@ -448,12 +448,15 @@ def _tail(blocks: list[Block], judged: list[Judged], weights: list[float], numbe
     element beside the body when the headline does too; what follows the body past something
     costly that the text after it does not outweigh is not the article. An advert or a link box
     inside the article costs less than the paragraphs after it, and stays."""
-    if any(number not in blocks[i].containers for i in range(first, last + 1)):
-        return last  # the element's blocks are not one stretch of the page
-    runs = _groups(blocks, first, last + 1, 1, number)
+    try:
+        runs = _groups(blocks, first, last + 1, 1, number)
+    except ValueError:  # a block between them lies outside the element: not one stretch of the page
+        return last
     texts = [sum(w for w in weights[lo : hi + 1] if w > 0) for lo, hi in runs]
     floor = BODY_SHARE * max(texts)
     body = next(k for k, text in enumerate(texts) if text >= floor)
+    if not any(judged[i].cls is GOOD for i in range(runs[body][1] + 1, last + 1)):
+        return last  # the body ends the element (most pages): nothing to weigh
     gain, best, taken = 0.0, 0.0, 0
     for count, run in enumerate(runs[body + 1 :], 1):
         value = _tail_value(blocks, judged, weights, run)
