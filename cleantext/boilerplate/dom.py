@@ -24,7 +24,12 @@ Observations this relies on:
   paragraph, few links), past headings and plain lists (no links) between them, parent by
   parent, until something costly (comments, a teaser list, a share bar) closes that side: what
   lies beyond it (an author box, a related post's summary) is not taken back.
-  Plain list items between the article's text are its points, not menus.
+  Plain list items between the article's text are its points, not menus; a short one that heads
+  text in its own item (a tip's bold label over its paragraph) is that item's heading.
+- When the headline sits in the article's element, so does what follows the body: a share bar,
+  then a box of related stories whose summaries read as prose. Past the body, the element's
+  children are taken only as far as they gain more than they cost; a box of teasers (text beside
+  linked headlines) only costs.
 - The same kind of text beside the article (an author box, a gallery's captions, teaser
   summaries with few links) can lift the article's parent above it. When an element below the
   chosen one, on the headline's chain, holds most of its text, that element is the article's.
@@ -80,6 +85,10 @@ TIGHT_SHARE = 0.4
 # Link characters in a sibling element, as a share of its text, above which it is not a section
 # of the article (``_extend``): teasers link their headline and a "read more".
 MAX_SECTION_LINK_SHARE = 0.2
+# Of the text of the heaviest child element of the article's element, what an earlier child must
+# hold to be the body that ``_tail`` measures from: a short story's body is followed by teaser
+# summaries that together hold more text than it does.
+BODY_SHARE = 0.5
 LIST_ITEM = "list_item"  # the ladder's rule for short list entries
 # Of the chosen element's text weight (its positive block weights), what an element below it on
 # the headline's chain must hold to be taken instead (``_core``): an author box, a gallery's captions
@@ -278,12 +287,13 @@ def _leans_text(item: Judged, index: int, points: set[int], listed: set[int]) ->
 def _listed_points(blocks: list[Block], points: set[int], weights: list[float]) -> set[int]:
     """The plain list items in runs of two or more with text (a block of positive weight) or a
     heading just before and just after the run (an ingredient list between its heading and the
-    steps; a player's menu sits among buttons)."""
+    steps; a player's menu sits among buttons), and the items that head text in their own
+    element (a list of tips, each a bold label over its paragraph, in one ``li``)."""
 
     def bounds(i: int) -> bool:
         return 0 <= i < len(blocks) and (weights[i] > 0 or blocks[i].kind in HEADING_KINDS)
 
-    listed: set[int] = set()
+    listed = {i for i in points if i + 1 < len(blocks) and weights[i + 1] > 0 and _same_element(blocks, i)}
     for start in sorted(points):
         if start - 1 in points:
             continue
@@ -293,6 +303,12 @@ def _listed_points(blocks: list[Block], points: set[int], weights: list[float]) 
         if end > start and bounds(start - 1) and bounds(end + 1):
             listed.update(range(start, end + 1))
     return listed
+
+
+def _same_element(blocks: list[Block], i: int) -> bool:
+    """Do blocks ``i`` and ``i + 1`` sit in the same innermost element (a label and its text)?"""
+    chain, after = blocks[i].containers, blocks[i + 1].containers
+    return bool(chain) and bool(after) and chain[-1] == after[-1]
 
 
 def _plain_item(block: Block, item: Judged) -> bool:
@@ -376,6 +392,7 @@ def _extend(blocks: list[Block], judged: list[Judged], weights: list[float], num
     something costly (comments, a teaser list) lies beyond what it took."""
     inside = [b.index for b in blocks if number in b.containers]
     first, last = inside[0], inside[-1]
+    end = _tail(blocks, judged, weights, number, first, last)
     chain = blocks[first].containers
     # A side is open while nothing costly closes the article there: a container whose edge holds
     # a share bar, a related list or a comment form has its article's end inside it.
@@ -384,7 +401,8 @@ def _extend(blocks: list[Block], judged: list[Judged], weights: list[float], num
     if not text:
         return first, last
     open_before = all(value >= 0 for value in values[: text[0]])
-    open_after = all(value >= 0 for value in values[text[-1] + 1 :])
+    open_after = end == last and all(value >= 0 for value in values[text[-1] + 1 :])
+    last = end
     for parent in reversed(chain[: chain.index(number)]):
         if not (open_before or open_after):
             break
@@ -404,3 +422,48 @@ def _extend(blocks: list[Block], judged: list[Judged], weights: list[float], num
             if taken:
                 last = runs[taken - 1][1]
     return first, last
+
+
+def _tail_value(blocks: list[Block], judged: list[Judged], weights: list[float], run: tuple[int, int]) -> float:
+    """What a child element after the article's body adds to it: its article weight; for a box of
+    teasers only its cost. Teasers are text beside linked headlines: links make up more than
+    ``MAX_SECTION_LINK_SHARE`` of the element's text and some of its blocks that cost are links.
+    A paragraph with many links, or a list of them, is not that: it has no linked block that costs."""
+    lo, hi = run
+    values = [_article_weight(blocks[i], judged[i], weights[i]) for i in range(lo, hi + 1)]
+    chars = sum(len(blocks[i].text) for i in range(lo, hi + 1))
+    links = sum(blocks[i].link_chars for i in range(lo, hi + 1))
+    if links > MAX_SECTION_LINK_SHARE * chars and any(
+        value < 0 and blocks[i].link_chars for i, value in enumerate(values, lo)
+    ):
+        return sum(value for value in values if value < 0)
+    return sum(values)
+
+
+def _tail(blocks: list[Block], judged: list[Judged], weights: list[float], number: int, first: int, last: int) -> int:
+    """The last index of the container's article: of its child elements (``first`` to ``last``)
+    after the body (the first that holds ``BODY_SHARE`` of the most text any of them holds), the
+    leading run with the largest gain (the most on ties: a list of plain points costs nothing).
+    A related-stories box, a teaser list or an author box after a share bar sits in the article's
+    element beside the body when the headline does too; what follows the body past something
+    costly that the text after it does not outweigh is not the article. An advert or a link box
+    inside the article costs less than the paragraphs after it, and stays."""
+    try:
+        runs = _groups(blocks, first, last + 1, 1, number)
+    except ValueError:  # a block between them lies outside the element: not one stretch of the page
+        return last
+    texts = [sum(w for w in weights[lo : hi + 1] if w > 0) for lo, hi in runs]
+    floor = BODY_SHARE * max(texts)
+    body = next(k for k, text in enumerate(texts) if text >= floor)
+    if not any(judged[i].cls is GOOD for i in range(runs[body][1] + 1, last + 1)):
+        return last  # the body ends the element (most pages): nothing to weigh
+    gain, best, taken = 0.0, 0.0, 0
+    for count, run in enumerate(runs[body + 1 :], 1):
+        value = _tail_value(blocks, judged, weights, run)
+        gain += value
+        if gain >= best:
+            best, taken = gain, count
+    end = runs[body + taken][1]
+    if not any(judged[i].cls is GOOD for i in range(end + 1, last + 1)):
+        return last  # no paragraph lies past the cut (short lines lean to text only between text)
+    return end

@@ -271,3 +271,22 @@ def test_posts_in_elements_with_box_style_classes_are_text() -> None:
         assert kept in text, kept
     for dropped in ("Copyright", "Recipes"):
         assert dropped not in text, dropped
+
+
+def test_a_related_box_in_the_storys_element_leaves_with_its_summaries() -> None:
+    # the headline, the body and a box of related stories share one element: the box (linked
+    # headlines, a "read more" each) follows the body past its share bar and is not the article
+    text = _kept("related-in-story-element.html")
+    assert "first crossing in two years" in text
+    assert "run it on weekends until October." in text
+    for dropped in ("lamp room", "quay, the first increase", "breakfast on the sand", "Related Stories"):
+        assert dropped not in text, dropped
+
+
+def test_a_label_heading_its_list_items_text_is_kept() -> None:
+    # each tip is one list item: a short bold label, then its paragraph; the label is the
+    # item's heading, not a menu entry
+    text = _kept("labelled-tips.html")
+    for kept in ("Wake with daylight", "Water first", "No screens at breakfast", "think about the kettle"):
+        assert kept in text, kept
+    assert "Home life" not in text
