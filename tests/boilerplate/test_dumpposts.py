@@ -4,26 +4,13 @@ the hand-made thread pages in ``tests/boilerplate/posts``."""
 
 from __future__ import annotations
 
-from cleantext.boilerplate import classify
 from cleantext.boilerplate.dumpposts import dump_thread
-from cleantext.document import finalize
-from cleantext.model import Article, Block, Decoded, DropReason, Verdict
-from cleantext.segment import segment
-from tests.boilerplate.threadkit import FIXTURES, PROSE, expected, judged, reasons
-
-
-def _dump(name: str) -> tuple[list[Verdict], Article]:
-    path = FIXTURES / name
-    doc = Decoded(str(path), path.read_text(encoding="utf-8"), "utf-8", "utf-8")
-    blocks, meta, _ = segment(doc, "auto")
-    verdicts = classify(blocks, meta)
-    record = finalize(doc, verdicts, meta, None)[0]
-    assert isinstance(record, Article)
-    return verdicts, record
+from cleantext.model import Block, DropReason
+from tests.boilerplate.threadkit import PROSE, cleaned, expected, judged, reasons
 
 
 def test_a_dump_of_a_thread_keeps_every_post_and_drops_the_template_lines() -> None:
-    verdicts, record = _dump("thread-zh.txt")  # ``lynx -dump`` of thread-zh.html
+    verdicts, record = cleaned("thread-zh.txt")  # ``lynx -dump`` of thread-zh.html
     assert record.text == expected("thread-zh.html")
     for text in ("主题 12 帖子", "注册时间", "发表于", "回复 引用 举报", "引用 老园丁 的发言", "种菜使我快乐"):
         assert reasons(verdicts, text) == {str(DropReason.POST_CHROME)}, text
@@ -32,7 +19,7 @@ def test_a_dump_of_a_thread_keeps_every_post_and_drops_the_template_lines() -> N
 
 
 def test_a_dump_of_an_english_thread_keeps_every_post() -> None:
-    record = _dump("thread-en.txt")[1]
+    record = cleaned("thread-en.txt")[1]
     for paragraph in expected("thread-en.html").splitlines():
         assert paragraph in record.text
     for text in ("Joined:", "Posted 12 Apr", "Reply", "Report", "hedgehog_jo wrote:"):

@@ -6,12 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from cleantext.boilerplate import classify
 from cleantext.boilerplate.posts import find_thread
-from cleantext.document import finalize
-from cleantext.model import Article, Block, Decoded, DropReason, KeepReason, Verdict
-from cleantext.segment import segment
-from tests.boilerplate.threadkit import FIXTURES, PROSE, expected, judged, reasons
+from cleantext.model import Block, DropReason, KeepReason
+from tests.boilerplate.threadkit import PROSE, cleaned, expected, judged, reasons
 
 PAGES = [
     "thread-en.html",
@@ -23,44 +20,35 @@ PAGES = [
 ]
 
 
-def _page(name: str) -> tuple[Decoded, list[Verdict], Article]:
-    path = FIXTURES / name
-    doc = Decoded(str(path), path.read_text(encoding="utf-8"), "utf-8", "utf-8")
-    blocks, meta, _ = segment(doc, "auto")
-    verdicts = classify(blocks, meta)
-    record = finalize(doc, verdicts, meta, None)[0]
-    assert isinstance(record, Article)
-    return doc, verdicts, record
-
 
 @pytest.mark.parametrize("name", PAGES)
 def test_the_content_is_kept_and_nothing_else(name: str) -> None:
-    assert _page(name)[2].text == expected(name)
+    assert cleaned(name)[1].text == expected(name)
 
 
 def test_cards_signatures_buttons_and_quote_headers_are_post_chrome() -> None:
-    verdicts = _page("thread-en.html")[1]
+    verdicts = cleaned("thread-en.html")[0]
     for text in ("Joined: Mar 2019", "Three beds, two cats, one shed.", "Posted 12 Apr 2024", "hedgehog_jo wrote:"):
         assert reasons(verdicts, text) == {str(DropReason.POST_CHROME)}, text
     # the quoted text stays, as the post shows it; the first post is kept like the others
     quoted = [v for v in verdicts if v.block.text == "Break up the clay under each bed with a fork first."]
     assert len(quoted) == 1 and quoted[0].keep
     # the posts the region left out come back as posts
-    assert reasons(_page("thread-zh.html")[1], "谢谢两位") == {str(KeepReason.POST)}
-    zh = _page("thread-zh.html")[1]
+    assert reasons(cleaned("thread-zh.html")[0], "谢谢两位") == {str(KeepReason.POST)}
+    zh = cleaned("thread-zh.html")[0]
     for text in ("注册时间", "种菜使我快乐", "引用 老园丁 的发言", "发表于"):
         assert reasons(zh, text) == {str(DropReason.POST_CHROME)}, text
 
 
 def test_the_question_laid_out_like_its_answers_is_the_lead() -> None:
-    verdicts = _page("qa-zh.html")[1]
+    verdicts = cleaned("qa-zh.html")[0]
     assert reasons(verdicts, "买了一辆二手山地车") <= {str(KeepReason.BODY), str(KeepReason.POST)}
     assert reasons(verdicts, "提问于") == {str(DropReason.POST_CHROME)}
     assert all(not v.keep for v in verdicts if "赞同" in v.block.text)
 
 
 def test_comments_under_an_article_are_not_the_article() -> None:
-    verdicts = _page("news-comments-en.html")[1]
+    verdicts = cleaned("news-comments-en.html")[0]
     assert reasons(verdicts, "About time.") == {str(DropReason.COMMENT)}
     assert all(v.keep for v in verdicts if v.block.text.startswith("The town library will open"))
 

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from cleantext.boilerplate import classify
 from cleantext.boilerplate.context import Judged
 from cleantext.boilerplate.features import features_of
 from cleantext.boilerplate.rules import judge
-from cleantext.model import Block, Verdict
+from cleantext.document import finalize
+from cleantext.model import Article, Block, Decoded, Verdict
+from cleantext.segment import segment
 
 FIXTURES = Path(__file__).parent / "posts"
 PROSE = "A reply long enough to read as a sentence, with a comma and a full stop at its end."
@@ -31,3 +34,15 @@ def judged(blocks: list[Block]) -> list[Judged]:
         step = judge(block)
         out.append(Judged(step.cls, step.reason, features_of(block.text), (step,), block.in_list))
     return out
+
+
+def cleaned(name: str) -> tuple[list[Verdict], Article]:
+    """The fixture ``name`` (HTML or a dump) through segment, classify and finalize: its verdicts
+    and its record."""
+    path = FIXTURES / name
+    doc = Decoded(str(path), path.read_text(encoding="utf-8"), "utf-8", "utf-8")
+    blocks, meta, _ = segment(doc, "auto")
+    verdicts = classify(blocks, meta)
+    record = finalize(doc, verdicts, meta, None)[0]
+    assert isinstance(record, Article)
+    return verdicts, record
