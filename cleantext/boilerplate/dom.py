@@ -392,7 +392,6 @@ def _extend(blocks: list[Block], judged: list[Judged], weights: list[float], num
     something costly (comments, a teaser list) lies beyond what it took."""
     inside = [b.index for b in blocks if number in b.containers]
     first, last = inside[0], inside[-1]
-    end = _tail(blocks, judged, weights, number, first, last)
     chain = blocks[first].containers
     # A side is open while nothing costly closes the article there: a container whose edge holds
     # a share bar, a related list or a comment form has its article's end inside it.
@@ -400,6 +399,7 @@ def _extend(blocks: list[Block], judged: list[Judged], weights: list[float], num
     text = [i for i, value in enumerate(values) if value > 0]
     if not text:
         return first, last
+    end = _tail(blocks, judged, weights, number, first, last)
     open_before = all(value >= 0 for value in values[: text[0]])
     open_after = end == last and all(value >= 0 for value in values[text[-1] + 1 :])
     last = end

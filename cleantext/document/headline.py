@@ -12,7 +12,7 @@ from collections import Counter
 
 from cleantext.document.dates import find_date
 from cleantext.document.lines import read_line
-from cleantext.document.scan import UNCOUNTED
+from cleantext.document.scan import counted
 from cleantext.document.title import PLACEHOLDER, looks_like_title, strip_channel_tag
 from cleantext.model import DropReason, KeepReason, Verdict
 from cleantext.regexes import compiled
@@ -159,7 +159,7 @@ def _over_date(verdicts: list[Verdict], i: int, top: int) -> bool:
     labels and lines of no letters, a counter's ``9 23``, passed over)?"""
     for j in range(i + 1, len(verdicts)):
         verdict = verdicts[j]
-        if verdict.reason in UNCOUNTED:
+        if not counted(verdict):
             continue
         if j == top:
             return find_date(verdict.block.text) is not None
