@@ -28,7 +28,6 @@ import importlib.util
 import json
 import sys
 import time
-import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from evallib.dumps import DUMP_TOOLS, HOLDOUT_TOOLS, PEERS, DumpMaker  # noqa: E402
-from evallib.report import NAME_WIDTH, Rows, accuracy, print_f1, print_gap, print_meta, selections  # noqa: E402
+from evallib.report import NAME_WIDTH, Rows, accuracy, headline_key, print_f1, print_gap, print_meta, selections  # noqa: E402
 from evallib.split import HALVES, half_of, site_key  # noqa: E402
 
 from cleantext.config import Config  # noqa: E402
@@ -76,14 +75,7 @@ def authors_of(dataset: Path) -> dict[str, str]:
     return {t["id"]: fold_name(t["author"]) for t in truths if t.get("author")}
 
 
-# Curly quotes a page's head and its body may spell straight, and the other way round.
-QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 HEADLINE_SHARE = 0.5  # an <h1> at least this share of the <title> holding it is the headline, not a logo
-
-
-def headline_key(title: object) -> str:
-    """A headline as compared: NFKC, lowercase, straight quotes, without whitespace."""
-    return "".join(unicodedata.normalize("NFKC", str(title or "")).lower().translate(QUOTES).split())
 
 
 def head_headline(meta: PageMeta) -> str | None:

@@ -48,6 +48,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from evallib.dumps import HOLDOUT_TOOLS, PEERS, DumpMaker  # noqa: E402
+from evallib.report import headline_key  # noqa: E402
 
 from cleantext.config import Config  # noqa: E402
 from cleantext.model import Article, RawPage  # noqa: E402
@@ -324,13 +325,6 @@ def predictions(folder: Path, tool: str, maker: DumpMaker, cleaner: PageCleaner)
     return {i: (r or {}).get("text") or "" for i, r in records(folder, tool, maker, cleaner).items()}
 
 
-def headline(title: object) -> str:
-    """A headline as compared: NFKC, lowercase, without whitespace (as ``eval.py`` compares them)."""
-    import unicodedata
-
-    return "".join(unicodedata.normalize("NFKC", str(title or "")).lower().split())
-
-
 def agreement_row(page_id: str, got: dict[str, Any] | None, ref: dict[str, Any] | None) -> dict[str, Any]:
     """One page of the ``gne`` set: ``tool``'s record against the HTML record ``ref`` (None: none)."""
     got_date = (got or {}).get("date")
@@ -340,7 +334,7 @@ def agreement_row(page_id: str, got: dict[str, Any] | None, ref: dict[str, Any] 
     f1 = SCORER.prf(SCORER.tokens((got or {}).get("text") or ""), SCORER.tokens(ref.get("text") or ""))[2]
     row["f1"] = f1
     if ref.get("title"):
-        row["title"] = headline((got or {}).get("title")) == headline(ref["title"])
+        row["title"] = headline_key((got or {}).get("title")) == headline_key(ref["title"])
     if ref.get("date"):
         row["date"] = str(got_date or "")[:10] == str(ref["date"])[:10]
     return row

@@ -7,10 +7,21 @@ when judged, ``title_ok``/``date_ok``), each tagged here with its ``dataset`` an
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterable
 from typing import Any
 
 from evallib.split import CHECK, HALVES
+
+# Curly quotes a page's head and its body may spell straight, and the other way round.
+QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+
+
+def headline_key(title: object) -> str:
+    """A headline as compared (``eval.py``, ``unseen.py``): NFKC, lowercase, straight quotes,
+    without whitespace."""
+    return "".join(unicodedata.normalize("NFKC", str(title or "")).lower().translate(QUOTES).split())
+
 
 Rows = list[dict[str, Any]]
 # The groups the project's targets are stated for. "en" is the three English datasets only;
