@@ -36,7 +36,7 @@ from dataclasses import replace
 
 from cleantext.config import Config
 from cleantext.document.dates import find_date
-from cleantext.document.headline import dump_title
+from cleantext.document.headline import confirmed, dump_title
 from cleantext.document.ids import record_id
 from cleantext.document.normalize import normalize_paragraph, normalize_text
 from cleantext.document.page_kind import is_listing
@@ -54,6 +54,8 @@ from cleantext.text import fold
 TITLE_STEP = Step("title", BlockClass.BAD, DropReason.METADATA)  # the headline, or a block repeating it
 METADATA_STEP = Step("metadata", BlockClass.BAD, DropReason.METADATA)  # a line of date, source, author
 LISTING_STEP = Step("listing", BlockClass.BAD, DropReason.NO_ARTICLE)  # what a page with no article kept
+# kept text above a dump's headline when the headline and its date line open the article
+ABOVE_STEP = Step("above_headline", BlockClass.BAD, DropReason.OUTSIDE)
 
 
 def _lang(meta: PageMeta) -> str | None:
@@ -87,6 +89,35 @@ def _dropped(verdict: Verdict, step: Step) -> Verdict:
     return replace(verdict, keep=False, reason=step.reason, chain=(*verdict.chain, step))
 
 
+def _story_start(verdicts: list[Verdict], title_index: int | None, anchor: int, first: int) -> int:
+    """Where a dump's story starts when its date line opens the article: at its headline, if the
+    headline stands over that line and shares its words with the story (the text kept above it, an
+    author's bio box or a teaser beside the masthead, is not the story); else 0."""
+    if title_index is None or title_index >= anchor or not confirmed(verdicts, title_index, anchor, first):
+        return 0
+    return title_index
+
+
+def _marked(
+    verdicts: list[Verdict], above: int, title_index: int | None, folded_title: str, consumed: set[int]
+) -> list[Verdict]:
+    """The verdicts with the document stage's drops: the text above the story's start, the
+    headline (and blocks repeating it), the lines of metadata read into the record."""
+    out = []
+    for i, verdict in enumerate(verdicts):
+        if not verdict.keep:
+            out.append(verdict)
+        elif i < above:
+            out.append(_dropped(verdict, ABOVE_STEP))
+        elif i == title_index or (folded_title and fold(verdict.block.text) == folded_title):
+            out.append(_dropped(verdict, TITLE_STEP))
+        elif i in consumed:
+            out.append(_dropped(verdict, METADATA_STEP))
+        else:
+            out.append(verdict)
+    return out
+
+
 def finalize(
     doc: Decoded, verdicts: list[Verdict], meta: PageMeta | None, config: Config | None
 ) -> tuple[Article | Drop, list[Verdict]]:
@@ -106,16 +137,8 @@ def finalize(
     if title_index is not None:
         consumed.add(title_index)
     folded_title = fold(title) if title else ""
-    out = []
-    for i, verdict in enumerate(verdicts):
-        if not verdict.keep:
-            out.append(verdict)
-        elif i == title_index or (folded_title and fold(verdict.block.text) == folded_title):
-            out.append(_dropped(verdict, TITLE_STEP))
-        elif i in consumed:
-            out.append(_dropped(verdict, METADATA_STEP))
-        else:
-            out.append(verdict)
+    above = _story_start(verdicts, title_index, anchor, kept[0]) if date_opens else 0
+    out = _marked(verdicts, above, title_index, folded_title, consumed)
     width_fold = config.width_fold if config else False
     text_format = config.text_format if config else "text"
     text = plain = normalize_text([v.block.text for v in out if v.keep], width_fold)

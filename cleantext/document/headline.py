@@ -228,3 +228,12 @@ def dump_title(verdicts: list[Verdict], anchor: int, first: int | None = None) -
         return None
     cjk = _page_is_cjk(verdicts)
     return next((i for i in candidates if (letter_counts(verdicts[i].block.text)[0] > 0) == cjk), candidates[0])
+
+
+def confirmed(verdicts: list[Verdict], index: int, anchor: int, first: int) -> bool:
+    """Does the headline at ``index`` (``dump_title``) share ``SHARED_TERMS`` of its terms with
+    the story under it? A headline picked only for its place (the one line there, or the nearest)
+    may be a user's name or a label."""
+    lead = _lead(verdicts, anchor + 1 if anchor > first else first)
+    text = verdicts[index].block.text
+    return _share(text, _story_terms(verdicts, lead, _terms(text)))[0] >= SHARED_TERMS

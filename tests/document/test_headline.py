@@ -279,3 +279,33 @@ def test_a_headline_the_site_cut_short_over_the_date_line() -> None:
     article, _ = finalize(Decoded("a.txt", "", "utf-8", "utf-8"), verdicts, None, None)
     assert isinstance(article, Article)
     assert article.title == "定了！三条主干道下月起分段封闭施工，地铁公交同步调..."
+
+
+ROADS = (
+    "The city transport office said on Monday that three main roads will close in stages for "
+    "roadworks from next month, and asked residents to plan their trips ahead."
+)
+AUTHOR_BOX = "About the author: Jane Okafor has written about the region's museums and food for a decade."
+
+
+def test_text_kept_above_a_headline_that_opens_the_article_is_not_the_story() -> None:
+    # an author's bio box over the headline and its date line: the story starts at its headline
+    verdicts = _verdicts([
+        (AUTHOR_BOX, True),
+        ("Three main roads to close for roadworks next month", False),
+        ("May 5, 2021", False),
+        (ROADS, True),
+    ])
+    article, out = finalize(Decoded("a.txt", "", "utf-8", "utf-8"), verdicts, None, None)
+    assert isinstance(article, Article)
+    assert article.title == "Three main roads to close for roadworks next month"
+    assert article.text == ROADS
+    assert (out[0].keep, out[0].reason, out[0].chain[-1].name) == (False, DropReason.OUTSIDE, "above_headline")
+
+
+def test_text_above_a_headline_that_shares_nothing_with_the_story_stays() -> None:
+    # the one line over the date line is a user's name, taken for want of a better one: too
+    # uncertain to cut what lies above it
+    article = _article([(AUTHOR_BOX, True), ("okafor_j", False), ("May 5, 2021", False), (ROADS, True)])
+    assert article.title == "okafor_j"
+    assert article.text == f"{AUTHOR_BOX}\n{ROADS}"
