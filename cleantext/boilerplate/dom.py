@@ -26,6 +26,10 @@ Observations this relies on:
   lies beyond it (an author box, a related post's summary) is not taken back.
   Plain list items between the article's text are its points, not menus; a short one that heads
   text in its own item (a tip's bold label over its paragraph) is that item's heading.
+- A post may open on a section heading (``一、背景``, often with its permalink ``#``) right under
+  the byline: smoothing would drop it with the byline and the menus above, so the unlinked
+  headings just above the first paragraph, below the headline and in the article's element, lean
+  to text.
 - When the headline sits in the article's element, so does what follows the body: a share bar,
   then a box of related stories whose summaries read as prose. Past the body, the element's
   children are taken only as far as they gain more than they cost; a box of teasers (text beside
@@ -225,15 +229,36 @@ def container_prior(blocks: list[Block], judged: list[Judged], meta: PageMeta | 
     first, last = _extend(blocks, judged, weights, number)
     lo, hi = _text_span(blocks[first : last + 1], weights[first : last + 1])
     points = {i for i in range(lo, hi + 1) if _plain_item(blocks[i], judged[i])}
-    listed = _listed_points(blocks, points, weights)
+    listed = _listed_points(blocks, points, weights) | _opening_heads(blocks, judged, anchor, first, last)
     for block, item in zip(blocks, judged, strict=True):
         i = block.index
         if not first <= i <= last:
             if item.cls is GOOD:
                 item.set(TO_OUTSIDE)
-        elif _is_bare_prose(block, item) or (lo <= i <= hi and _leans_text(item, i, points, listed)):
+        elif _is_bare_prose(block, item) or i in listed or (lo <= i <= hi and _leans_text(item, i, points, listed)):
             item.set(TO_TEXT)
     return number
+
+
+def _linked(block: Block) -> bool:
+    return 2 * block.link_chars >= len(block.text)
+
+
+def _opening_heads(blocks: list[Block], judged: list[Judged], anchor: int | None, first: int, last: int) -> set[int]:
+    """The section headings (not links, undecided) right above the article's first paragraph,
+    below the headline, in the article's element: the post opens on a section (``一、背景``).
+    Smoothing would drop them with the byline and the menus above them."""
+    if anchor is None:
+        return set()
+    start = max(first, anchor + 1)
+    top = next((i for i in range(start, last + 1) if judged[i].cls is GOOD), start)
+    heads: set[int] = set()
+    i = top - 1
+    # a link on a heading is its permalink (``#``, ``¶``), not the heading's text: a linked title leads elsewhere
+    while i >= start and blocks[i].kind in HEADING_KINDS and judged[i].cls is SHORT and not _linked(blocks[i]):
+        heads.add(i)
+        i -= 1
+    return heads
 
 
 def _choose(blocks: list[Block], weights: list[float], anchor: int | None) -> int | None:

@@ -16,7 +16,8 @@ What "the content" is on such a page:
 How a post list is found, by structure, never by words:
 
 1. Sibling elements with the same label (tag and first class or id word, ``div.entry``) under one
-   parent, ``MIN_POSTS`` or more, each holding prose and more than one element of its own, are
+   parent, ``MIN_POSTS`` or more, each holding prose (a sentence, or a Chinese line as long:
+   replies often go without sentence marks) and more than one element of its own, are
    the candidate units (``Block.containers`` and ``Block.tag_path`` name them; no tree walk).
 2. Inside each unit, a block's *part* is the path of element labels from the unit down to it
    (``div.body>div.msg>p``). The *body* part is the one holding the most prose over all units;
@@ -92,7 +93,9 @@ def _labels(block: Block, known: dict[int, Part]) -> Part:
 
 
 def _prose(item: Judged) -> bool:
-    return item.cls is not BAD and item.feats.punct > 0 and item.feats.units >= MIN_PROSE_UNITS
+    """A block that makes its unit hold prose: a sentence, or a Chinese line of as many units
+    (replies are often typed with spaces between clauses and no sentence mark)."""
+    return item.cls is not BAD and (item.feats.punct > 0 or item.feats.is_cjk) and item.feats.units >= MIN_PROSE_UNITS
 
 
 def _candidates(blocks: list[Block], judged: list[Judged]) -> dict[int, set[int]]:

@@ -290,3 +290,13 @@ def test_a_label_heading_its_list_items_text_is_kept() -> None:
     for kept in ("Wake with daylight", "Water first", "No screens at breakfast", "think about the kettle"):
         assert kept in text, kept
     assert "Home life" not in text
+
+
+def test_section_headings_that_open_the_article_are_kept() -> None:
+    # the post opens on a section heading (with its permalink) and a subheading, right under the
+    # byline: they head the first paragraph, as the later heading heads the next one
+    text = _kept("opening-section-heads.html")
+    for kept in ("一、选盆和土", "盆要深", "二、浇水和施肥", "番茄的根扎得很深"):
+        assert kept in text, kept
+    for dropped in ("阅读 187", "阳台种辣椒", "首页"):
+        assert dropped not in text, dropped

@@ -82,6 +82,13 @@ def test_a_repeated_card_with_a_name_or_a_date_makes_a_post_list() -> None:
     assert thread.chrome == {("p.card",)}
 
 
+def test_chinese_replies_without_sentence_marks_are_posts() -> None:
+    # Chinese replies are often typed with spaces or nothing between clauses, no full stop
+    blocks = _units("老园丁 2024-05-12 08:30", prose="直接用深一点的盆就好了 底下多垫些碎瓦片")
+    thread = find_thread(blocks, judged(blocks))
+    assert thread is not None and len(thread.units) == 3
+
+
 def test_sections_with_plain_headings_are_not_posts() -> None:
     blocks = _units("Why clay holds water", heading="h2")  # no link, no digit: a blog's sections
     assert find_thread(blocks, judged(blocks)) is None
