@@ -148,6 +148,22 @@ def test_a_long_run_of_chinese_sentences_is_a_poem_not_a_list() -> None:
     assert all(item.cls == "bad" for item in judged[1:-1])
 
 
+def test_lines_of_verse_under_a_byline_join_the_article_below() -> None:
+    # five- and seven-character lines, each ending with its comma or full stop, between a byline
+    # and the poet's note: lines of a poem, not a list of links
+    verse = ["春风吹绿江边草，", "细雨湿衣看不见。", "夜来独坐小楼中，", "一盏清茶伴书眠。"]
+    judged = [_j("bad", "作者：某某", "credit"), _j("short", "序："), *[_j("short", line) for line in verse],
+              _j("short", "注释："), _j("short", "写于某年春日"), _j("good", PARA)]
+    smooth(judged)
+    assert [item.cls for item in judged[2:6]] == ["good"] * 4
+    # a run of short entries with no mark at their end stays a list
+    entries = ["江边春草", "细雨小楼", "夜来独坐", "清茶书眠"]
+    judged = [_j("bad", "作者：某某", "credit"), _j("short", "序："), *[_j("short", line) for line in entries],
+              _j("short", "注释："), _j("short", "写于某年春日"), _j("good", PARA)]
+    smooth(judged)
+    assert all(item.cls == "bad" for item in judged[1:-1])
+
+
 def _plain_heaviest(weights: list[float], end: int) -> tuple[float, tuple[int, int]]:
     """Kadane over ``weights[:end]``, as written before the prefixes shared one pass."""
     best, best_span = 0.0, (0, 0)
