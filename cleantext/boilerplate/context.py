@@ -167,16 +167,23 @@ def smooth(judged: list[Judged]) -> None:
 # units of good text under which a page is thin (a thread of one-line replies, a poem): its
 # undecided blocks are its text. About two short paragraphs, as for threads in ``classify``.
 THIN_PAGE_UNITS = 100
+# units: an undecided dump line shorter than this, and with no sentence mark, is a label or a
+# button (``Replies``, ``Edit``, ``2 years ago``), not a line of a thin page's text (a table of
+# contents' entries and a thread's one-line posts are longer, or punctuated). HTML keeps its labels
+# apart from the text by markup, which the region steps read.
+MIN_FALLBACK_UNITS = 6
 
 
 def fallback(judged: list[Judged]) -> None:
     """A thin page (less good text than ``THIN_PAGE_UNITS``: a table of contents, a thread of
-    one-line posts): its undecided blocks are its text, and the region step still cuts away what
-    menus surround them."""
+    one-line posts): its undecided blocks are its text, but for a dump's labels and buttons
+    (``MIN_FALLBACK_UNITS``), and the region step still cuts away what menus surround them."""
     if sum(item.feats.units for item in judged if item.cls is GOOD) >= THIN_PAGE_UNITS:
         return
     for item in judged:
-        if item.reason is DropReason.SHORT and item.feats.units:
+        if item.reason is DropReason.SHORT and item.feats.units and not (
+            item.dump and item.feats.units < MIN_FALLBACK_UNITS and not _near_good(item)
+        ):
             item.set(FALLBACK)
 
 

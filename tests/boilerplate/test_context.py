@@ -60,15 +60,26 @@ def test_long_run_in_html_is_judged_by_neighbours() -> None:
 
 
 def test_fallback_takes_undecided_blocks_when_little_is_good() -> None:
-    judged = [_j("bad", "首页"), _j("bad", "短", reason="short"), _j("bad", "张三", reason="short")]
+    judged = [_j("bad", "首页"), _j("bad", "快跑！！", reason="short"), _j("bad", "第一章 总则与适用范围", reason="short")]
     fallback(judged)
     assert [item.cls for item in judged] == ["bad", "good", "good"]
-    judged = [_j("good", PARA), _j("bad", "张三", reason="short")]  # one sentence: still a thin page
+    line = "第一章 总则与适用范围"
+    judged = [_j("good", PARA), _j("bad", line, reason="short")]  # one sentence: still a thin page
     fallback(judged)
     assert judged[1].cls == "good"
-    judged = [_j("good", PARA), _j("good", PARA), _j("good", PARA), _j("bad", "张三", reason="short")]
+    judged = [_j("good", PARA), _j("good", PARA), _j("good", PARA), _j("bad", line, reason="short")]
     fallback(judged)
     assert judged[3].cls == "bad"
+
+
+def test_fallback_leaves_a_thin_pages_labels_and_buttons() -> None:
+    # a forum page with a one-line post: its labels, buttons and counts are no text of the page
+    labels = ["Replies", "Edit", "2 years ago", "Cancel reply", "回复", "举报"]
+    post = "Has anybody tried the new flow yet? It looks great to me."
+    judged = [_j("bad", "Home"), *[_j("bad", x, reason="short") for x in labels], _j("bad", post, reason="short")]
+    fallback(judged)
+    assert [item.cls for item in judged[1:-1]] == ["bad"] * len(labels)
+    assert judged[-1].cls == "good"
 
 
 def test_region_drops_good_blocks_past_a_boilerplate_stretch() -> None:
