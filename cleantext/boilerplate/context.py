@@ -167,7 +167,7 @@ def smooth(judged: list[Judged]) -> None:
 # units of good text under which a page is thin (a thread of one-line replies, a poem): its
 # undecided blocks are its text. About two short paragraphs, as for threads in ``classify``.
 THIN_PAGE_UNITS = 100
-# units: an undecided dump line shorter than this, and with no sentence mark, is a label or a
+# units: an undecided dump line shorter than this that ends no sentence is a label or a
 # button (``Replies``, ``Edit``, ``2 years ago``), not a line of a thin page's text (a table of
 # contents' entries and a thread's one-line posts are longer, or punctuated). HTML keeps its labels
 # apart from the text by markup, which the region steps read.
@@ -181,10 +181,14 @@ def fallback(judged: list[Judged]) -> None:
     if sum(item.feats.units for item in judged if item.cls is GOOD) >= THIN_PAGE_UNITS:
         return
     for item in judged:
-        if item.reason is DropReason.SHORT and item.feats.units and not (
-            item.dump and item.feats.units < MIN_FALLBACK_UNITS and not _near_good(item)
-        ):
+        if item.reason is DropReason.SHORT and item.feats.units and not (item.dump and _label(item)):
             item.set(FALLBACK)
+
+
+def _label(item: Judged) -> bool:
+    """A short line that ends no sentence (``MIN_FALLBACK_UNITS``): a label or a button."""
+    feats = item.feats
+    return feats.units < MIN_FALLBACK_UNITS and not feats.ends_sentence and not _near_good(item)
 
 
 def _weights(judged: list[Judged], page_cjk: bool) -> list[float]:

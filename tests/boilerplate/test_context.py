@@ -80,6 +80,10 @@ def test_fallback_leaves_a_thin_pages_labels_and_buttons() -> None:
     fallback(judged)
     assert [item.cls for item in judged[1:-1]] == ["bad"] * len(labels)
     assert judged[-1].cls == "good"
+    # a one-line reply that ends a sentence, however short, is a post
+    judged = [_j("bad", "Home"), _j("bad", "Edit", reason="short"), _j("bad", "Agreed.", reason="short")]
+    fallback(judged)
+    assert [item.cls for item in judged] == ["bad", "bad", "good"]
 
 
 def test_region_drops_good_blocks_past_a_boilerplate_stretch() -> None:
