@@ -35,6 +35,10 @@ MIN_NEAR_GOOD_UNITS = 8  # units: a short block this long with punctuation may j
 # A shorter CJK line joins it when it ends a sentence and holds this many marks (全！封！闭！, 快跑！！)
 MIN_SHORT_SENTENCE_MARKS = 2
 MIN_SHORT_SENTENCE_UNITS = 2
+# A CJK line this long that ends with a mark (a comma, a full stop) is a line of verse or a clause
+# set on a line of its own (五言 and 七言 verse: 5 or 7 characters and a mark); a menu entry, a
+# button or a headline ends with no comma.
+MIN_VERSE_UNITS = 4
 BAD_WEIGHT = 1.0  # weight of a bad block's units against good units in the region sum
 MIN_BAD_PENALTY = 3  # units: even a tiny menu entry costs something to cross
 MAX_SHORT_RUN = 6  # lines: subheadings, a short list, a few one-line paragraphs; in a dump, longer
@@ -103,21 +107,27 @@ def _short_runs(judged: list[Judged]) -> Iterator[tuple[int, int]]:
 
 
 def _near_good(item: Judged) -> bool:
-    """A short block long enough and punctuated to join the article beside it, or a short
+    """A short block long enough and punctuated to join the article beside it, a short
     exclamation or sentence set as a paragraph of its own (``全！封！闭！``): Chinese marks every
-    clause of it, where a button or a menu entry carries no mark at all."""
+    clause of it, where a button or a menu entry carries no mark at all; or a line of Chinese verse
+    (``明月照亮浊酒案。``, ``深夜看书须尽欢，``), a clause ending with its mark."""
     feats = item.feats
     if feats.punct == 0:
         return False
     return feats.units >= MIN_NEAR_GOOD_UNITS or (
-        feats.punct >= MIN_SHORT_SENTENCE_MARKS and feats.units >= MIN_SHORT_SENTENCE_UNITS
-        and feats.ends_sentence and feats.is_cjk
+        feats.is_cjk and (feats.ends_sentence or feats.ends_clause) and (
+            feats.units >= MIN_VERSE_UNITS
+            or (feats.punct >= MIN_SHORT_SENTENCE_MARKS and feats.units >= MIN_SHORT_SENTENCE_UNITS
+                and feats.ends_sentence)
+        )
     )
 
 
 def _sentence(item: Judged) -> bool:
-    """A near-good block that ends with a sentence mark."""
-    return _near_good(item) and item.feats.ends_sentence
+    """A near-good block that ends with a sentence mark, or a CJK one that ends a clause (a line
+    of verse: the sentence goes on on the next line)."""
+    feats = item.feats
+    return _near_good(item) and (feats.ends_sentence or (feats.ends_clause and feats.is_cjk))
 
 
 def _context_class(item: Judged, prev: BlockClass, nxt: BlockClass, run: int, prose_run: bool) -> BlockClass:
@@ -157,17 +167,28 @@ def smooth(judged: list[Judged]) -> None:
 # units of good text under which a page is thin (a thread of one-line replies, a poem): its
 # undecided blocks are its text. About two short paragraphs, as for threads in ``classify``.
 THIN_PAGE_UNITS = 100
+# units: an undecided dump line shorter than this that ends no sentence is a label or a
+# button (``Replies``, ``Edit``, ``2 years ago``), not a line of a thin page's text (a table of
+# contents' entries and a thread's one-line posts are longer, or punctuated). HTML keeps its labels
+# apart from the text by markup, which the region steps read.
+MIN_FALLBACK_UNITS = 6
 
 
 def fallback(judged: list[Judged]) -> None:
     """A thin page (less good text than ``THIN_PAGE_UNITS``: a table of contents, a thread of
-    one-line posts): its undecided blocks are its text, and the region step still cuts away what
-    menus surround them."""
+    one-line posts): its undecided blocks are its text, but for a dump's labels and buttons
+    (``MIN_FALLBACK_UNITS``), and the region step still cuts away what menus surround them."""
     if sum(item.feats.units for item in judged if item.cls is GOOD) >= THIN_PAGE_UNITS:
         return
     for item in judged:
-        if item.reason is DropReason.SHORT and item.feats.units:
+        if item.reason is DropReason.SHORT and item.feats.units and not (item.dump and _label(item)):
             item.set(FALLBACK)
+
+
+def _label(item: Judged) -> bool:
+    """A short line that ends no sentence (``MIN_FALLBACK_UNITS``): a label or a button."""
+    feats = item.feats
+    return feats.units < MIN_FALLBACK_UNITS and not feats.ends_sentence and not _near_good(item)
 
 
 def _weights(judged: list[Judged], page_cjk: bool) -> list[float]:

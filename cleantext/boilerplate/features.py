@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from cleantext.regexes import compiled
-from cleantext.text import CJK_BLOCKS, OWN_MARKS, WORD_UNITS, ends_sentence, letter_counts, looks_like_code
+from cleantext.text import CJK_BLOCKS, OWN_MARKS, SENTENCE_END, WORD_UNITS, letter_counts, looks_like_code
 
 # Sentence punctuation: full-width marks always; ASCII marks only before a space, a closing
 # quote, the end, or next to CJK text (dumps often write "互联,合规") — so URLs, decimals and
@@ -25,6 +25,9 @@ from cleantext.text import CJK_BLOCKS, OWN_MARKS, WORD_UNITS, ends_sentence, let
 FULL_PUNCT = compiled(rf"[，。！？；：、{OWN_MARKS}]")
 ASCII_PUNCT = compiled(rf"[,.!?;:](?:(?=[\"'”’)\]]?(?:\s|$)|[{CJK_BLOCKS}“‘])|(?<=[{CJK_BLOCKS}”’].))")
 TRUNCATED = compiled(r"(?:\.\.\.|…|……|\.\.)\s*[\]】)）]?\s*$")
+# The marks a clause ends with inside a sentence: a line ending so goes on on the next line (a line
+# of verse, a wrapped clause); a menu entry or a headline never ends with one.
+CLAUSE_END = tuple("，,；;")
 
 
 class Features(NamedTuple):
@@ -39,6 +42,7 @@ class Features(NamedTuple):
     ends_sentence: bool
     truncated: bool  # ends with an ellipsis: a teaser cut short
     code_like: bool = False  # looks like a line of program code and holds no CJK text
+    ends_clause: bool = False  # ends with a comma or a semicolon: a clause that goes on
 
     @property
     def punct_density(self) -> float:
@@ -61,15 +65,17 @@ def features_of(text: str) -> Features:
     if not text.isascii():
         punct += len(FULL_PUNCT.findall(text))
     tail = text[-TAIL_CHARS:]
+    last = tail.rstrip()[-1:]
     return Features(
         chars=len(text) - text.count(" "),
         cjk=cjk,
         words=words,
         units=cjk + WORD_UNITS * words,
         punct=punct,
-        ends_sentence=ends_sentence(tail),
+        ends_sentence=last in SENTENCE_END,
         truncated=("." in tail or "…" in tail) and TRUNCATED.search(tail) is not None,
         code_like=not cjk and looks_like_code(text),
+        ends_clause=last in CLAUSE_END,
     )
 
 

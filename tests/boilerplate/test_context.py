@@ -60,15 +60,30 @@ def test_long_run_in_html_is_judged_by_neighbours() -> None:
 
 
 def test_fallback_takes_undecided_blocks_when_little_is_good() -> None:
-    judged = [_j("bad", "首页"), _j("bad", "短", reason="short"), _j("bad", "张三", reason="short")]
+    judged = [_j("bad", "首页"), _j("bad", "快跑！！", reason="short"), _j("bad", "第一章 总则与适用范围", reason="short")]
     fallback(judged)
     assert [item.cls for item in judged] == ["bad", "good", "good"]
-    judged = [_j("good", PARA), _j("bad", "张三", reason="short")]  # one sentence: still a thin page
+    line = "第一章 总则与适用范围"
+    judged = [_j("good", PARA), _j("bad", line, reason="short")]  # one sentence: still a thin page
     fallback(judged)
     assert judged[1].cls == "good"
-    judged = [_j("good", PARA), _j("good", PARA), _j("good", PARA), _j("bad", "张三", reason="short")]
+    judged = [_j("good", PARA), _j("good", PARA), _j("good", PARA), _j("bad", line, reason="short")]
     fallback(judged)
     assert judged[3].cls == "bad"
+
+
+def test_fallback_leaves_a_thin_pages_labels_and_buttons() -> None:
+    # a forum page with a one-line post: its labels, buttons and counts are no text of the page
+    labels = ["Replies", "Edit", "2 years ago", "Cancel reply", "回复", "举报"]
+    post = "Has anybody tried the new flow yet? It looks great to me."
+    judged = [_j("bad", "Home"), *[_j("bad", x, reason="short") for x in labels], _j("bad", post, reason="short")]
+    fallback(judged)
+    assert [item.cls for item in judged[1:-1]] == ["bad"] * len(labels)
+    assert judged[-1].cls == "good"
+    # a one-line reply that ends a sentence, however short, is a post
+    judged = [_j("bad", "Home"), _j("bad", "Edit", reason="short"), _j("bad", "Agreed.", reason="short")]
+    fallback(judged)
+    assert [item.cls for item in judged] == ["bad", "bad", "good"]
 
 
 def test_region_drops_good_blocks_past_a_boilerplate_stretch() -> None:
@@ -144,6 +159,22 @@ def test_a_long_run_of_chinese_sentences_is_a_poem_not_a_list() -> None:
     assert all(item.cls == "good" for item in judged[1:-1])
     headlines = [_j("short", f"第{i}条新闻标题在这里") for i in range(10)]
     judged = [_j("bad", "首页"), *headlines, _j("bad", "版权所有")]
+    smooth(judged)
+    assert all(item.cls == "bad" for item in judged[1:-1])
+
+
+def test_lines_of_verse_under_a_byline_join_the_article_below() -> None:
+    # five- and seven-character lines, each ending with its comma or full stop, between a byline
+    # and the poet's note: lines of a poem, not a list of links
+    verse = ["春风吹绿江边草，", "细雨湿衣看不见。", "夜来独坐小楼中，", "一盏清茶伴书眠。"]
+    judged = [_j("bad", "作者：某某", "credit"), _j("short", "序："), *[_j("short", line) for line in verse],
+              _j("short", "注释："), _j("short", "写于某年春日"), _j("good", PARA)]
+    smooth(judged)
+    assert [item.cls for item in judged[2:6]] == ["good"] * 4
+    # a run of short entries with no mark at their end stays a list
+    entries = ["江边春草", "细雨小楼", "夜来独坐", "清茶书眠"]
+    judged = [_j("bad", "作者：某某", "credit"), _j("short", "序："), *[_j("short", line) for line in entries],
+              _j("short", "注释："), _j("short", "写于某年春日"), _j("good", PARA)]
     smooth(judged)
     assert all(item.cls == "bad" for item in judged[1:-1])
 
