@@ -125,6 +125,13 @@ def _lead(verdicts: list[Verdict], first: int) -> int:
     return first
 
 
+def _story_lead(verdicts: list[Verdict], anchor: int, first: int) -> int:
+    """The story's lead paragraph (``_lead``) under the date line ``anchor`` when it is above the
+    article's first kept block ``first``, else from that block: kept lines above the date line
+    (the headline kept as prose, at most two: see ``finalize``) are not the story."""
+    return _lead(verdicts, anchor + 1 if anchor > first else first)
+
+
 def _candidate(verdicts: list[Verdict], i: int, first: int, lead: int, date_index: int) -> bool:
     """Can line ``i`` be the headline? Title-like (``looks_like_title``), not a list entry, not
     the date line nor a dateline (``AFP 30 avril 2015 à 07:19``), of a verdict a headline can
@@ -195,9 +202,7 @@ def dump_title(verdicts: list[Verdict], anchor: int, first: int | None = None) -
     article's script; when no line is, the nearest title-like line."""
     first = anchor if first is None else first
     date_index = anchor if anchor != first else -1
-    # kept lines above the date line (the headline kept as prose, at most two: see ``finalize``)
-    # are not the story: it starts under the date line
-    lead = _lead(verdicts, anchor + 1 if anchor > first else first)
+    lead = _story_lead(verdicts, anchor, first)
     top = min(anchor, first)
     end = max(anchor, lead)
     window = range(end - 1, max(-1, top - 1 - TITLE_BEFORE), -1)  # nearest first
@@ -234,6 +239,6 @@ def confirmed(verdicts: list[Verdict], index: int, anchor: int, first: int) -> b
     """Does the headline at ``index`` (``dump_title``) share ``SHARED_TERMS`` of its terms with
     the story under it? A headline picked only for its place (the one line there, or the nearest)
     may be a user's name or a label."""
-    lead = _lead(verdicts, anchor + 1 if anchor > first else first)
+    lead = _story_lead(verdicts, anchor, first)
     text = verdicts[index].block.text
     return _share(text, _story_terms(verdicts, lead, _terms(text)))[0] >= SHARED_TERMS
