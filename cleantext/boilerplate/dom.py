@@ -25,7 +25,9 @@ Observations this relies on:
   parent, until something costly (comments, a teaser list, a share bar) closes that side: what
   lies beyond it (an author box, a related post's summary) is not taken back.
   Plain list items between the article's text are its points, not menus; a short one that heads
-  text in its own item (a tip's bold label over its paragraph) is that item's heading.
+  text in its own item (a tip's bold label over its paragraph) is that item's heading. So are the
+  plain items under a paragraph that ends with a colon, even after the article's last paragraph:
+  the paragraph announced them.
 - When the headline sits in the article's element, so does what follows the body: a share bar,
   then a box of related stories whose summaries read as prose. Past the body, the element's
   children are taken only as far as they gain more than they cost; a box of teasers (text beside
@@ -56,7 +58,7 @@ from operator import itemgetter
 from cleantext.boilerplate.context import Judged
 from cleantext.boilerplate.rules import MIN_GOOD_UNITS, MIN_SHORT_UNITS, marker
 from cleantext.model import HEADING_KINDS, Block, BlockClass, DropReason, KeepReason, PageMeta, Step
-from cleantext.text import fold
+from cleantext.text import COLONS, fold
 
 # Weights, in units of text (see ``features``), of blocks toward their containers' sums.
 LIST_GOOD_WEIGHT = 0.3  # good text in list items: teaser summaries must not outweigh an article
@@ -95,6 +97,9 @@ LIST_ITEM = "list_item"  # the ladder's rule for short list entries
 # or teaser summaries beside the article lift its parent above it. Checking half: 0.5 to 0.7 score
 # alike; 0.85 loses a page whose article shares its element with a long related-links block.
 CORE_SHARE = 0.6
+# Items a plain list under a paragraph ending with a colon holds for the paragraph to announce it
+# (``_announced``): one item after a colon is a line of the page, two make the list it promised.
+MIN_ANNOUNCED_ITEMS = 2
 
 
 def _is_bare_prose(block: Block, item: Judged) -> bool:
@@ -225,13 +230,13 @@ def container_prior(blocks: list[Block], judged: list[Judged], meta: PageMeta | 
     first, last = _extend(blocks, judged, weights, number)
     lo, hi = _text_span(blocks[first : last + 1], weights[first : last + 1])
     points = {i for i in range(lo, hi + 1) if _plain_item(blocks[i], judged[i])}
-    listed = _listed_points(blocks, points, weights)
+    listed = _listed_points(blocks, points, weights) | _announced(blocks, judged, weights, first, last)
     for block, item in zip(blocks, judged, strict=True):
         i = block.index
         if not first <= i <= last:
             if item.cls is GOOD:
                 item.set(TO_OUTSIDE)
-        elif _is_bare_prose(block, item) or (lo <= i <= hi and _leans_text(item, i, points, listed)):
+        elif _is_bare_prose(block, item) or i in listed or (lo <= i <= hi and _leans_text(item, i, points, listed)):
             item.set(TO_TEXT)
     return number
 
@@ -303,6 +308,22 @@ def _listed_points(blocks: list[Block], points: set[int], weights: list[float]) 
         if end > start and bounds(start - 1) and bounds(end + 1):
             listed.update(range(start, end + 1))
     return listed
+
+
+def _announced(blocks: list[Block], judged: list[Judged], weights: list[float], first: int, last: int) -> set[int]:
+    """The plain list items (``_plain_item``) of a run of ``MIN_ANNOUNCED_ITEMS`` or more right under
+    a paragraph of the article that ends with a colon (``So kam es zustande:``): the list it
+    announces, wherever it stands in the article, its last text included."""
+    out: set[int] = set()
+    for i in range(first, last):
+        if weights[i] <= 0 or not blocks[i].text.rstrip().endswith(COLONS):
+            continue
+        end = i + 1
+        while end <= last and _plain_item(blocks[end], judged[end]):
+            end += 1
+        if end - i - 1 >= MIN_ANNOUNCED_ITEMS:
+            out.update(range(i + 1, end))
+    return out
 
 
 def _same_element(blocks: list[Block], i: int) -> bool:

@@ -290,3 +290,13 @@ def test_a_label_heading_its_list_items_text_is_kept() -> None:
     for kept in ("Wake with daylight", "Water first", "No screens at breakfast", "think about the kettle"):
         assert kept in text, kept
     assert "Home life" not in text
+
+
+def test_a_list_announced_by_a_colon_after_the_last_paragraph_is_kept() -> None:
+    # the last paragraph ends with a colon and a plain list (no links) follows it, then an
+    # embedded post of links: the list is what the paragraph announced, not a menu
+    text = _kept("announced-list.html")
+    for kept in ("the recipe was simple enough:", "Get up before the ferries", "Show one boat", "Keep it short"):
+        assert kept in text, kept
+    for dropped in ("#harbour", "Fog over the pier", "Walks"):
+        assert dropped not in text, dropped
