@@ -28,6 +28,7 @@ Observations this relies on:
   text in its own item (a tip's bold label over its paragraph) is that item's heading. So are the
   plain items under a paragraph that ends with a colon, even after the article's last paragraph:
   the paragraph announced them.
+- A data table between the article's text in its element is part of it (``tables.inner_tables``).
 - When the headline sits in the article's element, so does what follows the body: a share bar,
   then a box of related stories whose summaries read as prose. Past the body, the element's
   children are taken only as far as they gain more than they cost; a box of teasers (text beside
@@ -57,6 +58,7 @@ from operator import itemgetter
 
 from cleantext.boilerplate.context import Judged
 from cleantext.boilerplate.rules import MIN_GOOD_UNITS, MIN_SHORT_UNITS, marker
+from cleantext.boilerplate.tables import inner_tables
 from cleantext.model import HEADING_KINDS, Block, BlockClass, DropReason, KeepReason, PageMeta, Step
 from cleantext.text import COLONS, fold
 
@@ -238,6 +240,7 @@ def container_prior(blocks: list[Block], judged: list[Judged], meta: PageMeta | 
                 item.set(TO_OUTSIDE)
         elif _is_bare_prose(block, item) or i in listed or (lo <= i <= hi and _leans_text(item, i, points, listed)):
             item.set(TO_TEXT)
+    inner_tables(blocks, judged, lo, hi)
     return number
 
 
