@@ -28,6 +28,8 @@ Observations this relies on:
   text in its own item (a tip's bold label over its paragraph) is that item's heading. So are the
   plain items under a paragraph that ends with a colon, even after the article's last paragraph:
   the paragraph announced them.
+- A heading right above a paragraph in the article's element heads a section of it, even where
+  what precedes the heading (a picture's credit, an advert) is dropped.
 - A data table between the article's text in its element is part of it (``tables.inner_tables``).
 - When the headline sits in the article's element, so does what follows the body: a share bar,
   then a box of related stories whose summaries read as prose. Past the body, the element's
@@ -233,6 +235,7 @@ def container_prior(blocks: list[Block], judged: list[Judged], meta: PageMeta | 
     lo, hi = _text_span(blocks[first : last + 1], weights[first : last + 1])
     points = {i for i in range(lo, hi + 1) if _plain_item(blocks[i], judged[i])}
     listed = _listed_points(blocks, points, weights) | _announced(blocks, judged, weights, first, last)
+    listed |= _section_heads(blocks, judged, weights, first, hi)
     for block, item in zip(blocks, judged, strict=True):
         i = block.index
         if not first <= i <= last:
@@ -326,6 +329,19 @@ def _announced(blocks: list[Block], judged: list[Judged], weights: list[float], 
             end += 1
         if end - i - 1 >= MIN_ANNOUNCED_ITEMS:
             out.update(range(i + 1, end))
+    return out
+
+
+def _section_heads(blocks: list[Block], judged: list[Judged], weights: list[float], first: int, hi: int) -> set[int]:
+    """The headings (``h1``..``h6``, no links) in the article's element, up to its last text, that
+    stand right above a paragraph of it: a section's heading, whatever precedes it (a picture's
+    credit, an advert, the byline the ladder drops). Smoothing keeps a heading only between text."""
+    out: set[int] = set()
+    for i in range(first, hi):
+        block, item = blocks[i], judged[i]
+        if block.kind in HEADING_KINDS and item.cls is SHORT and not block.link_chars and item.feats.units:
+            if weights[i + 1] > 0 and judged[i + 1].cls is GOOD:
+                out.add(i)
     return out
 
 

@@ -300,3 +300,12 @@ def test_a_list_announced_by_a_colon_after_the_last_paragraph_is_kept() -> None:
         assert kept in text, kept
     for dropped in ("#harbour", "Fog over the pier", "Walks"):
         assert dropped not in text, dropped
+
+
+def test_a_section_heading_after_a_dropped_credit_is_kept() -> None:
+    # a picture's credit (dropped) stands between two paragraphs and a section heading: the
+    # heading heads the text under it, though smoothing sees boilerplate on one side of it
+    text = _kept("heading-after-credit.html")
+    assert "Flour from the next village" in text
+    for dropped in ("Photo: Valley Times", "all rights reserved", "Local"):
+        assert dropped not in text, dropped
