@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Extraction quality on pages the method was never tuned on: the test pages that other extraction
+"""Extraction quality on pages the method was not developed on: the test pages that other extraction
 libraries ship in their source distributions, with those libraries' own expectations.
 
     python scripts/unseen.py [--peers] [--tools html,lynx,...] [--worst N]
@@ -22,6 +22,12 @@ repository or a venv) and laid out like a bench dataset under ``.eval/unseen/<se
   same day (``date=``, pages whose HTML record has a date), and the shares of pages with no record
   and no date. This measures how far the dump path falls behind the HTML path on unseen pages, not
   quality: where the HTML record is wrong, agreeing with it is wrong too.
+
+The scored sets are split by site as the bench is (``evallib/split.py``: the page's url's host
+hashed, the same hash): each row is printed for every page (``all``) and for the tuning and the
+checking half. The url of a page is the one its library's tests name it by (``MOCK_PAGES`` of the
+snippets module; ``tests/data/metadata/<page>.json`` of the full-text set), read from the sdist.
+Diagnose on the tuning half only (``--worst`` lists its pages); judge a change by the checking half.
 
 When the packages cannot be fetched (no index in reach), one line says so and the script exits 0.
 Inputs scored: the HTML and, where the tool runs here, dumps of it made by lynx, inscriptis and
@@ -49,6 +55,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from evallib.dumps import HOLDOUT_TOOLS, PEERS, DumpMaker  # noqa: E402
 from evallib.report import headline_key  # noqa: E402
+from evallib.split import HALVES, TUNE, half_of, site_key  # noqa: E402
 
 from cleantext.config import Config  # noqa: E402
 from cleantext.model import Article, RawPage  # noqa: E402
@@ -164,10 +171,7 @@ def snippet_cases(source: str) -> dict[str, dict[str, list[str]]]:
     the module's ``MOCK_PAGES`` literal; each ``result = load_mock_page(url, …)`` starts a page and
     the ``'…' in result`` / ``'…' not in result`` comparisons that follow belong to it."""
     tree = ast.parse(source)
-    pages: dict[str, str] = {}
-    for node in tree.body:
-        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "MOCK_PAGES" for t in node.targets):
-            pages = ast.literal_eval(node.value)
+    pages = mock_pages(source)
     cases: dict[str, dict[str, list[str]]] = {}
     for func in (n for n in tree.body if isinstance(n, ast.FunctionDef)):
         current: str | None = None
@@ -182,9 +186,41 @@ def snippet_cases(source: str) -> dict[str, dict[str, list[str]]]:
     return cases
 
 
+def mock_pages(source: str) -> dict[str, str]:
+    """The snippets module's ``MOCK_PAGES`` literal: page url to cached file name."""
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "MOCK_PAGES" for t in node.targets):
+            pages = ast.literal_eval(node.value)
+            return pages if isinstance(pages, dict) else {}
+    return {}
+
+
+def snippet_urls(sdist: Path) -> dict[str, str]:
+    """Each snippets page's url by page id (the cached file's stem)."""
+    source = members(sdist, "tests")["realworld_tests.py"].decode("utf-8")
+    return {Path(name).stem: url for url, name in mock_pages(source).items()}
+
+
+def fulltext_urls(sdist: Path) -> dict[str, str]:
+    """Each full-text page's url by page id, from the metadata its tests compare with."""
+    urls = {}
+    for name, data in members(sdist, "tests/data/metadata").items():
+        try:
+            url = json.loads(data).get("url")
+        except (ValueError, AttributeError):
+            continue
+        if isinstance(url, str) and url:
+            urls[Path(name).stem] = url
+    return urls
+
+
+URLS = {"snippets": snippet_urls, "fulltext": fulltext_urls}
+
+
 def build_snippets(sdist: Path, out: Path) -> int:
     files = members(sdist, "tests")
     cases = snippet_cases(files["realworld_tests.py"].decode("utf-8"))
+    urls = snippet_urls(sdist)
     out.mkdir(parents=True, exist_ok=True)
     n = 0
     for name, case in sorted(cases.items()):
@@ -193,13 +229,15 @@ def build_snippets(sdist: Path, out: Path) -> int:
             continue
         stem = Path(name).stem
         (out / f"{stem}.html").write_bytes(html)
-        (out / f"{stem}.json").write_text(json.dumps({"id": stem, **case}, ensure_ascii=False), encoding="utf-8")
+        truth = {"id": stem, "url": urls.get(stem), **case}
+        (out / f"{stem}.json").write_text(json.dumps(truth, ensure_ascii=False), encoding="utf-8")
         n += 1
     return n
 
 
 def build_fulltext(sdist: Path, out: Path) -> int:
     files = members(sdist, "tests/data")
+    urls = fulltext_urls(sdist)
     out.mkdir(parents=True, exist_ok=True)
     n = 0
     for name, html in sorted(files.items()):
@@ -210,7 +248,7 @@ def build_fulltext(sdist: Path, out: Path) -> int:
         if text is None or not text.strip():
             continue
         (out / f"{stem}.html").write_bytes(html)
-        truth = {"id": stem, "text": text.decode("utf-8"), "lang": "zh" if "chinese" in stem else None}
+        truth = {"id": stem, "url": urls.get(stem), "text": text.decode("utf-8"), "lang": "zh" if "chinese" in stem else None}
         (out / f"{stem}.json").write_text(json.dumps(truth, ensure_ascii=False), encoding="utf-8")
         n += 1
     return n
@@ -249,6 +287,23 @@ def prepare() -> dict[str, Path] | None:
             BUILDERS[name](sdist, folder)
         sets[name] = folder
     return sets
+
+
+def halves_of(name: str, folder: Path) -> dict[str, str]:
+    """Each page's half (``tune``/``check``) by the bench's split: the host of its url (the truth's,
+    else the one its library's tests name it by, read from the sdist), else its canonical url."""
+    truths = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))]
+    urls: dict[str, str] = {}
+    if name in URLS and any(not t.get("url") for t in truths):  # a set built before truths held urls
+        spec = next(spec for set_name, spec, _ in SOURCES if set_name == name)
+        sdist = fetch(spec)
+        urls = URLS[name](sdist) if sdist is not None else {}
+    halves = {}
+    for truth in truths:
+        html = folder / f"{truth['id']}.html"
+        url = truth.get("url") or urls.get(truth["id"])
+        halves[truth["id"]] = half_of(site_key(truth["id"], url, html.read_bytes() if html.exists() else None))
+    return halves
 
 
 def tokens_list(text: str) -> list[str]:
@@ -360,24 +415,36 @@ def report_gne(tool: str, recs: Records, reference: Records, worst: int) -> None
         print(f"    {r['id'][:40]:40s} F1~html {r['f1']:.3f}{'  differs: ' + marks if marks else ''}")
 
 
+def _parts(rows: list[dict[str, Any]], halves: dict[str, str]) -> list[tuple[str, list[dict[str, Any]]]]:
+    """The rows of every page, then of each half, labelled."""
+    return [("all", rows)] + [(h, [r for r in rows if halves.get(r["id"]) == h]) for h in HALVES]
+
+
 def report(name: str, folder: Path, tool: str, preds: dict[str, str], worst: int) -> None:
-    """One row of the table (and the ``worst`` failing pages below it)."""
+    """The rows of the table, every page then each half (and the ``worst`` failing pages of the
+    tuning half below them: the checking half is for judging, never for diagnosis)."""
     truths = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))]
     label = tool if tool not in PEERS else f"[{tool}]"
     if name == "gne":
         return
+    halves = halves_of(name, folder)
     if name == "snippets":
         rows = [r for t in truths if (r := snippet_row(preds.get(t["id"], ""), t))]
-        passed = mean([1.0 if r["passed"] else 0.0 for r in rows])
-        found, absent = mean([r["found"] for r in rows]), mean([r["absent"] for r in rows])
-        print(f"{name:10s} {label:12s} {len(rows):5d}  {fmt(found)} {fmt(absent)} {fmt(passed)}")
-        for r in [r for r in rows if not r["passed"]][:worst]:
+        for half, part in _parts(rows, halves):
+            passed = mean([1.0 if r["passed"] else 0.0 for r in part])
+            found, absent = mean([r["found"] for r in part]), mean([r["absent"] for r in part])
+            print(f"{name:10s} {label:12s} {half:5s} {len(part):5d}  {fmt(found)} {fmt(absent)} {fmt(passed)}")
+        for r in [r for r in rows if not r["passed"] and halves.get(r["id"]) == TUNE][:worst]:
             print(f"    {r['id'][:40]:40s} missed {r['missed'][:2]} leaked {r['leaked'][:2]}")
         return
     rows = [fulltext_row(preds.get(t["id"], ""), t) for t in truths]
-    p, r_, f = (mean([r[k] for r in rows]) for k in ("p", "r", "f1"))
-    print(f"{name:10s} {label:12s} {len(rows):5d}  {'':6s} {'':6s} {'':6s}   {fmt(p)} {fmt(r_)} {fmt(f)}")
-    for r in sorted(rows, key=lambda row: row["f1"])[:worst]:
+    for half, part in _parts(rows, halves):
+        p, r_, f = (mean([r[k] for r in part]) for k in ("p", "r", "f1"))
+        print(
+            f"{name:10s} {label:12s} {half:5s} {len(part):5d}  {'':6s} {'':6s} {'':6s}   {fmt(p)} {fmt(r_)} {fmt(f)}"
+        )
+    tuning = [r for r in rows if halves.get(r["id"]) == TUNE]
+    for r in sorted(tuning, key=lambda row: row["f1"])[:worst]:
         print(f"    {r['id'][:40]:40s} P {r['p']:.3f} R {r['r']:.3f} F1 {r['f1']:.3f}")
 
 
@@ -385,7 +452,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--tools", default=",".join(TOOLS), help="comma-separated inputs to score")
     ap.add_argument("--peers", action="store_true", help="also score trafilatura and readability-lxml on HTML")
-    ap.add_argument("--worst", type=int, default=0, help="list the N worst pages per set (gne: per dump tool)")
+    ap.add_argument(
+        "--worst", type=int, default=0, help="list the N worst tuning-half pages per set (gne: all pages, per dump tool)"
+    )
     args = ap.parse_args()
     sets = prepare()
     if sets is None:
@@ -404,9 +473,9 @@ def main() -> None:
             folders = [f for n, f in sets.items() if not (tool in PEERS and n == "gne")]
             maker.make(tool, [p.with_suffix(".html") for f in folders for p in sorted(f.glob("*.json"))])
         tools.append(tool)
-    print("\n== unseen pages (test pages of other extractors' sdists; never used to tune cleantext)")
-    header = ("set", "input", "pages", "found", "absent", "passed", "P", "R", "F1")
-    print("{:10s} {:12s} {:>5s}  {:>6s} {:>6s} {:>6s}   {:>6s} {:>6s} {:>6s}".format(*header))
+    print("\n== unseen pages (test pages of other extractors' sdists; split by site: diagnose on tune, judge by check)")
+    header = ("set", "input", "half", "pages", "found", "absent", "passed", "P", "R", "F1")
+    print("{:10s} {:12s} {:5s} {:>5s}  {:>6s} {:>6s} {:>6s}   {:>6s} {:>6s} {:>6s}".format(*header))
     for name, folder in sets.items():
         for tool in tools if name != "gne" else ():
             report(name, folder, tool, predictions(folder, tool, maker, cleaner), args.worst if tool == "html" else 0)

@@ -25,7 +25,12 @@ Observations this relies on:
   parent, until something costly (comments, a teaser list, a share bar) closes that side: what
   lies beyond it (an author box, a related post's summary) is not taken back.
   Plain list items between the article's text are its points, not menus; a short one that heads
-  text in its own item (a tip's bold label over its paragraph) is that item's heading.
+  text in its own item (a tip's bold label over its paragraph) is that item's heading. So are the
+  plain items under a paragraph that ends with a colon, even after the article's last paragraph:
+  the paragraph announced them.
+- A heading right above a paragraph in the article's element heads a section of it, even where
+  what precedes the heading (a picture's credit, an advert) is dropped.
+- A data table between the article's text in its element is part of it (``tables.inner_tables``).
 - A post may open on a section heading (``一、背景``, often with its permalink ``#``) right under
   the byline: smoothing would drop it with the byline and the menus above, so the unlinked
   headings just above the first paragraph, below the headline and in the article's element, lean
@@ -59,8 +64,9 @@ from operator import itemgetter
 
 from cleantext.boilerplate.context import Judged
 from cleantext.boilerplate.rules import MIN_GOOD_UNITS, MIN_SHORT_UNITS, marker
+from cleantext.boilerplate.tables import inner_tables
 from cleantext.model import HEADING_KINDS, Block, BlockClass, DropReason, KeepReason, PageMeta, Step
-from cleantext.text import fold
+from cleantext.text import COLONS, fold
 
 # Weights, in units of text (see ``features``), of blocks toward their containers' sums.
 LIST_GOOD_WEIGHT = 0.3  # good text in list items: teaser summaries must not outweigh an article
@@ -99,6 +105,9 @@ LIST_ITEM = "list_item"  # the ladder's rule for short list entries
 # or teaser summaries beside the article lift its parent above it. Checking half: 0.5 to 0.7 score
 # alike; 0.85 loses a page whose article shares its element with a long related-links block.
 CORE_SHARE = 0.6
+# Items a plain list under a paragraph ending with a colon holds for the paragraph to announce it
+# (``_announced``): one item after a colon is a line of the page, two make the list it promised.
+MIN_ANNOUNCED_ITEMS = 2
 
 
 def _is_bare_prose(block: Block, item: Judged) -> bool:
@@ -229,7 +238,9 @@ def container_prior(blocks: list[Block], judged: list[Judged], meta: PageMeta | 
     first, last = _extend(blocks, judged, weights, number)
     lo, hi = _text_span(blocks[first : last + 1], weights[first : last + 1])
     points = {i for i in range(lo, hi + 1) if _plain_item(blocks[i], judged[i])}
-    listed = _listed_points(blocks, points, weights) | _opening_heads(blocks, judged, anchor, first, last)
+    listed = _listed_points(blocks, points, weights) | _announced(blocks, judged, weights, first, last)
+    listed |= _section_heads(blocks, judged, weights, first, hi)
+    listed |= _opening_heads(blocks, judged, anchor, first, last)
     for block, item in zip(blocks, judged, strict=True):
         i = block.index
         if not first <= i <= last:
@@ -237,6 +248,7 @@ def container_prior(blocks: list[Block], judged: list[Judged], meta: PageMeta | 
                 item.set(TO_OUTSIDE)
         elif _is_bare_prose(block, item) or i in listed or (lo <= i <= hi and _leans_text(item, i, points, listed)):
             item.set(TO_TEXT)
+    inner_tables(blocks, judged, lo, hi)
     return number
 
 
@@ -328,6 +340,35 @@ def _listed_points(blocks: list[Block], points: set[int], weights: list[float]) 
         if end > start and bounds(start - 1) and bounds(end + 1):
             listed.update(range(start, end + 1))
     return listed
+
+
+def _announced(blocks: list[Block], judged: list[Judged], weights: list[float], first: int, last: int) -> set[int]:
+    """The plain list items (``_plain_item``) of a run of ``MIN_ANNOUNCED_ITEMS`` or more right under
+    a paragraph of the article that ends with a colon (``So kam es zustande:``): the list it
+    announces, wherever it stands in the article, its last text included."""
+    out: set[int] = set()
+    for i in range(first, last):
+        if weights[i] <= 0 or not blocks[i].text.rstrip().endswith(COLONS):
+            continue
+        end = i + 1
+        while end <= last and _plain_item(blocks[end], judged[end]):
+            end += 1
+        if end - i - 1 >= MIN_ANNOUNCED_ITEMS:
+            out.update(range(i + 1, end))
+    return out
+
+
+def _section_heads(blocks: list[Block], judged: list[Judged], weights: list[float], first: int, hi: int) -> set[int]:
+    """The headings (``h1``..``h6``, no links) in the article's element, up to its last text, that
+    stand right above a paragraph of it: a section's heading, whatever precedes it (a picture's
+    credit, an advert, the byline the ladder drops). Smoothing keeps a heading only between text."""
+    out: set[int] = set()
+    for i in range(first, hi):
+        block, item = blocks[i], judged[i]
+        if block.kind in HEADING_KINDS and item.cls is SHORT and not block.link_chars and item.feats.units:
+            if weights[i + 1] > 0 and judged[i + 1].cls is GOOD:
+                out.add(i)
+    return out
 
 
 def _same_element(blocks: list[Block], i: int) -> bool:

@@ -21,6 +21,13 @@ rows of one table follow each other with no blank line.
 The rows found this way are text (``table``); the heading above them then sits between text and
 is kept by smoothing.
 
+A data table of more columns (test results, prices, a timetable) is content too when it stands
+inside the article's element with the article's text on both sides (``inner_tables``, called by
+the container prior, which knows that element): its cells are short, and where one links its item
+(a product's page) it is link-dense, so one by one they cost the region more than the article's
+lede above them weighs, and the region would start below the table. A table whose cells mostly
+link is a menu, one with long cells a layout.
+
 >>> from cleantext.boilerplate.context import Judged
 >>> from cleantext.boilerplate.features import features_of
 >>> from cleantext.model import Block, BlockClass, DropReason, KeepReason
@@ -58,6 +65,13 @@ BARRED = (-1, -1)  # a dump row's columns when a bar divides its cells
 RULE_LINE = compiled(r"[-:|+\s]+")  # a Markdown table's rule under its header row: ---|---
 GOOD, SHORT = BlockClass.GOOD, BlockClass.SHORT
 TO_TABLE = Step("key_value_tables", GOOD, KeepReason.TABLE)
+# A data table between the article's paragraphs (results, prices, a timetable): rows of short cells
+# that the ladder drops one by one as too short or, where a cell links its item, as links.
+MIN_DATA_CELLS = 4  # cells: two rows of two
+MAX_CELL_UNITS = 30  # units of a cell: a name, a figure, a short phrase (as a key/value table's value)
+MAX_LINKED_CELL_SHARE = 0.5  # of the cells holding links: more is a menu drawn as a table
+CELL_RULES = frozenset(("short", "link_dense", "list_item"))  # what the ladder says of a data cell
+TO_DATA = Step("inner_tables", GOOD, KeepReason.TABLE)
 
 
 def _is_key(text: str, link_chars: int) -> bool:
@@ -199,3 +213,35 @@ def key_value_tables(blocks: list[Block], judged: list[Judged]) -> None:
         for item in judged[first : last + 1]:
             if item.cls is SHORT:
                 item.set(TO_TABLE)
+
+
+def _data_cells(blocks: list[Block], judged: list[Judged], first: int, last: int) -> bool:
+    """Is the run of cell blocks a data table: enough short cells, most of them without links,
+    none that the ladder called anything but short, linked or a list entry?"""
+    cells = range(first, last + 1)
+    if len(cells) < MIN_DATA_CELLS:
+        return False
+    for i in cells:
+        item = judged[i]
+        if item.feats.units > MAX_CELL_UNITS or (item.cls is not GOOD and item.chain[0].name not in CELL_RULES):
+            return False
+    return sum(1 for i in cells if blocks[i].link_chars) <= MAX_LINKED_CELL_SHARE * len(cells)
+
+
+def inner_tables(blocks: list[Block], judged: list[Judged], lo: int, hi: int) -> None:
+    """Make the cells of data tables strictly between the article's text (``lo`` and ``hi``, the
+    first and last block of its text in its element) text (in place): a results or price table
+    inside an article is part of it, and its many short cells must not cut the article in two."""
+    i = lo + 1
+    while i < hi:
+        if blocks[i].kind not in CELLS:
+            i += 1
+            continue
+        end = i
+        while end + 1 < hi and blocks[end + 1].kind in CELLS:
+            end += 1
+        if _data_cells(blocks, judged, i, end):
+            for item in judged[i : end + 1]:
+                if item.cls is not GOOD:
+                    item.set(TO_DATA)
+        i = end + 1

@@ -300,3 +300,22 @@ def test_section_headings_that_open_the_article_are_kept() -> None:
         assert kept in text, kept
     for dropped in ("阅读 187", "阳台种辣椒", "首页"):
         assert dropped not in text, dropped
+
+
+def test_a_list_announced_by_a_colon_after_the_last_paragraph_is_kept() -> None:
+    # the last paragraph ends with a colon and a plain list (no links) follows it, then an
+    # embedded post of links: the list is what the paragraph announced, not a menu
+    text = _kept("announced-list.html")
+    for kept in ("the recipe was simple enough:", "Get up before the ferries", "Show one boat", "Keep it short"):
+        assert kept in text, kept
+    for dropped in ("#harbour", "Fog over the pier", "Walks"):
+        assert dropped not in text, dropped
+
+
+def test_a_section_heading_after_a_dropped_credit_is_kept() -> None:
+    # a picture's credit (dropped) stands between two paragraphs and a section heading: the
+    # heading heads the text under it, though smoothing sees boilerplate on one side of it
+    text = _kept("heading-after-credit.html")
+    assert "Flour from the next village" in text
+    for dropped in ("Photo: Valley Times", "all rights reserved", "Local"):
+        assert dropped not in text, dropped

@@ -118,3 +118,13 @@ def test_html_rows_of_links_are_a_menu_not_a_table() -> None:
     blocks, meta, _ = segment(Decoded("t.html", html, "utf-8", "utf-8"), "auto")
     kept = [v.block.text for v in classify(blocks, meta) if v.keep]
     assert "帮助中心" not in kept and "配送方式" not in kept
+
+
+def test_a_data_table_inside_the_article_keeps_the_text_above_it() -> None:
+    # a results table (linked names, prices, grades) between the lede and the rest of the story:
+    # its many short cells are the article's, and they must not cut the lede away from the body
+    text = _text("results-table.html")
+    for kept in ("We pitched twelve tents", "Two let water in", "Granite Peak", "seams that were taped"):
+        assert kept in text, kept
+    for dropped in ("Tents", "all rights reserved"):
+        assert dropped not in text, dropped
