@@ -1,0 +1,176 @@
+"""How far the article reaches beyond its element, and where it ends inside it.
+
+- Blog posts put their sections in sibling elements (a heading, short paragraphs, a list each),
+  and the comments or a long list beside them can make one section outweigh their parent. So
+  the article grows from its element to the siblings on each side that read as more of it (a
+  paragraph, few links), past headings and plain lists (no links) between them, parent by
+  parent, until something costly (comments, a teaser list, a share bar) closes that side: what
+  lies beyond it (an author box, a related post's summary) is not taken back.
+- When the headline sits in the article's element, so does what follows the body: a share bar,
+  then a box of related stories whose summaries read as prose. Past the body, the element's
+  children are taken only as far as they gain more than they cost; a box of teasers (text beside
+  linked headlines) only costs.
+
+Weights are the container prior's (``dom``): good text positive, boilerplate negative.
+"""
+
+from __future__ import annotations
+
+from cleantext.boilerplate.context import Judged
+from cleantext.boilerplate.leaning import plain_item
+from cleantext.model import HEADING_KINDS, Block, BlockClass
+
+GOOD, SHORT = BlockClass.GOOD, BlockClass.SHORT
+# Link characters in a sibling element, as a share of its text, above which it is not a section
+# of the article (``extend``): teasers link their headline and a "read more".
+MAX_SECTION_LINK_SHARE = 0.2
+# Of the text of the heaviest child element of the article's element, what an earlier child must
+# hold to be the body that ``_tail`` measures from: a short story's body is followed by teaser
+# summaries that together hold more text than it does.
+BODY_SHARE = 0.5
+
+
+def extend(blocks: list[Block], judged: list[Judged], weights: list[float], number: int) -> tuple[int, int]:
+    """First and last index of the article: the container's blocks, then, parent by parent, the
+    sibling elements on each side that hold more of it (a blog post's sections in elements of their
+    own, with headings and lists between them). A side stops for good at the first parent where
+    something costly (comments, a teaser list) lies beyond what it took."""
+    inside = [b.index for b in blocks if number in b.containers]
+    first, last = inside[0], inside[-1]
+    chain = blocks[first].containers
+    # A side is open while nothing costly closes the article there: a container whose edge holds
+    # a share bar, a related list or a comment form has its article's end inside it.
+    values = [_article_weight(blocks[i], judged[i], weights[i]) for i in range(first, last + 1)]
+    text = [i for i, value in enumerate(values) if value > 0]
+    if not text:
+        return first, last
+    end = _tail(blocks, judged, weights, number, first, last)
+    open_before = all(value >= 0 for value in values[: text[0]])
+    open_after = end == last and all(value >= 0 for value in values[text[-1] + 1 :])
+    last = end
+    for parent in reversed(chain[: chain.index(number)]):
+        if not (open_before or open_after):
+            break
+        lo, hi = first, last
+        while lo > 0 and parent in blocks[lo - 1].containers:
+            lo -= 1
+        while hi + 1 < len(blocks) and parent in blocks[hi + 1].containers:
+            hi += 1
+        if open_before:
+            runs = _groups(blocks, first - 1, lo - 1, -1, parent)
+            taken, open_before = _reach(blocks, judged, weights, runs)
+            if taken:
+                first = runs[taken - 1][1]
+        if open_after:
+            runs = _groups(blocks, last + 1, hi + 1, 1, parent)
+            taken, open_after = _reach(blocks, judged, weights, runs)
+            if taken:
+                last = runs[taken - 1][1]
+    return first, last
+
+
+def _reach(
+    blocks: list[Block], judged: list[Judged], weights: list[float], runs: list[tuple[int, int]]
+) -> tuple[int, bool]:
+    """How many of the sibling runs (walking away from the article) to take: the count with the
+    largest gain before the first run that costs (an author box or a related post after a share bar
+    or a teaser list is not more of the article), the fewest on ties; and whether that side stays
+    open (nothing that costs lies beyond them inside the parent, so the next parent up may extend
+    further)."""
+    gain, best, taken = 0.0, 0.0, 0
+    values = [_group_value(blocks, judged, weights, run) for run in runs]
+    for count, value in enumerate(values, 1):
+        if value < 0:  # something costly (a teaser list, a share bar) ends the article on this side
+            break
+        gain += value
+        if gain > best:
+            best, taken = gain, count
+    return taken, all(value >= 0 for value in values[taken:])
+
+
+def _groups(blocks: list[Block], start: int, stop: int, step: int, parent: int) -> list[tuple[int, int]]:
+    """The runs of blocks from ``start`` toward ``stop`` (exclusive, by ``step``) that sit in one
+    child element of ``parent`` (or are its own blocks, one by one), as (first, last) in walk order."""
+    runs: list[tuple[int, int]] = []
+    key: object = None
+    for i in range(start, stop, step):
+        chain = blocks[i].containers
+        at = chain.index(parent)
+        child = chain[at + 1] if at + 1 < len(chain) else -1 - i
+        if runs and child == key:
+            runs[-1] = (runs[-1][0], i)
+        else:
+            runs.append((i, i))
+            key = child
+    return runs
+
+
+def _group_value(blocks: list[Block], judged: list[Judged], weights: list[float], run: tuple[int, int]) -> float:
+    """What a sibling element adds to the article: its article weight when it reads as a section
+    (a paragraph of text, few links), else only its cost (teasers, a bio box of links, comments)."""
+    lo, hi = min(run), max(run)
+    total, chars, links, paragraph = 0.0, 0, 0, False
+    for i in range(lo, hi + 1):
+        block, item = blocks[i], judged[i]
+        total += _article_weight(block, item, weights[i])
+        chars += len(block.text)
+        links += block.link_chars
+        paragraph = paragraph or (item.cls is GOOD and not block.in_list)
+    if paragraph and links <= MAX_SECTION_LINK_SHARE * chars:
+        return total
+    return min(total, 0.0)
+
+
+def _article_weight(block: Block, item: Judged, weight: float) -> float:
+    """A block's weight as part of an article's section: headings and plain list items cost
+    nothing there (they sit between a blog post's paragraphs), the rest weighs as in the sums."""
+    if weight > 0:
+        return weight
+    if (block.kind in HEADING_KINDS and item.cls is SHORT and not block.link_chars) or plain_item(block, item):
+        return 0.0
+    return weight
+
+
+def _tail(blocks: list[Block], judged: list[Judged], weights: list[float], number: int, first: int, last: int) -> int:
+    """The last index of the container's article: of its child elements (``first`` to ``last``)
+    after the body (the first that holds ``BODY_SHARE`` of the most text any of them holds), the
+    leading run with the largest gain (the most on ties: a list of plain points costs nothing).
+    A related-stories box, a teaser list or an author box after a share bar sits in the article's
+    element beside the body when the headline does too; what follows the body past something
+    costly that the text after it does not outweigh is not the article. An advert or a link box
+    inside the article costs less than the paragraphs after it, and stays."""
+    try:
+        runs = _groups(blocks, first, last + 1, 1, number)
+    except ValueError:  # a block between them lies outside the element: not one stretch of the page
+        return last
+    texts = [sum(w for w in weights[lo : hi + 1] if w > 0) for lo, hi in runs]
+    floor = BODY_SHARE * max(texts)
+    body = next(k for k, text in enumerate(texts) if text >= floor)
+    if not any(judged[i].cls is GOOD for i in range(runs[body][1] + 1, last + 1)):
+        return last  # the body ends the element (most pages): nothing to weigh
+    gain, best, taken = 0.0, 0.0, 0
+    for count, run in enumerate(runs[body + 1 :], 1):
+        value = _tail_value(blocks, judged, weights, run)
+        gain += value
+        if gain >= best:
+            best, taken = gain, count
+    end = runs[body + taken][1]
+    if not any(judged[i].cls is GOOD for i in range(end + 1, last + 1)):
+        return last  # no paragraph lies past the cut (short lines lean to text only between text)
+    return end
+
+
+def _tail_value(blocks: list[Block], judged: list[Judged], weights: list[float], run: tuple[int, int]) -> float:
+    """What a child element after the article's body adds to it: its article weight; for a box of
+    teasers only its cost. Teasers are text beside linked headlines: links make up more than
+    ``MAX_SECTION_LINK_SHARE`` of the element's text and some of its blocks that cost are links.
+    A paragraph with many links, or a list of them, is not that: it has no linked block that costs."""
+    lo, hi = run
+    values = [_article_weight(blocks[i], judged[i], weights[i]) for i in range(lo, hi + 1)]
+    chars = sum(len(blocks[i].text) for i in range(lo, hi + 1))
+    links = sum(blocks[i].link_chars for i in range(lo, hi + 1))
+    if links > MAX_SECTION_LINK_SHARE * chars and any(
+        value < 0 and blocks[i].link_chars for i, value in enumerate(values, lo)
+    ):
+        return sum(value for value in values if value < 0)
+    return sum(values)

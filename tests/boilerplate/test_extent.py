@@ -1,0 +1,110 @@
+"""How far the article reaches from its element: sibling sections taken, teasers, comments and
+an author box past a share bar left. Built from blocks directly, or from hand-written pages."""
+
+from __future__ import annotations
+
+from cleantext.boilerplate import classify
+from cleantext.boilerplate.extent import extend
+from cleantext.model import Block, PageMeta
+from tests.boilerplate.domkit import BIO, PROSE, SHARE, TEASER, kept_text, weights_of
+
+
+# Hand-written pages of the two shapes where choosing one element loses: a blog post whose
+# sections sit in sibling elements beside a long comment thread, and a short story above a block
+# of teasers. Each test states what is kept and what is dropped.
+def test_a_blog_posts_sibling_sections_are_kept_with_their_headings_and_lists() -> None:
+    text = kept_text("sections-blog.html")
+    for kept in (
+        "Every spring I get the same question",  # the first section, the heaviest element
+        "Pick the right spot",  # a later section's heading ...
+        "Vegetables want sun",  # ... its paragraph ...
+        "Partial shade for lettuce and spinach",  # ... and its plain list
+        "Line the bottom with cardboard",
+        "Zucchini",  # a one-word point between two paragraphs
+        "keep notes on what worked",  # the last section's last paragraph
+    ):
+        assert kept in text, kept
+    for dropped in ("Reader 1 on March 1", "coffee grounds", "Facebook Twitter", "Categories", "Copyright"):
+        assert dropped not in text, dropped
+
+
+def test_a_short_story_leaves_the_teasers_below_it() -> None:
+    text = kept_text("short-teasers.html")
+    assert text.startswith("A line of thunderstorms swept through the valley")
+    assert text.endswith("Crews from two neighbouring counties were called in to help.")
+    for dropped in ("bus lanes", "library", "farmers market", "superintendent", "Read more", "More local news"):
+        assert dropped not in text, dropped
+
+
+def _section_page() -> list[Block]:
+    """A post (container 2) whose sections are elements 3, 4, 5; comments (6) follow."""
+    longest = PROSE * 3
+    return [
+        Block(0, "标题在这里", kind="h1", containers=(0, 1, 2)),
+        Block(1, longest, containers=(0, 1, 2, 3)),
+        Block(2, "小标题", kind="h2", containers=(0, 1, 2, 4)),
+        Block(3, PROSE, containers=(0, 1, 2, 4)),
+        Block(4, "第一点", kind="li", in_list=True, containers=(0, 1, 2, 4, 9)),
+        Block(5, "第二点", kind="li", in_list=True, containers=(0, 1, 2, 4, 9)),
+        Block(6, PROSE, containers=(0, 1, 2, 5)),
+        *[Block(i, TEASER, hint="comment", containers=(0, 1, 2, 6)) for i in range(7, 12)],
+    ]
+
+
+def test_extend_grows_over_sibling_sections_and_stops_at_comments() -> None:
+    blocks = _section_page()
+    judged, weights = weights_of(blocks)
+    assert extend(blocks, judged, weights, 3) == (1, 6)
+
+
+def test_extend_does_not_take_teasers_with_their_links() -> None:
+    blocks = _section_page()
+    linked = [b if b.index != 6 else Block(6, PROSE, link_chars=len(PROSE) // 2, containers=(0, 1, 2, 5)) for b in blocks]
+    judged, weights = weights_of(linked)
+    assert extend(linked, judged, weights, 3) == (1, 5)
+
+
+def test_a_container_ending_in_boilerplate_does_not_grow_on_that_side() -> None:
+    blocks = _section_page()
+    shared = [*blocks[:2], Block(2, "分享到：微信 微博", containers=(0, 1, 2, 3)), *blocks[2:]]
+    shared = [Block(i, b.text, kind=b.kind, in_list=b.in_list, hint=b.hint, containers=b.containers)
+              for i, b in enumerate(shared)]
+    judged, weights = weights_of(shared)
+    assert extend(shared, judged, weights, 3) == (1, 2)
+
+
+def test_classify_keeps_a_plain_list_between_paragraphs_and_drops_a_linked_one() -> None:
+    blocks = _section_page()
+    verdicts = classify(blocks, PageMeta(title="标题在这里"))
+    assert [v.keep for v in verdicts[1:7]] == [True] * 6
+    assert not any(v.keep for v in verdicts[7:])
+    linked = [Block(b.index, b.text, kind=b.kind, in_list=b.in_list, hint=b.hint, containers=b.containers,
+                    link_chars=len(b.text) if b.in_list else 0) for b in blocks]
+    verdicts = classify(linked, PageMeta(title="标题在这里"))
+    assert (verdicts[4].keep, verdicts[5].keep) == (False, False)
+
+
+# An author's note: prose without links, like a section of the article, but after the share bar.
+def test_extend_does_not_cross_a_share_bar_to_an_author_box() -> None:
+    """The article (element 3) grows to its next section (4), not past the share bar (5) to the
+    author's note (6), although the note would add more text than the bar costs."""
+    blocks = [
+        Block(0, "标题在这里", kind="h1", containers=(0, 1, 2)),
+        Block(1, PROSE * 3, containers=(0, 1, 2, 3)),
+        Block(2, PROSE, containers=(0, 1, 2, 4)),
+        Block(3, SHARE, containers=(0, 1, 2, 5)),
+        Block(4, BIO, containers=(0, 1, 2, 6)),
+    ]
+    judged, weights = weights_of(blocks)
+    assert weights[3] < 0 < weights[4] + weights[3]  # taking the note would pay off
+    assert extend(blocks, judged, weights, 3) == (1, 2)
+
+
+def test_a_related_box_in_the_storys_element_leaves_with_its_summaries() -> None:
+    # the headline, the body and a box of related stories share one element: the box (linked
+    # headlines, a "read more" each) follows the body past its share bar and is not the article
+    text = kept_text("related-in-story-element.html")
+    assert "first crossing in two years" in text
+    assert "run it on weekends until October." in text
+    for dropped in ("lamp room", "quay, the first increase", "breakfast on the sand", "Related Stories"):
+        assert dropped not in text, dropped
