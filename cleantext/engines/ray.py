@@ -231,7 +231,7 @@ class RayRun:
         """Every outcome row, in input order, with its place; after the resumed place only."""
         after = self.plan.after
         for place, row in self._cleaned():
-            if after is None or place.input > after.input or place.item > after.item:
+            if after is None or (place.input, place.item) > (after.input, after.item):
                 yield place, row
 
     def _cleaned(self) -> Rows:
