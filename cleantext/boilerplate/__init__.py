@@ -12,8 +12,9 @@ The method, step by step (one module each):
    list entry, and is left to smoothing; a paragraph that trails off (``……``) is left to it too,
    unless the page holds several such lines (a feed of teasers).
 4. ``dom`` (HTML): the element holding most of the article's text is found from the blocks'
-   container numbers; bare prose and short lines inside it lean to text, good text outside it
-   leaves (``outside-main``).
+   container numbers; ``extent`` grows it to sibling elements that hold more of the article and
+   ends it where a related box follows the body; inside it bare prose and the short lines
+   ``leaning`` names lean to text, good text outside it leaves (``outside-main``).
 5. ``tables``: the rows of a key/value table (specifications) that touches the article's text
    are text, though each cell is too short to judge alone; ``clauses``: so are the heads of a
    numbered outline (一、二、三、, （一）（二）) among the article's text (a notice's clauses).
