@@ -58,6 +58,13 @@ LONE_BULLET = compiled(r"(?:^|(?<=\S) {2,}|^ +)([" + LONE_BULLET_MARKS + r"]) +$
 LONE_BULLET_ENDS = tuple(LONE_BULLET_MARKS)  # for ``str.endswith``
 MIN_SPLIT_LINES = 6  # lines with text on both sides of the same column: fewer is chance
 MIN_BOTH_SHARE = 0.3  # of a stretch's text lines, the share with text on both sides
+# Lines from a stretch's first over which MIN_SPLIT_LINES must have a gap at its column; or over
+# the wider window, where most of the lines with gaps have one there: a side column of headings and
+# short entries beside paragraphs leaves lines of one column between (a converter that does not
+# wrap sets a paragraph on one line), but a page's header and a third column must not pass for one.
+WINDOW_LINES = 2 * MIN_SPLIT_LINES
+WIDE_WINDOW_LINES = 4 * MIN_SPLIT_LINES
+MIN_WIDE_SPAN_SHARE = 0.5
 MIN_PROSE_COLUMNS = 20  # display columns one side's lines reach on average: wrapped text, not cells
 MIN_SIDE_COLUMNS = 6  # display columns the other side reaches on average: menu entries, not a border
 WRAP_RANK = 2  # the column's width is its (WRAP_RANK + 1)-th widest line's
@@ -280,13 +287,22 @@ def _wrapped(prev: str, text: str, width: int) -> bool:
     return first is not None and display_width(prev) + 1 + display_width(first.group()) > width
 
 
+def _lined_up(window: list[list[tuple[int, int]]], wide: list[list[tuple[int, int]]], column: int) -> bool:
+    """Do enough lines of the window have a gap reaching ``column``, or most of the wide window's?"""
+    if _spanning(window, column) >= MIN_SPLIT_LINES:
+        return True
+    spanning = _spanning(wide, column)
+    return spanning >= MIN_SPLIT_LINES and spanning >= MIN_WIDE_SPAN_SHARE * len(wide)
+
+
 def _layout_at(
     lines: list[str], gaps: dict[int, list[tuple[int, int]]], i: int, tried: dict[int, int], chars: bool = False
 ) -> tuple[int, list[tuple[str, str]]]:
     """A side-by-side stretch starting at line ``i``: its end and its (left, right) parts."""
-    window = [gaps[j] for j in range(i, i + 2 * MIN_SPLIT_LINES) if j in gaps]  # lines without gaps span nothing
+    window = [gaps[j] for j in range(i, i + WINDOW_LINES) if j in gaps]  # lines without gaps span nothing
+    wide = [gaps[j] for j in range(i, i + WIDE_WINDOW_LINES) if j in gaps]
     for _, column in gaps[i]:
-        if tried.get(column, -1) > i or _spanning(window, column) < MIN_SPLIT_LINES:
+        if tried.get(column, -1) > i or not _lined_up(window, wide, column):
             continue
         end, parts = _stretch(lines, i, column, chars)
         if _is_layout(parts):

@@ -114,3 +114,17 @@ def test_columns_padded_to_a_number_of_characters_are_read_one_after_the_other()
     out = unfold_columns("\n".join(rows)).split("\n")
     assert [line.strip() for line in out if line.strip() in menu] == menu
     assert not any(entry in line and "国务院" in line for line in out for entry in menu)
+
+
+def test_a_side_column_beside_unwrapped_paragraphs_is_read_apart() -> None:
+    # a converter that does not wrap sets each paragraph on one line: between the rows holding a
+    # menu entry and a heading come lines of the article's column alone
+    menu = ["Home", "News", "Sports", "Weather", "Contact", "About us", "Archive", "Search"]
+    rows = []
+    for k, entry in enumerate(menu):
+        rows.append(entry.ljust(30) + f"The heading of section number {k}")
+        rows.append(" " * 30 + f"The council met on Tuesday and agreed on point {k}, after a long debate.")
+        rows.append("")
+    out = unfold_columns("\n".join(rows)).split("\n")
+    assert [line.strip() for line in out if line.strip() in menu] == menu
+    assert not any(line.startswith(tuple(menu)) and "heading" in line for line in out)
