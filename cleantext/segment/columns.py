@@ -10,7 +10,12 @@ by line, every block would glue a menu entry to a piece of the article. What sho
 - other lines of the stretch hold only the left column (shorter than the start) or only the
   right one (indented up to the start);
 - one column at least holds wrapped text: a data table's cells are short, a form's left side is
-  labels (``发布日期：``), their rows must stay rows, and they are left alone.
+  labels (``发布日期：``), their rows must stay rows, and they are left alone;
+- a terminal dumper lines the columns up in display columns (a CJK character takes two), a converter
+  laying text out like a browser's innerText (inscriptis) pads each cell to a number of characters:
+  beside a left column holding CJK text, the right one starts at one character index, at varying
+  display columns. Where more of the gaps after wide characters end at a character index many
+  lines' gaps end at than at such a display column, the dump is read in characters.
 
 Each stretch found is rewritten as its left column, a blank line, then its right column (each
 unfolded again if it holds columns itself, and its word wrapping undone: a column is narrower than
@@ -35,6 +40,8 @@ The council met on Tuesday and agreed to keep the library open on Sundays, after
 
 from __future__ import annotations
 
+from collections import Counter
+
 from cleantext.regexes import compiled
 from cleantext.segment.dump import ASTRAL, BULLET, CJK_CHAR, FIRST_WORD, WIDE_RUN, display_width, unbox_line
 from cleantext.text import COLONS
@@ -51,6 +58,13 @@ LONE_BULLET = compiled(r"(?:^|(?<=\S) {2,}|^ +)([" + LONE_BULLET_MARKS + r"]) +$
 LONE_BULLET_ENDS = tuple(LONE_BULLET_MARKS)  # for ``str.endswith``
 MIN_SPLIT_LINES = 6  # lines with text on both sides of the same column: fewer is chance
 MIN_BOTH_SHARE = 0.3  # of a stretch's text lines, the share with text on both sides
+# Lines from a stretch's first over which MIN_SPLIT_LINES must have a gap at its column; or over
+# the wider window, where most of the lines with gaps have one there: a side column of headings and
+# short entries beside paragraphs leaves lines of one column between (a converter that does not
+# wrap sets a paragraph on one line), but a page's header and a third column must not pass for one.
+WINDOW_LINES = 2 * MIN_SPLIT_LINES
+WIDE_WINDOW_LINES = 4 * MIN_SPLIT_LINES
+MIN_WIDE_SPAN_SHARE = 0.5
 MIN_PROSE_COLUMNS = 20  # display columns one side's lines reach on average: wrapped text, not cells
 MIN_SIDE_COLUMNS = 6  # display columns the other side reaches on average: menu entries, not a border
 WRAP_RANK = 2  # the column's width is its (WRAP_RANK + 1)-th widest line's
@@ -58,11 +72,12 @@ CJK_SLACK = 2  # display columns: a CJK line this close to its column's width wa
 MAX_STRETCH_GAP = 2  # lines that do not fit the layout, in a row, before a stretch ends
 
 
-def _gaps(line: str) -> list[tuple[int, int]]:
-    """The gaps in ``line``: the display columns where each starts and where the text after it starts."""
+def _gaps(line: str, chars: bool = False) -> list[tuple[int, int]]:
+    """The gaps in ``line``: the display columns (``chars``: the characters) where each starts and
+    where the text after it starts."""
     gaps = []
     for m in GAP.finditer(line.rstrip()):
-        end = display_width(line[: m.end()])
+        end = m.end() if chars else display_width(line[: m.end()])
         gaps.append((end - (m.end() - m.start()), end))  # a gap is spaces, one column each
     return gaps
 
@@ -79,9 +94,10 @@ def _spanning(window: list[list[tuple[int, int]]], column: int) -> int:
     return count
 
 
-def _cut(line: str, column: int) -> tuple[str, str] | None:
-    """The line's left and right parts at display ``column``, or None if text spans it."""
-    at = _index_of_column(line, column)
+def _cut(line: str, column: int, chars: bool = False) -> tuple[str, str] | None:
+    """The line's left and right parts at display ``column`` (``chars``: at that character), or
+    None if text spans it."""
+    at = (column if column < len(line) else None) if chars else _index_of_column(line, column)
     if at is None:
         return line.rstrip(), ""
     left, right = line[:at], line[at:].rstrip()
@@ -131,13 +147,13 @@ def _index_of_column_by_character(line: str, column: int) -> int | None:
     return None
 
 
-def _stretch(lines: list[str], start: int, column: int) -> tuple[int, list[tuple[str, str]]]:
+def _stretch(lines: list[str], start: int, column: int, chars: bool = False) -> tuple[int, list[tuple[str, str]]]:
     """From ``start``, the lines that fit a layout with the right column at ``column``."""
     parts: list[tuple[str, str]] = []
     misfits = 0
     end = start
     for i in range(start, len(lines)):
-        cut = _cut(lines[i], column) if lines[i].strip() else ("", "")
+        cut = _cut(lines[i], column, chars) if lines[i].strip() else ("", "")
         if cut is None:
             misfits += 1
             if misfits > MAX_STRETCH_GAP:
@@ -184,23 +200,51 @@ def unfold_columns(text: str) -> str:
     if GAP.search(text) is None:
         return text
     lines = text.split("\n")
+    # without a wide character, a character is a display column
+    chars = (WIDE_RUN.search(text) is not None or ASTRAL.search(text) is not None) and _lined_up_in_characters(lines)
+    return _unfold(text, lines, chars)
+
+
+def _lined_up_in_characters(lines: list[str]) -> bool:
+    """Do the gaps after wide characters end where many lines' gaps end in characters more often
+    than in display columns (a converter padding cells to a number of characters)?"""
+    by_chars: Counter[int] = Counter()
+    by_columns: Counter[int] = Counter()
+    wide: list[tuple[int, int]] = []  # where a gap after wide characters ends: (character, display column)
+    for line in lines:
+        if "   " not in line.strip():
+            continue
+        for m in GAP.finditer(line.rstrip()):
+            end, column = m.end(), display_width(line[: m.end()])
+            by_chars[end] += 1
+            by_columns[column] += 1
+            if column != end:
+                wide.append((end, column))
+    in_chars = sum(by_chars[end] >= MIN_SPLIT_LINES for end, _ in wide)
+    return in_chars > sum(by_columns[column] >= MIN_SPLIT_LINES for _, column in wide)
+
+
+def _unfold(text: str, lines: list[str], chars: bool) -> str:
+    """The dump (``text``, cut into ``lines``) with each side-by-side stretch lined up in display
+    columns (``chars``: in characters) rewritten column after column."""
     # A gap has text on both sides, so it lies within the stripped line (``\s`` and ``str.strip``
     # both go by ``str.isspace``): most lines with three spaces only have them as an indent.
     # Kept for the lines that have gaps only: not an empty list for every line of a huge dump.
-    gaps = {i: found for i, line in enumerate(lines) if "   " in line.strip() and (found := _gaps(line))}
+    gaps = {i: found for i, line in enumerate(lines) if "   " in line.strip() and (found := _gaps(line, chars))}
     out: list[str] = []
     tried: dict[int, int] = {}  # column -> line up to which a stretch at it was tried and failed
     done = 0  # the lines before this one are in ``out``
     for i in gaps:  # only these can start a stretch (in line order: a dict keeps its insertion order)
         if i < done:
             continue
-        end, parts = _layout_at(lines, gaps, i, tried)
+        end, parts = _layout_at(lines, gaps, i, tried, chars)
         if not parts:
             continue
         out.extend(lines[done:i])  # lines outside any stretch stay as they are
         for column in ([left for left, _ in parts], [right for _, right in parts]):
             text_of_column = "\n".join(column)
-            unfolded = unfold_columns(text_of_column)  # a column may hold columns (three side by side)
+            # a column may hold columns (three side by side)
+            unfolded = _unfold(text_of_column, column, chars) if GAP.search(text_of_column) else text_of_column
             out.extend(_unwrap(column) if unfolded == text_of_column else unfolded.split("\n"))
             out.append("")  # a column's own blank lines are its paragraph breaks
         done = end
@@ -243,15 +287,24 @@ def _wrapped(prev: str, text: str, width: int) -> bool:
     return first is not None and display_width(prev) + 1 + display_width(first.group()) > width
 
 
+def _lined_up(window: list[list[tuple[int, int]]], wide: list[list[tuple[int, int]]], column: int) -> bool:
+    """Do enough lines of the window have a gap reaching ``column``, or most of the wide window's?"""
+    if _spanning(window, column) >= MIN_SPLIT_LINES:
+        return True
+    spanning = _spanning(wide, column)
+    return spanning >= MIN_SPLIT_LINES and spanning >= MIN_WIDE_SPAN_SHARE * len(wide)
+
+
 def _layout_at(
-    lines: list[str], gaps: dict[int, list[tuple[int, int]]], i: int, tried: dict[int, int]
+    lines: list[str], gaps: dict[int, list[tuple[int, int]]], i: int, tried: dict[int, int], chars: bool = False
 ) -> tuple[int, list[tuple[str, str]]]:
     """A side-by-side stretch starting at line ``i``: its end and its (left, right) parts."""
-    window = [gaps[j] for j in range(i, i + 2 * MIN_SPLIT_LINES) if j in gaps]  # lines without gaps span nothing
+    window = [gaps[j] for j in range(i, i + WINDOW_LINES) if j in gaps]  # lines without gaps span nothing
+    wide = [gaps[j] for j in range(i, i + WIDE_WINDOW_LINES) if j in gaps]
     for _, column in gaps[i]:
-        if tried.get(column, -1) > i or _spanning(window, column) < MIN_SPLIT_LINES:
+        if tried.get(column, -1) > i or not _lined_up(window, wide, column):
             continue
-        end, parts = _stretch(lines, i, column)
+        end, parts = _stretch(lines, i, column, chars)
         if _is_layout(parts):
             return end, parts
         tried[column] = end

@@ -21,6 +21,12 @@ What such dumps look like, and what this module relies on:
   held, never an object for every line (a 20 MB dump's lines took ~65 MB as objects).
 - Lines that are not wrapped are real line breaks: each becomes its own block, and the blank-line
   group it belongs to is kept in ``Block.group`` so that context smoothing can see paragraphs.
+- A teaser's summary under its bullet is a paragraph or two. A converter laying text out like a
+  browser's innerText indents every block nested in a list item under its bullet, so a page whose
+  article sits in an ``li`` gives one bullet with paragraph after paragraph under it: lines under a
+  bullet spanning ``MIN_NESTED_PARAGRAPHS`` paragraphs or more are text of their own, not the
+  item's continuation. Unless another item of the same list holds as many: a feed (a live blog's
+  entries, a list of comments, teasers with their pictures' captions) repeats the shape.
 
 >>> [b.text for b in split_dump("Title\\n\\n  • Home\\n  • News\\n\\nBody text.")]
 ['Title', 'Home', 'News', 'Body text.']
@@ -32,7 +38,7 @@ import heapq
 import re
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from cleantext.model import Block
 from cleantext.regexes import compiled
@@ -55,6 +61,9 @@ LIST_CONTINUATION_INDENT = 2  # columns deeper than its bullet: a teaser's summa
 # characters: a paragraph's first line is indented this much at most deeper than the lines that
 # continue it (two ideographic spaces, four or six spaces); deeper is a table's cell beside another
 MAX_PARAGRAPH_INDENT = 8
+# paragraphs (blank-line groups) under one bullet from which they are text nested in a list item,
+# not the item's continuation: a teaser's summary, its byline and its date are three at most
+MIN_NESTED_PARAGRAPHS = 4
 # East Asian Wide and Fullwidth characters (two terminal columns): the blocks a dump holds in
 # practice — Hangul Jamo, CJK punctuation to Yi, Hangul syllables, compatibility ideographs,
 # vertical and small forms, fullwidth forms, the supplementary ideograph planes, and the emoji
@@ -431,4 +440,33 @@ def split_dump(text: str, markdown: bool = False) -> list[Block]:
                 ordered=line.number > 0,
             )
         )
+    return _nested_paragraphs(blocks)
+
+
+def _nested_paragraphs(blocks: list[Block]) -> list[Block]:
+    """The blocks, each run of continuation lines under one bullet that spans
+    ``MIN_NESTED_PARAGRAPHS`` paragraphs or more taken out of the list (text nested in an item),
+    unless another such run stands in the same list (no line outside a list between them)."""
+    runs = list(_long_runs(blocks))
+    for k, (start, end) in enumerate(runs):
+        after_previous = k > 0 and all(b.in_list for b in blocks[runs[k - 1][1] : start])
+        before_next = k + 1 < len(runs) and all(b.in_list for b in blocks[end : runs[k + 1][0]])
+        if not (after_previous or before_next):
+            blocks[start:end] = [replace(block, in_list=False) for block in blocks[start:end]]
     return blocks
+
+
+def _long_runs(blocks: list[Block]) -> Iterator[tuple[int, int]]:
+    """[start, end) of each run of continuation lines under one bullet spanning
+    ``MIN_NESTED_PARAGRAPHS`` paragraphs or more."""
+    start = 0
+    while start < len(blocks):
+        if not blocks[start].in_list or blocks[start].bullet:
+            start += 1
+            continue
+        end = start
+        while end < len(blocks) and blocks[end].in_list and not blocks[end].bullet:
+            end += 1
+        if blocks[end - 1].group - blocks[start].group + 1 >= MIN_NESTED_PARAGRAPHS:
+            yield start, end
+        start = end

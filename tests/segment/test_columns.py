@@ -101,3 +101,30 @@ def test_the_column_index_is_where_the_display_width_reaches_the_column(line: st
 
     reached = [i for i in range(len(line)) if display_width(line[:i]) >= column]
     assert _index_of_column(line, column) == (reached[0] if reached else None)
+
+
+def test_columns_padded_to_a_number_of_characters_are_read_one_after_the_other() -> None:
+    # a converter laying text out like innerText pads each cell to a number of characters, not of
+    # display columns: beside a menu of short and long Han entries the article starts at one
+    # character index and at display columns a dozen apart, so no display column lines it up
+    menu = ["首页", "国内新闻国际新闻社会新闻", "财经", "体育频道娱乐频道科技频道", "联系", "关于我们加入我们广告服务"]
+    lines = LINES + LINES  # the article runs on below the menu
+    rows = [("  " + entry).ljust(18) + line for entry, line in zip(menu, lines, strict=False)]
+    rows += [" " * 18 + line for line in lines[len(menu) :]]
+    out = unfold_columns("\n".join(rows)).split("\n")
+    assert [line.strip() for line in out if line.strip() in menu] == menu
+    assert not any(entry in line and "国务院" in line for line in out for entry in menu)
+
+
+def test_a_side_column_beside_unwrapped_paragraphs_is_read_apart() -> None:
+    # a converter that does not wrap sets each paragraph on one line: between the rows holding a
+    # menu entry and a heading come lines of the article's column alone
+    menu = ["Home", "News", "Sports", "Weather", "Contact", "About us", "Archive", "Search"]
+    rows = []
+    for k, entry in enumerate(menu):
+        rows.append(entry.ljust(30) + f"The heading of section number {k}")
+        rows.append(" " * 30 + f"The council met on Tuesday and agreed on point {k}, after a long debate.")
+        rows.append("")
+    out = unfold_columns("\n".join(rows)).split("\n")
+    assert [line.strip() for line in out if line.strip() in menu] == menu
+    assert not any(line.startswith(tuple(menu)) and "heading" in line for line in out)

@@ -296,3 +296,26 @@ def test_a_numbered_items_text_wrapped_under_its_text_is_joined() -> None:
     )
     blocks = split_dump(text + "\n")
     assert [(b.text, b.item, b.bullet) for b in blocks] == [(item, n, True) for n, item in enumerate(items, 1)]
+
+
+def test_paragraphs_nested_under_one_bullet_are_not_its_continuation() -> None:
+    # innerText indents every block nested in a list item: an article inside an ``li`` sits
+    # under its bullet, paragraph after paragraph
+    paragraphs = [f"    Paragraph {k} of the story, told in a sentence of its own." for k in range(5)]
+    text = "  * Home\n  * The story\n\n" + "\n\n".join(paragraphs) + "\n\nFooter"
+    blocks = split_dump(text)
+    assert [b.in_list for b in blocks if b.text.startswith("Paragraph")] == [False] * 5
+    assert all(b.in_list for b in blocks if b.bullet)
+
+
+def test_a_feed_of_items_with_paragraphs_under_each_stays_a_list() -> None:
+    # a live blog's entries repeat the shape: each item holds its own few paragraphs
+    item = "\n\n".join(f"    Line {k} of the entry, a sentence." for k in range(4))
+    text = "\n".join(f"  • 14:{m:02d} Entry\n\n{item}\n" for m in (10, 20, 30))
+    blocks = split_dump(text)
+    assert all(b.in_list for b in blocks if b.text.startswith("Line"))
+
+
+def test_a_teaser_summary_under_its_bullet_stays_in_the_list() -> None:
+    blocks = split_dump("  * A headline\n\n    Its summary, a sentence or two.\n\n  * Another headline")
+    assert [b.in_list for b in blocks] == [True, True, True]
