@@ -179,11 +179,12 @@ MIN_FALLBACK_UNITS = 6
 def fallback(judged: list[Judged], blocks: Sequence[Block] = ()) -> None:
     """A thin page (less good text than ``THIN_PAGE_UNITS``: a table of contents, a thread of
     one-line posts): its undecided blocks are its text, but for its labels and buttons
-    (``MIN_FALLBACK_UNITS``) other than its headings (of ``blocks``), and the region step still
-    cuts away what menus surround them."""
+    (``MIN_FALLBACK_UNITS``) other than its HTML headings (of ``blocks``), and the region step
+    still cuts away what menus surround them."""
     if sum(item.feats.units for item in judged if item.cls is GOOD) >= THIN_PAGE_UNITS:
         return
-    headings = {block.index for block in blocks if block.kind in HEADING_KINDS}
+    # an HTML heading; a dump's (a Markdown ``#`` line) is as often a widget's title
+    headings = {block.index for block in blocks if block.kind in HEADING_KINDS and block.source != "text"}
     for i, item in enumerate(judged):
         if item.reason is DropReason.SHORT and item.feats.units and (i in headings or not _label(item)):
             item.set(FALLBACK)

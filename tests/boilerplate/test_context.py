@@ -94,6 +94,11 @@ def test_fallback_leaves_an_html_pages_labels_but_not_its_headings() -> None:
     judged = [_j("bad", text, reason="short", dump=False) for text in texts]
     fallback(judged, blocks)
     assert [item.cls for item in judged] == ["good", "bad", "bad", "bad", "bad", "good"]
+    # a dump's Markdown heading that short is as often a widget's title: a label, as before
+    dump = [Block(i, text, kind="h1" if i == 0 else "p", source="text") for i, text in enumerate(texts)]
+    judged = [_j("bad", text, reason="short") for text in texts]
+    fallback(judged, dump)
+    assert judged[0].cls == "bad"
 
 
 def test_region_drops_good_blocks_past_a_boilerplate_stretch() -> None:
