@@ -116,7 +116,7 @@ class Classifier:
         key_value_tables(blocks, judged)
         numbered_clauses(blocks, judged)
         smooth(judged)
-        fallback(judged)
+        fallback(judged, blocks)
         region = main_region(judged)
         confine(judged, region, first_article(blocks, judged, region, meta))
         if thread is not None:

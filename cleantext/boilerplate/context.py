@@ -8,7 +8,9 @@ Two observations drive this stage:
    of short lines is a list of headlines or links even between two paragraphs, unless its lines
    are sentences; lines of program code are left to their neighbours.
 2. Some pages have little or no text that is article on its own merits (a table of contents, a
-   thread of one-line posts, a poem); there the undecided blocks are the text (``fallback``).
+   thread of one-line posts, a poem); there the undecided blocks are the text (``fallback``),
+   but for the labels and buttons around them (``Replies``, ``2 years ago``), in a dump as in
+   HTML: short, no sentence, no heading.
 3. An article is one contiguous stretch of the page. Giving each good block a positive weight
    (its length) and each bad block a negative one, the stretch with the largest sum is the main
    content; good-looking blocks outside it (a long comment, a teaser with punctuation) are dropped
@@ -25,11 +27,11 @@ named after the function that made it, so ``cleantext explain`` shows what conte
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from cleantext.boilerplate.features import Features, sparse
-from cleantext.model import BlockClass, BlockReason, DropReason, KeepReason, Step
+from cleantext.model import HEADING_KINDS, Block, BlockClass, BlockReason, DropReason, KeepReason, Step
 
 MIN_NEAR_GOOD_UNITS = 8  # units: a short block this long with punctuation may join an article
 # A shorter CJK line joins it when it ends a sentence and holds this many marks (全！封！闭！, 快跑！！)
@@ -167,21 +169,24 @@ def smooth(judged: list[Judged]) -> None:
 # units of good text under which a page is thin (a thread of one-line replies, a poem): its
 # undecided blocks are its text. About two short paragraphs, as for threads in ``classify``.
 THIN_PAGE_UNITS = 100
-# units: an undecided dump line shorter than this that ends no sentence is a label or a
-# button (``Replies``, ``Edit``, ``2 years ago``), not a line of a thin page's text (a table of
-# contents' entries and a thread's one-line posts are longer, or punctuated). HTML keeps its labels
-# apart from the text by markup, which the region steps read.
+# units: an undecided line shorter than this that ends no sentence is a label or a button
+# (``Replies``, ``Voices``, ``Edit``, ``2 years ago``), not a line of a thin page's text (a table
+# of contents' entries and a thread's one-line posts are longer, or punctuated). A heading that
+# short is text all the same: a thin page's title or a section's head.
 MIN_FALLBACK_UNITS = 6
 
 
-def fallback(judged: list[Judged]) -> None:
+def fallback(judged: list[Judged], blocks: Sequence[Block] = ()) -> None:
     """A thin page (less good text than ``THIN_PAGE_UNITS``: a table of contents, a thread of
-    one-line posts): its undecided blocks are its text, but for a dump's labels and buttons
-    (``MIN_FALLBACK_UNITS``), and the region step still cuts away what menus surround them."""
+    one-line posts): its undecided blocks are its text, but for its labels and buttons
+    (``MIN_FALLBACK_UNITS``) other than its HTML headings (of ``blocks``), and the region step
+    still cuts away what menus surround them."""
     if sum(item.feats.units for item in judged if item.cls is GOOD) >= THIN_PAGE_UNITS:
         return
-    for item in judged:
-        if item.reason is DropReason.SHORT and item.feats.units and not (item.dump and _label(item)):
+    # an HTML heading; a dump's (a Markdown ``#`` line) is as often a widget's title
+    headings = {block.index for block in blocks if block.kind in HEADING_KINDS and block.source != "text"}
+    for i, item in enumerate(judged):
+        if item.reason is DropReason.SHORT and item.feats.units and (i in headings or not _label(item)):
             item.set(FALLBACK)
 
 

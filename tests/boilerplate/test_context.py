@@ -86,6 +86,21 @@ def test_fallback_leaves_a_thin_pages_labels_and_buttons() -> None:
     assert [item.cls for item in judged] == ["bad", "bad", "good"]
 
 
+def test_fallback_leaves_an_html_pages_labels_but_not_its_headings() -> None:
+    # HTML as well as dumps: a bbPress-like topic of one post, its counters' labels around it
+    post = "Has anybody tried the new flow yet? It looks great to me."
+    texts = ["Kupimo flow", "Replies", "Voices", "Freshness", "2 years ago", post]
+    blocks = [Block(i, text, kind="h1" if i == 0 else "p", containers=(0, 1)) for i, text in enumerate(texts)]
+    judged = [_j("bad", text, reason="short", dump=False) for text in texts]
+    fallback(judged, blocks)
+    assert [item.cls for item in judged] == ["good", "bad", "bad", "bad", "bad", "good"]
+    # a dump's Markdown heading that short is as often a widget's title: a label, as before
+    dump = [Block(i, text, kind="h1" if i == 0 else "p", source="text") for i, text in enumerate(texts)]
+    judged = [_j("bad", text, reason="short") for text in texts]
+    fallback(judged, dump)
+    assert judged[0].cls == "bad"
+
+
 def test_region_drops_good_blocks_past_a_boilerplate_stretch() -> None:
     menu = [
         _j("bad", "首页 新闻 国内 国际 社会 财经 体育 娱乐 科技 汽车 房产 教育 健康 旅游") for _ in range(3)
