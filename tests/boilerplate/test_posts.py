@@ -13,6 +13,7 @@ from tests.boilerplate.threadkit import PROSE, cleaned, expected, judged, reason
 PAGES = [
     "thread-en.html",
     "thread-zh.html",
+    "thread-phpbb.html",  # each post under a permalink subject repeating the topic (Re: …)
     "qa-en.html",
     "qa-zh.html",
     "news-comments-en.html",
