@@ -46,7 +46,7 @@ from cleantext.boilerplate.articles import HEADER_REACH, header_at
 from cleantext.boilerplate.context import Judged
 from cleantext.model import HEADING_KINDS, Block, BlockClass, DropReason, KeepReason, Step
 from cleantext.segment.html import BLOCK_TAGS
-from cleantext.text import COLONS
+from cleantext.text import COLONS, fold
 
 MIN_POSTS = 3  # sibling units of one shape: two could be a pair of columns, three is a list
 MIN_PROSE_UNITS = 8  # units of a block that makes its unit hold prose: a short sentence
@@ -58,6 +58,7 @@ MAX_TEASER_SHARE = 0.5  # of the units cut short (an ellipsis) above which the l
 MAX_LINKED_SHARE = 0.5  # of a block's characters in links: more makes a heading a link to a page
 MIN_ARTICLE_UNITS = 100  # units of good text outside the list and the lead: the page's own article
 MAX_QUOTE_HEAD_UNITS = 16  # units of a quote's header (a name and "wrote"): longer is a sentence
+MIN_TOPIC_CHARS = 4  # characters of a topic that posts' subjects repeat: shorter proves nothing
 LEAD_REACH = 40  # blocks above the list searched for the lead post
 GOOD, BAD, SHORT = BlockClass.GOOD, BlockClass.BAD, BlockClass.SHORT
 TO_POST = Step("posts", GOOD, KeepReason.POST)
@@ -171,8 +172,25 @@ def _opens_article(blocks: list[Block], judged: list[Judged], unit: list[tuple[i
     return False
 
 
+def _stories(blocks: list[Block], units: list[list[tuple[int, Part]]]) -> bool:
+    """Do the units carry linked headlines of their own: a list of stories? A post's linked subject
+    (its permalink) repeats the topic, the same words in every post (``Re: …``, ``回复：…``)."""
+    heads = [
+        fold(blocks[i].text)
+        for unit in units
+        for i, _ in unit
+        if blocks[i].kind in HEADING_KINDS and blocks[i].link_chars > MAX_LINKED_SHARE * len(blocks[i].text)
+    ]
+    if not heads:
+        return False
+    topic = min(heads, key=len)
+    return len(topic) < MIN_TOPIC_CHARS or not all(head.endswith(topic) for head in heads)
+
+
 def _thread(blocks: list[Block], judged: list[Judged], units: list[list[tuple[int, Part]]]) -> Thread | None:
     """The units read as posts (see the module's note), or None."""
+    if _stories(blocks, units):
+        return None
     prose: dict[Part, int] = defaultdict(int)
     present: dict[Part, int] = defaultdict(int)
     size: dict[Part, list[int]] = defaultdict(list)
@@ -182,8 +200,6 @@ def _thread(blocks: list[Block], judged: list[Judged], units: list[list[tuple[in
         seen: dict[Part, bool] = {}
         for i, part in unit:
             block, item = blocks[i], judged[i]
-            if block.kind in HEADING_KINDS and block.link_chars > MAX_LINKED_SHARE * len(block.text):
-                return None  # a linked headline per unit: a list of stories
             if _prose(item):
                 prose[part] += item.feats.units
             size[part].append(item.feats.units)
