@@ -76,6 +76,9 @@ LABELS = compiled(
     re.I,
 )
 RESIDUE_NOISE = compiled(r"[\s:：|｜\[\]【】()（）/\\,，.·•\-—_\d]+")
+# Latin words of one or two letters left between a dateline's parts (``at``, ``PM``, ``ET``, ``p.m.``)
+# say nothing more about the article; longer words do (a sentence mentioning a date has many).
+SHORT_WORD = compiled(r"(?<![^\W\d_])[A-Za-z]{1,2}(?![^\W\d_])")
 MAX_META_UNITS = 60  # units: longer lines are prose that happens to mention a date or a source
 MAX_RESIDUE_UNITS = 6  # units left after the metadata is taken out: more means the line says more
 # A line longer than a metadata line may still open with the article's date, when the page glues
@@ -150,7 +153,9 @@ def _residue_units(
     span = span_of(residue)
     if span:
         residue = residue[: span[0]] + " " + residue[span[1] :]
-    return units_of(RESIDUE_NOISE.sub("", LABELS.sub("", residue)))
+    # the noise leaves a space: taken out, it would glue the words around it into one (a sentence
+    # that mentions a date would weigh a word or two, and leave the body as a line of metadata)
+    return units_of(SHORT_WORD.sub(" ", RESIDUE_NOISE.sub(" ", LABELS.sub("", residue))))
 
 
 def relative_line(text: str, units: int | None = None) -> bool:

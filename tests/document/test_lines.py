@@ -63,3 +63,21 @@ def test_reporters_names_glued_on_their_own_line(text: str, author: str | None, 
 def test_the_writers_label_is_a_word_of_its_own(text: str, author: str | None, consumed: bool) -> None:
     line = read_line(text)
     assert (line.author, line.consumed) == (author, consumed)
+
+
+@pytest.mark.parametrize(
+    ("text", "consumed"),
+    [
+        ("Posted on May 12, 2024 at 9:15 am", True),  # a dateline: its short words say nothing more
+        ("Sun, May 12, 2024 · 3 min read", True),
+        ("Monday, September 9, 2002 1:57 p.m. EDT", True),
+        ("12-19-2011 by Jane Doe", True),
+        # sentences of an article that mention a date stay in it, whatever their length
+        ("This post is somewhat old, but I just found it today (12-19-2011).", False),
+        ("On March 3, 2009, our club held its first spring picnic by the lake.", False),
+        ("August 17, 2002 was the date of the yearly fair in our town. We were there.", False),
+    ],
+)
+def test_a_line_is_metadata_only_when_its_other_words_are_few(text: str, consumed: bool) -> None:
+    line = read_line(text, "en")
+    assert line.date is not None and line.consumed is consumed
