@@ -81,3 +81,19 @@ def test_the_writers_label_is_a_word_of_its_own(text: str, author: str | None, c
 def test_a_line_is_metadata_only_when_its_other_words_are_few(text: str, consumed: bool) -> None:
     line = read_line(text, "en")
     assert line.date is not None and line.consumed is consumed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "by R. Hale, from the collection Late Light (2019)",  # a byline and its source
+        "Millbrook Society, registered charity no. 1001234. Page updated 1 March 2024.",  # a footer
+    ],
+)
+def test_a_byline_or_a_dated_footer_at_the_articles_edge_leaves_with_its_trailer(text: str) -> None:
+    assert read_line(text, "en", edge=True).consumed
+    assert not read_line(text, "en").consumed  # inside the article: a sentence of it
+
+
+def test_at_the_edge_cjk_characters_count_as_anywhere() -> None:
+    assert not read_line("上一篇：2021-04-30 地铁五号线试运行", edge=True).consumed
