@@ -143,7 +143,8 @@ def read_line(text: str, lang: str | None = None, units: int | None = None, *, e
     site, author = _first_group(site_m), _first_group(author_m or credit_m)
     if not (date or site or author):
         return NO_META
-    consumed = _residue_units(text, site, author, date_span, EDGE_WORD_UNITS if edge else WORD_UNITS) <= MAX_RESIDUE_UNITS
+    word_units = EDGE_WORD_UNITS if edge else WORD_UNITS
+    consumed = _residue_units(text, site, author, date_span, word_units) <= MAX_RESIDUE_UNITS
     if credit_m is not None and not consumed:
         author = None  # an unlabelled credit in prose: see CREDIT
     return LineMeta(date, site, author, consumed)
