@@ -135,8 +135,14 @@ def find_date(text: str, lang: str | None = None) -> str | None:
 
 
 def date_span(text: str) -> tuple[int, int] | None:
-    """Where the first numeric date (with its time) stands in ``text``."""
-    spans = [m.span() for m in (YMD.search(text), DMY.search(text)) if m]
+    """Where the first date (numeric with its time, or with the month's name) stands in ``text``.
+
+    >>> text = "Posted Sun, May 12, 2024 at 9:15 am"
+    >>> text[slice(*date_span(text))]
+    'May 12, 2024'
+    """
+    found = (YMD.search(text), DMY.search(text), MDY_NAMED.search(text), DMY_NAMED.search(text))
+    spans = [m.span() for m in found if m]
     return min(spans) if spans else None
 
 

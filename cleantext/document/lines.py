@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from cleantext.document.dates import date_span, find_date, relative_span
 from cleantext.regexes import compiled
-from cleantext.text import both_scripts, units_of
+from cleantext.text import WORD_UNITS, both_scripts, letter_counts, units_of
 
 # Labels are written in Simplified Chinese and compiled to match Traditional too (``both_scripts``).
 STOP = (
@@ -76,8 +76,18 @@ LABELS = compiled(
     re.I,
 )
 RESIDUE_NOISE = compiled(r"[\s:：|｜\[\]【】()（）/\\,，.·•\-—_\d]+")
+# Latin words of one or two letters left between a dateline's parts (``at``, ``PM``, ``ET``, ``p.m.``)
+# say nothing more about the article; longer words do (a sentence mentioning a date has many).
+SHORT_WORD = compiled(r"(?<![^\W\d_])[A-Za-z]{1,2}(?![^\W\d_])")
 MAX_META_UNITS = 60  # units: longer lines are prose that happens to mention a date or a source
 MAX_RESIDUE_UNITS = 6  # units left after the metadata is taken out: more means the line says more
+# At the article's edges (its first and last lines, and above and below them) a byline or a date
+# line carries a trailer: the writer's role or source (``by R. Hale, from the collection …``), the
+# page's footer (``… registered charity no. 1. Page updated 1 March 2024.``). There a Latin word of
+# the residue counts one unit, not ``WORD_UNITS`` (six words may stand beside the metadata; CJK
+# characters count as anywhere); inside the article, a sentence that names a date or ends with
+# "by Someone" is text.
+EDGE_WORD_UNITS = 1
 # A line longer than a metadata line may still open with the article's date, when the page glues
 # its toolbar after it (``2019-09-07 13:43:45 来源：… 分享到 … 字号 …``): the date counts if it
 # stands within the line's first characters with only a label before it, and carries a time of
@@ -119,9 +129,10 @@ def _first_group(match: re.Match[str] | None) -> str | None:
     return value.strip() if value else None
 
 
-def read_line(text: str, lang: str | None = None, units: int | None = None) -> LineMeta:
+def read_line(text: str, lang: str | None = None, units: int | None = None, *, edge: bool = False) -> LineMeta:
     """Date, site and author written in one short line, and whether the line is only that.
-    ``units`` is the line's length when the caller measured it already (the boilerplate stage)."""
+    ``units`` is the line's length when the caller measured it already (the boilerplate stage);
+    ``edge``: the line stands at the article's edge (``MAX_EDGE_RESIDUE_UNITS``)."""
     if (units_of(text) if units is None else units) > MAX_META_UNITS:
         return NO_META
     date = find_date(text, lang)
@@ -132,17 +143,22 @@ def read_line(text: str, lang: str | None = None, units: int | None = None) -> L
     site, author = _first_group(site_m), _first_group(author_m or credit_m)
     if not (date or site or author):
         return NO_META
-    consumed = _residue_units(text, site, author, date_span) <= MAX_RESIDUE_UNITS
+    word_units = EDGE_WORD_UNITS if edge else WORD_UNITS
+    consumed = _residue_units(text, site, author, date_span, word_units) <= MAX_RESIDUE_UNITS
     if credit_m is not None and not consumed:
         author = None  # an unlabelled credit in prose: see CREDIT
     return LineMeta(date, site, author, consumed)
 
 
 def _residue_units(
-    text: str, site: str | None, author: str | None, span_of: Callable[[str], tuple[int, int] | None]
+    text: str,
+    site: str | None,
+    author: str | None,
+    span_of: Callable[[str], tuple[int, int] | None],
+    word_units: int = WORD_UNITS,
 ) -> int:
     """Units left of ``text`` once its site, author, the span ``span_of`` finds and its labels are
-    taken out."""
+    taken out, a Latin word counting ``word_units``."""
     residue = text
     for found in (site, author):
         if found:
@@ -150,7 +166,10 @@ def _residue_units(
     span = span_of(residue)
     if span:
         residue = residue[: span[0]] + " " + residue[span[1] :]
-    return units_of(RESIDUE_NOISE.sub("", LABELS.sub("", residue)))
+    # the noise leaves a space: taken out, it would glue the words around it into one (a sentence
+    # that mentions a date would weigh a word or two, and leave the body as a line of metadata)
+    cjk, words = letter_counts(SHORT_WORD.sub(" ", RESIDUE_NOISE.sub(" ", LABELS.sub("", residue))))
+    return cjk + word_units * words
 
 
 def relative_line(text: str, units: int | None = None) -> bool:

@@ -83,7 +83,7 @@ def scan_lines(
     for i in range(lo, hi):
         block = verdicts[i].block
         units = int(verdicts[i].score)  # score holds the block's units
-        line = read_line(block.text, lang, units)
+        line = read_line(block.text, lang, units, edge=not first < i < last)
         if block.in_list and not verdicts[i].keep and not line.consumed:
             continue  # a dropped list entry's date is a teaser's; a line of metadata only is the page's
         if line.date or line.site or line.author:

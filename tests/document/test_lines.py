@@ -63,3 +63,37 @@ def test_reporters_names_glued_on_their_own_line(text: str, author: str | None, 
 def test_the_writers_label_is_a_word_of_its_own(text: str, author: str | None, consumed: bool) -> None:
     line = read_line(text)
     assert (line.author, line.consumed) == (author, consumed)
+
+
+@pytest.mark.parametrize(
+    ("text", "consumed"),
+    [
+        ("Posted on May 12, 2024 at 9:15 am", True),  # a dateline: its short words say nothing more
+        ("Sun, May 12, 2024 · 3 min read", True),
+        ("Monday, September 9, 2002 1:57 p.m. EDT", True),
+        ("12-19-2011 by Jane Doe", True),
+        # sentences of an article that mention a date stay in it, whatever their length
+        ("This post is somewhat old, but I just found it today (12-19-2011).", False),
+        ("On March 3, 2009, our club held its first spring picnic by the lake.", False),
+        ("August 17, 2002 was the date of the yearly fair in our town. We were there.", False),
+    ],
+)
+def test_a_line_is_metadata_only_when_its_other_words_are_few(text: str, consumed: bool) -> None:
+    line = read_line(text, "en")
+    assert line.date is not None and line.consumed is consumed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "by R. Hale, from the collection Late Light (2019)",  # a byline and its source
+        "Millbrook Society, registered charity no. 1001234. Page updated 1 March 2024.",  # a footer
+    ],
+)
+def test_a_byline_or_a_dated_footer_at_the_articles_edge_leaves_with_its_trailer(text: str) -> None:
+    assert read_line(text, "en", edge=True).consumed
+    assert not read_line(text, "en").consumed  # inside the article: a sentence of it
+
+
+def test_at_the_edge_cjk_characters_count_as_anywhere() -> None:
+    assert not read_line("上一篇：2021-04-30 地铁五号线试运行", edge=True).consumed
