@@ -132,7 +132,7 @@ def _first_group(match: re.Match[str] | None) -> str | None:
 def read_line(text: str, lang: str | None = None, units: int | None = None, *, edge: bool = False) -> LineMeta:
     """Date, site and author written in one short line, and whether the line is only that.
     ``units`` is the line's length when the caller measured it already (the boilerplate stage);
-    ``edge``: the line stands at the article's edge (``MAX_EDGE_RESIDUE_UNITS``)."""
+    ``edge``: the line stands at the article's edge (a Latin word of its residue counts ``EDGE_WORD_UNITS``)."""
     if (units_of(text) if units is None else units) > MAX_META_UNITS:
         return NO_META
     date = find_date(text, lang)
