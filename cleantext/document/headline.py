@@ -18,7 +18,9 @@ from cleantext.model import DropReason, KeepReason, Verdict
 from cleantext.regexes import compiled
 from cleantext.text import WORD_UNITS, letter_counts
 
-TITLE_BEFORE = 8  # blocks before the date line or the article searched for the headline
+# Blocks before the date line or the article searched for the headline: a media box (its
+# prompts and caption) and a related list's heading and entries can stand between them.
+TITLE_BEFORE = 10
 # Share of a headline's terms (CJK character pairs, Latin words) that its story repeats: a
 # story names what its headline says; a caption, a toolbar label or a byline shares little.
 SHARED_TERMS = 0.3

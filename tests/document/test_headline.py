@@ -309,3 +309,22 @@ def test_text_above_a_headline_that_shares_nothing_with_the_story_stays() -> Non
     article = _article([(AUTHOR_BOX, True), ("okafor_j", False), ("May 5, 2021", False), (ROADS, True)])
     assert article.title == "okafor_j"
     assert article.text == f"{AUTHOR_BOX}\n{ROADS}"
+
+
+def test_a_headline_over_a_media_box_and_a_related_list() -> None:
+    # between the headline and its story: a video's prompts, a related list's heading and
+    # entries, a share label; nine lines, none sharing the story's words
+    article = _lines([
+        (HEADLINE, False),
+        ("Please turn JavaScript on to play media", False),
+        ("Watch this video", False),
+        ("Keep reading", False),
+        ("Related Stories", False),
+        ("Bakery opens in old mill", False),
+        ("Museum gets a bigger wing", False),
+        ("Orchestra plans autumn tour", False),
+        ("Share this page", False),
+        ("Most popular now", False),
+        (STORY, True),
+    ])
+    assert article.title == HEADLINE
