@@ -1,10 +1,10 @@
 """Dates as pages write them → ISO 8601, keeping the local time as written.
 
 Forms read: ``2025-07-03 09:55:12``, ``2025/7/3``, ``2025.07.03``, ``2025年7月3日 09:55``,
-ISO with ``T`` and an offset (kept: ``+08:00``, ``Z``), ``July 3, 2025``, ``3 July 2025``,
-``06/02/2022 - 13:48``. A day-month-year form with both numbers ≤ 12 is ambiguous: it is read
-month-first only for English pages (``lang`` starting with ``en``), day-first elsewhere, as most
-of the world writes it. No timezone is ever invented.
+ISO with ``T`` and an offset (kept: ``+08:00``, ``Z``), ``July 3, 2025``, ``3 July 2025`` (a time
+may follow, also after "at"), ``06/02/2022 - 13:48``. A day-month-year form with both numbers
+≤ 12 is ambiguous: it is read month-first only for English pages (``lang`` starting with ``en``),
+day-first elsewhere, as most of the world writes it. No timezone is ever invented.
 
 Twelve-hour clocks are read to 24 hours: an ``AM``/``PM`` (``a.m.``, ``pm``) after the time, or a
 period of the day before it as Chinese pages write it (``下午3:20``, ``晚上8:20``, ``上午11:20``).
@@ -21,8 +21,8 @@ timezone is not known.
 '2025-07-03T09:55:12'
 >>> find_date("2025年7月3日 09:55")
 '2025-07-03T09:55'
->>> find_date("Published July 3, 2025")
-'2025-07-03'
+>>> find_date("Published July 3, 2025"), find_date("Mon Jan 8, 2024 at 7:40 pm")
+('2025-07-03', '2024-01-08T19:40')
 >>> find_date("发表时间： 06/02/2022 - 13:48")
 '2022-02-06T13:48'
 >>> find_date("7/5/2005 9:23:57 PM", "en"), find_date("2024年5月15日 下午3:20")
@@ -59,8 +59,10 @@ HOURS_ON_CLOCK = 12  # a 12-hour clock's face: 12 AM is 0 h, 1–11 PM are 13–
 YMD = compiled(r"(?<!\d)(\d{4})(?:\s*[-/.年]\s*|\s+)(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?" + TIME)
 DMY = compiled(r"(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)" + TIME)
 MONTH_NAME = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-MDY_NAMED = compiled(r"(?i)\b" + MONTH_NAME + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
-DMY_NAMED = compiled(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+" + MONTH_NAME + r",?\s+(\d{4})\b")
+# After a named month's date the time may follow "at" or "@" (``May 12, 2024 at 9:15 am``).
+NAMED_TIME = r"(?:\s+at\b|\s*@)?" + TIME
+MDY_NAMED = compiled(r"(?i)\b" + MONTH_NAME + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b" + NAMED_TIME)
+DMY_NAMED = compiled(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+" + MONTH_NAME + r",?\s+(\d{4})\b" + NAMED_TIME)
 
 
 def _hour(hh: str, period: str | None, meridiem: str | None) -> int:
@@ -126,9 +128,9 @@ def find_date(text: str, lang: str | None = None) -> str | None:
     for pattern, order in ((MDY_NAMED, "mdy"), (DMY_NAMED, "dmy")):
         m = pattern.search(text)
         if m:
-            a, b, y = m.groups()
+            a, b, y = m.groups()[:3]
             month, day = (a, b) if order == "mdy" else (b, a)
-            iso = _iso(int(y), MONTHS[month[:3].lower()], int(day))
+            iso = _iso(int(y), MONTHS[month[:3].lower()], int(day), m.groups()[3:])
             if iso:
                 found.append((m.start(), iso))
     return min(found)[1] if found else None
@@ -139,7 +141,7 @@ def date_span(text: str) -> tuple[int, int] | None:
 
     >>> text = "Posted Sun, May 12, 2024 at 9:15 am"
     >>> text[slice(*date_span(text))]
-    'May 12, 2024'
+    'May 12, 2024 at 9:15 am'
     """
     found = (YMD.search(text), DMY.search(text), MDY_NAMED.search(text), DMY_NAMED.search(text))
     spans = [m.span() for m in found if m]

@@ -20,6 +20,9 @@ from cleantext.document.dates import find_date, relative_date
         ("2021-09-30 9:05 AM", None, "2021-09-30T09:05"),
         ("2021-09-30 16:15 PM", None, "2021-09-30T16:15"),  # already 24-hour: kept
         ("2021-09-30 4:15 Paris", None, "2021-09-30T04:15"),  # a word starting with P is no PM
+        ("Posted Thu Sep 30, 2021 4:15 pm", "en", "2021-09-30T16:15"),  # a named month's date and its time
+        ("September 30, 2021 at 9:05 AM", "en", "2021-09-30T09:05"),  # the time after "at"
+        ("30 September 2021, 12:45 AM", "en", "2021-09-30T00:45"),
     ],
 )
 def test_am_pm(text: str, lang: str | None, expected: str) -> None:
