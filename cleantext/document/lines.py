@@ -79,6 +79,15 @@ RESIDUE_NOISE = compiled(r"[\s:：|｜\[\]【】()（）/\\,，.·•\-—_\d]+"
 # Latin words of one or two letters left between a dateline's parts (``at``, ``PM``, ``ET``, ``p.m.``)
 # say nothing more about the article; longer words do (a sentence mentioning a date has many).
 SHORT_WORD = compiled(r"(?<![^\W\d_])[A-Za-z]{1,2}(?![^\W\d_])")
+# A date right after one of these labels is when a user joined the site, printed on a forum's user
+# card beside every post (``Joined: Sat Mar 02, 2019``, ``注册时间：2019-03-02``), not the page's date.
+MEMBER_SINCE = compiled(
+    both_scripts(
+        r"(?:joined|registered|member since|注册(?:时间|日期|于)?|加入(?:时间|日期|于))\s*[:：]?"
+        r"(?:\s*(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?)?\s*$"  # the weekday before a named month
+    ),
+    re.I,
+)
 MAX_META_UNITS = 60  # units: longer lines are prose that happens to mention a date or a source
 MAX_RESIDUE_UNITS = 6  # units left after the metadata is taken out: more means the line says more
 # At the article's edges (its first and last lines, and above and below them) a byline or a date
@@ -136,6 +145,8 @@ def read_line(text: str, lang: str | None = None, units: int | None = None, *, e
     if (units_of(text) if units is None else units) > MAX_META_UNITS:
         return NO_META
     date = find_date(text, lang)
+    if date is not None and (span := date_span(text)) is not None and MEMBER_SINCE.search(text, 0, span[0]):
+        date = None  # a user card's join date
     site_m = author_m = credit_m = None
     if may_name(text):
         site_m, author_m = SITE.search(text), AUTHOR.search(text)

@@ -97,3 +97,18 @@ def test_a_byline_or_a_dated_footer_at_the_articles_edge_leaves_with_its_trailer
 
 def test_at_the_edge_cjk_characters_count_as_anywhere() -> None:
     assert not read_line("上一篇：2021-04-30 地铁五号线试运行", edge=True).consumed
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Joined: Sat Mar 02, 2019 9:12 am", None),  # a forum user card's join date
+        ("Registered: 2019-03-02", None),
+        ("注册时间：2019-03-02", None),
+        ("Member since March 2, 2019", None),
+        ("Posted: Sat Mar 02, 2019 9:12 am", "2019-03-02T09:12"),  # the post's own date
+        ("发表于 2019-03-02 09:12", "2019-03-02T09:12"),
+    ],
+)
+def test_a_users_join_date_is_not_the_pages(text: str, date: str | None) -> None:
+    assert read_line(text, "en").date == date
