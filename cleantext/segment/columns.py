@@ -281,12 +281,13 @@ def _wrapped(prev: str, text: str, width: int) -> bool:
     """Was ``prev`` broken only because ``text`` would not fit after it within ``width``?"""
     if not prev.strip() or not text or BULLET.match(text) or GAP.search(prev) or GAP.search(text):
         return False
-    if RULE.fullmatch(text) or RULE.fullmatch(prev.strip()):
-        return False  # a centred headline reaches its column's width with its indent, not by wrapping
     if CJK_CHAR.match(prev[-1]) or CJK_CHAR.match(text[0]):
-        return display_width(prev) >= width - CJK_SLACK
-    first = FIRST_WORD.match(text)
-    return first is not None and display_width(prev) + 1 + display_width(first.group()) > width
+        wrapped = display_width(prev) >= width - CJK_SLACK
+    else:
+        first = FIRST_WORD.match(text)
+        wrapped = first is not None and display_width(prev) + 1 + display_width(first.group()) > width
+    # a centred headline reaches its column's width with its indent, not by wrapping into a rule
+    return wrapped and not (RULE.fullmatch(text) or RULE.fullmatch(prev.strip()))
 
 
 def _lined_up(window: list[list[tuple[int, int]]], wide: list[list[tuple[int, int]]], column: int) -> bool:
