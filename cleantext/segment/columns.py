@@ -43,7 +43,7 @@ from __future__ import annotations
 from collections import Counter
 
 from cleantext.regexes import compiled
-from cleantext.segment.dump import ASTRAL, BULLET, CJK_CHAR, FIRST_WORD, WIDE_RUN, display_width, unbox_line
+from cleantext.segment.dump import ASTRAL, BULLET, CJK_CHAR, FIRST_WORD, RULE, WIDE_RUN, display_width, unbox_line
 from cleantext.text import COLONS
 
 # Three spaces or more between two pieces of text. Not next to a box-drawing character: a table
@@ -257,8 +257,8 @@ def _unfold(text: str, lines: list[str], chars: bool) -> str:
 def _unwrap(lines: list[str]) -> list[str]:
     """A column's lines with its word wrapping undone: a line was wrapped when the next line's
     first word would not have fitted after it within the column's width (CJK text breaks
-    anywhere: a line as wide as the column was wrapped). Bullet lines start a new line, and lines
-    still holding a gap (columns not told apart) are left as they are."""
+    anywhere: a line as wide as the column was wrapped). Bullet lines start a new line, a rule (━━━)
+    is a line of its own, and lines still holding a gap (columns not told apart) are left as they are."""
     widths = [display_width(line.strip()) for line in lines if line.strip()]
     if not widths or sum(widths) < MIN_PROSE_COLUMNS * len(widths):
         return lines  # a column of menu entries or names: one per line
@@ -282,9 +282,12 @@ def _wrapped(prev: str, text: str, width: int) -> bool:
     if not prev.strip() or not text or BULLET.match(text) or GAP.search(prev) or GAP.search(text):
         return False
     if CJK_CHAR.match(prev[-1]) or CJK_CHAR.match(text[0]):
-        return display_width(prev) >= width - CJK_SLACK
-    first = FIRST_WORD.match(text)
-    return first is not None and display_width(prev) + 1 + display_width(first.group()) > width
+        wrapped = display_width(prev) >= width - CJK_SLACK
+    else:
+        first = FIRST_WORD.match(text)
+        wrapped = first is not None and display_width(prev) + 1 + display_width(first.group()) > width
+    # a centred headline reaches its column's width with its indent, not by wrapping into a rule
+    return wrapped and not (RULE.fullmatch(text) or RULE.fullmatch(prev.strip()))
 
 
 def _lined_up(window: list[list[tuple[int, int]]], wide: list[list[tuple[int, int]]], column: int) -> bool:

@@ -99,6 +99,10 @@ CJK_CHAR = UNSPACED_CHAR  # a character a line may break after or before without
 # A frame's top or bottom line (corners and rules only), and a frame's side at either end of a line.
 # w3m draws a bordered page or box with thin lines (heavy ones are tables' own borders).
 FRAME_EDGE = compiled(r"^[ \t]*[┌└][─┬┴┐┘ ]*$", re.M)
+# A rule: one mark drawn three times or more and nothing else (━━━ ----- =====). It never goes on
+# with the line above: a centred headline reaches the wrap width with its indent, as a wrapped line
+# would, and the rule under it is not the rest of it.
+RULE = compiled(r"([^\w\s])\1{2,}")
 LEFT_SIDE = compiled(r"^([ \t]*)│", re.M)
 RIGHT_SIDE = compiled(r"│[ \t]*$", re.M)
 
@@ -352,7 +356,9 @@ def _wrapped(prev: _Line, line: _Line, page: _Wrap, group: int) -> bool:
         return False
     if NO_LINE_START.match(line.text) and CJK_CHAR.match(prev.ending()[-1:]):
         return True
-    return _reaches_width(prev, line, page, group) and not (prev.code() or line.code())
+    if not _reaches_width(prev, line, page, group) or prev.code() or line.code():
+        return False
+    return not RULE.fullmatch(line.text)
 
 
 def _reaches_width(prev: _Line, line: _Line, page: _Wrap, group: int) -> bool:

@@ -128,3 +128,13 @@ def test_a_side_column_beside_unwrapped_paragraphs_is_read_apart() -> None:
     out = unfold_columns("\n".join(rows)).split("\n")
     assert [line.strip() for line in out if line.strip() in menu] == menu
     assert not any(line.startswith(tuple(menu)) and "heading" in line for line in out)
+
+
+def test_a_centred_headline_is_not_wrapped_into_the_rule_under_it() -> None:
+    # the headline's indent takes it to the column's width, as a wrapped line would reach it
+    headline = " " * 8 + "本市今年新建公园绿地超过一百处"
+    rule = "━" * 40
+    text = _side_by_side([headline, rule, "2024年05月02日 08:30 新华社", *LINES], NAV, at=46)
+    out = [line.strip() for line in unfold_columns(text).split("\n")]
+    assert headline.strip() in out
+    assert rule in out

@@ -319,3 +319,13 @@ def test_a_feed_of_items_with_paragraphs_under_each_stays_a_list() -> None:
 def test_a_teaser_summary_under_its_bullet_stays_in_the_list() -> None:
     blocks = split_dump("  * A headline\n\n    Its summary, a sentence or two.\n\n  * Another headline")
     assert [b.in_list for b in blocks] == [True, True, True]
+
+
+def test_a_centred_headline_reaching_the_wrap_width_keeps_its_rule_apart() -> None:
+    para = "社区食堂开业以来每天接待老人三百多人次，菜品按季节调整，价格比周边饭馆低三成左右。"  # 84 columns
+    wide = [para[:36], para[36:]]  # wrapped at 72 columns
+    headline = " " * 44 + "社区食堂开业一周年"  # centred: its indent takes it to the wrap width
+    rule, date = " " * 20 + "━" * 40, " " * 30 + "2024年05月02日 08:30"
+    texts = _texts("\n".join([*wide, "", headline, rule, date, "", *wide]))
+    assert headline.strip() in texts
+    assert rule.strip() in texts
