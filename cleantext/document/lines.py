@@ -88,6 +88,7 @@ MEMBER_SINCE = compiled(
     ),
     re.I,
 )
+MAX_BYLINE_LEAD_WORDS = 3  # words before "by Name" in a byline (``Photos and story by``); more is a sentence
 MAX_META_UNITS = 60  # units: longer lines are prose that happens to mention a date or a source
 MAX_RESIDUE_UNITS = 6  # units left after the metadata is taken out: more means the line says more
 # At the article's edges (its first and last lines, and above and below them) a byline or a date
@@ -156,8 +157,8 @@ def read_line(text: str, lang: str | None = None, units: int | None = None, *, e
         return NO_META
     word_units = EDGE_WORD_UNITS if edge else WORD_UNITS
     consumed = _residue_units(text, site, author, date_span, word_units) <= MAX_RESIDUE_UNITS
-    if credit_m is not None and not consumed:
-        author = None  # an unlabelled credit in prose: see CREDIT
+    if not consumed and (credit_m is not None or _by_in_prose(text, author_m)):
+        author = None  # an unlabelled credit, or "by Name" ending a sentence: see CREDIT
     return LineMeta(date, site, author, consumed)
 
 
@@ -181,6 +182,14 @@ def _residue_units(
     # that mentions a date would weigh a word or two, and leave the body as a line of metadata)
     cjk, words = letter_counts(SHORT_WORD.sub(" ", RESIDUE_NOISE.sub(" ", LABELS.sub("", residue))))
     return cjk + word_units * words
+
+
+def _by_in_prose(text: str, author_m: re.Match[str] | None) -> bool:
+    """Is ``author_m`` the byline form (``by Name``, no label) after more words than a byline's
+    lead-in (``Story by``, ``Posted by``): a sentence ending "… approved by Parliament."?"""
+    if author_m is None or author_m.group(1) is not None:
+        return False
+    return len(text[: author_m.start()].split()) > MAX_BYLINE_LEAD_WORDS
 
 
 def relative_line(text: str, units: int | None = None) -> bool:

@@ -112,3 +112,16 @@ def test_at_the_edge_cjk_characters_count_as_anywhere() -> None:
 )
 def test_a_users_join_date_is_not_the_pages(text: str, date: str | None) -> None:
     assert read_line(text, "en").date == date
+
+
+@pytest.mark.parametrize(
+    ("text", "author"),
+    [
+        ("By Jane Okafor", "Jane Okafor"),  # a byline: the line is nothing else
+        ("Story by Jane Okafor | Photos by Tom Reyes", "Jane Okafor"),
+        ("The council was told the new rules had been approved in the spring by Parliament.", None),  # prose
+        ("It was a long winter for the farmers of the valley, as was reported by Reuters", None),
+    ],
+)
+def test_by_a_name_names_the_author_only_on_a_line_of_metadata(text: str, author: str | None) -> None:
+    assert read_line(text, "en").author == author
