@@ -110,6 +110,13 @@ def _dmy(match: re.Match[str], month_first: bool) -> str | None:
 
 def find_date(text: str, lang: str | None = None) -> str | None:
     """The first date written in ``text`` as ISO 8601, or None."""
+    found = dated(text, lang)
+    return found[1] if found else None
+
+
+def dated(text: str, lang: str | None = None) -> tuple[int, str] | None:
+    """Where the first date written in ``text`` starts, and the date as ISO 8601 (``find_date``);
+    None without one."""
     if DIGIT.search(text) is None:  # most lines end here: one digit is found faster than four in a row
         return None
     if YEAR_DIGITS.search(text) is None:
@@ -133,7 +140,7 @@ def find_date(text: str, lang: str | None = None) -> str | None:
             iso = _iso(int(y), MONTHS[month[:3].lower()], int(day), m.groups()[3:])
             if iso:
                 found.append((m.start(), iso))
-    return min(found)[1] if found else None
+    return min(found) if found else None
 
 
 def date_span(text: str) -> tuple[int, int] | None:

@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from cleantext.document.dates import date_span, find_date, relative_span
+from cleantext.document.dates import date_span, dated, find_date, relative_span
 from cleantext.regexes import compiled
 from cleantext.text import WORD_UNITS, both_scripts, letter_counts, units_of
 
@@ -145,9 +145,9 @@ def read_line(text: str, lang: str | None = None, units: int | None = None, *, e
     ``edge``: the line stands at the article's edge (a Latin word of its residue counts ``EDGE_WORD_UNITS``)."""
     if (units_of(text) if units is None else units) > MAX_META_UNITS:
         return NO_META
-    date = find_date(text, lang)
-    if date is not None and (span := date_span(text)) is not None and MEMBER_SINCE.search(text, 0, span[0]):
-        date = None  # a user card's join date
+    found = dated(text, lang)
+    # after a membership label the date is a user card's join date
+    date = found[1] if found and not MEMBER_SINCE.search(text, 0, found[0]) else None
     site_m = author_m = credit_m = None
     if may_name(text):
         site_m, author_m = SITE.search(text), AUTHOR.search(text)
