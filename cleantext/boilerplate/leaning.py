@@ -38,7 +38,7 @@ def leaning(
 ) -> tuple[set[int], tuple[int, int]]:
     """The indexes of the article's blocks (``first`` to ``last``) that lean to text, and the span
     of its text (first and last block of positive weight) in which short lines do."""
-    lo, hi = text_span(blocks[first : last + 1], weights[first : last + 1])
+    lo, hi = _text_span(blocks[first : last + 1], weights[first : last + 1])
     points = {i for i in range(lo, hi + 1) if plain_item(blocks[i], judged[i])}
     listed = _listed_points(blocks, points, weights) | _announced(blocks, judged, weights, first, last)
     listed |= _section_heads(blocks, judged, weights, first, hi)
@@ -47,7 +47,7 @@ def leaning(
     return leans, (lo, hi)
 
 
-def text_span(blocks: list[Block], weights: list[float]) -> tuple[int, int]:
+def _text_span(blocks: list[Block], weights: list[float]) -> tuple[int, int]:
     """First and last index of the region's blocks of positive weight: short lines lean to text
     between them only, not among the menus at the region's edges."""
     inside = [b.index for b, weight in zip(blocks, weights, strict=True) if weight > 0]
