@@ -47,6 +47,12 @@ LONG_LINK_DENSITY = 0.75  # long blocks may carry inline links; this many makes 
 MIN_GOOD_UNITS = 30  # units: a block this long with punctuation is prose
 # A dump line of bracketed stand-ins only: images, buttons, form fields ([4e2062a5cf], [登录]).
 PLACEHOLDERS = compiled(r"(?:\[[^\[\]]*\]\s*)+")
+# An empty text box as dumps draw it: w3m's brackets around spaces, lynx's underscores (a longer run
+# is lynx's horizontal rule)
+FORM_FIELD = compiled(r"\[ {3,}\]|(?<!_)_{8,50}(?!_)")
+# units: a form's line holds a label or two and a button (eight words); a longer one is a form set
+# beside a column of text, or a heading with its reply box
+MAX_FORM_UNITS = 16
 MIN_GOOD_PUNCT_DENSITY = 0.02  # punctuation marks per unit below which long text is a menu dump
 # units: an alphabetic block this long with any sentence mark is running text whatever its mark
 # density (Urdu and Hindi writers often set few marks; a menu written out as one line stays well
@@ -382,6 +388,22 @@ def unpunctuated(block: Block, f: Features) -> Answer:
     if f.units >= MIN_GOOD_UNITS and f.punct == 0:
         return BAD, DropReason.NAV
     return None
+
+
+def form_line(block: Block, f: Features) -> bool:
+    """A dump's short line holding an empty text box (``FORM_FIELD``): a search box, a sign-up or
+    login form, with its labels and button (``MAX_FORM_UNITS``). No sentence ends it (the blanks
+    of a fill-in-the-blank exercise stand in sentences). Not a rule of the ladder: such a line is
+    undecided there, like any short line, and leaves the kept text at the end
+    (``boilerplate.drop_placeholders``)."""
+    text = block.text
+    return (
+        block.source == "text"
+        and ("[" in text or "_" in text)
+        and f.units <= MAX_FORM_UNITS
+        and not f.ends_sentence
+        and FORM_FIELD.search(text) is not None
+    )
 
 
 def short(block: Block, f: Features) -> Answer:

@@ -20,6 +20,7 @@ from cleantext.boilerplate.rules import (
     dated_entry,
     doubled,
     empty,
+    form_line,
     judge,
     link_dense,
     list_item,
@@ -444,3 +445,14 @@ def test_paragraphs_around_a_long_placeholder_stay_one_article() -> None:
     blocks, _, _ = segment(Decoded("a.txt", text, "utf-8", "utf-8"), "text")
     kept = [v.block.text for v in classify(blocks) if v.keep]
     assert kept == [first, second, caption]
+
+
+def test_a_dumps_form_line_is_a_text_box_with_its_label_and_button() -> None:
+    for text in ("Search the site: [                    ] [Go]", "Email ____________________ Sign me up"):
+        assert form_line(Block(0, text, source="text"), _f(text))
+    # a fill-in-the-blank exercise ends its sentence; a long line sets a form beside text; HTML has no boxes
+    blank = "The capital of France is ________ and it lies on the Seine."
+    beside = "Planning board notes   the river crossing opened to traffic in the spring after years  [          ] Go"
+    assert not form_line(Block(0, blank, source="text"), _f(blank))
+    assert not form_line(Block(0, beside, source="text"), _f(beside))
+    assert not form_line(Block(0, "Search the site: [                    ]"), _f("Search the site: [  ]"))
