@@ -33,6 +33,16 @@ def test_a_link_url_with_parentheses_is_one_link() -> None:
     assert unmark(_b("见[维基百科](https://zh.wikipedia.org/wiki/A_(B))。")).text == "见维基百科。"
 
 
+def test_a_link_whose_address_holds_spaces_is_one_link() -> None:
+    # a converter writes the address as the page had it: a share button's prefilled message, a tag
+    # search with the tag's words (made up)
+    share = '[ ](https://chat.example/send?text=Our+trip...URL: https%3A%2F%2Fa.example%2Ft "Share")'
+    assert unmark(_b(share)).text == ""
+    tag = unmark(_b("Tags: [ river walks (2) ](https://a.example/?tag=river walks) and more"))
+    assert (tag.text, tag.link_chars) == ("Tags: river walks (2) and more", len("river walks (2)"))
+    assert unmark(_b("See [the map](/m) for the route (two hours).")).text == "See the map for the route (two hours)."
+
+
 def test_only_dumps_with_markdown_links_are_read_as_markdown() -> None:
     assert is_markdown(MENU + "\n\n" + BODY)
     assert not is_markdown("正文 [1] 注释 [2] 引用 (见上)\n" + BODY)
