@@ -33,7 +33,11 @@ from cleantext.regexes import compiled
 IMAGE = compiled(r"!\[[^\]]*\]\([^)]*\)")  # images carry no text of the article
 # [text](url "title"); a converter writes an address as the page had it, spaces and all
 # (``](https://a.org/?q=two words)``): the pieces after the first space are the address's too
-LINK = compiled(r"\[([^\]]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|[^()\s\"]+))*?\)")
+# (``javascript: open('/a.html')``); a link's text may hold brackets of its own (a footnote's [[1]](#n1)),
+# not a link (a link in a link's text goes first, ``unmark``)
+LINK = compiled(
+    r"\[((?:[^\[\]]|\[[^\[\]]*\](?!\())*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|(?:[^()\s\"]|\([^()\s]*\))+))*?\)"
+)
 ESCAPE = compiled(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 EMPHASIS = compiled(r"\*\*|__|~~")
 HEADING = compiled(r"^#{1,6}\s+")

@@ -43,6 +43,16 @@ def test_a_link_whose_address_holds_spaces_is_one_link() -> None:
     assert unmark(_b("See [the map](/m) for the route (two hours).")).text == "See the map for the route (two hours)."
 
 
+def test_a_footnote_link_and_a_script_link_go_as_links() -> None:
+    # a link's text in brackets of its own (a footnote mark), an address calling a script (made up)
+    assert unmark(_b("as the report says.[[3]](notes.html#3) Then")).text == "as the report says.[3] Then"
+    script = unmark(_b("Term 1 [Soil Science (12 points)](javascript: openWin('/c/a.html#soil')) [Ecology"))
+    assert script.text == "Term 1 Soil Science (12 points) [Ecology"
+    # a link wrapped in a link of the same address: the inner one goes first, its address no link text
+    twice = unmark(_b("位于“[[滨江花园](http://a.cn/p/1.html)](http://a.cn/p/1.html)”东侧，紧邻地铁五号线。"))
+    assert (twice.text, twice.link_chars) == ("位于“滨江花园”东侧，紧邻地铁五号线。", 8)
+
+
 def test_only_dumps_with_markdown_links_are_read_as_markdown() -> None:
     assert is_markdown(MENU + "\n\n" + BODY)
     assert not is_markdown("正文 [1] 注释 [2] 引用 (见上)\n" + BODY)
