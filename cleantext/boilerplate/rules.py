@@ -103,6 +103,10 @@ MIN_CONTROL_SHARE = 0.6  # of a line's letters inside its brackets: the rest is 
 # What separates a line's menu items: a bar between spaces, or a full-width bar (｜) with or without
 # them (an ASCII bar between letters is a shell pipe or an alternation: ``a|b``).
 MENU_BAR = compiled(r"\s+\|\s+|\s*｜\s*")
+DASH_MARKS = (" — ", " » ", " · ", " • ", " – ")
+MIN_DASH_ITEMS = 4
+MAX_DASH_LINE_UNITS = 4 * MAX_MARKER_UNITS  # units: a longer line of entries is text, however set
+MAX_DASH_ITEM_UNITS = 12  # units an entry holds on average: a page's or a forum's name (six words)
 MAX_MENU_ITEM_UNITS = 6  # units of a menu entry between bars (首页, 新闻, Home, Contact us)
 # A truncated line this long with this many sentence marks inside it is a paragraph that happens to
 # end in an ellipsis (a trailing-off sentence, a story's opening); a teaser's summary is shorter, or
@@ -301,6 +305,22 @@ def bar_menu(block: Block, f: Features) -> Answer:
     return BAD, DropReason.NAV
 
 
+def dash_menu(block: Block, f: Features) -> Answer:
+    """A line of short entries set apart by one mark between spaces (``Home » News » Sport``,
+    ``Forums — Help — Rules — Archive``): a menu, a breadcrumb or a forum's jump list written out
+    as a line. A writer's dashes set off a clause or two, not a row of names."""
+    text = block.text
+    if f.units > MAX_DASH_LINE_UNITS or ". " in text or "。" in text:
+        return None  # (a sentence ends inside: prose set off with dashes)
+    for mark in DASH_MARKS:
+        if text.count(mark) >= MIN_DASH_ITEMS - 1:
+            items = [item for item in text.split(mark) if item.strip()]
+            sizes = [features_of(item).units for item in items]
+            if len(items) >= MIN_DASH_ITEMS and sum(sizes) <= MAX_DASH_ITEM_UNITS * len(items):
+                return BAD, DropReason.NAV
+    return None
+
+
 def teaser(block: Block, f: Features) -> Answer:
     """Lines cut off with an ellipsis: summaries of other articles. A long, punctuated line that
     trails off (a paragraph ending in ``……``) is left to its neighbours: beside article text it is
@@ -419,6 +439,7 @@ LADDER: tuple[Rule, ...] = (
     notice,
     controls,
     bar_menu,
+    dash_menu,
     consent,
     container_hint,
     link_dense,

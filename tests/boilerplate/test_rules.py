@@ -17,6 +17,7 @@ from cleantext.boilerplate.rules import (
     code,
     container_hint,
     controls,
+    dash_menu,
     dated_entry,
     doubled,
     empty,
@@ -456,3 +457,19 @@ def test_a_dumps_form_line_is_a_text_box_with_its_label_and_button() -> None:
     assert not form_line(Block(0, blank, source="text"), _f(blank))
     assert not form_line(Block(0, beside, source="text"), _f(beside))
     assert not form_line(Block(0, "Search the site: [                    ]"), _f("Search the site: [  ]"))
+
+
+def test_a_line_of_short_entries_between_dashes_or_arrows_is_a_menu() -> None:
+    jump = "Go to: General talk — Members' videos — Lost and found, stolen gear — Beginners' questions — Archive"
+    crumbs = "#Garden Club » Feed Garden Club » Comments Feed Garden Club » Spring show, who is coming? Comments Feed"
+    for text in (jump, crumbs):
+        assert dash_menu(Block(0, text, source="text"), _f(text)) == ("bad", "nav")
+    # a writer's dashes: a sentence ends inside, or the pieces are clauses, not names
+    prose = "Size of the tank – litres: 120 – Adult fish grow to 10 cm. Young ones – 2 to 4 cm – are sold in shops."
+    clauses = (
+        "The river rose overnight — faster than anyone on the council had feared after the dry spring"
+        " — and by morning the old bridge was closed to traffic — the third closure this year"
+        " — while engineers checked the piers for damage"
+    )
+    for text in (prose, clauses):
+        assert dash_menu(Block(0, text, source="text"), _f(text)) is None
