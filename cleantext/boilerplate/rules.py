@@ -104,6 +104,7 @@ MIN_CONTROL_SHARE = 0.6  # of a line's letters inside its brackets: the rest is 
 # them (an ASCII bar between letters is a shell pipe or an alternation: ``a|b``).
 MENU_BAR = compiled(r"\s+\|\s+|\s*｜\s*")
 DASH_MARKS = (" — ", " » ", " · ", " • ", " – ")
+DASH_MARK = compiled("[—»·•–]")  # the marks of DASH_MARKS
 MIN_DASH_ITEMS = 4
 MAX_DASH_LINE_UNITS = 4 * MAX_MARKER_UNITS  # units: a longer line of entries is text, however set
 MAX_DASH_ITEM_UNITS = 12  # units an entry holds on average: a page's or a forum's name (six words)
@@ -310,8 +311,10 @@ def dash_menu(block: Block, f: Features) -> Answer:
     ``Forums — Help — Rules — Archive``): a menu, a breadcrumb or a forum's jump list written out
     as a line. A writer's dashes set off a clause or two, not a row of names."""
     text = block.text
-    if f.units > MAX_DASH_LINE_UNITS or ". " in text or "。" in text:
-        return None  # (a sentence ends inside: prose set off with dashes)
+    if f.units > MAX_DASH_LINE_UNITS or text.isascii() or DASH_MARK.search(text) is None:
+        return None  # (every mark is outside ASCII: most lines leave after one scan)
+    if ". " in text or "。" in text:
+        return None  # a sentence ends inside: prose set off with dashes
     for mark in DASH_MARKS:
         if text.count(mark) >= MIN_DASH_ITEMS - 1:
             items = [item for item in text.split(mark) if item.strip()]
