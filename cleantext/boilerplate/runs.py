@@ -38,8 +38,8 @@ GOOD, BAD, SHORT = BlockClass.GOOD, BlockClass.BAD, BlockClass.SHORT
 SUBHEAD = Step("subheads", SHORT, DropReason.SHORT)
 TEASERS = Step("teasers", BAD, DropReason.TEASER)
 LEAD_IN = Step("announced_lists", GOOD, KeepReason.CONTEXT)
-# The ladder's rules whose blocks an announced list holds: its entries (``list_item``, or lines
-# left to smoothing), and the pictures between them (a step's screenshot), passed over.
+# The ladder's rules of the entries an announced list keeps: short entries (``list_item``, or
+# lines left to smoothing); the pictures between entries (a step's screenshot) are passed over.
 LIST_RULES = frozenset(("list_item", "short"))
 BETWEEN_RULES = frozenset(("placeholder", "empty"))
 # units (six words) of a line that announces a list: a sentence, not a label (``Now on Example.com:``
@@ -114,13 +114,12 @@ def announced_lists(blocks: list[Block], judged: list[Judged]) -> None:
         entries = []
         i += 1
         while i < len(blocks):
-            rule = judged[i].chain[0].name if judged[i].chain else ""
-            if blocks[i].in_list and rule in LIST_RULES:
+            if blocks[i].in_list:
                 entries.append(judged[i])
-            elif rule not in BETWEEN_RULES:
+            elif not judged[i].chain or judged[i].chain[0].name not in BETWEEN_RULES:
                 break
             i += 1
         if entries and sum(item.feats.units for item in entries) >= MIN_NEAR_GOOD_UNITS * len(entries):
             for item in entries:
-                if item.cls is not GOOD:
+                if item.cls is not GOOD and item.chain and item.chain[0].name in LIST_RULES:
                     item.set(LEAD_IN)

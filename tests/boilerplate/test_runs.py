@@ -88,3 +88,14 @@ def test_a_label_or_a_list_of_buttons_announces_nothing() -> None:
     buttons = [_para(0, EN_PARA), _para(1, "If you liked this story, please share it on these sites:"),
                *(_bullet(2 + i, b) for i, b in enumerate(["Tweet It", "Digg", "Email"])), _para(5, EN_PARA)]
     assert [v.keep for v in classify(buttons)][2:5] == [False] * 3
+
+
+def test_an_announced_list_goes_on_past_an_entry_long_enough_to_be_prose() -> None:
+    points = ["How the council will pay for the new signs, the extra wardens and the road markings, "
+              "and why the residents' permits will cost less than they do today, as the report explains.",
+              "Which streets change first", "What happens to the old meters"]
+    blocks = [_para(0, EN_PARA), _para(1, "Here is what the report sets out for the town:"),
+              *(_bullet(2 + i, point) for i, point in enumerate(points)), _para(5, EN_PARA.replace("evening", "night"))]
+    verdicts = classify(blocks)
+    assert verdicts[2].rule == "prose"
+    assert [v.keep for v in verdicts] == [True] * 6
