@@ -16,11 +16,17 @@ from cleantext.document.scan import counted
 from cleantext.document.title import PLACEHOLDER, looks_like_title, strip_channel_tag
 from cleantext.model import DropReason, KeepReason, Verdict
 from cleantext.regexes import compiled
-from cleantext.text import WORD_UNITS, letter_counts
+from cleantext.text import WORD_UNITS, fold, letter_counts
 
 # Blocks before the date line or the article searched for the headline: a media box (its
 # prompts and caption) and a related list's heading and entries can stand between them.
 TITLE_BEFORE = 10
+# Blocks further up a headline is still looked for in, on strong evidence only: a gallery, a
+# share bar or an ad's lines can push it out of ``TITLE_BEFORE``, where a site's name and a menu's
+# entries stand too; there a line is the headline only when it names the story (``FAR_SHARE`` of
+# its terms, at least ``EVIDENCE_TERMS`` of them).
+FAR_BEFORE = 20
+FAR_SHARE = 0.6
 # Share of a headline's terms (CJK character pairs, Latin words) that its story repeats: a
 # story names what its headline says; a caption, a toolbar label or a byline shares little.
 SHARED_TERMS = 0.3
@@ -111,6 +117,21 @@ def _share(text: str, body: Counter[str]) -> tuple[float, int]:
     return weight / len(terms), sum(1 for t in terms if body[t])
 
 
+def _far_headlines(verdicts: list[Verdict], far: list[int], top: int, body: Counter[str]) -> list[int]:
+    """The lines of ``far`` (more than ``TITLE_BEFORE`` lines above the article's ``top``) that
+    name the story: ``FAR_SHARE`` of their terms and ``EVIDENCE_TERMS`` at least shared with it
+    (``_share``), and no copy of a line the article keeps (a table of contents' entry, a label)."""
+    named = []
+    for i in far:
+        share, shared = _share(verdicts[i].block.text, body)
+        if share >= FAR_SHARE and shared >= EVIDENCE_TERMS:
+            named.append(i)
+    if not named:
+        return []
+    kept = {fold(v.block.text) for v in verdicts[top:] if v.keep}
+    return [i for i in named if fold(verdicts[i].block.text) not in kept]
+
+
 def _lead(verdicts: list[Verdict], first: int) -> int:
     """The article's first paragraph of prose: the first block from ``first`` on kept on its own
     merits (``KeepReason.BODY``), not for its neighbours' sake (a dump keeps the headline, a
@@ -192,7 +213,8 @@ def _over_metadata(verdicts: list[Verdict], i: int, lead: int, date_index: int) 
 def dump_title(verdicts: list[Verdict], anchor: int, first: int | None = None) -> int | None:
     """Index of the headline in a dump. Candidates (``_candidate``) are the lines from
     ``TITLE_BEFORE`` lines above the date line (``anchor``) or the article's first kept block
-    (``first``), whichever is higher, down to the lead paragraph (``_lead``).
+    (``first``), whichever is higher, down to the lead paragraph (``_lead``); up to
+    ``FAR_BEFORE`` lines above, a line that names the story (``_far_headlines``).
 
     Between a headline and its story a dump holds other lines of a headline's length — a QR
     code's caption (``Scan me!``), a toolbar's label, the author's name, "Continue reading" — but
@@ -207,13 +229,19 @@ def dump_title(verdicts: list[Verdict], anchor: int, first: int | None = None) -
     lead = _story_lead(verdicts, anchor, first)
     top = min(anchor, first)
     end = max(anchor, lead)
-    window = range(end - 1, max(-1, top - 1 - TITLE_BEFORE), -1)  # nearest first
-    candidates = [i for i in window if _candidate(verdicts, i, first, lead, date_index)]
+    near = max(-1, top - 1 - TITLE_BEFORE)
+    window = range(end - 1, max(-1, top - 1 - FAR_BEFORE), -1)  # nearest first
+    found = [i for i in window if _candidate(verdicts, i, first, lead, date_index)]
+    candidates = [i for i in found if i > near]
     listed = [i for i in candidates if _conditional(verdicts[i])]
+    far = [i for i in found if i <= near]
+    if len(candidates) < 2 and not listed and not far:
+        return candidates[0] if candidates else None
+    wanted = set().union(*(_terms(verdicts[i].block.text) for i in candidates + far))
+    body = _story_terms(verdicts, lead, wanted)
+    candidates += _far_headlines(verdicts, far, top, body)
     if len(candidates) < 2 and not listed:
         return candidates[0] if candidates else None
-    wanted = set().union(*(_terms(verdicts[i].block.text) for i in candidates))
-    body = _story_terms(verdicts, lead, wanted)
     best, best_score = None, 0.0
     for rank, i in enumerate(candidates):
         share, shared = _share(verdicts[i].block.text, body)
