@@ -44,6 +44,11 @@ DISTANCE_COST = 0.02  # taken from a candidate's score for each nearer candidate
 # Taken from the score of a line holding an image's or a button's stand-in (``[logo] Workshops``):
 # a menu's or a banner's line, seldom a headline.
 STAND_IN_COST = 0.2
+# Terms a shorter line right over a best-scoring sentence shares with the story for it to be the
+# headline over its standfirst (a summary sentence repeats more of the story than its headline);
+# a kicker over a headline (``ASIAN POP``, a section's name) shares fewer, and a headline is no
+# sentence (``_sentence``).
+STANDFIRST_TERMS = 3
 TOPIC_PARAGRAPHS = 2  # paragraphs of the story holding a term for it to count in full
 # Verdicts a dump's headline can carry: undecided or article-like, or repeated (pages show the
 # headline again in a list or a breadcrumb), never a named kind of boilerplate.
@@ -210,6 +215,35 @@ def _over_metadata(verdicts: list[Verdict], i: int, lead: int, date_index: int) 
     return False
 
 
+def _sentence(verdicts: list[Verdict], i: int) -> bool:
+    """Is line ``i`` a sentence: ending in a stop, or going on in the next line (a wrapped
+    paragraph's first line, the next one opening in lowercase)?"""
+    text = verdicts[i].block.text.rstrip()
+    if text.endswith((".", "!", "?")) and not text.endswith(".."):
+        return True
+    following = verdicts[i + 1].block.text.lstrip() if i + 1 < len(verdicts) else ""
+    return following[:1].islower()
+
+
+def _over_standfirst(verdicts: list[Verdict], candidates: list[int], best: int, body: Counter[str]) -> int:
+    """The candidate right over ``best`` (no line of letters between) when ``best`` reads as a
+    sentence (``_sentence``) and that candidate is shorter and names the story too
+    (``SHARED_TERMS``, ``STANDFIRST_TERMS`` terms): a headline stands over its standfirst, which
+    repeats more of the story; else ``best``."""
+    k = candidates.index(best)
+    if k + 1 == len(candidates) or not _sentence(verdicts, best):
+        return best
+    upper = candidates[k + 1]
+    for j in range(upper + 1, best):
+        if counted(verdicts[j]) and any(c.isalpha() for c in verdicts[j].block.text):
+            return best
+    text = verdicts[upper].block.text
+    share, shared = _share(text, body)
+    if share >= SHARED_TERMS and shared >= STANDFIRST_TERMS and len(text) < len(verdicts[best].block.text):
+        return upper
+    return best
+
+
 def dump_title(verdicts: list[Verdict], anchor: int, first: int | None = None) -> int | None:
     """Index of the headline in a dump. Candidates (``_candidate``) are the lines from
     ``TITLE_BEFORE`` lines above the date line (``anchor``) or the article's first kept block
@@ -255,7 +289,7 @@ def dump_title(verdicts: list[Verdict], anchor: int, first: int | None = None) -
         if best is None or score > best_score:
             best, best_score = i, score
     if best is not None:
-        return best
+        return _over_standfirst(verdicts, candidates, best, body)
     # a list entry or a line cut short is the headline only by what it shares with the story: a
     # bullet over the date line is as often an author's role or a caption
     candidates = [i for i in candidates if i not in listed]

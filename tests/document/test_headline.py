@@ -367,3 +367,24 @@ def test_far_above_the_story_a_line_the_article_repeats_is_a_contents_entry() ->
     ])
     assert article.title == HEADLINE
     assert contents.title != "Council votes to widen the riverside footpath next"
+
+
+DECK = "The council will widen the riverside footpath at the ferry terminal and add two"
+
+
+def test_a_headline_over_its_standfirst_sentence() -> None:
+    # the standfirst under the headline repeats more of the story, but it is a sentence: its
+    # first line goes on in the next one
+    article = _lines([
+        ("Footpath by the ferry to be widened", False),
+        (DECK, False),
+        ("crossings before the summer.", False),
+        (STORY, True),
+        (FOLLOW_UP, True),
+    ])
+    assert article.title == "Footpath by the ferry to be widened"
+
+
+def test_a_kicker_over_the_headline_is_not_the_title() -> None:
+    article = _lines([("Riverside news", False), (HEADLINE, False), (STORY, True), (FOLLOW_UP, True)])
+    assert article.title == HEADLINE
