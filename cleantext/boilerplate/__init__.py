@@ -26,7 +26,9 @@ The method, step by step (one module each):
 7. ``articles``: the region holds one article: it ends where an article ends (the editor's
    sign-off, the reprint notice, the previous/next links, the writer's biography, the comment
    section), and a region holding two (a blog archive, a next story appended in full, a feed of
-   full teasers) is cut at the second one's header.
+   full teasers) is cut at the second one's header. ``runs``: a dump's list that a kept line of
+   the article announces (a sentence ending with a colon) is the article's, however short its
+   entries.
 8. ``posts``: on a page whose text is a list of posts (a forum thread, a question and its
    answers), every post's text is kept and what the template prints for each post (a user card,
    a signature, buttons, a quote's header) leaves as ``post-chrome``, whatever the region steps
@@ -60,7 +62,7 @@ from cleantext.boilerplate.dom import container_prior, headline
 from cleantext.boilerplate.dumpposts import apply_dump_thread, dump_thread
 from cleantext.boilerplate.posts import apply_thread, find_thread
 from cleantext.boilerplate.rules import PLACEHOLDERS, RememberingJudge, form_line, judge
-from cleantext.boilerplate.runs import subheads, teasers
+from cleantext.boilerplate.runs import announced_lists, subheads, teasers
 from cleantext.boilerplate.tables import key_value_tables
 from cleantext.model import Block, BlockClass, DropReason, PageMeta, Step, Verdict
 
@@ -125,6 +127,7 @@ class Classifier:
         fallback(judged, blocks)
         region = main_region(judged)
         confine(judged, region, first_article(blocks, judged, region, meta))
+        announced_lists(blocks, judged)
         if thread is not None:
             apply_thread(blocks, judged, thread)
         elif posts is not None:

@@ -19,8 +19,10 @@ Observations:
 4. A news article ends with its editor's sign-off (``责任编辑：…``) or the site's reprint notice
    (``未经授权请勿转载``), a blog post or a news page with its links to the previous and next ones
    (``上一篇：…``), its toolbar (``【打印】【关闭】``, a run of bracketed controls set once under
-   it), the writer's biography (``About the author``) or the comment section: once a
-   whole article stands above one of them, what follows is comments, teasers or the next story.
+   it), the writer's biography (``About the author``), the comment section or, in a dump, the
+   post's line of categories and tags (``Filed Under: … Tagged With: …``, set once under a post;
+   a listing repeats one under every entry): once a whole article stands above one of them, what
+   follows is comments, teasers or the next story.
 
 A header counts only between two stretches of article prose (enough before it, some after it),
 so an article's own header above its first paragraph never cuts anything.
@@ -33,7 +35,7 @@ import re
 from cleantext.boilerplate.context import Judged
 from cleantext.boilerplate.features import sparse
 from cleantext.boilerplate.markers import COMMENTS_HEADING, REPRINT_NOTICE
-from cleantext.model import Block, BlockClass, KeepReason, PageMeta
+from cleantext.model import Block, BlockClass, DropReason, KeepReason, PageMeta
 from cleantext.regexes import compiled
 from cleantext.text import fold, word_forms
 
@@ -73,6 +75,7 @@ MIN_BEFORE_UNITS = 100  # units of good text the region holds before a header: a
 # post is often shorter, and there the replies are the text
 MIN_COMMENTED_UNITS = 300
 MIN_AFTER_UNITS = 30  # units of good text after a header: the next article has a body
+TAGS = DropReason.TAGS  # the ladder's reason for a line of categories and tags, which follows a post
 TOOLBAR = "controls"  # the ladder's rule for a run of bracketed controls (【打印】【关闭】), which follows an article
 PROSE = KeepReason.BODY  # the ladder's reason for prose: only prose makes an article (not header tables)
 FULL_STOPS = ("。", ".", "；", ";", "，", ",")  # a line ending so is a sentence, not a headline
@@ -191,6 +194,22 @@ def _comments_heading(text: str) -> bool:
     return COMMENT_COUNT_CHARS.search(text) is not None and COMMENTS_HEADING.search(text) is not None
 
 
+def _closing_taxonomy(judged: list[Judged], span: tuple[int, int]) -> int:
+    """The index of the one line of categories and tags (``Filed Under: … Tagged With: …``, the
+    ladder's ``marker`` for ``tags``) in a dump's span, or -1. A post's taxonomy stands under it
+    once; a listing (a directory, an archive) repeats one under every entry, and there it ends
+    nothing."""
+    lo, hi = span
+    found = -1
+    for i in range(lo, hi):
+        item = judged[i]
+        if item.dump and item.reason is TAGS and item.chain and item.chain[0].name == "marker":
+            if found >= 0:
+                return -1
+            found = i
+    return found
+
+
 def _closing_toolbar(judged: list[Judged], span: tuple[int, int]) -> int:
     """The index of the one toolbar (``rules.controls``: 【打印】【关闭】) below the span's first
     paragraph, or -1. An article's tools stand under it once; a thread repeats its bar under
@@ -213,11 +232,13 @@ def _signed_off(blocks: list[Block], judged: list[Judged], span: tuple[int, int]
     """``span`` up to where the whole article above ends: the editor's sign-off line (责任编辑：…)
     or the reprint notice (kept in the span, and dropped as boilerplate), the previous/next links,
     the article's toolbar (【打印】【关闭】, once under it), the writer's biography or, under a long
-    article, the comment section's heading: what comes after them is comments, teasers or the next
-    story."""
+    article, the comment section's heading or a dump's one line of tags with most of the span's
+    prose above it: what comes after them is comments, teasers or the next story."""
     lo, hi = span
     prose = 0
     toolbar = _closing_toolbar(judged, span)
+    taxonomy = _closing_taxonomy(judged, span)  # under the article: most of the span's prose above it
+    total = sum(_article_units(item) for item in judged[lo:hi]) if taxonomy >= 0 else 0
     for i in range(lo, hi):
         if judged[i].reason is PROSE:
             prose += _article_units(judged[i])
@@ -229,7 +250,7 @@ def _signed_off(blocks: list[Block], judged: list[Judged], span: tuple[int, int]
                 return lo, i + 1
             if PREV_NEXT.match(text) or ABOUT_AUTHOR.match(text):
                 return lo, i
-            if prose >= MIN_COMMENTED_UNITS and _comments_heading(text):
+            if prose >= MIN_COMMENTED_UNITS and (_comments_heading(text) or (i == taxonomy and 2 * prose >= total)):
                 return lo, i
     return span
 

@@ -16,7 +16,9 @@ the article's element (``dom.container_prior``) some short lines are the article
   headings just above the first paragraph, below the headline and in the article's element, lean
   to text.
 - Short punctuated lines between the article's first and last text are its one-line paragraphs
-  or a thread's short replies.
+  or a thread's short replies. So are lines too short for that which end a sentence with a full
+  stop, a question or an exclamation mark and hold no link (``Does it pay?``, ``Just a thought.``):
+  menu entries and labels do not end so.
 """
 
 from __future__ import annotations
@@ -31,6 +33,9 @@ LIST_ITEM = "list_item"  # the ladder's rule for short list entries
 # Items a plain list under a paragraph ending with a colon holds for the paragraph to announce it
 # (``_announced``): one item after a colon is a line of the page, two make the list it promised.
 MIN_ANNOUNCED_ITEMS = 2
+# The marks a one-line paragraph ends with (``Just a thought.``, ``Where?``); not a closing
+# bracket or quote, which end a button's label (``Quote (Reply)``) as often.
+SENTENCE_MARKS = tuple(".!?。！？")
 
 
 def leaning(
@@ -44,6 +49,7 @@ def leaning(
     listed |= _section_heads(blocks, judged, weights, first, hi)
     listed |= _opening_heads(blocks, judged, anchor, first, last)
     leans = listed | {i for i in range(lo, hi + 1) if _leans_text(judged[i], i, points, listed)}
+    leans |= {i for i in range(lo, hi + 1) if _short_sentence(blocks[i], judged[i])}
     return leans, (lo, hi)
 
 
@@ -61,6 +67,20 @@ def _leans_text(item: Judged, index: int, points: set[int], listed: set[int]) ->
     if item.feats.units >= MIN_SHORT_UNITS:
         return index in points or (item.cls is SHORT and item.feats.punct > 0)
     return index in listed
+
+
+def _short_sentence(block: Block, item: Judged) -> bool:
+    """A line too short to judge alone that ends a sentence (``Just a thought.``, ``Where?``), with
+    no link, among the article's text: a one-line paragraph, not a menu entry (menus and labels
+    do not end with a full stop or a question mark)."""
+    f = item.feats
+    return (
+        item.cls is SHORT
+        and 0 < f.units < MIN_SHORT_UNITS
+        and not f.truncated
+        and not block.link_chars
+        and block.text.rstrip().endswith(SENTENCE_MARKS)
+    )
 
 
 def _listed_points(blocks: list[Block], points: set[int], weights: list[float]) -> set[int]:

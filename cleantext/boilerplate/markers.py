@@ -99,6 +99,10 @@ PROMO = [
     r"立即(?:试用|抢购|领取|开通)",
     r"限时(?:免费|优惠|特惠|折扣)",
     r"^(?:start (?:your|a) free trial|try (?:it )?(?:for )?free)\b",
+    # a newsletter's sign-up line under a story: a call to sign up, join or stay informed that
+    # names what arrives by mail (sign up for free email updates; get the news delivered to your inbox)
+    r"^(?:sign up|join us|join our|stay (?:up[- ]to[- ]date|informed|in touch|connected)|get (?:the|more|our)\b)"
+    r".{0,80}\b(?:newsletters?|e-?mail updates|(?:news )?alerts|(?:to|in) your inbox)\b",
 ]
 # Tag and keyword lines.
 TAGS = [

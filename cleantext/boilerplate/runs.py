@@ -12,6 +12,13 @@ the shape of its neighbourhood: a list's entries follow one another, a section h
 with a paragraph of the article under it. Such a line is left undecided, and smoothing lets the
 article around it decide, as it does for unnumbered subheads.
 
+A list an article line announces (``Here is how you embed it:``, a line of the article ending with
+a colon, then the list) is the article's own list, its steps or its points, however short each
+item: a menu or a teaser list follows a heading, not a sentence that promises it. The ladder takes
+short dump list lines for menu entries and smoothing cannot win them back, since their neighbours
+are entries as well; once the announcing line is kept as the article's, its list is kept with it
+(after the region steps: a list is no reason to move the region, a consent box's lists included).
+
 >>> from cleantext.model import Block
 >>> from cleantext.boilerplate import classify
 >>> para = "施工期间，公交线路将临时调整，沿线共有十二条公交线路受到影响，交警将在现场设置指示标志。"
@@ -23,12 +30,21 @@ article around it decide, as it does for unnumbered subheads.
 
 from __future__ import annotations
 
-from cleantext.boilerplate.context import Judged
-from cleantext.model import Block, BlockClass, DropReason, Step
+from cleantext.boilerplate.context import MIN_NEAR_GOOD_UNITS, Judged
+from cleantext.model import Block, BlockClass, DropReason, KeepReason, Step
+from cleantext.text import COLONS
 
 GOOD, BAD, SHORT = BlockClass.GOOD, BlockClass.BAD, BlockClass.SHORT
 SUBHEAD = Step("subheads", SHORT, DropReason.SHORT)
 TEASERS = Step("teasers", BAD, DropReason.TEASER)
+LEAD_IN = Step("announced_lists", GOOD, KeepReason.CONTEXT)
+# The ladder's rules of the entries an announced list keeps: short entries (``list_item``, or
+# lines left to smoothing); the pictures between entries (a step's screenshot) are passed over.
+LIST_RULES = frozenset(("list_item", "short"))
+BETWEEN_RULES = frozenset(("placeholder", "empty"))
+# units (six words) of a line that announces a list: a sentence, not a label (``Now on Example.com:``
+# above a site's headlines, ``See also:``)
+MIN_LEAD_IN_UNITS = 12
 # Lines ending in an ellipsis a page may hold and still be one article with a paragraph or two
 # that trail off; more are a feed of summaries cut short.
 MAX_TRAILING_LINES = 2
@@ -72,3 +88,38 @@ def subheads(blocks: list[Block], judged: list[Judged]) -> None:
             and _lone_entry(blocks, judged, i)
         ):
             item.set(SUBHEAD)
+
+
+def _announces(block: Block, item: Judged) -> bool:
+    """A kept dump line of the article, long enough to be a sentence, ending with a colon."""
+    return (
+        item.dump
+        and item.cls is GOOD
+        and not block.in_list
+        and item.feats.units >= MIN_LEAD_IN_UNITS
+        and block.text.rstrip().endswith(COLONS)
+    )
+
+
+def announced_lists(blocks: list[Block], judged: list[Judged]) -> None:
+    """After the article is found: the dump list under a kept line of it that announces it (``_announces``) is kept,
+    entry by entry, to the list's end (in place), when its entries say something: a list of
+    buttons or site names (``Tweet This``, ``Digg``) is no article's, whatever line stands above
+    it. Pictures between entries stay as they are."""
+    i = 0
+    while i < len(blocks):
+        if not _announces(blocks[i], judged[i]):
+            i += 1
+            continue
+        entries = []
+        i += 1
+        while i < len(blocks):
+            if blocks[i].in_list:
+                entries.append(judged[i])
+            elif not judged[i].chain or judged[i].chain[0].name not in BETWEEN_RULES:
+                break
+            i += 1
+        if entries and sum(item.feats.units for item in entries) >= MIN_NEAR_GOOD_UNITS * len(entries):
+            for item in entries:
+                if item.cls is not GOOD and item.chain and item.chain[0].name in LIST_RULES:
+                    item.set(LEAD_IN)

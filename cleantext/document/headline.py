@@ -16,11 +16,17 @@ from cleantext.document.scan import counted
 from cleantext.document.title import PLACEHOLDER, looks_like_title, strip_channel_tag
 from cleantext.model import DropReason, KeepReason, Verdict
 from cleantext.regexes import compiled
-from cleantext.text import WORD_UNITS, letter_counts
+from cleantext.text import WORD_UNITS, fold, letter_counts
 
 # Blocks before the date line or the article searched for the headline: a media box (its
 # prompts and caption) and a related list's heading and entries can stand between them.
 TITLE_BEFORE = 10
+# Blocks further up a headline is still looked for in, on strong evidence only: a gallery, a
+# share bar or an ad's lines can push it out of ``TITLE_BEFORE``, where a site's name and a menu's
+# entries stand too; there a line is the headline only when it names the story (``FAR_SHARE`` of
+# its terms, at least ``EVIDENCE_TERMS`` of them).
+FAR_BEFORE = 20
+FAR_SHARE = 0.6
 # Share of a headline's terms (CJK character pairs, Latin words) that its story repeats: a
 # story names what its headline says; a caption, a toolbar label or a byline shares little.
 SHARED_TERMS = 0.3
@@ -38,6 +44,11 @@ DISTANCE_COST = 0.02  # taken from a candidate's score for each nearer candidate
 # Taken from the score of a line holding an image's or a button's stand-in (``[logo] Workshops``):
 # a menu's or a banner's line, seldom a headline.
 STAND_IN_COST = 0.2
+# Terms a shorter line right over a best-scoring sentence shares with the story for it to be the
+# headline over its standfirst (a summary sentence repeats more of the story than its headline);
+# a kicker over a headline (``ASIAN POP``, a section's name) shares fewer, and a headline is no
+# sentence (``_sentence``).
+STANDFIRST_TERMS = 3
 TOPIC_PARAGRAPHS = 2  # paragraphs of the story holding a term for it to count in full
 # Verdicts a dump's headline can carry: undecided or article-like, or repeated (pages show the
 # headline again in a list or a breadcrumb), never a named kind of boilerplate.
@@ -109,6 +120,21 @@ def _share(text: str, body: Counter[str]) -> tuple[float, int]:
         return 0.0, 0
     weight = sum(min(body[t], TOPIC_PARAGRAPHS) for t in terms) / TOPIC_PARAGRAPHS
     return weight / len(terms), sum(1 for t in terms if body[t])
+
+
+def _far_headlines(verdicts: list[Verdict], far: list[int], top: int, body: Counter[str]) -> list[int]:
+    """The lines of ``far`` (more than ``TITLE_BEFORE`` lines above the article's ``top``) that
+    name the story: ``FAR_SHARE`` of their terms and ``EVIDENCE_TERMS`` at least shared with it
+    (``_share``), and no copy of a line the article keeps (a table of contents' entry, a label)."""
+    named = []
+    for i in far:
+        share, shared = _share(verdicts[i].block.text, body)
+        if share >= FAR_SHARE and shared >= EVIDENCE_TERMS:
+            named.append(i)
+    if not named:
+        return []
+    kept = {fold(v.block.text) for v in verdicts[top:] if v.keep}
+    return [i for i in named if fold(verdicts[i].block.text) not in kept]
 
 
 def _lead(verdicts: list[Verdict], first: int) -> int:
@@ -189,10 +215,40 @@ def _over_metadata(verdicts: list[Verdict], i: int, lead: int, date_index: int) 
     return False
 
 
+def _sentence(verdicts: list[Verdict], i: int) -> bool:
+    """Is line ``i`` a sentence: ending in a stop, or going on in the next line (a wrapped
+    paragraph's first line, the next one opening in lowercase)?"""
+    text = verdicts[i].block.text.rstrip()
+    if text.endswith((".", "!", "?")) and not text.endswith(".."):
+        return True
+    following = verdicts[i + 1].block.text.lstrip() if i + 1 < len(verdicts) else ""
+    return following[:1].islower()
+
+
+def _over_standfirst(verdicts: list[Verdict], candidates: list[int], best: int, body: Counter[str]) -> int:
+    """The candidate right over ``best`` (no line of letters between) when ``best`` reads as a
+    sentence (``_sentence``) and that candidate is shorter and names the story too
+    (``SHARED_TERMS``, ``STANDFIRST_TERMS`` terms): a headline stands over its standfirst, which
+    repeats more of the story; else ``best``."""
+    k = candidates.index(best)
+    if k + 1 == len(candidates) or not _sentence(verdicts, best):
+        return best
+    upper = candidates[k + 1]
+    for j in range(upper + 1, best):
+        if counted(verdicts[j]) and any(c.isalpha() for c in verdicts[j].block.text):
+            return best
+    text = verdicts[upper].block.text
+    share, shared = _share(text, body)
+    if share >= SHARED_TERMS and shared >= STANDFIRST_TERMS and len(text) < len(verdicts[best].block.text):
+        return upper
+    return best
+
+
 def dump_title(verdicts: list[Verdict], anchor: int, first: int | None = None) -> int | None:
     """Index of the headline in a dump. Candidates (``_candidate``) are the lines from
     ``TITLE_BEFORE`` lines above the date line (``anchor``) or the article's first kept block
-    (``first``), whichever is higher, down to the lead paragraph (``_lead``).
+    (``first``), whichever is higher, down to the lead paragraph (``_lead``); up to
+    ``FAR_BEFORE`` lines above, a line that names the story (``_far_headlines``).
 
     Between a headline and its story a dump holds other lines of a headline's length — a QR
     code's caption (``Scan me!``), a toolbar's label, the author's name, "Continue reading" — but
@@ -207,13 +263,19 @@ def dump_title(verdicts: list[Verdict], anchor: int, first: int | None = None) -
     lead = _story_lead(verdicts, anchor, first)
     top = min(anchor, first)
     end = max(anchor, lead)
-    window = range(end - 1, max(-1, top - 1 - TITLE_BEFORE), -1)  # nearest first
-    candidates = [i for i in window if _candidate(verdicts, i, first, lead, date_index)]
+    near = max(-1, top - 1 - TITLE_BEFORE)
+    window = range(end - 1, max(-1, top - 1 - FAR_BEFORE), -1)  # nearest first
+    found = [i for i in window if _candidate(verdicts, i, first, lead, date_index)]
+    candidates = [i for i in found if i > near]
     listed = [i for i in candidates if _conditional(verdicts[i])]
+    far = [i for i in found if i <= near]
+    if len(candidates) < 2 and not listed and not far:
+        return candidates[0] if candidates else None
+    wanted = set().union(*(_terms(verdicts[i].block.text) for i in candidates + far))
+    body = _story_terms(verdicts, lead, wanted)
+    candidates += _far_headlines(verdicts, far, top, body)
     if len(candidates) < 2 and not listed:
         return candidates[0] if candidates else None
-    wanted = set().union(*(_terms(verdicts[i].block.text) for i in candidates))
-    body = _story_terms(verdicts, lead, wanted)
     best, best_score = None, 0.0
     for rank, i in enumerate(candidates):
         share, shared = _share(verdicts[i].block.text, body)
@@ -227,7 +289,7 @@ def dump_title(verdicts: list[Verdict], anchor: int, first: int | None = None) -
         if best is None or score > best_score:
             best, best_score = i, score
     if best is not None:
-        return best
+        return _over_standfirst(verdicts, candidates, best, body)
     # a list entry or a line cut short is the headline only by what it shares with the story: a
     # bullet over the date line is as often an author's role or a caption
     candidates = [i for i in candidates if i not in listed]

@@ -208,3 +208,15 @@ def test_headlines_run_together_above_a_next_link_close_no_article() -> None:
     )
     kept = _kept(_page(ticker, "首页", "下一篇", "新闻正文", "三条主干道下月起分段封闭施工", *FIRST))
     assert kept.count(PARA) == 3
+
+
+def test_a_posts_line_of_tags_ends_it_once_but_a_tag_line_under_every_entry_does_not() -> None:
+    article = [PARA] * 8  # a whole article, well past a forum's opening post
+    sidebar = "Taking a weekend course in pottery is a fine way to meet people, and the studio is open late."
+    kept = _kept(_page(*article, "Filed Under: Town news  Tagged With: council, parking", sidebar, sidebar))
+    assert kept == article
+    # a directory repeats its taxonomy under every entry: the entries are one text
+    listing = _page(*article, "Categories: Builders, Roofing", OTHER, OTHER, "Categories: Gardens", OTHER)
+    assert _kept(listing).count(OTHER) == 3
+    # most of the text under the line: it heads the page's text, it does not close an article
+    assert _kept(_page(*article, "Tags: town, council", *[OTHER] * 9)).count(OTHER) == 9

@@ -42,3 +42,13 @@ def test_a_section_heading_after_a_dropped_credit_is_kept() -> None:
     assert "Flour from the next village" in text
     for dropped in ("Photo: Valley Times", "all rights reserved", "Local"):
         assert dropped not in text, dropped
+
+
+def test_one_line_paragraphs_ending_a_sentence_are_kept() -> None:
+    # a three-word question between the paragraphs and a two-word sign-off after the last one:
+    # too short to judge alone, but they end a sentence, carry no link, and stand among the text
+    text = kept_text("one-line-paragraphs.html")
+    for kept in ("Does it have to pay?", "Just an idea.", "keep the island alive"):
+        assert kept in text, kept
+    for dropped in ("Home", "Notes", "all rights reserved"):
+        assert dropped not in text, dropped

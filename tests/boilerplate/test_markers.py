@@ -175,3 +175,21 @@ def test_opening_elements() -> None:
         assert _opening(fragment) is None, fragment
     # the unanchored vocabulary opens with plain elements, so the combined pattern has its lookahead
     assert ANY_ANYWHERE.pattern.startswith("(?=")
+
+
+def test_a_newsletter_sign_up_line_is_a_promotion() -> None:
+    # a call to sign up or stay informed that names what arrives by mail is the site's, not the story's
+    for text in [
+        "Sign up for our free weekly newsletter and never miss a recipe.",
+        "Get the morning headlines delivered straight to your inbox every day.",
+        "Stay up-to-date with the harbour news: subscribe to our daily newsletter.",
+        "Join our list for free garden plans right to your inbox!",
+    ]:
+        assert marker(Block(0, text), features_of(text)) == ("bad", "related-list"), text
+    # a writer's own mention of a newsletter, or a sign-up the story reports, is prose
+    for text in [
+        "If you want in, just sign up for my newsletter before Friday.",
+        "Sign up for the river clean-up opened on Monday at the town hall.",
+        "The club's newsletter reported a record harvest this year.",
+    ]:
+        assert marker(Block(0, text), features_of(text)) is None, text

@@ -58,3 +58,44 @@ def test_a_page_with_several_truncated_lines_makes_them_teasers() -> None:
     feed = [_trailing(), _trailing(TRAILING.replace("市区", "城区")), _trailing(TRAILING.replace("地铁", "高架"))]
     teasers(feed)
     assert all(item.cls is BlockClass.BAD and item.chain[-1].name == "teasers" for item in feed)
+
+
+EN_PARA = ("The council met on Tuesday evening to discuss the new parking rules, and most members agreed "
+           "that the changes should start in the spring, once the signs are in place.")
+
+
+def _bullet(index: int, text: str) -> Block:
+    return Block(index, text, kind="li", in_list=True, bullet=True, source="text")
+
+
+def test_a_list_an_article_line_announces_is_kept() -> None:
+    steps = ["Open the settings page", "Pick the widget you want", "Paste the code into your sidebar"]
+    blocks = [_para(0, EN_PARA), _para(1, "Here is how you add the widget to your own blog:"),
+              *(_bullet(2 + i, step) for i, step in enumerate(steps)), _para(5, EN_PARA.replace("Tuesday", "Monday"))]
+    verdicts = classify(blocks)
+    assert [v.keep for v in verdicts] == [True] * 6
+    assert verdicts[2].chain[-1].name == "announced_lists"
+    # a picture between two steps does not end the list, and stays out of the text
+    blocks.insert(3, Block(9, "[step-one-screenshot]", source="text"))
+    assert [v.keep for v in classify(blocks)] == [True, True, True, False, True, True, True]
+
+
+def test_a_label_or_a_list_of_buttons_announces_nothing() -> None:
+    headlines = ["Storm closes the coast road", "Mayor opens the new library", "Schools shut for a week"]
+    label = [_para(0, EN_PARA), _para(1, "More news on this site:"),
+             *(_bullet(2 + i, h) for i, h in enumerate(headlines)), _para(5, EN_PARA)]
+    assert [v.keep for v in classify(label)][2:5] == [False] * 3
+    buttons = [_para(0, EN_PARA), _para(1, "If you liked this story, please share it on these sites:"),
+               *(_bullet(2 + i, b) for i, b in enumerate(["Tweet It", "Digg", "Email"])), _para(5, EN_PARA)]
+    assert [v.keep for v in classify(buttons)][2:5] == [False] * 3
+
+
+def test_an_announced_list_goes_on_past_an_entry_long_enough_to_be_prose() -> None:
+    points = ["How the council will pay for the new signs, the extra wardens and the road markings, "
+              "and why the residents' permits will cost less than they do today, as the report explains.",
+              "Which streets change first", "What happens to the old meters"]
+    blocks = [_para(0, EN_PARA), _para(1, "Here is what the report sets out for the town:"),
+              *(_bullet(2 + i, point) for i, point in enumerate(points)), _para(5, EN_PARA.replace("evening", "night"))]
+    verdicts = classify(blocks)
+    assert verdicts[2].rule == "prose"
+    assert [v.keep for v in verdicts] == [True] * 6

@@ -328,3 +328,63 @@ def test_a_headline_over_a_media_box_and_a_related_list() -> None:
         (STORY, True),
     ])
     assert article.title == HEADLINE
+
+
+FOLLOW_UP = (
+    "Councillors said the riverside footpath is too narrow for the crowds at the ferry terminal; "
+    "the votes to widen it passed after a long debate, and the council will publish the plans next week."
+)
+GALLERY = [(f"Photo {n} of 12: the ferry terminal at dusk", False) for n in range(1, 13)]
+
+
+def test_a_headline_a_gallery_pushed_far_above_the_story() -> None:
+    # twelve captions stand between the headline and its story: further up than a headline is
+    # usually looked for, it is still the line that names the story
+    article = _lines([(HEADLINE, False), *GALLERY, (STORY, True), (FOLLOW_UP, True)])
+    assert article.title == HEADLINE
+
+
+def test_far_above_the_story_a_line_it_does_not_name_is_not_the_headline() -> None:
+    article = _lines([("Riverside news and weather", False), *GALLERY, (STORY, True), (FOLLOW_UP, True)])
+    assert article.title != "Riverside news and weather"
+
+
+def test_far_above_the_story_a_line_the_article_repeats_is_a_contents_entry() -> None:
+    # a table of contents far up names the story's own subheading, which the article keeps
+    article = _lines([
+        (HEADLINE, False),
+        *GALLERY,
+        (STORY, True),
+        ("Council votes to widen the riverside footpath next", True),
+        (FOLLOW_UP, True),
+    ])
+    contents = _lines([
+        ("Council votes to widen the riverside footpath next", False),
+        *GALLERY,
+        (STORY, True),
+        ("Council votes to widen the riverside footpath next", True),
+        (FOLLOW_UP, True),
+    ])
+    assert article.title == HEADLINE
+    assert contents.title != "Council votes to widen the riverside footpath next"
+
+
+DECK = "The council will widen the riverside footpath at the ferry terminal and add two"
+
+
+def test_a_headline_over_its_standfirst_sentence() -> None:
+    # the standfirst under the headline repeats more of the story, but it is a sentence: its
+    # first line goes on in the next one
+    article = _lines([
+        ("Footpath by the ferry to be widened", False),
+        (DECK, False),
+        ("crossings before the summer.", False),
+        (STORY, True),
+        (FOLLOW_UP, True),
+    ])
+    assert article.title == "Footpath by the ferry to be widened"
+
+
+def test_a_kicker_over_the_headline_is_not_the_title() -> None:
+    article = _lines([("Riverside news", False), (HEADLINE, False), (STORY, True), (FOLLOW_UP, True)])
+    assert article.title == HEADLINE
