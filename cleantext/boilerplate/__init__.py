@@ -34,8 +34,9 @@ The method, step by step (one module each):
    a signature, buttons, a quote's header) leaves as ``post-chrome``, whatever the region steps
    decided; above an article of its own, the list is its comments and leaves (``docs/threads.md``).
    The list is found before the region steps, from the ladder's answers.
-9. Here: a dump's placeholder lines (``[image]``, ``[button]``) leave the kept text; they took
-   part in the steps above as what they stand for, a picture or a control between paragraphs.
+9. Here: a dump's placeholder lines (``[image]``, ``[button]``) and its form lines (a text box
+   with its label and button, ``rules.form_line``) leave the kept text; they took part in the steps
+   above as what they stand for, a picture or a control between paragraphs.
 10. Here: the verdicts, one per block, for the document stage and for ``cleantext explain``.
 
 Every verdict names the rule that decided (``Verdict.rule``) and the steps after the ladder that
@@ -60,7 +61,7 @@ from cleantext.boilerplate.context import Judged, confine, fallback, main_region
 from cleantext.boilerplate.dom import container_prior, headline
 from cleantext.boilerplate.dumpposts import apply_dump_thread, dump_thread
 from cleantext.boilerplate.posts import apply_thread, find_thread
-from cleantext.boilerplate.rules import PLACEHOLDERS, RememberingJudge, judge
+from cleantext.boilerplate.rules import PLACEHOLDERS, RememberingJudge, form_line, judge
 from cleantext.boilerplate.runs import announced_lists, subheads, teasers
 from cleantext.boilerplate.tables import key_value_tables
 from cleantext.model import Block, BlockClass, DropReason, PageMeta, Step, Verdict
@@ -72,13 +73,18 @@ COMMENT = DropReason.COMMENT
 SKIP_COMMENT = frozenset((COMMENT,))
 GOOD, BAD = BlockClass.GOOD, BlockClass.BAD
 PLACEHOLDER = Step("drop_placeholders", BAD, DropReason.EMPTY)
+FORM = Step("drop_placeholders", BAD, DropReason.NAV)
 
 
 def drop_placeholders(blocks: list[Block], judged: list[Judged]) -> None:
-    """Kept dump lines that are only placeholders are dropped (in place)."""
+    """Kept dump lines that are only placeholders, or a form's text box with its label and button,
+    are dropped (in place)."""
     for block, item in zip(blocks, judged, strict=True):
-        if item.cls is GOOD and item.dump and block.text.startswith("[") and PLACEHOLDERS.fullmatch(block.text):
-            item.set(PLACEHOLDER)
+        if item.cls is GOOD and item.dump:
+            if block.text.startswith("[") and PLACEHOLDERS.fullmatch(block.text):
+                item.set(PLACEHOLDER)
+            elif form_line(block, item.feats):
+                item.set(FORM)
 
 
 def rejudge_thread(blocks: list[Block], judged: list[Judged]) -> None:

@@ -47,6 +47,12 @@ LONG_LINK_DENSITY = 0.75  # long blocks may carry inline links; this many makes 
 MIN_GOOD_UNITS = 30  # units: a block this long with punctuation is prose
 # A dump line of bracketed stand-ins only: images, buttons, form fields ([4e2062a5cf], [登录]).
 PLACEHOLDERS = compiled(r"(?:\[[^\[\]]*\]\s*)+")
+# An empty text box as dumps draw it: w3m's brackets around spaces, lynx's underscores (a longer run
+# is lynx's horizontal rule)
+FORM_FIELD = compiled(r"\[ {3,}\]|(?<!_)_{8,50}(?!_)")
+# units: a form's line holds a label or two and a button (eight words); a longer one is a form set
+# beside a column of text, or a heading with its reply box
+MAX_FORM_UNITS = 16
 MIN_GOOD_PUNCT_DENSITY = 0.02  # punctuation marks per unit below which long text is a menu dump
 # units: an alphabetic block this long with any sentence mark is running text whatever its mark
 # density (Urdu and Hindi writers often set few marks; a menu written out as one line stays well
@@ -97,6 +103,11 @@ MIN_CONTROL_SHARE = 0.6  # of a line's letters inside its brackets: the rest is 
 # What separates a line's menu items: a bar between spaces, or a full-width bar (｜) with or without
 # them (an ASCII bar between letters is a shell pipe or an alternation: ``a|b``).
 MENU_BAR = compiled(r"\s+\|\s+|\s*｜\s*")
+DASH_MARKS = (" — ", " » ", " · ", " • ", " – ")
+DASH_MARK = compiled("[—»·•–]")  # the marks of DASH_MARKS
+MIN_DASH_ITEMS = 4
+MAX_DASH_LINE_UNITS = 4 * MAX_MARKER_UNITS  # units: a longer line of entries is text, however set
+MAX_DASH_ITEM_UNITS = 12  # units an entry holds on average: a page's or a forum's name (six words)
 MAX_MENU_ITEM_UNITS = 6  # units of a menu entry between bars (首页, 新闻, Home, Contact us)
 # A truncated line this long with this many sentence marks inside it is a paragraph that happens to
 # end in an ellipsis (a trailing-off sentence, a story's opening); a teaser's summary is shorter, or
@@ -295,6 +306,24 @@ def bar_menu(block: Block, f: Features) -> Answer:
     return BAD, DropReason.NAV
 
 
+def dash_menu(block: Block, f: Features) -> Answer:
+    """A line of short entries set apart by one mark between spaces (``Home » News » Sport``,
+    ``Forums — Help — Rules — Archive``): a menu, a breadcrumb or a forum's jump list written out
+    as a line. A writer's dashes set off a clause or two, not a row of names."""
+    text = block.text
+    if f.units > MAX_DASH_LINE_UNITS or text.isascii() or DASH_MARK.search(text) is None:
+        return None  # (every mark is outside ASCII: most lines leave after one scan)
+    if ". " in text or "。" in text:
+        return None  # a sentence ends inside: prose set off with dashes
+    for mark in DASH_MARKS:
+        if text.count(mark) >= MIN_DASH_ITEMS - 1:
+            items = [item for item in text.split(mark) if item.strip()]
+            sizes = [features_of(item).units for item in items]
+            if len(items) >= MIN_DASH_ITEMS and sum(sizes) <= MAX_DASH_ITEM_UNITS * len(items):
+                return BAD, DropReason.NAV
+    return None
+
+
 def teaser(block: Block, f: Features) -> Answer:
     """Lines cut off with an ellipsis: summaries of other articles. A long, punctuated line that
     trails off (a paragraph ending in ``……``) is left to its neighbours: beside article text it is
@@ -384,6 +413,22 @@ def unpunctuated(block: Block, f: Features) -> Answer:
     return None
 
 
+def form_line(block: Block, f: Features) -> bool:
+    """A dump's short line holding an empty text box (``FORM_FIELD``): a search box, a sign-up or
+    login form, with its labels and button (``MAX_FORM_UNITS``). No sentence ends it (the blanks
+    of a fill-in-the-blank exercise stand in sentences). Not a rule of the ladder: such a line is
+    undecided there, like any short line, and leaves the kept text at the end
+    (``boilerplate.drop_placeholders``)."""
+    text = block.text
+    return (
+        block.source == "text"
+        and ("[" in text or "_" in text)
+        and f.units <= MAX_FORM_UNITS
+        and not f.ends_sentence
+        and FORM_FIELD.search(text) is not None
+    )
+
+
 def short(block: Block, f: Features) -> Answer:
     """Everything else is left to context smoothing."""
     return SHORT, DropReason.SHORT
@@ -397,6 +442,7 @@ LADDER: tuple[Rule, ...] = (
     notice,
     controls,
     bar_menu,
+    dash_menu,
     consent,
     container_hint,
     link_dense,

@@ -25,8 +25,10 @@ What such dumps look like, and what this module relies on:
   browser's innerText indents every block nested in a list item under its bullet, so a page whose
   article sits in an ``li`` gives one bullet with paragraph after paragraph under it: lines under a
   bullet spanning ``MIN_NESTED_PARAGRAPHS`` paragraphs or more are text of their own, not the
-  item's continuation. Unless another item of the same list holds as many: a feed (a live blog's
-  entries, a list of comments, teasers with their pictures' captions) repeats the shape.
+  item's continuation. Unless another item of the same list holds as many, with text of a like
+  size: a feed (a live blog's entries, a list of comments, teasers with their pictures' captions)
+  repeats the shape; a blog's writer card (a name, a label, links, each a paragraph) beside the
+  article does not.
 
 >>> [b.text for b in split_dump("Title\\n\\n  • Home\\n  • News\\n\\nBody text.")]
 ['Title', 'Home', 'News', 'Body text.']
@@ -64,6 +66,7 @@ MAX_PARAGRAPH_INDENT = 8
 # paragraphs (blank-line groups) under one bullet from which they are text nested in a list item,
 # not the item's continuation: a teaser's summary, its byline and its date are three at most
 MIN_NESTED_PARAGRAPHS = 4
+MAX_FEED_RATIO = 4  # times the characters of another run under a bullet of its list: more is no feed
 # East Asian Wide and Fullwidth characters (two terminal columns): the blocks a dump holds in
 # practice — Hangul Jamo, CJK punctuation to Yi, Hangul syllables, compatibility ideographs,
 # vertical and small forms, fullwidth forms, the supplementary ideograph planes, and the emoji
@@ -454,9 +457,12 @@ def _nested_paragraphs(blocks: list[Block]) -> list[Block]:
     ``MIN_NESTED_PARAGRAPHS`` paragraphs or more taken out of the list (text nested in an item),
     unless another such run stands in the same list (no line outside a list between them)."""
     runs = list(_long_runs(blocks))
+    sizes = [sum(len(block.text) for block in blocks[start:end]) for start, end in runs]
     for k, (start, end) in enumerate(runs):
-        after_previous = k > 0 and all(b.in_list for b in blocks[runs[k - 1][1] : start])
-        before_next = k + 1 < len(runs) and all(b.in_list for b in blocks[end : runs[k + 1][0]])
+        # (a feed's entries are alike; a profile card's short lines beside an article are not one)
+        alike = [MAX_FEED_RATIO * sizes[j] >= sizes[k] for j in range(len(runs))]
+        after_previous = k > 0 and alike[k - 1] and all(b.in_list for b in blocks[runs[k - 1][1] : start])
+        before_next = k + 1 < len(runs) and alike[k + 1] and all(b.in_list for b in blocks[end : runs[k + 1][0]])
         if not (after_previous or before_next):
             blocks[start:end] = [replace(block, in_list=False) for block in blocks[start:end]]
     return blocks

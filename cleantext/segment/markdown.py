@@ -31,7 +31,13 @@ from cleantext.model import Block
 from cleantext.regexes import compiled
 
 IMAGE = compiled(r"!\[[^\]]*\]\([^)]*\)")  # images carry no text of the article
-LINK = compiled(r"\[([^\]]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")  # [text](url "title")
+# [text](url "title"); a converter writes an address as the page had it, spaces and all
+# (``](https://a.org/?q=two words)``): the pieces after the first space are the address's too
+# (``javascript: open('/a.html')``); a link's text may hold brackets of its own (a footnote's [[1]](#n1)),
+# not a link (a link in a link's text goes first, ``unmark``)
+LINK = compiled(
+    r"\[((?:[^\[\]]|\[[^\[\]]*\](?!\())*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|(?:[^()\s\"]|\([^()\s]*\))+))*?\)"
+)
 ESCAPE = compiled(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 EMPHASIS = compiled(r"\*\*|__|~~")
 HEADING = compiled(r"^#{1,6}\s+")

@@ -50,3 +50,13 @@ def test_the_memory_belongs_to_its_classifier() -> None:
     first(menu)
     assert len(first.judge) == 2 and len(second.judge) == 0
     assert first(menu) == second(menu)  # remembered answers are the ladder's answers
+
+
+def test_a_dumps_search_box_between_paragraphs_is_not_kept() -> None:
+    # undecided like any short line, so its neighbours' context is not changed, and dropped at the end
+    text = "Find out more in your area: [                    ] [Go]"
+    blocks = [Block(0, PARA, source="text"), Block(1, text, source="text"), Block(2, PARA, source="text")]
+    verdict = classify(blocks)[1]
+    assert verdict.ruling == Step("short", BlockClass.SHORT, DropReason.SHORT)
+    assert [step.name for step in verdict.changes] == ["smooth", "drop_placeholders"]
+    assert (verdict.keep, verdict.reason) == (False, DropReason.NAV)

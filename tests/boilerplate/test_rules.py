@@ -17,9 +17,11 @@ from cleantext.boilerplate.rules import (
     code,
     container_hint,
     controls,
+    dash_menu,
     dated_entry,
     doubled,
     empty,
+    form_line,
     judge,
     link_dense,
     list_item,
@@ -444,3 +446,30 @@ def test_paragraphs_around_a_long_placeholder_stay_one_article() -> None:
     blocks, _, _ = segment(Decoded("a.txt", text, "utf-8", "utf-8"), "text")
     kept = [v.block.text for v in classify(blocks) if v.keep]
     assert kept == [first, second, caption]
+
+
+def test_a_dumps_form_line_is_a_text_box_with_its_label_and_button() -> None:
+    for text in ("Search the site: [                    ] [Go]", "Email ____________________ Sign me up"):
+        assert form_line(Block(0, text, source="text"), _f(text))
+    # a fill-in-the-blank exercise ends its sentence; a long line sets a form beside text; HTML has no boxes
+    blank = "The capital of France is ________ and it lies on the Seine."
+    beside = "Planning board notes   the river crossing opened to traffic in the spring after years  [          ] Go"
+    assert not form_line(Block(0, blank, source="text"), _f(blank))
+    assert not form_line(Block(0, beside, source="text"), _f(beside))
+    assert not form_line(Block(0, "Search the site: [                    ]"), _f("Search the site: [  ]"))
+
+
+def test_a_line_of_short_entries_between_dashes_or_arrows_is_a_menu() -> None:
+    jump = "Go to: General talk — Members' videos — Lost and found, stolen gear — Beginners' questions — Archive"
+    crumbs = "#Garden Club » Feed Garden Club » Comments Feed Garden Club » Spring show, who is coming? Comments Feed"
+    for text in (jump, crumbs):
+        assert dash_menu(Block(0, text, source="text"), _f(text)) == ("bad", "nav")
+    # a writer's dashes: a sentence ends inside, or the pieces are clauses, not names
+    prose = "Size of the tank – litres: 120 – Adult fish grow to 10 cm. Young ones – 2 to 4 cm – are sold in shops."
+    clauses = (
+        "The river rose overnight — faster than anyone on the council had feared after the dry spring"
+        " — and by morning the old bridge was closed to traffic — the third closure this year"
+        " — while engineers checked the piers for damage"
+    )
+    for text in (prose, clauses):
+        assert dash_menu(Block(0, text, source="text"), _f(text)) is None

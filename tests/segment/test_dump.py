@@ -316,6 +316,17 @@ def test_a_feed_of_items_with_paragraphs_under_each_stays_a_list() -> None:
     assert all(b.in_list for b in blocks if b.text.startswith("Line"))
 
 
+def test_an_article_under_a_bullet_beside_a_short_card_under_another_is_no_feed() -> None:
+    # a blog's article nested in one item, the writer's card (name, label, links) in the next:
+    # the card spans as many paragraphs, but holds a few words, not entries like the article
+    paragraphs = [f"    Paragraph {k} of the post, told in a sentence of its own." for k in range(5)]
+    card = "\n\n".join(f"    {word}" for word in ("Profile", "Writer", "Blogger", "Follow"))
+    text = "  * Home\n  * The post\n\n" + "\n\n".join(paragraphs) + "\n\n  * About\n\n" + card + "\n\nEnd"
+    blocks = split_dump(text)
+    assert [b.in_list for b in blocks if b.text.startswith("Paragraph")] == [False] * 5
+    assert [b.in_list for b in blocks if b.text in ("Profile", "Follow")] == [True, True]
+
+
 def test_a_teaser_summary_under_its_bullet_stays_in_the_list() -> None:
     blocks = split_dump("  * A headline\n\n    Its summary, a sentence or two.\n\n  * Another headline")
     assert [b.in_list for b in blocks] == [True, True, True]

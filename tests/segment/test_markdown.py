@@ -33,6 +33,26 @@ def test_a_link_url_with_parentheses_is_one_link() -> None:
     assert unmark(_b("见[维基百科](https://zh.wikipedia.org/wiki/A_(B))。")).text == "见维基百科。"
 
 
+def test_a_link_whose_address_holds_spaces_is_one_link() -> None:
+    # a converter writes the address as the page had it: a share button's prefilled message, a tag
+    # search with the tag's words (made up)
+    share = '[ ](https://chat.example/send?text=Our+trip...URL: https%3A%2F%2Fa.example%2Ft "Share")'
+    assert unmark(_b(share)).text == ""
+    tag = unmark(_b("Tags: [ river walks (2) ](https://a.example/?tag=river walks) and more"))
+    assert (tag.text, tag.link_chars) == ("Tags: river walks (2) and more", len("river walks (2)"))
+    assert unmark(_b("See [the map](/m) for the route (two hours).")).text == "See the map for the route (two hours)."
+
+
+def test_a_footnote_link_and_a_script_link_go_as_links() -> None:
+    # a link's text in brackets of its own (a footnote mark), an address calling a script (made up)
+    assert unmark(_b("as the report says.[[3]](notes.html#3) Then")).text == "as the report says.[3] Then"
+    script = unmark(_b("Term 1 [Soil Science (12 points)](javascript: openWin('/c/a.html#soil')) [Ecology"))
+    assert script.text == "Term 1 Soil Science (12 points) [Ecology"
+    # a link wrapped in a link of the same address: the inner one goes first, its address no link text
+    twice = unmark(_b("位于“[[滨江花园](http://a.cn/p/1.html)](http://a.cn/p/1.html)”东侧，紧邻地铁五号线。"))
+    assert (twice.text, twice.link_chars) == ("位于“滨江花园”东侧，紧邻地铁五号线。", 8)
+
+
 def test_only_dumps_with_markdown_links_are_read_as_markdown() -> None:
     assert is_markdown(MENU + "\n\n" + BODY)
     assert not is_markdown("正文 [1] 注释 [2] 引用 (见上)\n" + BODY)
