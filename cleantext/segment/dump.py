@@ -460,9 +460,16 @@ def _nested_paragraphs(blocks: list[Block]) -> list[Block]:
     sizes = [sum(len(block.text) for block in blocks[start:end]) for start, end in runs]
     for k, (start, end) in enumerate(runs):
         # (a feed's entries are alike; a profile card's short lines beside an article are not one)
-        alike = [MAX_FEED_RATIO * sizes[j] >= sizes[k] for j in range(len(runs))]
-        after_previous = k > 0 and alike[k - 1] and all(b.in_list for b in blocks[runs[k - 1][1] : start])
-        before_next = k + 1 < len(runs) and alike[k + 1] and all(b.in_list for b in blocks[end : runs[k + 1][0]])
+        after_previous = (
+            k > 0
+            and MAX_FEED_RATIO * sizes[k - 1] >= sizes[k]
+            and all(b.in_list for b in blocks[runs[k - 1][1] : start])
+        )
+        before_next = (
+            k + 1 < len(runs)
+            and MAX_FEED_RATIO * sizes[k + 1] >= sizes[k]
+            and all(b.in_list for b in blocks[end : runs[k + 1][0]])
+        )
         if not (after_previous or before_next):
             blocks[start:end] = [replace(block, in_list=False) for block in blocks[start:end]]
     return blocks
