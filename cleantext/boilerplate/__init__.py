@@ -3,8 +3,9 @@
 The method, step by step (one module each):
 
 1. ``rules``: every block goes down an ordered ladder of named rules over its features
-   (``features``) and the boilerplate vocabulary (``markers``); the first rule that answers
-   classes it good, bad, or short (undecided).
+   (``features``), the boilerplate vocabulary (``markers``) and the shapes of chrome lines
+   (``lineshapes``: toolbars, menus written out as a line, headlines run together); the first
+   rule that answers classes it good, bad, or short (undecided).
 2. Here, one page-level look: a page with almost no text outside its comment sections is a
    thread (a forum post and its replies, a question and its answers), and its comments are
    judged again as text.
@@ -35,7 +36,7 @@ The method, step by step (one module each):
    decided; above an article of its own, the list is its comments and leaves (``docs/threads.md``).
    The list is found before the region steps, from the ladder's answers.
 9. Here: a dump's placeholder lines (``[image]``, ``[button]``) and its form lines (a text box
-   with its label and button, ``rules.form_line``) leave the kept text; they took part in the steps
+   with its label and button, ``lineshapes.form_line``) leave the kept text; they took part in the steps
    above as what they stand for, a picture or a control between paragraphs.
 10. Here: the verdicts, one per block, for the document stage and for ``cleantext explain``.
 
@@ -60,8 +61,9 @@ from cleantext.boilerplate.clauses import numbered_clauses
 from cleantext.boilerplate.context import Judged, confine, fallback, main_region, repeated, smooth
 from cleantext.boilerplate.dom import container_prior, headline
 from cleantext.boilerplate.dumpposts import apply_dump_thread, dump_thread
+from cleantext.boilerplate.lineshapes import form_line
 from cleantext.boilerplate.posts import apply_thread, find_thread
-from cleantext.boilerplate.rules import PLACEHOLDERS, RememberingJudge, form_line, judge
+from cleantext.boilerplate.rules import PLACEHOLDERS, RememberingJudge, judge
 from cleantext.boilerplate.runs import announced_lists, subheads, teasers
 from cleantext.boilerplate.tables import key_value_tables
 from cleantext.model import Block, BlockClass, DropReason, PageMeta, Step, Verdict

@@ -211,7 +211,7 @@ def _closing_taxonomy(judged: list[Judged], span: tuple[int, int]) -> int:
 
 
 def _closing_toolbar(judged: list[Judged], span: tuple[int, int]) -> int:
-    """The index of the one toolbar (``rules.controls``: 【打印】【关闭】) below the span's first
+    """The index of the one toolbar (``lineshapes.controls``: 【打印】【关闭】) below the span's first
     paragraph, or -1. An article's tools stand under it once; a thread repeats its bar under
     every post, and there a bar ends nothing."""
     lo, hi = span

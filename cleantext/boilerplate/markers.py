@@ -2,7 +2,7 @@
 
 Each group is a list of regular-expression fragments, matched case-insensitively against
 *short* blocks only (a long paragraph that mentions 分享 or "share" is still an article
-paragraph; see ``rules.MAX_MARKER_UNITS``). One comment per group says what it catches.
+paragraph; see ``MAX_MARKER_UNITS``). One comment per group says what it catches.
 
 The vocabulary is written in Simplified Chinese once; Traditional pages (Taiwan, Hong Kong, or a
 page converted with OpenCC) write the same words with other characters (時間, 來源, 責任編輯,
@@ -23,6 +23,7 @@ from cleantext.model import DropReason
 from cleantext.regexes import compiled
 from cleantext.text import both_scripts
 
+MAX_MARKER_UNITS = 60  # units: longer blocks that mention 分享/版权/share are prose, not bars
 # Previous/next article links, breadcrumbs, back-to-top, pagination, site menus.
 NAV = [
     r"上一[篇页条章]",

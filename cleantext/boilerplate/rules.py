@@ -26,13 +26,15 @@ import operator
 import re
 from collections.abc import Callable
 
-from cleantext.boilerplate.features import TRUNCATED, Features, features_of, sparse
+from cleantext.boilerplate.features import TRUNCATED, Features, features_of
+from cleantext.boilerplate.lineshapes import bar_menu, controls, dash_menu, run_together
 from cleantext.boilerplate.markers import (
     ANY_ANYWHERE,
     ANY_ANYWHERE_IN_ASCII,
     CONSENT_COOKIE,
     CONSENT_WORDS,
     GROUPS,
+    MAX_MARKER_UNITS,
     NEGATIVE_HINTS,
     NOTICE_LABEL,
     POSITIVE_HINTS,
@@ -41,18 +43,11 @@ from cleantext.model import Block, BlockClass, BlockReason, DropReason, KeepReas
 from cleantext.regexes import compiled
 from cleantext.text import COLONS
 
-MAX_MARKER_UNITS = 60  # units: longer blocks that mention 分享/版权/share are prose, not bars
 MAX_LINK_DENSITY = 0.5  # share of a block's characters inside links: more is a menu or list
 LONG_LINK_DENSITY = 0.75  # long blocks may carry inline links; this many makes them lists
 MIN_GOOD_UNITS = 30  # units: a block this long with punctuation is prose
 # A dump line of bracketed stand-ins only: images, buttons, form fields ([4e2062a5cf], [登录]).
 PLACEHOLDERS = compiled(r"(?:\[[^\[\]]*\]\s*)+")
-# An empty text box as dumps draw it: w3m's brackets around spaces, lynx's underscores (a longer run
-# is lynx's horizontal rule)
-FORM_FIELD = compiled(r"\[ {3,}\]|(?<!_)_{8,50}(?!_)")
-# units: a form's line holds a label or two and a button (eight words); a longer one is a form set
-# beside a column of text, or a heading with its reply box
-MAX_FORM_UNITS = 16
 MIN_GOOD_PUNCT_DENSITY = 0.02  # punctuation marks per unit below which long text is a menu dump
 # units: an alphabetic block this long with any sentence mark is running text whatever its mark
 # density (Urdu and Hindi writers often set few marks; a menu written out as one line stays well
@@ -94,29 +89,11 @@ MIN_ENTRY_CHARS = 4  # letters before the stamp: the entry's title
 MAX_STAMP_TAIL = 12  # letters and digits after the stamp: a size, a count, "PM"
 MIN_DOUBLED_CHARS = 6  # characters each half of a doubled line holds: shorter is "etc.etc."
 MIN_MARKUP_SHARE = 0.4  # of a block's characters inside tags: more is page source, not text about it
-# A run of bracketed controls: 【打印】【关闭】, ［收藏］［推荐］ (full-width brackets: the ones a page's
-# own text writes; a dump's ASCII brackets stand for images and buttons and are placeholders).
-# A control's text is a word or two (12 characters at most): longer bracketed text is a quote or a lead-in.
-CONTROL = compiled(r"[【［〖]([^【】［］〖〗]{0,12})[】］〗]")
-MIN_CONTROLS = 2  # bracketed items on a line for it to be a toolbar (a dateline opens with one: 【新华社北京电】)
-MIN_CONTROL_SHARE = 0.6  # of a line's letters inside its brackets: the rest is a label (页面功能)
-# What separates a line's menu items: a bar between spaces, or a full-width bar (｜) with or without
-# them (an ASCII bar between letters is a shell pipe or an alternation: ``a|b``).
-MENU_BAR = compiled(r"\s+\|\s+|\s*｜\s*")
-DASH_MARKS = (" — ", " » ", " · ", " • ", " – ")
-DASH_MARK = compiled("[—»·•–]")  # the marks of DASH_MARKS
-MIN_DASH_ITEMS = 4
-MAX_DASH_LINE_UNITS = 4 * MAX_MARKER_UNITS  # units: a longer line of entries is text, however set
-MAX_DASH_ITEM_UNITS = 12  # units an entry holds on average: a page's or a forum's name (six words)
-MAX_MENU_ITEM_UNITS = 6  # units of a menu entry between bars (首页, 新闻, Home, Contact us)
 # A truncated line this long with this many sentence marks inside it is a paragraph that happens to
 # end in an ellipsis (a trailing-off sentence, a story's opening); a teaser's summary is shorter, or
 # stands in a list, and its neighbours decide which it is.
 MIN_TRAILING_PARAGRAPH_UNITS = MIN_GOOD_UNITS
 MIN_TRAILING_PARAGRAPH_PUNCT = 2
-MIN_RUN_PIECES = 6  # pieces between spaces of a line of headlines run together
-MAX_RUN_PIECE_CHARS = 16  # characters a piece holds on average: a headline, not a clause of prose
-MIN_RUN_HAN_SHARE = 0.8  # of the line's characters: headlines are written in Han
 
 GOOD, BAD, SHORT = BlockClass.GOOD, BlockClass.BAD, BlockClass.SHORT
 Answer = tuple[BlockClass, BlockReason] | None
@@ -275,53 +252,10 @@ def dated_entry(block: Block, f: Features) -> Answer:
     return None
 
 
-def controls(block: Block, f: Features) -> Answer:
-    """A toolbar written as text: a run of bracketed controls (``【我来说两句】【打印】【关闭】``), with
-    at most a short label beside it. Each control is a word or two; an article's bracketed lead-in
-    (``【新华社北京电】``) stands alone before a sentence."""
-    if f.units > MAX_MARKER_UNITS or ("【" not in block.text and "［" not in block.text and "〖" not in block.text):
-        return None
-    items = CONTROL.findall(block.text)  # bracketed text longer than a control's is not one
-    if len(items) < MIN_CONTROLS:
-        return None
-    inside = sum(1 for item in items for c in item if c.isalnum())
-    letters = sum(1 for c in block.text if c.isalnum())
-    return (BAD, DropReason.SHARE) if inside >= MIN_CONTROL_SHARE * letters else None
 
 
-def bar_menu(block: Block, f: Features) -> Answer:
-    """A line of short entries between bars (``首页 | 新闻 | 体育``, ``Home | News``): a menu or a
-    breadcrumb, with no sentence among its entries. (A dump's table rows have their cells drawn
-    apart by other characters, or hold numbers and sentences.)"""
-    text = block.text
-    if ("|" not in text and "｜" not in text) or f.units > MAX_MARKER_UNITS or f.punct:
-        return None
-    items = [item for item in MENU_BAR.split(text.strip(" |｜")) if item.strip()]
-    if len(items) < 2:
-        return None
-    for item in items:
-        size = features_of(item).units
-        if size == 0 or size > MAX_MENU_ITEM_UNITS or any(c.isdigit() for c in item):
-            return None
-    return BAD, DropReason.NAV
 
 
-def dash_menu(block: Block, f: Features) -> Answer:
-    """A line of short entries set apart by one mark between spaces (``Home » News » Sport``,
-    ``Forums — Help — Rules — Archive``): a menu, a breadcrumb or a forum's jump list written out
-    as a line. A writer's dashes set off a clause or two, not a row of names."""
-    text = block.text
-    if f.units > MAX_DASH_LINE_UNITS or text.isascii() or DASH_MARK.search(text) is None:
-        return None  # (every mark is outside ASCII: most lines leave after one scan)
-    if ". " in text or "。" in text:
-        return None  # a sentence ends inside: prose set off with dashes
-    for mark in DASH_MARKS:
-        if text.count(mark) >= MIN_DASH_ITEMS - 1:
-            items = [item for item in text.split(mark) if item.strip()]
-            sizes = [features_of(item).units for item in items]
-            if len(items) >= MIN_DASH_ITEMS and sum(sizes) <= MAX_DASH_ITEM_UNITS * len(items):
-                return BAD, DropReason.NAV
-    return None
 
 
 def teaser(block: Block, f: Features) -> Answer:
@@ -354,16 +288,6 @@ def code(block: Block, f: Features) -> Answer:
     return None
 
 
-def run_together(block: Block, f: Features) -> Answer:
-    """Headlines or keywords run together on one line, a space between each: a long line of Han
-    too sparsely marked for prose (``features.sparse``) whose pieces between spaces are short.
-    (Chinese prose sets no spaces between its words; a teaser grid's dump sets one between cells.)"""
-    if not sparse(f) or f.cjk < MIN_RUN_HAN_SHARE * f.chars:
-        return None  # (program code with comments in Chinese, joined by a dumper, is mostly ASCII)
-    pieces = block.text.split()
-    if len(pieces) >= MIN_RUN_PIECES and f.chars < MAX_RUN_PIECE_CHARS * len(pieces):
-        return BAD, DropReason.RELATED
-    return None
 
 
 def prose(block: Block, f: Features) -> Answer:
@@ -413,20 +337,6 @@ def unpunctuated(block: Block, f: Features) -> Answer:
     return None
 
 
-def form_line(block: Block, f: Features) -> bool:
-    """A dump's short line holding an empty text box (``FORM_FIELD``): a search box, a sign-up or
-    login form, with its labels and button (``MAX_FORM_UNITS``). No sentence ends it (the blanks
-    of a fill-in-the-blank exercise stand in sentences). Not a rule of the ladder: such a line is
-    undecided there, like any short line, and leaves the kept text at the end
-    (``boilerplate.drop_placeholders``)."""
-    text = block.text
-    return (
-        block.source == "text"
-        and ("[" in text or "_" in text)
-        and f.units <= MAX_FORM_UNITS
-        and not f.ends_sentence
-        and FORM_FIELD.search(text) is not None
-    )
 
 
 def short(block: Block, f: Features) -> Answer:
