@@ -153,14 +153,14 @@ FOOTER = [
     r"impressum",
     r"datenschutz",
 ]
-# Editor and photo credits, captions that are credits.
+# Editor and photo credits, captions that are credits. A credit's label is set off by a colon or,
+# as often on Chinese pages, by a bar (编辑|张三, 责编｜李四).
 CREDIT = [
     r"责任编辑",
-    r"责编[:：]",
-    r"^编辑[:：]",
-    r"^\[?编辑[:：]",
-    r"审核[:：]",
-    r"校对[:：]",
+    r"责编\s*[:：|｜]",
+    r"^\[?编辑\s*[:：|｜]",
+    r"审核\s*[:：|｜]",
+    r"校对\s*[:：|｜]",
     r"供图$",
     r"供图[)）]?$",
     r"图片来源[:：]",

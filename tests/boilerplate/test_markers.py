@@ -193,3 +193,12 @@ def test_a_newsletter_sign_up_line_is_a_promotion() -> None:
         "The club's newsletter reported a record harvest this year.",
     ]:
         assert marker(Block(0, text), features_of(text)) is None, text
+
+
+def test_a_credit_label_set_off_by_a_bar_is_a_credit() -> None:
+    # a Chinese credit's label is set off by a colon or by a bar: both are the editor's line
+    for line in ("编辑|王小明", "责编｜李华", "校对 | 赵四", "審核｜陳大文", "编辑：王小明"):
+        assert marker(Block(0, line, source="text"), features_of(line)) == ("bad", "credit"), line
+    # the word in a sentence, without a label's mark after it, is prose
+    prose = "编辑部今天说明了修改的理由"
+    assert marker(Block(0, prose, source="text"), features_of(prose)) is None
