@@ -65,6 +65,9 @@ TITLE_REASONS = frozenset((
 # ladder takes a bullet for a teaser list's entry, and a headline the site cut short (``…免...``)
 # for a teaser.
 OVER_DATE_REASONS = TITLE_REASONS | {DropReason.RELATED, DropReason.TEASER}
+# A dump's heading (a Markdown ``#``) the ladder took for a menu written out as one line: a long
+# headline has no sentence marks either, and a menu is no heading.
+HEADING_REASONS = frozenset((DropReason.NAV,))
 
 
 def _conditional(verdict: Verdict) -> bool:
@@ -185,6 +188,8 @@ def _title_like(verdicts: list[Verdict], i: int, lead: int, date_index: int, top
         if not _over_date(verdicts, i, top):
             return False
         reasons = OVER_DATE_REASONS
+    if verdict.block.kind.startswith("h"):
+        reasons = reasons | HEADING_REASONS
     text = verdict.block.text
     return verdict.reason in reasons and looks_like_title(strip_channel_tag(text)) and find_date(text) is None
 

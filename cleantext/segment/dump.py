@@ -44,7 +44,7 @@ from dataclasses import dataclass, field, replace
 
 from cleantext.model import Block
 from cleantext.regexes import compiled
-from cleantext.segment.markdown import goes_on, open_link, unquote, url_gap
+from cleantext.segment.markdown import goes_on, is_heading, open_link, unquote, url_gap
 from cleantext.segment.wrap import edge, opening_indent
 from cleantext.text import UNSPACED, UNSPACED_CHAR, ends_sentence, looks_like_code
 
@@ -410,6 +410,8 @@ def _merge_wrapped(text: str, markdown: bool = False) -> Iterator[_Line]:
             before, link = link, (0, 0)
             if line is not None:
                 line.text = line.read = unquote(line.text)  # a quote's lines join without "> " (no prompt)
+                if line.read[:1] == "#" and not line.indent and is_heading(line.read):
+                    line.looks_like_code = False  # a heading, not a shell's comment: its wrapped words join it
                 inside = before != (0, 0) and prev is not None and not line.bullet and goes_on(line.read, before)
                 link = open_link(line.read, before if inside else link)
                 if inside and prev is not None:

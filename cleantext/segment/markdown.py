@@ -59,6 +59,17 @@ def is_markdown(text: str) -> bool:
     return "](" in head and len(LINK.findall(head)) >= MIN_LINKS
 
 
+def is_heading(line: str) -> bool:
+    """Is the line (past its indent) a Markdown heading (``# ``)? A converter wraps a long heading
+    as it wraps a paragraph, and its ``#`` would otherwise read as a shell's comment (program
+    code, whose lines are never joined), its words after the break as a line of their own.
+
+    >>> is_heading("## A long headline"), is_heading("#hashtag"), is_heading("####### seven")
+    (True, False, False)
+    """
+    return line.startswith("#") and HEADING.match(line) is not None
+
+
 def unquote(text: str) -> str:
     """The line without the marks of a quote (``> ``, nested or not). Before the escapes are
     undone: ``\\>`` opens a line of the page's own text."""

@@ -207,6 +207,20 @@ def test_a_headline_kept_as_code_by_the_dumps_code_test() -> None:
     assert article.title == HEADLINE
 
 
+def test_a_long_heading_taken_for_a_menu_run_together() -> None:
+    # a Markdown heading of a long headline has no sentence marks: the ladder reads it as a menu
+    # written out as one line (``nav``); a plain line so dropped stays a menu
+    long_headline = f"{HEADLINE} and add two crossings before the summer timetable starts"
+    rows = [(long_headline, False), ("Plans for the summer", False), (STORY, True)]
+    verdicts = _verdicts(rows)
+    verdicts[0] = replace(verdicts[0], block=replace(verdicts[0].block, kind="h2"), reason=DropReason.NAV)
+    article, _ = finalize(Decoded("a.txt", "", "utf-8", "utf-8"), verdicts, None, None)
+    assert isinstance(article, Article) and article.title == long_headline
+    verdicts[0] = replace(verdicts[0], block=replace(verdicts[0].block, kind="line"))
+    article, _ = finalize(Decoded("a.txt", "", "utf-8", "utf-8"), verdicts, None, None)
+    assert isinstance(article, Article) and article.title != long_headline
+
+
 def _listed(texts: list[tuple[str, bool, bool]]) -> list[Verdict]:
     """Verdicts of (text, kept, in a list) lines; list entries dropped as a related list."""
     return [

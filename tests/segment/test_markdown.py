@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from cleantext.boilerplate import classify
 from cleantext.model import Block, Decoded
 from cleantext.segment import segment
-from cleantext.segment.markdown import goes_on, is_markdown, open_link, unmark
+from cleantext.segment.markdown import goes_on, is_heading, is_markdown, open_link, unmark
 
 MENU = "[首页](/) | [新闻](/news) | [体育](/sports) | [科技](/tech)"
 BODY = "历时一年半的修缮工程近日完工，这座始建于上世纪五十年代的老校区重新向师生开放，保留了原有的青砖外墙。"
@@ -124,3 +126,24 @@ def test_a_broken_link_in_a_table_cell_does_not_swallow_the_table() -> None:
     blocks, _, _ = segment(Decoded("a.txt", text, "utf-8", "utf-8"), "text")
     assert BODY in [b.text for b in blocks]
     assert goes_on("](/people/1)", (1, 0)) and not goes_on("| 正文", (1, 0))
+
+
+HEADLINE = "Riverside council votes to keep the branch library open on Sundays after a long debate"
+STORY = (
+    "The council met on Tuesday and agreed, after a debate that ran late into the evening, to keep "
+    "the branch library open on Sundays. Members said the branch had become a place where students "
+    "study and older residents read the papers, and that closing it would save little money while "
+    "costing the neighbourhood a great deal. The vote was seven to two, and the hours stay as they are."
+)
+
+
+def test_a_heading_wrapped_at_the_width_is_joined_whole() -> None:
+    # html2text wraps a long heading at 78 like a paragraph: its "# " is no shell comment (code)
+    heading = textwrap.fill(f"# {HEADLINE}", 78)
+    assert len(heading.splitlines()) == 2
+    text = f"{MENU}\n\n{heading}\n\n{textwrap.fill(STORY, 78)}\n\n## The $2 million question\n\n{BODY}\n"
+    blocks, _, _ = segment(Decoded("a.txt", text, "utf-8", "utf-8"), "text")
+    texts = [b.text for b in blocks]
+    assert HEADLINE in texts and STORY in texts and "The $2 million question" in texts
+    assert next(b for b in blocks if b.text == HEADLINE).kind == "h2"
+    assert is_heading("## A long headline") and not is_heading("#hashtag")
