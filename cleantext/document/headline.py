@@ -14,7 +14,7 @@ from cleantext.document.dates import find_date
 from cleantext.document.lines import read_line
 from cleantext.document.scan import counted
 from cleantext.document.title import PLACEHOLDER, looks_like_title, strip_channel_tag
-from cleantext.model import DropReason, KeepReason, Verdict
+from cleantext.model import HEADING_KINDS, DropReason, KeepReason, Verdict
 from cleantext.regexes import compiled
 from cleantext.text import WORD_UNITS, fold, letter_counts
 
@@ -188,7 +188,7 @@ def _title_like(verdicts: list[Verdict], i: int, lead: int, date_index: int, top
         if not _over_date(verdicts, i, top):
             return False
         reasons = OVER_DATE_REASONS
-    if verdict.block.kind.startswith("h"):
+    if verdict.block.kind in HEADING_KINDS:
         reasons = reasons | HEADING_REASONS
     text = verdict.block.text
     return verdict.reason in reasons and looks_like_title(strip_channel_tag(text)) and find_date(text) is None
