@@ -45,7 +45,13 @@ def test_ctrl_c_exits_130_with_a_summary_and_whole_lines(big_folder: Path, tmp_p
     wait_for_temporary(tmp_path, out.name, min_bytes=1)  # under way: records are being written
     interrupt(proc)
     sent = time.monotonic()
-    _, err = proc.communicate(timeout=60)  # stderr closes when the last worker is gone too
+    try:
+        _, err = proc.communicate(timeout=60)  # stderr closes when the last worker is gone too
+    except subprocess.TimeoutExpired:  # say what still runs (seen once in CI, never reproduced)
+        left = _group_state(proc.pid)
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        pytest.fail(f"still running 60 s after Ctrl-C: {left}")
     assert time.monotonic() - sent < QUIET_EXIT_SECONDS
     assert proc.returncode == SIGINT_EXIT
     assert b"Traceback" not in err and b"KeyboardInterrupt" not in err
@@ -70,6 +76,20 @@ def test_kill_9_leaves_the_previous_output_whole(big_folder: Path, tmp_path: Pat
         assert proc.returncode == -signal.SIGKILL
     assert out.read_text(encoding="utf-8") == previous  # the old version, untouched
     assert not fresh.exists()  # never a partial file under the final name
+
+
+def _group_state(group: int) -> list[str]:
+    """The processes of a process group with their state and what they wait in (from /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[2]) == group:  # after the name: state, ppid, pgrp
+                wchan = (stat.parent / "wchan").read_text()
+                found.append(f"{stat.parent.name} ppid {fields[1]} {fields[0]} {wchan}")
+        except (OSError, IndexError, ValueError):
+            continue  # gone meanwhile
+    return found
 
 
 def _children(pid: int) -> list[str]:
