@@ -114,6 +114,7 @@ class KeepReason(enum.StrEnum):
 
 
 BlockReason = DropReason | KeepReason  # a block's: why it was dropped or kept (a page's Drop has a Reason)
+Answer = tuple[BlockClass, BlockReason] | None  # a rule of the ladder's: a class and a reason, or None (it passes)
 
 
 class Step(NamedTuple):

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from cleantext.boilerplate.features import Features, features_of, sparse
 from cleantext.boilerplate.markers import MAX_MARKER_UNITS
-from cleantext.model import Block, BlockClass, BlockReason, DropReason
+from cleantext.model import Answer, Block, BlockClass, DropReason
 from cleantext.regexes import compiled
 
 # An empty text box as dumps draw it: w3m's brackets around spaces, lynx's underscores (a longer run
@@ -50,7 +50,6 @@ MAX_RUN_PIECE_CHARS = 16  # characters a piece holds on average: a headline, not
 MIN_RUN_HAN_SHARE = 0.8  # of the line's characters: headlines are written in Han
 
 BAD = BlockClass.BAD
-Answer = tuple[BlockClass, BlockReason] | None  # as ``rules.Answer``: a class and a reason, or pass
 
 
 def controls(block: Block, f: Features) -> Answer:

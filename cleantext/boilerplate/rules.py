@@ -39,7 +39,7 @@ from cleantext.boilerplate.markers import (
     NOTICE_LABEL,
     POSITIVE_HINTS,
 )
-from cleantext.model import Block, BlockClass, BlockReason, DropReason, KeepReason, Step
+from cleantext.model import Answer, Block, BlockClass, BlockReason, DropReason, KeepReason, Step
 from cleantext.regexes import compiled
 from cleantext.text import COLONS
 
@@ -96,7 +96,6 @@ MIN_TRAILING_PARAGRAPH_UNITS = MIN_GOOD_UNITS
 MIN_TRAILING_PARAGRAPH_PUNCT = 2
 
 GOOD, BAD, SHORT = BlockClass.GOOD, BlockClass.BAD, BlockClass.SHORT
-Answer = tuple[BlockClass, BlockReason] | None
 Rule = Callable[[Block, Features], Answer]
 
 
