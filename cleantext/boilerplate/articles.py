@@ -203,7 +203,7 @@ def _closing_taxonomy(judged: list[Judged], span: tuple[int, int]) -> int:
     found = -1
     for i in range(lo, hi):
         item = judged[i]
-        if item.dump and item.reason is TAGS and item.chain and item.chain[0].name == "marker":
+        if item.dump and item.reason is TAGS and item.rule == "marker":
             if found >= 0:
                 return -1
             found = i
@@ -221,7 +221,7 @@ def _closing_toolbar(judged: list[Judged], span: tuple[int, int]) -> int:
         item = judged[i]
         if item.reason is PROSE:
             prose = True
-        elif prose and item.chain and item.chain[0].name == TOOLBAR:
+        elif prose and item.rule == TOOLBAR:
             if found >= 0:
                 return -1
             found = i

@@ -88,6 +88,11 @@ class Judged:
     in_list: bool = False
     dump: bool = False  # a line of a text dump (not an HTML element)
 
+    @property
+    def rule(self) -> str:
+        """The name of the ladder rule that decided (before any later step), as ``Verdict.rule``."""
+        return self.chain[0].name if self.chain else ""
+
     def set(self, step: Step) -> None:
         """A step sets the block's class and reason; the chain keeps it."""
         self.chain = (*self.chain, step)

@@ -84,7 +84,7 @@ def subheads(blocks: list[Block], judged: list[Judged]) -> None:
             and item.dump
             and item.cls is BAD
             and item.reason is DropReason.RELATED
-            and item.chain[0].name == "list_item"
+            and item.rule == "list_item"
             and _lone_entry(blocks, judged, i)
         ):
             item.set(SUBHEAD)
@@ -116,10 +116,10 @@ def announced_lists(blocks: list[Block], judged: list[Judged]) -> None:
         while i < len(blocks):
             if blocks[i].in_list:
                 entries.append(judged[i])
-            elif not judged[i].chain or judged[i].chain[0].name not in BETWEEN_RULES:
+            elif judged[i].rule not in BETWEEN_RULES:
                 break
             i += 1
         if entries and sum(item.feats.units for item in entries) >= MIN_NEAR_GOOD_UNITS * len(entries):
             for item in entries:
-                if item.cls is not GOOD and item.chain and item.chain[0].name in LIST_RULES:
+                if item.cls is not GOOD and item.rule in LIST_RULES:
                     item.set(LEAD_IN)

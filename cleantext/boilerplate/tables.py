@@ -223,7 +223,7 @@ def _data_cells(blocks: list[Block], judged: list[Judged], first: int, last: int
         return False
     for i in cells:
         item = judged[i]
-        if item.feats.units > MAX_CELL_UNITS or (item.cls is not GOOD and item.chain[0].name not in CELL_RULES):
+        if item.feats.units > MAX_CELL_UNITS or (item.cls is not GOOD and item.rule not in CELL_RULES):
             return False
     return sum(1 for i in cells if blocks[i].link_chars) <= MAX_LINKED_CELL_SHARE * len(cells)
 
