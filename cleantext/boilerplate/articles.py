@@ -31,6 +31,7 @@ so an article's own header above its first paragraph never cuts anything.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from cleantext.boilerplate.context import Judged
 from cleantext.boilerplate.features import sparse
@@ -76,6 +77,7 @@ MIN_BEFORE_UNITS = 100  # units of good text the region holds before a header: a
 MIN_COMMENTED_UNITS = 300
 MIN_AFTER_UNITS = 30  # units of good text after a header: the next article has a body
 TAGS = DropReason.TAGS  # the ladder's reason for a line of categories and tags, which follows a post
+TAGS_RULE = "marker"  # the ladder's rule for vocabulary lines (``markers``), a tags line among them
 TOOLBAR = "controls"  # the ladder's rule for a run of bracketed controls (【打印】【关闭】), which follows an article
 PROSE = KeepReason.BODY  # the ladder's reason for prose: only prose makes an article (not header tables)
 FULL_STOPS = ("。", ".", "；", ";", "，", ",")  # a line ending so is a sentence, not a headline
@@ -194,38 +196,28 @@ def _comments_heading(text: str) -> bool:
     return COMMENT_COUNT_CHARS.search(text) is not None and COMMENTS_HEADING.search(text) is not None
 
 
+def _the_one(found: Iterator[int]) -> int:
+    """The index ``found`` yields when it yields exactly one, else -1: an article sets a closing
+    line (its toolbar, its tags) once under it; a thread or a listing repeats it under every entry,
+    and there it ends nothing."""
+    one = next(found, -1)
+    return one if next(found, -1) < 0 else -1
+
+
 def _closing_taxonomy(judged: list[Judged], span: tuple[int, int]) -> int:
     """The index of the one line of categories and tags (``Filed Under: … Tagged With: …``, the
-    ladder's ``marker`` for ``tags``) in a dump's span, or -1. A post's taxonomy stands under it
-    once; a listing (a directory, an archive) repeats one under every entry, and there it ends
-    nothing."""
+    ladder's ``marker`` for ``tags``) in a dump's span, or -1 (``_the_one``)."""
     lo, hi = span
-    found = -1
-    for i in range(lo, hi):
-        item = judged[i]
-        if item.dump and item.reason is TAGS and item.rule == "marker":
-            if found >= 0:
-                return -1
-            found = i
-    return found
+    tags = (i for i in range(lo, hi) if judged[i].dump and judged[i].reason is TAGS and judged[i].rule == TAGS_RULE)
+    return _the_one(tags)
 
 
 def _closing_toolbar(judged: list[Judged], span: tuple[int, int]) -> int:
     """The index of the one toolbar (``lineshapes.controls``: 【打印】【关闭】) below the span's first
-    paragraph, or -1. An article's tools stand under it once; a thread repeats its bar under
-    every post, and there a bar ends nothing."""
+    paragraph, or -1 (``_the_one``)."""
     lo, hi = span
-    found = -1
-    prose = False
-    for i in range(lo, hi):
-        item = judged[i]
-        if item.reason is PROSE:
-            prose = True
-        elif prose and item.rule == TOOLBAR:
-            if found >= 0:
-                return -1
-            found = i
-    return found
+    first = next((i for i in range(lo, hi) if judged[i].reason is PROSE), hi)
+    return _the_one(i for i in range(first + 1, hi) if judged[i].reason is not PROSE and judged[i].rule == TOOLBAR)
 
 
 def _signed_off(blocks: list[Block], judged: list[Judged], span: tuple[int, int]) -> tuple[int, int]:
