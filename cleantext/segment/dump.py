@@ -410,7 +410,7 @@ def _merge_wrapped(text: str, markdown: bool = False) -> Iterator[_Line]:
             before, link = link, (0, 0)
             if line is not None:
                 line.text = line.read = unquote(line.text)  # a quote's lines join without "> " (no prompt)
-                if line.read[:1] == "#" and not line.indent and is_heading(line.read):
+                if not line.indent and is_heading(line.read):
                     line.looks_like_code = False  # a heading, not a shell's comment: its wrapped words join it
                 inside = before != (0, 0) and prev is not None and not line.bullet and goes_on(line.read, before)
                 link = open_link(line.read, before if inside else link)
