@@ -13,10 +13,12 @@ the cost of one search per kind.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from cleantext.model import PageMeta
+from cleantext.regexes import compiled
 from cleantext.segment.soup import BeautifulSoup, Tag
 
 # <meta> names and properties, most trusted first, per field.
@@ -42,6 +44,7 @@ DATE_KEYS = (
 # and HTML5's ``<time pubdate>``, read when no <meta> or JSON-LD gives a date; most trusted first.
 ITEM_DATE_KEYS = ("datepublished", "datecreated", "pubdate", "dateupdate", "dateupdated", "datemodified")
 SITE_KEYS = ("og:site_name", "application-name", "site", "source", "publisher")
+ADDRESS = compiled(r"(?:https?:)?//|www\.", re.I)  # an author tag holding a link, not a name
 AUTHOR_KEYS = ("author", "article:author", "dc.creator", "byl", "parsely-author", "sailthru.author")
 URL_KEYS = ("og:url",)
 MAX_JSONLD_CHARS = 200_000  # characters; larger scripts are data dumps, not article metadata
@@ -139,6 +142,24 @@ def _name_of(value: Any) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
 
 
+def _names_of(value: Any) -> str | None:
+    """A JSON-LD author: its name, or its names joined (``[{"name": A}, {"name": B}]``: ``A, B``)."""
+    if not isinstance(value, list):
+        return _name_of(value)
+    names = [name for name in map(_name_of, value) if name]
+    return ", ".join(dict.fromkeys(names)) or None
+
+
+def _author(values: dict[str, str]) -> str | None:
+    """The first author tag that names someone: ``article:author`` often holds the writer's
+    profile address instead (``https://www.facebook.com/…``), which is no name."""
+    for key in AUTHOR_KEYS:
+        value = values.get(key)
+        if value and not ADDRESS.match(value):
+            return value
+    return None
+
+
 def _jsonld_items(tags: HeadTags) -> list[dict[str, Any]]:
     items: list[dict[str, Any]] = []
     for script in tags.jsonld:
@@ -165,7 +186,7 @@ def _jsonld(tags: HeadTags) -> dict[str, str | None]:
         if "datePublished" in item or "headline" in item:
             found.setdefault("title", _name_of(item.get("headline")))
             found.setdefault("date", _name_of(item.get("datePublished")))
-            found.setdefault("author", _name_of(item.get("author")))
+            found.setdefault("author", _names_of(item.get("author")))
             found.setdefault("site", _name_of(item.get("publisher")))
     return found
 
@@ -193,7 +214,7 @@ def read_head(tags: HeadTags) -> PageMeta:
         h1=_text(tags.first.get("h1")),
         date=_first(values, DATE_KEYS) or ld.get("date") or _item_date(tags),
         site=_first(values, SITE_KEYS) or ld.get("site"),
-        author=_first(values, AUTHOR_KEYS) or ld.get("author"),
+        author=_author(values) or ld.get("author"),
         url=url,
         lang=lang.strip().lower() if isinstance(lang, str) and lang.strip() else None,
     )

@@ -33,3 +33,21 @@ def test_meta_tags_come_first() -> None:
 
 def test_other_microdata_is_no_date() -> None:
     assert _date('<span itemprop="author">王小明</span>') is None
+
+
+def _author(head: str) -> str | None:
+    return parse_html(f"<html><head>{head}</head><body><p>正文。</p></body></html>")[1].author
+
+
+def test_an_author_tag_holding_a_link_is_no_name() -> None:
+    head = (
+        '<meta property="article:author" content="https://social.example/profile?id=rivera">'
+        '<meta name="author" content="Ana Rivera">'
+    )
+    assert _author(head) == "Ana Rivera"
+    assert _author('<meta property="article:author" content="https://news.example/author/ana-rivera">') is None
+
+
+def test_several_json_ld_authors_are_joined() -> None:
+    ld = '{"@type": "NewsArticle", "headline": "H", "author": [{"name": "Ana Rivera"}, {"name": "Tom Berg"}]}'
+    assert _author(f'<script type="application/ld+json">{ld}</script>') == "Ana Rivera, Tom Berg"
