@@ -40,7 +40,7 @@ from cleantext.document.headline import confirmed, dump_title
 from cleantext.document.ids import record_id
 from cleantext.document.normalize import normalize_paragraph, normalize_text
 from cleantext.document.page_kind import is_listing
-from cleantext.document.scan import scan_lines
+from cleantext.document.scan import placed_author, scan_lines
 from cleantext.document.title import (
     SEPARATORS,
     html_title,
@@ -54,6 +54,8 @@ from cleantext.text import fold
 TITLE_STEP = Step("title", BlockClass.BAD, DropReason.METADATA)  # the headline, or a block repeating it
 METADATA_STEP = Step("metadata", BlockClass.BAD, DropReason.METADATA)  # a line of date, source, author
 LISTING_STEP = Step("listing", BlockClass.BAD, DropReason.NO_ARTICLE)  # what a page with no article kept
+HEADLINE_SHARE = 0.6  # of the title, the least a block must repeat of it to be its headline
+HEADLINE_BEFORE = 30  # blocks above the article searched for the headline (menus stand between)
 # kept text above a dump's headline when the headline and its date line open the article
 ABOVE_STEP = Step("above_headline", BlockClass.BAD, DropReason.OUTSIDE)
 
@@ -83,6 +85,19 @@ def _title(
     chrome = _chrome(verdicts, index) if SEPARATORS.search(line) else []
     title, site = split_site(line, meta.site, chrome)
     return title or None, index, site
+
+
+def _headline_at(verdicts: list[Verdict], title_index: int | None, folded_title: str, first: int) -> int | None:
+    """The headline's block at the article's top: a dump's title line, else (HTML) the last block
+    before the article's second line that the title opens with (a page number or a site's name
+    may follow it in the title: ``标题(页 1)``)."""
+    if title_index is not None or not folded_title:
+        return title_index
+    for i in range(min(first + 1, len(verdicts) - 1), max(-1, first - HEADLINE_BEFORE), -1):
+        folded = fold(verdicts[i].block.text)
+        if folded and folded_title.startswith(folded) and len(folded) >= HEADLINE_SHARE * len(folded_title):
+            return i
+    return None
 
 
 def _dropped(verdict: Verdict, step: Step) -> Verdict:
@@ -152,6 +167,8 @@ def finalize(
 
         text = render_markdown([v.block for v in out if v.keep], width_fold)
     date = find_date(meta.date, lang) if meta.date else None
+    first, last = kept[0], kept[-1]
+    author = found.author or placed_author(out, _headline_at(out, title_index, folded_title, first), first, last)
     url = doc.hints.get("url") or meta.url
     article = Article(
         id=record_id(doc.hints.get("id"), url, title, plain),  # the same record in both text formats
@@ -159,7 +176,7 @@ def finalize(
         title=title,
         date=date or found.date,  # a WARC-Date is the crawl's date, not the article's
         site=found.site or meta.site or title_site,
-        author=found.author or meta.author,
+        author=author or meta.author,
         url=url,
         lang=None,  # the language tagger (convert/lang.py) reads the record's text; ``lang`` (the page's
         lang_score=None,  # own claim, <html lang>) only helps read its dates

@@ -1,11 +1,14 @@
 """Metadata written in the page's own lines: ``时间:2025-07-03 09:55:12来源:中国新闻网``,
 ``发布时间：``, ``作者：``, ``来源：``, ``By Jane Doe``, ``Published: …``.
 
-Bylines come labelled (``作者：张三``, ``Author: Jane Doe``) or in forms of their own: ``By Jane
-Doe``, ``文/张三`` (the writer, often next to ``图/`` for the photographer), ``记者 张三 通讯员
-李四`` or ``（记者 张三）`` (the reporter first). An unlabelled name is taken only when it has a
-Chinese name's length, ends where the line, a bracket or the next credit does, and the line holds
-nothing else: prose that goes on after 记者 or a photo caption (``…记者张三摄``) is no byline.
+Bylines come labelled (``作者：张三``, ``Author: Jane Doe``; several writers after one label,
+``作者：张三 李四``) or in forms of their own: ``By Jane Doe``, ``文/张三`` (the writer, often
+next to ``图/`` for the photographer), ``记者 张三 通讯员 李四`` or ``（记者 张三）`` (the
+reporter first; the newsroom glued before 记者, ``人民日报记者 张三``, is part of the credit).
+Names a page gives by position only (under the headline, closing the story) are ``names``'.
+An unlabelled name is taken only when it has a Chinese name's length, ends where the line, a
+bracket or the next credit does, and the line holds nothing else: prose that goes on after 记者
+or a photo caption (``…记者张三摄``) is no byline.
 A ``By`` line names one author: ``by X and Y`` ends many a sentence (``used by A and B.``).
 
 Such lines sit just before (or, for credits, just after) the article. A line is *consumed* — it
@@ -23,19 +26,33 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from cleantext.document.dates import date_span, dated, find_date, relative_span
+from cleantext.document.names import bracketed_name
 from cleantext.regexes import compiled
 from cleantext.text import WORD_UNITS, both_scripts, letter_counts, units_of
 
 # Labels are written in Simplified Chinese and compiled to match Traditional too (``both_scripts``).
 STOP = (
-    r"(?=\s{2,}|[\s　|｜/]*(?:时间|日期|发布|来源|作者|记者|编辑|责任编辑|浏览|阅读|点击|字号|$)"
-    r"|[\]】)）|｜])"
+    r"(?=\s{2,}|[\s　|｜/]*(?:时间|日期|发布|来源|出自|作者|记者|编辑|责任编辑|浏览|阅读|点击|字号|$)"
+    r"|\s?[\]】)）|｜])"
 )
 LABEL_COLON = r"[:：]"  # between a label and its value
-# A value is no markup a converter left behind (html2text writes ``作者： size="20"``).
-VALUE = LABEL_COLON + r"\s*([^\s:：|｜\]】=\"]{1,40}?)" + STOP
+# A value is no markup a converter left behind (html2text writes ``作者： size="20"``), and may
+# stand in brackets (``来源：[ 国际金融报 ]``): an opening bracket is not the value.
+VALUE = LABEL_COLON + r"\s*(?:[\[【]\s*)?([^\s:：|｜\[\]【】=\"]{1,40}?)" + STOP
 SITE = compiled(both_scripts(r"(?:来源|稿源|出处|source)" + VALUE), re.I)
 CJK_NAME = r"([\u4e00-\u9fff·]{2,4})"
+# Several writers after one label, split by spaces or 、 (``作者：宋怡 杨志华``), a name maybe
+# followed by its Latin form in brackets (``作者：周思博 (Joel Spolsky)``); a label word is no name
+# (``记者：张三 通讯员 李四``: the reporter). Latin names are capitalised words (``Author: Jane Doe``).
+NOT_A_NAME = r"(?!通讯员|责任|编辑|摄影|摄|来源|出自|时间|日期|发布|报道|发自)"
+ONE_NAME = (
+    NOT_A_NAME + r"[\u4e00-\u9fff·]{2,4}(?:\s*[(（][A-Za-z][A-Za-z .'-]{1,40}[)）])?"
+    r"|(?-i:[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})"
+)
+NAMES = r"(?:" + ONE_NAME + r")(?:(?:\s+|\s*[、，,]\s*|\s+and\s+)(?:" + ONE_NAME + r")){0,3}"
+NAMES_END = (
+    r"(?=\s*$|\s{2,}|\s+\d|[\s　|｜/]*(?:时间|日期|发布|来源|出自|通讯员|编辑|$)|\s?[\]】)）|｜·•,，])"
+)
 # Two or three Chinese names written with no space between, and nothing else (no 发自, 摄…)
 CJK_NAMES = r"((?:(?!发自|报道|通讯员|摄)[\u4e00-\u9fff·]){5,8})"
 # Where an unlabelled Chinese name ends: the line, a closing bracket, the next credit (not 摄:
@@ -48,6 +65,7 @@ AUTHOR = compiled(
     both_scripts(
         # labelled: 作者：张三, Author: Jane Doe; 文： only as a word of its own (a name ending in 文,
         # ``王文：…``, opens many a headline)
+        r"(?:作者|撰文|(?<!小)记者|author|written by)" + LABEL_COLON + r"\s*(" + NAMES + ")" + NAMES_END + "|"
         r"(?:(?<!责任)(?:作者|记者|撰文|图文)|(?<![\u4e00-\u9fff])文|author|by)" + VALUE
         + r"|(?:^|\s)by\s+((?-i:[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}))\s*(?:$|[|,·•])"  # a byline: By Jane Doe
     ),
@@ -58,8 +76,10 @@ AUTHOR = compiled(
 CREDIT = compiled(
     both_scripts(
         r"(?:^|[\s（(【\[])文\s*[/／]\s*" + PEN_NAME  # 文/张三
+        + r"|记者\s+((?:" + NOT_A_NAME + r"[\u4e00-\u9fff·]{2,4}\s+){1,2}" + NOT_A_NAME + r"[\u4e00-\u9fff·]{2,4})"
+        + r"(?=\s*$|\s*[)）\]】]|\s+通讯员)"  # 光明日报记者 张三 李四: the reporters, each name spaced
         + r"|记者\s+" + CJK_NAME + CJK_SPACED_NAME_END  # 本报记者 张三 通讯员 李四
-        + r"|记者" + CJK_NAME + CJK_NAME_END  # （记者张三）, 本报记者张三发自北京
+        + r"|(?<!小)记者" + CJK_NAME + CJK_NAME_END  # （记者张三）, 本报记者张三发自北京; 小记者: young reporters
         + r"|(?:^|[报社台网站])记者" + CJK_NAMES + r"$"  # 本报记者张三李四: two names glued, alone on the line
     )
 )
@@ -75,6 +95,8 @@ LABELS = compiled(
     ),
     re.I,
 )
+# The newsroom a reporter writes for, glued before 记者 (``新华日报·交汇点记者``), is part of the credit.
+NEWSROOM = compiled(both_scripts(r"[\u4e00-\u9fff·]{1,12}(?=记者)"))
 RESIDUE_NOISE = compiled(r"[\s:：|｜\[\]【】()（）/\\,，.·•\-—_\d]+")
 # Latin words of one or two letters left between a dateline's parts (``at``, ``PM``, ``ET``, ``p.m.``)
 # say nothing more about the article; longer words do (a sentence mentioning a date has many).
@@ -155,6 +177,8 @@ def read_line(text: str, lang: str | None = None, units: int | None = None, *, e
     site, author = _first_group(site_m), _first_group(author_m or credit_m)
     if not (date or site or author):
         return NO_META
+    if author is None and ("[" in text or "【" in text):
+        author = bracketed_name(text)  # a dateline's writer in brackets: ``[ 黄宇 ] 来源：…``
     word_units = EDGE_WORD_UNITS if edge else WORD_UNITS
     consumed = _residue_units(text, site, author, date_span, word_units) <= MAX_RESIDUE_UNITS
     if not consumed and (credit_m is not None or _by_in_prose(text, author_m)):
@@ -175,6 +199,8 @@ def _residue_units(
     for found in (site, author):
         if found:
             residue = residue.replace(found, " ")
+    if author:
+        residue = NEWSROOM.sub("", residue)
     span = span_of(residue)
     if span:
         residue = residue[: span[0]] + " " + residue[span[1] :]

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from cleantext.document.dates import relative_date
 from cleantext.document.lines import MAX_META_UNITS, LineMeta, lead_date, read_line, relative_line
+from cleantext.document.names import closing_names, lead_credit, name_line, signature_line
 from cleantext.model import DropReason, Verdict
 
 META_BEFORE = 12  # blocks before the article searched for date/source/author lines
@@ -110,10 +111,14 @@ def _choose_date(
 ) -> None:
     """The article's date from the dated lines around it, else the page's dateline above them."""
     chosen = _first_date(dates, first)
+    header = _labelled_date(verdicts, around.start, lang) if chosen is None or found.author is None else None
     if chosen is not None:
         found.date_index, found.date = chosen
-    else:
-        found.date = _labelled_date(verdicts, around.start, lang)
+    elif header is not None:
+        found.date = header.date
+        found.add(header)  # its source is the article's too
+    if header is not None and found.author is None:
+        found.author = header.author  # the page's header names the writer, far above the article
 
 
 def _relative(verdicts: list[Verdict], around: range, first: int) -> int | None:
@@ -124,7 +129,7 @@ def _relative(verdicts: list[Verdict], around: range, first: int) -> int | None:
     return None if chosen is None else chosen[0]
 
 
-def _labelled_date(verdicts: list[Verdict], end: int, lang: str | None) -> str | None:
+def _labelled_date(verdicts: list[Verdict], end: int, lang: str | None) -> LineMeta | None:
     """The first line before ``end`` that is a dateline and nothing more (``时间：2004年10月21日
     14:18 作者：郭励弘``): the header of a page whose article starts far below it."""
     for verdict in verdicts[:end]:
@@ -132,5 +137,25 @@ def _labelled_date(verdicts: list[Verdict], end: int, lang: str | None) -> str |
             continue
         line = read_line(verdict.block.text, lang, int(verdict.score))
         if line.date and line.consumed:
-            return line.date
+            return line
     return None
+
+
+def placed_author(verdicts: list[Verdict], title_index: int | None, first: int, last: int) -> str | None:
+    """The writer a page names by position only (``names``): a line of names alone right under
+    the headline (no list's entry: a share bar's ``易信``); else the reporters its first
+    paragraph's dateline credits; else names in brackets closing the article's last kept block,
+    or alone on the next line of text."""
+    if title_index is not None:
+        lines = (verdicts[i] for i in range(title_index + 1, last + 1))
+        under = next((v for v in lines if counted(v) and v.block.text.strip()), None)
+        if under is not None and not under.block.in_list and (names := name_line(under.block.text)) is not None:
+            return names
+    if (lead := lead_credit(verdicts[first].block.text)) is not None:
+        return lead
+    closing = closing_names(verdicts[last].block.text)
+    if closing is None:
+        below = (verdicts[i] for i in range(last + 1, len(verdicts)))
+        after = next((v for v in below if counted(v) and v.block.text.strip()), None)
+        closing = None if after is None else signature_line(after.block.text)
+    return closing

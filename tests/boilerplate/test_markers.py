@@ -24,7 +24,9 @@ from cleantext.document.vocabulary import CHANNEL_TAGS
 from cleantext.model import Block
 from cleantext.text import HANT
 
-VOCABULARY = ("boilerplate/markers.py", "document/vocabulary.py", "document/lines.py", "document/dates.py")
+VOCABULARY = (
+    "boilerplate/markers.py", "document/vocabulary.py", "document/lines.py", "document/dates.py", "document/names.py"
+)
 PACKAGE = Path(__file__).resolve().parents[2] / "cleantext"
 
 

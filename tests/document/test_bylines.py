@@ -29,6 +29,16 @@ ZH_BODY = "市议会周二投票决定拓宽沿河人行道，理由是过去一
         ("本报记者周明远发自杭州", "周明远"),
         ("By Maria Lindqvist", "Maria Lindqvist"),
         ("By Maria Lindqvist, March 3, 2024", "Maria Lindqvist"),
+        ("作者：周明远 林小雨", "周明远 林小雨"),  # two writers after one label
+        ("作者：周明远、林小雨", "周明远、林小雨"),
+        ("作者： 周明远 (Ming Zhou)", "周明远 (Ming Zhou)"),  # the name's Latin form beside it
+        ("记者：周明远 林小雨 通讯员 陈立", "周明远 林小雨"),  # the reporters, not the correspondent
+        ("作者：周明远 2024-03-02", "周明远"),
+        ("Author: Maria Lindqvist", "Maria Lindqvist"),
+        ("Author: Maria Lindqvist and Tom Berg", "Maria Lindqvist and Tom Berg"),
+        ("滨江晨报记者 周明远 林小雨", "周明远 林小雨"),  # the newsroom before 记者 is part of the credit
+        ("整理 滨江晨报·客户端记者 周明远", "周明远"),
+        ("2024年3月2日08:19 [ 周明远 ]  来源：[ 滨江晨报 ]", "周明远"),  # a dateline's writer in brackets
     ],
 )
 def test_author_lines(line: str, author: str) -> None:
@@ -46,6 +56,7 @@ def test_author_lines(line: str, author: str) -> None:
         "Currently used by Riverside and Eastfield.",  # a sentence ending in "by X and Y"
         "原文/译文对照",  # 文/ inside a word
         "by the river the path is narrow",
+        "第二版：小记者夏令营",  # 小记者: young reporters, and the words after it no name
     ],
 )
 def test_prose_is_no_byline(line: str) -> None:
@@ -74,3 +85,8 @@ def test_a_byline_under_the_headline_is_not_the_title(headline: str, byline: str
 def test_a_line_of_metadata_only_does_not_look_like_a_title() -> None:
     assert not looks_like_title("来源：市政府办公室")
     assert looks_like_title("市议会决定拓宽沿河人行道")
+
+
+def test_a_value_in_brackets_is_read_and_a_bracket_alone_is_no_value() -> None:
+    assert read_line("来源：[ 滨江晨报 ]").site == "滨江晨报"
+    assert read_line("来源：[").site is None

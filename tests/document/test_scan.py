@@ -107,3 +107,36 @@ def test_a_share_bar_between_the_date_line_and_the_story_is_not_distance() -> No
     article, _ = finalize(Decoded("a.txt", "", "utf-8", "utf-8"), verdicts, None, None)
     assert isinstance(article, Article)
     assert (article.date, article.title) == ("2021-05-05T17:20:11", "三条主干道下月起分段封闭施工")
+
+
+def _finalized(texts: list[tuple[str, bool]]) -> Article:
+    article, _ = finalize(Decoded("a.txt", "", "utf-8", "utf-8"), _verdicts(texts), None, None)
+    assert isinstance(article, Article)
+    return article
+
+
+def test_a_name_alone_under_the_headline_is_the_writer() -> None:
+    article = _finalized([("拨开灰烬看人心：一篇关于犬儒的长文", False), ("周明远", False), (BODY, True)])
+    assert (article.title, article.author) == ("拨开灰烬看人心：一篇关于犬儒的长文", "周明远")
+
+
+def test_names_closing_the_story_or_under_it_are_its_writers() -> None:
+    assert _finalized([(BODY + "（周明远 林小雨）", True)]).author == "周明远 林小雨"
+    assert _finalized([(BODY, True), ("（周明远）", False), ("相关新闻", False)]).author == "周明远"
+    assert _finalized([(BODY + "（完）", True)]).author is None
+
+
+def test_a_wire_dateline_credits_the_reporter() -> None:
+    assert _finalized([("新华社杭州3月2日电（记者 周明远）" + BODY, True)]).author == "周明远"
+
+
+def test_the_header_names_the_writer_when_the_article_starts_far_below_it() -> None:
+    # the window around the article holds a date of its own; the writer is only in the page's header
+    menus = [(f"栏目{i}", False) for i in range(30)]
+    article = _finalized([("时间：2004年10月21日14:18 作者：周明远", False), *menus, ("2004-10-22", False), (BODY, True)])
+    assert (article.date, article.author) == ("2004-10-22", "周明远")
+
+
+def test_a_menu_word_under_the_story_is_no_writer() -> None:
+    assert _finalized([(BODY, True), ("关于我们", False)]).author is None
+    assert _finalized([(BODY, True), ("周明远", False)]).author is None  # a bare name after the story: a link, a user

@@ -1,0 +1,64 @@
+"""Writers named by position only (``document/names.py``): a name alone, in brackets at a story's
+end, in a wire story's dateline, in square brackets on a dateline."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleantext.document.names import bracketed_name, closing_names, lead_credit, name_line, signature_line
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("周明远", "周明远"),
+        ("林小雨、周明远", "林小雨、周明远"),
+        ("欧阳明远", "欧阳明远"),  # a compound surname
+        ("全文", None),  # 全 is a surname, 全文 the full text
+        ("北京", None),  # no surname opens it
+        ("关于我们", None),  # four characters opening with a surname: a menu's words
+        ("周明远 责任编辑", None),  # a label is no name
+        ("周明远在河边走", None),
+    ],
+)
+def test_a_line_of_names_alone(line: str, names: str | None) -> None:
+    assert name_line(line) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [("（周明远）", "周明远"), ("(滨江晨报记者 周明远)", "周明远"), ("（完）", None), ("（待续）", None), ("周明远", None)],
+)
+def test_a_signature_line_holds_names_in_brackets(line: str, names: str | None) -> None:
+    assert signature_line(line) == names
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "names"),
+    [
+        ("沿河步道将于下月开工。（周明远 林小雨）", "周明远 林小雨"),
+        ("沿河步道将于下月开工。(晨报记者 周明远)", "周明远"),
+        ("沿河步道将于下月开工。（记者周明远 整合）", "周明远"),  # compiled by the reporter
+        ("沿河步道将于下月开工。（全文完）", None),
+        ("沿河步道将于下月开工。（图）", None),
+        ("沿河步道的设计方案来自市规划院（北京）", None),
+        ("（周明远）沿河步道将于下月开工。", None),  # names open the paragraph: not its signature
+    ],
+)
+def test_names_closing_a_story(paragraph: str, names: str | None) -> None:
+    assert closing_names(paragraph) == names
+
+
+def test_a_wire_storys_dateline_credits_its_reporter() -> None:
+    assert lead_credit("新华社杭州3月2日电（记者 周明远）沿河步道将于下月开工。") == "周明远"
+    assert lead_credit("沿河步道将于下月开工，记者周明远在现场看到……") is None
+
+
+def test_a_name_in_square_brackets_on_a_dateline() -> None:
+    assert bracketed_name("2024年3月2日08:19 [ 周明远 ] 来源：[ 滨江晨报 ]") == "周明远"
+    assert bracketed_name("2024年3月2日 【图集】") is None
+
+
+def test_traditional_script_names() -> None:
+    assert closing_names("沿河步道將於下月開工。（陳明遠 劉小雨）") == "陳明遠 劉小雨"
+    assert name_line("趙延東、馮笑天") == "趙延東、馮笑天"
