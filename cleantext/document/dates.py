@@ -15,7 +15,8 @@ Relative dates (``昨天 10:20``, ``3小时前``, ``2 days ago``) name no day by
 against a reference, the time the page was fetched (a WARC record's ``WARC-Date``), and only then
 (``relative_date``). The day is the reference's minus the offset; a time of day is kept only
 when the line writes one (``昨天 10:20``): ``3小时前`` gives the day alone, since the page's own
-timezone is not known.
+timezone is not known. So is a day written with its time but without its year (``发布时间：10-08
+12:00``) read: in the latest year that does not put it after the fetch.
 
 >>> find_date("时间:2025-07-03 09:55:12来源:中国新闻网")
 '2025-07-03T09:55:12'
@@ -171,6 +172,17 @@ RELATIVE = compiled(
 )
 
 
+# A day written without its year and with its time (``发布时间：10-08 12:00``, ``10月8日 12:00``): a
+# recent page's, the year being the current one. The time is needed: numbers joined by a dash are
+# a score, a range or a version too, and a headline opens with the day a rule takes effect.
+YEARLESS = compiled(
+    both_scripts(
+        r"(?<![\d/.-])(\d{1,2})\s*-\s*(\d{1,2})\s+(\d{1,2})\s*[:：]\s*(\d{2})(?![\d/.:-])"
+        r"|(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]\s*(\d{1,2})\s*[:：]\s*(\d{2})(?!\d)"
+    )
+)
+
+
 def _reference(crawled: str) -> datetime | None:
     """A WARC-Date (``2019-09-07T10:00:00Z``, seconds optional) as a naive datetime."""
     try:
@@ -180,8 +192,8 @@ def _reference(crawled: str) -> datetime | None:
 
 
 def relative_span(text: str) -> tuple[int, int] | None:
-    """Where a relative date stands in ``text``, if one does."""
-    m = RELATIVE.search(text)
+    """Where a relative date, or a day without its year, stands in ``text``, if one does."""
+    m = RELATIVE.search(text) or YEARLESS.search(text)
     return m.span() if m else None
 
 
@@ -193,15 +205,37 @@ def relative_date(text: str, crawled: str | None) -> str | None:
     """
     if not crawled:
         return None
-    m = RELATIVE.search(text)
-    if m is None:
-        return None
     ref = _reference(crawled)
     if ref is None:
         return None
+    m = RELATIVE.search(text)
+    if m is None:
+        return _yearless(text, ref)
     word, hh, mm, count, unit = m.groups()
     if word is not None:
         day = (ref - timedelta(days=DAY_WORDS[word.lower()])).date()
         return _iso(day.year, day.month, day.day, (None, hh, mm))
     day = (ref - timedelta(minutes=AGO_MINUTES[unit.lower()] * int(count))).date()
     return _iso(day.year, day.month, day.day)
+
+
+def _yearless(text: str, ref: datetime) -> str | None:
+    """A day written without its year, in the latest year that does not put it after ``ref``
+    (a page is not dated after it was fetched; a day past it is last year's).
+
+    >>> _yearless("发布时间：10-08 12:00", datetime(2019, 12, 1)), _yearless("12月30日 9:05", datetime(2020, 1, 2))
+    ('2019-10-08T12:00', '2019-12-30T09:05')
+    """
+    m = YEARLESS.search(text)
+    if m is None:
+        return None
+    month, day, hh, mm = (a or b for a, b in zip(m.groups()[:4], m.groups()[4:], strict=True))
+    if month is None or day is None:
+        return None
+    year = ref.year
+    try:
+        if date(year, int(month), int(day)) > ref.date():
+            year -= 1
+    except ValueError:
+        return None  # no such day (13-40, 2-30)
+    return _iso(year, int(month), int(day), (None, hh, mm))

@@ -81,6 +81,14 @@ CRAWLED = "2023-01-01T01:30:00Z"  # a WARC-Date, shortly after midnight
         ("Yesterday", "2022-12-31"),
         ("今日头条", None),  # a day word glued into a name is no date
         ("昨天的事", None),
+        ("发布时间：12-30 18:40", "2022-12-30T18:40"),  # a day with no year: the latest one not after the crawl
+        ("12月31日 23:05", "2022-12-31T23:05"),
+        ("01-01 01:10", "2023-01-01T01:10"),  # earlier on the crawl's day: this year
+        ("发布时间：02-20 09:00", "2022-02-20T09:00"),  # after the crawl's day this year: last year's
+        ("比分 3-1", None),  # numbers joined by a dash without a time: a score, a range
+        ("10月1日起施行", None),  # a headline's day with no time: not read without its year
+        ("2022-12-30 18:40", None),  # a full date is read as one (find_date), not against the crawl
+        ("02-30 10:00", None),  # no such day
     ],
 )
 def test_relative_dates_against_the_crawl_time(text: str, expected: str | None) -> None:

@@ -140,3 +140,12 @@ def test_the_header_names_the_writer_when_the_article_starts_far_below_it() -> N
 def test_a_menu_word_under_the_story_is_no_writer() -> None:
     assert _finalized([(BODY, True), ("关于我们", False)]).author is None
     assert _finalized([(BODY, True), ("周明远", False)]).author is None  # a bare name after the story: a link, a user
+
+
+def test_a_day_without_its_year_is_dated_by_the_crawl_time() -> None:
+    verdicts = _scored([("市区三条主干道下月起分段封闭施工", False), ("发布时间：12-30 21:40", False), (BODY, True)])
+    crawled = Decoded("a.warc", "", "utf-8", "utf-8", hints={"date": "2021-01-02T02:00:00Z"})
+    article, _ = finalize(crawled, verdicts, None, None)
+    assert article.date == "2020-12-30T21:40"  # type: ignore[union-attr]
+    article, _ = finalize(Decoded("a.txt", "", "utf-8", "utf-8"), verdicts, None, None)
+    assert article.date is None  # type: ignore[union-attr]
