@@ -252,3 +252,9 @@ def test_a_writers_box_in_every_post_of_a_thread_ends_nothing() -> None:
     )
     record = clean(_html(f"<div class='thread'>{posts}</div>"))
     assert record is not None and all(f"{EN_PARA} ({n})" in record.text for n in range(4))
+
+
+def test_a_page_whose_text_is_all_in_a_writers_box_keeps_it() -> None:
+    paragraphs = "".join(f"<p>{EN_BIO} ({n})</p>" for n in range(4))
+    record = clean(_html(f"<div class='author-bio'>{paragraphs}</div>"))
+    assert record is not None and all(f"{EN_BIO} ({n})" in record.text for n in range(4))
