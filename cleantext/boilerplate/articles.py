@@ -19,7 +19,8 @@ Observations:
 4. A news article ends with its editor's sign-off (``责任编辑：…``) or the site's reprint notice
    (``未经授权请勿转载``), a blog post or a news page with its links to the previous and next ones
    (``上一篇：…``), its toolbar (``【打印】【关闭】``, a run of bracketed controls set once under
-   it), the writer's biography (``About the author``), the comment section or, in a dump, the
+   it), the writer's biography (``About the author``, or the one element whose class names the
+   writer's box: ``author-bio``), the comment section or, in a dump, the
    post's line of categories and tags (``Filed Under: … Tagged With: …``, set once under a post;
    a listing repeats one under every entry): once a whole article stands above one of them, what
    follows is comments, teasers or the next story.
@@ -35,7 +36,7 @@ from collections.abc import Iterator
 
 from cleantext.boilerplate.context import Judged
 from cleantext.boilerplate.features import sparse
-from cleantext.boilerplate.markers import COMMENTS_HEADING, REPRINT_NOTICE
+from cleantext.boilerplate.markers import AUTHOR_BOX_HINT, COMMENTS_HEADING, REPRINT_NOTICE
 from cleantext.model import Block, BlockClass, DropReason, KeepReason, PageMeta
 from cleantext.regexes import compiled
 from cleantext.text import fold, word_forms
@@ -220,10 +221,25 @@ def _closing_toolbar(judged: list[Judged], span: tuple[int, int]) -> int:
     return _the_one(i for i in range(first + 1, hi) if judged[i].reason is not PROSE and judged[i].rule == TOOLBAR)
 
 
+def _author_box(blocks: list[Block], judged: list[Judged], span: tuple[int, int]) -> frozenset[int]:
+    """The indexes of the span's blocks after its first paragraph inside an element whose class or
+    id names the writer's box (``markers.AUTHOR_BOX_HINT``: ``author-bio``, ``about-author``), when
+    they are one run of blocks: an article introduces its writer once, a thread or a listing
+    every poster (each post's user card). None when the first paragraph sits in such an element
+    too (a page whose whole text is in one: a profile page)."""
+    lo, hi = span
+    first = next((i for i in range(lo, hi) if judged[i].reason is PROSE), hi)
+    if first == hi or AUTHOR_BOX_HINT.search(blocks[first].hint):
+        return frozenset()
+    boxed = [i for i in range(first + 1, hi) if blocks[i].hint and AUTHOR_BOX_HINT.search(blocks[i].hint)]
+    return frozenset(boxed) if boxed and boxed[-1] - boxed[0] == len(boxed) - 1 else frozenset()
+
+
 def _signed_off(blocks: list[Block], judged: list[Judged], span: tuple[int, int]) -> tuple[int, int]:
     """``span`` up to where the whole article above ends: the editor's sign-off line (责任编辑：…)
     or the reprint notice (kept in the span, and dropped as boilerplate), the previous/next links,
-    the article's toolbar (【打印】【关闭】, once under it), the writer's biography or, under a long
+    the article's toolbar (【打印】【关闭】, once under it), the writer's biography (its heading, or
+    the element its class names a writer's box: ``_author_box``) or, under a long
     article, the comment section's heading or a dump's one line of tags with most of the span's
     prose above it: what comes after them is comments, teasers or the next story."""
     lo, hi = span
@@ -231,7 +247,10 @@ def _signed_off(blocks: list[Block], judged: list[Judged], span: tuple[int, int]
     toolbar = _closing_toolbar(judged, span)
     taxonomy = _closing_taxonomy(judged, span)  # under the article: most of the span's prose above it
     total = sum(_article_units(item) for item in judged[lo:hi]) if taxonomy >= 0 else 0
+    boxed = _author_box(blocks, judged, span)
     for i in range(lo, hi):
+        if prose >= MIN_BEFORE_UNITS and i in boxed:
+            return lo, i
         if judged[i].reason is PROSE:
             prose += _article_units(judged[i])
         elif prose >= MIN_BEFORE_UNITS:

@@ -363,6 +363,13 @@ NEGATIVE_HINTS = {
     "subscribe": DropReason.RELATED,
     "cookie": DropReason.FOOTER,
 }
+# Class/id words of the box that introduces the writer under a post (``author-box``, ``bio``,
+# ``about-author``, ``authorInfo``): its prose reads as the article's, so the words tell it
+# (``articles`` ends the article there). A lone ``author`` is not one: it names a byline as often.
+AUTHOR_BOX_HINT = compiled(
+    r"\b(?:bio|biography|author(?:box|bio|info|profile)|author (?:box|bio|info|about|description|details|profile|card)"
+    r"|about (?:the )?author)\b"
+)
 POSITIVE_HINTS = frozenset(
     "article content post entry text body story main detail details news contents artibody "
     "articlebody postbody maintext zoom blog".split()

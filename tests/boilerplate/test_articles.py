@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cleantext import clean
 from cleantext.boilerplate import classify
 from cleantext.boilerplate.articles import (
     COMMENT_COUNT_CHARS,
@@ -220,3 +221,40 @@ def test_a_posts_line_of_tags_ends_it_once_but_a_tag_line_under_every_entry_does
     assert _kept(listing).count(OTHER) == 3
     # most of the text under the line: it heads the page's text, it does not close an article
     assert _kept(_page(*article, "Tags: town, council", *[OTHER] * 9)).count(OTHER) == 9
+
+
+EN_PARA = (
+    "The council voted on Tuesday to extend the tram line to the harbour, a project that has been "
+    "debated for more than a decade and that will cost about forty million euros."
+)
+EN_BIO = (
+    "Maria Lindqvist is a senior reporter who covers transport and city planning. She has written "
+    "for several newspapers and lives by the sea with her two dogs."
+)
+
+
+def _html(body: str) -> str:
+    return f"<html><head><title>Tram line</title></head><body>{body}</body></html>"
+
+
+def test_the_writers_box_under_the_article_is_not_the_article() -> None:
+    article = "".join(f"<p>{EN_PARA} ({n})</p>" for n in range(4))
+    page = _html(f"<div class='entry'>{article}<div class='post-author-box'><h4>About Maria</h4>"
+                 f"<p>{EN_BIO}</p></div></div>")
+    record = clean(page)
+    assert record is not None and EN_PARA in record.text and EN_BIO not in record.text
+
+
+def test_a_writers_box_in_every_post_of_a_thread_ends_nothing() -> None:
+    posts = "".join(
+        f"<div class='post'><p>{EN_PARA} ({n})</p><div class='author-info'><p>{EN_BIO} ({n})</p></div></div>"
+        for n in range(4)
+    )
+    record = clean(_html(f"<div class='thread'>{posts}</div>"))
+    assert record is not None and all(f"{EN_PARA} ({n})" in record.text for n in range(4))
+
+
+def test_a_page_whose_text_is_all_in_a_writers_box_keeps_it() -> None:
+    paragraphs = "".join(f"<p>{EN_BIO} ({n})</p>" for n in range(4))
+    record = clean(_html(f"<div class='author-bio'>{paragraphs}</div>"))
+    assert record is not None and all(f"{EN_BIO} ({n})" in record.text for n in range(4))
