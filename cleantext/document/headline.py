@@ -212,12 +212,17 @@ def _over_metadata(verdicts: list[Verdict], i: int, lead: int, date_index: int) 
     """Does a line of metadata (a byline, a dateline, a source) follow line ``i`` within
     ``META_GAP`` lines, before the lead, with no other title-like line between? A headline
     stands over its byline and date."""
+    return _metadata_under(verdicts, i, lead, date_index) >= 0
+
+
+def _metadata_under(verdicts: list[Verdict], i: int, lead: int, date_index: int) -> int:
+    """The line of metadata under line ``i`` (see ``_over_metadata``), else -1."""
     for j in range(i + 1, min(lead, i + 1 + META_GAP)):
         if j == date_index or read_line(verdicts[j].block.text, None, int(verdicts[j].score)).consumed:
-            return True
+            return j
         if _title_like(verdicts, j, lead, date_index, date_index):
-            return False
-    return False
+            return -1
+    return -1
 
 
 def _sentence(verdicts: list[Verdict], i: int) -> bool:
@@ -247,6 +252,35 @@ def _over_standfirst(verdicts: list[Verdict], candidates: list[int], best: int, 
     if share >= SHARED_TERMS and shared >= STANDFIRST_TERMS and len(text) < len(verdicts[best].block.text):
         return upper
     return best
+
+
+def _scored(
+    verdicts: list[Verdict], candidates: list[int], body: Counter[str], lead: int, date_index: int
+) -> list[tuple[int, float, int]]:
+    """The candidates (nearest first) that share ``SHARED_TERMS`` of their terms with the story,
+    each with its score (see ``dump_title``) and the line of metadata under it (-1 if none)."""
+    scored = []
+    for rank, i in enumerate(candidates):
+        share, shared = _share(verdicts[i].block.text, body)
+        if share < SHARED_TERMS:
+            continue
+        score = share * min(1.0, shared / EVIDENCE_TERMS) - DISTANCE_COST * rank
+        under = _metadata_under(verdicts, i, lead, date_index)
+        if verdicts[i].block.kind.startswith("h") or under >= 0:
+            score += STRUCTURE_BONUS
+        if PLACEHOLDER.search(verdicts[i].block.text):
+            score -= STAND_IN_COST
+        scored.append((i, score, under))
+    return scored
+
+
+def _over_bylines(scored: list[tuple[int, float, int]]) -> list[tuple[int, float, int]]:
+    """The scored candidates (index, score, the metadata line under it or -1) without those that
+    stand under the byline or dateline of another one and over none of their own: a headline
+    stands over its byline; the lines between the byline and the story (a photo's caption, a
+    standfirst, a prompt) repeat the story's words as much, but are not its headline."""
+    bylines = [(i, under) for i, _, under in scored if under >= 0]
+    return [c for c in scored if c[2] >= 0 or not any(i < under < c[0] for i, under in bylines)]
 
 
 def dump_title(verdicts: list[Verdict], anchor: int, first: int | None = None) -> int | None:
@@ -281,19 +315,9 @@ def dump_title(verdicts: list[Verdict], anchor: int, first: int | None = None) -
     candidates += _far_headlines(verdicts, far, top, body)
     if len(candidates) < 2 and not listed:
         return candidates[0] if candidates else None
-    best, best_score = None, 0.0
-    for rank, i in enumerate(candidates):
-        share, shared = _share(verdicts[i].block.text, body)
-        if share < SHARED_TERMS:
-            continue
-        score = share * min(1.0, shared / EVIDENCE_TERMS) - DISTANCE_COST * rank
-        if verdicts[i].block.kind.startswith("h") or _over_metadata(verdicts, i, lead, date_index):
-            score += STRUCTURE_BONUS
-        if PLACEHOLDER.search(verdicts[i].block.text):
-            score -= STAND_IN_COST
-        if best is None or score > best_score:
-            best, best_score = i, score
-    if best is not None:
+    scored = _over_bylines(_scored(verdicts, candidates, body, lead, date_index))
+    if scored:
+        best = max(scored, key=lambda c: c[1])[0]  # the nearest of equal scores
         return _over_standfirst(verdicts, candidates, best, body)
     # a list entry or a line cut short is the headline only by what it shares with the story: a
     # bullet over the date line is as often an author's role or a caption

@@ -402,3 +402,16 @@ def test_a_headline_over_its_standfirst_sentence() -> None:
 def test_a_kicker_over_the_headline_is_not_the_title() -> None:
     article = _lines([("Riverside news", False), (HEADLINE, False), (STORY, True), (FOLLOW_UP, True)])
     assert article.title == HEADLINE
+
+
+def test_a_caption_under_the_byline_is_not_the_headline() -> None:
+    # the photo's caption under the byline repeats more of the story's words than the headline
+    # over the byline does
+    article = _lines([
+        ("Footpath plan splits the riverside", False),
+        ("By Jane Okafor", False),
+        ("Riverside footpath at the ferry terminal", False),
+        (STORY, True),
+        (FOLLOW_UP, True),
+    ])
+    assert article.title == "Footpath plan splits the riverside"
