@@ -65,9 +65,10 @@ TITLE_REASONS = frozenset((
 # ladder takes a bullet for a teaser list's entry, and a headline the site cut short (``…免...``)
 # for a teaser.
 OVER_DATE_REASONS = TITLE_REASONS | {DropReason.RELATED, DropReason.TEASER}
-# A dump's heading (a Markdown ``#``) the ladder took for a menu written out as one line: a long
-# headline has no sentence marks either, and a menu is no heading.
-HEADING_REASONS = frozenset((DropReason.NAV,))
+# A dump's heading (a Markdown ``#``) the ladder took for a menu written out as one line (a long
+# headline has no sentence marks either, and a menu is no heading), or for a link (a blog's
+# headline links to its own page: ``## [Title](https://…/title/)``).
+HEADING_REASONS = frozenset((DropReason.NAV, DropReason.LINK_DENSE))
 
 
 def _conditional(verdict: Verdict) -> bool:

@@ -415,3 +415,12 @@ def test_a_caption_under_the_byline_is_not_the_headline() -> None:
         (FOLLOW_UP, True),
     ])
     assert article.title == "Footpath plan splits the riverside"
+
+
+def test_a_heading_that_links_to_its_own_page() -> None:
+    # a blog's headline is a link to the post (``## [Title](…)``): the ladder drops it as link-dense
+    verdicts = _verdicts([("Riverside news", False), (HEADLINE, False), ("by Jane Okafor", False), (STORY, True)])
+    verdicts[1] = replace(verdicts[1], reason=DropReason.LINK_DENSE, block=replace(verdicts[1].block, kind="h2"))
+    article, _ = finalize(Decoded("a.txt", "", "utf-8", "utf-8"), verdicts, None, None)
+    assert isinstance(article, Article)
+    assert article.title == HEADLINE
