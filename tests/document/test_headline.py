@@ -424,3 +424,9 @@ def test_a_heading_that_links_to_its_own_page() -> None:
     article, _ = finalize(Decoded("a.txt", "", "utf-8", "utf-8"), verdicts, None, None)
     assert isinstance(article, Article)
     assert article.title == HEADLINE
+
+
+def test_a_headline_keeps_no_markdown_heading_mark() -> None:
+    # a dump not read as Markdown keeps the ``#`` on the heading's line (taken for a shell comment)
+    article = _lines([(f"# {HEADLINE}", False), (STORY, True)])
+    assert article.title == HEADLINE
