@@ -173,7 +173,16 @@ def _candidate(verdicts: list[Verdict], i: int, first: int, lead: int, date_inde
     # A line inside the article (at or below its first kept block) is the headline only in a
     # headline's place: the article's first line under the date line, or over a byline; else it
     # is the story's first subheading (``一、…``) or a line of its prose (a poem's verse).
-    return i < first or 0 <= date_index < i == first or _over_metadata(verdicts, i, lead, date_index)
+    if i < first or 0 <= date_index < i == first or _over_metadata(verdicts, i, lead, date_index):
+        return True
+    return _context_first(verdicts, i, first)
+
+
+def _context_first(verdicts: list[Verdict], i: int, first: int) -> bool:
+    """Is line ``i`` the article's first block, kept for its neighbours' sake (context smoothing
+    joins a headline to the story under it) rather than on its own merits? Then it is in a
+    headline's place, as the article's first line under its date line is."""
+    return i == first and verdicts[i].reason is KeepReason.CONTEXT
 
 
 def _title_like(verdicts: list[Verdict], i: int, lead: int, date_index: int, top: int = -1) -> bool:

@@ -167,9 +167,11 @@ def test_a_headline_under_the_date_line_kept_with_the_story() -> None:
 
 
 def test_the_storys_first_subheading_is_not_its_headline() -> None:
-    # a kept short line that opens the story in no headline's place (no date above, no byline under)
-    article = _lines([("Where the new crossings go", True, "context"), (STORY, True)])
-    assert article.title is None
+    # a kept short line that opens the story under its headline: the article's first line is in a
+    # headline's place (``test_a_headline_kept_as_the_articles_first_line``), but the headline over
+    # it names more of the story
+    article = _lines([(HEADLINE, False), ("Where the new crossings go", True, "context"), (STORY, True)])
+    assert article.title == HEADLINE
     assert article.text.split("\n")[0] == "Where the new crossings go"
 
 
@@ -430,3 +432,11 @@ def test_a_headline_keeps_no_markdown_heading_mark() -> None:
     # a dump not read as Markdown keeps the ``#`` on the heading's line (taken for a shell comment)
     article = _lines([(f"# {HEADLINE}", False), (STORY, True)])
     assert article.title == HEADLINE
+
+
+def test_a_headline_kept_as_the_articles_first_line() -> None:
+    # context smoothing keeps the headline with the story (its first kept line, no date above it);
+    # the menu's last entry over it shares nothing with the story
+    article = _lines([("Sports results", False), (HEADLINE, True, "context"), (STORY, True), (FOLLOW_UP, True)])
+    assert article.title == HEADLINE
+    assert article.text == f"{STORY}\n{FOLLOW_UP}"
