@@ -69,6 +69,7 @@ OVER_DATE_REASONS = TITLE_REASONS | {DropReason.RELATED, DropReason.TEASER}
 # headline has no sentence marks either, and a menu is no heading), or for a link (a blog's
 # headline links to its own page: ``## [Title](https://…/title/)``).
 HEADING_REASONS = frozenset((DropReason.NAV, DropReason.LINK_DENSE))
+MENU_REASONS = frozenset((DropReason.NAV,))  # a line that is no heading, dropped as a menu (``_menu_like``)
 
 
 def _conditional(verdict: Verdict) -> bool:
@@ -200,8 +201,17 @@ def _title_like(verdicts: list[Verdict], i: int, lead: int, date_index: int, top
         reasons = OVER_DATE_REASONS
     if verdict.block.kind in HEADING_KINDS:
         reasons = reasons | HEADING_REASONS
+    elif _menu_like(verdict):
+        reasons = MENU_REASONS  # the headline only by what it shares (``dump_title``)
     text = verdict.block.text
     return verdict.reason in reasons and looks_like_title(strip_channel_tag(text)) and find_date(text) is None
+
+
+def _menu_like(verdict: Verdict) -> bool:
+    """A line (no heading) the ladder took for a menu written out as one line: a long headline
+    has no sentence marks either. It is the headline only when it names the story
+    (``_far_headlines``), as a line far above the article is."""
+    return verdict.reason is DropReason.NAV and verdict.block.kind not in HEADING_KINDS
 
 
 def _over_date(verdicts: list[Verdict], i: int, top: int) -> bool:
@@ -249,9 +259,11 @@ def _over_standfirst(verdicts: list[Verdict], candidates: list[int], best: int, 
     """The candidate right over ``best`` (no line of letters between) when ``best`` reads as a
     sentence (``_sentence``) and that candidate is shorter and names the story too
     (``SHARED_TERMS``, ``STANDFIRST_TERMS`` terms): a headline stands over its standfirst, which
-    repeats more of the story; else ``best``."""
+    repeats more of the story; else ``best``. A long line the ladder took for a menu
+    (``_menu_like``) is a standfirst under any shorter line that shares ``SHARED_TERMS``."""
     k = candidates.index(best)
-    if k + 1 == len(candidates) or not _sentence(verdicts, best):
+    menu = _menu_like(verdicts[best])
+    if k + 1 == len(candidates) or not (menu or _sentence(verdicts, best)):
         return best
     upper = candidates[k + 1]
     for j in range(upper + 1, best):
@@ -259,7 +271,7 @@ def _over_standfirst(verdicts: list[Verdict], candidates: list[int], best: int, 
             return best
     text = verdicts[upper].block.text
     share, shared = _share(text, body)
-    if share >= SHARED_TERMS and shared >= STANDFIRST_TERMS and len(text) < len(verdicts[best].block.text):
+    if share >= SHARED_TERMS and (menu or shared >= STANDFIRST_TERMS) and len(text) < len(verdicts[best].block.text):
         return upper
     return best
 
@@ -315,14 +327,14 @@ def dump_title(verdicts: list[Verdict], anchor: int, first: int | None = None) -
     near = max(-1, top - 1 - TITLE_BEFORE)
     window = range(end - 1, max(-1, top - 1 - FAR_BEFORE), -1)  # nearest first
     found = [i for i in window if _candidate(verdicts, i, first, lead, date_index)]
-    candidates = [i for i in found if i > near]
+    candidates = [i for i in found if i > near and not _menu_like(verdicts[i])]
     listed = [i for i in candidates if _conditional(verdicts[i])]
-    far = [i for i in found if i <= near]
+    far = [i for i in found if i <= near or _menu_like(verdicts[i])]
     if len(candidates) < 2 and not listed and not far:
         return candidates[0] if candidates else None
     wanted = set().union(*(_terms(verdicts[i].block.text) for i in candidates + far))
     body = _story_terms(verdicts, lead, wanted)
-    candidates += _far_headlines(verdicts, far, top, body)
+    candidates = sorted(candidates + _far_headlines(verdicts, far, top, body), reverse=True)  # nearest first
     if len(candidates) < 2 and not listed:
         return candidates[0] if candidates else None
     scored = _over_bylines(_scored(verdicts, candidates, body, lead, date_index))

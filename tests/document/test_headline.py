@@ -440,3 +440,27 @@ def test_a_headline_kept_as_the_articles_first_line() -> None:
     article = _lines([("Sports results", False), (HEADLINE, True, "context"), (STORY, True), (FOLLOW_UP, True)])
     assert article.title == HEADLINE
     assert article.text == f"{STORY}\n{FOLLOW_UP}"
+
+
+LONG_HEADLINE = "Council votes to widen the riverside footpath at the ferry terminal before the summer"
+
+
+def _nav_at(rows: list[tuple[str, bool]], index: int) -> Article:
+    """An article from (text, kept) rows whose row ``index`` the ladder took for a menu run together."""
+    verdicts = _verdicts(rows)
+    verdicts[index] = replace(verdicts[index], reason=DropReason.NAV)
+    article, _ = finalize(Decoded("a.txt", "", "utf-8", "utf-8"), verdicts, None, None)
+    assert isinstance(article, Article)
+    return article
+
+
+def test_a_long_unpunctuated_headline_taken_for_a_menu() -> None:
+    # no sentence marks in a long headline: the ladder drops it as a menu; it names the story
+    article = _nav_at([(LONG_HEADLINE, False), ("Not again.", False), (STORY, True), (FOLLOW_UP, True)], 0)
+    assert article.title == LONG_HEADLINE
+
+
+def test_a_standfirst_taken_for_a_menu_is_not_the_headline() -> None:
+    # the standfirst (no full stop) repeats more of the story than the short headline over it
+    article = _nav_at([("Footpath to be widened", False), (LONG_HEADLINE, False), (STORY, True), (FOLLOW_UP, True)], 1)
+    assert article.title == "Footpath to be widened"
