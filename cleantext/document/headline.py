@@ -182,8 +182,12 @@ def _candidate(verdicts: list[Verdict], i: int, first: int, lead: int, date_inde
 def _context_first(verdicts: list[Verdict], i: int, first: int) -> bool:
     """Is line ``i`` the article's first block, kept for its neighbours' sake (context smoothing
     joins a headline to the story under it) rather than on its own merits? Then it is in a
-    headline's place, as the article's first line under its date line is."""
-    return i == first and verdicts[i].reason is KeepReason.CONTEXT
+    headline's place, as the article's first line under its date line is, unless it ends in a full
+    stop: a photo's caption or the story's first sentence, kept for the same reason."""
+    if i != first or verdicts[i].reason is not KeepReason.CONTEXT:
+        return False
+    text = verdicts[i].block.text.rstrip()
+    return not text.endswith(".") or text.endswith("..")
 
 
 def _title_like(verdicts: list[Verdict], i: int, lead: int, date_index: int, top: int = -1) -> bool:

@@ -464,3 +464,9 @@ def test_a_standfirst_taken_for_a_menu_is_not_the_headline() -> None:
     # the standfirst (no full stop) repeats more of the story than the short headline over it
     article = _nav_at([("Footpath to be widened", False), (LONG_HEADLINE, False), (STORY, True), (FOLLOW_UP, True)], 1)
     assert article.title == "Footpath to be widened"
+
+
+def test_a_sentence_kept_as_the_articles_first_line_is_not_the_headline() -> None:
+    # a photo's caption kept with the story for its neighbours' sake ends in a full stop
+    article = _lines([("Riverside footpath at the ferry terminal.", True, "context"), (STORY, True), (FOLLOW_UP, True)])
+    assert article.title is None
