@@ -172,8 +172,9 @@ def _candidate(verdicts: list[Verdict], i: int, first: int, lead: int, date_inde
     if not _title_like(verdicts, i, lead, date_index, date_index if date_index >= 0 else first):
         return False
     # A line inside the article (at or below its first kept block) is the headline only in a
-    # headline's place: the article's first line under the date line, or over a byline; else it
-    # is the story's first subheading (``一、…``) or a line of its prose (a poem's verse).
+    # headline's place: the article's first line under the date line, or over a byline, or the
+    # article's first line kept for its neighbours' sake (``_context_first``); else it is the
+    # story's first subheading (``一、…``) or a line of its prose (a poem's verse).
     if i < first or 0 <= date_index < i == first or _over_metadata(verdicts, i, lead, date_index):
         return True
     return _context_first(verdicts, i, first)
@@ -313,7 +314,8 @@ def dump_title(verdicts: list[Verdict], anchor: int, first: int | None = None) -
     """Index of the headline in a dump. Candidates (``_candidate``) are the lines from
     ``TITLE_BEFORE`` lines above the date line (``anchor``) or the article's first kept block
     (``first``), whichever is higher, down to the lead paragraph (``_lead``); up to
-    ``FAR_BEFORE`` lines above, a line that names the story (``_far_headlines``).
+    ``FAR_BEFORE`` lines above, a line that names the story (``_far_headlines``), as a line the
+    ladder took for a menu must (``_menu_like``).
 
     Between a headline and its story a dump holds other lines of a headline's length — a QR
     code's caption (``Scan me!``), a toolbar's label, the author's name, "Continue reading" — but
@@ -321,8 +323,10 @@ def dump_title(verdicts: list[Verdict], anchor: int, first: int | None = None) -
     the one sharing the most (``_share``; a share of few terms counts less: ``EVIDENCE_TERMS``)
     wins, helped by standing as a heading (a Markdown ``#``) or over a byline or dateline
     (``STRUCTURE_BONUS``), hindered by distance from the article (``DISTANCE_COST`` a line) and
-    by an image's stand-in (``STAND_IN_COST``). Failing any, the nearest line written in the
-    article's script; when no line is, the nearest title-like line."""
+    by an image's stand-in (``STAND_IN_COST``). A line under another one's byline or dateline
+    is out (``_over_bylines``): a caption or a standfirst there repeats the story as much. Failing
+    any, the nearest line written in the article's script; when no line is, the nearest
+    title-like line."""
     first = anchor if first is None else first
     date_index = anchor if anchor != first else -1
     lead = _story_lead(verdicts, anchor, first)
