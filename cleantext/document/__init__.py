@@ -46,6 +46,7 @@ from cleantext.document.title import (
     html_title,
     split_site,
     strip_channel_tag,
+    strip_heading_mark,
 )
 from cleantext.model import Article, BlockClass, Decoded, Drop, DropReason, PageMeta, Step, Verdict
 from cleantext.text import fold
@@ -81,7 +82,7 @@ def _title(
     index = dump_title(verdicts, anchor, first)
     if index is None:
         return None, None, None
-    line = strip_channel_tag(normalize_paragraph(verdicts[index].block.text))
+    line = strip_channel_tag(strip_heading_mark(normalize_paragraph(verdicts[index].block.text)))
     chrome = _chrome(verdicts, index) if SEPARATORS.search(line) else []
     title, site = split_site(line, meta.site, chrome)
     return title or None, index, site

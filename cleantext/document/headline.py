@@ -65,9 +65,11 @@ TITLE_REASONS = frozenset((
 # ladder takes a bullet for a teaser list's entry, and a headline the site cut short (``…免...``)
 # for a teaser.
 OVER_DATE_REASONS = TITLE_REASONS | {DropReason.RELATED, DropReason.TEASER}
-# A dump's heading (a Markdown ``#``) the ladder took for a menu written out as one line: a long
-# headline has no sentence marks either, and a menu is no heading.
-HEADING_REASONS = frozenset((DropReason.NAV,))
+# A dump's heading (a Markdown ``#``) the ladder took for a menu written out as one line (a long
+# headline has no sentence marks either, and a menu is no heading), or for a link (a blog's
+# headline links to its own page: ``## [Title](https://…/title/)``).
+HEADING_REASONS = frozenset((DropReason.NAV, DropReason.LINK_DENSE))
+MENU_REASONS = frozenset((DropReason.NAV,))  # a line that is no heading, dropped as a menu (``_menu_like``)
 
 
 def _conditional(verdict: Verdict) -> bool:
@@ -170,9 +172,23 @@ def _candidate(verdicts: list[Verdict], i: int, first: int, lead: int, date_inde
     if not _title_like(verdicts, i, lead, date_index, date_index if date_index >= 0 else first):
         return False
     # A line inside the article (at or below its first kept block) is the headline only in a
-    # headline's place: the article's first line under the date line, or over a byline; else it
-    # is the story's first subheading (``一、…``) or a line of its prose (a poem's verse).
-    return i < first or 0 <= date_index < i == first or _over_metadata(verdicts, i, lead, date_index)
+    # headline's place: the article's first line under the date line, or over a byline, or the
+    # article's first line kept for its neighbours' sake (``_context_first``); else it is the
+    # story's first subheading (``一、…``) or a line of its prose (a poem's verse).
+    if i < first or 0 <= date_index < i == first or _over_metadata(verdicts, i, lead, date_index):
+        return True
+    return _context_first(verdicts, i, first)
+
+
+def _context_first(verdicts: list[Verdict], i: int, first: int) -> bool:
+    """Is line ``i`` the article's first block, kept for its neighbours' sake (context smoothing
+    joins a headline to the story under it) rather than on its own merits? Then it is in a
+    headline's place, as the article's first line under its date line is, unless it ends in a full
+    stop: a photo's caption or the story's first sentence, kept for the same reason."""
+    if i != first or verdicts[i].reason is not KeepReason.CONTEXT:
+        return False
+    text = verdicts[i].block.text.rstrip()
+    return not text.endswith(".") or text.endswith("..")
 
 
 def _title_like(verdicts: list[Verdict], i: int, lead: int, date_index: int, top: int = -1) -> bool:
@@ -190,8 +206,17 @@ def _title_like(verdicts: list[Verdict], i: int, lead: int, date_index: int, top
         reasons = OVER_DATE_REASONS
     if verdict.block.kind in HEADING_KINDS:
         reasons = reasons | HEADING_REASONS
+    elif _menu_like(verdict):
+        reasons = MENU_REASONS  # the headline only by what it shares (``dump_title``)
     text = verdict.block.text
     return verdict.reason in reasons and looks_like_title(strip_channel_tag(text)) and find_date(text) is None
+
+
+def _menu_like(verdict: Verdict) -> bool:
+    """A line (no heading) the ladder took for a menu written out as one line: a long headline
+    has no sentence marks either. It is the headline only when it names the story
+    (``_far_headlines``), as a line far above the article is."""
+    return verdict.reason is DropReason.NAV and verdict.block.kind not in HEADING_KINDS
 
 
 def _over_date(verdicts: list[Verdict], i: int, top: int) -> bool:
@@ -212,12 +237,17 @@ def _over_metadata(verdicts: list[Verdict], i: int, lead: int, date_index: int) 
     """Does a line of metadata (a byline, a dateline, a source) follow line ``i`` within
     ``META_GAP`` lines, before the lead, with no other title-like line between? A headline
     stands over its byline and date."""
+    return _metadata_under(verdicts, i, lead, date_index) >= 0
+
+
+def _metadata_under(verdicts: list[Verdict], i: int, lead: int, date_index: int) -> int:
+    """The line of metadata under line ``i`` (see ``_over_metadata``), else -1."""
     for j in range(i + 1, min(lead, i + 1 + META_GAP)):
         if j == date_index or read_line(verdicts[j].block.text, None, int(verdicts[j].score)).consumed:
-            return True
+            return j
         if _title_like(verdicts, j, lead, date_index, date_index):
-            return False
-    return False
+            return -1
+    return -1
 
 
 def _sentence(verdicts: list[Verdict], i: int) -> bool:
@@ -234,9 +264,11 @@ def _over_standfirst(verdicts: list[Verdict], candidates: list[int], best: int, 
     """The candidate right over ``best`` (no line of letters between) when ``best`` reads as a
     sentence (``_sentence``) and that candidate is shorter and names the story too
     (``SHARED_TERMS``, ``STANDFIRST_TERMS`` terms): a headline stands over its standfirst, which
-    repeats more of the story; else ``best``."""
+    repeats more of the story; else ``best``. A long line the ladder took for a menu
+    (``_menu_like``) is a standfirst under any shorter line that shares ``SHARED_TERMS``."""
     k = candidates.index(best)
-    if k + 1 == len(candidates) or not _sentence(verdicts, best):
+    menu = _menu_like(verdicts[best])
+    if k + 1 == len(candidates) or not (menu or _sentence(verdicts, best)):
         return best
     upper = candidates[k + 1]
     for j in range(upper + 1, best):
@@ -244,16 +276,46 @@ def _over_standfirst(verdicts: list[Verdict], candidates: list[int], best: int, 
             return best
     text = verdicts[upper].block.text
     share, shared = _share(text, body)
-    if share >= SHARED_TERMS and shared >= STANDFIRST_TERMS and len(text) < len(verdicts[best].block.text):
+    if share >= SHARED_TERMS and (menu or shared >= STANDFIRST_TERMS) and len(text) < len(verdicts[best].block.text):
         return upper
     return best
+
+
+def _scored(
+    verdicts: list[Verdict], candidates: list[int], body: Counter[str], lead: int, date_index: int
+) -> list[tuple[int, float, int]]:
+    """The candidates (nearest first) that share ``SHARED_TERMS`` of their terms with the story,
+    each with its score (see ``dump_title``) and the line of metadata under it (-1 if none)."""
+    scored = []
+    for rank, i in enumerate(candidates):
+        share, shared = _share(verdicts[i].block.text, body)
+        if share < SHARED_TERMS:
+            continue
+        score = share * min(1.0, shared / EVIDENCE_TERMS) - DISTANCE_COST * rank
+        under = _metadata_under(verdicts, i, lead, date_index)
+        if verdicts[i].block.kind.startswith("h") or under >= 0:
+            score += STRUCTURE_BONUS
+        if PLACEHOLDER.search(verdicts[i].block.text):
+            score -= STAND_IN_COST
+        scored.append((i, score, under))
+    return scored
+
+
+def _over_bylines(scored: list[tuple[int, float, int]]) -> list[tuple[int, float, int]]:
+    """The scored candidates (index, score, the metadata line under it or -1) without those that
+    stand under the byline or dateline of another one and over none of their own: a headline
+    stands over its byline; the lines between the byline and the story (a photo's caption, a
+    standfirst, a prompt) repeat the story's words as much, but are not its headline."""
+    bylines = [(i, under) for i, _, under in scored if under >= 0]
+    return [c for c in scored if c[2] >= 0 or not any(i < under < c[0] for i, under in bylines)]
 
 
 def dump_title(verdicts: list[Verdict], anchor: int, first: int | None = None) -> int | None:
     """Index of the headline in a dump. Candidates (``_candidate``) are the lines from
     ``TITLE_BEFORE`` lines above the date line (``anchor``) or the article's first kept block
     (``first``), whichever is higher, down to the lead paragraph (``_lead``); up to
-    ``FAR_BEFORE`` lines above, a line that names the story (``_far_headlines``).
+    ``FAR_BEFORE`` lines above, a line that names the story (``_far_headlines``), as a line the
+    ladder took for a menu must (``_menu_like``).
 
     Between a headline and its story a dump holds other lines of a headline's length — a QR
     code's caption (``Scan me!``), a toolbar's label, the author's name, "Continue reading" — but
@@ -261,8 +323,10 @@ def dump_title(verdicts: list[Verdict], anchor: int, first: int | None = None) -
     the one sharing the most (``_share``; a share of few terms counts less: ``EVIDENCE_TERMS``)
     wins, helped by standing as a heading (a Markdown ``#``) or over a byline or dateline
     (``STRUCTURE_BONUS``), hindered by distance from the article (``DISTANCE_COST`` a line) and
-    by an image's stand-in (``STAND_IN_COST``). Failing any, the nearest line written in the
-    article's script; when no line is, the nearest title-like line."""
+    by an image's stand-in (``STAND_IN_COST``). A line under another one's byline or dateline
+    is out (``_over_bylines``): a caption or a standfirst there repeats the story as much. Failing
+    any, the nearest line written in the article's script; when no line is, the nearest
+    title-like line."""
     first = anchor if first is None else first
     date_index = anchor if anchor != first else -1
     lead = _story_lead(verdicts, anchor, first)
@@ -271,29 +335,19 @@ def dump_title(verdicts: list[Verdict], anchor: int, first: int | None = None) -
     near = max(-1, top - 1 - TITLE_BEFORE)
     window = range(end - 1, max(-1, top - 1 - FAR_BEFORE), -1)  # nearest first
     found = [i for i in window if _candidate(verdicts, i, first, lead, date_index)]
-    candidates = [i for i in found if i > near]
+    candidates = [i for i in found if i > near and not _menu_like(verdicts[i])]
     listed = [i for i in candidates if _conditional(verdicts[i])]
-    far = [i for i in found if i <= near]
+    far = [i for i in found if i <= near or _menu_like(verdicts[i])]
     if len(candidates) < 2 and not listed and not far:
         return candidates[0] if candidates else None
     wanted = set().union(*(_terms(verdicts[i].block.text) for i in candidates + far))
     body = _story_terms(verdicts, lead, wanted)
-    candidates += _far_headlines(verdicts, far, top, body)
+    candidates = sorted(candidates + _far_headlines(verdicts, far, top, body), reverse=True)  # nearest first
     if len(candidates) < 2 and not listed:
         return candidates[0] if candidates else None
-    best, best_score = None, 0.0
-    for rank, i in enumerate(candidates):
-        share, shared = _share(verdicts[i].block.text, body)
-        if share < SHARED_TERMS:
-            continue
-        score = share * min(1.0, shared / EVIDENCE_TERMS) - DISTANCE_COST * rank
-        if verdicts[i].block.kind.startswith("h") or _over_metadata(verdicts, i, lead, date_index):
-            score += STRUCTURE_BONUS
-        if PLACEHOLDER.search(verdicts[i].block.text):
-            score -= STAND_IN_COST
-        if best is None or score > best_score:
-            best, best_score = i, score
-    if best is not None:
+    scored = _over_bylines(_scored(verdicts, candidates, body, lead, date_index))
+    if scored:
+        best = max(scored, key=lambda c: c[1])[0]  # the nearest of equal scores
         return _over_standfirst(verdicts, candidates, best, body)
     # a list entry or a line cut short is the headline only by what it shares with the story: a
     # bullet over the date line is as often an author's role or a caption

@@ -65,6 +65,7 @@ PATH = compiled(r"[\w.~%-]+/[\w.~%/-]{12,}")
 # never its headline
 ASIDE = compiled(r"^\s*[（(][^（()）]*[）)]\s*$")
 SECTION_NUMBER = compiled(r"^\s*(?:[一二三四五六七八九十百]+、|\d+、|[（(][一二三四五六七八九十]+[）)])")
+HEADING_MARK = compiled(r"^\s*#{1,6}\s+")  # a Markdown heading's mark (``## ``)
 PROSE_WORDS = 12  # words: a line this long ending in a full stop is a sentence, not a headline
 
 
@@ -123,6 +124,16 @@ def split_site(title: str, site: str | None = None, chrome: list[str] | None = N
     if found is None:
         return title.strip(), None
     return title[parts[first][0] : parts[last][1]].strip(), found
+
+
+def strip_heading_mark(title: str) -> str:
+    """A headline without the ``#`` of a Markdown heading, which stays on the line when the
+    segmenter read it as something else (a shell's comment in a dump it did not take for Markdown).
+
+    >>> strip_heading_mark("## Harbour ferry adds two crossings"), strip_heading_mark("#1 on the charts")
+    ('Harbour ferry adds two crossings', '#1 on the charts')
+    """
+    return HEADING_MARK.sub("", title, count=1)
 
 
 def strip_channel_tag(title: str) -> str:

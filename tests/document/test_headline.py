@@ -167,9 +167,11 @@ def test_a_headline_under_the_date_line_kept_with_the_story() -> None:
 
 
 def test_the_storys_first_subheading_is_not_its_headline() -> None:
-    # a kept short line that opens the story in no headline's place (no date above, no byline under)
-    article = _lines([("Where the new crossings go", True, "context"), (STORY, True)])
-    assert article.title is None
+    # a kept short line that opens the story under its headline: the article's first line is in a
+    # headline's place (``test_a_headline_kept_as_the_articles_first_line``), but the headline over
+    # it names more of the story
+    article = _lines([(HEADLINE, False), ("Where the new crossings go", True, "context"), (STORY, True)])
+    assert article.title == HEADLINE
     assert article.text.split("\n")[0] == "Where the new crossings go"
 
 
@@ -402,3 +404,69 @@ def test_a_headline_over_its_standfirst_sentence() -> None:
 def test_a_kicker_over_the_headline_is_not_the_title() -> None:
     article = _lines([("Riverside news", False), (HEADLINE, False), (STORY, True), (FOLLOW_UP, True)])
     assert article.title == HEADLINE
+
+
+def test_a_caption_under_the_byline_is_not_the_headline() -> None:
+    # the photo's caption under the byline repeats more of the story's words than the headline
+    # over the byline does
+    article = _lines([
+        ("Footpath plan splits the riverside", False),
+        ("By Jane Okafor", False),
+        ("Riverside footpath at the ferry terminal", False),
+        (STORY, True),
+        (FOLLOW_UP, True),
+    ])
+    assert article.title == "Footpath plan splits the riverside"
+
+
+def test_a_heading_that_links_to_its_own_page() -> None:
+    # a blog's headline is a link to the post (``## [Title](…)``): the ladder drops it as link-dense
+    verdicts = _verdicts([("Riverside news", False), (HEADLINE, False), ("by Jane Okafor", False), (STORY, True)])
+    verdicts[1] = replace(verdicts[1], reason=DropReason.LINK_DENSE, block=replace(verdicts[1].block, kind="h2"))
+    article, _ = finalize(Decoded("a.txt", "", "utf-8", "utf-8"), verdicts, None, None)
+    assert isinstance(article, Article)
+    assert article.title == HEADLINE
+
+
+def test_a_headline_keeps_no_markdown_heading_mark() -> None:
+    # a dump not read as Markdown keeps the ``#`` on the heading's line (taken for a shell comment)
+    article = _lines([(f"# {HEADLINE}", False), (STORY, True)])
+    assert article.title == HEADLINE
+
+
+def test_a_headline_kept_as_the_articles_first_line() -> None:
+    # context smoothing keeps the headline with the story (its first kept line, no date above it);
+    # the menu's last entry over it shares nothing with the story
+    article = _lines([("Sports results", False), (HEADLINE, True, "context"), (STORY, True), (FOLLOW_UP, True)])
+    assert article.title == HEADLINE
+    assert article.text == f"{STORY}\n{FOLLOW_UP}"
+
+
+LONG_HEADLINE = "Council votes to widen the riverside footpath at the ferry terminal before the summer"
+
+
+def _nav_at(rows: list[tuple[str, bool]], index: int) -> Article:
+    """An article from (text, kept) rows whose row ``index`` the ladder took for a menu run together."""
+    verdicts = _verdicts(rows)
+    verdicts[index] = replace(verdicts[index], reason=DropReason.NAV)
+    article, _ = finalize(Decoded("a.txt", "", "utf-8", "utf-8"), verdicts, None, None)
+    assert isinstance(article, Article)
+    return article
+
+
+def test_a_long_unpunctuated_headline_taken_for_a_menu() -> None:
+    # no sentence marks in a long headline: the ladder drops it as a menu; it names the story
+    article = _nav_at([(LONG_HEADLINE, False), ("Not again.", False), (STORY, True), (FOLLOW_UP, True)], 0)
+    assert article.title == LONG_HEADLINE
+
+
+def test_a_standfirst_taken_for_a_menu_is_not_the_headline() -> None:
+    # the standfirst (no full stop) repeats more of the story than the short headline over it
+    article = _nav_at([("Footpath to be widened", False), (LONG_HEADLINE, False), (STORY, True), (FOLLOW_UP, True)], 1)
+    assert article.title == "Footpath to be widened"
+
+
+def test_a_sentence_kept_as_the_articles_first_line_is_not_the_headline() -> None:
+    # a photo's caption kept with the story for its neighbours' sake ends in a full stop
+    article = _lines([("Riverside footpath at the ferry terminal.", True, "context"), (STORY, True), (FOLLOW_UP, True)])
+    assert article.title is None
