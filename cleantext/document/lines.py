@@ -61,12 +61,18 @@ CJK_NAMES = r"((?:(?!发自|报道|通讯员|摄)[\u4e00-\u9fff·]){5,8})"
 CJK_NAME_END = r"(?<!摄)(?=$|[)）\]】]|通讯员|报道|发自)"
 CJK_SPACED_NAME_END = r"(?<!摄)(?=$|\s|[)）\]】,，、;；]|通讯员|报道|发自)"
 PEN_NAME = r"([^\s/／|｜:：，,。；;（）()【】\[\]]{1,20})"  # after 文/: any name up to a space or mark
+# A byline naming several writers (``By Dana A. Ford, Chien-Ming Wang and Tom Watkins, CNN``) is read
+# only when it is the whole line; the fewest names are taken, so that a newsroom's acronym after
+# the last comma stays out.
+LATIN_NAME = r"(?-i:[A-Z][\w.'-]*(?:\s+(?:(?:de|del|della|van|von|der|da|di|la|le)\s+)?[A-Z][\w.'-]*){0,3})"
+LATIN_NAMES = LATIN_NAME + r"(?:\s*,\s*(?:and\s+)?" + LATIN_NAME + r"|\s+(?:and|&)\s+" + LATIN_NAME + r"){0,5}?"
 AUTHOR = compiled(
     both_scripts(
         # labelled: 作者：张三, Author: Jane Doe; 文： only as a word of its own (a name ending in 文,
         # ``王文：…``, opens many a headline)
         r"(?:作者|撰文|(?<!小)记者|author|written by)" + LABEL_COLON + r"\s*(" + NAMES + ")" + NAMES_END + "|"
         r"(?:(?<!责任)(?:作者|记者|撰文|图文)|(?<![\u4e00-\u9fff])文|author|by)" + VALUE
+        + r"|^\s*by\s+(" + LATIN_NAMES + r")(?:\s*,\s*(?-i:[A-Z]{2,}))?\s*$"  # By A, B and C, CNN: the line alone
         + r"|(?:^|\s)by\s+((?-i:[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}))\s*(?:$|[|,·•])"  # a byline: By Jane Doe
     ),
     re.I,

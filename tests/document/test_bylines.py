@@ -39,6 +39,9 @@ ZH_BODY = "市议会周二投票决定拓宽沿河人行道，理由是过去一
         ("滨江晨报记者 周明远 林小雨", "周明远 林小雨"),  # the newsroom before 记者 is part of the credit
         ("整理 滨江晨报·客户端记者 周明远", "周明远"),
         ("2024年3月2日08:19 [ 周明远 ]  来源：[ 滨江晨报 ]", "周明远"),  # a dateline's writer in brackets
+        ("By Ana Rivera, Tom Berg and Li Wei, WXYZ", "Ana Rivera, Tom Berg and Li Wei"),  # several, then a newsroom
+        ("By Ana M. Rivera , Tom Berg, and Li Wei", "Ana M. Rivera , Tom Berg, and Li Wei"),
+        ("By Ana Rivera, WXYZ", "Ana Rivera"),
     ],
 )
 def test_author_lines(line: str, author: str) -> None:
@@ -90,3 +93,7 @@ def test_a_line_of_metadata_only_does_not_look_like_a_title() -> None:
 def test_a_value_in_brackets_is_read_and_a_bracket_alone_is_no_value() -> None:
     assert read_line("来源：[ 滨江晨报 ]").site == "滨江晨报"
     assert read_line("来源：[").site is None
+
+
+def test_a_sentence_opening_with_by_and_names_stays_in_the_text() -> None:
+    assert not read_line("By Monday, Smith and Jones had left the harbour.").consumed
