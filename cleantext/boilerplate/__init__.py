@@ -125,7 +125,8 @@ class Classifier:
         container_prior(blocks, judged, meta)
         key_value_tables(blocks, judged)
         numbered_clauses(blocks, judged)
-        smooth(judged)
+        texts = [block.text for block in blocks]
+        smooth(judged, texts)
         fallback(judged, blocks)
         region = main_region(judged)
         confine(judged, region, first_article(blocks, judged, region, meta))
@@ -134,7 +135,7 @@ class Classifier:
             apply_thread(blocks, judged, thread)
         elif posts is not None:
             apply_dump_thread(judged, posts)
-        repeated(judged, [block.text for block in blocks])
+        repeated(judged, texts)
         drop_placeholders(blocks, judged)
         return [
             Verdict(block, item.cls is GOOD, item.reason, float(item.feats.units), item.chain)

@@ -13,13 +13,19 @@ Two observations drive this stage:
    HTML: short, no sentence, no heading.
 3. An article is one contiguous stretch of the page. Giving each good block a positive weight
    (its length) and each bad block a negative one, the stretch with the largest sum is the main
-   content; good-looking blocks outside it (a long comment, a teaser with punctuation) are dropped
-   as ``outside-main``. Prose in another script than the page's own (its menus and labels) counts
-   less: a Chinese article among English teaser summaries is still the article. So does a dump's
-   long line of Han that is sparsely marked and ends no sentence (headlines run together, keyword
-   spam): by its share of sentence marks it is not prose, whatever its length. Of two stretches
-   of nearly the same weight, the earlier is the article: comments, teasers and legal notices
-   follow articles far more often than they precede them.
+   content; good-looking blocks outside it (a long comment, a teaser with punctuation) are
+   dropped as ``outside-main``. A dump's long run of short lines that smoothing took for a link
+   list (a menu, a grid of headlines, a footer's links) weighs what boilerplate weighs, its
+   length: a sidebar of related stories under the article must not be cheap to cross. Not so for
+   a run of CJK lines (a blog sets a paragraph as one clause a line, without marks) or for a
+   paragraph the dumper wrapped and did not join (its lines go on in lower case): those are text
+   smoothing could not tell, and cost what any undecided line costs. Prose in another script than
+   the page's own (its menus and labels) counts less: a Chinese article among English teaser
+   summaries is still the article. So does a dump's long line of Han that is sparsely marked and
+   ends no sentence (headlines run together, keyword spam): by its share of sentence marks it is
+   not prose, whatever its length. Of two stretches of nearly the same weight, the earlier is the
+   article: comments, teasers and legal notices follow articles far more often than they precede
+   them.
 
 Every change is recorded as a step of the block's chain (``Judged.set``, then ``Verdict.chain``),
 named after the function that made it, so ``cleantext explain`` shows what context changed.
@@ -49,6 +55,9 @@ MAX_SHORT_RUN = 6  # lines: subheadings, a short list, a few one-line paragraphs
 # Of a long run's lines, the share that are CJK sentences for the run to be prose (a poem, a
 # translation, notes), not a list. CJK only: English bulleted lists are often short sentences.
 MIN_PROSE_RUN_SHARE = 0.5
+# Of a long run's lines, the share that go on with the next line (it ends no sentence, the next one
+# opens in lower case) for the run to be a paragraph wrapped and left unjoined, not a link list.
+MIN_WRAPPED_RUN_SHARE = 1 / 3
 SHORT_PENALTY = 1  # units: undecided blocks cost little, so a subheading does not split an article
 # Good text inside a list counts this much of its length toward the region: a teaser list (a
 # linked headline and a summary per item) holds more prose than many short articles, and its
@@ -69,6 +78,8 @@ GOOD, BAD, SHORT = BlockClass.GOOD, BlockClass.BAD, BlockClass.SHORT
 SMOOTH = "smooth"
 SMOOTHED_GOOD = Step(SMOOTH, GOOD, KeepReason.CONTEXT)
 _smoothed_bad: dict[BlockReason, Step] = {}  # a short block dropped by smoothing keeps its reason: one step per reason
+LINK_RUN = "link_run"
+_link_run_bad: dict[BlockReason, Step] = {}  # as ``_smoothed_bad``, for ``link_run``
 FALLBACK = Step("fallback", GOOD, KeepReason.FALLBACK)
 REPEATED = Step("repeated", BAD, DropReason.REPEATED)
 OUTSIDE_REGION = Step("main_region", BAD, DropReason.OUTSIDE)
@@ -147,28 +158,51 @@ def _context_class(item: Judged, prev: BlockClass, nxt: BlockClass, run: int, pr
     return BAD
 
 
-def smooth(judged: list[Judged]) -> None:
+def smooth(judged: list[Judged], texts: Sequence[str] = ()) -> None:
     """Decide short blocks from the decided blocks on each side of their run (in place); the
-    page's edges count as boilerplate."""
+    page's edges count as boilerplate. ``texts``, the blocks' texts, tell a paragraph wrapped and
+    left unjoined from a link list (``link_run``)."""
     for start, end in list(_short_runs(judged)):
         prev = judged[start - 1].cls if start > 0 else BAD
         nxt = judged[end].cls if end < len(judged) else BAD
         run = judged[start:end]
         # Whether the run is prose matters to long runs only (``_context_class``): most runs are
         # a line or two, and skip the count.
-        prose_run = False
+        prose_run = links = False
         if len(run) > MAX_SHORT_RUN:
             sentences = sum(_sentence(x) and x.feats.is_cjk for x in run)
             prose_run = sentences >= MIN_PROSE_RUN_SHARE * len(run)
+            links = not prose_run and not _wrapped_run(run, texts[start:end])
         for item in run:
             cls = _context_class(item, prev, nxt, len(run), prose_run)
             if cls is GOOD:  # inline ``set``: smoothing changes most undecided blocks of a page
                 item.chain, item.cls, item.reason = (*item.chain, SMOOTHED_GOOD), GOOD, KeepReason.CONTEXT
+            elif links and item.dump and not item.feats.is_cjk and item.reason is not KeepReason.CODE:
+                link_run(item)
             else:
                 step = _smoothed_bad.get(item.reason) or _smoothed_bad.setdefault(
                     item.reason, Step(SMOOTH, BAD, item.reason)
                 )
                 item.chain, item.cls = (*item.chain, step), BAD
+
+
+def _wrapped_run(run: list[Judged], texts: Sequence[str]) -> bool:
+    """Do enough of the run's lines go on with the next one (no sentence ends, the next opens in
+    lower case): a paragraph the dumper wrapped at a narrow width and left in lines?"""
+    if not texts:
+        return False
+    going_on = sum(
+        not item.feats.ends_sentence and after[:1].islower() for item, after in zip(run, texts[1:], strict=False)
+    )
+    return going_on >= MIN_WRAPPED_RUN_SHARE * len(run)
+
+
+def link_run(item: Judged) -> None:
+    """A short dump line of a long run that is neither prose nor a wrapped paragraph, dropped by
+    smoothing as an entry of a link list (in place): the region counts its whole length against
+    it (``_weights``), as any boilerplate."""
+    step = _link_run_bad.get(item.reason) or _link_run_bad.setdefault(item.reason, Step(LINK_RUN, BAD, item.reason))
+    item.chain, item.cls = (*item.chain, step), BAD
 
 
 # units of good text under which a page is thin (a thread of one-line replies, a poem): its
@@ -213,7 +247,8 @@ def _weights(judged: list[Judged], page_cjk: bool) -> list[float]:
             elif item.dump and item.reason is KeepReason.BODY and sparse(feats):
                 weight *= SPARSE_GOOD_WEIGHT
         # undecided by the ladder, boilerplate by its neighbours: between smoothing and this step only
-        # ``fallback`` runs, and it makes text, so smoothing is the last step of such a block
+        # ``fallback`` runs, and it makes text, so smoothing is the last step of such a block (a
+        # link list's entry, ``link_run``, weighs as boilerplate)
         elif item.chain and item.chain[-1].name == SMOOTH:
             weight = -float(SHORT_PENALTY)
         else:

@@ -213,6 +213,10 @@ COMMENT = [
 # "Disclaimer:": on English pages that opens the writer's own disclosure as often (``Disclaimer: I
 # own shares of…``), a paragraph of the post.
 NOTICE_LABEL = both_scripts(r"^\W{0,2}(?:免责声明|版权声明|本[站网].{0,2}声明)\s*(?:[】\]）)]\s*[:：]?|[:：])")
+# A content platform's hosting disclaimer under each article its users publish (``以上内容…为自媒体平台
+# “X号”用户上传并发布，本平台仅提供信息存储服务``): the platform's legal notice in the words Chinese
+# law gives a host, whatever label (特别声明, 平台声明) or none opens it; ``rules.notice``.
+HOSTING_NOTICE = both_scripts(r"仅提供信息存储")
 # Cookie and consent banners: long prose, so they are told by two words together, at any length
 # (``rules.consent``): the cookie word and a word of consent, data processing or partners.
 CONSENT_COOKIE = r"cookie|ciasteczk|クッキー"

@@ -34,6 +34,7 @@ from cleantext.boilerplate.markers import (
     CONSENT_COOKIE,
     CONSENT_WORDS,
     GROUPS,
+    HOSTING_NOTICE,
     MAX_MARKER_UNITS,
     NEGATIVE_HINTS,
     NOTICE_LABEL,
@@ -122,17 +123,22 @@ def marker(block: Block, f: Features) -> Answer:
 
 
 NOTICE = compiled(NOTICE_LABEL, re.IGNORECASE)
+HOSTING = compiled(HOSTING_NOTICE)
 
 
 def notice(block: Block, f: Features) -> Answer:
-    """A site's legal notice, told by the label it opens with (``markers.NOTICE_LABEL``) at any
-    length: a disclaimer's sentences are as long as an article's, and under a short article they
-    outweigh it in the region.
+    """A site's legal notice, told by the label it opens with (``markers.NOTICE_LABEL``) or, on a
+    content platform, by its hosting disclaimer (``markers.HOSTING_NOTICE``), at any length: a
+    disclaimer's sentences are as long as an article's, and under a short article they outweigh
+    it in the region.
 
     >>> notice(Block(0, "【免责声明】本文仅代表作者本人观点，与本站无关。" * 4), features_of("x"))
     (<BlockClass.BAD: 'bad'>, <DropReason.FOOTER: 'footer'>)
     """
-    return (BAD, DropReason.FOOTER) if NOTICE.match(block.text) else None
+    text = block.text
+    if NOTICE.match(text) or (not text.isascii() and HOSTING.search(text)):
+        return BAD, DropReason.FOOTER
+    return None
 
 
 def markup(block: Block, f: Features) -> Answer:

@@ -224,3 +224,31 @@ def test_a_sparsely_marked_dump_line_weighs_less_in_the_region() -> None:
     html = [_j("good", PARA, dump=False), _j("good", PARA, dump=False), _j("good", PARA, dump=False),
             *chrome, _j("good", run, dump=False)]
     assert main_region(html) == (0, len(html))
+
+
+EN_PARA = "The council approved the new budget on Monday, after a long debate about schools and roads in the county."
+
+
+def test_a_long_run_of_headlines_in_a_dump_costs_the_region_its_length() -> None:
+    # a sidebar of related headlines between the article and a donation box: the box is not the article's
+    headlines = [f"Why the river town of number {i} votes early" for i in range(8)]
+    texts = [EN_PARA, *headlines, EN_PARA[:60] + "."]
+    judged = [_j("good", EN_PARA), *(_j("short", text) for text in headlines), _j("good", texts[-1])]
+    smooth(judged, texts)
+    assert {item.chain[-1].name for item in judged[1:-1]} == {"link_run"}
+    assert main_region(judged) == (0, 1)
+
+
+def test_a_wrapped_paragraph_or_cjk_lines_stay_cheap_to_cross() -> None:
+    # a paragraph a dumper wrapped at a narrow width and left in lines: its lines go on in lower case
+    words = EN_PARA.split()
+    lines = [" ".join(words[i : i + 3]) for i in range(0, 24, 3)]
+    texts = [EN_PARA, *lines, EN_PARA]
+    judged = [_j("good", EN_PARA), *(_j("short", text) for text in lines), _j("good", EN_PARA)]
+    smooth(judged, texts)
+    assert "link_run" not in {step.name for item in judged for step in item.chain}
+    assert main_region(judged) == (0, len(judged))
+    headlines = [f"第{i}条新闻标题在这里" for i in range(8)]
+    judged = [_j("good", PARA), *(_j("short", text) for text in headlines), _j("good", PARA)]
+    smooth(judged, [PARA, *headlines, PARA])
+    assert "link_run" not in {step.name for item in judged for step in item.chain}

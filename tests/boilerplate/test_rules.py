@@ -389,6 +389,15 @@ def test_notice_drops_a_labelled_legal_notice_of_any_length() -> None:
         assert notice(Block(0, text, source="text"), _f(text)) is None, text
 
 
+def test_notice_drops_a_content_platform_hosting_disclaimer_whatever_its_label() -> None:
+    hosted = "以上内容（包括图片及视频）为自媒体平台“某某号”用户上传并发布，本平台仅提供信息存储服务。"
+    for text in (hosted, "平台声明：该文观点仅代表作者本人，某某号系信息发布平台，某某仅提供信息存储空间服务。"):
+        assert notice(Block(0, text, source="text"), _f(text)) == ("bad", "footer"), text
+    # a story about hosting is no disclaimer
+    story = "该公司表示，其云服务除提供信息存储外，还将为中小企业提供数据分析服务。"
+    assert notice(Block(0, story, source="text"), _f(story)) is None
+
+
 def test_a_short_story_over_a_long_disclaimer_is_the_article() -> None:
     story = "据消息，交通运输部今日举行新闻发布会，介绍了区域综合立体交通网络建设进展，多条城际铁路将年内开工，跨区域公交线路继续加密，群众出行更加便利。"
     disclaimer = "【免责声明】本文仅代表作者本人观点，与本网站无关。本网站对文中陈述、观点判断保持中立，不对所包含内容的准确性、可靠性或完整性提供任何明示或暗示的保证，请读者仅作参考，并请自行承担全部责任。"
