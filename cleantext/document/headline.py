@@ -91,7 +91,7 @@ def _page_is_cjk(verdicts: list[Verdict]) -> bool:
 def _terms(text: str) -> set[str]:
     """Pairs of adjacent CJK characters and lowercased Latin words: what a headline shares with
     the story under it."""
-    terms = {m.group().lower() for m in LATIN_TERM.finditer(text)}
+    terms = set(LATIN_TERM.findall(text.lower()))
     for run in CJK_RUN.findall(text):
         terms.update(run[k : k + 2] for k in range(len(run) - 1))
     return terms
@@ -110,7 +110,7 @@ def _story_terms(verdicts: list[Verdict], lead: int, wanted: set[str]) -> Counte
             text = verdicts[i].block.text
             found = [t for t in pairs if t in text]
             if words:
-                found.extend(words.intersection(m.group().lower() for m in LATIN_TERM.finditer(text)))
+                found.extend(words.intersection(LATIN_TERM.findall(text.lower())))
             body.update(found)
     return body
 
