@@ -45,17 +45,29 @@ MIN_MEASURED_SHARE = 0.5
 # Lines between two measured lines of one list at most (an unmeasured entry: ``2 pears, diced``,
 # a sub-heading, a picture).
 MAX_STEP = 3
-# Blocks (pictures, a heading such as ``Ingredients``) a kept line of the article may stand away
-# from the list, above it and under it.
-MAX_GAP = 4
+# Blocks a kept line of the article may stand away from the list, above it and under it, when
+# all between are short lines, list entries or pictures (a recipe's name, ``Makes 10 cups``,
+# ``Ingredients``, a photo): no marker of chrome (a menu, a comment count) and no prose dropped.
+MAX_GAP = 10
 # The ladder's rules of the lines a list of measures keeps: short lines and list entries.
 ENTRY_RULES = frozenset(("list_item", "short"))
 BETWEEN_RULES = frozenset(("placeholder", "empty"))
 FIRST = frozenset("0123456789½⅓⅔¼¾⅛")
 
 
-def _near_kept(judged: list[Judged], indexes: range) -> bool:
-    return any(judged[j].cls is GOOD for j in indexes)
+def _kept_beyond(judged: list[Judged], j: int, step: int) -> bool:
+    """Is the first block from ``j`` on (going by ``step``) that is no short line, entry or
+    picture a kept one, within ``MAX_GAP`` blocks?"""
+    for _ in range(MAX_GAP):
+        if not 0 <= j < len(judged):
+            return False
+        item = judged[j]
+        if item.cls is GOOD:
+            return True
+        if item.rule not in ENTRY_RULES and item.rule not in BETWEEN_RULES:
+            return False
+        j += step
+    return False
 
 
 def _clusters(measured: list[int]) -> list[tuple[int, int, int]]:
@@ -73,7 +85,7 @@ def _clusters(measured: list[int]) -> list[tuple[int, int, int]]:
 def measured_lists(blocks: list[Block], judged: list[Judged]) -> None:
     """After the article is found: a run of dump lines (list entries or lines of their own) most
     of which open with a quantity and its unit (``MEASURE``), with a kept line of the article
-    above it and one under it (within ``MAX_GAP`` blocks), is kept: its short lines and entries,
+    above it and one under it (``_kept_beyond``), is kept: its short lines and entries,
     and the rest of a list it starts or ends inside (in place)."""
     n = len(blocks)
     measured = [
@@ -93,8 +105,8 @@ def measured_lists(blocks: list[Block], judged: list[Judged]) -> None:
         lines = sum(1 for j in span if judged[j].rule not in BETWEEN_RULES)
         if (
             count >= MIN_MEASURED_SHARE * lines
-            and _near_kept(judged, range(max(0, first - MAX_GAP), first))
-            and _near_kept(judged, range(last + 1, min(n, last + 1 + MAX_GAP)))
+            and _kept_beyond(judged, first - 1, -1)
+            and _kept_beyond(judged, last + 1, 1)
         ):
             for j in span:
                 if judged[j].cls is not GOOD and judged[j].rule in ENTRY_RULES:
