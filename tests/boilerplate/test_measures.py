@@ -50,6 +50,15 @@ def test_measured_lines_of_their_own_inside_the_article_are_kept() -> None:
     assert all(line in kept for line in lines)
 
 
+def test_a_recipes_name_yield_and_time_may_stand_between_the_article_and_its_list() -> None:
+    story = [f"{INTRO} We baked it for the {n} time last {day}." for n, day in (("first", "May"), ("tenth", "June"))]
+    items = ["2 cups flour", "1 cup sugar", "3 tablespoons butter, soft", "1 ½ teaspoon salt"]
+    head = ["[cake-photo]", "Honey Cake", "Makes one loaf", "Ready in one hour", "Serves eight", "[flour-photo]"]
+    method = [f"{METHOD} Then bake it for {n} minutes." for n in ("forty", "fifty")]
+    kept = _kept(_page(*story, *head, "Ingredients", *[(t,) for t in items], "Method", *method))
+    assert all(item in kept for item in items)
+
+
 def test_a_list_of_headlines_inside_the_article_stays_a_list() -> None:
     items = ["10 Ways to Bake Bread", "5 Best Cakes of the Year", "7 Pies for Autumn"]
     kept = _kept(_page(INTRO, *[(t,) for t in items], METHOD))
