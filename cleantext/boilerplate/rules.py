@@ -39,6 +39,7 @@ from cleantext.boilerplate.markers import (
     NOTICE_LABEL,
     POSITIVE_HINTS,
 )
+from cleantext.boilerplate.titleruns import title_run
 from cleantext.model import Answer, Block, BlockClass, BlockReason, DropReason, KeepReason, Step
 from cleantext.regexes import compiled
 from cleantext.text import COLONS
@@ -361,6 +362,7 @@ LADDER: tuple[Rule, ...] = (
     preformatted,
     code,
     run_together,
+    title_run,
     prose,
     long_text,
     unmarked_sentence,
