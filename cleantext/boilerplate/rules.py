@@ -39,6 +39,7 @@ from cleantext.boilerplate.markers import (
     NOTICE_LABEL,
     POSITIVE_HINTS,
 )
+from cleantext.boilerplate.postlinks import post_link
 from cleantext.boilerplate.titleruns import title_run
 from cleantext.model import Answer, Block, BlockClass, BlockReason, DropReason, KeepReason, Step
 from cleantext.regexes import compiled
@@ -363,6 +364,7 @@ LADDER: tuple[Rule, ...] = (
     code,
     run_together,
     title_run,
+    post_link,
     prose,
     long_text,
     unmarked_sentence,
