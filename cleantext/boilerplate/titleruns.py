@@ -39,6 +39,9 @@ def title_run(block: Block, f: Features) -> Answer:
     if block.source != "text" or f.units < MIN_UNITS or f.is_cjk:
         return None
     text = block.text
+    # a lower bound of the separators, counted in C: most long lines are prose, and stop here
+    if (text.count(", ") + text.count(". ") + text.count("; ")) * WORDS_PER_SEPARATOR > f.words:
+        return None
     words = LONG_WORD.findall(text)
     if len(words) < MIN_WORDS:
         return None
