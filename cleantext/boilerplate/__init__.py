@@ -62,6 +62,7 @@ from cleantext.boilerplate.context import Judged, confine, fallback, main_region
 from cleantext.boilerplate.dom import container_prior, headline
 from cleantext.boilerplate.dumpposts import apply_dump_thread, dump_thread
 from cleantext.boilerplate.lineshapes import form_line
+from cleantext.boilerplate.measures import measured_lists
 from cleantext.boilerplate.posts import apply_thread, find_thread
 from cleantext.boilerplate.rules import PLACEHOLDERS, RememberingJudge, judge
 from cleantext.boilerplate.runs import announced_lists, subheads, teasers
@@ -131,6 +132,7 @@ class Classifier:
         region = main_region(judged)
         confine(judged, region, first_article(blocks, judged, region, meta))
         announced_lists(blocks, judged)
+        measured_lists(blocks, judged)
         if thread is not None:
             apply_thread(blocks, judged, thread)
         elif posts is not None:

@@ -58,6 +58,9 @@ MIN_PROSE_RUN_SHARE = 0.5
 # Of a long run's lines, the share that go on with the next line (it ends no sentence, the next one
 # opens in lower case) for the run to be a paragraph wrapped and left unjoined, not a link list.
 MIN_WRAPPED_RUN_SHARE = 1 / 3
+# Lines in a row that are no sentences (a subheading, a picture's caption) across which a long
+# run's sentences still go on from the article beside it (``_linked_sentences``).
+MAX_LINK_MISSES = 1
 SHORT_PENALTY = 1  # units: undecided blocks cost little, so a subheading does not split an article
 # Good text inside a list counts this much of its length toward the region: a teaser list (a
 # linked headline and a summary per item) holds more prose than many short articles, and its
@@ -148,10 +151,32 @@ def _sentence(item: Judged) -> bool:
     return _near_good(item) and (feats.ends_sentence or (feats.ends_clause and feats.is_cjk))
 
 
+def _linked_sentences(run: list[Judged], prev: BlockClass, nxt: BlockClass) -> set[int]:
+    """Offsets in a long dump run of the sentences that go on from the article text beside it:
+    from the run's end next to a good block inward, as long as no more than ``MAX_LINK_MISSES``
+    lines in a row are no sentences. A headline list next to the article holds a question or two
+    (``Will the vote be delayed?``) deep inside it; they are the list's, not the article's."""
+    linked: set[int] = set()
+    for side, order in ((prev, range(len(run))), (nxt, range(len(run) - 1, -1, -1))):
+        if side is not GOOD:
+            continue
+        misses = 0
+        for k in order:
+            if _sentence(run[k]):
+                linked.add(k)
+                misses = 0
+            else:
+                misses += 1
+                if misses > MAX_LINK_MISSES:
+                    break
+    return linked
+
+
 def _context_class(item: Judged, prev: BlockClass, nxt: BlockClass, run: int, prose_run: bool) -> BlockClass:
     if item.dump and run > MAX_SHORT_RUN and item.reason is not KeepReason.CODE:
         # A long run of short blocks is a list of headlines or links unless its lines are
-        # sentences: next to article text, or most of the run (a poem, a translation, notes).
+        # sentences: next to article text (``_linked_sentences``), or most of the run (a poem,
+        # a translation, notes).
         return GOOD if _sentence(item) and (prose_run or GOOD in (prev, nxt)) else BAD
     if (prev is GOOD and nxt is GOOD) or (_near_good(item) and GOOD in (prev, nxt)):
         return GOOD
@@ -173,8 +198,12 @@ def smooth(judged: list[Judged], texts: Sequence[str] = ()) -> None:
             sentences = sum(_sentence(x) and x.feats.is_cjk for x in run)
             prose_run = sentences >= MIN_PROSE_RUN_SHARE * len(run)
             links = not prose_run and not _wrapped_run(run, texts[start:end])
-        for item in run:
+        # a long dump run's sentences are the article's only as far as they go on from it
+        linked = _linked_sentences(run, prev, nxt) if len(run) > MAX_SHORT_RUN and run[0].dump else None
+        for k, item in enumerate(run):
             cls = _context_class(item, prev, nxt, len(run), prose_run)
+            if linked is not None and cls is GOOD and not prose_run and k not in linked:
+                cls = BAD if item.dump and item.reason is not KeepReason.CODE else cls
             if cls is GOOD:  # inline ``set``: smoothing changes most undecided blocks of a page
                 item.chain, item.cls, item.reason = (*item.chain, SMOOTHED_GOOD), GOOD, KeepReason.CONTEXT
             elif links and item.dump and not item.feats.is_cjk and item.reason is not KeepReason.CODE:

@@ -40,6 +40,8 @@ from cleantext.boilerplate.markers import (
     NOTICE_LABEL,
     POSITIVE_HINTS,
 )
+from cleantext.boilerplate.postlinks import post_link
+from cleantext.boilerplate.titleruns import title_run
 from cleantext.model import Answer, Block, BlockClass, BlockReason, DropReason, KeepReason, Step
 from cleantext.regexes import compiled
 from cleantext.text import COLONS
@@ -367,6 +369,8 @@ LADDER: tuple[Rule, ...] = (
     preformatted,
     code,
     run_together,
+    title_run,
+    post_link,
     prose,
     long_text,
     unmarked_sentence,

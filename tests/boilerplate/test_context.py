@@ -52,6 +52,24 @@ def test_long_run_of_short_dump_lines_is_a_list() -> None:
     assert all(item.cls == "bad" for item in judged[1:-1])
 
 
+def test_a_question_deep_in_a_headline_list_beside_the_article_is_the_lists() -> None:
+    para = "The council met on Tuesday to weigh the plan for the river path, and most members asked for more time."
+    headlines = [
+        "Mayor Opens New Bridge Over Canal",
+        "Local Team Wins Cup Final",
+        "Will the Vote on the Budget Be Delayed Again?",  # a sentence, but no neighbour of the article
+        "Farmers Market Moves to Saturday",
+        "Is the New Tram Line Worth the Cost?",
+        "School Holidays Start Next Week",
+        "Police Seek Witnesses After Crash",
+    ]
+    closing = "The vote will take place next month."  # the article's last line goes on from it
+    judged = [_j("good", para), _j("short", closing), *[_j("short", h) for h in headlines], _j("bad", "Home")]
+    smooth(judged)
+    assert judged[1].cls == "good"
+    assert all(item.cls == "bad" for item in judged[2:])
+
+
 def test_long_run_in_html_is_judged_by_neighbours() -> None:
     lines = [_j("short", f"第{i}行诗句在这里", dump=False) for i in range(8)]
     judged = [_j("good", PARA, dump=False), *lines, _j("good", PARA, dump=False)]
@@ -60,7 +78,11 @@ def test_long_run_in_html_is_judged_by_neighbours() -> None:
 
 
 def test_fallback_takes_undecided_blocks_when_little_is_good() -> None:
-    judged = [_j("bad", "首页"), _j("bad", "快跑！！", reason="short"), _j("bad", "第一章 总则与适用范围", reason="short")]
+    judged = [
+        _j("bad", "首页"),
+        _j("bad", "快跑！！", reason="short"),
+        _j("bad", "第一章 总则与适用范围", reason="short"),
+    ]
     fallback(judged)
     assert [item.cls for item in judged] == ["bad", "good", "good"]
     line = "第一章 总则与适用范围"
@@ -102,9 +124,7 @@ def test_fallback_leaves_an_html_pages_labels_but_not_its_headings() -> None:
 
 
 def test_region_drops_good_blocks_past_a_boilerplate_stretch() -> None:
-    menu = [
-        _j("bad", "首页 新闻 国内 国际 社会 财经 体育 娱乐 科技 汽车 房产 教育 健康 旅游") for _ in range(3)
-    ]
+    menu = [_j("bad", "首页 新闻 国内 国际 社会 财经 体育 娱乐 科技 汽车 房产 教育 健康 旅游") for _ in range(3)]
     judged = [_j("good", PARA), _j("good", PARA), *menu, _j("good", "短评，很好。" * 3)]
     region = main_region(judged)
     confine(judged, region, region)
@@ -182,14 +202,26 @@ def test_lines_of_verse_under_a_byline_join_the_article_below() -> None:
     # five- and seven-character lines, each ending with its comma or full stop, between a byline
     # and the poet's note: lines of a poem, not a list of links
     verse = ["春风吹绿江边草，", "细雨湿衣看不见。", "夜来独坐小楼中，", "一盏清茶伴书眠。"]
-    judged = [_j("bad", "作者：某某", "credit"), _j("short", "序："), *[_j("short", line) for line in verse],
-              _j("short", "注释："), _j("short", "写于某年春日"), _j("good", PARA)]
+    judged = [
+        _j("bad", "作者：某某", "credit"),
+        _j("short", "序："),
+        *[_j("short", line) for line in verse],
+        _j("short", "注释："),
+        _j("short", "写于某年春日"),
+        _j("good", PARA),
+    ]
     smooth(judged)
     assert [item.cls for item in judged[2:6]] == ["good"] * 4
     # a run of short entries with no mark at their end stays a list
     entries = ["江边春草", "细雨小楼", "夜来独坐", "清茶书眠"]
-    judged = [_j("bad", "作者：某某", "credit"), _j("short", "序："), *[_j("short", line) for line in entries],
-              _j("short", "注释："), _j("short", "写于某年春日"), _j("good", PARA)]
+    judged = [
+        _j("bad", "作者：某某", "credit"),
+        _j("short", "序："),
+        *[_j("short", line) for line in entries],
+        _j("short", "注释："),
+        _j("short", "写于某年春日"),
+        _j("good", PARA),
+    ]
     smooth(judged)
     assert all(item.cls == "bad" for item in judged[1:-1])
 
@@ -221,8 +253,13 @@ def test_a_sparsely_marked_dump_line_weighs_less_in_the_region() -> None:
     chrome = [_j("bad", footer), _j("bad", footer)]
     judged = [_j("good", PARA), _j("good", PARA), _j("good", PARA), *chrome, _j("good", run)]
     assert main_region(judged) == (0, 3)
-    html = [_j("good", PARA, dump=False), _j("good", PARA, dump=False), _j("good", PARA, dump=False),
-            *chrome, _j("good", run, dump=False)]
+    html = [
+        _j("good", PARA, dump=False),
+        _j("good", PARA, dump=False),
+        _j("good", PARA, dump=False),
+        *chrome,
+        _j("good", run, dump=False),
+    ]
     assert main_region(html) == (0, len(html))
 
 
