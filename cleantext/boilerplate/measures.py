@@ -25,6 +25,7 @@ import re
 
 from cleantext.boilerplate.context import Judged
 from cleantext.model import Block, BlockClass, KeepReason, Step
+from cleantext.regexes import compiled
 
 GOOD = BlockClass.GOOD
 MEASURED = Step("measured_lists", GOOD, KeepReason.CONTEXT)
@@ -36,7 +37,7 @@ _UNIT = (
     r"|ml|dl|l|litres?|liters?|pinch(?:es)?|dash(?:es)?|cloves?|slices?|cans?|sticks?|whole|large|medium"
     r"|small|bunch(?:es)?|packages?|packets?|quarts?|pints?|sprigs?|handfuls?|heads?|jars?|bottles?"
 )
-MEASURE = re.compile(
+MEASURE = compiled(
     rf"^{_NUMBER}(?:\s*(?:-|–|to)\s*{_NUMBER})?\s*(?:\([^)]{{0,20}}\)\s*)?(?:{_UNIT})\b", re.IGNORECASE
 )
 # Measured lines a list needs, and the share of its lines that open with a measure.

@@ -18,15 +18,14 @@ list of guests) separates them with commas. A rule of the ladder (``rules.LADDER
 
 from __future__ import annotations
 
-import re
-
 from cleantext.boilerplate.features import Features
 from cleantext.model import Answer, Block, BlockClass, DropReason
+from cleantext.regexes import compiled
 
 # Words of four letters or more (short function words are lower case in title case too).
-LONG_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
+LONG_WORD = compiled(r"[^\W\d_][\w'’-]{3,}")
 # A comma, full stop or semicolon that ends a clause (not one inside a number or a domain).
-SEPARATOR = re.compile(r"[.,;](?:\s|$)")
+SEPARATOR = compiled(r"[.,;](?:\s|$)")
 MIN_WORDS = 20  # longer words on the line: a few headlines' worth; a single headline is shorter
 MIN_UNITS = 40  # (features.WORD_UNITS per word) checked first, before any word is read
 MIN_TITLE_SHARE = 0.7  # of the longer words, those in title case (a capital, then not all capitals)
