@@ -147,15 +147,20 @@ def placed_author(verdicts: list[Verdict], title_index: int | None, first: int, 
     paragraph's dateline credits; else names in brackets closing the article's last kept block,
     or alone on the next line of text."""
     if title_index is not None:
-        lines = (verdicts[i] for i in range(title_index + 1, last + 1))
-        under = next((v for v in lines if counted(v) and v.block.text.strip()), None)
+        under = _next_line(verdicts, title_index + 1, last + 1)
         if under is not None and not under.block.in_list and (names := name_line(under.block.text)) is not None:
             return names
     if (lead := lead_credit(verdicts[first].block.text)) is not None:
         return lead
     closing = closing_names(verdicts[last].block.text)
     if closing is None:
-        below = (verdicts[i] for i in range(last + 1, len(verdicts)))
-        after = next((v for v in below if counted(v) and v.block.text.strip()), None)
+        after = _next_line(verdicts, last + 1, len(verdicts))
         closing = None if after is None else signature_line(after.block.text)
     return closing
+
+
+def _next_line(verdicts: list[Verdict], start: int, stop: int) -> Verdict | None:
+    """The first line of text from ``start`` up to ``stop`` (a line of distance, ``counted``,
+    holding more than spaces), if any."""
+    lines = (verdicts[i] for i in range(start, stop))
+    return next((v for v in lines if counted(v) and v.block.text.strip()), None)
