@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -127,9 +128,10 @@ def _meta_values(tags: HeadTags) -> dict[str, str]:
     return values
 
 
-def _first(values: dict[str, str], keys: tuple[str, ...]) -> str | None:
+def _first(values: dict[str, str], keys: tuple[str, ...], accept: Callable[[str], bool] | None = None) -> str | None:
+    """The value of the first of ``keys`` present in ``values`` (and that ``accept`` takes)."""
     for key in keys:
-        if key in values:
+        if key in values and (accept is None or accept(values[key])):
             return values[key]
     return None
 
@@ -150,14 +152,10 @@ def _names_of(value: Any) -> str | None:
     return ", ".join(dict.fromkeys(names)) or None
 
 
-def _author(values: dict[str, str]) -> str | None:
-    """The first author tag that names someone: ``article:author`` often holds the writer's
+def _names_someone(value: str) -> bool:
+    """Does an author tag's value name someone? ``article:author`` often holds the writer's
     profile address instead (``https://www.facebook.com/…``), which is no name."""
-    for key in AUTHOR_KEYS:
-        value = values.get(key)
-        if value and not ADDRESS.match(value):
-            return value
-    return None
+    return bool(value) and not ADDRESS.match(value)
 
 
 def _jsonld_items(tags: HeadTags) -> list[dict[str, Any]]:
@@ -214,7 +212,7 @@ def read_head(tags: HeadTags) -> PageMeta:
         h1=_text(tags.first.get("h1")),
         date=_first(values, DATE_KEYS) or ld.get("date") or _item_date(tags),
         site=_first(values, SITE_KEYS) or ld.get("site"),
-        author=_author(values) or ld.get("author"),
+        author=_first(values, AUTHOR_KEYS, _names_someone) or ld.get("author"),
         url=url,
         lang=lang.strip().lower() if isinstance(lang, str) and lang.strip() else None,
     )
