@@ -202,28 +202,25 @@ def test_lines_of_verse_under_a_byline_join_the_article_below() -> None:
     # five- and seven-character lines, each ending with its comma or full stop, between a byline
     # and the poet's note: lines of a poem, not a list of links
     verse = ["春风吹绿江边草，", "细雨湿衣看不见。", "夜来独坐小楼中，", "一盏清茶伴书眠。"]
-    judged = [
-        _j("bad", "作者：某某", "credit"),
-        _j("short", "序："),
-        *[_j("short", line) for line in verse],
-        _j("short", "注释："),
-        _j("short", "写于某年春日"),
-        _j("good", PARA),
-    ]
+    judged = _between_byline_and_article(verse)
     smooth(judged)
     assert [item.cls for item in judged[2:6]] == ["good"] * 4
     # a run of short entries with no mark at their end stays a list
-    entries = ["江边春草", "细雨小楼", "夜来独坐", "清茶书眠"]
-    judged = [
+    judged = _between_byline_and_article(["江边春草", "细雨小楼", "夜来独坐", "清茶书眠"])
+    smooth(judged)
+    assert all(item.cls == "bad" for item in judged[1:-1])
+
+
+def _between_byline_and_article(lines: list[str]) -> list[Judged]:
+    """Short ``lines`` between a byline and its preface label above and a note and the article below."""
+    return [
         _j("bad", "作者：某某", "credit"),
         _j("short", "序："),
-        *[_j("short", line) for line in entries],
+        *[_j("short", line) for line in lines],
         _j("short", "注释："),
         _j("short", "写于某年春日"),
         _j("good", PARA),
     ]
-    smooth(judged)
-    assert all(item.cls == "bad" for item in judged[1:-1])
 
 
 def _plain_heaviest(weights: list[float], end: int) -> tuple[float, tuple[int, int]]:
