@@ -2,8 +2,10 @@
 
 Forms read: ``2025-07-03 09:55:12``, ``2025/7/3``, ``2025.07.03``, ``2025年7月3日 09:55``,
 ISO with ``T`` and an offset (kept: ``+08:00``, ``Z``), ``July 3, 2025``, ``3 July 2025`` (a time
-may follow, also after "at"), ``06/02/2022 - 13:48``. A day-month-year form with both numbers
-≤ 12 is ambiguous: it is read month-first only for English pages (``lang`` starting with ``en``),
+may follow, also after "at"), ``06/02/2022 - 13:48``; the month named in French, German, Spanish,
+Portuguese, Italian, Dutch or Indonesian (``30 avril 2015 à 07:19``, ``24. Mai 2018``,
+``21.dez.2018 às 12h55``, ``29-Jul-2004``). A day-month-year form with both numbers ≤ 12 is
+ambiguous: it is read month-first only for English pages (``lang`` starting with ``en``),
 day-first elsewhere, as most of the world writes it. No timezone is ever invented.
 
 Twelve-hour clocks are read to 24 hours: an ``AM``/``PM`` (``a.m.``, ``pm``) after the time, or a
@@ -59,11 +61,43 @@ HOURS_ON_CLOCK = 12  # a 12-hour clock's face: 12 AM is 0 h, 1–11 PM are 13–
 # Year and month are parted by a mark, or by a space when month and day are (``2019 09/07``).
 YMD = compiled(r"(?<!\d)(\d{4})(?:\s*[-/.年]\s*|\s+)(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?" + TIME)
 DMY = compiled(r"(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)" + TIME)
-MONTH_NAME = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-# After a named month's date the time may follow "at" or "@" (``May 12, 2024 at 9:15 am``).
-NAMED_TIME = r"(?:\s+at\b|\s*@)?" + TIME
-MDY_NAMED = compiled(r"(?i)\b" + MONTH_NAME + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b" + NAMED_TIME)
-DMY_NAMED = compiled(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+" + MONTH_NAME + r",?\s+(\d{4})\b" + NAMED_TIME)
+# Month names of Western Europe's languages and Indonesian that English's three-letter stems do
+# not catch (``mar`` already reads ``mars``, ``marzo``, ``maart``; ``nov`` every November), by
+# month number, with and without their accents, and their usual short forms (not those that are
+# English words: ``set``, ``out``, ``ago`` in ``3 set 2015`` would read a count as a date).
+OTHER_MONTHS = {
+    1: "gen gennaio ene",
+    2: "février fevrier févr fevr fevereiro fev",
+    3: "märz mär março maret mrt",
+    4: "avril avr abril abr",
+    5: "mai maio maggio mag mei",
+    6: "juin giugno giu",
+    7: "juillet juil luglio lug",
+    8: "août aout agosto agustus",
+    9: "settembre setembro setiembre",
+    10: "oktober ottobre outubro okt ott",
+    12: "décembre dezember diciembre dicembre dezembro desember dez dic",
+}
+MONTH_WORDS = {word: month for month, words in OTHER_MONTHS.items() for word in words.split()}
+MONTH_NAME = (
+    r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+    r"|(" + "|".join(sorted(MONTH_WORDS, key=len, reverse=True)) + r")\.?"
+)
+# After a named month's date the time may follow a word for "at" or "@" (``May 12, 2024 at 9:15
+# am``, ``30 avril 2015 à 07:19``, ``24. Mai 2018 um 7:19``), and be written ``12h55``.
+NAMED_TIME = r"(?:\s+(?:at|à|às|a las|alle|um|om)(?=\s)|\s*@)?" + TIME.replace("[:：", "[:：h", 1)
+MDY_NAMED = compiled(r"(?i)\b(?:" + MONTH_NAME + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b" + NAMED_TIME)
+# The day may be followed by a point (``24. Mai 2018``) or ``de`` (``30 de abril de 2015``), or
+# joined to the month by a point or dash (``21.dez.2018``).
+DMY_NAMED = compiled(
+    r"(?i)\b(\d{1,2})(?:st|nd|rd|th|er)?(?:\.?\s+(?:de\s+)?|[.-])(?:" + MONTH_NAME + r")"
+    r"(?:,?\s+(?:de\s+)?|[.-])(\d{4})\b" + NAMED_TIME
+)
+
+
+def _month(stem: str | None, word: str | None) -> int:
+    """The month of a name that ``MONTH_NAME`` matched (its English stem, or another word)."""
+    return MONTHS[stem[:3].lower()] if stem else MONTH_WORDS[(word or "").lower()]
 
 
 def _hour(hh: str, period: str | None, meridiem: str | None) -> int:
@@ -136,9 +170,9 @@ def dated(text: str, lang: str | None = None) -> tuple[int, str] | None:
     for pattern, order in ((MDY_NAMED, "mdy"), (DMY_NAMED, "dmy")):
         m = pattern.search(text)
         if m:
-            a, b, y = m.groups()[:3]
-            month, day = (a, b) if order == "mdy" else (b, a)
-            iso = _iso(int(y), MONTHS[month[:3].lower()], int(day), m.groups()[3:])
+            g = m.groups()
+            stem, word, day, y = g[:4] if order == "mdy" else (g[1], g[2], g[0], g[3])
+            iso = _iso(int(y), _month(stem, word), int(day), g[4:])
             if iso:
                 found.append((m.start(), iso))
     return min(found) if found else None

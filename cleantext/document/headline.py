@@ -49,6 +49,11 @@ STAND_IN_COST = 0.2
 # a kicker over a headline (``ASIAN POP``, a section's name) shares fewer, and a headline is no
 # sentence (``_sentence``).
 STANDFIRST_TERMS = 3
+# Units (20 words, 40 CJK characters) from which a line with a clause mark inside (a comma, a
+# colon) reads as a standfirst under a shorter headline even without a final stop; headlines
+# seldom run so long, and when they do a shorter line over them that names the story is rarer.
+STANDFIRST_UNITS = 40
+CLAUSE_MARK = compiled(r"[,:;]\s|[，：；、]")
 TOPIC_PARAGRAPHS = 2  # paragraphs of the story holding a term for it to count in full
 # Verdicts a dump's headline can carry: undecided or article-like, or repeated (pages show the
 # headline again in a list or a breadcrumb), never a named kind of boilerplate.
@@ -252,9 +257,12 @@ def _metadata_under(verdicts: list[Verdict], i: int, lead: int, date_index: int)
 
 def _sentence(verdicts: list[Verdict], i: int) -> bool:
     """Is line ``i`` a sentence: ending in a stop, or going on in the next line (a wrapped
-    paragraph's first line, the next one opening in lowercase)?"""
+    paragraph's first line, the next one opening in lowercase), or of a summary's length with a
+    clause mark inside (``STANDFIRST_UNITS``: many sites end their standfirst with no stop)?"""
     text = verdicts[i].block.text.rstrip()
     if text.endswith((".", "!", "?")) and not text.endswith(".."):
+        return True
+    if int(verdicts[i].score) >= STANDFIRST_UNITS and CLAUSE_MARK.search(text):
         return True
     following = verdicts[i + 1].block.text.lstrip() if i + 1 < len(verdicts) else ""
     return following[:1].islower()

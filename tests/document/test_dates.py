@@ -1,4 +1,5 @@
-"""Dates: twelve-hour clocks (AM/PM, Chinese periods of the day) read to 24 hours."""
+"""Dates: twelve-hour clocks (AM/PM, Chinese periods of the day) read to 24 hours; month names of
+other languages."""
 
 from __future__ import annotations
 
@@ -45,6 +46,28 @@ def test_am_pm(text: str, lang: str | None, expected: str) -> None:
     ],
 )
 def test_chinese_periods_of_the_day(text: str, expected: str) -> None:
+    assert find_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Par A et B — 24 novembre 2017 à 18:42", "2017-11-24T18:42"),  # the time after "à"
+        ("Mis à jour le 1er février 2016", "2016-02-01"),
+        ("Publié le 3 fevrier 2016", "2016-02-03"),  # written without its accent
+        ("Stand: 24. Mai 2018 um 7:19 Uhr", "2018-05-24T07:19"),  # the day's point, "um"
+        ("12. März 2020", "2020-03-12"),
+        ("30 de abril de 2015", "2015-04-30"),  # Spanish and Portuguese "de"
+        ("21.dez.2018 às 12h55", "2018-12-21T12:55"),  # joined by points; the hour's "h"
+        ("5 agosto 2019 alle 10:30", "2019-08-05T10:30"),
+        ("9 mei 2021", "2021-05-09"),
+        ("Senin, 20 Mei 2024 18:04 WIB", "2024-05-20T18:04"),  # Indonesian
+        ("Published: Thursday, 29-Jul-2004", "2004-07-29"),  # joined by dashes, in English too
+        ("3 set 2015", None),  # short forms that are English words are not months
+        ("2 out 2015", None),
+    ],
+)
+def test_month_names_of_other_languages(text: str, expected: str | None) -> None:
     assert find_date(text) == expected
 
 

@@ -470,3 +470,21 @@ def test_a_sentence_kept_as_the_articles_first_line_is_not_the_headline() -> Non
     # a photo's caption kept with the story for its neighbours' sake ends in a full stop
     article = _lines([("Riverside footpath at the ferry terminal.", True, "context"), (STORY, True), (FOLLOW_UP, True)])
     assert article.title is None
+
+
+def test_a_headline_over_a_standfirst_with_no_final_stop() -> None:
+    # many sites end the summary under the headline with no stop; of a summary's length and with a
+    # clause mark inside, it reads as a sentence although it repeats more of the story
+    standfirst = (
+        "The council will widen the riverside footpath at the ferry terminal, adding two crossings "
+        "and new lighting before the summer timetable starts next year"
+    )
+    article = _lines([("Footpath by the ferry to be widened", False), (standfirst, False), (STORY, True), (FOLLOW_UP, True)])
+    assert article.title == "Footpath by the ferry to be widened"
+
+
+def test_a_long_headline_with_a_comma_over_the_story_is_still_the_headline() -> None:
+    # a shorter kicker over it would share nothing with the story: the long line stays the headline
+    headline = "Council votes to widen the riverside footpath, adding crossings"
+    article = _lines([("Riverside news", False), (headline, False), (STORY, True), (FOLLOW_UP, True)])
+    assert article.title == headline
