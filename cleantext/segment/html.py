@@ -252,8 +252,10 @@ def _walk(root: Tag, builder: _Builder) -> None:
             if type(child) is NavigableString:  # not a Comment, Doctype, Script or Stylesheet string
                 builder.text(frame, child)
             elif isinstance(child, Tag):
-                if child.name in INVISIBLE or _hidden_box(child):
+                if child.name in INVISIBLE:
                     builder.hidden(child)
+                    continue
+                if _hidden_box(child):  # not shown: no text, and no formula for Markdown either
                     continue
                 number += 1
                 sub, label = _enter(frame, child, number, seen)
