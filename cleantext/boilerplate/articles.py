@@ -80,6 +80,10 @@ MIN_AFTER_UNITS = 30  # units of good text after a header: the next article has 
 TAGS = DropReason.TAGS  # the ladder's reason for a line of categories and tags, which follows a post
 TAGS_RULE = "marker"  # the ladder's rule for vocabulary lines (``markers``), a tags line among them
 TOOLBAR = "controls"  # the ladder's rule for a run of bracketed controls (【打印】【关闭】), which follows an article
+# The ladder's rule for blocks of elements named like boilerplate; with the comment reason, a block
+# of the comment section (its heading, its form, a post) wherever its words fail ``COMMENTS_HEADING``.
+HINT_RULE = "container_hint"
+COMMENT = DropReason.COMMENT
 PROSE = KeepReason.BODY  # the ladder's reason for prose: only prose makes an article (not header tables)
 FULL_STOPS = ("。", ".", "；", ";", "，", ",")  # a line ending so is a sentence, not a headline
 # Characters every match of the end-of-article patterns from ``markers`` holds (a test checks them
@@ -197,6 +201,12 @@ def _comments_heading(text: str) -> bool:
     return COMMENT_COUNT_CHARS.search(text) is not None and COMMENTS_HEADING.search(text) is not None
 
 
+def _comment_box(item: Judged) -> bool:
+    """A block of an element whose class or id names a comment section (the ladder's
+    ``container_hint`` for comments): the comments' heading, form or first post."""
+    return item.reason is COMMENT and item.rule == HINT_RULE
+
+
 def _the_one(found: Iterator[int]) -> int:
     """The index ``found`` yields when it yields exactly one, else -1: an article sets a closing
     line (its toolbar, its tags) once under it; a thread or a listing repeats it under every entry,
@@ -240,7 +250,8 @@ def _signed_off(blocks: list[Block], judged: list[Judged], span: tuple[int, int]
     or the reprint notice (kept in the span, and dropped as boilerplate), the previous/next links,
     the article's toolbar (【打印】【关闭】, once under it), the writer's biography (its heading, or
     the element its class names a writer's box: ``_author_box``) or, under a long
-    article, the comment section's heading or a dump's one line of tags with most of the span's
+    article, the comment section's heading (or, in HTML, the first block of an element named as
+    the comments: ``_comment_box``) or a dump's one line of tags with most of the span's
     prose above it: what comes after them is comments, teasers or the next story."""
     lo, hi = span
     prose = 0
@@ -261,7 +272,9 @@ def _signed_off(blocks: list[Block], judged: list[Judged], span: tuple[int, int]
                 return lo, i + 1
             if PREV_NEXT.match(text) or ABOUT_AUTHOR.match(text):
                 return lo, i
-            if prose >= MIN_COMMENTED_UNITS and (_comments_heading(text) or (i == taxonomy and 2 * prose >= total)):
+            if prose >= MIN_COMMENTED_UNITS and (
+                _comments_heading(text) or (i == taxonomy and 2 * prose >= total) or _comment_box(judged[i])
+            ):
                 return lo, i
     return span
 

@@ -6,6 +6,10 @@
   paragraph, few links), past headings and plain lists (no links) between them, parent by
   parent, until something costly (comments, a teaser list, a share bar) closes that side: what
   lies beyond it (an author box, a related post's summary) is not taken back.
+- A box beside the article (an author's card, a widget of the sidebar) opens on a title the ladder
+  drops by itself (its element's class names the box, or its words name a list: ``About me``,
+  ``Related posts``); a section of the article opens on a heading it leaves undecided. A sibling
+  element holding such a heading is no section, however much prose it holds.
 - When the headline sits in the article's element, so does what follows the body: a share bar,
   then a box of related stories whose summaries read as prose. Past the body, the element's
   children are taken only as far as they gain more than they cost; a box of teasers (text beside
@@ -20,7 +24,7 @@ from cleantext.boilerplate.context import Judged
 from cleantext.boilerplate.leaning import plain_item
 from cleantext.model import HEADING_KINDS, Block, BlockClass
 
-GOOD, SHORT = BlockClass.GOOD, BlockClass.SHORT
+GOOD, BAD, SHORT = BlockClass.GOOD, BlockClass.BAD, BlockClass.SHORT
 # Link characters in a sibling element, as a share of its text, above which it is not a section
 # of the article (``extend``): teasers link their headline and a "read more".
 MAX_SECTION_LINK_SHARE = 0.2
@@ -107,16 +111,18 @@ def _groups(blocks: list[Block], start: int, stop: int, step: int, parent: int) 
 
 def _group_value(blocks: list[Block], judged: list[Judged], weights: list[float], run: tuple[int, int]) -> float:
     """What a sibling element adds to the article: its article weight when it reads as a section
-    (a paragraph of text, few links), else only its cost (teasers, a bio box of links, comments)."""
+    (a paragraph of text, few links, no heading the ladder dropped), else only its cost (teasers,
+    a bio box of links, comments, a sidebar's widget under its title)."""
     lo, hi = min(run), max(run)
-    total, chars, links, paragraph = 0.0, 0, 0, False
+    total, chars, links, paragraph, box = 0.0, 0, 0, False, False
     for i in range(lo, hi + 1):
         block, item = blocks[i], judged[i]
         total += _article_weight(block, item, weights[i])
         chars += len(block.text)
         links += block.link_chars
         paragraph = paragraph or (item.cls is GOOD and not block.in_list)
-    if paragraph and links <= MAX_SECTION_LINK_SHARE * chars:
+        box = box or (block.kind in HEADING_KINDS and item.cls is BAD)
+    if paragraph and not box and links <= MAX_SECTION_LINK_SHARE * chars:
         return total
     return min(total, 0.0)
 

@@ -104,6 +104,17 @@ PROMO = [
     # names what arrives by mail (sign up for free email updates; get the news delivered to your inbox)
     r"^(?:sign up|join us|join our|stay (?:up[- ]to[- ]date|informed|in touch|connected)|get (?:the|more|our)\b)"
     r".{0,80}\b(?:newsletters?|e-?mail updates|(?:news )?alerts|(?:to|in) your inbox)\b",
+    # a paywall's prompt where a subscriber's story goes on: the story is for members, subscribe
+    # (or log in) to read the rest
+    r"^(?:subscribe|sign in|log in|register) (?:now )?to (?:continue reading|read (?:the full|the rest|more))",
+    r"^this (?:article|story|content) is (?:only )?(?:available )?(?:exclusively )?(?:for|to) "
+    r"(?:paying )?(?:subscribers|members)\b",
+    r"réservée? aux abonnés",
+    r"nur für (?:abonnenten|abonnentinnen)",
+    r"会員限定です",
+    r"続きをお読みいただけます",
+    r"订阅后?(?:即可)?(?:阅读|查看)全文",
+    r"登录后?(?:即可)?(?:阅读|查看)全文",
 ]
 # Tag and keyword lines.
 TAGS = [

@@ -321,11 +321,12 @@ def _to_post(blocks: list[Block], judged: list[Judged], thread: Thread, members:
 def apply_thread(blocks: list[Block], judged: list[Judged], thread: Thread) -> bool:
     """Set the blocks of the list (and its lead) to post text or chrome (in place); on a page with
     an article of its own above the list, the list is its comments and leaves. True when the
-    page is a thread."""
+    page is a thread. A post the region steps left outside the article leaves as a comment too:
+    that names why."""
     if _article_units(judged, thread) >= MIN_ARTICLE_UNITS:
         for unit in thread.units:
             for i, _ in unit:
-                if judged[i].cls is not BAD:
+                if judged[i].cls is not BAD or judged[i].reason is DropReason.OUTSIDE:
                     judged[i].set(TO_COMMENT)
         return False
     for members in (thread.lead, *thread.units):

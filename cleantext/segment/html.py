@@ -47,6 +47,9 @@ BLOCK_TAGS = frozenset(
     "section article header footer nav aside main figure figcaption caption form fieldset legend "
     "address center hr details summary body html title".split()
 )
+# The attribute that hides an element from assistive technology; on a block-level element a page
+# sets it on what is not shown (a lightbox's copy of a caption, a carousel's other slides).
+ARIA_HIDDEN = "aria-hidden"
 HINT_TAGS = frozenset("nav footer aside header article main figure figcaption form".split())
 HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6 title".split())
 LIST_TAGS = frozenset("li ul ol dl".split())
@@ -219,6 +222,13 @@ class _Builder:
         )
 
 
+def _hidden_box(tag: Tag) -> bool:
+    """A block-level element the page hides from readers (``aria-hidden="true"``): a lightbox's copy
+    of a caption, a carousel's other slides. Inline ones are left: a formula's drawing (KaTeX,
+    MathJax) is hidden from screen readers beside its MathML, and is the formula's only text here."""
+    return tag.name in BLOCK_TAGS and bool(tag.attrs) and tag.attrs.get(ARIA_HIDDEN) == "true"
+
+
 def _after(root: Tag) -> Iterator[PageElement]:
     """What follows ``root`` outside it: the later siblings of ``root`` and of each of its
     ancestors. A stray ``</html>`` after a page's header makes lxml close the document there and
@@ -244,6 +254,8 @@ def _walk(root: Tag, builder: _Builder) -> None:
             elif isinstance(child, Tag):
                 if child.name in INVISIBLE:
                     builder.hidden(child)
+                    continue
+                if _hidden_box(child):  # not shown: no text, and no formula for Markdown either
                     continue
                 number += 1
                 sub, label = _enter(frame, child, number, seen)

@@ -258,3 +258,18 @@ def test_a_page_whose_text_is_all_in_a_writers_box_keeps_it() -> None:
     paragraphs = "".join(f"<p>{EN_BIO} ({n})</p>" for n in range(4))
     record = clean(_html(f"<div class='author-bio'>{paragraphs}</div>"))
     assert record is not None and all(f"{EN_BIO} ({n})" in record.text for n in range(4))
+
+
+def test_teasers_past_a_long_articles_comment_section_are_not_the_article() -> None:
+    """The comment section's heading says nothing the vocabulary knows (``Your say``), but its
+    element's class names it: under a whole article it ends the article, and the teasers after the
+    comments (a summary each) are not taken as more of it."""
+    article = "".join(f"<p>{EN_PARA} ({n})</p>" for n in range(8))
+    teaser = "Trams were once the backbone of the city, and a museum now tells how the old network grew and shrank."
+    page = _html(
+        f"<div class='main'><h1>Tram line</h1>{article}"
+        "<div class='comments'><h3>Your say</h3><p>Nice one!</p><p>Sign in to write.</p></div>"
+        f"<h3>Archive</h3><h4>Old trams</h4><p>{teaser}</p><a href='/a'>more</a></div>"
+    )
+    record = clean(page)
+    assert record is not None and f"{EN_PARA} (7)" in record.text and teaser not in record.text

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from cleantext.boilerplate import classify
 from cleantext.boilerplate.extent import extend
-from cleantext.model import Block, PageMeta
+from cleantext.model import Block, BlockClass, PageMeta
 from tests.boilerplate.domkit import BIO, PROSE, SHARE, TEASER, kept_text, weights_of
 
 
@@ -108,3 +108,18 @@ def test_a_related_box_in_the_storys_element_leaves_with_its_summaries() -> None
     assert "run it on weekends until October." in text
     for dropped in ("lamp room", "quay, the first increase", "breakfast on the sand", "Related Stories"):
         assert dropped not in text, dropped
+
+
+def test_extend_does_not_take_a_box_under_a_title_the_ladder_drops() -> None:
+    """A sidebar's author box beside the post: prose under a title its class names as a widget.
+    A section of the post (element 5) opens on a heading the ladder leaves undecided; the box
+    (element 7) opens on one the ladder drops, and is no section however much prose it holds."""
+    blocks = _section_page()[:7]
+    box = [
+        Block(7, "关于作者", kind="h4", hint="widget title", containers=(0, 1, 7, 8)),
+        Block(8, BIO, containers=(0, 1, 7, 10)),
+        Block(9, BIO, containers=(0, 1, 7, 10)),
+    ]
+    judged, weights = weights_of([*blocks, *box])
+    assert judged[7].cls is BlockClass.BAD
+    assert extend([*blocks, *box], judged, weights, 3) == (1, 6)

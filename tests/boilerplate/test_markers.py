@@ -204,3 +204,24 @@ def test_a_credit_label_set_off_by_a_bar_is_a_credit() -> None:
     # the word in a sentence, without a label's mark after it, is prose
     prose = "编辑部今天说明了修改的理由"
     assert marker(Block(0, prose, source="text"), features_of(prose)) is None
+
+
+def test_a_paywall_prompt_is_a_promotion() -> None:
+    # where a subscriber's story goes on, the page asks to subscribe or log in to read the rest
+    for text in [
+        "Subscribe to continue reading.",
+        "This article is only available to subscribers.",
+        "Dieser Artikel ist nur für Abonnenten verfügbar.",
+        "Cet article est réservé aux abonnés.",
+        "［有料会員限定］ この記事は会員限定です。電子版に登録すると続きをお読みいただけます。",
+        "订阅后即可阅读全文",
+        "登錄後閱讀全文",
+    ]:
+        assert marker(Block(0, text), features_of(text)) == ("bad", "related-list"), text
+    # a story about subscriptions or members is prose
+    for text in [
+        "The pool is open to members on weekends.",
+        "Subscribers to the paper rose by a tenth last year.",
+        "会員の声を紹介します。",
+    ]:
+        assert marker(Block(0, text), features_of(text)) is None, text

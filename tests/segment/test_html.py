@@ -39,6 +39,19 @@ def test_invisible_elements_hold_no_text() -> None:
     assert [b.text for b in blocks] == ["正文。"]
 
 
+def test_a_block_element_hidden_from_readers_holds_no_text() -> None:
+    """A carousel's other slides and a lightbox's copy of a caption are ``aria-hidden``; an inline
+    element so marked (a formula's drawing beside its MathML) is still read."""
+    html = (
+        "<body><figure><figcaption>Shown slide</figcaption></figure>"
+        "<figure aria-hidden='true'><figcaption>Other slide</figcaption></figure>"
+        "<div aria-hidden='true'>Copy of the caption</div>"
+        "<p>Roots: <span aria-hidden='true'>x2</span> only.</p></body>"
+    )
+    blocks, _ = parse_html(html)
+    assert [b.text for b in blocks] == ["Shown slide", "Roots: x2 only."]
+
+
 def test_blocks_carry_their_containers_outermost_first() -> None:
     blocks, _ = parse_html("<div><div class='a'><p>一。</p><p>二<span>三</span>。</p></div><p>四。</p></div>")
     first, second, third = (b.containers for b in blocks)
