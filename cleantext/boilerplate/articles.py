@@ -22,8 +22,9 @@ Observations:
    it), the writer's biography (``About the author``, or the one element whose class names the
    writer's box: ``author-bio``), the comment section or, in a dump, the
    post's line of categories and tags (``Filed Under: … Tagged With: …``, set once under a post;
-   a listing repeats one under every entry): once a whole article stands above one of them, what
-   follows is comments, teasers or the next story.
+   a listing repeats one under every entry) or the heading of a box of related stories
+   (``Related Stories``, ``相关新闻``; a box set inside an article has more of it below): once a
+   whole article stands above one of them, what follows is comments, teasers or the next story.
 
 A header counts only between two stretches of article prose (enough before it, some after it),
 so an article's own header above its first paragraph never cuts anything.
@@ -77,6 +78,11 @@ MIN_BEFORE_UNITS = 100  # units of good text the region holds before a header: a
 # post is often shorter, and there the replies are the text
 MIN_COMMENTED_UNITS = 300
 MIN_AFTER_UNITS = 30  # units of good text after a header: the next article has a body
+# units: a dump's line of related-stories vocabulary this short is the heading of a box of them
+# (``Related Stories``, ``You may also like``, ``相关新闻``); longer ones are an entry of it or an
+# inline teaser (``Related: Council votes to …``)
+MAX_RELATED_HEADING_UNITS = 8
+RELATED = DropReason.RELATED
 TAGS = DropReason.TAGS  # the ladder's reason for a line of categories and tags, which follows a post
 TAGS_RULE = "marker"  # the ladder's rule for vocabulary lines (``markers``), a tags line among them
 TOOLBAR = "controls"  # the ladder's rule for a run of bracketed controls (【打印】【关闭】), which follows an article
@@ -235,18 +241,33 @@ def _author_box(blocks: list[Block], judged: list[Judged], span: tuple[int, int]
     return frozenset(boxed) if boxed and boxed[-1] - boxed[0] == len(boxed) - 1 else frozenset()
 
 
+def _related_heading(item: Judged) -> bool:
+    """A dump's heading of a box of related stories: the ladder's vocabulary line for them, short
+    (``MAX_RELATED_HEADING_UNITS``), no list entry and no sentence."""
+    feats = item.feats
+    return (
+        item.dump
+        and item.reason is RELATED
+        and item.rule == TAGS_RULE
+        and not item.in_list
+        and feats.units <= MAX_RELATED_HEADING_UNITS
+        and not feats.ends_sentence
+    )
+
+
 def _signed_off(blocks: list[Block], judged: list[Judged], span: tuple[int, int]) -> tuple[int, int]:
     """``span`` up to where the whole article above ends: the editor's sign-off line (责任编辑：…)
     or the reprint notice (kept in the span, and dropped as boilerplate), the previous/next links,
     the article's toolbar (【打印】【关闭】, once under it), the writer's biography (its heading, or
     the element its class names a writer's box: ``_author_box``) or, under a long
     article, the comment section's heading or a dump's one line of tags with most of the span's
-    prose above it: what comes after them is comments, teasers or the next story."""
+    prose above it; or a dump's heading of related stories (``_related_heading``) with most of the
+    span's prose above it: what comes after them is comments, teasers or the next story."""
     lo, hi = span
     prose = 0
     toolbar = _closing_toolbar(judged, span)
     taxonomy = _closing_taxonomy(judged, span)  # under the article: most of the span's prose above it
-    total = sum(_article_units(item) for item in judged[lo:hi]) if taxonomy >= 0 else 0
+    total = sum(_article_units(item) for item in judged[lo:hi])
     boxed = _author_box(blocks, judged, span)
     for i in range(lo, hi):
         if prose >= MIN_BEFORE_UNITS and i in boxed:
@@ -254,14 +275,14 @@ def _signed_off(blocks: list[Block], judged: list[Judged], span: tuple[int, int]
         if judged[i].reason is PROSE:
             prose += _article_units(judged[i])
         elif prose >= MIN_BEFORE_UNITS:
-            if i == toolbar:
-                return lo, i
             text = blocks[i].text
             if SIGN_OFF.match(text) or (REPRINT_CHARS.search(text) and REPRINT_NOTICE.search(text)):
                 return lo, i + 1
-            if PREV_NEXT.match(text) or ABOUT_AUTHOR.match(text):
+            if i == toolbar or PREV_NEXT.match(text) or ABOUT_AUTHOR.match(text):
                 return lo, i
             if prose >= MIN_COMMENTED_UNITS and (_comments_heading(text) or (i == taxonomy and 2 * prose >= total)):
+                return lo, i
+            if _related_heading(judged[i]) and 2 * prose >= total:
                 return lo, i
     return span
 

@@ -258,3 +258,14 @@ def test_a_page_whose_text_is_all_in_a_writers_box_keeps_it() -> None:
     paragraphs = "".join(f"<p>{EN_BIO} ({n})</p>" for n in range(4))
     record = clean(_html(f"<div class='author-bio'>{paragraphs}</div>"))
     assert record is not None and all(f"{EN_BIO} ({n})" in record.text for n in range(4))
+
+
+def test_a_dumps_related_stories_heading_under_the_article_ends_it() -> None:
+    teaser = "Take our annual tour of the hundred best restaurants in the region, from diners to bistros."
+    article = [f"{EN_PARA[:-1]}, said the {n} speaker." for n in ("first", "second", "third", "fourth")]
+    assert _kept(_page(*article[:3], "Related Stories", "Dining Out", teaser)) == article[:3]
+    # most of the text under it: a box of related stories inside the article, which goes on
+    assert _kept(_page(article[0], "Related Stories", *article[1:])) == article
+    # a longer line of the vocabulary is an entry or an inline teaser, not a box's heading
+    inline = "Related: Council votes to extend the tram line to the harbour next year"
+    assert _kept(_page(*article[:3], inline, article[3])) == article
