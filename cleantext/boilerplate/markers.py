@@ -105,6 +105,20 @@ PROMO = [
     r"^(?:sign up|join us|join our|stay (?:up[- ]to[- ]date|informed|in touch|connected)|get (?:the|more|our)\b)"
     r".{0,80}\b(?:newsletters?|e-?mail updates|(?:news )?alerts|(?:to|in) your inbox)\b",
 ]
+# A paywall's notice where the article stops for non-subscribers: the story is for subscribers or
+# members only, subscribe or log in to read on (Japanese: 会員限定 members only, 有料会員 paying
+# members). Set under the visible part of a story, and in the dialogs its toolbar opens.
+PAYWALL = [
+    r"会员限定",
+    r"有料会员",
+    r"\b(?:for|to) (?:paid |paying )?(?:subscribers|members) only\b",
+    r"\b(?:is|are) (?:only )?(?:available|reserved|exclusive) (?:to|for) (?:paid |paying )?(?:subscribers|members)\b",
+    r"^(?:subscribe|sign in|log in|register)(?: now)? to (?:continue reading|read (?:the|this) (?:full|whole|rest))",
+    r"^to continue reading\b",
+    r"réservé aux abonnés",
+    r"nur für abonnenten",
+    r"exclusivo para (?:suscriptores|abonados|socios)",
+]
 # Tag and keyword lines.
 TAGS = [
     r"^(?:标签|关键词|关键字|tags?|keywords?|topics?|schlagwörter|étiquettes|etiquetas)\s*[:：]",
@@ -249,7 +263,7 @@ VOCABULARY = (
     (DropReason.TAGS, TAGS),
     (DropReason.FOOTER, FOOTER),
     (DropReason.CREDIT, CREDIT),
-    (DropReason.RELATED, RELATED + PROMO),
+    (DropReason.RELATED, RELATED + PROMO + PAYWALL),
     (DropReason.COMMENT, COMMENT),
 )
 GROUPS: list[tuple[DropReason, re.Pattern[str] | None, str | None]] = [
