@@ -23,8 +23,9 @@ Observations:
    writer's box: ``author-bio``), the comment section or, in a dump, the
    post's line of categories and tags (``Filed Under: … Tagged With: …``, set once under a post;
    a listing repeats one under every entry) or the heading of a box of related stories
-   (``Related Stories``, ``相关新闻``; a box set inside an article has more of it below): once a
-   whole article stands above one of them, what follows is comments, teasers or the next story.
+   (``Related Stories``, ``相关新闻``; a box set inside an article has more of it below, or its
+   paragraphs in a row right under the box's entries): once a whole article stands above one of
+   them, what follows is comments, teasers or the next story.
 
 A header counts only between two stretches of article prose (enough before it, some after it),
 so an article's own header above its first paragraph never cuts anything.
@@ -255,6 +256,15 @@ def _related_heading(item: Judged) -> bool:
     )
 
 
+def _goes_on(judged: list[Judged], i: int, hi: int) -> bool:
+    """Does the article go on under block ``i``: is the first paragraph below it (before ``hi``)
+    followed by more kept text? A box of related stories set inside an article has the article's
+    next paragraphs under its entries; under the article's end, a teaser's summary stands alone
+    between chrome."""
+    first = next((j for j in range(i + 1, hi) if judged[j].reason is PROSE), hi)
+    return first + 1 < hi and judged[first + 1].reason is PROSE
+
+
 def _signed_off(blocks: list[Block], judged: list[Judged], span: tuple[int, int]) -> tuple[int, int]:
     """``span`` up to where the whole article above ends: the editor's sign-off line (责任编辑：…)
     or the reprint notice (kept in the span, and dropped as boilerplate), the previous/next links,
@@ -262,7 +272,8 @@ def _signed_off(blocks: list[Block], judged: list[Judged], span: tuple[int, int]
     the element its class names a writer's box: ``_author_box``) or, under a long
     article, the comment section's heading or a dump's one line of tags with most of the span's
     prose above it; or a dump's heading of related stories (``_related_heading``) with most of the
-    span's prose above it: what comes after them is comments, teasers or the next story."""
+    span's prose above it and no paragraphs in a row below it (``_goes_on``): what comes after
+    them is comments, teasers or the next story."""
     lo, hi = span
     prose = 0
     toolbar = _closing_toolbar(judged, span)
@@ -282,7 +293,7 @@ def _signed_off(blocks: list[Block], judged: list[Judged], span: tuple[int, int]
                 return lo, i
             if prose >= MIN_COMMENTED_UNITS and (_comments_heading(text) or (i == taxonomy and 2 * prose >= total)):
                 return lo, i
-            if _related_heading(judged[i]) and 2 * prose >= total:
+            if _related_heading(judged[i]) and 2 * prose >= total and not _goes_on(judged, i, hi):
                 return lo, i
     return span
 

@@ -266,6 +266,10 @@ def test_a_dumps_related_stories_heading_under_the_article_ends_it() -> None:
     assert _kept(_page(*article[:3], "Related Stories", "Dining Out", teaser)) == article[:3]
     # most of the text under it: a box of related stories inside the article, which goes on
     assert _kept(_page(article[0], "Related Stories", *article[1:])) == article
+    # the box's entries, then the article's next paragraphs in a row: the box stands inside it
+    entries = ["Council votes on the tram line", "Harbour works to start in May"]
+    inside = _page(*article[:3], "Related Stories", *entries, *article[3:], f"{EN_PARA[:-1]}, she added.")
+    assert _kept(inside) == [*article, f"{EN_PARA[:-1]}, she added."]
     # a longer line of the vocabulary is an entry or an inline teaser, not a box's heading
     inline = "Related: Council votes to extend the tram line to the harbour next year"
     assert _kept(_page(*article[:3], inline, article[3])) == article
