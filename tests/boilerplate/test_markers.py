@@ -130,6 +130,8 @@ def test_reprint_notices_related_headings_comment_action_bars_and_paywalls() -> 
         ("加入收藏", "share"),
         ("Save to favourites", "share"),
         ("新用户免费试用30天", "related-list"),
+        ("为你推荐", "related-list"),
+        ("分享：", "share"),
         ("立即領取", "related-list"),
         # a paywall's notice: the rest is for subscribers or members
         ("［有料会員限定］この記事は会員限定です。電子版に登録すると続きをお読みいただけます。", "related-list"),
