@@ -273,3 +273,14 @@ def test_a_dumps_related_stories_heading_under_the_article_ends_it() -> None:
     # a longer line of the vocabulary is an entry or an inline teaser, not a box's heading
     inline = "Related: Council votes to extend the tram line to the harbour next year"
     assert _kept(_page(*article[:3], inline, article[3])) == article
+
+
+def test_comments_stamped_with_their_ages_under_a_long_article_are_not_the_article() -> None:
+    article = [f"{EN_PARA[:-1]}, said speaker {n}." for n in range(6)]  # a whole article, past a forum's post
+    comment = "What a waste of money, the old line worked perfectly well and nobody asked for this."
+    thread = ["Alcalino", "Hace 28 minutos", comment, "Casper", "3 hours ago", comment, "Jaime", "vor 2 Stunden", comment]
+    assert _kept(_page(*article, "Comentar", *thread)) == article
+    # two ages are a story's own stamps (its update time), not a list's
+    assert _kept(_page(*article, "Hace 28 minutos", comment, "3 hours ago", comment)).count(comment) == 2
+    # a short opening post keeps its replies
+    assert _kept(_page(*article[:2], *thread)).count(comment) == 3
