@@ -111,8 +111,11 @@ PROMO = [
 PAYWALL = [
     r"会员限定",
     r"有料会员",
-    r"\b(?:for|to) (?:paid |paying )?(?:subscribers|members) only\b",
-    r"\b(?:is|are) (?:only )?(?:available|reserved|exclusive) (?:to|for) (?:paid |paying )?(?:subscribers|members)\b",
+    # (English at the line's start: a fragment opening with a word boundary is looked for at every
+    # word of every short block, which made the ladder a tenth slower on dumps)
+    r"^(?:this|the) (?:article|story|content|page) is (?:only )?(?:available |reserved |exclusive(?:ly)? )?"
+    r"(?:for|to) (?:paid |paying )?(?:subscribers|members)\b",
+    r"^(?:for|to) (?:paid |paying )?(?:subscribers|members) only\b",
     r"^(?:subscribe|sign in|log in|register)(?: now)? to (?:continue reading|read (?:the|this) (?:full|whole|rest))",
     r"^to continue reading\b",
     r"réservé aux abonnés",
