@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -78,6 +79,20 @@ def test_letter_counts_are_the_cjk_characters_and_the_words(text: str) -> None:
 @given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
 def test_ascii_words_count_like_any_words(text: str) -> None:
     assert letter_counts(text) == (0, len(WORD.findall(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("हिन्दी भाषा", 2),  # Devanagari vowel signs and virama inside the words
+        ("ผู้สื่อข่าว ได้รับแจ้ง", 2),  # Thai vowel and tone marks
+        ("မြန်မာ သတင်း", 2),  # Myanmar medials, vowel signs and asat
+        ("cafe\u0301 ok", 2),  # a decomposed accent
+        ("\u0964 १२३", 0),  # a danda and Devanagari digits: no letter opens a word
+    ],
+)
+def test_combining_marks_stay_inside_their_word(text: str, words: int) -> None:
+    assert letter_counts(text) == (0, words)
 
 
 def test_unspaced_char_is_the_unspaced_set() -> None:

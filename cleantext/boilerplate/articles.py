@@ -22,8 +22,11 @@ Observations:
    it), the writer's biography (``About the author``, or the one element whose class names the
    writer's box: ``author-bio``), the comment section or, in a dump, the
    post's line of categories and tags (``Filed Under: … Tagged With: …``, set once under a post;
-   a listing repeats one under every entry): once a whole article stands above one of them, what
-   follows is comments, teasers or the next story.
+   a listing repeats one under every entry) or the heading of a box of related stories
+   (``Related Stories``, ``相关新闻``; a box set inside an article has more of it below, or its
+   paragraphs in a row right under the box's entries), or the first of a list of entries stamped
+   with their ages (``Hace 28 minutos``, ``3 hours ago``: comments, a feed): once a whole article
+   stands above one of them, what follows is comments, teasers or the next story.
 
 A header counts only between two stretches of article prose (enough before it, some after it),
 so an article's own header above its first paragraph never cuts anything.
@@ -77,6 +80,26 @@ MIN_BEFORE_UNITS = 100  # units of good text the region holds before a header: a
 # post is often shorter, and there the replies are the text
 MIN_COMMENTED_UNITS = 300
 MIN_AFTER_UNITS = 30  # units of good text after a header: the next article has a body
+# A line that is an age and nothing else (``Hace 28 minutos``, ``3 hours ago``, ``vor 2 Stunden``,
+# ``il y a 5 jours``, ``3小时前``): the time of a comment or of a feed's entry. An article dates
+# itself once, with a date, and writes ages inside its sentences.
+AGE = compiled(
+    r"\W{0,2}(?:(?:about |posted )?(?:\d+|an?|one) (?:second|minute|hour|day|week|month|year)s? ago"
+    r"|hace (?:\d+|un|una|unos|unas) (?:segundos?|minutos?|horas?|días?|semanas?|meses?|años?)"
+    r"|vor (?:\d+|einer|einem) (?:sekunden?|minuten?|stunden?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?)"
+    r"|il y a (?:\d+|une?) (?:secondes?|minutes?|heures?|jours?|semaines?|mois|ans?)"
+    r"|\d+\s*(?:秒|分钟|分鐘|小时|小時|天|周|週|个月|個月)前)\W{0,2}",
+    re.I,
+)
+MAX_AGE_CHARS = 30  # characters of a line that is an age: longer lines are not tried
+# Lines that are ages under a long article for what follows to be a list of comments (or a feed):
+# one or two are a story's own byline, three are a list's stamps.
+MIN_AGED_ENTRIES = 3
+# units: a dump's line of related-stories vocabulary this short is the heading of a box of them
+# (``Related Stories``, ``You may also like``, ``相关新闻``); longer ones are an entry of it or an
+# inline teaser (``Related: Council votes to …``)
+MAX_RELATED_HEADING_UNITS = 8
+RELATED = DropReason.RELATED
 TAGS = DropReason.TAGS  # the ladder's reason for a line of categories and tags, which follows a post
 TAGS_RULE = "marker"  # the ladder's rule for vocabulary lines (``markers``), a tags line among them
 TOOLBAR = "controls"  # the ladder's rule for a run of bracketed controls (【打印】【关闭】), which follows an article
@@ -245,6 +268,37 @@ def _author_box(blocks: list[Block], judged: list[Judged], span: tuple[int, int]
     return frozenset(boxed) if boxed and boxed[-1] - boxed[0] == len(boxed) - 1 else frozenset()
 
 
+def _related_heading(item: Judged) -> bool:
+    """A dump's heading of a box of related stories: the ladder's vocabulary line for them, short
+    (``MAX_RELATED_HEADING_UNITS``), no list entry and no sentence."""
+    feats = item.feats
+    return (
+        item.dump
+        and item.reason is RELATED
+        and item.rule == TAGS_RULE
+        and not item.in_list
+        and feats.units <= MAX_RELATED_HEADING_UNITS
+        and not feats.ends_sentence
+    )
+
+
+def _goes_on(judged: list[Judged], i: int, hi: int) -> bool:
+    """Does the article go on under block ``i``: is the first paragraph below it (before ``hi``)
+    followed by more kept text? A box of related stories set inside an article has the article's
+    next paragraphs under its entries; under the article's end, a teaser's summary stands alone
+    between chrome."""
+    first = next((j for j in range(i + 1, hi) if judged[j].reason is PROSE), hi)
+    return first + 1 < hi and judged[first + 1].reason is PROSE
+
+
+def _first_aged(blocks: list[Block], span: tuple[int, int]) -> int:
+    """The index of the first of the span's lines that are ages (``AGE``), when there are
+    ``MIN_AGED_ENTRIES`` or more: the first entry of a list of comments; else -1."""
+    aged = (i for i in range(*span) if len(blocks[i].text) <= MAX_AGE_CHARS and AGE.fullmatch(blocks[i].text.strip()))
+    found = [i for _, i in zip(range(MIN_AGED_ENTRIES), aged, strict=False)]
+    return found[0] if len(found) == MIN_AGED_ENTRIES else -1
+
+
 def _signed_off(blocks: list[Block], judged: list[Judged], span: tuple[int, int]) -> tuple[int, int]:
     """``span`` up to where the whole article above ends: the editor's sign-off line (责任编辑：…)
     or the reprint notice (kept in the span, and dropped as boilerplate), the previous/next links,
@@ -252,29 +306,35 @@ def _signed_off(blocks: list[Block], judged: list[Judged], span: tuple[int, int]
     the element its class names a writer's box: ``_author_box``) or, under a long
     article, the comment section's heading (or, in HTML, the first block of an element named as
     the comments: ``_comment_box``) or a dump's one line of tags with most of the span's
-    prose above it: what comes after them is comments, teasers or the next story."""
+    prose above it; or a dump's heading of related stories (``_related_heading``) with most of the
+    span's prose above it and no paragraphs in a row below it (``_goes_on``); or, under a long
+    article, the lines above the first of a list of ages (``_first_aged``: a comment's name and
+    time): what comes after them is comments, teasers or the next story."""
     lo, hi = span
     prose = 0
     toolbar = _closing_toolbar(judged, span)
     taxonomy = _closing_taxonomy(judged, span)  # under the article: most of the span's prose above it
-    total = sum(_article_units(item) for item in judged[lo:hi]) if taxonomy >= 0 else 0
+    total = sum(_article_units(item) for item in judged[lo:hi])
     boxed = _author_box(blocks, judged, span)
+    aged = _first_aged(blocks, span)  # under a long article: the first comment's time
     for i in range(lo, hi):
         if prose >= MIN_BEFORE_UNITS and i in boxed:
             return lo, i
         if judged[i].reason is PROSE:
             prose += _article_units(judged[i])
         elif prose >= MIN_BEFORE_UNITS:
-            if i == toolbar:
-                return lo, i
             text = blocks[i].text
             if SIGN_OFF.match(text) or (REPRINT_CHARS.search(text) and REPRINT_NOTICE.search(text)):
                 return lo, i + 1
-            if PREV_NEXT.match(text) or ABOUT_AUTHOR.match(text):
+            if i == toolbar or PREV_NEXT.match(text) or ABOUT_AUTHOR.match(text):
                 return lo, i
             if prose >= MIN_COMMENTED_UNITS and (
                 _comments_heading(text) or (i == taxonomy and 2 * prose >= total) or _comment_box(judged[i])
             ):
+                return lo, i
+            if prose >= MIN_COMMENTED_UNITS and i == aged:  # the list opens with the lines above the age
+                return lo, next((j for j in range(i, lo, -1) if judged[j - 1].reason is PROSE), i)
+            if _related_heading(judged[i]) and 2 * prose >= total and not _goes_on(judged, i, hi):
                 return lo, i
     return span
 

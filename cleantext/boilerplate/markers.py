@@ -59,7 +59,7 @@ NAV = [
 # Share bars, print/font-size tools, QR prompts, app download prompts.
 SHARE = [
     r"分享[到至]",
-    r"^分享$",
+    r"^分享[:：]?$",
     r"扫一扫",
     r"扫描二维码",
     r"微信扫",
@@ -104,17 +104,28 @@ PROMO = [
     # names what arrives by mail (sign up for free email updates; get the news delivered to your inbox)
     r"^(?:sign up|join us|join our|stay (?:up[- ]to[- ]date|informed|in touch|connected)|get (?:the|more|our)\b)"
     r".{0,80}\b(?:newsletters?|e-?mail updates|(?:news )?alerts|(?:to|in) your inbox)\b",
-    # a paywall's prompt where a subscriber's story goes on: the story is for members, subscribe
-    # (or log in) to read the rest
-    r"^(?:subscribe|sign in|log in|register) (?:now )?to (?:continue reading|read (?:the full|the rest|more))",
-    r"^this (?:article|story|content) is (?:only )?(?:available )?(?:exclusively )?(?:for|to) "
-    r"(?:paying )?(?:subscribers|members)\b",
-    r"réservée? aux abonnés",
-    r"nur für (?:abonnenten|abonnentinnen)",
-    r"会員限定です",
+]
+# A paywall's notice where the article stops for non-subscribers: the story is for subscribers or
+# members only, subscribe or log in to read on (Japanese: 会員限定 members only, 有料会員 paying
+# members; 続きをお読みいただけます you can read the rest; 订阅/登录后阅读全文 subscribe or log in to
+# read the whole text). Set under the visible part of a story, and in the dialogs its toolbar opens.
+PAYWALL = [
+    r"会员限定",
+    r"有料会员",
     r"続きをお読みいただけます",
     r"订阅后?(?:即可)?(?:阅读|查看)全文",
     r"登录后?(?:即可)?(?:阅读|查看)全文",
+    # (English at the line's start: a fragment opening with a word boundary is looked for at every
+    # word of every short block, which made the ladder a tenth slower on dumps)
+    r"^(?:this|the) (?:article|story|content|page) is (?:only )?(?:available |reserved |exclusive(?:ly)? )?"
+    r"(?:for|to) (?:paid |paying )?(?:subscribers|members)\b",
+    r"^(?:for|to) (?:paid |paying )?(?:subscribers|members) only\b",
+    r"^(?:subscribe|sign in|log in|register)(?: now)? to "
+    r"(?:continue reading|read (?:more|(?:the|this) (?:full|whole|rest)))",
+    r"^to continue reading\b",
+    r"réservée? aux abonnés",
+    r"nur für (?:abonnenten|abonnentinnen)",
+    r"exclusivo para (?:suscriptores|abonados|socios)",
 ]
 # Tag and keyword lines.
 TAGS = [
@@ -188,7 +199,7 @@ RELATED = [
     r"(?:新闻|阅读|文章|推荐|资讯|专题|报道|图片|视频|内容|喜欢|排行|热点|搜索|评论|链接)?(?:[:：>》]|$)",
     r"^猜你喜欢",
     r"^你?可能(?:还|也)?(?:想看|喜欢|感兴趣)",
-    r"^为您推荐",
+    r"^为[您你]推荐",  # recommended for you, polite or plain
     r"^大家都在看",
     r"^热门标签",
     r"^相关(?:新闻|阅读|文章|链接|报道|推荐|资讯|内容|话题)",
@@ -260,7 +271,7 @@ VOCABULARY = (
     (DropReason.TAGS, TAGS),
     (DropReason.FOOTER, FOOTER),
     (DropReason.CREDIT, CREDIT),
-    (DropReason.RELATED, RELATED + PROMO),
+    (DropReason.RELATED, RELATED + PROMO + PAYWALL),
     (DropReason.COMMENT, COMMENT),
 )
 GROUPS: list[tuple[DropReason, re.Pattern[str] | None, str | None]] = [

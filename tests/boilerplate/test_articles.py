@@ -273,3 +273,29 @@ def test_teasers_past_a_long_articles_comment_section_are_not_the_article() -> N
     )
     record = clean(page)
     assert record is not None and f"{EN_PARA} (7)" in record.text and teaser not in record.text
+
+
+def test_a_dumps_related_stories_heading_under_the_article_ends_it() -> None:
+    teaser = "Take our annual tour of the hundred best restaurants in the region, from diners to bistros."
+    article = [f"{EN_PARA[:-1]}, said the {n} speaker." for n in ("first", "second", "third", "fourth")]
+    assert _kept(_page(*article[:3], "Related Stories", "Dining Out", teaser)) == article[:3]
+    # most of the text under it: a box of related stories inside the article, which goes on
+    assert _kept(_page(article[0], "Related Stories", *article[1:])) == article
+    # the box's entries, then the article's next paragraphs in a row: the box stands inside it
+    entries = ["Council votes on the tram line", "Harbour works to start in May"]
+    inside = _page(*article[:3], "Related Stories", *entries, *article[3:], f"{EN_PARA[:-1]}, she added.")
+    assert _kept(inside) == [*article, f"{EN_PARA[:-1]}, she added."]
+    # a longer line of the vocabulary is an entry or an inline teaser, not a box's heading
+    inline = "Related: Council votes to extend the tram line to the harbour next year"
+    assert _kept(_page(*article[:3], inline, article[3])) == article
+
+
+def test_comments_stamped_with_their_ages_under_a_long_article_are_not_the_article() -> None:
+    article = [f"{EN_PARA[:-1]}, said speaker {n}." for n in range(6)]  # a whole article, past a forum's post
+    comment = "What a waste of money, the old line worked perfectly well and nobody asked for this."
+    thread = ["Alcalino", "Hace 28 minutos", comment, "Casper", "3 hours ago", comment, "Jaime", "vor 2 Stunden", comment]
+    assert _kept(_page(*article, "Comentar", *thread)) == article
+    # two ages are a story's own stamps (its update time), not a list's
+    assert _kept(_page(*article, "Hace 28 minutos", comment, "3 hours ago", comment)).count(comment) == 2
+    # a short opening post keeps its replies
+    assert _kept(_page(*article[:2], *thread)).count(comment) == 3

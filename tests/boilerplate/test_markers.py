@@ -109,7 +109,7 @@ def test_every_vocabulary_character_has_its_traditional_forms() -> None:
                 assert trad == simp or trad in HANT.get(simp, ""), (word, simp, trad)
 
 
-def test_reprint_notices_related_headings_and_comment_action_bars() -> None:
+def test_reprint_notices_related_headings_comment_action_bars_and_paywalls() -> None:
     from cleantext.boilerplate.rules import judge
     from cleantext.model import Block
 
@@ -130,7 +130,14 @@ def test_reprint_notices_related_headings_and_comment_action_bars() -> None:
         ("加入收藏", "share"),
         ("Save to favourites", "share"),
         ("新用户免费试用30天", "related-list"),
+        ("为你推荐", "related-list"),
+        ("分享：", "share"),
         ("立即領取", "related-list"),
+        # a paywall's notice: the rest is for subscribers or members
+        ("［有料会員限定］この記事は会員限定です。電子版に登録すると続きをお読みいただけます。", "related-list"),
+        ("This story is available to subscribers only.", "related-list"),
+        ("Subscribe now to continue reading", "related-list"),
+        ("Cet article est réservé aux abonnés.", "related-list"),
     ]:
         assert judge(Block(0, text, source="text"))[1:3] == ("bad", reason), text
 

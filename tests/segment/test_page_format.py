@@ -20,6 +20,15 @@ from cleantext.segment.page_format import sniff
         ("<b> opens the dump but nothing is ever closed\n\nBody.", "text"),
         ("<技术> 不是标签 </技术>", "text"),
         ("1 < 2 and 3 > 2", "text"),
+        # a dump opening with a tracking pixel printed verbatim, then its text: no tag after a few lines
+        ('<p style="top: -999em"><img src="/px.gif" alt=""></p>\nHome\n\n' + "The dump's text.\n" * 30, "text"),
+        # an HTML page opening with a long script: its code is no text, whatever tags it lacks
+        ("<script>document.write('<p>ad</p>');\n" + "var b = 1;\n" * 60, "html"),
+        # a dump quoting an inline frame's address (lynx) after its text: no page announced
+        ("Home\n\n" + "The dump's text.\n" * 80 + "IFRAME: javascript:'<html><body></body></html>'\n", "text"),
+        # a page announcing itself after a script
+        ("<script>var a = 1;</script>\n<!DOCTYPE html><html><body>x</body></html>", "html"),
+        ("<style>p { color: red }</style>\n<div><p>" + "Text. " * 40 + "</p></div>", "html"),
     ],
 )
 def test_sniff(text: str, expected: str) -> None:
