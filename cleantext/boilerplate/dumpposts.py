@@ -42,6 +42,7 @@ MIN_PAIR_TEMPLATE = 3
 # Lines a card may hold beyond another's (an avatar's line, a rank): prose that far past the last
 # card's usual distance still follows it, and makes the template a header
 CARD_SLACK = 2
+MIN_PAIR_DIFFERING = 2  # shapes of a two-post template whose two lines differ: two writers' numbers
 PAIR = 2  # occurrences of each shape of a two-post thread's template
 NOT_TEMPLATE = frozenset((DropReason.NAV, DropReason.RELATED, DropReason.TAGS, DropReason.TEASER, KeepReason.CODE))
 TO_DUMP_POST = Step("dump_posts", GOOD, KeepReason.POST)
@@ -141,7 +142,7 @@ def dump_thread(blocks: list[Block], judged: list[Judged]) -> DumpThread | None:
             best = at
     repeats = MIN_POSTS
     if not best:
-        pair = _pair_template(places, said)
+        pair = _pair_template(places, said, [block.text for block in blocks])
         if not pair:
             return None
         best, shapes, repeats = places[pair[0]], set(pair), PAIR
@@ -150,10 +151,11 @@ def dump_thread(blocks: list[Block], judged: list[Judged]) -> DumpThread | None:
     return DumpThread(start, end, prose, _dump_chrome(blocks, judged, start, end, prose, repeats))
 
 
-def _pair_template(places: dict[str, list[int]], said: list[bool]) -> list[str]:
+def _pair_template(places: dict[str, list[int]], said: list[bool], texts: list[str]) -> list[str]:
     """The template of a thread of two posts: ``MIN_PAIR_TEMPLATE`` shapes or more, one of them
     numbered, each printed exactly twice at the same distances from the first of them (within
-    ``MAX_TEMPLATE_REACH`` lines) in both posts, with a line said after the card of each post
+    ``MAX_TEMPLATE_REACH`` lines) in both posts, ``MIN_PAIR_DIFFERING`` of them with other numbers
+    in the second card than in the first, and with a line said after the card of each post
     (before the second card, and after it); the first such shape in page order opens the list.
     Empty when there is none."""
     twice = sorted((at, shape) for shape, at in places.items() if len(at) == PAIR)
@@ -166,6 +168,10 @@ def _pair_template(places: dict[str, list[int]], said: list[bool]) -> list[str]:
             if gap > 0 and other_at[1] - at[1] == gap:
                 block.append(other)
         if len(block) < MIN_PAIR_TEMPLATE or not _is_template(block):
+            continue
+        # two writers' cards: their numbers differ (join dates, counts); a bar printed above and
+        # below one article repeats its own word for word
+        if sum(texts[places[other][0]] != texts[places[other][1]] for other in block) < MIN_PAIR_DIFFERING:
             continue
         card_end = max(places[other][0] for other in block) - at[0]  # the card's last line, after its first
         first, second = at

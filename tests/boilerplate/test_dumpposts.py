@@ -80,3 +80,6 @@ def test_a_dump_thread_of_two_posts_has_a_fuller_card_printed_twice() -> None:
     # nothing said after the second card: a menu above and below the text, not a thread
     menu = posts[: posts.index(answer)]
     assert dump_thread(_lines(menu), judged(_lines(menu))) is None
+    # a bar printed word for word above and below one story is no pair of writers' cards
+    bars = ["Forum", *card(1, "junchen", []), question, *card(1, "junchen", []), answer]
+    assert dump_thread(_lines(bars), judged(_lines(bars))) is None
