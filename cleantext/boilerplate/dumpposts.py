@@ -33,6 +33,17 @@ DIGITS = compiled(r"\d+")
 MAX_TEMPLATE_REACH = 6  # lines between two lines the template prints together (a button row, a card)
 MIN_SPOKEN_SHARE = 0.75  # of a template line's occurrences with prose before the next one
 MAX_DUMP_CHROME_UNITS = MAX_CHROME_UNITS  # units of a template line: a name, a date, counts, buttons
+# A thread of two posts (a question and its one answer) repeats its template once only: one shape
+# occurring twice is anything (a heading over two columns, a menu above and below), so two posts
+# need a fuller card: this many short shapes, each printed exactly twice at the same distance from
+# the other ones in both posts (the name's rank, the join date, the count of posts, the date line,
+# the floor number ``#1``), and prose after both.
+MIN_PAIR_TEMPLATE = 3
+# Lines a card may hold beyond another's (an avatar's line, a rank): prose that far past the last
+# card's usual distance still follows it, and makes the template a header
+CARD_SLACK = 2
+MIN_PAIR_DIFFERING = 2  # shapes of a two-post template whose two lines differ: two writers' numbers
+PAIR = 2  # occurrences of each shape of a two-post thread's template
 NOT_TEMPLATE = frozenset((DropReason.NAV, DropReason.RELATED, DropReason.TAGS, DropReason.TEASER, KeepReason.CODE))
 TO_DUMP_POST = Step("dump_posts", GOOD, KeepReason.POST)
 TO_DUMP_CHROME = Step("dump_posts", BAD, DropReason.POST_CHROME)
@@ -110,7 +121,7 @@ def dump_thread(blocks: list[Block], judged: list[Judged]) -> DumpThread | None:
             shape = shape_of[block.index] = _shape(text)
             places[shape].append(block.index)
     shapes = {shape for shape, at in places.items() if len(at) >= MIN_POSTS}
-    if not shapes:
+    if not shapes and all(len(at) != PAIR for at in places.values()):
         return None
     # (a line holding a link's address is a dump tool's markup of a picture or a link, not said)
     # (nor is a line repeated word for word, an advert's or a form's: a post is written once)
@@ -129,24 +140,58 @@ def dump_thread(blocks: list[Block], judged: list[Judged]) -> DumpThread | None:
         spoken = sum(any(said[a + 1 : b]) for a, b in zip(at, ends, strict=True))
         if spoken >= max(MIN_POSTS, MIN_SPOKEN_SHARE * len(at)) and _is_template(_template_block(places, shape, at)):
             best = at
+    repeats = MIN_POSTS
     if not best:
-        return None
+        pair = _pair_template(places, said, [block.text for block in blocks])
+        if not pair:
+            return None
+        best, shapes, repeats = places[pair[0]], set(pair), PAIR
     start, end = _list_span(shape_of, shapes, said, best)
     prose = {i for i in range(start, end) if said[i]}
-    return DumpThread(start, end, prose, _dump_chrome(blocks, judged, start, end, prose))
+    return DumpThread(start, end, prose, _dump_chrome(blocks, judged, start, end, prose, repeats))
+
+
+def _pair_template(places: dict[str, list[int]], said: list[bool], texts: list[str]) -> list[str]:
+    """The template of a thread of two posts: ``MIN_PAIR_TEMPLATE`` shapes or more, one of them
+    numbered, each printed exactly twice at the same distances from the first of them (within
+    ``MAX_TEMPLATE_REACH`` lines) in both posts, ``MIN_PAIR_DIFFERING`` of them with other numbers
+    in the second card than in the first, and with a line said after the card of each post
+    (before the second card, and after it); the first such shape in page order opens the list.
+    Empty when there is none."""
+    twice = sorted((at, shape) for shape, at in places.items() if len(at) == PAIR)
+    for n, (at, shape) in enumerate(twice):
+        block = [shape]
+        for other_at, other in twice[n + 1 :]:  # in page order: the card's next lines, up to its reach
+            gap = other_at[0] - at[0]
+            if gap > MAX_TEMPLATE_REACH:
+                break
+            if gap > 0 and other_at[1] - at[1] == gap:
+                block.append(other)
+        if len(block) < MIN_PAIR_TEMPLATE or not _is_template(block):
+            continue
+        # two writers' cards: their numbers differ (join dates, counts); a bar printed above and
+        # below one article repeats its own word for word
+        if sum(texts[places[other][0]] != texts[places[other][1]] for other in block) < MIN_PAIR_DIFFERING:
+            continue
+        card_end = max(places[other][0] for other in block) - at[0]  # the card's last line, after its first
+        first, second = at
+        if any(said[first + card_end + 1 : second]) and any(said[second + card_end + 1 :]):
+            return block
+    return []
 
 
 def _list_span(shape_of: list[str | None], shapes: set[str], said: list[bool], at: list[int]) -> tuple[int, int]:
     """[start, end) of the post list whose template lines stand at ``at``. Each post's prose starts
     ``lead`` lines after a template line and ends ``trail`` lines before the next one. The template
     is a post's header when prose follows its last occurrence as closely as in the other posts
-    (the last post runs on, to its last prose within the longest post's length), else a footer
+    (give or take ``CARD_SLACK`` lines; the last post runs on, to its last prose within the
+    longest post's length), else a footer
     (the first post stands before its first occurrence, from its first prose within that length)."""
     pairs = [(a, b) for a, b in pairwise(at) if any(said[a + 1 : b])]
     lead = min(next(i for i in range(a + 1, b) if said[i]) - a for a, b in pairs)
     trail = min(b - max(i for i in range(a + 1, b) if said[i]) for a, b in pairs)
     longest = max(b - a for a, b in pairwise(at))
-    if not any(said[at[-1] + 1 : at[-1] + lead + 1]):  # a footer: the last post ends with it
+    if not any(said[at[-1] + 1 : at[-1] + lead + CARD_SLACK + 1]):  # a footer: the last post ends with it
         first = next((i for i in range(max(0, at[0] - longest), at[0]) if said[i]), at[0])
         reach = range(at[-1], min(len(said), at[-1] + MAX_TEMPLATE_REACH + 1))
         return max(0, first - lead + 1), 1 + max(i for i in reach if shape_of[i] in shapes)
@@ -164,17 +209,20 @@ def _card_line(block: Block, item: Judged) -> bool:
     )
 
 
-def _dump_chrome(blocks: list[Block], judged: list[Judged], start: int, end: int, prose: set[int]) -> set[int]:
-    """Template lines; short lines repeated word for word (a signature: three times, or twice when
-    it ends no sentence; a quoted sentence may come twice); and the card lines next to a template
-    line (the name and rank between the counts and the date)."""
+def _dump_chrome(
+    blocks: list[Block], judged: list[Judged], start: int, end: int, prose: set[int], repeats: int = MIN_POSTS
+) -> set[int]:
+    """Template lines (their shape printed ``repeats`` times: once a post); short lines repeated
+    word for word (a signature: three times, or twice when it ends no sentence; a quoted sentence
+    may come twice); and the card lines next to a template line (the name and rank between the
+    counts and the date)."""
     shapes: dict[str, int] = defaultdict(int)
     texts: dict[str, int] = defaultdict(int)
     short = [i for i in range(start, end) if judged[i].feats.units <= MAX_DUMP_CHROME_UNITS]
     for i in short:
         shapes[_shape(blocks[i].text)] += 1
         texts[blocks[i].text] += 1
-    template = {i for i in short if shapes[_shape(blocks[i].text)] >= MIN_POSTS and i not in prose}
+    template = {i for i in short if shapes[_shape(blocks[i].text)] >= repeats and i not in prose}
     chrome = set(template)
     for i in short:
         count = texts[blocks[i].text]

@@ -61,3 +61,25 @@ def test_a_dump_thread_is_a_template_block_repeated_with_prose_after_it() -> Non
     menu = [line for line in posts if not line.startswith(PROSE)]
     assert len(menu) == 8
     assert dump_thread(_lines(menu), judged(_lines(menu))) is None
+
+
+def test_a_dump_thread_of_two_posts_has_a_fuller_card_printed_twice() -> None:
+    def card(n: int, name: str, extra: list[str]) -> list[str]:
+        return [name, *extra, f"Joined: 201{n}-03-0{n}", f"Posts: {n * 7}", f"Likes: {n * 3}", f"#{n}"]
+
+    question, answer = f"{PROSE} How do I start?", f"{PROSE} Start from the seeds."
+    # the answer's card holds one line more (an avatar): its text stands a line further down
+    posts = ["Forum", *card(1, "junchen", []), question, *card(2, "sh4nks", ["avatar"]), answer, "Pages"]
+    found = dump_thread(_lines(posts), judged(_lines(posts)))
+    assert found is not None
+    assert {posts[i] for i in found.prose} == {question, answer}
+    assert {posts[i] for i in found.chrome} >= {"Joined: 2011-03-01", "Posts: 14", "Likes: 6"}
+    # two cards of two shapes are as often a heading over two columns: not a thread
+    short = [line for line in posts if not line.startswith("Posts")]
+    assert dump_thread(_lines(short), judged(_lines(short))) is None
+    # nothing said after the second card: a menu above and below the text, not a thread
+    menu = posts[: posts.index(answer)]
+    assert dump_thread(_lines(menu), judged(_lines(menu))) is None
+    # a bar printed word for word above and below one story is no pair of writers' cards
+    bars = ["Forum", *card(1, "junchen", []), question, *card(1, "junchen", []), answer]
+    assert dump_thread(_lines(bars), judged(_lines(bars))) is None
