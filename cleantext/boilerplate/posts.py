@@ -30,7 +30,9 @@ How a post list is found, by structure, never by words:
    headings but carry no card. Units whose text is cut short (teasers) or whose headings are
    links (a list of stories) are not posts.
 4. The lead: blocks just above the list, after the headline, whose path ends with one of the
-   units' parts (a question laid out like its answers: a vote cell, a text cell, a card).
+   units' parts (a question laid out like its answers: a vote cell, a text cell, a card); else
+   the opening post framed apart from the replies but its text set by the element that sets
+   theirs (the same label, with a class): a thread's opening post, not an article of its own.
 
 Dumps have no elements: ``boilerplate.dumpposts`` finds their posts by the lines the template
 repeats. ``docs/threads.md`` says it all with examples.
@@ -251,6 +253,34 @@ def _lead(
     return found if thread.body in kinds and kinds & thread.chrome else []
 
 
+def _text_lead(
+    blocks: list[Block], judged: list[Judged], thread: Thread, start: int, known: dict[int, Part]
+) -> list[tuple[int, Part]]:
+    """The opening post set apart from the replies' template (its own card and frame), but its
+    text rendered by the element that renders theirs: the run of blocks above the list whose own
+    element carries the label of the posts' text element, holding the most prose (a sentence at
+    least). Only a label with a class counts: a bare tag (``p``) is every page's; on an article
+    page the story's text element is the story's own, not the comments'."""
+    label = thread.body[-1] if thread.body else ""
+    if "." not in label:
+        return []
+    runs: list[list[int]] = []
+    for block in blocks[max(start, thread.first - LEAD_REACH) : thread.first]:
+        labels = _labels(block, known)
+        if not labels or labels[-1] != label:
+            continue
+        if runs and runs[-1][-1] == block.index - 1:
+            runs[-1].append(block.index)
+        else:
+            runs.append([block.index])
+
+    def said(run: list[int]) -> int:
+        return sum(judged[i].feats.units for i in run if _prose(judged[i]))
+
+    best = max(runs, key=said, default=[])
+    return [(i, thread.body) for i in best] if best and said(best) >= MIN_PROSE_UNITS else []
+
+
 def find_thread(blocks: list[Block], judged: list[Judged], anchor: int | None = None) -> Thread | None:
     """The page's post list (the one holding the most prose), or None. ``anchor`` is the
     headline's index: the lead is searched below it."""
@@ -271,7 +301,8 @@ def find_thread(blocks: list[Block], judged: list[Judged], anchor: int | None = 
             best, best_prose = thread, amount
     if best is not None:
         parts = {part for unit in best.units for _, part in unit}
-        best.lead = _lead(blocks, best, parts, 0 if anchor is None else anchor + 1, known)
+        start = 0 if anchor is None else anchor + 1
+        best.lead = _lead(blocks, best, parts, start, known) or _text_lead(blocks, judged, best, start, known)
     return best
 
 

@@ -113,3 +113,29 @@ def test_two_units_are_not_a_list() -> None:
 def test_a_dump_has_no_elements_to_read() -> None:
     blocks = [Block(i, PROSE, source="text") for i in range(6)]
     assert find_thread(blocks, judged(blocks)) is None  # its repeated lines are read by ``dump_thread``
+
+
+def _opening_post(label: str) -> list[Block]:
+    """An opening post framed apart from the replies (``div.op``), its text in ``label``, then
+    three replies whose text sits in ``div.rich``."""
+    opening = [
+        Block(i, f"{PROSE} Part {i}.", tag_path=f"body>div.op>div.frame>{label}", containers=(0, 5, 6, 7 + i))
+        for i in range(3)
+    ]
+    replies = []
+    for n in (10, 20, 30):
+        replies += [
+            Block(0, f"maple_leaf {n} Mar 2024", tag_path="body>div.list>div.u>p.card", containers=(0, 1, n, n + 1)),
+            Block(0, PROSE, tag_path="body>div.list>div.u>div.rich", containers=(0, 1, n, n + 2)),
+        ]
+    return [Block(i, b.text, tag_path=b.tag_path, containers=b.containers) for i, b in enumerate(opening + replies)]
+
+
+def test_an_opening_post_whose_text_is_set_like_the_replies_is_the_lead() -> None:
+    blocks = _opening_post("div.rich")
+    thread = find_thread(blocks, judged(blocks))
+    assert thread is not None and [i for i, _ in thread.lead] == [0, 1, 2]
+    # a story's text in an element of its own: an article, the list its comments
+    blocks = _opening_post("div.story")
+    thread = find_thread(blocks, judged(blocks))
+    assert thread is not None and thread.lead == []
