@@ -282,13 +282,22 @@ def _related_heading(item: Judged) -> bool:
     )
 
 
-def _goes_on(judged: list[Judged], i: int, hi: int) -> bool:
-    """Does the article go on under block ``i``: is the first paragraph below it (before ``hi``)
-    followed by more kept text? A box of related stories set inside an article has the article's
-    next paragraphs under its entries; under the article's end, a teaser's summary stands alone
-    between chrome."""
-    first = next((j for j in range(i + 1, hi) if judged[j].reason is PROSE), hi)
-    return first + 1 < hi and judged[first + 1].reason is PROSE
+def _closing_related(judged: list[Judged], span: tuple[int, int]) -> set[int]:
+    """The span's related-stories headings (``_related_heading``) under which the article does not
+    go on: the first paragraph below the heading is not followed by more kept text. A box of
+    related stories set inside an article has the article's next paragraphs under its entries;
+    under the article's end, a teaser's summary stands alone between chrome. (One pass from the
+    bottom: headings in a row share the paragraph below them.)"""
+    lo, hi = span
+    closing: set[int] = set()
+    goes_on = False  # of the first paragraph below the block looked at: is more prose under it?
+    for i in range(hi - 1, lo - 1, -1):
+        item = judged[i]
+        if item.reason is PROSE:
+            goes_on = i + 1 < hi and judged[i + 1].reason is PROSE
+        elif not goes_on and _related_heading(item):
+            closing.add(i)
+    return closing
 
 
 def _first_aged(blocks: list[Block], span: tuple[int, int]) -> int:
@@ -307,7 +316,7 @@ def _signed_off(blocks: list[Block], judged: list[Judged], span: tuple[int, int]
     article, the comment section's heading (or, in HTML, the first block of an element named as
     the comments: ``_comment_box``) or a dump's one line of tags with most of the span's
     prose above it; or a dump's heading of related stories (``_related_heading``) with most of the
-    span's prose above it and no paragraphs in a row below it (``_goes_on``); or, under a long
+    span's prose above it and no paragraphs in a row below it (``_closing_related``); or, under a long
     article, the lines above the first of a list of ages (``_first_aged``: a comment's name and
     time): what comes after them is comments, teasers or the next story."""
     lo, hi = span
@@ -317,6 +326,7 @@ def _signed_off(blocks: list[Block], judged: list[Judged], span: tuple[int, int]
     total = sum(_article_units(item) for item in judged[lo:hi])
     boxed = _author_box(blocks, judged, span)
     aged = _first_aged(blocks, span)  # under a long article: the first comment's time
+    related = _closing_related(judged, span)
     for i in range(lo, hi):
         if prose >= MIN_BEFORE_UNITS and i in boxed:
             return lo, i
@@ -334,7 +344,7 @@ def _signed_off(blocks: list[Block], judged: list[Judged], span: tuple[int, int]
                 return lo, i
             if prose >= MIN_COMMENTED_UNITS and i == aged:  # the list opens with the lines above the age
                 return lo, next((j for j in range(i, lo, -1) if judged[j - 1].reason is PROSE), i)
-            if _related_heading(judged[i]) and 2 * prose >= total and not _goes_on(judged, i, hi):
+            if i in related and 2 * prose >= total:
                 return lo, i
     return span
 
