@@ -453,7 +453,7 @@ def main() -> None:
     ap.add_argument("--tools", default=",".join(TOOLS), help="comma-separated inputs to score")
     ap.add_argument("--peers", action="store_true", help="also score trafilatura and readability-lxml on HTML")
     ap.add_argument(
-        "--worst", type=int, default=0, help="list the N worst tuning-half pages per set (gne: all pages, per dump tool)"
+        "--worst", type=int, default=0, help="list the N worst tuning-half pages per set and input (gne: all pages, per dump tool)"
     )
     args = ap.parse_args()
     sets = prepare()
@@ -478,7 +478,7 @@ def main() -> None:
     print("{:10s} {:12s} {:5s} {:>5s}  {:>6s} {:>6s} {:>6s}   {:>6s} {:>6s} {:>6s}".format(*header))
     for name, folder in sets.items():
         for tool in tools if name != "gne" else ():
-            report(name, folder, tool, predictions(folder, tool, maker, cleaner), args.worst if tool == "html" else 0)
+            report(name, folder, tool, predictions(folder, tool, maker, cleaner), args.worst)
     owners = ", ".join(f"{name}: {owner}'s own tests" for name, _, owner in SOURCES if name != "gne")
     print(
         f"found/absent: macro share of must-contain snippets found / must-not-contain snippets absent; "
