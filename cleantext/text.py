@@ -86,6 +86,7 @@ _LETTERS_TO_A = bytes(ord("a") if chr(b).isalpha() else ord(" ") for b in range(
 # included.
 SOUTHEAST_ASIAN = compiled("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
 UNSPACED_WORD_CHARS = 6
+LONG_RUN_CHARS = 2 * UNSPACED_WORD_CHARS  # characters of a run that holds two words' worth or more
 
 
 def letter_counts(text: str) -> tuple[int, int]:
@@ -101,9 +102,9 @@ def letter_counts(text: str) -> tuple[int, int]:
         return 0, marked.count(b" a") + marked.startswith(b"a")
     words = WORD.findall(text)
     count = len(words)
-    if SOUTHEAST_ASIAN.search(text) is not None:
-        long_runs = (word for word in words if len(word) >= 2 * UNSPACED_WORD_CHARS and SOUTHEAST_ASIAN.match(word))
-        count += sum(len(word) // UNSPACED_WORD_CHARS - 1 for word in long_runs)  # the words beyond the first
+    for word in words:  # (a plain loop: CJK text has few words or none, and pays next to nothing)
+        if len(word) >= LONG_RUN_CHARS and SOUTHEAST_ASIAN.match(word):
+            count += len(word) // UNSPACED_WORD_CHARS - 1  # the run's words beyond its first
     return len(NOT_CJK_RUN.sub("", text)), count
 
 

@@ -75,7 +75,7 @@ def features_of(text: str) -> Features:
     punct = len(ASCII_PUNCT.findall(text))
     if not text.isascii():
         punct += len(FULL_PUNCT.findall(text))
-        if SOUTHEAST_ASIAN.search(text) is not None:
+        if words and SOUTHEAST_ASIAN.search(text) is not None:  # (CJK text has few words or none)
             punct += len(SPACE_MARK.findall(text))
     tail = text[-TAIL_CHARS:]
     last = tail.rstrip()[-1:]
