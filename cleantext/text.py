@@ -79,17 +79,33 @@ WORD = compiled(rf"[^\W\d_{CJK_LETTERS}]+(?:[{WORD_MARKS}]+[^\W\d_{CJK_LETTERS}]
 _LETTERS_TO_A = bytes(ord("a") if chr(b).isalpha() else ord(" ") for b in range(128)) + b" " * 128
 
 
+# The alphabetic scripts written without spaces between words: Thai, Lao, Myanmar, Khmer. A run of them is a
+# phrase or a whole sentence, not a word (Thai puts a space between sentences only), and counted
+# as one word a paragraph of them weighed as much as a menu entry. A run is counted as a word every
+# ``UNSPACED_WORD_CHARS`` characters instead: their words run about four to six characters, marks
+# included.
+SOUTHEAST_ASIAN = compiled("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
+UNSPACED_WORD_CHARS = 6
+LONG_RUN_CHARS = 2 * UNSPACED_WORD_CHARS  # characters of a run that holds two words' worth or more
+
+
 def letter_counts(text: str) -> tuple[int, int]:
     """CJK characters (``CJK_LETTERS``) and alphabetic words outside them (ASCII text skips the
-    CJK count and the Unicode word class).
+    CJK count and the Unicode word class; a run of a script written without spaces counts a word
+    every ``UNSPACED_WORD_CHARS`` characters).
 
-    >>> letter_counts("Hello 世界, hello"), letter_counts("हिन्दी ประสงค์")
-    ((2, 2), (0, 2))
+    >>> letter_counts("Hello 世界, hello"), letter_counts("हिन्दी ประสงค์"), letter_counts("ผู้สื่อข่าวรายงานว่า")
+    ((2, 2), (0, 2), (0, 3))
     """
     if text.isascii():
         marked = text.encode("ascii").translate(_LETTERS_TO_A)
         return 0, marked.count(b" a") + marked.startswith(b"a")
-    return len(NOT_CJK_RUN.sub("", text)), len(WORD.findall(text))
+    words = WORD.findall(text)
+    count = len(words)
+    for word in words:  # (a plain loop: CJK text has few words or none, and pays next to nothing)
+        if len(word) >= LONG_RUN_CHARS and SOUTHEAST_ASIAN.match(word):
+            count += len(word) // UNSPACED_WORD_CHARS - 1  # the run's words beyond its first
+    return len(NOT_CJK_RUN.sub("", text)), count
 
 
 def units_of(text: str) -> int:

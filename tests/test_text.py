@@ -17,6 +17,7 @@ from cleantext.text import (
     OWN_MARKS,
     UNSPACED,
     UNSPACED_CHAR,
+    UNSPACED_WORD_CHARS,
     WORD,
     WORD_UNITS,
     both_scripts,
@@ -110,3 +111,11 @@ def test_both_scripts_respects_classes_and_escapes() -> None:
     assert both_scripts(r"\[时") == r"\[[时時]"
     assert re.fullmatch(both_scripts("上一[篇页]"), "上一頁")
     assert word_forms("页") == {"页", "頁"}
+
+
+def test_a_run_of_a_script_written_without_spaces_counts_a_word_every_few_characters() -> None:
+    # Thai writes a clause without spaces: one run of 24 characters is four words' worth, not one
+    clause = "ผู้สื่อข่าวรายงานว่าตำรวจได้รับแจ้ง"
+    assert letter_counts(clause) == (0, len(clause) // UNSPACED_WORD_CHARS)
+    assert letter_counts("ข่าว") == (0, 1)  # a short run is one word, as a menu entry is
+    assert letter_counts("news " * 3) == (0, 3)  # spaced scripts are counted as before

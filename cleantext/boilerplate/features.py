@@ -15,7 +15,15 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from cleantext.regexes import compiled
-from cleantext.text import CJK_BLOCKS, OWN_MARKS, SENTENCE_END, WORD_UNITS, letter_counts, looks_like_code
+from cleantext.text import (
+    CJK_BLOCKS,
+    OWN_MARKS,
+    SENTENCE_END,
+    SOUTHEAST_ASIAN,
+    WORD_UNITS,
+    letter_counts,
+    looks_like_code,
+)
 
 # Sentence punctuation: full-width marks always; ASCII marks only before a space, a closing
 # quote, the end, or next to CJK text (dumps often write "互联,合规") — so URLs, decimals and
@@ -28,6 +36,9 @@ TRUNCATED = compiled(r"(?:\.\.\.|…|……|\.\.)\s*[\]】)）]?\s*$")
 # The marks a clause ends with inside a sentence: a line ending so goes on on the next line (a line
 # of verse, a wrapped clause); a menu entry or a headline never ends with one.
 CLAUSE_END = tuple("，,；;")
+# Thai, Lao and Khmer put a space where other scripts put a comma or a full stop (words run on
+# without one): a space between two letters of these scripts is their sentence mark.
+SPACE_MARK = compiled("(?<=[\u0e00-\u0eff\u1780-\u17ff]) (?=[\u0e00-\u0eff\u1780-\u17ff])")
 
 
 class Features(NamedTuple):
@@ -64,6 +75,8 @@ def features_of(text: str) -> Features:
     punct = len(ASCII_PUNCT.findall(text))
     if not text.isascii():
         punct += len(FULL_PUNCT.findall(text))
+        if words and SOUTHEAST_ASIAN.search(text) is not None:  # (CJK text has few words or none)
+            punct += len(SPACE_MARK.findall(text))
     tail = text[-TAIL_CHARS:]
     last = tail.rstrip()[-1:]
     return Features(

@@ -41,3 +41,9 @@ def test_features_of_examples() -> None:
 @given(st.text(alphabet=st.sampled_from("ab 中文한글かな，。、1_é\U00020000"), max_size=30))
 def test_cjk_count_is_the_cjk_characters(text: str) -> None:
     assert features_of(text).cjk == len(re.findall(rf"[{CJK_LETTERS}]", text))
+
+
+def test_a_space_between_thai_words_is_their_sentence_mark() -> None:
+    # Thai and Khmer put a space where other scripts put a comma or a full stop
+    assert features_of("ตำรวจได้รับแจ้ง เจ้าหน้าที่ลงพื้นที่ตรวจสอบ พบศพลอยน้ำ").punct == 2
+    assert features_of("Thai news ข่าว").punct == 0  # a space next to Latin text is only a space
