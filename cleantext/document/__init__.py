@@ -3,7 +3,7 @@
 Where each field comes from, in order of trust:
 
 - title: HTML head candidates (``title.html_title``); in a dump, the headline line before the
-  date line or before the article (``headline.dump_title``): the title-like line that shares
+  date line or before the article (``headline.dump_headline``): the title-like line that shares
   most words with the story, else the nearest in the story's script. A body block repeating the
   title leaves the body. A site's name worn by the title (``标题-滨江晨报``, ``每日快评--标题``)
   leaves it (``title.split_site``) and fills ``site`` when nothing else names the site.
@@ -36,7 +36,7 @@ from dataclasses import replace
 
 from cleantext.config import Config
 from cleantext.document.dates import find_date
-from cleantext.document.headline import confirmed, dump_title
+from cleantext.document.headline import confirmed, dump_headline
 from cleantext.document.ids import record_id
 from cleantext.document.normalize import normalize_paragraph, normalize_text
 from cleantext.document.page_kind import is_listing
@@ -79,7 +79,7 @@ def _title(
         chrome = _chrome(verdicts, None) if any(SEPARATORS.search(c) for c in candidates) else []
         title, site = html_title(meta.title, meta.og_title, meta.h1, meta.site, chrome)
         return (normalize_paragraph(title) or None) if title else None, None, site
-    index = dump_title(verdicts, anchor, first)
+    index = dump_headline(verdicts, anchor, first)
     if index is None:
         return None, None, None
     line = strip_channel_tag(strip_heading_mark(normalize_paragraph(verdicts[index].block.text)))

@@ -4,6 +4,10 @@ Between a headline and its story a dump holds other lines of a headline's length
 caption, a toolbar's label, the author's name, "Continue reading". The headline is told from them
 by what it shares with the story (``dump_title``); HTML pages take their title from the head
 instead (``title.html_title``).
+
+A line of a menu or a toolbar the ladder kept as prose (``Hot topics: A | B | C``) can stand alone
+over the headline, the byline and the story: then the article seems to start above its headline,
+and the headline is looked for over the story's run as well (``dump_headline``).
 """
 
 from __future__ import annotations
@@ -183,6 +187,12 @@ def _candidate(verdicts: list[Verdict], i: int, first: int, lead: int, date_inde
     if i < first or 0 <= date_index < i == first or _over_metadata(verdicts, i, lead, date_index):
         return True
     return _context_first(verdicts, i, first)
+
+
+def _stopped(text: str) -> bool:
+    """Does ``text`` end in a full stop (not an ellipsis)? Headlines seldom do; captions do."""
+    text = text.rstrip()
+    return text.endswith(".") and not text.endswith("..")
 
 
 def _context_first(verdicts: list[Verdict], i: int, first: int) -> bool:
@@ -373,3 +383,55 @@ def confirmed(verdicts: list[Verdict], index: int, anchor: int, first: int) -> b
     lead = _story_lead(verdicts, anchor, first)
     text = verdicts[index].block.text
     return _share(text, _story_terms(verdicts, lead, _terms(text)))[0] >= SHARED_TERMS
+
+
+def past_stray(verdicts: list[Verdict], first: int) -> int | None:
+    """The first kept block of the article's second run when its first kept block ``first``
+    stands alone (the next line of text is dropped), else None. A menu's or a toolbar's line the
+    ladder kept as prose (``Hot topics: A | B | C``) can stand over the headline, which then
+    lies between it and the story."""
+    following = (j for j in range(first + 1, len(verdicts)) if counted(verdicts[j]) and verdicts[j].block.text.strip())
+    nxt = next(following, None)
+    if nxt is None or verdicts[nxt].keep:
+        return None
+    return next((j for j in range(nxt + 1, len(verdicts)) if verdicts[j].keep), None)
+
+
+def dump_headline(verdicts: list[Verdict], anchor: int, first: int) -> int | None:
+    """Index of the headline in a dump (``dump_title``). When the article's first kept block
+    stands alone (``past_stray``), the headline is looked for over the article's second run too,
+    and taken from there when it is no sentence (``_stopped``: a caption, a teaser) and nothing
+    was found over the first run, or when it names the story under it (``confirmed``) better than
+    the line found over the first run names the story under that (``_evidence``)."""
+    index = dump_title(verdicts, anchor, first)
+    second = past_stray(verdicts, first)
+    if second is None:
+        return index
+    later_anchor = second if anchor == first else anchor
+    later = dump_title(verdicts, later_anchor, second)
+    if later is None or later <= first:
+        return index
+    if _stopped(verdicts[later].block.text):
+        return index  # a caption or a teaser's sentence in the gap, not a headline
+    if index is None:
+        return later
+    if not confirmed(verdicts, later, later_anchor, second):
+        return index
+    if verdicts[first].reason is not KeepReason.BODY and confirmed(verdicts, index, anchor, first):
+        return index  # a lone line kept for its neighbours' sake belongs to the story under a headline that names it
+    # each line against the story under it
+    earlier = _evidence(verdicts, index, anchor, first)
+    return later if _evidence(verdicts, later, later_anchor, second) > earlier else index
+
+
+def _evidence(verdicts: list[Verdict], i: int, anchor: int, first: int) -> float:
+    """How well line ``i`` names the story under it, as ``dump_title`` scores it with the date
+    line ``anchor`` and the article's first kept block ``first``: its share (``_share``), counted
+    in full from ``EVIDENCE_TERMS`` shared terms, and ``STRUCTURE_BONUS`` over a byline or a
+    dateline or as a heading."""
+    lead = _story_lead(verdicts, anchor, first)
+    under = _metadata_under(verdicts, i, lead, anchor if anchor != first else -1)
+    bonus = STRUCTURE_BONUS if under >= 0 or verdicts[i].block.kind.startswith("h") else 0.0
+    text = verdicts[i].block.text
+    share, shared = _share(text, _story_terms(verdicts, lead, _terms(text)))
+    return share * min(1.0, shared / EVIDENCE_TERMS) + bonus

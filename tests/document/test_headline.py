@@ -488,3 +488,46 @@ def test_a_long_headline_with_a_comma_over_the_story_is_still_the_headline() -> 
     headline = "Council votes to widen the riverside footpath, adding crossings"
     article = _lines([("Riverside news", False), (headline, False), (STORY, True), (FOLLOW_UP, True)])
     assert article.title == headline
+
+
+ROADS_MORE = (
+    "Work on the three roads starts with the bridge approach, and the roads close one at a time so "
+    "that buses can keep their routes next month."
+)
+HOT_TOPICS = "Hot topics: Elections | Weather | Football | School holidays | Markets"  # a menu kept as prose
+
+
+def test_a_headline_under_a_menu_line_kept_as_prose() -> None:
+    # the ladder kept a toolbar's line over the headline: the article seems to start above it
+    article = _article([
+        (HOT_TOPICS, True),
+        ("Three main roads to close for roadworks next month", False),
+        ("by Jane Okafor", False),
+        (ROADS, True),
+        (ROADS_MORE, True),
+    ])
+    assert article.title == "Three main roads to close for roadworks next month"
+
+
+def test_a_headline_under_a_menu_line_beats_a_tagline_over_it() -> None:
+    # the site's tagline over the menu's line shares next to nothing with the story
+    article = _article([
+        ("Your city, without the noise", False),
+        (HOT_TOPICS, True),
+        ("Three main roads to close for roadworks next month", False),
+        ("by Jane Okafor", False),
+        (ROADS, True),
+        (ROADS_MORE, True),
+    ])
+    assert article.title == "Three main roads to close for roadworks next month"
+
+
+def test_a_caption_under_a_lone_kept_line_is_not_the_headline() -> None:
+    # a sentence between a lone kept line and the story is a photo's caption or a teaser
+    article = _article([
+        (HOT_TOPICS, True),
+        ("Three main roads will close for roadworks next month.", False),
+        (ROADS, True),
+        (ROADS_MORE, True),
+    ])
+    assert article.title is None
