@@ -47,6 +47,7 @@ from cleantext.document.title import (
     split_site,
     strip_channel_tag,
     strip_heading_mark,
+    strip_rule,
 )
 from cleantext.model import Article, BlockClass, Decoded, Drop, DropReason, PageMeta, Step, Verdict
 from cleantext.text import fold
@@ -82,7 +83,7 @@ def _title(
     index = dump_headline(verdicts, anchor, first)
     if index is None:
         return None, None, None
-    line = strip_channel_tag(strip_heading_mark(normalize_paragraph(verdicts[index].block.text)))
+    line = strip_channel_tag(strip_heading_mark(strip_rule(normalize_paragraph(verdicts[index].block.text))))
     chrome = _chrome(verdicts, index) if SEPARATORS.search(line) else []
     title, site = split_site(line, meta.site, chrome)
     return title or None, index, site

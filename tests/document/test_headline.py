@@ -531,3 +531,9 @@ def test_a_caption_under_a_lone_kept_line_is_not_the_headline() -> None:
         (ROADS_MORE, True),
     ])
     assert article.title is None
+
+
+def test_a_rule_drawn_on_the_headlines_line_is_not_part_of_it() -> None:
+    # w3m draws an <hr> in box-drawing characters, on the headline's line when no break parts them
+    article = _article([("━━━━━━━━━━━━ Three main roads to close for roadworks next month", False), (ROADS, True)])
+    assert article.title == "Three main roads to close for roadworks next month"
