@@ -21,7 +21,7 @@ from cleantext.document.terms import share_of, story_terms, terms_of
 from cleantext.document.title import PLACEHOLDER, looks_like_title, strip_channel_tag
 from cleantext.model import HEADING_KINDS, DropReason, KeepReason, Verdict
 from cleantext.regexes import compiled
-from cleantext.text import WORD_UNITS, fold, letter_counts
+from cleantext.text import SENTENCE_END, WORD_UNITS, fold, letter_counts
 
 # Blocks before the date line or the article searched for the headline: a media box (its
 # prompts and caption) and a related list's heading and entries can stand between them.
@@ -344,9 +344,11 @@ def confirmed(verdicts: list[Verdict], index: int, anchor: int, first: int) -> b
 
 def past_stray(verdicts: list[Verdict], first: int) -> int | None:
     """The first kept block of the article's second run when its first kept block ``first``
-    stands alone (the next line of text is dropped), else None. A menu's or a toolbar's line the
-    ladder kept as prose (``Hot topics: A | B | C``) can stand over the headline, which then
-    lies between it and the story."""
+    stands alone (the next line of text is dropped) and ends as no sentence does, else None. A
+    menu's or a toolbar's line the ladder kept as prose (``Hot topics: A | B | C``) can stand over
+    the headline, which then lies between it and the story; a paragraph ends in a stop."""
+    if verdicts[first].block.text.rstrip().endswith(SENTENCE_END):
+        return None  # a paragraph of prose: the story's own lead, however alone
     following = (j for j in range(first + 1, len(verdicts)) if counted(verdicts[j]) and verdicts[j].block.text.strip())
     nxt = next(following, None)
     if nxt is None or verdicts[nxt].keep:

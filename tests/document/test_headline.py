@@ -537,3 +537,30 @@ def test_a_rule_drawn_on_the_headlines_line_is_not_part_of_it() -> None:
     # w3m draws an <hr> in box-drawing characters, on the headline's line when no break parts them
     article = _article([("━━━━━━━━━━━━ Three main roads to close for roadworks next month", False), (ROADS, True)])
     assert article.title == "Three main roads to close for roadworks next month"
+
+
+def test_a_menu_line_kept_over_the_headline_is_not_the_story() -> None:
+    verdicts = _verdicts([
+        (HOT_TOPICS, True),
+        ("Three main roads to close for roadworks next month", False),
+        ("by Jane Okafor", False),
+        (ROADS, True),
+        (ROADS_MORE, True),
+    ])
+    article, out = finalize(Decoded("a.txt", "", "utf-8", "utf-8"), verdicts, None, None)
+    assert isinstance(article, Article)
+    assert article.text == f"{ROADS}\n{ROADS_MORE}"
+    assert (out[0].keep, out[0].chain[-1].name) == (False, "above_headline")
+
+
+def test_a_lone_paragraph_is_the_storys_lead_not_a_menu_line() -> None:
+    # a paragraph ending in a stop, alone over a box of other links: the article starts there, and
+    # a line of the box under it that names the box's own entries is no headline
+    article = _article([
+        ("Festival news", False),
+        ("The harbour festival returns this summer with two stages, a night market and boat races.", True),
+        ("Harbour ferry timetable for the summer", False),
+        ("The summer timetable of the harbour ferry adds two crossings to the timetable.", True),
+        ("The harbour ferry timetable is on the harbour ferry page.", True),
+    ])
+    assert article.title != "Harbour ferry timetable for the summer"
