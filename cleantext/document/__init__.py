@@ -6,8 +6,9 @@ Where each field comes from, in order of trust:
   date line or before the article (``headline.dump_headline``): the title-like line that shares
   most words with the story, else the nearest in the story's script; under a line the ladder
   kept as prose that stands alone over it (a menu's line), the headline is looked for too, and
-  that line leaves the article. A body block repeating the title leaves the body. A site's name worn by the title (``标题-滨江晨报``, ``每日快评--标题``)
-  leaves it (``title.split_site``) and fills ``site`` when nothing else names the site.
+  that line leaves the article. A body block repeating the title leaves the body. A site's name
+  worn by the title (``标题-滨江晨报``, ``每日快评--标题``) leaves it (``title.split_site``) and
+  fills ``site`` when nothing else names the site.
 - date, site, author: for HTML the head (``<meta>``, JSON-LD, microdata) first, then the page's
   own lines; for dumps the lines only (``scan.scan_lines`` with ``lines.read_line``, and
   ``lines.lead_date`` for a long toolbar line opening with the date), searched just before and

@@ -344,11 +344,13 @@ def confirmed(verdicts: list[Verdict], index: int, anchor: int, first: int) -> b
 
 def past_stray(verdicts: list[Verdict], first: int) -> int | None:
     """The first kept block of the article's second run when its first kept block ``first``
-    stands alone (the next line of text is dropped) and ends as no sentence does, else None. A
-    menu's or a toolbar's line the ladder kept as prose (``Hot topics: A | B | C``) can stand over
-    the headline, which then lies between it and the story; a paragraph ends in a stop."""
-    if verdicts[first].block.text.rstrip().endswith(SENTENCE_END):
-        return None  # a paragraph of prose: the story's own lead, however alone
+    stands alone (the next line of text is dropped), ends as no sentence does and is no line of
+    metadata, else None. A menu's or a toolbar's line the ladder kept as prose (``Hot topics: A |
+    B | C``) can stand over the headline, which then lies between it and the story; a paragraph
+    ends in a stop, and a dateline kept alone stands under the headline, not over it."""
+    text = verdicts[first].block.text
+    if text.rstrip().endswith(SENTENCE_END) or read_line(text, None, int(verdicts[first].score)).consumed:
+        return None  # a paragraph of prose, the story's own lead; a dateline, under the headline
     following = (j for j in range(first + 1, len(verdicts)) if counted(verdicts[j]) and verdicts[j].block.text.strip())
     nxt = next(following, None)
     if nxt is None or verdicts[nxt].keep:

@@ -564,3 +564,16 @@ def test_a_lone_paragraph_is_the_storys_lead_not_a_menu_line() -> None:
         ("The harbour ferry timetable is on the harbour ferry page.", True),
     ])
     assert article.title != "Harbour ferry timetable for the summer"
+
+
+def test_a_dateline_kept_alone_stands_under_the_headline() -> None:
+    # the dateline kept with the story, a label under it, then the heading of the digest's first
+    # item, which names the story better: the headline is still the line over the dateline
+    article = _article([
+        ("滨江道路施工通知", False),
+        ("2021-05-05 17:20 来源：滨江晨报", True),
+        ("收盘播报", False),
+        ("三条主干道下月起分段封闭施工", False),
+        (BODY, True),
+    ])
+    assert article.title == "滨江道路施工通知"
