@@ -75,6 +75,9 @@ OVER_DATE_REASONS = TITLE_REASONS | {DropReason.RELATED, DropReason.TEASER}
 # headline links to its own page: ``## [Title](https://…/title/)``).
 HEADING_REASONS = frozenset((DropReason.NAV, DropReason.LINK_DENSE))
 MENU_REASONS = frozenset((DropReason.NAV,))  # a line that is no heading, dropped as a menu (``_menu_like``)
+# A line kept alone over the headline is a menu's or a toolbar's (``past_stray``) only under a story
+# this many times its length: a story's own paragraph is seldom followed by so much more.
+STORY_OVER_STRAY = 2
 
 
 def _conditional(verdict: Verdict) -> bool:
@@ -347,7 +350,9 @@ def past_stray(verdicts: list[Verdict], first: int) -> int | None:
     stands alone (the next line of text is dropped), ends as no sentence does and is no line of
     metadata, else None. A menu's or a toolbar's line the ladder kept as prose (``Hot topics: A |
     B | C``) can stand over the headline, which then lies between it and the story; a paragraph
-    ends in a stop, and a dateline kept alone stands under the headline, not over it."""
+    ends in a stop, and a dateline kept alone stands under the headline, not over it. The second
+    run must hold ``STORY_OVER_STRAY`` times the line's text: a story's paragraph over a photo's
+    caption and a short run of captions is the story."""
     text = verdicts[first].block.text
     if text.rstrip().endswith(SENTENCE_END) or read_line(text, None, int(verdicts[first].score)).consumed:
         return None  # a paragraph of prose, the story's own lead; a dateline, under the headline
@@ -355,7 +360,11 @@ def past_stray(verdicts: list[Verdict], first: int) -> int | None:
     nxt = next(following, None)
     if nxt is None or verdicts[nxt].keep:
         return None
-    return next((j for j in range(nxt + 1, len(verdicts)) if verdicts[j].keep), None)
+    second = next((j for j in range(nxt + 1, len(verdicts)) if verdicts[j].keep), None)
+    if second is None:
+        return None
+    story = sum(v.score for v in verdicts[second:] if v.keep)  # units, as the ladder counted them
+    return second if story >= STORY_OVER_STRAY * verdicts[first].score else None
 
 
 def dump_headline(verdicts: list[Verdict], anchor: int, first: int) -> int | None:

@@ -577,3 +577,20 @@ def test_a_dateline_kept_alone_stands_under_the_headline() -> None:
         (BODY, True),
     ])
     assert article.title == "滨江道路施工通知"
+
+
+def test_a_story_paragraph_over_a_photo_and_its_caption_is_not_a_menu_line() -> None:
+    # the story's paragraph introduces its photo (no final stop); the caption and a short line
+    # follow: the run under it is no story of its own, and the paragraph stays
+    intro = (
+        "The council has published its plans for the three main roads, which close in stages for "
+        "roadworks from next month, and the map below shows where the detours run:"
+    )
+    article = _article([
+        ("Council publishes plans", False),
+        (intro, True),
+        ("Detours signposted in yellow", False),
+        ("Detours are signposted in yellow on every road", True),
+    ])
+    assert article.title == "Council publishes plans"
+    assert article.text.startswith(intro)
