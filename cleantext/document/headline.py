@@ -346,13 +346,9 @@ def confirmed(verdicts: list[Verdict], index: int, anchor: int, first: int) -> b
 
 
 def past_stray(verdicts: list[Verdict], first: int) -> int | None:
-    """The first kept block of the article's second run when its first kept block ``first``
-    stands alone (the next line of text is dropped), ends as no sentence does and is no line of
-    metadata, else None. A menu's or a toolbar's line the ladder kept as prose (``Hot topics: A |
-    B | C``) can stand over the headline, which then lies between it and the story; a paragraph
-    ends in a stop, and a dateline kept alone stands under the headline, not over it. The second
-    run must hold ``STORY_OVER_STRAY`` times the line's text: a story's paragraph over a photo's
-    caption and a short run of captions is the story."""
+    """The article's second run of kept blocks when its first kept block ``first`` stands alone
+    (the next line of text dropped) over ``STORY_OVER_STRAY`` times its text, and is no sentence
+    (a paragraph ends in a stop) nor metadata (a dateline stands under the headline); else None."""
     text = verdicts[first].block.text
     if text.rstrip().endswith(SENTENCE_END) or read_line(text, None, int(verdicts[first].score)).consumed:
         return None  # a paragraph of prose, the story's own lead; a dateline, under the headline
@@ -379,26 +375,21 @@ def dump_headline(verdicts: list[Verdict], anchor: int, first: int) -> int | Non
         return index
     later_anchor = second if anchor == first else anchor
     later = dump_title(verdicts, later_anchor, second)
-    if later is None or later <= first:
-        return index
-    if _stopped(verdicts[later].block.text):
-        return index  # a caption or a teaser's sentence in the gap, not a headline
+    if later is None or later <= first or _stopped(verdicts[later].block.text):
+        return index  # a caption or a teaser's sentence in the gap is no headline
     if index is None:
         return later
     if not confirmed(verdicts, later, later_anchor, second):
         return index
     if verdicts[first].reason is not KeepReason.BODY and confirmed(verdicts, index, anchor, first):
         return index  # a lone line kept for its neighbours' sake belongs to the story under a headline that names it
-    # each line against the story under it
-    earlier = _evidence(verdicts, index, anchor, first)
+    earlier = _evidence(verdicts, index, anchor, first)  # each line against the story under it
     return later if _evidence(verdicts, later, later_anchor, second) > earlier else index
 
 
 def _evidence(verdicts: list[Verdict], i: int, anchor: int, first: int) -> float:
-    """How well line ``i`` names the story under it, as ``dump_title`` scores it with the date
-    line ``anchor`` and the article's first kept block ``first``: its share (``share_of``), counted
-    in full from ``EVIDENCE_TERMS`` shared terms, and ``STRUCTURE_BONUS`` over a byline or a
-    dateline or as a heading."""
+    """How well line ``i`` names the story under it, as ``_scored`` reads it (share, evidence,
+    structure) with the date line ``anchor`` and the article's first kept block ``first``."""
     lead = _story_lead(verdicts, anchor, first)
     under = _metadata_under(verdicts, i, lead, anchor if anchor != first else -1)
     bonus = STRUCTURE_BONUS if under >= 0 or verdicts[i].block.kind.startswith("h") else 0.0
