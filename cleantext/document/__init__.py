@@ -3,10 +3,12 @@
 Where each field comes from, in order of trust:
 
 - title: HTML head candidates (``title.html_title``); in a dump, the headline line before the
-  date line or before the article (``headline.dump_title``): the title-like line that shares
-  most words with the story, else the nearest in the story's script. A body block repeating the
-  title leaves the body. A site's name worn by the title (``标题-滨江晨报``, ``每日快评--标题``)
-  leaves it (``title.split_site``) and fills ``site`` when nothing else names the site.
+  date line or before the article (``headline.dump_headline``): the title-like line that shares
+  most words with the story, else the nearest in the story's script; under a line the ladder
+  kept as prose that stands alone over it (a menu's line), the headline is looked for too, and
+  that line leaves the article. A body block repeating the title leaves the body. A site's name
+  worn by the title (``标题-滨江晨报``, ``每日快评--标题``) leaves it (``title.split_site``) and
+  fills ``site`` when nothing else names the site.
 - date, site, author: for HTML the head (``<meta>``, JSON-LD, microdata) first, then the page's
   own lines; for dumps the lines only (``scan.scan_lines`` with ``lines.read_line``, and
   ``lines.lead_date`` for a long toolbar line opening with the date), searched just before and
@@ -36,7 +38,7 @@ from dataclasses import replace
 
 from cleantext.config import Config
 from cleantext.document.dates import find_date
-from cleantext.document.headline import confirmed, dump_title
+from cleantext.document.headline import confirmed, dump_headline, past_stray
 from cleantext.document.ids import record_id
 from cleantext.document.normalize import normalize_paragraph, normalize_text
 from cleantext.document.page_kind import is_listing
@@ -47,6 +49,7 @@ from cleantext.document.title import (
     split_site,
     strip_channel_tag,
     strip_heading_mark,
+    strip_rule,
 )
 from cleantext.model import Article, BlockClass, Decoded, Drop, DropReason, PageMeta, Step, Verdict
 from cleantext.text import fold
@@ -79,10 +82,10 @@ def _title(
         chrome = _chrome(verdicts, None) if any(SEPARATORS.search(c) for c in candidates) else []
         title, site = html_title(meta.title, meta.og_title, meta.h1, meta.site, chrome)
         return (normalize_paragraph(title) or None) if title else None, None, site
-    index = dump_title(verdicts, anchor, first)
+    index = dump_headline(verdicts, anchor, first)
     if index is None:
         return None, None, None
-    line = strip_channel_tag(strip_heading_mark(normalize_paragraph(verdicts[index].block.text)))
+    line = strip_channel_tag(strip_heading_mark(strip_rule(normalize_paragraph(verdicts[index].block.text))))
     chrome = _chrome(verdicts, index) if SEPARATORS.search(line) else []
     title, site = split_site(line, meta.site, chrome)
     return title or None, index, site
@@ -112,6 +115,16 @@ def _story_start(verdicts: list[Verdict], title_index: int | None, anchor: int, 
     if title_index is None or title_index >= anchor or not confirmed(verdicts, title_index, anchor, first):
         return 0
     return title_index
+
+
+def _past_stray_start(verdicts: list[Verdict], title_index: int | None, first: int) -> int:
+    """Where a dump's story starts when its headline stands under the article's first kept block,
+    alone there (``headline.past_stray``: a menu's line kept as prose): at the headline, if it
+    shares its words with the story under it; else 0."""
+    second = past_stray(verdicts, first)
+    if title_index is None or second is None or not first < title_index < second:
+        return 0
+    return title_index if confirmed(verdicts, title_index, second, second) else 0
 
 
 def _marked(
@@ -154,6 +167,7 @@ def finalize(
         consumed.add(title_index)
     folded_title = fold(title) if title else ""
     above = _story_start(verdicts, title_index, anchor, kept[0]) if date_opens else 0
+    above = above or _past_stray_start(verdicts, title_index, kept[0])
     out = _marked(verdicts, above, title_index, folded_title, consumed)
     width_fold = config.width_fold if config else False
     text_format = config.text_format if config else "text"

@@ -4,6 +4,10 @@ Between a headline and its story a dump holds other lines of a headline's length
 caption, a toolbar's label, the author's name, "Continue reading". The headline is told from them
 by what it shares with the story (``dump_title``); HTML pages take their title from the head
 instead (``title.html_title``).
+
+A line of a menu or a toolbar the ladder kept as prose (``Hot topics: A | B | C``) can stand alone
+over the headline, the byline and the story: then the article seems to start above its headline,
+and the headline is looked for over the story's run as well (``dump_headline``).
 """
 
 from __future__ import annotations
@@ -13,10 +17,11 @@ from collections import Counter
 from cleantext.document.dates import find_date
 from cleantext.document.lines import read_line
 from cleantext.document.scan import counted
+from cleantext.document.terms import share_of, story_terms, terms_of
 from cleantext.document.title import PLACEHOLDER, looks_like_title, strip_channel_tag
 from cleantext.model import HEADING_KINDS, DropReason, KeepReason, Verdict
 from cleantext.regexes import compiled
-from cleantext.text import WORD_UNITS, fold, letter_counts
+from cleantext.text import SENTENCE_END, WORD_UNITS, fold, letter_counts
 
 # Blocks before the date line or the article searched for the headline: a media box (its
 # prompts and caption) and a related list's heading and entries can stand between them.
@@ -30,10 +35,6 @@ FAR_SHARE = 0.6
 # Share of a headline's terms (CJK character pairs, Latin words) that its story repeats: a
 # story names what its headline says; a caption, a toolbar label or a byline shares little.
 SHARED_TERMS = 0.3
-# Words of scripts written with spaces (Latin, Cyrillic, Greek, Arabic…), three letters or more,
-# and runs of CJK ideographs and kana.
-LATIN_TERM = compiled(r"[^\W\d_\u3040-\u30ff\u3400-\u9fff]{3,}")
-CJK_RUN = compiled(r"[\u3040-\u30ff\u3400-\u9fff]{2,}")
 LEAD_AHEAD = 4  # kept blocks past the article's first one the lead paragraph is looked for in
 META_GAP = 2  # lines: a byline or dateline this close under a line makes it a headline's place
 STRUCTURE_BONUS = 0.2  # added to the share of a heading's or a line over a byline/dateline
@@ -54,7 +55,6 @@ STANDFIRST_TERMS = 3
 # seldom run so long, and when they do a shorter line over them that names the story is rarer.
 STANDFIRST_UNITS = 40
 CLAUSE_MARK = compiled(r"[,:;]\s|[，：；、]")
-TOPIC_PARAGRAPHS = 2  # paragraphs of the story holding a term for it to count in full
 # Verdicts a dump's headline can carry: undecided or article-like, or repeated (pages show the
 # headline again in a list or a breadcrumb), never a named kind of boilerplate.
 TITLE_REASONS = frozenset((
@@ -75,6 +75,9 @@ OVER_DATE_REASONS = TITLE_REASONS | {DropReason.RELATED, DropReason.TEASER}
 # headline links to its own page: ``## [Title](https://…/title/)``).
 HEADING_REASONS = frozenset((DropReason.NAV, DropReason.LINK_DENSE))
 MENU_REASONS = frozenset((DropReason.NAV,))  # a line that is no heading, dropped as a menu (``_menu_like``)
+# A line kept alone over the headline is a menu's or a toolbar's (``past_stray``) only under a story
+# this many times its length: a story's own paragraph is seldom followed by so much more.
+STORY_OVER_STRAY = 2
 
 
 def _conditional(verdict: Verdict) -> bool:
@@ -93,52 +96,13 @@ def _page_is_cjk(verdicts: list[Verdict]) -> bool:
     return cjk > WORD_UNITS * words
 
 
-def _terms(text: str) -> set[str]:
-    """Pairs of adjacent CJK characters and lowercased Latin words: what a headline shares with
-    the story under it."""
-    terms = set(LATIN_TERM.findall(text.lower()))
-    for run in CJK_RUN.findall(text):
-        terms.update(run[k : k + 2] for k in range(len(run) - 1))
-    return terms
-
-
-def _story_terms(verdicts: list[Verdict], lead: int, wanted: set[str]) -> Counter[str]:
-    """How many paragraphs of the story (the kept blocks from ``lead`` on) hold each ``wanted``
-    term, as ``_terms`` reads them: a CJK pair is in a paragraph when it occurs in its text
-    (two such characters side by side are in one run), a word when it is one of its words. Only
-    the candidates' terms are looked for: a long story is not cut into pairs it will never need."""
-    pairs = [t for t in wanted if CJK_RUN.fullmatch(t)]
-    words = wanted.difference(pairs)
-    body: Counter[str] = Counter()
-    for i in range(lead, len(verdicts)):
-        if verdicts[i].keep:
-            text = verdicts[i].block.text
-            found = [t for t in pairs if t in text]
-            if words:
-                found.extend(words.intersection(LATIN_TERM.findall(text.lower())))
-            body.update(found)
-    return body
-
-
-def _share(text: str, body: Counter[str]) -> tuple[float, int]:
-    """The share of the terms of ``text`` that the story repeats, and their number. ``body``
-    counts the story's paragraphs holding each term; a term in fewer than ``TOPIC_PARAGRAPHS``
-    counts that fraction: a story comes back to what its headline names, while a prompt
-    (``Keep reading the main story``) shares a word or two by chance."""
-    terms = _terms(text)
-    if not terms:
-        return 0.0, 0
-    weight = sum(min(body[t], TOPIC_PARAGRAPHS) for t in terms) / TOPIC_PARAGRAPHS
-    return weight / len(terms), sum(1 for t in terms if body[t])
-
-
 def _far_headlines(verdicts: list[Verdict], far: list[int], top: int, body: Counter[str]) -> list[int]:
     """The lines of ``far`` (more than ``TITLE_BEFORE`` lines above the article's ``top``) that
     name the story: ``FAR_SHARE`` of their terms and ``EVIDENCE_TERMS`` at least shared with it
-    (``_share``), and no copy of a line the article keeps (a table of contents' entry, a label)."""
+    (``share_of``), and no copy of a line the article keeps (a table of contents' entry, a label)."""
     named = []
     for i in far:
-        share, shared = _share(verdicts[i].block.text, body)
+        share, shared = share_of(verdicts[i].block.text, body)
         if share >= FAR_SHARE and shared >= EVIDENCE_TERMS:
             named.append(i)
     if not named:
@@ -183,6 +147,12 @@ def _candidate(verdicts: list[Verdict], i: int, first: int, lead: int, date_inde
     if i < first or 0 <= date_index < i == first or _over_metadata(verdicts, i, lead, date_index):
         return True
     return _context_first(verdicts, i, first)
+
+
+def _stopped(text: str) -> bool:
+    """Does ``text`` end in a full stop (not an ellipsis)? Headlines seldom do; captions do."""
+    text = text.rstrip()
+    return text.endswith(".") and not text.endswith("..")
 
 
 def _context_first(verdicts: list[Verdict], i: int, first: int) -> bool:
@@ -283,7 +253,7 @@ def _over_standfirst(verdicts: list[Verdict], candidates: list[int], best: int, 
         if counted(verdicts[j]) and any(c.isalpha() for c in verdicts[j].block.text):
             return best
     text = verdicts[upper].block.text
-    share, shared = _share(text, body)
+    share, shared = share_of(text, body)
     if share >= SHARED_TERMS and (menu or shared >= STANDFIRST_TERMS) and len(text) < len(verdicts[best].block.text):
         return upper
     return best
@@ -296,7 +266,7 @@ def _scored(
     each with its score (see ``dump_title``) and the line of metadata under it (-1 if none)."""
     scored = []
     for rank, i in enumerate(candidates):
-        share, shared = _share(verdicts[i].block.text, body)
+        share, shared = share_of(verdicts[i].block.text, body)
         if share < SHARED_TERMS:
             continue
         score = share * min(1.0, shared / EVIDENCE_TERMS) - DISTANCE_COST * rank
@@ -328,7 +298,7 @@ def dump_title(verdicts: list[Verdict], anchor: int, first: int | None = None) -
     Between a headline and its story a dump holds other lines of a headline's length — a QR
     code's caption (``Scan me!``), a toolbar's label, the author's name, "Continue reading" — but
     the headline shares its words with the story (``SHARED_TERMS``). Among the lines that do,
-    the one sharing the most (``_share``; a share of few terms counts less: ``EVIDENCE_TERMS``)
+    the one sharing the most (``share_of``; a share of few terms counts less: ``EVIDENCE_TERMS``)
     wins, helped by standing as a heading (a Markdown ``#``) or over a byline or dateline
     (``STRUCTURE_BONUS``), hindered by distance from the article (``DISTANCE_COST`` a line) and
     by an image's stand-in (``STAND_IN_COST``). A line under another one's byline or dateline
@@ -348,8 +318,8 @@ def dump_title(verdicts: list[Verdict], anchor: int, first: int | None = None) -
     far = [i for i in found if i <= near or _menu_like(verdicts[i])]
     if len(candidates) < 2 and not listed and not far:
         return candidates[0] if candidates else None
-    wanted = set().union(*(_terms(verdicts[i].block.text) for i in candidates + far))
-    body = _story_terms(verdicts, lead, wanted)
+    wanted = set().union(*(terms_of(verdicts[i].block.text) for i in candidates + far))
+    body = story_terms(verdicts, lead, wanted)
     candidates = sorted(candidates + _far_headlines(verdicts, far, top, body), reverse=True)  # nearest first
     if len(candidates) < 2 and not listed:
         return candidates[0] if candidates else None
@@ -372,4 +342,57 @@ def confirmed(verdicts: list[Verdict], index: int, anchor: int, first: int) -> b
     may be a user's name or a label."""
     lead = _story_lead(verdicts, anchor, first)
     text = verdicts[index].block.text
-    return _share(text, _story_terms(verdicts, lead, _terms(text)))[0] >= SHARED_TERMS
+    return share_of(text, story_terms(verdicts, lead, terms_of(text)))[0] >= SHARED_TERMS
+
+
+def past_stray(verdicts: list[Verdict], first: int) -> int | None:
+    """The article's second run of kept blocks when its first kept block ``first`` stands alone
+    (the next line of text dropped) over ``STORY_OVER_STRAY`` times its text, and is no sentence
+    (a paragraph ends in a stop) nor metadata (a dateline stands under the headline); else None."""
+    text = verdicts[first].block.text
+    if text.rstrip().endswith(SENTENCE_END) or read_line(text, None, int(verdicts[first].score)).consumed:
+        return None  # a paragraph of prose, the story's own lead; a dateline, under the headline
+    following = (j for j in range(first + 1, len(verdicts)) if counted(verdicts[j]) and verdicts[j].block.text.strip())
+    nxt = next(following, None)
+    if nxt is None or verdicts[nxt].keep:
+        return None
+    second = next((j for j in range(nxt + 1, len(verdicts)) if verdicts[j].keep), None)
+    if second is None:
+        return None
+    story = sum(v.score for v in verdicts[second:] if v.keep)  # units, as the ladder counted them
+    return second if story >= STORY_OVER_STRAY * verdicts[first].score else None
+
+
+def dump_headline(verdicts: list[Verdict], anchor: int, first: int) -> int | None:
+    """Index of the headline in a dump (``dump_title``). When the article's first kept block
+    stands alone (``past_stray``), the headline is looked for over the article's second run too,
+    and taken from there when it is no sentence (``_stopped``: a caption, a teaser) and nothing
+    was found over the first run, or when it names the story under it (``confirmed``) better than
+    the line found over the first run names the story under that (``_evidence``)."""
+    index = dump_title(verdicts, anchor, first)
+    second = past_stray(verdicts, first)
+    if second is None:
+        return index
+    later_anchor = second if anchor == first else anchor
+    later = dump_title(verdicts, later_anchor, second)
+    if later is None or later <= first or _stopped(verdicts[later].block.text):
+        return index  # a caption or a teaser's sentence in the gap is no headline
+    if index is None:
+        return later
+    if not confirmed(verdicts, later, later_anchor, second):
+        return index
+    if verdicts[first].reason is not KeepReason.BODY and confirmed(verdicts, index, anchor, first):
+        return index  # a lone line kept for its neighbours' sake belongs to the story under a headline that names it
+    earlier = _evidence(verdicts, index, anchor, first)  # each line against the story under it
+    return later if _evidence(verdicts, later, later_anchor, second) > earlier else index
+
+
+def _evidence(verdicts: list[Verdict], i: int, anchor: int, first: int) -> float:
+    """How well line ``i`` names the story under it, as ``_scored`` reads it (share, evidence,
+    structure) with the date line ``anchor`` and the article's first kept block ``first``."""
+    lead = _story_lead(verdicts, anchor, first)
+    under = _metadata_under(verdicts, i, lead, anchor if anchor != first else -1)
+    bonus = STRUCTURE_BONUS if under >= 0 or verdicts[i].block.kind.startswith("h") else 0.0
+    text = verdicts[i].block.text
+    share, shared = share_of(text, story_terms(verdicts, lead, terms_of(text)))
+    return share * min(1.0, shared / EVIDENCE_TERMS) + bonus

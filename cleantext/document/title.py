@@ -66,6 +66,10 @@ PATH = compiled(r"[\w.~%-]+/[\w.~%/-]{12,}")
 ASIDE = compiled(r"^\s*[（(][^（()）]*[）)]\s*$")
 SECTION_NUMBER = compiled(r"^\s*(?:[一二三四五六七八九十百]+、|\d+、|[（(][一二三四五六七八九十]+[）)])")
 HEADING_MARK = compiled(r"^\s*#{1,6}\s+")  # a Markdown heading's mark (``## ``)
+# A horizontal rule a dump tool draws in box-drawing characters (w3m's ``<hr>``: ``━━━``), left
+# on the headline's line when no line break parts them.
+BOX = r"\u2500-\u257f"  # box-drawing characters
+RULE_EDGE = compiled(rf"^[\s{BOX}]*[{BOX}][\s{BOX}]*(?=\S)|(?<=\S)[\s{BOX}]*[{BOX}]\s*$")
 PROSE_WORDS = 12  # words: a line this long ending in a full stop is a sentence, not a headline
 
 
@@ -134,6 +138,15 @@ def strip_heading_mark(title: str) -> str:
     ('Harbour ferry adds two crossings', '#1 on the charts')
     """
     return HEADING_MARK.sub("", title, count=1)
+
+
+def strip_rule(title: str) -> str:
+    """A headline without the rule a dump drew on its line (``RULE_EDGE``).
+
+    >>> strip_rule("━━━━━━━━ Harbour ferry adds two crossings")
+    'Harbour ferry adds two crossings'
+    """
+    return RULE_EDGE.sub("", title)
 
 
 def strip_channel_tag(title: str) -> str:

@@ -488,3 +488,109 @@ def test_a_long_headline_with_a_comma_over_the_story_is_still_the_headline() -> 
     headline = "Council votes to widen the riverside footpath, adding crossings"
     article = _lines([("Riverside news", False), (headline, False), (STORY, True), (FOLLOW_UP, True)])
     assert article.title == headline
+
+
+ROADS_MORE = (
+    "Work on the three roads starts with the bridge approach, and the roads close one at a time so "
+    "that buses can keep their routes next month."
+)
+HOT_TOPICS = "Hot topics: Elections | Weather | Football | School holidays | Markets"  # a menu kept as prose
+
+
+def test_a_headline_under_a_menu_line_kept_as_prose() -> None:
+    # the ladder kept a toolbar's line over the headline: the article seems to start above it
+    article = _article([
+        (HOT_TOPICS, True),
+        ("Three main roads to close for roadworks next month", False),
+        ("by Jane Okafor", False),
+        (ROADS, True),
+        (ROADS_MORE, True),
+    ])
+    assert article.title == "Three main roads to close for roadworks next month"
+
+
+def test_a_headline_under_a_menu_line_beats_a_tagline_over_it() -> None:
+    # the site's tagline over the menu's line shares next to nothing with the story
+    article = _article([
+        ("Your city, without the noise", False),
+        (HOT_TOPICS, True),
+        ("Three main roads to close for roadworks next month", False),
+        ("by Jane Okafor", False),
+        (ROADS, True),
+        (ROADS_MORE, True),
+    ])
+    assert article.title == "Three main roads to close for roadworks next month"
+
+
+def test_a_caption_under_a_lone_kept_line_is_not_the_headline() -> None:
+    # a sentence between a lone kept line and the story is a photo's caption or a teaser
+    article = _article([
+        (HOT_TOPICS, True),
+        ("Three main roads will close for roadworks next month.", False),
+        (ROADS, True),
+        (ROADS_MORE, True),
+    ])
+    assert article.title is None
+
+
+def test_a_rule_drawn_on_the_headlines_line_is_not_part_of_it() -> None:
+    # w3m draws an <hr> in box-drawing characters, on the headline's line when no break parts them
+    article = _article([("━━━━━━━━━━━━ Three main roads to close for roadworks next month", False), (ROADS, True)])
+    assert article.title == "Three main roads to close for roadworks next month"
+
+
+def test_a_menu_line_kept_over_the_headline_is_not_the_story() -> None:
+    verdicts = _verdicts([
+        (HOT_TOPICS, True),
+        ("Three main roads to close for roadworks next month", False),
+        ("by Jane Okafor", False),
+        (ROADS, True),
+        (ROADS_MORE, True),
+    ])
+    article, out = finalize(Decoded("a.txt", "", "utf-8", "utf-8"), verdicts, None, None)
+    assert isinstance(article, Article)
+    assert article.text == f"{ROADS}\n{ROADS_MORE}"
+    assert (out[0].keep, out[0].chain[-1].name) == (False, "above_headline")
+
+
+def test_a_lone_paragraph_is_the_storys_lead_not_a_menu_line() -> None:
+    # a paragraph ending in a stop, alone over a box of other links: the article starts there, and
+    # a line of the box under it that names the box's own entries is no headline
+    article = _article([
+        ("Festival news", False),
+        ("The harbour festival returns this summer with two stages, a night market and boat races.", True),
+        ("Harbour ferry timetable for the summer", False),
+        ("The summer timetable of the harbour ferry adds two crossings to the timetable.", True),
+        ("The harbour ferry timetable is on the harbour ferry page.", True),
+    ])
+    assert article.title != "Harbour ferry timetable for the summer"
+
+
+def test_a_dateline_kept_alone_stands_under_the_headline() -> None:
+    # the dateline kept with the story, a label under it, then the heading of the digest's first
+    # item, which names the story better: the headline is still the line over the dateline
+    article = _article([
+        ("滨江道路施工通知", False),
+        ("2021-05-05 17:20 来源：滨江晨报", True),
+        ("收盘播报", False),
+        ("三条主干道下月起分段封闭施工", False),
+        (BODY, True),
+    ])
+    assert article.title == "滨江道路施工通知"
+
+
+def test_a_story_paragraph_over_a_photo_and_its_caption_is_not_a_menu_line() -> None:
+    # the story's paragraph introduces its photo (no final stop); the caption and a short line
+    # follow: the run under it is no story of its own, and the paragraph stays
+    intro = (
+        "The council has published its plans for the three main roads, which close in stages for "
+        "roadworks from next month, and the map below shows where the detours run:"
+    )
+    article = _article([
+        ("Council publishes plans", False),
+        (intro, True),
+        ("Detours signposted in yellow", False),
+        ("Detours are signposted in yellow on every road", True),
+    ])
+    assert article.title == "Council publishes plans"
+    assert article.text.startswith(intro)
