@@ -66,13 +66,24 @@ PEN_NAME = r"([^\s/／|｜:：，,。；;（）()【】\[\]]{1,20})"  # after �
 # the last comma stays out.
 LATIN_NAME = r"(?-i:[A-Z][\w.'-]*(?:\s+(?:(?:de|del|della|van|von|der|da|di|la|le)\s+)?[A-Z][\w.'-]*){0,3})"
 LATIN_NAMES = LATIN_NAME + r"(?:\s*,\s*(?:and\s+)?" + LATIN_NAME + r"|\s+(?:and|&)\s+" + LATIN_NAME + r"){0,5}?"
+# Bylines in French (par), Spanish and Portuguese (por) and German (von): in prose and in headlines
+# these are common words ("Par ailleurs", "Von Bären und Menschen"), so each name must have two
+# words or more (a given name and a surname) and the line hold nothing else (but a date after a
+# dash). Dutch "door" is left out: it is also an English word that opens headlines.
+OTHER_BY = r"(?:par|por|von)"
+FULL_NAME = r"(?-i:[A-Z][\w.'-]*(?:\s+(?:(?:de|del|della|van|von|der|da|di|la|le|dos|das)\s+)?[A-Z][\w.'-]*){1,3})"
+OTHER_AND = r"(?:,|\s+(?:et|y|e|und|and|&))"  # "and" in those languages, or a comma
+FULL_NAMES = FULL_NAME + r"(?:" + OTHER_AND + r"\s+" + FULL_NAME + r"){0,3}?"
+BYLINE_END = r"\s*(?:$|[—–|]|-\s)"  # the line's end, or a dash before the byline's date
 AUTHOR = compiled(
     both_scripts(
         # labelled: 作者：张三, Author: Jane Doe; 文： only as a word of its own (a name ending in 文,
         # ``王文：…``, opens many a headline)
         r"(?:作者|撰文|(?<!小)记者|author|written by)" + LABEL_COLON + r"\s*(" + NAMES + ")" + NAMES_END + "|"
         r"(?:(?<!责任)(?:作者|记者|撰文|图文)|(?<![\u4e00-\u9fff])文|author|by)" + VALUE
-        + r"|^\s*by\s+(" + LATIN_NAMES + r")(?:\s*,\s*(?-i:[A-Z]{2,}))?\s*$"  # By A, B and C, CNN: the line alone
+        # By A, B and C, CNN: the line alone, or a date after a dash (By Ana Rivera — March 3, 2024)
+        + r"|^\s*by\s+(" + LATIN_NAMES + r")(?:\s*,\s*(?-i:[A-Z]{2,}))?" + BYLINE_END
+        + r"|^\s*" + OTHER_BY + r"\s+(" + FULL_NAMES + ")" + BYLINE_END  # Par Jean Dupont, Von Max Müller
         + r"|(?:^|\s)by\s+((?-i:[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}))\s*(?:$|[|,·•])"  # a byline: By Jane Doe
     ),
     re.I,
@@ -91,9 +102,9 @@ CREDIT = compiled(
 )
 # Every labelled value follows a colon, every byline holds "by", a slash or 记者: most lines hold
 # none, and skip the searches. ``may_name`` tests it; this is the test as one case-blind pattern.
-MAY_NAME = LABEL_COLON + "|by|[/／]|" + both_scripts("记者")
+MAY_NAME = LABEL_COLON + "|by|^\\s*" + OTHER_BY + "\\s|[/／]|" + both_scripts("记者")
 REPORTER = ("记者", "記者")  # 记者 in both scripts, for may_name
-BY = compiled("by", re.I)
+BY = compiled(r"by|^\s*" + OTHER_BY + r"\s", re.I)  # "by", or another language's byline word opening the line
 LABELS = compiled(
     both_scripts(
         r"(?:发布|发表|更新|出版)?(?:时间|日期)|来源|稿源|作者|记者|通讯员|责任编辑|编辑|浏览(?:次数)?|阅读(?:量)?|点击(?:数)?|"

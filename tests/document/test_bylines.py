@@ -42,6 +42,12 @@ ZH_BODY = "市议会周二投票决定拓宽沿河人行道，理由是过去一
         ("By Ana Rivera, Tom Berg and Li Wei, WXYZ", "Ana Rivera, Tom Berg and Li Wei"),  # several, then a newsroom
         ("By Ana M. Rivera , Tom Berg, and Li Wei", "Ana M. Rivera , Tom Berg, and Li Wei"),
         ("By Ana Rivera, WXYZ", "Ana Rivera"),
+        ("By Ana Rivera — March 3, 2024", "Ana Rivera"),  # the byline's date after a dash
+        # other languages' bylines: French par, Spanish and Portuguese por, German von
+        ("Par Jean Dupont", "Jean Dupont"),
+        ("Par Jean Dupont - 3 mars 2024", "Jean Dupont"),
+        ("Por Ana Silva e João Costa", "Ana Silva e João Costa"),
+        ("Von Max Müller und Anna Schmidt", "Max Müller und Anna Schmidt"),
     ],
 )
 def test_author_lines(line: str, author: str) -> None:
@@ -60,6 +66,10 @@ def test_author_lines(line: str, author: str) -> None:
         "原文/译文对照",  # 文/ inside a word
         "by the river the path is narrow",
         "第二版：小记者夏令营",  # 小记者: young reporters, and the words after it no name
+        "Par ailleurs, le gouvernement a annoncé un plan.",  # par, por, von are common words
+        "Le budget voté par Martin Roux",
+        "Von Kindern und Eltern",  # a German headline: its nouns are capitalised, but one word each
+        "Por Madrid pasa el tren",
     ],
 )
 def test_prose_is_no_byline(line: str) -> None:
