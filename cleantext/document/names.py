@@ -14,7 +14,8 @@ Brackets and short lines hold many other things (``（完）``, ``（待续）``
 company), so a name must read as one: two or three Chinese characters opening with a common surname
 (the first of several names, the others only need a name's length), and none of the words that
 close a story. Positions are the caller's to check (``scan.placed_author``): the line right under
-the headline; after the story, only names in brackets.
+the headline, or right above the story's first paragraph in its header; after the story, only
+names in brackets.
 
 >>> closing_names("过一个平安、祥和的春节。（常书香 马丹阳 ）")
 '常书香 马丹阳'
@@ -38,8 +39,10 @@ SURNAMES = (
     "裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦"
     "戚岑景党宫费卜冷晏席卫米柏宗瞿桂佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩佘池查麻苑迟"
 )
-# Words brackets close a story with: the end, to be continued, the full text, pictures (``（全文完）``)
-NOT_NAMES = compiled(both_scripts(r"[完续]|全文|原文|译文|图文|图片|视频|组图|本文|来源|转载"))
+# Words brackets close a story with: the end, to be continued, the full text, pictures (``（全文完）``);
+# and a header's buttons that open with a surname's character, a line of their own beside the
+# writer's name and the date: follow, close, view (``关注``, ``关闭``, ``查看``)
+NOT_NAMES = compiled(both_scripts(r"[完续]|全文|原文|译文|图文|图片|视频|组图|本文|来源|转载|关注|关闭|查看"))
 GIVEN = r"[\u4e00-\u9fff]"
 # A surname and one or two given characters (four-character words opening with a surname are
 # mostly no names: ``关于我们``, ``安全退出``); a label's word is no name (``刘满仓 责任编辑``,

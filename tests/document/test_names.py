@@ -62,3 +62,9 @@ def test_a_name_in_square_brackets_on_a_dateline() -> None:
 def test_traditional_script_names() -> None:
     assert closing_names("沿河步道將於下月開工。（陳明遠 劉小雨）") == "陳明遠 劉小雨"
     assert name_line("趙延東、馮笑天") == "趙延東、馮笑天"
+
+
+def test_a_headers_buttons_are_no_names() -> None:
+    # follow, close, view: a surname's character and one more, on a line of their own in a header
+    assert [name_line(word) for word in ("关注", "关闭", "查看", "關注")] == [None] * 4
+    assert name_line("关小雨") == "关小雨"
