@@ -100,6 +100,18 @@ CREDIT = compiled(
         + r"|(?:^|[报社台网站])记者" + CJK_NAMES + r"$"  # 本报记者张三李四: two names glued, alone on the line
     )
 )
+# A byline's word alone on a line (``By``, ``Par``, ``作者：``, ``文/``), the name on the next line: a
+# dump breaks the byline where the page put the name in a link or a list's entry. A label needs its
+# colon: bare, ``Author`` and ``作者`` head a table's column (``Title / Date / Author``). The next
+# line must be nothing but names: a given name and a surname (``FULL_NAMES``), or Chinese names.
+BYLINE_WORD = compiled(
+    both_scripts(r"^\s*(?:(?:by|written by|" + OTHER_BY + r")\s*[:：]?|(?:author|作者|撰文)\s*[:：]|文\s*[/／])\s*$"),
+    re.I,
+)
+SPLIT_NAMES = compiled(
+    r"^\s*(" + FULL_NAMES + r"|(?:" + NOT_A_NAME + r"[\u4e00-\u9fff·]{2,4})(?:(?:\s+|\s*[、，,]\s*)"
+    + NOT_A_NAME + r"[\u4e00-\u9fff·]{2,4}){0,3})\s*$"
+)
 # Every labelled value follows a colon, every byline holds "by", a slash or 记者: most lines hold
 # none, and skip the searches. ``may_name`` tests it; this is the test as one case-blind pattern.
 MAY_NAME = LABEL_COLON + "|by|^\\s*" + OTHER_BY + "\\s|[/／]|" + both_scripts("记者")
@@ -127,6 +139,8 @@ MEMBER_SINCE = compiled(
     ),
     re.I,
 )
+MAX_BYLINE_WORD_CHARS = 16  # characters: a byline's word alone, with spaces around (see BYLINE_WORD)
+MAX_SPLIT_NAMES_CHARS = 80  # characters: four names and the words between them
 MAX_BYLINE_LEAD_WORDS = 3  # words before "by Name" in a byline (``Photos and story by``); more is a sentence
 MAX_META_UNITS = 60  # units: longer lines are prose that happens to mention a date or a source
 MAX_RESIDUE_UNITS = 6  # units left after the metadata is taken out: more means the line says more
@@ -233,6 +247,18 @@ def _by_in_prose(text: str, author_m: re.Match[str] | None) -> bool:
     if author_m is None or author_m.group(1) is not None:
         return False
     return len(text[: author_m.start()].split()) > MAX_BYLINE_LEAD_WORDS
+
+
+def split_byline(text: str, following: str) -> str | None:
+    """The writer a byline names on the line after its word (see ``BYLINE_WORD``).
+
+    >>> split_byline("por", "César Salza"), split_byline("作者：", "张三"), split_byline("by", "the way")
+    ('César Salza', '张三', None)
+    """
+    if len(text) > MAX_BYLINE_WORD_CHARS or not BYLINE_WORD.match(text):
+        return None
+    found = SPLIT_NAMES.match(following) if len(following) <= MAX_SPLIT_NAMES_CHARS else None
+    return found.group(1).strip() if found else None
 
 
 def relative_line(text: str, units: int | None = None) -> bool:

@@ -15,7 +15,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cleantext.document.dates import relative_date
-from cleantext.document.lines import MAX_META_UNITS, LineMeta, lead_date, read_line, relative_line
+from cleantext.document.lines import (
+    MAX_META_UNITS,
+    NO_META,
+    LineMeta,
+    lead_date,
+    read_line,
+    relative_line,
+    split_byline,
+)
 from cleantext.document.names import closing_names, lead_credit, name_line, signature_line
 from cleantext.model import DropReason, KeepReason, Verdict
 from cleantext.regexes import compiled
@@ -28,6 +36,7 @@ META_AFTER = 6  # blocks after the article searched for author/editor credits
 # repeated, the date line stand between (``标题 / ——副标题 / 胡平 / 正文``); further down, a name
 # is a header's link or a user's
 HEADER_LINES = 4
+SPLIT_WORD_UNITS = 4  # units: a byline's word alone (``Written by``, ``作者：``); longer lines skip the test
 JAPANESE = compiled(f"[{KANA}]")  # a kana: the text is Japanese
 
 
@@ -86,13 +95,14 @@ def _first_date(dates: list[tuple[int, str]], first: int) -> tuple[int, str] | N
 def scan_lines(
     verdicts: list[Verdict], first: int, last: int, lang: str | None, crawled: str | None
 ) -> tuple[Found, set[int]]:
-    found, consumed = Found(), set()
+    found, consumed = Found(), set[int]()
     dates: list[tuple[int, str]] = []
     lo, hi = window_start(verdicts, first, META_BEFORE), min(len(verdicts), last + META_AFTER + 1)
     for i in range(lo, hi):
         block = verdicts[i].block
         units = int(verdicts[i].score)  # score holds the block's units
-        line = read_line(block.text, lang, units, edge=not first < i < last)
+        line, named_at = _line_at(verdicts, i, lang, edge=not first < i < last, stop=hi)
+        consumed.update(named_at)
         if block.in_list and not verdicts[i].keep and not line.consumed:
             continue  # a dropped list entry's date is a teaser's; a line of metadata only is the page's
         if line.date or line.site or line.author:
@@ -112,6 +122,23 @@ def scan_lines(
             found.date, found.date_index = relative_date(verdicts[index].block.text, crawled), index
             consumed.add(index)
     return found, consumed
+
+
+def _line_at(
+    verdicts: list[Verdict], i: int, lang: str | None, *, edge: bool, stop: int
+) -> tuple[LineMeta, tuple[int, ...]]:
+    """What line ``i`` says (``read_line``), and the later line it takes along: when it is a
+    byline's word alone and the next line of text (before ``stop``) the name, the name's line
+    (``lines.split_byline``; both leave the body)."""
+    units = int(verdicts[i].score)  # score holds the block's units
+    line = read_line(verdicts[i].block.text, lang, units, edge=edge)
+    if line is not NO_META or units > SPLIT_WORD_UNITS:
+        return line, ()
+    after = next((j for j in range(i + 1, stop) if counted(verdicts[j]) and verdicts[j].block.text.strip()), None)
+    author = None if after is None else split_byline(verdicts[i].block.text, verdicts[after].block.text)
+    if author is None or after is None:
+        return line, ()
+    return LineMeta(author=author, consumed=True), (after,)
 
 
 def _choose_date(

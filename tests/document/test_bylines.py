@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from cleantext.document import finalize
-from cleantext.document.lines import read_line
+from cleantext.document.lines import read_line, split_byline
 from cleantext.document.title import looks_like_title
 from cleantext.model import Block, Decoded, Verdict
+from cleantext.text import units_of
 
 EN_BODY = (
     "The council voted on Tuesday to widen the footpaths along the river, citing a rise in walkers "
@@ -107,3 +108,29 @@ def test_a_value_in_brackets_is_read_and_a_bracket_alone_is_no_value() -> None:
 
 def test_a_sentence_opening_with_by_and_names_stays_in_the_text() -> None:
     assert not read_line("By Monday, Smith and Jones had left the harbour.").consumed
+
+
+@pytest.mark.parametrize(
+    ("word", "name", "author"),
+    [
+        ("por", "César Salza", "César Salza"),  # the name in a link or a list's entry of its own
+        ("By", "Maria Lindqvist and Tom Hale", "Maria Lindqvist and Tom Hale"),
+        ("作者：", "周明远", "周明远"),
+        ("文/", "周明远 林小雨", "周明远 林小雨"),
+        ("Author", "Sunny Beach", None),  # a table's column heading: a label needs its colon
+        ("作者", "周明远", None),
+        ("By", "the river", None),  # no name
+        ("By", "Madrid", None),  # a given name and a surname
+    ],
+)
+def test_a_bylines_word_alone_names_the_writer_on_the_next_line(word: str, name: str, author: str | None) -> None:
+    assert split_byline(word, name) == author
+
+
+def test_a_split_byline_is_read_and_leaves_the_body() -> None:
+    headline = "Council votes to widen river footpaths"
+    lines = [(headline, False), ("By", False), ("", False), ("Maria Lindqvist", True), (EN_BODY, True)]
+    # the score holds the block's units, as the boilerplate stage leaves it
+    verdicts = [Verdict(Block(i, t, source="text"), keep, "body" if keep else "short", float(units_of(t))) for i, (t, keep) in enumerate(lines)]
+    article, _ = finalize(Decoded("a.txt", "", "utf-8", "utf-8"), verdicts, None, None)
+    assert (article.author, article.text) == ("Maria Lindqvist", EN_BODY)  # type: ignore[union-attr]
