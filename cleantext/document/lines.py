@@ -80,7 +80,8 @@ AUTHOR = compiled(
         # labelled: 作者：张三, Author: Jane Doe; 文： only as a word of its own (a name ending in 文,
         # ``王文：…``, opens many a headline)
         r"(?:作者|撰文|(?<!小)记者|author|written by)" + LABEL_COLON + r"\s*(" + NAMES + ")" + NAMES_END + "|"
-        r"(?:(?<!责任)(?:作者|记者|撰文|图文)|(?<![\u4e00-\u9fff])文|author|by)" + VALUE
+        # 发文机关: the body that issues an official document, its author in a notice's header table
+        r"(?:(?<!责任)(?:作者|记者|撰文|图文|发文机关)|(?<![\u4e00-\u9fff])文|author|by)" + VALUE
         # By A, B and C, CNN: the line alone, or a date after a dash (By Ana Rivera — March 3, 2024)
         + r"|^\s*by\s+(" + LATIN_NAMES + r")(?:\s*,\s*(?-i:[A-Z]{2,}))?" + BYLINE_END
         + r"|^\s*" + OTHER_BY + r"\s+(" + FULL_NAMES + ")" + BYLINE_END  # Par Jean Dupont, Von Max Müller
@@ -119,7 +120,7 @@ REPORTER = ("记者", "記者")  # 记者 in both scripts, for may_name
 BY = compiled(r"by|^\s*" + OTHER_BY + r"\s", re.I)  # "by", or another language's byline word opening the line
 LABELS = compiled(
     both_scripts(
-        r"(?:发布|发表|更新|出版)?(?:时间|日期)|来源|稿源|作者|记者|通讯员|责任编辑|编辑|浏览(?:次数)?|阅读(?:量)?|点击(?:数)?|"
+        r"(?:发布|发表|更新|出版)?(?:时间|日期)|来源|稿源|作者|发文机关|记者|通讯员|责任编辑|编辑|浏览(?:次数)?|阅读(?:量)?|点击(?:数)?|"
         r"published|posted|updated|date|source|author|by|on"
     ),
     re.I,

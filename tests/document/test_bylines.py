@@ -29,6 +29,7 @@ ZH_BODY = "市议会周二投票决定拓宽沿河人行道，理由是过去一
         ("（记者 周明远）", "周明远"),
         ("本报记者周明远发自杭州", "周明远"),
         ("By Maria Lindqvist", "Maria Lindqvist"),
+        ("发文机关：   滨江市人民政府办公室      成文日期： 2022年01月27日", "滨江市人民政府办公室"),  # a notice's issuer
         ("By Maria Lindqvist, March 3, 2024", "Maria Lindqvist"),
         ("作者：周明远 林小雨", "周明远 林小雨"),  # two writers after one label
         ("作者：周明远、林小雨", "周明远、林小雨"),
