@@ -71,10 +71,14 @@ LATIN_NAMES = LATIN_NAME + r"(?:\s*,\s*(?:and\s+)?" + LATIN_NAME + r"|\s+(?:and|
 # words or more (a given name and a surname) and the line hold nothing else (but a date after a
 # dash). Dutch "door" is left out: it is also an English word that opens headlines.
 OTHER_BY = r"(?:par|por|von)"
+OTHER_BY_AT = r"(?:^|[|｜•]|\s-)\s*"  # where those open a byline: the line's start, or a part's after a separator
 FULL_NAME = r"(?-i:[A-Z][\w.'-]*(?:\s+(?:(?:de|del|della|van|von|der|da|di|la|le|dos|das)\s+)?[A-Z][\w.'-]*){1,3})"
 OTHER_AND = r"(?:,|\s+(?:et|y|e|und|and|&))"  # "and" in those languages, or a comma
 FULL_NAMES = FULL_NAME + r"(?:" + OTHER_AND + r"\s+" + FULL_NAME + r"){0,3}?"
 BYLINE_END = r"\s*(?:$|[—–|]|-\s)"  # the line's end, or a dash before the byline's date
+# Writers credited beside the byline's in brackets (``Par Jean Dupont (avec Marie Curie)``) are the
+# byline's too: "with" in French, Spanish, Portuguese and German
+WITH_NAMES = r"(?:\s*\((?:avec|con|com|mit)\s+" + FULL_NAMES + r"\))?"
 AUTHOR = compiled(
     both_scripts(
         # labelled: 作者：张三, Author: Jane Doe; 文： only as a word of its own (a name ending in 文,
@@ -84,7 +88,8 @@ AUTHOR = compiled(
         r"(?:(?<!责任)(?:作者|记者|撰文|图文|发文机关)|(?<![\u4e00-\u9fff])文|author|by)" + VALUE
         # By A, B and C, CNN: the line alone, or a date after a dash (By Ana Rivera — March 3, 2024)
         + r"|^\s*by\s+(" + LATIN_NAMES + r")(?:\s*,\s*(?-i:[A-Z]{2,}))?" + BYLINE_END
-        + r"|^\s*" + OTHER_BY + r"\s+(" + FULL_NAMES + ")" + BYLINE_END  # Par Jean Dupont, Von Max Müller
+        # Par Jean Dupont, Von Max Müller: opening the line or one of its parts (``Le Monde | … | Par …``)
+        + r"|" + OTHER_BY_AT + OTHER_BY + r"\s+(" + FULL_NAMES + WITH_NAMES + ")" + BYLINE_END
         + r"|(?:^|\s)by\s+((?-i:[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}))\s*(?:$|[|,·•])"  # a byline: By Jane Doe
     ),
     re.I,
@@ -115,13 +120,13 @@ SPLIT_NAMES = compiled(
 )
 # Every labelled value follows a colon, every byline holds "by", a slash or 记者: most lines hold
 # none, and skip the searches. ``may_name`` tests it; this is the test as one case-blind pattern.
-MAY_NAME = LABEL_COLON + "|by|^\\s*" + OTHER_BY + "\\s|[/／]|" + both_scripts("记者")
+MAY_NAME = LABEL_COLON + "|by|" + OTHER_BY_AT + OTHER_BY + "\\s|[/／]|" + both_scripts("记者")
 REPORTER = ("记者", "記者")  # 记者 in both scripts, for may_name
-BY = compiled(r"by|^\s*" + OTHER_BY + r"\s", re.I)  # "by", or another language's byline word opening the line
+BY = compiled(r"by|" + OTHER_BY_AT + OTHER_BY + r"\s", re.I)  # "by", or another language's byline word (OTHER_BY_AT)
 LABELS = compiled(
     both_scripts(
         r"(?:发布|发表|更新|出版)?(?:时间|日期)|来源|稿源|作者|发文机关|记者|通讯员|责任编辑|编辑|浏览(?:次数)?|阅读(?:量)?|点击(?:数)?|"
-        r"published|posted|updated|date|source|author|by|on"
+        r"published|posted|updated|date|source|author|by|on|\b" + OTHER_BY + r"\b"
     ),
     re.I,
 )

@@ -135,3 +135,15 @@ def test_a_split_byline_is_read_and_leaves_the_body() -> None:
     verdicts = [Verdict(Block(i, t, source="text"), keep, "body" if keep else "short", float(units_of(t))) for i, (t, keep) in enumerate(lines)]
     article, _ = finalize(Decoded("a.txt", "", "utf-8", "utf-8"), verdicts, None, None)
     assert (article.author, article.text) == ("Maria Lindqvist", EN_BODY)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("03.03.2024 10:15 | von Max Müller", "Max Müller"),  # the byline one part of a dateline
+        ("Le Soir | 03.03.2024 à 10h15 | Par Jean Dupont (avec Marie Curie et Paul Roux)", "Jean Dupont (avec Marie Curie et Paul Roux)"),
+        ("Le Soir | 03.03.2024 | Par ailleurs", None),  # no name after it
+    ],
+)
+def test_a_bylines_word_opens_a_part_of_a_dateline(line: str, author: str | None) -> None:
+    assert read_line(line, edge=True).author == author
