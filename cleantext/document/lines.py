@@ -118,6 +118,9 @@ SPLIT_NAMES = compiled(
     r"^\s*(" + FULL_NAMES + r"|(?:" + NOT_A_NAME + r"[\u4e00-\u9fff·]{2,4})(?:(?:\s+|\s*[、，,]\s*)"
     + NOT_A_NAME + r"[\u4e00-\u9fff·]{2,4}){0,3})\s*$"
 )
+# The label of a notice's issuer (see AUTHOR): its header table (索引号, 发文机关, 成文日期, 发文字号)
+# is part of the notice, cited by its number and dates, and stays in its text.
+ISSUER = compiled(both_scripts("发文机关"))
 # Every labelled value follows a colon, every byline holds "by", a slash or 记者: most lines hold
 # none, and skip the searches. ``may_name`` tests it; this is the test as one case-blind pattern.
 MAY_NAME = LABEL_COLON + "|by|" + OTHER_BY_AT + OTHER_BY + "\\s|[/／]|" + both_scripts("记者")
@@ -218,6 +221,7 @@ def read_line(text: str, lang: str | None = None, units: int | None = None, *, e
         author = bracketed_name(text)  # a dateline's writer in brackets: ``[ 黄宇 ] 来源：…``
     word_units = EDGE_WORD_UNITS if edge else WORD_UNITS
     consumed = _residue_units(text, site, author, date_span, word_units) <= MAX_RESIDUE_UNITS
+    consumed = consumed and not (author and ISSUER.search(text))  # a notice's header row stays its text
     if not consumed and (credit_m is not None or _by_in_prose(text, author_m)):
         author = None  # an unlabelled credit, or "by Name" ending a sentence: see CREDIT
     return LineMeta(date, site, author, consumed)

@@ -29,7 +29,6 @@ ZH_BODY = "市议会周二投票决定拓宽沿河人行道，理由是过去一
         ("（记者 周明远）", "周明远"),
         ("本报记者周明远发自杭州", "周明远"),
         ("By Maria Lindqvist", "Maria Lindqvist"),
-        ("发文机关：   滨江市人民政府办公室      成文日期： 2022年01月27日", "滨江市人民政府办公室"),  # a notice's issuer
         ("By Maria Lindqvist, March 3, 2024", "Maria Lindqvist"),
         ("作者：周明远 林小雨", "周明远 林小雨"),  # two writers after one label
         ("作者：周明远、林小雨", "周明远、林小雨"),
@@ -147,3 +146,8 @@ def test_a_split_byline_is_read_and_leaves_the_body() -> None:
 )
 def test_a_bylines_word_opens_a_part_of_a_dateline(line: str, author: str | None) -> None:
     assert read_line(line, edge=True).author == author
+
+
+def test_a_notices_issuer_is_its_author_and_its_header_row_stays() -> None:
+    meta = read_line("发文机关：   滨江市人民政府办公室      成文日期： 2022年01月27日")
+    assert (meta.author, meta.date, meta.consumed) == ("滨江市人民政府办公室", "2022-01-27", False)
