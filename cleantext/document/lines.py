@@ -44,14 +44,14 @@ CJK_NAME = r"([\u4e00-\u9fff·]{2,4})"
 # Several writers after one label, split by spaces or 、 (``作者：宋怡 杨志华``), a name maybe
 # followed by its Latin form in brackets (``作者：周思博 (Joel Spolsky)``); a label word is no name
 # (``记者：张三 通讯员 李四``: the reporter). Latin names are capitalised words (``Author: Jane Doe``).
-NOT_A_NAME = r"(?!通讯员|责任|编辑|摄影|摄|来源|出自|时间|日期|发布|报道|发自)"
+NOT_A_NAME = r"(?!通讯员|实习生|责任|编辑|摄影|摄|来源|出自|时间|日期|发布|报道|发自)"
 ONE_NAME = (
     NOT_A_NAME + r"[\u4e00-\u9fff·]{2,4}(?:\s*[(（][A-Za-z][A-Za-z .'-]{1,40}[)）])?"
     r"|(?-i:[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})"
 )
 NAMES = r"(?:" + ONE_NAME + r")(?:(?:\s+|\s*[、，,]\s*|\s+and\s+)(?:" + ONE_NAME + r")){0,3}"
 NAMES_END = (
-    r"(?=\s*$|\s{2,}|\s+\d|[\s　|｜/]*(?:时间|日期|发布|来源|出自|通讯员|编辑|$)|\s?[\]】)）|｜·•,，])"
+    r"(?=\s*$|\s{2,}|\s+\d|[\s　|｜/]*(?:时间|日期|发布|来源|出自|通讯员|实习生|编辑|$)|\s?[\]】)）|｜·•,，])"
 )
 # Two or three Chinese names written with no space between, and nothing else (no 发自, 摄…)
 CJK_NAMES = r"((?:(?!发自|报道|通讯员|摄)[\u4e00-\u9fff·]){5,8})"
@@ -60,7 +60,18 @@ CJK_NAMES = r"((?:(?!发自|报道|通讯员|摄)[\u4e00-\u9fff·]){5,8})"
 # Glued to 记者 a word ending at a space is a compound's end (``小记者训练营``), not a name.
 CJK_NAME_END = r"(?<!摄)(?=$|[)）\]】]|通讯员|报道|发自)"
 CJK_SPACED_NAME_END = r"(?<!摄)(?=$|\s|[)）\]】,，、;；]|通讯员|报道|发自)"
-PEN_NAME = r"([^\s/／|｜:：，,。；;（）()【】\[\]]{1,20})"  # after 文/: any name up to a space or mark
+PEN_NAME = r"([^\s/／|｜:：，,。；;（）()【】\[\]]{1,20})"
+# A Chinese writer's label (作者, 撰文, 撰稿人, 记者) and its name with a colon between, a space maybe
+# before it (``作者 :张三``)
+WRITER_SEP = r"\s*[:：]"
+# Or with a bar or a slash (``作者｜张三``, ``作者/张三``, ``文 | 张三``; 文/ is a CREDIT), the label opening
+# the line or a part of it, not after a bar or a slash: a menu's items and a breadcrumb's stand between
+# them (``首页 | 作者 | 关于``). 文 is a word of its own there (not 中文|English).
+BAR_LABEL = r"(?:^|(?<![|｜/／])[\s（(【\[])(?:(?:作者|撰文|撰稿人?)\s*[|｜/／]|文\s*[|｜])\s*"
+# The photographs' credit beside the writer's (``文/图 张三``, ``文｜图：张三``): the name after it is
+# the writer's too
+PHOTO = r"(?:图(?:片)?(?:\s*[:：/／|｜]\s*|\s+))?"
+BAR_VALUE = r"(?:[\[【]\s*)?([^\s:：|｜\[\]【】=\"/／]{1,40}?)" + STOP  # after 文/: any name up to a space or mark
 # A byline naming several writers (``By Dana A. Ford, Chien-Ming Wang and Tom Watkins, CNN``) is read
 # only when it is the whole line; the fewest names are taken, so that a newsroom's acronym after
 # the last comma stays out.
@@ -83,7 +94,8 @@ AUTHOR = compiled(
     both_scripts(
         # labelled: 作者：张三, Author: Jane Doe; 文： only as a word of its own (a name ending in 文,
         # ``王文：…``, opens many a headline)
-        r"(?:作者|撰文|(?<!小)记者|author|written by)" + LABEL_COLON + r"\s*(" + NAMES + ")" + NAMES_END + "|"
+        r"(?:(?:作者|撰文|撰稿人?|(?<!小)记者)" + WRITER_SEP + r"|(?:author|written by)" + LABEL_COLON + r")"
+        + r"\s*(" + NAMES + ")" + NAMES_END + "|"
         # 发文机关: the body that issues an official document, its author in a notice's header table
         r"(?:(?<!责任)(?:作者|记者|撰文|图文|发文机关)|(?<![\u4e00-\u9fff])文|author|by)" + VALUE
         # By A, B and C, CNN: the line alone, or a date after a dash (By Ana Rivera — March 3, 2024)
@@ -91,6 +103,9 @@ AUTHOR = compiled(
         # Par Jean Dupont, Von Max Müller: opening the line or one of its parts (``Le Monde | … | Par …``)
         + r"|" + OTHER_BY_AT + OTHER_BY + r"\s+(" + FULL_NAMES + WITH_NAMES + ")" + BYLINE_END
         + r"|(?:^|\s)by\s+((?-i:[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}))\s*(?:$|[|,·•])"  # a byline: By Jane Doe
+        # 作者｜张三 李四, 文 | 深夜的猫: names, else any pen name, after a bar or a slash
+        + r"|" + BAR_LABEL + r"(" + NAMES + ")" + NAMES_END
+        + r"|" + BAR_LABEL + PHOTO + BAR_VALUE
     ),
     re.I,
 )
@@ -98,7 +113,7 @@ AUTHOR = compiled(
 # holds the same words, so such a name counts only on a line that is nothing else.
 CREDIT = compiled(
     both_scripts(
-        r"(?:^|[\s（(【\[])文\s*[/／]\s*" + PEN_NAME  # 文/张三
+        r"(?:^|[\s（(【\[])文\s*[/／]\s*" + PHOTO + PEN_NAME  # 文/张三, 文/图 张三
         + r"|记者\s+((?:" + NOT_A_NAME + r"[\u4e00-\u9fff·]{2,4}\s+){1,2}" + NOT_A_NAME + r"[\u4e00-\u9fff·]{2,4})"
         + r"(?=\s*$|\s*[)）\]】]|\s+通讯员)"  # 光明日报记者 张三 李四: the reporters, each name spaced
         + r"|记者\s+" + CJK_NAME + CJK_SPACED_NAME_END  # 本报记者 张三 通讯员 李四
@@ -121,9 +136,11 @@ SPLIT_NAMES = compiled(
 # The label of a notice's issuer (see AUTHOR): its header table (索引号, 发文机关, 成文日期, 发文字号)
 # is part of the notice, cited by its number and dates, and stays in its text.
 ISSUER = compiled(both_scripts("发文机关"))
-# Every labelled value follows a colon, every byline holds "by", a slash or 记者: most lines hold
+WRITER_BAR = r"(?:作者|撰文|撰稿人?|文)\s*[|｜]"  # a writer's label and a bar (both scripts write these alike)
+WRITER_BAR_SEARCH = compiled(WRITER_BAR)  # for may_name
+# Every labelled value follows a colon, every byline holds "by", a slash, 记者 or a writer's bar: most lines hold
 # none, and skip the searches. ``may_name`` tests it; this is the test as one case-blind pattern.
-MAY_NAME = LABEL_COLON + "|by|" + OTHER_BY_AT + OTHER_BY + "\\s|[/／]|" + both_scripts("记者")
+MAY_NAME = LABEL_COLON + "|by|" + OTHER_BY_AT + OTHER_BY + "\\s|[/／]|" + both_scripts("记者") + "|" + WRITER_BAR
 REPORTER = ("记者", "記者")  # 记者 in both scripts, for may_name
 BY = compiled(r"by|" + OTHER_BY_AT + OTHER_BY + r"\s", re.I)  # "by", or another language's byline word (OTHER_BY_AT)
 LABELS = compiled(
@@ -191,6 +208,7 @@ def may_name(text: str) -> bool:
         or "／" in text
         or any(word in text for word in REPORTER)
         or BY.search(text) is not None
+        or (("|" in text or "｜" in text) and WRITER_BAR_SEARCH.search(text) is not None)
     )
 
 

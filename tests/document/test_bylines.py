@@ -151,3 +151,24 @@ def test_a_bylines_word_opens_a_part_of_a_dateline(line: str, author: str | None
 def test_a_notices_issuer_is_its_author_and_its_header_row_stays() -> None:
     meta = read_line("发文机关：   滨江市人民政府办公室      成文日期： 2022年01月27日")
     assert (meta.author, meta.date, meta.consumed) == ("滨江市人民政府办公室", "2022-01-27", False)
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("作者｜周明远 林小雨", "周明远 林小雨"),  # a bar for the label's colon
+        ("文 | 周明远", "周明远"),
+        ("作者｜深夜的猫", "深夜的猫"),  # a pen name
+        ("作者/周明远", "周明远"),
+        ("作者 :周明远", "周明远"),  # a space before the colon
+        ("撰稿人：周明远", "周明远"),
+        ("文/图 周明远", "周明远"),  # text and photographs by one writer
+        ("文｜图 周明远", "周明远"),
+        ("本报记者 周明远 实习生 林小雨", "周明远"),  # the reporter, not the intern
+        ("首页 | 新闻 | 作者 | 关于", None),  # a menu's items between bars
+        ("首页 / 作者 / 关于", None),  # a breadcrumb
+        ("中文|English", None),  # 文 ending a word
+    ],
+)
+def test_a_writers_label_with_a_bar_or_a_slash(line: str, author: str | None) -> None:
+    assert read_line(line).author == author
