@@ -51,16 +51,19 @@ ONE_NAME = (
 )
 NAMES = r"(?:" + ONE_NAME + r")(?:(?:\s+|\s*[、，,]\s*|\s+and\s+)(?:" + ONE_NAME + r")){0,3}"
 NAMES_END = (
-    r"(?=\s*$|\s{2,}|\s+\d|[\s　|｜/]*(?:时间|日期|发布|来源|出自|通讯员|实习生|编辑|$)|\s?[\]】)）|｜·•,，])"
+    r"(?=\s*$|\s{2,}|\s+\d|[\s　|｜/]*(?:时间|日期|发布|来源|出自|通讯员|实习生|编辑|$)|\s?[\]】)）|｜·•,，]"
+    r"|\s*[(（](?![A-Za-z]))"  # a bracket opening the writer's title or school: ``作者：张三（北京大学教授）``
 )
 # Two or three Chinese names written with no space between, and nothing else (no 发自, 摄…)
 CJK_NAMES = r"((?:(?!发自|报道|通讯员|摄)[\u4e00-\u9fff·]){5,8})"
 # Where an unlabelled Chinese name ends: the line, a closing bracket, the next credit (not 摄:
 # ``记者张三摄`` credits a photograph, not the article); after a space also a space or a list mark.
 # Glued to 记者 a word ending at a space is a compound's end (``小记者训练营``), not a name.
-CJK_NAME_END = r"(?<!摄)(?=$|[)）\]】]|通讯员|报道|发自)"
+CJK_NAME_END = r"(?<!摄)(?=$|[)）\]】]|\s*通讯员|报道|发自)"
 CJK_SPACED_NAME_END = r"(?<!摄)(?=$|\s|[)）\]】,，、;；]|通讯员|报道|发自)"
 PEN_NAME = r"([^\s/／|｜:：，,。；;（）()【】\[\]]{1,20})"
+# A reporter's newsroom before the names after a label (``作者：新华社记者 张三``)
+NEWSROOM_REPORTER = r"(?:[\u4e00-\u9fff·]{0,10}?记者\s*)?"
 # A Chinese writer's label (作者, 撰文, 撰稿人, 记者) and its name with a colon between, a space maybe
 # before it (``作者 :张三``)
 WRITER_SEP = r"\s*[:：]"
@@ -95,7 +98,7 @@ AUTHOR = compiled(
         # labelled: 作者：张三, Author: Jane Doe; 文： only as a word of its own (a name ending in 文,
         # ``王文：…``, opens many a headline)
         r"(?:(?:作者|撰文|撰稿人?|(?<!小)记者)" + WRITER_SEP + r"|(?:author|written by)" + LABEL_COLON + r")"
-        + r"\s*(" + NAMES + ")" + NAMES_END + "|"
+        + r"\s*" + NEWSROOM_REPORTER + r"(" + NAMES + ")" + NAMES_END + "|"
         # 发文机关: the body that issues an official document, its author in a notice's header table
         r"(?:(?<!责任)(?:作者|记者|撰文|图文|发文机关)|(?<![\u4e00-\u9fff])文|author|by)" + VALUE
         # By A, B and C, CNN: the line alone, or a date after a dash (By Ana Rivera — March 3, 2024)

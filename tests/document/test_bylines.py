@@ -172,3 +172,16 @@ def test_a_notices_issuer_is_its_author_and_its_header_row_stays() -> None:
 )
 def test_a_writers_label_with_a_bar_or_a_slash(line: str, author: str | None) -> None:
     assert read_line(line).author == author
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("作者：周明远（滨江大学教授）", "周明远"),  # the writer's title in brackets is no part of the name
+        ("作者：周明远 (Ming Zhou)", "周明远 (Ming Zhou)"),  # the name's Latin form is
+        ("作者：新华社记者 周明远", "周明远"),  # the newsroom before 记者 after the label
+        ("记者周明远 通讯员林小雨", "周明远"),  # a space before the correspondent's credit
+    ],
+)
+def test_what_stands_around_a_labelled_name(line: str, author: str) -> None:
+    assert read_line(line).author == author
