@@ -89,10 +89,19 @@ OTHER_BY_AT = r"(?:^|[|｜•]|\s-)\s*"  # where those open a byline: the line's
 FULL_NAME = r"(?-i:[A-Z][\w.'-]*(?:\s+(?:(?:de|del|della|van|von|der|da|di|la|le|dos|das)\s+)?[A-Z][\w.'-]*){1,3})"
 OTHER_AND = r"(?:,|\s+(?:et|y|e|und|and|&))"  # "and" in those languages, or a comma
 FULL_NAMES = FULL_NAME + r"(?:" + OTHER_AND + r"\s+" + FULL_NAME + r"){0,3}?"
-BYLINE_END = r"\s*(?:$|[—–|]|-\s)"  # the line's end, or a dash before the byline's date
+# A date ahead: a digit in the next two words (``March 3, 2024``, ``3 mars``, ``03.03.2024``)
+DATE_AHEAD = r"(?=\S*\d|\S+\s+\d)"
+# Where a byline's names end: the line's end; a dash or a bar before its date; a comma before a word
+# in lower case (but "and": ``A, B, and C``) or a digit (``Par Jean Dupont, publié le …``; before a
+# capital, another name); "on" before the date (``By Jane Doe on March 3, 2024``; in German, French
+# and Spanish the word before the date follows capitalised words that read as more of the name)
+AND_WORD = r"(?:and|et|y|e|und)\b"
+BY_NAME = r"((?-i:[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}))"  # one name after "by": capitalised words
+BYLINE_END = r"\s*(?:$|[—–|•]|-\s|,\s*(?!" + AND_WORD + r")(?-i:[a-zà-ÿ\d])|(?<=\s)(?-i:on)\s+" + DATE_AHEAD + ")"
 # Writers credited beside the byline's in brackets (``Par Jean Dupont (avec Marie Curie)``) are the
 # byline's too: "with" in French, Spanish, Portuguese and German
 WITH_NAMES = r"(?:\s*\((?:avec|con|com|mit)\s+" + FULL_NAMES + r"\))?"
+MAX_BYLINE_LEAD_WORDS = 3  # words before "by Name" in a byline (``Photos and story by``); more is a sentence
 AUTHOR = compiled(
     both_scripts(
         # labelled: 作者：张三, Author: Jane Doe; 文： only as a word of its own (a name ending in 文,
@@ -105,7 +114,9 @@ AUTHOR = compiled(
         + r"|^\s*by\s+(" + LATIN_NAMES + r")(?:\s*,\s*(?-i:[A-Z]{2,}))?" + BYLINE_END
         # Par Jean Dupont, Von Max Müller: opening the line or one of its parts (``Le Monde | … | Par …``)
         + r"|" + OTHER_BY_AT + OTHER_BY + r"\s+(" + FULL_NAMES + WITH_NAMES + ")" + BYLINE_END
-        + r"|(?:^|\s)by\s+((?-i:[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}))\s*(?:$|[|,·•])"  # a byline: By Jane Doe
+        + r"|(?:^|\s)by\s+" + BY_NAME + r"\s*(?:$|[|,·•])"  # a byline: By Jane Doe
+        # Posted by Jane Doe on March 3, 2024: a byline's few words before "by" (a sentence has more)
+        + rf"|^\s*(?:[\w'-]+\s+){{1,{MAX_BYLINE_LEAD_WORDS}}}by\s+" + BY_NAME + r"\s+(?-i:on)\s+" + DATE_AHEAD
         # 作者｜张三 李四, 文 | 深夜的猫: names, else any pen name, after a bar or a slash
         + r"|" + BAR_LABEL + r"(" + NAMES + ")" + NAMES_END
         + r"|" + BAR_LABEL + PHOTO + BAR_VALUE
@@ -170,7 +181,6 @@ MEMBER_SINCE = compiled(
 )
 MAX_BYLINE_WORD_CHARS = 16  # characters: a byline's word alone, with spaces around (see BYLINE_WORD)
 MAX_SPLIT_NAMES_CHARS = 80  # characters: four names and the words between them
-MAX_BYLINE_LEAD_WORDS = 3  # words before "by Name" in a byline (``Photos and story by``); more is a sentence
 MAX_META_UNITS = 60  # units: longer lines are prose that happens to mention a date or a source
 MAX_RESIDUE_UNITS = 6  # units left after the metadata is taken out: more means the line says more
 # At the article's edges (its first and last lines, and above and below them) a byline or a date

@@ -185,3 +185,20 @@ def test_a_writers_label_with_a_bar_or_a_slash(line: str, author: str | None) ->
 )
 def test_what_stands_around_a_labelled_name(line: str, author: str) -> None:
     assert read_line(line).author == author
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("By Maria Lindqvist on March 3, 2024", "Maria Lindqvist"),  # "on" before the date
+        ("Posted by Maria Lindqvist on March 3, 2024", "Maria Lindqvist"),
+        ("Par Jean Dupont, publié le 3 mars 2024", "Jean Dupont"),  # a comma before a word in lower case
+        ("Von Max Müller, 03.03.2024", "Max Müller"),
+        ("By Ana Rivera, Tom Hale, and Li Wei", "Ana Rivera, Tom Hale, and Li Wei"),  # but "and"
+        ("By Maria Lindqvist • 5 min read", "Maria Lindqvist"),
+        ("The bill was approved by Parliament on 3 March.", None),  # a sentence: more words before "by"
+        ("By Maria Lindqvist on a typewriter", None),  # no date after "on"
+    ],
+)
+def test_where_a_bylines_names_end(line: str, author: str | None) -> None:
+    assert read_line(line, edge=True).author == author
