@@ -202,3 +202,8 @@ def test_what_stands_around_a_labelled_name(line: str, author: str) -> None:
 )
 def test_where_a_bylines_names_end(line: str, author: str | None) -> None:
     assert read_line(line, edge=True).author == author
+
+
+def test_the_new_labels_match_traditional_script() -> None:
+    assert read_line("本報記者 周明遠 實習生 林小雨").author == "周明遠"
+    assert read_line("發文機關：濱江市人民政府").author == "濱江市人民政府"
