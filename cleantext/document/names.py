@@ -48,13 +48,20 @@ GIVEN = r"[\u4e00-\u9fff]"
 # mostly no names: ``关于我们``, ``安全退出``); a label's word is no name (``刘满仓 责任编辑``,
 # ``（记者张三 整合）``: compiled by the reporter).
 FIRST_NAME = r"(?:(?:" + COMPOUND_SURNAMES + r")|[" + SURNAMES + r"])" + GIVEN + r"{1,2}(?!" + GIVEN + ")"
-OTHER_NAME = r"(?!责任|编辑|记者|通讯员|摄影|来源|整合|整理|编译|综合|报道)" + GIVEN + r"{2,4}"
+OTHER_NAME = r"(?!责任|编辑|记者|通讯员|实习生|摄影|来源|整合|整理|编译|综合|报道)" + GIVEN + r"{2,4}"
 NAMES = FIRST_NAME + r"(?:(?:\s+|\s*[、，,]\s*)" + OTHER_NAME + r"){0,3}"
 NAME_LINE = compiled(both_scripts(r"^\s*(" + NAMES + r")\s*$"))
 # After 记者 (``（总台记者 张倩）``) the label vouches for the names: any name's length will do.
 COMPILED = r"(?:\s*(?:整合|整理|编译|综合|报道))?"  # the reporter compiled the story
+# The other credits beside the reporters' in the brackets: the correspondent (通讯员), the intern
+# (实习生), the photographer (摄影), before or after them (``（通讯员 李四 记者 张三）``,
+# ``（记者 张三 通讯员 李四）``); the reporters are the writers.
+OTHER_CREDIT = r"(?:通讯员|实习生|摄影)"
+CREDIT_BEFORE = r"(?:" + OTHER_CREDIT + r"\s*[\u4e00-\u9fff·、，, ]{2,20}?\s+)?"
+CREDIT_AFTER = r"(?:\s*" + OTHER_CREDIT + r"[^)）]{0,30})?"
 REPORTERS = (
-    r"[\u4e00-\u9fff·]{0,10}记者\s*(" + OTHER_NAME + r"(?:(?:\s+|\s*[、，,]\s*)" + OTHER_NAME + r"){0,3})" + COMPILED
+    CREDIT_BEFORE + r"[\u4e00-\u9fff·]{0,10}记者\s*("
+    + OTHER_NAME + r"(?:(?:\s+|\s*[、，,]\s*)" + OTHER_NAME + r"){0,3})" + COMPILED + CREDIT_AFTER
 )
 SIGNATURE = r"[(（]\s*(?:" + REPORTERS + "|(" + NAMES + r"))\s*[)）]\s*$"
 CLOSING = compiled(both_scripts(SIGNATURE))
