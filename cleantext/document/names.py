@@ -67,7 +67,14 @@ SIGNATURE = r"[(（]\s*(?:" + REPORTERS + "|(" + NAMES + r"))\s*[)）]\s*$"
 CLOSING = compiled(both_scripts(SIGNATURE))
 SIGNATURE_LINE = compiled(both_scripts(r"^\s*" + SIGNATURE))
 # A wire story's dateline credits its reporter in brackets: ``新华社拉萨1月2日电（记者 张三）``
-LEAD = compiled(both_scripts(r"[电讯]\s*[(（]\s*" + REPORTERS + r"\s*[)）]"))
+# or without brackets, the names then ending at a space, 报道 (reports) or a colon: ``本报讯 记者 张三 报道：``
+# (a newsroom before 记者 only after a space: ``据某电视台记者张三报道`` cites another outlet)
+LAZY_NAME = r"(?!责任|编辑|记者|通讯员|实习生|摄影|来源|报道)" + GIVEN + r"{2,4}?"
+UNBRACKETED = (
+    r"(?:\s+[\u4e00-\u9fff·]{0,10}?)?记者\s*(" + LAZY_NAME + r"(?:(?:\s+|\s*[、，,]\s*)" + LAZY_NAME + r"){0,3})"
+    r"(?=\s|报道|[:：])"
+)
+LEAD = compiled(both_scripts(r"[电讯](?:\s*[(（]\s*" + REPORTERS + r"\s*[)）]|" + UNBRACKETED + ")"))
 LEAD_CHARS = 60  # characters of the article's first paragraph where its dateline stands
 BRACKETED = compiled(both_scripts(r"[\[【]\s*(" + NAMES + r")\s*[\]】]"))
 

@@ -85,3 +85,21 @@ def test_a_datelines_reporter_beside_other_credits(paragraph: str, names: str) -
 
 def test_a_closing_credit_names_the_reporter_beside_the_correspondent() -> None:
     assert closing_names("过一个祥和的春节。（记者 周明远 通讯员 林小雨）") == "周明远"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "names"),
+    [
+        ("本报讯 记者周明远报道：昨天，市里召开会议。", "周明远"),
+        ("新华社杭州3月2日电 记者周明远 林小雨 报道：昨天，市里召开会议。", "周明远 林小雨"),
+        ("本报讯 记者 周明远、林小雨：昨天，市里召开会议。", "周明远、林小雨"),
+        ("本报讯 记者昨天从市里获悉，会议将在下月召开。", None),  # the reporter, unnamed
+        ("新华社杭州3月2日电 记者日前从有关部门获悉：会议将在下月召开。", None),
+    ],
+)
+def test_a_datelines_reporter_without_brackets(paragraph: str, names: str | None) -> None:
+    assert lead_credit(paragraph) == names
+
+
+def test_a_reporter_of_another_outlet_cited_is_no_credit() -> None:
+    assert lead_credit("据滨江电视台记者周明远报道，会议将在下月召开。") is None
