@@ -183,7 +183,9 @@ def finalize(
         text = render_markdown([v.block for v in out if v.keep], width_fold)
     date = find_date(meta.date, lang) if meta.date else None
     first, last = kept[0], kept[-1]
-    author = found.author or placed_author(out, _headline_at(out, title_index, folded_title, first), first, last)
+    headline = _headline_at(out, title_index, folded_title, first)
+    dateline = found.date_index if 0 <= found.date_index <= last else None
+    author = found.author or placed_author(out, headline, dateline, first, last)
     url = doc.hints.get("url") or meta.url
     article = Article(
         id=record_id(doc.hints.get("id"), url, title, plain),  # the same record in both text formats

@@ -44,23 +44,37 @@ CJK_NAME = r"([\u4e00-\u9fff·]{2,4})"
 # Several writers after one label, split by spaces or 、 (``作者：宋怡 杨志华``), a name maybe
 # followed by its Latin form in brackets (``作者：周思博 (Joel Spolsky)``); a label word is no name
 # (``记者：张三 通讯员 李四``: the reporter). Latin names are capitalised words (``Author: Jane Doe``).
-NOT_A_NAME = r"(?!通讯员|责任|编辑|摄影|摄|来源|出自|时间|日期|发布|报道|发自)"
+NOT_A_NAME = r"(?!通讯员|实习生|责任|编辑|摄影|摄|来源|出自|时间|日期|发布|报道|发自)"
 ONE_NAME = (
     NOT_A_NAME + r"[\u4e00-\u9fff·]{2,4}(?:\s*[(（][A-Za-z][A-Za-z .'-]{1,40}[)）])?"
     r"|(?-i:[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})"
 )
 NAMES = r"(?:" + ONE_NAME + r")(?:(?:\s+|\s*[、，,]\s*|\s+and\s+)(?:" + ONE_NAME + r")){0,3}"
 NAMES_END = (
-    r"(?=\s*$|\s{2,}|\s+\d|[\s　|｜/]*(?:时间|日期|发布|来源|出自|通讯员|编辑|$)|\s?[\]】)）|｜·•,，])"
+    r"(?=\s*$|\s{2,}|\s+\d|[\s　|｜/]*(?:时间|日期|发布|来源|出自|通讯员|实习生|编辑|$)|\s?[\]】)）|｜·•,，]"
+    r"|\s*[(（](?![A-Za-z]))"  # a bracket opening the writer's title or school: ``作者：张三（北京大学教授）``
 )
 # Two or three Chinese names written with no space between, and nothing else (no 发自, 摄…)
 CJK_NAMES = r"((?:(?!发自|报道|通讯员|摄)[\u4e00-\u9fff·]){5,8})"
 # Where an unlabelled Chinese name ends: the line, a closing bracket, the next credit (not 摄:
 # ``记者张三摄`` credits a photograph, not the article); after a space also a space or a list mark.
 # Glued to 记者 a word ending at a space is a compound's end (``小记者训练营``), not a name.
-CJK_NAME_END = r"(?<!摄)(?=$|[)）\]】]|通讯员|报道|发自)"
+CJK_NAME_END = r"(?<!摄)(?=$|[)）\]】]|\s*通讯员|报道|发自)"
 CJK_SPACED_NAME_END = r"(?<!摄)(?=$|\s|[)）\]】,，、;；]|通讯员|报道|发自)"
-PEN_NAME = r"([^\s/／|｜:：，,。；;（）()【】\[\]]{1,20})"  # after 文/: any name up to a space or mark
+PEN_NAME = r"([^\s/／|｜:：，,。；;（）()【】\[\]]{1,20})"
+# A reporter's newsroom before the names after a label (``作者：新华社记者 张三``)
+NEWSROOM_REPORTER = r"(?:[\u4e00-\u9fff·]{0,10}?记者\s*)?"
+# A Chinese writer's label (作者, 撰文, 撰稿人, 记者) and its name with a colon between, a space maybe
+# before it (``作者 :张三``)
+WRITER_SEP = r"\s*[:：]"
+# Or with a bar or a slash (``作者｜张三``, ``作者/张三``, ``文 | 张三``; 文/ is a CREDIT), the label opening
+# the line or a part of it, not after a bar or a slash: a menu's items and a breadcrumb's stand between
+# them (``首页 | 作者 | 关于``). 文 is a word of its own there (not 中文|English).
+BAR_LABEL = r"(?:^|(?<![|｜/／])[\s（(【\[])(?:(?:作者|撰文|撰稿人?)\s*[|｜/／]|文\s*[|｜])\s*"
+# The photographs' credit beside the writer's (``文/图 张三``, ``文｜图：张三``): the name after it is
+# the writer's too
+PHOTO = r"(?:图(?:片)?(?:\s*[:：/／|｜]\s*|\s+))?"
+BAR_VALUE = r"(?:[\[【]\s*)?([^\s:：|｜\[\]【】=\"/／]{1,40}?)" + STOP  # after 文/: any name up to a space or mark
 # A byline naming several writers (``By Dana A. Ford, Chien-Ming Wang and Tom Watkins, CNN``) is read
 # only when it is the whole line; the fewest names are taken, so that a newsroom's acronym after
 # the last comma stays out.
@@ -71,20 +85,41 @@ LATIN_NAMES = LATIN_NAME + r"(?:\s*,\s*(?:and\s+)?" + LATIN_NAME + r"|\s+(?:and|
 # words or more (a given name and a surname) and the line hold nothing else (but a date after a
 # dash). Dutch "door" is left out: it is also an English word that opens headlines.
 OTHER_BY = r"(?:par|por|von)"
+OTHER_BY_AT = r"(?:^|[|｜•]|\s-)\s*"  # where those open a byline: the line's start, or a part's after a separator
 FULL_NAME = r"(?-i:[A-Z][\w.'-]*(?:\s+(?:(?:de|del|della|van|von|der|da|di|la|le|dos|das)\s+)?[A-Z][\w.'-]*){1,3})"
 OTHER_AND = r"(?:,|\s+(?:et|y|e|und|and|&))"  # "and" in those languages, or a comma
 FULL_NAMES = FULL_NAME + r"(?:" + OTHER_AND + r"\s+" + FULL_NAME + r"){0,3}?"
-BYLINE_END = r"\s*(?:$|[—–|]|-\s)"  # the line's end, or a dash before the byline's date
+# A date ahead: a digit in the next two words (``March 3, 2024``, ``3 mars``, ``03.03.2024``)
+DATE_AHEAD = r"(?=\S*\d|\S+\s+\d)"
+# Where a byline's names end: the line's end; a dash or a bar before its date; a comma before a word
+# in lower case (but "and": ``A, B, and C``) or a digit (``Par Jean Dupont, publié le …``; before a
+# capital, another name); "on" before the date (``By Jane Doe on March 3, 2024``; in German, French
+# and Spanish the word before the date follows capitalised words that read as more of the name)
+AND_WORD = r"(?:and|et|y|e|und)\b"
+BY_NAME = r"((?-i:[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}))"  # one name after "by": capitalised words
+BYLINE_END = r"\s*(?:$|[—–|•]|-\s|,\s*(?!" + AND_WORD + r")(?-i:[a-zà-ÿ\d])|(?<=\s)(?-i:on)\s+" + DATE_AHEAD + ")"
+# Writers credited beside the byline's in brackets (``Par Jean Dupont (avec Marie Curie)``) are the
+# byline's too: "with" in French, Spanish, Portuguese and German
+WITH_NAMES = r"(?:\s*\((?:avec|con|com|mit)\s+" + FULL_NAMES + r"\))?"
+MAX_BYLINE_LEAD_WORDS = 3  # words before "by Name" in a byline (``Photos and story by``); more is a sentence
 AUTHOR = compiled(
     both_scripts(
         # labelled: 作者：张三, Author: Jane Doe; 文： only as a word of its own (a name ending in 文,
         # ``王文：…``, opens many a headline)
-        r"(?:作者|撰文|(?<!小)记者|author|written by)" + LABEL_COLON + r"\s*(" + NAMES + ")" + NAMES_END + "|"
-        r"(?:(?<!责任)(?:作者|记者|撰文|图文)|(?<![\u4e00-\u9fff])文|author|by)" + VALUE
+        r"(?:(?:作者|撰文|撰稿人?|(?<!小)记者)" + WRITER_SEP + r"|(?:author|written by)" + LABEL_COLON + r")"
+        + r"\s*" + NEWSROOM_REPORTER + r"(" + NAMES + ")" + NAMES_END + "|"
+        # 发文机关: the body that issues an official document, its author in a notice's header table
+        r"(?:(?<!责任)(?:作者|记者|撰文|图文|发文机关)|(?<![\u4e00-\u9fff])文|author|by)" + VALUE
         # By A, B and C, CNN: the line alone, or a date after a dash (By Ana Rivera — March 3, 2024)
         + r"|^\s*by\s+(" + LATIN_NAMES + r")(?:\s*,\s*(?-i:[A-Z]{2,}))?" + BYLINE_END
-        + r"|^\s*" + OTHER_BY + r"\s+(" + FULL_NAMES + ")" + BYLINE_END  # Par Jean Dupont, Von Max Müller
-        + r"|(?:^|\s)by\s+((?-i:[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}))\s*(?:$|[|,·•])"  # a byline: By Jane Doe
+        # Par Jean Dupont, Von Max Müller: opening the line or one of its parts (``Le Monde | … | Par …``)
+        + r"|" + OTHER_BY_AT + OTHER_BY + r"\s+(" + FULL_NAMES + WITH_NAMES + ")" + BYLINE_END
+        + r"|(?:^|\s)by\s+" + BY_NAME + r"\s*(?:$|[|,·•])"  # a byline: By Jane Doe
+        # Posted by Jane Doe on March 3, 2024: a byline's few words before "by" (a sentence has more)
+        + rf"|^\s*(?:[\w'-]+\s+){{1,{MAX_BYLINE_LEAD_WORDS}}}by\s+" + BY_NAME + r"\s+(?-i:on)\s+" + DATE_AHEAD
+        # 作者｜张三 李四, 文 | 深夜的猫: names, else any pen name, after a bar or a slash
+        + r"|" + BAR_LABEL + r"(" + NAMES + ")" + NAMES_END
+        + r"|" + BAR_LABEL + PHOTO + BAR_VALUE
     ),
     re.I,
 )
@@ -92,7 +127,7 @@ AUTHOR = compiled(
 # holds the same words, so such a name counts only on a line that is nothing else.
 CREDIT = compiled(
     both_scripts(
-        r"(?:^|[\s（(【\[])文\s*[/／]\s*" + PEN_NAME  # 文/张三
+        r"(?:^|[\s（(【\[])文\s*[/／]\s*" + PHOTO + PEN_NAME  # 文/张三, 文/图 张三
         + r"|记者\s+((?:" + NOT_A_NAME + r"[\u4e00-\u9fff·]{2,4}\s+){1,2}" + NOT_A_NAME + r"[\u4e00-\u9fff·]{2,4})"
         + r"(?=\s*$|\s*[)）\]】]|\s+通讯员)"  # 光明日报记者 张三 李四: the reporters, each name spaced
         + r"|记者\s+" + CJK_NAME + CJK_SPACED_NAME_END  # 本报记者 张三 通讯员 李四
@@ -100,15 +135,32 @@ CREDIT = compiled(
         + r"|(?:^|[报社台网站])记者" + CJK_NAMES + r"$"  # 本报记者张三李四: two names glued, alone on the line
     )
 )
-# Every labelled value follows a colon, every byline holds "by", a slash or 记者: most lines hold
+# A byline's word alone on a line (``By``, ``Par``, ``作者：``, ``文/``), the name on the next line: a
+# dump breaks the byline where the page put the name in a link or a list's entry. A label needs its
+# colon: bare, ``Author`` and ``作者`` head a table's column (``Title / Date / Author``). The next
+# line must be nothing but names: a given name and a surname (``FULL_NAMES``), or Chinese names.
+BYLINE_WORD = compiled(
+    both_scripts(r"^\s*(?:(?:by|written by|" + OTHER_BY + r")\s*[:：]?|(?:author|作者|撰文)\s*[:：]|文\s*[/／])\s*$"),
+    re.I,
+)
+SPLIT_NAMES = compiled(
+    r"^\s*(" + FULL_NAMES + r"|(?:" + NOT_A_NAME + r"[\u4e00-\u9fff·]{2,4})(?:(?:\s+|\s*[、，,]\s*)"
+    + NOT_A_NAME + r"[\u4e00-\u9fff·]{2,4}){0,3})\s*$"
+)
+# The label of a notice's issuer (see AUTHOR): its header table (索引号, 发文机关, 成文日期, 发文字号)
+# is part of the notice, cited by its number and dates, and stays in its text.
+ISSUER = compiled(both_scripts("发文机关"))
+WRITER_BAR = r"(?:作者|撰文|撰稿人?|文)\s*[|｜]"  # a writer's label and a bar (both scripts write these alike)
+WRITER_BAR_SEARCH = compiled(WRITER_BAR)  # for may_name
+# Every labelled value follows a colon, every byline holds "by", a slash, 记者 or a writer's bar: most lines hold
 # none, and skip the searches. ``may_name`` tests it; this is the test as one case-blind pattern.
-MAY_NAME = LABEL_COLON + "|by|^\\s*" + OTHER_BY + "\\s|[/／]|" + both_scripts("记者")
+MAY_NAME = LABEL_COLON + "|by|" + OTHER_BY_AT + OTHER_BY + "\\s|[/／]|" + both_scripts("记者") + "|" + WRITER_BAR
 REPORTER = ("记者", "記者")  # 记者 in both scripts, for may_name
-BY = compiled(r"by|^\s*" + OTHER_BY + r"\s", re.I)  # "by", or another language's byline word opening the line
+BY = compiled(r"by|" + OTHER_BY_AT + OTHER_BY + r"\s", re.I)  # "by", or another language's byline word (OTHER_BY_AT)
 LABELS = compiled(
     both_scripts(
-        r"(?:发布|发表|更新|出版)?(?:时间|日期)|来源|稿源|作者|记者|通讯员|责任编辑|编辑|浏览(?:次数)?|阅读(?:量)?|点击(?:数)?|"
-        r"published|posted|updated|date|source|author|by|on"
+        r"(?:发布|发表|更新|出版)?(?:时间|日期)|来源|稿源|作者|发文机关|记者|通讯员|责任编辑|编辑|浏览(?:次数)?|阅读(?:量)?|点击(?:数)?|"
+        r"published|posted|updated|date|source|author|by|on|\b" + OTHER_BY + r"\b"
     ),
     re.I,
 )
@@ -127,7 +179,8 @@ MEMBER_SINCE = compiled(
     ),
     re.I,
 )
-MAX_BYLINE_LEAD_WORDS = 3  # words before "by Name" in a byline (``Photos and story by``); more is a sentence
+MAX_BYLINE_WORD_CHARS = 16  # characters: a byline's word alone, with spaces around (see BYLINE_WORD)
+MAX_SPLIT_NAMES_CHARS = 80  # characters: four names and the words between them
 MAX_META_UNITS = 60  # units: longer lines are prose that happens to mention a date or a source
 MAX_RESIDUE_UNITS = 6  # units left after the metadata is taken out: more means the line says more
 # At the article's edges (its first and last lines, and above and below them) a byline or a date
@@ -168,6 +221,7 @@ def may_name(text: str) -> bool:
         or "／" in text
         or any(word in text for word in REPORTER)
         or BY.search(text) is not None
+        or (("|" in text or "｜" in text) and WRITER_BAR_SEARCH.search(text) is not None)
     )
 
 
@@ -198,6 +252,7 @@ def read_line(text: str, lang: str | None = None, units: int | None = None, *, e
         author = bracketed_name(text)  # a dateline's writer in brackets: ``[ 黄宇 ] 来源：…``
     word_units = EDGE_WORD_UNITS if edge else WORD_UNITS
     consumed = _residue_units(text, site, author, date_span, word_units) <= MAX_RESIDUE_UNITS
+    consumed = consumed and not (author and ISSUER.search(text))  # a notice's header row stays its text
     if not consumed and (credit_m is not None or _by_in_prose(text, author_m)):
         author = None  # an unlabelled credit, or "by Name" ending a sentence: see CREDIT
     return LineMeta(date, site, author, consumed)
@@ -233,6 +288,18 @@ def _by_in_prose(text: str, author_m: re.Match[str] | None) -> bool:
     if author_m is None or author_m.group(1) is not None:
         return False
     return len(text[: author_m.start()].split()) > MAX_BYLINE_LEAD_WORDS
+
+
+def split_byline(text: str, following: str) -> str | None:
+    """The writer a byline names on the line after its word (see ``BYLINE_WORD``).
+
+    >>> split_byline("por", "César Salza"), split_byline("作者：", "张三"), split_byline("by", "the way")
+    ('César Salza', '张三', None)
+    """
+    if len(text) > MAX_BYLINE_WORD_CHARS or not BYLINE_WORD.match(text):
+        return None
+    found = SPLIT_NAMES.match(following) if len(following) <= MAX_SPLIT_NAMES_CHARS else None
+    return found.group(1).strip() if found else None
 
 
 def relative_line(text: str, units: int | None = None) -> bool:

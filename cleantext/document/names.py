@@ -14,7 +14,8 @@ Brackets and short lines hold many other things (``（完）``, ``（待续）``
 company), so a name must read as one: two or three Chinese characters opening with a common surname
 (the first of several names, the others only need a name's length), and none of the words that
 close a story. Positions are the caller's to check (``scan.placed_author``): the line right under
-the headline; after the story, only names in brackets.
+the headline, or right above the story's first paragraph in its header; after the story, only
+names in brackets.
 
 >>> closing_names("过一个平安、祥和的春节。（常书香 马丹阳 ）")
 '常书香 马丹阳'
@@ -38,26 +39,42 @@ SURNAMES = (
     "裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦"
     "戚岑景党宫费卜冷晏席卫米柏宗瞿桂佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩佘池查麻苑迟"
 )
-# Words brackets close a story with: the end, to be continued, the full text, pictures (``（全文完）``)
-NOT_NAMES = compiled(both_scripts(r"[完续]|全文|原文|译文|图文|图片|视频|组图|本文|来源|转载"))
+# Words brackets close a story with: the end, to be continued, the full text, pictures (``（全文完）``);
+# and a header's buttons that open with a surname's character, a line of their own beside the
+# writer's name and the date: follow, close, view (``关注``, ``关闭``, ``查看``)
+NOT_NAMES = compiled(both_scripts(r"[完续]|全文|原文|译文|图文|图片|视频|组图|本文|来源|转载|关注|关闭|查看"))
 GIVEN = r"[\u4e00-\u9fff]"
 # A surname and one or two given characters (four-character words opening with a surname are
 # mostly no names: ``关于我们``, ``安全退出``); a label's word is no name (``刘满仓 责任编辑``,
 # ``（记者张三 整合）``: compiled by the reporter).
 FIRST_NAME = r"(?:(?:" + COMPOUND_SURNAMES + r")|[" + SURNAMES + r"])" + GIVEN + r"{1,2}(?!" + GIVEN + ")"
-OTHER_NAME = r"(?!责任|编辑|记者|通讯员|摄影|来源|整合|整理|编译|综合|报道)" + GIVEN + r"{2,4}"
+OTHER_NAME = r"(?!责任|编辑|记者|通讯员|实习生|摄影|来源|整合|整理|编译|综合|报道)" + GIVEN + r"{2,4}"
 NAMES = FIRST_NAME + r"(?:(?:\s+|\s*[、，,]\s*)" + OTHER_NAME + r"){0,3}"
 NAME_LINE = compiled(both_scripts(r"^\s*(" + NAMES + r")\s*$"))
 # After 记者 (``（总台记者 张倩）``) the label vouches for the names: any name's length will do.
 COMPILED = r"(?:\s*(?:整合|整理|编译|综合|报道))?"  # the reporter compiled the story
+# The other credits beside the reporters' in the brackets: the correspondent (通讯员), the intern
+# (实习生), the photographer (摄影), before or after them (``（通讯员 李四 记者 张三）``,
+# ``（记者 张三 通讯员 李四）``); the reporters are the writers.
+OTHER_CREDIT = r"(?:通讯员|实习生|摄影)"
+CREDIT_BEFORE = r"(?:" + OTHER_CREDIT + r"\s*[\u4e00-\u9fff·、，, ]{2,20}?\s+)?"
+CREDIT_AFTER = r"(?:\s*" + OTHER_CREDIT + r"[^)）]{0,30})?"
 REPORTERS = (
-    r"[\u4e00-\u9fff·]{0,10}记者\s*(" + OTHER_NAME + r"(?:(?:\s+|\s*[、，,]\s*)" + OTHER_NAME + r"){0,3})" + COMPILED
+    CREDIT_BEFORE + r"[\u4e00-\u9fff·]{0,10}记者\s*("
+    + OTHER_NAME + r"(?:(?:\s+|\s*[、，,]\s*)" + OTHER_NAME + r"){0,3})" + COMPILED + CREDIT_AFTER
 )
 SIGNATURE = r"[(（]\s*(?:" + REPORTERS + "|(" + NAMES + r"))\s*[)）]\s*$"
 CLOSING = compiled(both_scripts(SIGNATURE))
 SIGNATURE_LINE = compiled(both_scripts(r"^\s*" + SIGNATURE))
 # A wire story's dateline credits its reporter in brackets: ``新华社拉萨1月2日电（记者 张三）``
-LEAD = compiled(both_scripts(r"[电讯]\s*[(（]\s*" + REPORTERS + r"\s*[)）]"))
+# or without brackets, the names then ending at a space, 报道 (reports) or a colon: ``本报讯 记者 张三 报道：``
+# (a newsroom before 记者 only after a space: ``据某电视台记者张三报道`` cites another outlet)
+LAZY_NAME = r"(?!责任|编辑|记者|通讯员|实习生|摄影|来源|报道)" + GIVEN + r"{2,4}?"
+UNBRACKETED = (
+    r"(?:\s+[\u4e00-\u9fff·]{0,10}?)?记者\s*(" + LAZY_NAME + r"(?:(?:\s+|\s*[、，,]\s*)" + LAZY_NAME + r"){0,3})"
+    r"(?=\s|报道|[:：])"
+)
+LEAD = compiled(both_scripts(r"[电讯](?:\s*[(（]\s*" + REPORTERS + r"\s*[)）]|" + UNBRACKETED + ")"))
 LEAD_CHARS = 60  # characters of the article's first paragraph where its dateline stands
 BRACKETED = compiled(both_scripts(r"[\[【]\s*(" + NAMES + r")\s*[\]】]"))
 

@@ -15,12 +15,29 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cleantext.document.dates import relative_date
-from cleantext.document.lines import MAX_META_UNITS, LineMeta, lead_date, read_line, relative_line
+from cleantext.document.lines import (
+    MAX_META_UNITS,
+    NO_META,
+    LineMeta,
+    lead_date,
+    read_line,
+    relative_line,
+    split_byline,
+)
 from cleantext.document.names import closing_names, lead_credit, name_line, signature_line
-from cleantext.model import DropReason, Verdict
+from cleantext.model import DropReason, KeepReason, Verdict
+from cleantext.regexes import compiled
+from cleantext.text import KANA
 
 META_BEFORE = 12  # blocks before the article searched for date/source/author lines
 META_AFTER = 6  # blocks after the article searched for author/editor credits
+# Lines of text between the headline (or the date line) and the article's first paragraph, at most,
+# for the line right above that paragraph to be read as the writer's name: a subtitle, the headline
+# repeated, the date line stand between (``标题 / ——副标题 / 胡平 / 正文``); further down, a name
+# is a header's link or a user's
+HEADER_LINES = 4
+SPLIT_WORD_UNITS = 4  # units: a byline's word alone (``Written by``, ``作者：``); longer lines skip the test
+JAPANESE = compiled(f"[{KANA}]")  # a kana: the text is Japanese
 
 
 # Dropped blocks not counted as lines of distance above the article: empty ones, and the items
@@ -78,13 +95,14 @@ def _first_date(dates: list[tuple[int, str]], first: int) -> tuple[int, str] | N
 def scan_lines(
     verdicts: list[Verdict], first: int, last: int, lang: str | None, crawled: str | None
 ) -> tuple[Found, set[int]]:
-    found, consumed = Found(), set()
+    found, consumed = Found(), set[int]()
     dates: list[tuple[int, str]] = []
     lo, hi = window_start(verdicts, first, META_BEFORE), min(len(verdicts), last + META_AFTER + 1)
     for i in range(lo, hi):
         block = verdicts[i].block
         units = int(verdicts[i].score)  # score holds the block's units
-        line = read_line(block.text, lang, units, edge=not first < i < last)
+        line, named_at = _line_at(verdicts, i, lang, edge=not first < i < last, stop=hi)
+        consumed.update(named_at)
         if block.in_list and not verdicts[i].keep and not line.consumed:
             continue  # a dropped list entry's date is a teaser's; a line of metadata only is the page's
         if line.date or line.site or line.author:
@@ -104,6 +122,23 @@ def scan_lines(
             found.date, found.date_index = relative_date(verdicts[index].block.text, crawled), index
             consumed.add(index)
     return found, consumed
+
+
+def _line_at(
+    verdicts: list[Verdict], i: int, lang: str | None, *, edge: bool, stop: int
+) -> tuple[LineMeta, tuple[int, ...]]:
+    """What line ``i`` says (``read_line``), and the later line it takes along: when it is a
+    byline's word alone and the next line of text (before ``stop``) the name, the name's line
+    (``lines.split_byline``; both leave the body)."""
+    units = int(verdicts[i].score)  # score holds the block's units
+    line = read_line(verdicts[i].block.text, lang, units, edge=edge)
+    if line is not NO_META or units > SPLIT_WORD_UNITS:
+        return line, ()
+    after = next((j for j in range(i + 1, stop) if counted(verdicts[j]) and verdicts[j].block.text.strip()), None)
+    author = None if after is None else split_byline(verdicts[i].block.text, verdicts[after].block.text)
+    if author is None or after is None:
+        return line, ()
+    return LineMeta(author=author, consumed=True), (after,)
 
 
 def _choose_date(
@@ -141,14 +176,18 @@ def _labelled_date(verdicts: list[Verdict], end: int, lang: str | None) -> LineM
     return None
 
 
-def placed_author(verdicts: list[Verdict], title_index: int | None, first: int, last: int) -> str | None:
-    """The writer a page names by position only (``names``): a line of names alone right under
-    the headline (no list's entry: a share bar's ``易信``); else the reporters its first
-    paragraph's dateline credits; else names in brackets closing the article's last kept block,
-    or alone on the next line of text."""
-    if title_index is not None:
-        under = _next_line(verdicts, title_index + 1, last + 1)
-        if under is not None and not under.block.in_list and (names := name_line(under.block.text)) is not None:
+def placed_author(
+    verdicts: list[Verdict], headline: int | None, dateline: int | None, first: int, last: int
+) -> str | None:
+    """The writer a page names by position only (``names``): a line of names alone in the
+    article's header (``_header_names``), under its headline or its date line; else the reporters
+    its first paragraph's dateline credits; else names in brackets closing the article's last kept
+    block, or alone on the next line of text. A Japanese article (kana in its first block) has
+    none: its words written in kanji alone (a tag, ``牛料理``) read as Chinese names."""
+    if JAPANESE.search(verdicts[first].block.text):
+        return None
+    for top, under in ((headline, True), (dateline, False)):
+        if top is not None and (names := _header_names(verdicts, top, last, under=under)) is not None:
             return names
     if (lead := lead_credit(verdicts[first].block.text)) is not None:
         return lead
@@ -157,6 +196,32 @@ def placed_author(verdicts: list[Verdict], title_index: int | None, first: int, 
         after = _next_line(verdicts, last + 1, len(verdicts))
         closing = None if after is None else signature_line(after.block.text)
     return closing
+
+
+def _header_names(verdicts: list[Verdict], top: int, last: int, *, under: bool) -> str | None:
+    """A line of names alone right under ``top`` (the headline: ``under``), or right above the
+    article's first paragraph of prose when at most ``HEADER_LINES`` lines of text stand between
+    ``top`` and that paragraph. Other lines of a header are its buttons and links (``关注``, ``关闭``, a
+    share bar's ``易信``: a surname's character and one more), and so is a list's entry; so is the
+    line right under a date line."""
+    lines: list[Verdict] = []
+    story_near = False  # at most HEADER_LINES lines between the top and the first paragraph
+    for verdict in verdicts[top + 1 : last + 1]:
+        if not (counted(verdict) and verdict.block.text.strip()):
+            continue
+        if verdict.keep and verdict.reason == KeepReason.BODY:
+            story_near = True
+            break
+        lines.append(verdict)
+        if len(lines) > HEADER_LINES:
+            break
+    candidates = lines[:1] if under else []
+    if story_near and lines:
+        candidates.append(lines[-1])
+    for line in dict.fromkeys(candidates):  # the line under the top and the line above the story, if another
+        if not line.block.in_list and (names := name_line(line.block.text)) is not None:
+            return names
+    return None
 
 
 def _next_line(verdicts: list[Verdict], start: int, stop: int) -> Verdict | None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from cleantext.document import finalize
-from cleantext.document.lines import read_line
+from cleantext.document.lines import read_line, split_byline
 from cleantext.document.title import looks_like_title
 from cleantext.model import Block, Decoded, Verdict
+from cleantext.text import units_of
 
 EN_BODY = (
     "The council voted on Tuesday to widen the footpaths along the river, citing a rise in walkers "
@@ -107,3 +108,102 @@ def test_a_value_in_brackets_is_read_and_a_bracket_alone_is_no_value() -> None:
 
 def test_a_sentence_opening_with_by_and_names_stays_in_the_text() -> None:
     assert not read_line("By Monday, Smith and Jones had left the harbour.").consumed
+
+
+@pytest.mark.parametrize(
+    ("word", "name", "author"),
+    [
+        ("por", "César Salza", "César Salza"),  # the name in a link or a list's entry of its own
+        ("By", "Maria Lindqvist and Tom Hale", "Maria Lindqvist and Tom Hale"),
+        ("作者：", "周明远", "周明远"),
+        ("文/", "周明远 林小雨", "周明远 林小雨"),
+        ("Author", "Sunny Beach", None),  # a table's column heading: a label needs its colon
+        ("作者", "周明远", None),
+        ("By", "the river", None),  # no name
+        ("By", "Madrid", None),  # a given name and a surname
+    ],
+)
+def test_a_bylines_word_alone_names_the_writer_on_the_next_line(word: str, name: str, author: str | None) -> None:
+    assert split_byline(word, name) == author
+
+
+def test_a_split_byline_is_read_and_leaves_the_body() -> None:
+    headline = "Council votes to widen river footpaths"
+    lines = [(headline, False), ("By", False), ("", False), ("Maria Lindqvist", True), (EN_BODY, True)]
+    # the score holds the block's units, as the boilerplate stage leaves it
+    verdicts = [Verdict(Block(i, t, source="text"), keep, "body" if keep else "short", float(units_of(t))) for i, (t, keep) in enumerate(lines)]
+    article, _ = finalize(Decoded("a.txt", "", "utf-8", "utf-8"), verdicts, None, None)
+    assert (article.author, article.text) == ("Maria Lindqvist", EN_BODY)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("03.03.2024 10:15 | von Max Müller", "Max Müller"),  # the byline one part of a dateline
+        ("Le Soir | 03.03.2024 à 10h15 | Par Jean Dupont (avec Marie Curie et Paul Roux)", "Jean Dupont (avec Marie Curie et Paul Roux)"),
+        ("Le Soir | 03.03.2024 | Par ailleurs", None),  # no name after it
+    ],
+)
+def test_a_bylines_word_opens_a_part_of_a_dateline(line: str, author: str | None) -> None:
+    assert read_line(line, edge=True).author == author
+
+
+def test_a_notices_issuer_is_its_author_and_its_header_row_stays() -> None:
+    meta = read_line("发文机关：   滨江市人民政府办公室      成文日期： 2022年01月27日")
+    assert (meta.author, meta.date, meta.consumed) == ("滨江市人民政府办公室", "2022-01-27", False)
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("作者｜周明远 林小雨", "周明远 林小雨"),  # a bar for the label's colon
+        ("文 | 周明远", "周明远"),
+        ("作者｜深夜的猫", "深夜的猫"),  # a pen name
+        ("作者/周明远", "周明远"),
+        ("作者 :周明远", "周明远"),  # a space before the colon
+        ("撰稿人：周明远", "周明远"),
+        ("文/图 周明远", "周明远"),  # text and photographs by one writer
+        ("文｜图 周明远", "周明远"),
+        ("本报记者 周明远 实习生 林小雨", "周明远"),  # the reporter, not the intern
+        ("首页 | 新闻 | 作者 | 关于", None),  # a menu's items between bars
+        ("首页 / 作者 / 关于", None),  # a breadcrumb
+        ("中文|English", None),  # 文 ending a word
+    ],
+)
+def test_a_writers_label_with_a_bar_or_a_slash(line: str, author: str | None) -> None:
+    assert read_line(line).author == author
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("作者：周明远（滨江大学教授）", "周明远"),  # the writer's title in brackets is no part of the name
+        ("作者：周明远 (Ming Zhou)", "周明远 (Ming Zhou)"),  # the name's Latin form is
+        ("作者：新华社记者 周明远", "周明远"),  # the newsroom before 记者 after the label
+        ("记者周明远 通讯员林小雨", "周明远"),  # a space before the correspondent's credit
+    ],
+)
+def test_what_stands_around_a_labelled_name(line: str, author: str) -> None:
+    assert read_line(line).author == author
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("By Maria Lindqvist on March 3, 2024", "Maria Lindqvist"),  # "on" before the date
+        ("Posted by Maria Lindqvist on March 3, 2024", "Maria Lindqvist"),
+        ("Par Jean Dupont, publié le 3 mars 2024", "Jean Dupont"),  # a comma before a word in lower case
+        ("Von Max Müller, 03.03.2024", "Max Müller"),
+        ("By Ana Rivera, Tom Hale, and Li Wei", "Ana Rivera, Tom Hale, and Li Wei"),  # but "and"
+        ("By Maria Lindqvist • 5 min read", "Maria Lindqvist"),
+        ("The bill was approved by Parliament on 3 March.", None),  # a sentence: more words before "by"
+        ("By Maria Lindqvist on a typewriter", None),  # no date after "on"
+    ],
+)
+def test_where_a_bylines_names_end(line: str, author: str | None) -> None:
+    assert read_line(line, edge=True).author == author
+
+
+def test_the_new_labels_match_traditional_script() -> None:
+    assert read_line("本報記者 周明遠 實習生 林小雨").author == "周明遠"
+    assert read_line("發文機關：濱江市人民政府").author == "濱江市人民政府"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cleantext.document import finalize
-from cleantext.model import Article, Block, Decoded, DropReason, KeepReason, Verdict
+from cleantext.model import Article, Block, Decoded, DropReason, KeepReason, PageMeta, Verdict
 from cleantext.text import units_of
 
 BODY = "最近，建设部发布了《市政公用事业特许经营管理办法》，规定了特许经营的范围和程序，各地正在抓紧落实。"
@@ -149,3 +149,46 @@ def test_a_day_without_its_year_is_dated_by_the_crawl_time() -> None:
     assert article.date == "2020-12-30T21:40"  # type: ignore[union-attr]
     article, _ = finalize(Decoded("a.txt", "", "utf-8", "utf-8"), verdicts, None, None)
     assert article.date is None  # type: ignore[union-attr]
+
+
+def _headed(texts: list[tuple[str, bool, DropReason | KeepReason]]) -> Article:
+    """The record of a page whose blocks carry their own reasons (a header's short kept lines are
+    context, not body)."""
+    verdicts = [
+        Verdict(Block(i, t, source="text"), keep, reason, float(units_of(t))) for i, (t, keep, reason) in enumerate(texts)
+    ]
+    article, _ = finalize(Decoded("a.txt", "", "utf-8", "utf-8"), verdicts, None, None)
+    assert isinstance(article, Article)
+    return article
+
+
+def test_a_name_right_above_the_first_paragraph_is_the_writer() -> None:
+    # an HTML page: headline (the head's title), subtitle, then the writer's name right above the story
+    headline = "拨开灰烬看人心：一篇关于犬儒的长文"
+    texts = [(headline, False, DropReason.SHORT), ("——当代社会的精神状况", False, DropReason.SHORT)]
+    texts += [("周明远", False, DropReason.SHORT), (BODY, True, KeepReason.BODY)]
+    verdicts = [Verdict(Block(i, t, source="html"), keep, reason, float(units_of(t))) for i, (t, keep, reason) in enumerate(texts)]
+    article, _ = finalize(Decoded("a.html", "", "utf-8", "utf-8"), verdicts, PageMeta(title=headline), None)
+    assert isinstance(article, Article)
+    assert (article.title, article.author) == (headline, "周明远")
+
+
+def test_a_name_above_the_paragraph_under_a_date_line_is_the_writer() -> None:
+    # no headline found (the page's headline is a kept line like the breadcrumb): the header
+    # starts at the date line
+    article = _headed([
+        ("学术论坛 » 学术前沿 » 社会资本与再就业", True, KeepReason.BODY),
+        ("2003-5-29 09:07", False, DropReason.SHORT),
+        ("社会资本与再就业", True, KeepReason.CONTEXT),
+        ("周明远、林小雨", True, KeepReason.CONTEXT),
+        (BODY, True, KeepReason.BODY),
+    ])
+    assert article.author == "周明远、林小雨"
+
+
+def test_a_button_or_a_japanese_tag_in_the_header_is_no_writer() -> None:
+    follow = [("拨开灰烬看人心：一篇关于犬儒的长文", False, DropReason.SHORT), ("关注", False, DropReason.SHORT)]
+    assert _headed([*follow, (BODY, True, KeepReason.BODY)]).author is None
+    japanese = "紹介制の肉割烹が一般予約を開放しました。おいしいもの好きのあの人に教えてもらいました。"
+    tag = [("極上の肉割烹が一般予約を開放", False, DropReason.SHORT), ("牛料理", False, DropReason.SHORT)]
+    assert _headed([*tag, (japanese, True, KeepReason.BODY)]).author is None
