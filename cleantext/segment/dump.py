@@ -477,9 +477,14 @@ def _nested_paragraphs(blocks: list[Block]) -> list[Block]:
     return blocks
 
 
+def _sentences(blocks: list[Block], start: int, end: int) -> int:
+    """Blocks of [start, end) that end a sentence: the paragraphs of a run set without blank lines."""
+    return sum(ends_sentence(block.text) for block in blocks[start:end])
+
+
 def _long_runs(blocks: list[Block]) -> Iterator[tuple[int, int]]:
     """[start, end) of each run of continuation lines under one bullet spanning
-    ``MIN_NESTED_PARAGRAPHS`` paragraphs or more."""
+    ``MIN_NESTED_PARAGRAPHS`` paragraphs or more, or holding as many lines that end a sentence."""
     start = 0
     while start < len(blocks):
         if not blocks[start].in_list or blocks[start].bullet:
@@ -488,6 +493,8 @@ def _long_runs(blocks: list[Block]) -> Iterator[tuple[int, int]]:
         end = start
         while end < len(blocks) and blocks[end].in_list and not blocks[end].bullet:
             end += 1
-        if blocks[end - 1].group - blocks[start].group + 1 >= MIN_NESTED_PARAGRAPHS:
+        paragraphs = blocks[end - 1].group - blocks[start].group + 1
+        # (a table's cell sets its paragraphs with no blank line between: their sentences count)
+        if paragraphs >= MIN_NESTED_PARAGRAPHS or _sentences(blocks, start, end) >= MIN_NESTED_PARAGRAPHS:
             yield start, end
         start = end

@@ -308,6 +308,17 @@ def test_paragraphs_nested_under_one_bullet_are_not_its_continuation() -> None:
     assert all(b.in_list for b in blocks if b.bullet)
 
 
+def test_sentences_set_under_a_bullet_without_blank_lines_are_not_its_continuation() -> None:
+    # a table's cell beside a decorative bullet: the article's paragraphs with no blank line between
+    sentences = [" " * 20 + f"Sentence {k} of the story{', which goes on' * (k % 3)}." for k in range(5)]
+    blocks = split_dump("● The story\n" + "\n".join(sentences) + "\n")
+    story = [b for b in blocks if b.text.startswith("Sentence")]
+    assert len(story) >= 4 and not any(b.in_list for b in story)
+    # a teaser's summary of two sentences under its bullet is the item's own
+    blocks = split_dump("  * A headline\n    Its summary. A second sentence.\n    Three.\n  * Another")
+    assert all(b.in_list for b in blocks)
+
+
 def test_a_feed_of_items_with_paragraphs_under_each_stays_a_list() -> None:
     # a live blog's entries repeat the shape: each item holds its own few paragraphs
     item = "\n\n".join(f"    Line {k} of the entry, a sentence." for k in range(4))
