@@ -144,7 +144,7 @@ def _candidate(verdicts: list[Verdict], i: int, first: int, lead: int, date_inde
     # headline's place: the article's first line under the date line, or over a byline, or the
     # article's first line kept for its neighbours' sake (``_context_first``); else it is the
     # story's first subheading (``一、…``) or a line of its prose (a poem's verse).
-    if i < first or 0 <= date_index < i == first or _over_metadata(verdicts, i, lead, date_index):
+    if i < first or 0 <= date_index < i == first or _metadata_under(verdicts, i, lead, date_index) >= 0:
         return True
     return _context_first(verdicts, i, first)
 
@@ -208,20 +208,20 @@ def _over_date(verdicts: list[Verdict], i: int, top: int) -> bool:
     return False
 
 
-def _over_metadata(verdicts: list[Verdict], i: int, lead: int, date_index: int) -> bool:
-    """Does a line of metadata (a byline, a dateline, a source) follow line ``i`` within
-    ``META_GAP`` lines, before the lead, with no other title-like line between? A headline
-    stands over its byline and date."""
-    return _metadata_under(verdicts, i, lead, date_index) >= 0
-
-
 def _metadata_under(verdicts: list[Verdict], i: int, lead: int, date_index: int) -> int:
-    """The line of metadata under line ``i`` (see ``_over_metadata``), else -1."""
-    for j in range(i + 1, min(lead, i + 1 + META_GAP)):
+    """The line of metadata (a byline, a dateline, a source) under line ``i`` within ``META_GAP``
+    lines, before the lead, with no other title-like line between (a headline stands over its
+    byline and date), else -1. A share bar's labels and counts are no lines of distance
+    (``scan.counted``; a line without letters)."""
+    gap = 0
+    for j in range(i + 1, lead):
         if j == date_index or read_line(verdicts[j].block.text, None, int(verdicts[j].score)).consumed:
             return j
         if _title_like(verdicts, j, lead, date_index, date_index):
             return -1
+        gap += counted(verdicts[j]) and any(c.isalpha() for c in verdicts[j].block.text)
+        if gap == META_GAP:
+            break
     return -1
 
 

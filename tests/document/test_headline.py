@@ -594,3 +594,25 @@ def test_a_story_paragraph_over_a_photo_and_its_caption_is_not_a_menu_line() -> 
     ])
     assert article.title == "Council publishes plans"
     assert article.text.startswith(intro)
+
+
+def test_a_headline_kept_over_a_share_bar_and_its_counts_over_the_date_line() -> None:
+    # the headline kept as prose (its clause marks); between it and the date line, a share bar's
+    # label and its counts, which are no lines of distance
+    headline = "三条主干道下月起分段封闭施工！市交通局：工期约四个月，请提前规划路线"
+    rows = [
+        ("首页", False, DropReason.NAV),
+        (headline, True, KeepReason.BODY),
+        ("分享到：", False, DropReason.SHARE),
+        ("微信", False, DropReason.SHARE),
+        ("9 23", False, DropReason.SHORT),
+        ("2024-05-15 15:10:53 来源：滨江晨报", False, DropReason.SHORT),
+        (BODY, True, KeepReason.BODY),
+        (BODY + "全文完。", True, KeepReason.BODY),
+    ]
+    verdicts = [
+        Verdict(Block(i, text, source="text"), keep, reason, float(units_of(text)))
+        for i, (text, keep, reason) in enumerate(rows)
+    ]
+    article, _ = finalize(Decoded("a.txt", "", "utf-8", "utf-8"), verdicts, None, None)
+    assert isinstance(article, Article) and article.title == headline
