@@ -69,7 +69,8 @@ NOT_CJK_RUN = compiled(f"[^{CJK_LETTERS}]+")  # the CJK characters are what rema
 # marks non-word characters, and a word of these scripts fell apart at each of them (ประสงค์ into
 # three words, हिन्दी into three): their text weighed two or three times its length in units, and
 # its sentence marks seemed that much sparser.
-WORD_MARKS = "\u0300-\u036f\u0900-\u0dff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
+THAI_LAO, MYANMAR, KHMER = "\u0e00-\u0eff", "\u1000-\u109f", "\u1780-\u17ff"  # their blocks whole
+WORD_MARKS = "\u0300-\u036f\u0900-\u0dff" + THAI_LAO + MYANMAR + KHMER
 # a word opens with a letter; marks and letters go on from it (unrolled: text without marks pays
 # one failed test per word)
 WORD = compiled(rf"[^\W\d_{CJK_LETTERS}]+(?:[{WORD_MARKS}]+[^\W\d_{CJK_LETTERS}]*)*")
@@ -84,7 +85,7 @@ _LETTERS_TO_A = bytes(ord("a") if chr(b).isalpha() else ord(" ") for b in range(
 # as one word a paragraph of them weighed as much as a menu entry. A run is counted as a word every
 # ``UNSPACED_WORD_CHARS`` characters instead: their words run about four to six characters, marks
 # included.
-SOUTHEAST_ASIAN = compiled("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
+SOUTHEAST_ASIAN = compiled(f"[{THAI_LAO}{MYANMAR}{KHMER}]")
 UNSPACED_WORD_CHARS = 6
 LONG_RUN_CHARS = 2 * UNSPACED_WORD_CHARS  # characters of a run that holds two words' worth or more
 

@@ -17,9 +17,11 @@ from typing import NamedTuple
 from cleantext.regexes import compiled
 from cleantext.text import (
     CJK_BLOCKS,
+    KHMER,
     OWN_MARKS,
     SENTENCE_END,
     SOUTHEAST_ASIAN,
+    THAI_LAO,
     WORD_UNITS,
     letter_counts,
     looks_like_code,
@@ -38,7 +40,7 @@ TRUNCATED = compiled(r"(?:\.\.\.|…|……|\.\.)\s*[\]】)）]?\s*$")
 CLAUSE_END = tuple("，,；;")
 # Thai, Lao and Khmer put a space where other scripts put a comma or a full stop (words run on
 # without one): a space between two letters of these scripts is their sentence mark.
-SPACE_MARK = compiled("(?<=[\u0e00-\u0eff\u1780-\u17ff]) (?=[\u0e00-\u0eff\u1780-\u17ff])")
+SPACE_MARK = compiled(f"(?<=[{THAI_LAO}{KHMER}]) (?=[{THAI_LAO}{KHMER}])")
 
 
 class Features(NamedTuple):
