@@ -16,7 +16,7 @@ from collections import Counter
 
 from cleantext.document.dates import find_date
 from cleantext.document.lines import read_line
-from cleantext.document.scan import counted
+from cleantext.document.scan import counted, next_line
 from cleantext.document.terms import share_of, story_terms, terms_of
 from cleantext.document.title import PLACEHOLDER, looks_like_title, strip_channel_tag
 from cleantext.model import HEADING_KINDS, DropReason, KeepReason, Verdict
@@ -159,11 +159,8 @@ def _context_first(verdicts: list[Verdict], i: int, first: int) -> bool:
     """Is line ``i`` the article's first block, kept for its neighbours' sake (context smoothing
     joins a headline to the story under it) rather than on its own merits? Then it is in a
     headline's place, as the article's first line under its date line is, unless it ends in a full
-    stop: a photo's caption or the story's first sentence, kept for the same reason."""
-    if i != first or verdicts[i].reason is not KeepReason.CONTEXT:
-        return False
-    text = verdicts[i].block.text.rstrip()
-    return not text.endswith(".") or text.endswith("..")
+    stop (``_stopped``): a photo's caption or the story's first sentence, kept for the same reason."""
+    return i == first and verdicts[i].reason is KeepReason.CONTEXT and not _stopped(verdicts[i].block.text)
 
 
 def _title_like(verdicts: list[Verdict], i: int, lead: int, date_index: int, top: int = -1) -> bool:
@@ -208,18 +205,22 @@ def _over_date(verdicts: list[Verdict], i: int, top: int) -> bool:
     return False
 
 
+def _lettered(verdict: Verdict) -> bool:
+    """A line of distance holding a letter (``scan.counted``): no share bar's label, no count."""
+    return counted(verdict) and any(c.isalpha() for c in verdict.block.text)
+
+
 def _metadata_under(verdicts: list[Verdict], i: int, lead: int, date_index: int) -> int:
     """The line of metadata (a byline, a dateline, a source) under line ``i`` within ``META_GAP``
-    lines, before the lead, with no other title-like line between (a headline stands over its
-    byline and date), else -1. A share bar's labels and counts are no lines of distance
-    (``scan.counted``; a line without letters)."""
+    lines of distance (``_lettered``), before the lead, with no other title-like line between (a
+    headline stands over its byline and date), else -1."""
     gap = 0
     for j in range(i + 1, lead):
         if j == date_index or read_line(verdicts[j].block.text, None, int(verdicts[j].score)).consumed:
             return j
         if _title_like(verdicts, j, lead, date_index, date_index):
             return -1
-        gap += counted(verdicts[j]) and any(c.isalpha() for c in verdicts[j].block.text)
+        gap += _lettered(verdicts[j])
         if gap == META_GAP:
             break
     return -1
@@ -250,7 +251,7 @@ def _over_standfirst(verdicts: list[Verdict], candidates: list[int], best: int, 
         return best
     upper = candidates[k + 1]
     for j in range(upper + 1, best):
-        if counted(verdicts[j]) and any(c.isalpha() for c in verdicts[j].block.text):
+        if _lettered(verdicts[j]):
             return best
     text = verdicts[upper].block.text
     share, shared = share_of(text, body)
@@ -352,8 +353,7 @@ def past_stray(verdicts: list[Verdict], first: int) -> int | None:
     text = verdicts[first].block.text
     if text.rstrip().endswith(SENTENCE_END) or read_line(text, None, int(verdicts[first].score)).consumed:
         return None  # a paragraph of prose, the story's own lead; a dateline, under the headline
-    following = (j for j in range(first + 1, len(verdicts)) if counted(verdicts[j]) and verdicts[j].block.text.strip())
-    nxt = next(following, None)
+    nxt = next_line(verdicts, first + 1, len(verdicts))
     if nxt is None or verdicts[nxt].keep:
         return None
     second = next((j for j in range(nxt + 1, len(verdicts)) if verdicts[j].keep), None)

@@ -134,7 +134,7 @@ def _line_at(
     line = read_line(verdicts[i].block.text, lang, units, edge=edge)
     if line is not NO_META or units > SPLIT_WORD_UNITS:
         return line, ()
-    after = next((j for j in range(i + 1, stop) if counted(verdicts[j]) and verdicts[j].block.text.strip()), None)
+    after = next_line(verdicts, i + 1, stop)
     author = None if after is None else split_byline(verdicts[i].block.text, verdicts[after].block.text)
     if author is None or after is None:
         return line, ()
@@ -193,8 +193,8 @@ def placed_author(
         return lead
     closing = closing_names(verdicts[last].block.text)
     if closing is None:
-        after = _next_line(verdicts, last + 1, len(verdicts))
-        closing = None if after is None else signature_line(after.block.text)
+        after = next_line(verdicts, last + 1, len(verdicts))
+        closing = None if after is None else signature_line(verdicts[after].block.text)
     return closing
 
 
@@ -224,8 +224,7 @@ def _header_names(verdicts: list[Verdict], top: int, last: int, *, under: bool) 
     return None
 
 
-def _next_line(verdicts: list[Verdict], start: int, stop: int) -> Verdict | None:
-    """The first line of text from ``start`` up to ``stop`` (a line of distance, ``counted``,
-    holding more than spaces), if any."""
-    lines = (verdicts[i] for i in range(start, stop))
-    return next((v for v in lines if counted(v) and v.block.text.strip()), None)
+def next_line(verdicts: list[Verdict], start: int, stop: int) -> int | None:
+    """The index of the first line of text from ``start`` up to ``stop`` (a line of distance,
+    ``counted``, holding more than spaces), if any."""
+    return next((i for i in range(start, stop) if counted(verdicts[i]) and verdicts[i].block.text.strip()), None)
