@@ -142,7 +142,7 @@ def dump_thread(blocks: list[Block], judged: list[Judged]) -> DumpThread | None:
             best = at
     repeats = MIN_POSTS
     if not best:
-        pair = _pair_template(places, said, [block.text for block in blocks])
+        pair = _pair_template(places, said, blocks)
         if not pair:
             return None
         best, shapes, repeats = places[pair[0]], set(pair), PAIR
@@ -151,7 +151,7 @@ def dump_thread(blocks: list[Block], judged: list[Judged]) -> DumpThread | None:
     return DumpThread(start, end, prose, _dump_chrome(blocks, judged, start, end, prose, repeats))
 
 
-def _pair_template(places: dict[str, list[int]], said: list[bool], texts: list[str]) -> list[str]:
+def _pair_template(places: dict[str, list[int]], said: list[bool], blocks: list[Block]) -> list[str]:
     """The template of a thread of two posts: ``MIN_PAIR_TEMPLATE`` shapes or more, one of them
     numbered, each printed exactly twice at the same distances from the first of them (within
     ``MAX_TEMPLATE_REACH`` lines) in both posts, ``MIN_PAIR_DIFFERING`` of them with other numbers
@@ -171,10 +171,10 @@ def _pair_template(places: dict[str, list[int]], said: list[bool], texts: list[s
             continue
         # two writers' cards: their numbers differ (join dates, counts); a bar printed above and
         # below one article repeats its own word for word
-        if sum(texts[places[other][0]] != texts[places[other][1]] for other in block) < MIN_PAIR_DIFFERING:
+        if sum(blocks[a].text != blocks[b].text for a, b in (places[other] for other in block)) < MIN_PAIR_DIFFERING:
             continue
-        card_end = max(places[other][0] for other in block) - at[0]  # the card's last line, after its first
         first, second = at
+        card_end = max(places[other][0] for other in block) - first  # the card's last line, after its first
         if any(said[first + card_end + 1 : second]) and any(said[second + card_end + 1 :]):
             return block
     return []
