@@ -495,31 +495,18 @@ ROADS_MORE = (
     "that buses can keep their routes next month."
 )
 HOT_TOPICS = "Hot topics: Elections | Weather | Football | School holidays | Markets"  # a menu kept as prose
+ROADS_HEADLINE = "Three main roads to close for roadworks next month"
+# the ladder kept a toolbar's line over the headline: the article seems to start above it
+UNDER_A_MENU = [(HOT_TOPICS, True), (ROADS_HEADLINE, False), ("by Jane Okafor", False), (ROADS, True), (ROADS_MORE, True)]
 
 
 def test_a_headline_under_a_menu_line_kept_as_prose() -> None:
-    # the ladder kept a toolbar's line over the headline: the article seems to start above it
-    article = _article([
-        (HOT_TOPICS, True),
-        ("Three main roads to close for roadworks next month", False),
-        ("by Jane Okafor", False),
-        (ROADS, True),
-        (ROADS_MORE, True),
-    ])
-    assert article.title == "Three main roads to close for roadworks next month"
+    assert _article(UNDER_A_MENU).title == ROADS_HEADLINE
 
 
 def test_a_headline_under_a_menu_line_beats_a_tagline_over_it() -> None:
     # the site's tagline over the menu's line shares next to nothing with the story
-    article = _article([
-        ("Your city, without the noise", False),
-        (HOT_TOPICS, True),
-        ("Three main roads to close for roadworks next month", False),
-        ("by Jane Okafor", False),
-        (ROADS, True),
-        (ROADS_MORE, True),
-    ])
-    assert article.title == "Three main roads to close for roadworks next month"
+    assert _article([("Your city, without the noise", False), *UNDER_A_MENU]).title == ROADS_HEADLINE
 
 
 def test_a_caption_under_a_lone_kept_line_is_not_the_headline() -> None:
@@ -535,18 +522,12 @@ def test_a_caption_under_a_lone_kept_line_is_not_the_headline() -> None:
 
 def test_a_rule_drawn_on_the_headlines_line_is_not_part_of_it() -> None:
     # w3m draws an <hr> in box-drawing characters, on the headline's line when no break parts them
-    article = _article([("━━━━━━━━━━━━ Three main roads to close for roadworks next month", False), (ROADS, True)])
-    assert article.title == "Three main roads to close for roadworks next month"
+    article = _article([(f"━━━━━━━━━━━━ {ROADS_HEADLINE}", False), (ROADS, True)])
+    assert article.title == ROADS_HEADLINE
 
 
 def test_a_menu_line_kept_over_the_headline_is_not_the_story() -> None:
-    verdicts = _verdicts([
-        (HOT_TOPICS, True),
-        ("Three main roads to close for roadworks next month", False),
-        ("by Jane Okafor", False),
-        (ROADS, True),
-        (ROADS_MORE, True),
-    ])
+    verdicts = _verdicts(UNDER_A_MENU)
     article, out = finalize(Decoded("a.txt", "", "utf-8", "utf-8"), verdicts, None, None)
     assert isinstance(article, Article)
     assert article.text == f"{ROADS}\n{ROADS_MORE}"
