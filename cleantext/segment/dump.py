@@ -58,6 +58,11 @@ WRAP_SLACK = 4  # display columns: a line this close to the page's widest width 
 CHAR_SLACK = 1
 MIN_WRAPPED_LINES = 3  # lines reaching the wrap width: fewer could be long paragraphs by chance
 MAX_WORD_COLUMNS = 20  # display columns: a word-wrapped line ends at most a long word short of the width
+# display columns: a line that stops mid-sentence before one opening in lower case may end this far
+# short of the width. Typography that binds short words to the next with no-break spaces (Polish
+# "a&nbsp;także", "w&nbsp;tym", French before "?" and ":") hands the wrapper groups of several
+# words, which it moves down whole.
+MAX_BOUND_COLUMNS = 2 * MAX_WORD_COLUMNS
 FIRST_WORD = compiled(rf"[^\s{UNSPACED}]+")  # a word of a script written with spaces
 LIST_CONTINUATION_INDENT = 2  # columns deeper than its bullet: a teaser's summary line
 # characters: a paragraph's first line is indented this much at most deeper than the lines that
@@ -379,13 +384,25 @@ def _reaches_width(prev: _Line, line: _Line, page: _Wrap, group: int) -> bool:
     return first is not None and prev.width + 1 + display_width(first.group()) > group
 
 
+def _ends_lower_word(line: _Line) -> bool:
+    """Does the line stop on a word in lower case, mid-sentence (``…a debate in which``)? A line
+    ending in a name or a title (``By Metro Desk The Evening Courier``) may stand above a date."""
+    last = line.pieces[-1] if line.pieces else line.text
+    word = last[last.rfind(" ") + 1 :]
+    return word[:1].islower() and word[-1:].isalpha()
+
+
 def _next_word_overflows(prev: _Line, line: _Line, size: int, page: _Wrap) -> bool:
     """Word-wrapped text: would the next line's first word not have fitted after ``prev`` (of
     ``size`` in the page's unit)?"""
-    if size < page.edge - MAX_WORD_COLUMNS:
+    if size < page.edge - MAX_BOUND_COLUMNS:
         return False
     first = FIRST_WORD.match(line.text)
     if first is None:
+        return False
+    if line.text[:1].islower() and _ends_lower_word(prev):
+        return True  # a sentence going on in lower case: the words it opens with may have been bound
+    if size < page.edge - MAX_WORD_COLUMNS:
         return False
     word = first.group()
     # one column for the space the wrapper dropped (there may have been one after a CJK character too)

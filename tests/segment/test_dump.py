@@ -351,3 +351,27 @@ def test_a_centred_headline_reaching_the_wrap_width_keeps_its_rule_apart() -> No
     texts = _texts("\n".join([*wide, "", headline, rule, date, "", *wide]))
     assert headline.strip() in texts
     assert rule.strip() in texts
+
+
+# Words bound to the next by no-break spaces (Polish and Czech typography after one-letter words,
+# French before "?"): a wrapper moves each bound group down whole, so a line may stop well short of
+# the width although the next line's first word alone would have fitted after it.
+BOUND_REPORT = (
+    "The budget passed after a long debate in which the\u00a0mayor\u00a0and\u00a0her\u00a0two\u00a0deputies "
+    "spoke for the plan, and the city will publish the details of every project it funds, from "
+    "roads and bridges to parks and schools."
+)
+
+
+def test_lines_cut_short_by_words_bound_with_no_break_spaces_are_joined() -> None:
+    lines = [line.replace("\u00a0", " ") for line in textwrap.wrap(BOUND_REPORT, 72)]
+    assert any(len(line) < 72 - 20 for line in lines[:-1])  # a line stops further short than a word
+    other = textwrap.wrap(EN_REPORT, 72)
+    dump = "\n".join(["Budget passed", "", *lines, "", *other])
+    assert _texts(dump) == ["Budget passed", BOUND_REPORT.replace("\u00a0", " "), EN_REPORT]
+
+
+def test_a_byline_stays_apart_from_the_date_line_under_it() -> None:
+    other = textwrap.wrap(EN_REPORT, 72)
+    dump = "\n".join([*other, "", "By Metro Desk The Evening Courier", "on May 3, 2024 at 12:06 PM", "", *other])
+    assert "By Metro Desk The Evening Courier" in _texts(dump)
