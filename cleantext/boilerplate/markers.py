@@ -49,6 +49,7 @@ NAV = [
     r"访问主要内容",
     r"添加到主屏幕",
     r"^查看更多$",
+    r"^もっと見る$",  # Japanese: see more
     r"^加载更多$",
     r"^更多(?:>>|》|»)?$",
     r"^more\s*(?:>>|»)?$",
@@ -207,6 +208,9 @@ RELATED = [
     r"|most read|latest)\b",
     r"^(?:à lire aussi|lire aussi|sur le même sujet|mehr zum thema|leer más|lea también"
     r"|artículos relacionados)",
+    # Japanese: related articles or news, recommended articles, popular articles, "read this too",
+    # "people who read this article (also read)"
+    r"^(?:関連(?:記事|ニュース)|おすすめ(?:の)?記事|人気(?:の)?記事|あわせて読みたい|この記事を(?:見た|読んだ)人)",
 ]
 # A comment section's count: 《标题》已有1件评论, 共23条评论.
 COMMENT_COUNT = [r"已有\s*\d+\s*[件条个篇]评论", r"共有?\s*\d+\s*[件条个篇]评论"]

@@ -138,6 +138,11 @@ def test_reprint_notices_related_headings_comment_action_bars_and_paywalls() -> 
         ("This story is available to subscribers only.", "related-list"),
         ("Subscribe now to continue reading", "related-list"),
         ("Cet article est réservé aux abonnés.", "related-list"),
+        # Japanese related-story headings and a "see more" link
+        ("関連記事", "related-list"),
+        ("この記事を読んだ人におすすめの記事", "related-list"),
+        ("人気記事ランキング", "related-list"),
+        ("もっと見る", "nav"),
     ]:
         assert judge(Block(0, text, source="text"))[1:3] == ("bad", reason), text
 
