@@ -31,6 +31,7 @@ Observations these rely on:
 from __future__ import annotations
 
 import itertools
+import re
 
 from cleantext.regexes import compiled
 
@@ -159,6 +160,30 @@ def looks_like_code(text: str) -> bool:
         return True
     maybe_ops = "$" in text or "()" in text or "&&" in text or "||" in text
     return maybe_ops and CODE_OPS.search(text) is not None
+
+
+# A line that is an age and nothing else (``Hace 28 minutos``, ``3 hours ago``, ``vor 2 Stunden``,
+# ``il y a 5 jours``, ``3小时前``): the time of a comment or of a feed's entry. An article dates
+# itself once, with a date, and writes ages inside its sentences.
+AGE = compiled(
+    r"\W{0,2}(?:(?:about |posted )?(?:\d+|an?|one) (?:second|minute|hour|day|week|month|year)s? ago"
+    r"|hace (?:\d+|un|una|unos|unas) (?:segundos?|minutos?|horas?|días?|semanas?|meses?|años?)"
+    r"|vor (?:\d+|einer|einem) (?:sekunden?|minuten?|stunden?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?)"
+    r"|il y a (?:\d+|une?) (?:secondes?|minutes?|heures?|jours?|semaines?|mois|ans?)"
+    r"|\d+\s*(?:秒|分钟|分鐘|小时|小時|天|周|週|个月|個月)前)\W{0,2}",
+    re.I,
+)
+MAX_AGE_CHARS = 30  # characters of a line that is an age: longer lines are not tried
+
+
+def is_age(text: str) -> bool:
+    """Is the line an age and nothing else (``AGE``)?
+
+    >>> is_age("3 hours ago"), is_age("3小时前"), is_age("Ages ago we met")
+    (True, True, False)
+    """
+    text = text.strip()
+    return len(text) <= MAX_AGE_CHARS and AGE.fullmatch(text) is not None
 
 
 # -- Comparing titles -----------------------------------------------------------------------------

@@ -42,7 +42,7 @@ from cleantext.boilerplate.features import sparse
 from cleantext.boilerplate.markers import AUTHOR_BOX_HINT, COMMENTS_HEADING, REPRINT_NOTICE
 from cleantext.model import Block, BlockClass, DropReason, KeepReason, PageMeta
 from cleantext.regexes import compiled
-from cleantext.text import fold, word_forms
+from cleantext.text import fold, is_age, word_forms
 
 # The line news articles end with: the responsible editor, the reviewer (Traditional forms too).
 SIGN_OFF = compiled(r"^\W{0,2}(?:责任编辑|責任編輯|责编|責編|编辑|編輯|审核|審核|校对|校對)\s*[:：]")
@@ -80,18 +80,6 @@ MIN_BEFORE_UNITS = 100  # units of good text the region holds before a header: a
 # post is often shorter, and there the replies are the text
 MIN_COMMENTED_UNITS = 300
 MIN_AFTER_UNITS = 30  # units of good text after a header: the next article has a body
-# A line that is an age and nothing else (``Hace 28 minutos``, ``3 hours ago``, ``vor 2 Stunden``,
-# ``il y a 5 jours``, ``3小时前``): the time of a comment or of a feed's entry. An article dates
-# itself once, with a date, and writes ages inside its sentences.
-AGE = compiled(
-    r"\W{0,2}(?:(?:about |posted )?(?:\d+|an?|one) (?:second|minute|hour|day|week|month|year)s? ago"
-    r"|hace (?:\d+|un|una|unos|unas) (?:segundos?|minutos?|horas?|días?|semanas?|meses?|años?)"
-    r"|vor (?:\d+|einer|einem) (?:sekunden?|minuten?|stunden?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?)"
-    r"|il y a (?:\d+|une?) (?:secondes?|minutes?|heures?|jours?|semaines?|mois|ans?)"
-    r"|\d+\s*(?:秒|分钟|分鐘|小时|小時|天|周|週|个月|個月)前)\W{0,2}",
-    re.I,
-)
-MAX_AGE_CHARS = 30  # characters of a line that is an age: longer lines are not tried
 # Lines that are ages under a long article for what follows to be a list of comments (or a feed):
 # one or two are a story's own byline, three are a list's stamps.
 MIN_AGED_ENTRIES = 3
@@ -303,7 +291,7 @@ def _closing_related(judged: list[Judged], span: tuple[int, int]) -> set[int]:
 def _first_aged(blocks: list[Block], span: tuple[int, int]) -> int:
     """The index of the first of the span's lines that are ages (``AGE``), when there are
     ``MIN_AGED_ENTRIES`` or more: the first entry of a list of comments; else -1."""
-    aged = (i for i in range(*span) if len(blocks[i].text) <= MAX_AGE_CHARS and AGE.fullmatch(blocks[i].text.strip()))
+    aged = (i for i in range(*span) if is_age(blocks[i].text))
     found = [i for _, i in zip(range(MIN_AGED_ENTRIES), aged, strict=False)]
     return found[0] if len(found) == MIN_AGED_ENTRIES else -1
 

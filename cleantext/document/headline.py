@@ -21,7 +21,7 @@ from cleantext.document.terms import share_of, story_terms, terms_of
 from cleantext.document.title import PLACEHOLDER, looks_like_title, strip_channel_tag
 from cleantext.model import HEADING_KINDS, DropReason, KeepReason, Verdict
 from cleantext.regexes import compiled
-from cleantext.text import SENTENCE_END, WORD_UNITS, fold, letter_counts
+from cleantext.text import SENTENCE_END, WORD_UNITS, fold, is_age, letter_counts
 
 # Blocks before the date line or the article searched for the headline: a media box (its
 # prompts and caption) and a related list's heading and entries can stand between them.
@@ -181,7 +181,9 @@ def _title_like(verdicts: list[Verdict], i: int, lead: int, date_index: int, top
     elif _menu_like(verdict):
         reasons = MENU_REASONS  # the headline only by what it shares (``dump_title``)
     text = verdict.block.text
-    return verdict.reason in reasons and looks_like_title(strip_channel_tag(text)) and find_date(text) is None
+    if verdict.reason not in reasons or not looks_like_title(strip_channel_tag(text)):
+        return False
+    return find_date(text) is None and not is_age(text)  # a date line or a post's age (``2 years ago``)
 
 
 def _menu_like(verdict: Verdict) -> bool:

@@ -597,3 +597,11 @@ def test_a_headline_kept_over_a_share_bar_and_its_counts_over_the_date_line() ->
     ]
     article, _ = finalize(Decoded("a.txt", "", "utf-8", "utf-8"), verdicts, None, None)
     assert isinstance(article, Article) and article.title == headline
+
+
+def test_a_posts_age_is_not_the_headline() -> None:
+    # a forum's post stamped with its age: the nearest title-like line when nothing shares words
+    article = _article([("What do you all make of it?", False), ("2 years ago", False), (STORY, True)])
+    assert article.title == "What do you all make of it?"
+    article = _article([("大家怎么看", False), ("3小时前", False), (BODY, True)])
+    assert article.title == "大家怎么看"
