@@ -270,21 +270,25 @@ def _related_heading(item: Judged) -> bool:
     )
 
 
-def _closing_related(judged: list[Judged], span: tuple[int, int]) -> set[int]:
+def _closing_related(judged: list[Judged], span: tuple[int, int]) -> dict[int, bool]:
     """The span's related-stories headings (``_related_heading``) under which the article does not
     go on: the first paragraph below the heading is not followed by more kept text. A box of
     related stories set inside an article has the article's next paragraphs under its entries;
-    under the article's end, a teaser's summary stands alone between chrome. (One pass from the
-    bottom: headings in a row share the paragraph below them.)"""
+    under the article's end, a teaser's summary stands alone between chrome. Each heading maps to
+    whether no two paragraphs stand in a row anywhere below it in the span: then all below is
+    teasers and sidebar boxes, however long (a sidebar's summaries and blurbs, each between its
+    links and dates). (One pass from the bottom: headings in a row share the paragraph below them.)"""
     lo, hi = span
-    closing: set[int] = set()
+    closing: dict[int, bool] = {}
     goes_on = False  # of the first paragraph below the block looked at: is more prose under it?
+    paired = False  # two paragraphs in a row somewhere below the block looked at
     for i in range(hi - 1, lo - 1, -1):
         item = judged[i]
         if item.reason is PROSE:
             goes_on = i + 1 < hi and judged[i + 1].reason is PROSE
+            paired = paired or goes_on
         elif not goes_on and _related_heading(item):
-            closing.add(i)
+            closing[i] = not paired
     return closing
 
 
@@ -332,7 +336,7 @@ def _signed_off(blocks: list[Block], judged: list[Judged], span: tuple[int, int]
                 return lo, i
             if prose >= MIN_COMMENTED_UNITS and i == aged:  # the list opens with the lines above the age
                 return lo, next((j for j in range(i, lo, -1) if judged[j - 1].reason is PROSE), i)
-            if i in related and 2 * prose >= total:
+            if i in related and (2 * prose >= total or (related[i] and prose >= MIN_COMMENTED_UNITS)):
                 return lo, i
     return span
 

@@ -290,6 +290,19 @@ def test_a_dumps_related_stories_heading_under_the_article_ends_it() -> None:
     assert _kept(_page(*article[:3], inline, article[3])) == article
 
 
+def test_a_related_heading_over_a_long_sidebar_of_lone_summaries_ends_a_long_article() -> None:
+    """Under the heading of a long article, a sidebar longer than the article: summaries, each
+    alone between its links. No two of them stand in a row, so none goes on with the article,
+    however much text they hold together."""
+    article = [f"{EN_PARA[:-1]}, said speaker {n}." for n in range(10)]
+    summary = "Trams were once the backbone of the city, and a museum now tells how the old network grew, shrank and came back."
+    sidebar = [line for n in range(16) for line in (f"{summary} ({n})", "Keep reading")]
+    assert _kept(_page(*article, "Related Posts", *sidebar)) == article
+    # two paragraphs in a row below the heading: the article may go on there
+    paired = _page(*article[:8], "Related Posts", *sidebar[:4], *article[8:], *sidebar[4:])
+    assert article[9] in _kept(paired)
+
+
 def test_comments_stamped_with_their_ages_under_a_long_article_are_not_the_article() -> None:
     article = [f"{EN_PARA[:-1]}, said speaker {n}." for n in range(6)]  # a whole article, past a forum's post
     comment = "What a waste of money, the old line worked perfectly well and nobody asked for this."
