@@ -88,11 +88,14 @@ def _template_block(places: dict[str, list[int]], shape: str, at: list[int]) -> 
     return found
 
 
-def _is_template(block: list[str]) -> bool:
-    """Two lines or more printed together for every post, one of them stamped with a number (a
-    date, a count): one repeated line alone is as often a gallery's captions or a feed's dates,
-    and a block without a number a form repeated under every advert."""
-    return len(block) > 1 and any("#" in shape for shape in block)
+def _is_template(block: list[str], places: dict[str, list[int]], blocks: list[Block]) -> bool:
+    """Two lines or more printed together for every post, one of them stamped with a number that
+    changes from post to post (a date, a count): one repeated line alone is as often a gallery's
+    captions or a feed's dates, a block without a number a form repeated under every advert, and
+    a line with the same number every time a headline printed twice (``The $199 phone``)."""
+    if len(block) < 2:
+        return False
+    return any("#" in shape and len({blocks[i].text for i in places[shape]}) > 1 for shape in block)
 
 
 def dump_thread(blocks: list[Block], judged: list[Judged]) -> DumpThread | None:
@@ -138,7 +141,9 @@ def dump_thread(blocks: list[Block], judged: list[Judged]) -> DumpThread | None:
             continue
         ends = [*at[1:], len(blocks)]
         spoken = sum(any(said[a + 1 : b]) for a, b in zip(at, ends, strict=True))
-        if spoken >= max(MIN_POSTS, MIN_SPOKEN_SHARE * len(at)) and _is_template(_template_block(places, shape, at)):
+        if spoken >= max(MIN_POSTS, MIN_SPOKEN_SHARE * len(at)) and _is_template(
+            _template_block(places, shape, at), places, blocks
+        ):
             best = at
     repeats = MIN_POSTS
     if not best:
@@ -167,7 +172,7 @@ def _pair_template(places: dict[str, list[int]], said: list[bool], blocks: list[
                 break
             if gap > 0 and other_at[1] - at[1] == gap:
                 block.append(other)
-        if len(block) < MIN_PAIR_TEMPLATE or not _is_template(block):
+        if len(block) < MIN_PAIR_TEMPLATE or not _is_template(block, places, blocks):
             continue
         # two writers' cards: their numbers differ (join dates, counts); a bar printed above and
         # below one article repeats its own word for word

@@ -63,6 +63,18 @@ def test_a_dump_thread_is_a_template_block_repeated_with_prose_after_it() -> Non
     assert dump_thread(_lines(menu), judged(_lines(menu))) is None
 
 
+def test_a_numbered_line_printed_the_same_every_time_stamps_no_posts() -> None:
+    # a section's name in a menu, beside the story and in a box of teasers, with a teaser's
+    # headline holding a price printed twice at the same distance: no post's date or count
+    page = []
+    for n in range(3):
+        page += ["Phones", f"{PROSE} Part {n}.", "Model 25 phone ships in May", "Tablets"]
+    assert dump_thread(_lines(page), judged(_lines(page))) is None
+    # the same lines with a count that changes from post to post are a template
+    posts = [line.replace("Model 25 phone ships in May", f"Messages: {40 + k}") for k, line in enumerate(page)]
+    assert dump_thread(_lines(posts), judged(_lines(posts))) is not None
+
+
 def test_a_dump_thread_of_two_posts_has_a_fuller_card_printed_twice() -> None:
     def card(n: int, name: str, extra: list[str]) -> list[str]:
         return [name, *extra, f"Joined: 201{n}-03-0{n}", f"Posts: {n * 7}", f"Likes: {n * 3}", f"#{n}"]
