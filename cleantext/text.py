@@ -143,8 +143,9 @@ CODE_END = tuple("\\;{}(")  # continuation, statement end, open brace or call: t
 # option, assignment, shebang, comment, prompt, tag
 CODE_START = compiled(r"\s*(?:--?[a-zA-Z][\w-]*|[\w.\[\]]+\s*[:+-]?=|#!|//|/\*|[$#>] |<\w+)")
 CODE_START_OPENINGS = tuple("-#/$><")  # what CODE_START's forms open with, but for an assignment's "="
-# shell operators, variables, calls ("()" after a word character, written "()" first)
-CODE_OPS = compiled(r"&&|\|\||\$\{?\w|\(\)(?<=\w\(\))")
+# shell operators, variables (a name opens with a letter or "_": "$750" is a price), calls ("()"
+# after a word character, written "()" first)
+CODE_OPS = compiled(r"&&|\|\||\$\{?[A-Za-z_]|\(\)(?<=\w\(\))")
 
 
 def looks_like_code(text: str) -> bool:

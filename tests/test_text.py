@@ -34,7 +34,7 @@ from cleantext.text import (
 CODE_LIKE = re.compile(
     r"[\\;{}(]\s*$"
     r"|^\s*(?:--?[a-zA-Z][\w-]*|[\w.\[\]]+\s*[:+-]?=|#!|//|/\*|[$#>] |<\w+)"
-    r"|&&|\|\||\$\{?\w|\w\(\)"
+    r"|&&|\|\||\$\{?[A-Za-z_]|\w\(\)"
 )
 SENTENCE_END = re.compile(rf"[。！？!?.…」』”\"’)）{OWN_MARKS}]\s*$")
 TRICKY = st.text(alphabet=st.sampled_from("ab Zé_9,.!?;:“”‘’\"')]([中文，。、…」؟\n\t&|$_{}\\-=#/<>）】\u3000"), max_size=30)
@@ -67,6 +67,9 @@ def test_code_and_sentence_ends_agree_with_the_reference_patterns(text: str) -> 
 
 def test_code_examples() -> None:
     assert looks_like_code("foo()") and looks_like_code("x = 1") and not looks_like_code("()")
+    # a shell variable opens with a letter or "_"; a price opens with a digit
+    assert looks_like_code("echo $HOME") and looks_like_code("cp ${SRC} .")
+    assert not looks_like_code("$750 in current dollars, most of it covered by grants")
 
 
 @given(MIXED)
