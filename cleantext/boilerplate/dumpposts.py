@@ -15,7 +15,7 @@ next to them are chrome. ``docs/threads.md`` says it all with examples.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 
 from cleantext.boilerplate.context import Judged
@@ -23,7 +23,8 @@ from cleantext.boilerplate.posts import MAX_CHROME_UNITS, MIN_ARTICLE_UNITS, MIN
 from cleantext.model import Block, BlockClass, DropReason, KeepReason, Step
 from cleantext.regexes import compiled
 
-GOOD, BAD = BlockClass.GOOD, BlockClass.BAD
+GOOD, BAD, SHORT = BlockClass.GOOD, BlockClass.BAD, BlockClass.SHORT
+COLONS = (":", "：")  # a quote's header ends with one (``X wrote:``, ``引用 X 的发言：``)
 CLAUSE_MARKS = tuple("，,。；;！!？?")  # marks a card line never holds (its labels end with colons)
 
 # The template prints the same lines for every post: a date line, a row of buttons, a count of
@@ -70,6 +71,7 @@ class DumpThread:
     end: int
     prose: set[int]
     chrome: set[int]
+    short: set[int] = field(default_factory=set)  # the posts' short lines (a reply of a few words)
 
 
 def _template_block(places: dict[str, list[int]], shape: str, at: list[int]) -> list[str]:
@@ -151,9 +153,42 @@ def dump_thread(blocks: list[Block], judged: list[Judged]) -> DumpThread | None:
         if not pair:
             return None
         best, shapes, repeats = places[pair[0]], set(pair), PAIR
-    start, end = _list_span(shape_of, shapes, said, best)
+    start, end, lead, trail = _list_span(shape_of, shapes, said, best)
     prose = {i for i in range(start, end) if said[i]}
-    return DumpThread(start, end, prose, _dump_chrome(blocks, judged, start, end, prose, repeats))
+    zone = _text_zone(best, lead, trail, start, end)
+    chrome = _dump_chrome(blocks, judged, (start, end), (prose, prose | zone), repeats)
+    inner = _inner(judged, best, start, end)
+    short = {i for i in zone - chrome - prose if i in inner and _short_reply(blocks[i], judged[i])}
+    return DumpThread(start, end, prose, chrome, short)
+
+
+def _heading(block: Block) -> bool:
+    """A line ending with a colon: where a post's text starts, a quote's header (``X wrote:``), which
+    the card walk takes as it always did."""
+    return block.text.rstrip().endswith(COLONS)
+
+
+def _short_reply(block: Block, item: Judged) -> bool:
+    """A line the ladder left undecided, with words in it, that introduces nothing (``_heading``)."""
+    return item.cls is SHORT and item.feats.units > 0 and not _heading(block)
+
+
+def _inner(judged: list[Judged], at: list[int], start: int, end: int) -> range:
+    """The lines whose short ones may be posts: between the first and the last template line, and
+    beyond them up to the first line the ladder calls boilerplate (the list's edges are a guess,
+    and a guess too far takes in a form's or a dialog's short lines)."""
+    lo = next((i + 1 for i in range(at[0] - 1, start - 1, -1) if judged[i].cls is BAD), start)
+    hi = next((i for i in range(at[-1] + 1, end) if judged[i].cls is BAD), end)
+    return range(lo, hi)
+
+
+def _text_zone(at: list[int], lead: int, trail: int, start: int, end: int) -> set[int]:
+    """The lines where every post's text stands: ``lead`` lines or more after a template line and
+    ``trail`` lines or more before the next one (the list's edges stand for the missing ones).
+    The card stands outside it in every post, as the template prints it; a line inside it is said
+    by the writer, however short (``Thanks!``, a few words without a mark)."""
+    bounds = [start - lead, *at, end - 1 + trail]
+    return {i for a, b in pairwise(bounds) for i in range(max(start, a + lead), min(end, b - trail + 1))}
 
 
 def _pair_template(places: dict[str, list[int]], said: list[bool], blocks: list[Block]) -> list[str]:
@@ -185,8 +220,11 @@ def _pair_template(places: dict[str, list[int]], said: list[bool], blocks: list[
     return []
 
 
-def _list_span(shape_of: list[str | None], shapes: set[str], said: list[bool], at: list[int]) -> tuple[int, int]:
-    """[start, end) of the post list whose template lines stand at ``at``. Each post's prose starts
+def _list_span(
+    shape_of: list[str | None], shapes: set[str], said: list[bool], at: list[int]
+) -> tuple[int, int, int, int]:
+    """[start, end) of the post list whose template lines stand at ``at``, and ``lead`` and
+    ``trail``. Each post's prose starts
     ``lead`` lines after a template line and ends ``trail`` lines before the next one. The template
     is a post's header when prose follows its last occurrence as closely as in the other posts
     (give or take ``CARD_SLACK`` lines; the last post runs on, to its last prose within the
@@ -199,9 +237,9 @@ def _list_span(shape_of: list[str | None], shapes: set[str], said: list[bool], a
     if not any(said[at[-1] + 1 : at[-1] + lead + CARD_SLACK + 1]):  # a footer: the last post ends with it
         first = next((i for i in range(max(0, at[0] - longest), at[0]) if said[i]), at[0])
         reach = range(at[-1], min(len(said), at[-1] + MAX_TEMPLATE_REACH + 1))
-        return max(0, first - lead + 1), 1 + max(i for i in reach if shape_of[i] in shapes)
+        return max(0, first - lead + 1), 1 + max(i for i in reach if shape_of[i] in shapes), lead, trail
     reach = range(at[-1], min(len(said), at[-1] + longest))
-    return max(0, at[0] - trail + 1), 1 + max(i for i in reach if said[i] or shape_of[i] in shapes)
+    return max(0, at[0] - trail + 1), 1 + max(i for i in reach if said[i] or shape_of[i] in shapes), lead, trail
 
 
 def _card_line(block: Block, item: Judged) -> bool:
@@ -215,12 +253,19 @@ def _card_line(block: Block, item: Judged) -> bool:
 
 
 def _dump_chrome(
-    blocks: list[Block], judged: list[Judged], start: int, end: int, prose: set[int], repeats: int = MIN_POSTS
+    blocks: list[Block],
+    judged: list[Judged],
+    span: tuple[int, int],
+    said: tuple[set[int], set[int]],
+    repeats: int = MIN_POSTS,
 ) -> set[int]:
     """Template lines (their shape printed ``repeats`` times: once a post); short lines repeated
     word for word (a signature: three times, or twice when it ends no sentence; a quoted sentence
     may come twice); and the card lines next to a template line (the name and rank between the
-    counts and the date)."""
+    counts and the date), up to the posts' text (``said``: their prose, and that with the lines
+    where the posts' text stands)."""
+    start, end = span
+    prose, text = said
     shapes: dict[str, int] = defaultdict(int)
     texts: dict[str, int] = defaultdict(int)
     short = [i for i in range(start, end) if judged[i].feats.units <= MAX_DUMP_CHROME_UNITS]
@@ -236,7 +281,9 @@ def _dump_chrome(
     for i in template:
         for step in (-1, 1):
             j = i + step
-            while start <= j < end and j not in prose and (j in template or _card_line(blocks[j], judged[j])):
+            while start <= j < end and (j not in text or _heading(blocks[j])) and j not in prose and (
+                j in template or _card_line(blocks[j], judged[j])
+            ):
                 chrome.add(j)
                 j += step
     return chrome
@@ -253,6 +300,6 @@ def apply_dump_thread(judged: list[Judged], found: DumpThread) -> bool:
         item = judged[i]
         if i in found.chrome:
             item.set(TO_DUMP_CHROME)
-        elif i in found.prose and item.cls is not GOOD:
+        elif (i in found.prose or i in found.short) and item.cls is not GOOD:
             item.set(TO_DUMP_POST)
     return True

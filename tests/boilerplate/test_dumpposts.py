@@ -4,8 +4,8 @@ the hand-made thread pages in ``tests/boilerplate/posts``."""
 
 from __future__ import annotations
 
-from cleantext.boilerplate.dumpposts import dump_thread
-from cleantext.model import Block, DropReason
+from cleantext.boilerplate.dumpposts import apply_dump_thread, dump_thread
+from cleantext.model import Block, DropReason, KeepReason
 from tests.boilerplate.threadkit import PROSE, cleaned, expected, judged, reasons
 
 
@@ -95,3 +95,28 @@ def test_a_dump_thread_of_two_posts_has_a_fuller_card_printed_twice() -> None:
     # a bar printed word for word above and below one story is no pair of writers' cards
     bars = ["Forum", *card(1, "junchen", []), question, *card(1, "junchen", []), answer]
     assert dump_thread(_lines(bars), judged(_lines(bars))) is None
+
+
+def test_short_replies_in_a_dump_thread_are_posts_not_card_lines() -> None:
+    names = ["alice", "bob", "carol", "dave"]
+    replies = [f"{PROSE} Sow in spring.", "Works for me now", f"{PROSE} Or wait.", f"{PROSE} Water them daily."]
+    posts = []
+    for n, (name, reply) in enumerate(zip(names, replies, strict=True)):
+        posts += [name, f"Posts: {40 + n}", f"Posted 1{n} Apr 2024", reply]
+    blocks = _lines(posts)
+    found = dump_thread(blocks, judged(blocks))
+    assert found is not None
+    assert {posts[i] for i in found.prose} == {replies[0], replies[2], replies[3]}
+    # a few words without a mark, where every post's text stands (after its card), are a reply,
+    # not one more card line
+    assert {posts[i] for i in found.short} == {"Works for me now"}
+    assert {posts[i] for i in found.chrome} == set(posts) - set(replies)
+    items = judged(blocks)
+    assert apply_dump_thread(items, found)
+    assert [posts[i] for i, item in enumerate(items) if item.reason is KeepReason.POST] == ["Works for me now"]
+    # a line ending with a colon there is a quote's header (``X wrote:``): the card's, as before
+    quoted = [line.replace("Works for me now", "alice wrote:") for line in posts]
+    found = dump_thread(_lines(quoted), judged(_lines(quoted)))
+    assert found is not None
+    assert not found.short
+    assert 5 + 2 in found.chrome
