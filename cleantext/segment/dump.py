@@ -45,7 +45,7 @@ from dataclasses import dataclass, field, replace
 from cleantext.model import Block
 from cleantext.regexes import compiled
 from cleantext.segment.markdown import goes_on, is_heading, open_link, unquote, url_gap
-from cleantext.segment.wrap import edge, opening_indent
+from cleantext.segment.wrap import centre, edge, opening_indent
 from cleantext.text import UNSPACED, UNSPACED_CHAR, ends_sentence, looks_like_code
 
 BULLET = compiled(r"^(?:[•·◦▪▫●○■□◆◇►▶▸»*+\-–]|\d{1,3}[.)]|\[\d{1,3}\])\s+")
@@ -291,6 +291,7 @@ class _Wrap:
     widest: int = 0
     certain: bool = False
     opening: int = 0  # the indent that opens each paragraph (``wrap.opening_indent``), 0: none
+    centre: int = 0  # indent plus width of the page's centred lines (``wrap.centre``), 0: none
 
     def slack(self) -> int:
         return CHAR_SLACK if self.chars else WRAP_SLACK
@@ -311,11 +312,12 @@ def _page_wrap(layout: _Layout) -> _Wrap:
     chars = edge(sizes, CHAR_SLACK)
     wrap = _Wrap(chars[0], True) if chars[1] > columns[1] else _Wrap(columns[0])
     opening = _opening(layout, wrap) if wrap.edge else 0
+    centred = _centre(layout, wrap)
     widths = heapq.nlargest(MIN_WRAPPED_LINES, all_widths)
     if len(widths) < MIN_WRAPPED_LINES or widths[MIN_WRAPPED_LINES - 1] < MIN_WRAP_WIDTH:
-        return _Wrap(wrap.edge, wrap.chars, opening=opening)
+        return _Wrap(wrap.edge, wrap.chars, opening=opening, centre=centred)
     width = widths[MIN_WRAPPED_LINES - 1]
-    return _Wrap(wrap.edge, wrap.chars, width, widths[0] - width <= WRAP_SLACK, opening)
+    return _Wrap(wrap.edge, wrap.chars, width, widths[0] - width <= WRAP_SLACK, opening, centred)
 
 
 def _evidence(numbers: array[int], unbroken: set[int]) -> Sequence[int]:
@@ -327,6 +329,15 @@ def _opening(layout: _Layout, wrap: _Wrap) -> int:
     low = wrap.edge - wrap.slack()
     sizes = iter(layout.sizes if wrap.chars else layout.widths)  # one a line with text, in order
     return opening_indent(None if indent < 0 else (indent, next(sizes) >= low) for indent in layout.indents)
+
+
+def _centre(layout: _Layout, wrap: _Wrap) -> int:
+    """The number the page's centred lines share (``wrap.centre``), in display columns; 0 on a page
+    wrapped in characters or at no edge (a centred line is placed in columns)."""
+    if not wrap.edge or wrap.chars:
+        return 0
+    indents = (indent for indent in layout.indents if indent >= 0)  # one a line with text, as widths
+    return centre(zip(indents, layout.widths, strict=True), wrap.edge - wrap.slack())
 
 
 def _group_wraps(layout: _Layout) -> dict[int, int]:
@@ -355,6 +366,8 @@ def _wrapped(prev: _Line, line: _Line, page: _Wrap, group: int) -> bool:
     lines are as wide as each other, and must not be glued into a paragraph). A line indented
     a little deeper than the paragraph's last line starts the next paragraph.
     """
+    if page.centre and _centred(prev, page) and _centred(line, page) and _centred_wrap(prev, line, page):
+        return True
     # an item's text goes on under its text, not under its bullet: as deep as a numbered bullet is wide
     if line.bullet or line.indent > prev.indent + (max(prev.hang, LIST_CONTINUATION_INDENT) if prev.bullet else 0):
         return False
@@ -367,6 +380,31 @@ def _wrapped(prev: _Line, line: _Line, page: _Wrap, group: int) -> bool:
     if not _reaches_width(prev, line, page, group) or prev.code() or line.code():
         return False
     return not RULE.fullmatch(line.text)
+
+
+def _centred(line: _Line, page: _Wrap) -> bool:
+    """Does the line (its last line read) stand centred on the page: as far from the right edge as
+    from the left, give or take a column? (A full line of any alignment does too.)"""
+    return not line.bullet and abs(line.tail_indent + line.width - page.centre) <= 1
+
+
+def _centred_wrap(prev: _Line, line: _Line, page: _Wrap) -> bool:
+    """Two centred lines: was ``prev`` broken only because the next line's first word would not fit
+    beside it? The room a line is centred in is the page's width less its left margin on both
+    sides (``2 * edge - centre``), give or take the slack (a dumper's centring rounds, and wraps a
+    little short); a centred line's indent says nothing of a new paragraph. A short
+    line opening in upper case under a sentence's end is a heading or the next paragraph."""
+    if prev.code() or line.code() or RULE.fullmatch(line.text):
+        return False
+    room = 2 * page.edge - page.centre
+    text = prev.width - prev.tail_indent
+    if CJK_CHAR.match(prev.ending()[-1:]) or CJK_CHAR.match(line.text[:1]):
+        return text >= room - 2 * page.slack()
+    first = FIRST_WORD.match(line.text)
+    if first is None or text + 1 + display_width(first.group()) <= room - page.slack():
+        return False
+    short = line.width - line.indent < room - MAX_WORD_COLUMNS
+    return not (short and ends_sentence(prev.ending()) and line.text[:1].isupper())
 
 
 def _reaches_width(prev: _Line, line: _Line, page: _Wrap, group: int) -> bool:

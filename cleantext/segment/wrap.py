@@ -16,6 +16,9 @@ What this relies on:
   characters (Python's ``textwrap``, editors, many converters). Chinese text with half-width
   punctuation and digits wrapped at 38 characters has lines of 64 to 76 columns but all of 38
   characters; the unit whose lengths cluster more sharply is the one the wrapper used.
+- A dumper centres a centred paragraph's lines (``<center>``, ``text-align: center``): each line
+  as far from the right edge as from the left, so a line's indent plus its width is the same
+  number on every line, however long, while a wrapped line's indent changes with its length.
 
 >>> edge([80, 79, 80, 77, 30, 80, 12, 78], slack=4)
 (80, 6)
@@ -23,6 +26,8 @@ What this relies on:
 (0, 0)
 >>> opening_indent([(4, True), (0, True), (0, False), (4, True), (0, False), (4, True), (0, True)] * 2)
 4
+>>> centre([(33, 43), (4, 74), (7, 70), (16, 61), (32, 44), (20, 57), (3, 74), (26, 51)], edge=74)
+77
 """
 
 from __future__ import annotations
@@ -44,6 +49,10 @@ MAX_PAST_EDGE_SHARE = 0.2
 MIN_EDGE_SHARE = 0.25
 MAX_OPENING_INDENT = 8  # characters deeper than the body: two ideographic spaces, four or six spaces
 MIN_OPENINGS = 4  # full indented lines followed by their body: fewer could be a stray indent
+# Lines short of the edge whose indent and width add up to one number (give or take a column for
+# an odd margin) for the page to centre its lines: a few could be a table's cells by chance
+MIN_CENTRED_LINES = 6
+MIN_CENTRED_INDENT = 6  # columns: a line stepped in less is as likely a list's or a quote's
 
 
 def edge(sizes: Sequence[int], slack: int) -> tuple[int, int]:
@@ -94,3 +103,19 @@ def opening_indent(rows: Iterable[tuple[int, bool] | None]) -> int:
         return 0
     indent, count = opens.most_common(1)[0]
     return indent if count >= MIN_OPENINGS and count > stays[indent] else 0
+
+
+def centre(rows: Iterable[tuple[int, int]], edge: int) -> int:
+    """The number a page's centred lines share (indent plus width, ``rows`` being each line's
+    indent and width), 0 when it centres none. Only lines indented ``MIN_CENTRED_INDENT`` or more
+    and ending short of ``edge`` tell: a full line has the sum of a centred one whatever its
+    alignment. Each sum counts with its neighbours (a centred line's margins differ by one when
+    the room left is odd)."""
+    sums: Counter[int] = Counter()
+    for indent, width in rows:
+        if indent >= MIN_CENTRED_INDENT and width < edge:
+            sums[indent + width] += 1
+    if not sums:
+        return 0
+    best = max(sums, key=lambda total: (sums[total - 1] + sums[total] + sums[total + 1], sums[total]))
+    return best if sums[best - 1] + sums[best] + sums[best + 1] >= MIN_CENTRED_LINES else 0

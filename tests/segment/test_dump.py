@@ -375,3 +375,17 @@ def test_a_byline_stays_apart_from_the_date_line_under_it() -> None:
     other = textwrap.wrap(EN_REPORT, 72)
     dump = "\n".join([*other, "", "By Metro Desk The Evening Courier", "on May 3, 2024 at 12:06 PM", "", *other])
     assert "By Metro Desk The Evening Courier" in _texts(dump)
+
+
+def _centred(text: str, room: int = 71, margin: int = 3) -> list[str]:
+    """``text`` wrapped at ``room`` and each line centred in it, as lynx draws a centred paragraph."""
+    return [" " * (margin + (room - len(line)) // 2) + line for line in textwrap.wrap(text, room)]
+
+
+def test_a_centred_paragraphs_lines_are_joined_and_its_heading_stays_apart() -> None:
+    report = EN_REPORT + " The library will open on Sundays from May, and its cafe will stay open late."
+    lines = _centred(report)
+    assert len({len(line) - len(line.lstrip()) for line in lines}) > 2  # the indents differ line to line
+    headings = ["Library to stay open", "Opening hours", "The new cafe"]
+    dump = "\n\n".join("\n".join([*_centred(heading), "", *lines]) for heading in headings)
+    assert _texts(dump) == [headings[0], report, headings[1], report, headings[2], report]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cleantext.segment.wrap import MIN_EDGE, edge, opening_indent
+from cleantext.segment.wrap import MIN_EDGE, centre, edge, opening_indent
 
 
 def test_an_edge_is_the_length_many_lines_reach_and_few_pass() -> None:
@@ -37,3 +37,13 @@ def test_paragraphs_opened_by_an_indent_give_that_indent() -> None:
 def test_a_quotation_indented_as_a_whole_has_no_opening_indent() -> None:
     quote = [(4, True), (4, True), (4, True), (4, False), None]
     assert opening_indent(quote * 5 + [(4, True), (0, False)]) == 0
+
+
+def test_centred_lines_share_their_indent_plus_width() -> None:
+    # a heading and a paragraph's short last line, centred on a page whose full lines end at 74
+    rows = [(33, 43), (32, 44), (26, 51), (16, 61), (7, 70), (20, 57), (3, 74), (4, 74)]
+    assert centre(rows, edge=74) == 77
+    # lines stepped in by a list's or a quote's indent, whatever their width: nothing centred
+    assert centre([(8, width) for width in range(30, 70, 5)], edge=74) == 0
+    # full lines alone say nothing: any alignment gives them the same sum
+    assert centre([(6, 74)] * 10, edge=74) == 0
