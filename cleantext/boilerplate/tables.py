@@ -47,7 +47,7 @@ from cleantext.boilerplate.context import Judged
 from cleantext.boilerplate.features import features_of
 from cleantext.model import Block, BlockClass, KeepReason, Step
 from cleantext.regexes import compiled
-from cleantext.segment.dump import display_width
+from cleantext.segment.wrap import display_width
 
 MIN_ROWS = 2  # rows: one label and its value is a line of the page, two make a table
 MAX_KEY_UNITS = 8  # units of a label: 重量, 电池容量, Weight, Battery life

@@ -1,6 +1,7 @@
 """Segment: decoded text → blocks, for HTML (``html.py``, with bs4 as ``soup.py`` imports it) and
-text dumps (``dump.py``; side-by-side columns are read one after the other first, ``columns.py``;
-Markdown dumps lose their markup and keep their links as a feature, ``markdown.py``).
+text dumps (``dump.py``: its wrap width read by ``wrap.py``, its wrapped lines joined by
+``joins.py``; side-by-side columns are read one after the other first, ``columns.py``; Markdown
+dumps lose their markup and keep their links as a feature, ``markdown.py``).
 
 The format is sniffed (``page_format.py``) unless the caller or the container says which it is.
 

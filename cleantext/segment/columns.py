@@ -43,7 +43,9 @@ from __future__ import annotations
 from collections import Counter
 
 from cleantext.regexes import compiled
-from cleantext.segment.dump import ASTRAL, BULLET, CJK_CHAR, FIRST_WORD, RULE, WIDE_RUN, display_width, unbox_line
+from cleantext.segment.dump import BULLET, unbox_line
+from cleantext.segment.joins import CJK_CHAR, FIRST_WORD, RULE
+from cleantext.segment.wrap import ASTRAL, WIDE_RUN, display_width
 from cleantext.text import COLONS
 
 # Three spaces or more between two pieces of text. Not next to a box-drawing character: a table

@@ -1,4 +1,5 @@
-"""The width a text dump was wrapped at, read from the lengths of its lines.
+"""The width a text dump was wrapped at, read from the lengths of its lines (in display columns:
+``display_width``, or in characters).
 
 What this relies on:
 
@@ -36,6 +37,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
 
+from cleantext.regexes import compiled
+
 MIN_EDGE = 20  # columns or characters: narrower "paragraphs" are menus and tables, not wrapped prose
 MIN_EDGE_LINES = 4  # lines at the edge: fewer could be a few long lines of the same length by chance
 # Lines past the edge a wrapped page may still have (unbreakable URLs, words, preformatted lines):
@@ -53,6 +56,50 @@ MIN_OPENINGS = 4  # full indented lines followed by their body: fewer could be a
 # an odd margin) for the page to centre its lines: a few could be a table's cells by chance
 MIN_CENTRED_LINES = 6
 MIN_CENTRED_INDENT = 6  # columns: a line stepped in less is as likely a list's or a quote's
+
+
+# East Asian Wide and Fullwidth characters (two terminal columns): the blocks a dump holds in
+# practice — Hangul Jamo, CJK punctuation to Yi, Hangul syllables, compatibility ideographs,
+# vertical and small forms, fullwidth forms, the supplementary ideograph planes, and the emoji
+# that terminals draw two columns wide (Unicode's East_Asian_Width W, without a per-character
+# unicodedata call, which was the slowest step of reading a dump).
+WIDE_BMP = compiled(
+    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3"
+    "\uf900-\ufaff\ufe10-\ufe19\ufe30-\ufe6f\uff00-\uff60\uffe0-\uffe6"
+    "\u231a\u231b\u23e9-\u23ec\u23f0\u23f3\u25fd\u25fe\u2614\u2615\u2648-\u2653\u267f\u2693\u26a1"
+    "\u26aa\u26ab\u26bd\u26be\u26c4\u26c5\u26ce\u26d4\u26ea\u26f2\u26f3\u26f5\u26fa\u26fd\u2705"
+    "\u270a\u270b\u2728\u274c\u274e\u2753-\u2755\u2757\u2795-\u2797\u27b0\u27bf\u2b1b\u2b1c\u2b50\u2b55]"
+)
+NARROW_BMP_RUN = compiled("[^" + WIDE_BMP.pattern[1:] + "+")  # the wide characters are what remains
+WIDE_RUN = compiled(WIDE_BMP.pattern + "+")  # a run of characters two columns wide
+# Kept apart: a class with supplementary-plane ranges is matched range by range, several times
+# slower than a BMP-only class, and such characters are rare.
+WIDE_ASTRAL = compiled(
+    "[\U00020000-\U0003fffd\U0001f004\U0001f0cf\U0001f18e\U0001f191-\U0001f19a\U0001f200-\U0001f320"
+    "\U0001f32d-\U0001f335\U0001f337-\U0001f37c\U0001f37e-\U0001f393\U0001f3a0-\U0001f3ca"
+    "\U0001f3cf-\U0001f3d3\U0001f3e0-\U0001f3f0\U0001f3f4\U0001f3f8-\U0001f43e\U0001f440"
+    "\U0001f442-\U0001f4fc\U0001f4ff-\U0001f53d\U0001f54b-\U0001f54e\U0001f550-\U0001f567\U0001f57a"
+    "\U0001f595\U0001f596\U0001f5a4\U0001f5fb-\U0001f64f\U0001f680-\U0001f6c5\U0001f6cc"
+    "\U0001f6d0-\U0001f6d2\U0001f6d5-\U0001f6d7\U0001f6eb\U0001f6ec\U0001f6f4-\U0001f6fc"
+    "\U0001f7e0-\U0001f7eb\U0001f90c-\U0001f93a\U0001f93c-\U0001f945\U0001f947-\U0001f9ff"
+    "\U0001fa70-\U0001faff]"
+)
+
+ASTRAL = compiled("[\U00010000-\U0010ffff]")  # any supplementary-plane character: one range scans fast
+
+
+def display_width(text: str) -> int:
+    """Columns a terminal gives the text: wide (CJK) characters take two.
+
+    >>> display_width("ab中文")
+    6
+    """
+    if text.isascii():
+        return len(text)
+    wide = len(NARROW_BMP_RUN.sub("", text))
+    if ASTRAL.search(text):
+        wide += len(WIDE_ASTRAL.findall(text))
+    return len(text) + wide
 
 
 def edge(sizes: Sequence[int], slack: int) -> tuple[int, int]:

@@ -97,7 +97,7 @@ def test_a_framed_page_loses_its_frame_and_keeps_its_lines_apart() -> None:
 def test_the_column_index_is_where_the_display_width_reaches_the_column(line: str, column: int) -> None:
     """The first index whose prefix is ``column`` wide or wider, or None when none before the end."""
     from cleantext.segment.columns import _index_of_column
-    from cleantext.segment.dump import display_width
+    from cleantext.segment.wrap import display_width
 
     reached = [i for i in range(len(line)) if display_width(line[:i]) >= column]
     assert _index_of_column(line, column) == (reached[0] if reached else None)

@@ -12,17 +12,9 @@ from cleantext.boilerplate import classify
 from cleantext.document import finalize
 from cleantext.model import Article, Decoded
 from cleantext.segment import segment
-from cleantext.segment.dump import (
-    CJK_CHAR,
-    SLICE_CHARS,
-    WIDE_ASTRAL,
-    WIDE_BMP,
-    _Line,
-    _read_lines,
-    display_width,
-    split_dump,
-    unbox_line,
-)
+from cleantext.segment.dump import SLICE_CHARS, _read_lines, split_dump, unbox_line
+from cleantext.segment.joins import CJK_CHAR, Line
+from cleantext.segment.wrap import WIDE_ASTRAL, WIDE_BMP, display_width
 
 SEED = Path(__file__).resolve().parents[2] / "samples" / "dumps" / "000_547391f3b4e202b1.txt"
 
@@ -219,10 +211,10 @@ def test_a_line_past_the_wrap_edge_is_not_taken_for_a_wrapped_one() -> None:
 def test_joining_pieces_equals_joining_strings_one_by_one(pieces: list[str]) -> None:
     """The paragraph is built from a list appended once per line (linear), and equals the old
     definition that rebuilt the string at every line (quadratic)."""
-    first = _Line(pieces[0], 0, 0, False, 0, pieces[0])
+    first = Line(pieces[0], 0, 0, False, 0, pieces[0])
     expected = pieces[0]
     for merged, piece in enumerate(pieces[1:], start=1):
-        first.add(_Line(piece, 0, 0, False, 0, piece))
+        first.add(Line(piece, 0, 0, False, 0, piece))
         assert first.pieces is not None and len(first.pieces) == 2 * merged + 1  # two items a line, no string rebuilt
         gap = "" if CJK_CHAR.match(expected[-1:]) or CJK_CHAR.match(piece[:1]) else " "
         if expected[-1:] == "-" and expected[-2:-1].isalpha() and piece[:1].isalpha():
