@@ -1,0 +1,44 @@
+"""Which display line goes on with the one above (``segment.joins``), one decision at a time."""
+
+from __future__ import annotations
+
+from cleantext.segment.joins import Line, Wrap, separator, wrapped
+from cleantext.segment.wrap import display_width
+
+PAGE = Wrap(edge=74, widest=74, certain=True)  # full lines end at 74 columns
+
+
+def _line(text: str, indent: int = 3) -> Line:
+    raw = " " * indent + text
+    return Line(text, indent, display_width(raw), False, 0, text, len(raw), indent)
+
+
+def test_the_separator_is_a_space_between_words_and_nothing_beside_cjk_or_after_a_hyphen() -> None:
+    assert separator("the old", "library") == " "
+    assert separator("互联网执法", "协作") == ""
+    assert separator("a well-", "known fact") == ""
+    assert separator("pages 3-", "5") == " "  # a dash after a digit is no word's hyphen
+
+
+def test_a_full_line_goes_on_and_a_short_one_ends_its_paragraph() -> None:
+    full = _line("The county council agreed on Tuesday to keep the old library open for")
+    assert wrapped(full, _line("another three years."), PAGE, 0)
+    assert not wrapped(_line("Library to stay open"), _line("The county council agreed"), PAGE, 0)
+
+
+def test_a_line_stopping_on_a_lower_case_word_goes_on_when_the_next_opens_in_lower_case() -> None:
+    # 26 columns short of the edge: the next words were bound to each other by no-break spaces
+    prev = _line("The budget passed after a long debate in which")
+    assert wrapped(prev, _line("the mayor and her two deputies spoke for the plan."), PAGE, 0)
+    # a name at the end of the line, over a date line: no sentence going on
+    assert not wrapped(_line("By Metro Desk The Evening Courier"), _line("on May 3, 2024 at 12:06 PM"), PAGE, 0)
+
+
+def test_centred_lines_go_on_whatever_their_indents() -> None:
+    page = Wrap(edge=74, widest=74, certain=True, centre=77)  # room 71 columns, centred
+    prev = _line("network connectivity, Disk space, CPU, servers, and important", indent=8)
+    assert wrapped(prev, _line("processes can be tracked.", indent=26), page, 0)
+    # a centred heading under a paragraph's last line: the word would have fitted
+    assert not wrapped(_line("processes can be tracked.", indent=26), _line("Big Brother", indent=33), page, 0)
+    # without a centre the deeper indent starts a paragraph
+    assert not wrapped(prev, _line("processes can be tracked.", indent=26), PAGE, 0)
