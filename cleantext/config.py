@@ -117,6 +117,10 @@ class Config:
     id_key: str = setting("id", "JSONL field holding the record id.", INPUT)
     url_key: str = setting("url", "JSONL field holding the URL.", INPUT)
     keep_meta: bool = setting(True, "Keep a JSONL input's other fields under meta.", INPUT)
+    # cleaning: what the article is
+    comments: bool = setting(
+        False, "Keep the comments under an article: their text, not names, dates or buttons.", CLEANING
+    )
     # cleaning: conversion
     to: Target | None = setting(None, "Convert Chinese to this script (OpenCC).", CLEANING)
     opencc: str | None = setting(None, "Convert with any OpenCC config instead, e.g. s2twp, t2s, hk2s.", CLEANING)

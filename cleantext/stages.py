@@ -108,15 +108,16 @@ class Classify:
     repeat); a copy sent to a worker starts with an empty memory of its own.
     """
 
-    def __init__(self) -> None:
-        self.classifier = Classifier()
+    def __init__(self, comments: bool = False) -> None:
+        self.comments = comments
+        self.classifier = Classifier(comments)
 
     def __call__(self, page: Page) -> Page:
         assert page.blocks is not None, "Classify needs Segment before it"
         return replace(page, verdicts=self.classifier(page.blocks, page.meta))
 
-    def __reduce__(self) -> tuple[type[Classify], tuple[()]]:
-        return Classify, ()  # the memory stays where it was filled
+    def __reduce__(self) -> tuple[type[Classify], tuple[bool]]:
+        return Classify, (self.comments,)  # the memory stays where it was filled
 
 
 class Document:
@@ -174,7 +175,7 @@ def page_stages(config: Config) -> list[Stage]:
         Admit(config.max_page_bytes, config.encoding),
         Decode(config.encoding),
         Segment(config.format, Markup(config.links, config.images) if config.text_format == "markdown" else None),
-        Classify(),
+        Classify(config.comments),
         Document(config),
     ]
 

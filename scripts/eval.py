@@ -162,9 +162,9 @@ def peer_preds(inputs: dict[str, Path]) -> dict[str, Any]:
 class Eval:
     """One run over the chosen datasets: scored rows per tool, keep-all rows per dump tool."""
 
-    def __init__(self, bench: Path, datasets: list[Path], worst: int) -> None:
+    def __init__(self, bench: Path, datasets: list[Path], worst: int, comments: bool = False) -> None:
         self.scorer = load_scorer(bench)
-        self.cleaner = PageCleaner(Config(page_timeout=0))
+        self.cleaner = PageCleaner(Config(page_timeout=0, comments=comments))
         self.maker = DumpMaker(ROOT / ".eval", EVAL_PYTHON)
         self.datasets = datasets
         self.worst = worst
@@ -277,13 +277,14 @@ def main() -> None:
     ap.add_argument("--dataset", action="append", help="only these dataset folders")
     ap.add_argument("--worst", type=int, default=0, help="list the N lowest-F1 pages per dataset and tool")
     ap.add_argument("--speed", action="store_true", help="print cleantext's pages/s per tool")
+    ap.add_argument("--comments", action="store_true", help="clean with --comments (keep the comments under articles)")
     args = ap.parse_args()
     bench = Path(args.bench)
     datasets = [d for d in sorted(bench.iterdir()) if d.is_dir() and any(d.glob("*.json"))]
     if args.dataset:
         datasets = [d for d in datasets if d.name in args.dataset]
     (ROOT / ".eval").mkdir(exist_ok=True)
-    run = Eval(bench, datasets, args.worst)
+    run = Eval(bench, datasets, args.worst, args.comments)
     pages = [p for d in datasets for p in pages_of(d).values()]
     tools = choose_tools(args, run.maker, pages)
     for tool in tools:

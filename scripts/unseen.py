@@ -455,12 +455,13 @@ def main() -> None:
     ap.add_argument(
         "--worst", type=int, default=0, help="list the N worst tuning-half pages per set and input (gne: all pages, per dump tool)"
     )
+    ap.add_argument("--comments", action="store_true", help="clean with --comments (keep the comments under articles)")
     args = ap.parse_args()
     sets = prepare()
     if sets is None:
         return
     maker = DumpMaker(HERE, EVAL_PYTHON)
-    cleaner = PageCleaner(Config(page_timeout=0))
+    cleaner = PageCleaner(Config(page_timeout=0, comments=args.comments))
     tools = []
     for tool in [t for t in args.tools.split(",") if t] + (list(PEERS) if args.peers else []):
         why_not = None if tool == "html" else maker.available(tool)

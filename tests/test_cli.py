@@ -288,3 +288,13 @@ def test_nested_schemas_carry_the_markdown_unchanged(tmp_path: Path) -> None:
     for schema in ("dolma", "datatrove"):
         [record] = json_lines(run_cli("run", "--markdown", "--schema", schema, str(page)).stdout)
         assert record["text"] == flat["text"] and record["metadata"]["text_format"] == "markdown"
+
+
+def test_comments_flag_keeps_an_articles_comments(tmp_path: Path) -> None:
+    page = ROOT / "tests" / "boilerplate" / "posts" / "news-comments-en.html"
+    comment = "About time. Working parents have been asking for weekend hours"
+    plain = json_lines(run_cli("run", str(page)).stdout)
+    wanted = json_lines(run_cli("run", str(page), "--comments").stdout)
+    assert comment not in plain[0]["text"] and comment in wanted[0]["text"]
+    assert "Reply Report" not in wanted[0]["text"]
+    assert plain[0]["text"] in wanted[0]["text"]  # the article itself as without the flag

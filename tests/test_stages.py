@@ -140,3 +140,10 @@ def test_record_stages_take_records() -> None:
     assert page is None and isinstance(outcome, Article) and outcome.script == "Hans"
     with pytest.raises(ValueError, match="dedup"):
         record_stages(Config(dedup="fuzzy"))
+
+
+def test_classify_keeps_its_comments_setting_when_sent_to_a_worker() -> None:
+    import pickle
+
+    assert pickle.loads(pickle.dumps(Classify(comments=True))).comments is True
+    assert pickle.loads(pickle.dumps(Classify())).comments is False

@@ -67,12 +67,13 @@ from cleantext.boilerplate.posts import apply_thread, find_thread
 from cleantext.boilerplate.rules import PLACEHOLDERS, RememberingJudge, judge
 from cleantext.boilerplate.runs import announced_lists, subheads, teasers
 from cleantext.boilerplate.tables import key_value_tables
-from cleantext.model import Block, BlockClass, DropReason, PageMeta, Step, Verdict
+from cleantext.model import Block, BlockClass, DropReason, KeepReason, PageMeta, Step, Verdict
 
 # A page whose text outside comment sections is less than this is a thread (a forum post, a
 # question and its answers): its comments are the content, as readers and annotators take them.
 MIN_ARTICLE_UNITS = 100  # units of good text outside comments; about two short paragraphs
 COMMENT = DropReason.COMMENT
+HINT_RULE = "container_hint"  # the ladder's rule for a block inside an element its name marks
 SKIP_COMMENT = frozenset((COMMENT,))
 GOOD, BAD = BlockClass.GOOD, BlockClass.BAD
 PLACEHOLDER = Step("drop_placeholders", BAD, DropReason.EMPTY)
@@ -90,6 +91,19 @@ def drop_placeholders(blocks: list[Block], judged: list[Judged]) -> None:
                 item.set(FORM)
 
 
+TO_COMMENT_TEXT = Step("keep_comments", GOOD, KeepReason.POST)
+
+
+def keep_comments(blocks: list[Block], judged: list[Judged]) -> None:
+    """Comments wanted: the blocks of an element named as a comment section that the ladder reads
+    as text once the section's name is passed over (a comment's paragraphs) are kept (in place);
+    its short lines (names, dates, buttons) stay dropped."""
+    for block, item in zip(blocks, judged, strict=True):
+        if item.chain and item.chain[0].name == HINT_RULE and item.chain[0].reason is COMMENT and item.cls is BAD:
+            if judge(block, item.feats, skip=SKIP_COMMENT).cls is GOOD:
+                item.set(TO_COMMENT_TEXT)
+
+
 def rejudge_thread(blocks: list[Block], judged: list[Judged]) -> None:
     """When almost nothing but comments holds text, judge the comments as text (in place); the
     step names the rule that answered the second time."""
@@ -105,10 +119,13 @@ def rejudge_thread(blocks: list[Block], judged: list[Judged]) -> None:
 
 class Classifier:
     """The boilerplate stage: one verdict per block, in order. It remembers the ladder's answers
-    across the pages it classifies (a site's menus repeat on all its pages), so build one per run."""
+    across the pages it classifies (a site's menus repeat on all its pages), so build one per run.
+    ``comments``: keep the posts of a comment list under an article, as a thread's (their text;
+    their cards and buttons still go)."""
 
-    def __init__(self) -> None:
+    def __init__(self, comments: bool = False) -> None:
         self.judge = RememberingJudge()
+        self.comments = comments
 
     def __call__(self, blocks: list[Block], meta: PageMeta | None = None) -> list[Verdict]:
         remembered = self.judge.__call__  # a bound method calls faster than the instance, once per block
@@ -134,9 +151,11 @@ class Classifier:
         announced_lists(blocks, judged)
         measured_lists(blocks, judged)
         if thread is not None:
-            apply_thread(blocks, judged, thread)
+            apply_thread(blocks, judged, thread, self.comments)
         elif posts is not None:
-            apply_dump_thread(judged, posts)
+            apply_dump_thread(judged, posts, self.comments)
+        if self.comments and html:
+            keep_comments(blocks, judged)
         repeated(judged, texts)
         drop_placeholders(blocks, judged)
         return [
@@ -145,6 +164,6 @@ class Classifier:
         ]
 
 
-def classify(blocks: list[Block], meta: PageMeta | None = None) -> list[Verdict]:
+def classify(blocks: list[Block], meta: PageMeta | None = None, comments: bool = False) -> list[Verdict]:
     """One page's verdicts, by a ``Classifier`` of its own (a run builds one for all its pages)."""
-    return Classifier()(blocks, meta)
+    return Classifier(comments)(blocks, meta)

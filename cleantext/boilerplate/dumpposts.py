@@ -289,17 +289,26 @@ def _dump_chrome(
     return chrome
 
 
-def apply_dump_thread(judged: list[Judged], found: DumpThread) -> bool:
+def apply_dump_thread(judged: list[Judged], found: DumpThread, comments: bool = False) -> bool:
     """Set a dump's post list to post text and chrome (in place), as ``posts.apply_thread`` does for
     HTML, when no article of its own stands above it; True then. A dump's comments under an
     article are left to the other steps: without elements, a list's edges are a guess, and a
-    wrong one would drop the article."""
+    wrong one would drop the article. When comments are wanted (``comments``), the list under an
+    article is set so too from its first card line on, so that no line above it (the article's
+    end) is taken for chrome; False: the page is no thread."""
     if sum(item.feats.units for item in judged[: found.start] if item.cls is GOOD) >= MIN_ARTICLE_UNITS:
+        if comments:
+            _set_posts(judged, found, min(found.chrome, default=found.start))
         return False
-    for i in range(found.start, found.end):
+    _set_posts(judged, found, found.start)
+    return True
+
+
+def _set_posts(judged: list[Judged], found: DumpThread, start: int) -> None:
+    """The list's lines from ``start`` on to post text or chrome (in place)."""
+    for i in range(start, found.end):
         item = judged[i]
         if i in found.chrome:
             item.set(TO_DUMP_CHROME)
         elif (i in found.prose or i in found.short) and item.cls is not GOOD:
             item.set(TO_DUMP_POST)
-    return True

@@ -349,12 +349,17 @@ def _to_post(blocks: list[Block], judged: list[Judged], thread: Thread, members:
             item.set(TO_CHROME)
 
 
-def apply_thread(blocks: list[Block], judged: list[Judged], thread: Thread) -> bool:
+def apply_thread(blocks: list[Block], judged: list[Judged], thread: Thread, comments: bool = False) -> bool:
     """Set the blocks of the list (and its lead) to post text or chrome (in place); on a page with
-    an article of its own above the list, the list is its comments and leaves. True when the
-    page is a thread. A post the region steps left outside the article leaves as a comment too:
-    that names why."""
+    an article of its own above the list, the list is its comments and leaves, unless they are
+    wanted (``comments``: then their text stays under the article, their chrome leaves). True
+    when the page is a thread. A post the region steps left outside the article leaves as a
+    comment too: that names why."""
     if _article_units(judged, thread) >= MIN_ARTICLE_UNITS:
+        if comments:
+            for members in thread.units:
+                _to_post(blocks, judged, thread, members)
+            return False
         for unit in thread.units:
             for i, _ in unit:
                 if judged[i].cls is not BAD or judged[i].reason is DropReason.OUTSIDE:

@@ -4,9 +4,11 @@ the hand-made thread pages in ``tests/boilerplate/posts``."""
 
 from __future__ import annotations
 
+from cleantext.boilerplate import classify
 from cleantext.boilerplate.dumpposts import apply_dump_thread, dump_thread
 from cleantext.model import Block, DropReason, KeepReason
-from tests.boilerplate.threadkit import PROSE, cleaned, expected, judged, reasons
+from cleantext.segment.dump import split_dump
+from tests.boilerplate.threadkit import FIXTURES, PROSE, cleaned, expected, judged, reasons
 
 
 def test_a_dump_of_a_thread_keeps_every_post_and_drops_the_template_lines() -> None:
@@ -120,3 +122,19 @@ def test_short_replies_in_a_dump_thread_are_posts_not_card_lines() -> None:
     assert found is not None
     assert not found.short
     assert 5 + 2 in found.chrome
+
+
+def test_a_dumps_comment_list_under_an_article_is_set_as_posts_when_comments_are_wanted() -> None:
+    """Under an article a dump's post list is left to the other steps (its edges are a guess);
+    with comments wanted it is set as a thread's from its first card line on: the replies stay,
+    every card line leaves, the article above is untouched."""
+    thread = (FIXTURES / "thread-en.txt").read_text(encoding="utf-8")
+    story = [f"   {PROSE} The story's paragraph {n} tells of the plot." for n in range(8)]
+    blocks = split_dump("\n\n".join(["   Allotment plots on clay", *story, thread]))
+    wanted = {v.block.text: v for v in classify(blocks, comments=True)}
+    assert all(wanted[line.strip()].keep for line in story)
+    assert wanted["I did exactly that three years ago. Break up the clay under each bed with a fork first, "
+                  "then the water drains away instead of sitting under the boards."].keep
+    card = "hedgehog_joMemberJoined: Nov 2021Messages: 87"
+    assert {v.block.text: v for v in classify(blocks)}[card].keep  # the other steps keep a card between replies
+    assert wanted[card].reason is DropReason.POST_CHROME

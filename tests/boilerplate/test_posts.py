@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import pytest
 
+from cleantext.boilerplate import classify
 from cleantext.boilerplate.posts import find_thread
-from cleantext.model import Block, DropReason, KeepReason
-from tests.boilerplate.threadkit import PROSE, cleaned, expected, judged, reasons
+from cleantext.model import Block, Decoded, DropReason, KeepReason, Verdict
+from cleantext.segment import segment
+from tests.boilerplate.threadkit import FIXTURES, PROSE, cleaned, expected, judged, reasons
 
 PAGES = [
     "thread-en.html",
@@ -52,6 +54,39 @@ def test_comments_under_an_article_are_not_the_article() -> None:
     verdicts = cleaned("news-comments-en.html")[0]
     assert reasons(verdicts, "About time.") == {str(DropReason.COMMENT)}
     assert all(v.keep for v in verdicts if v.block.text.startswith("The town library will open"))
+
+
+def _with_comments(name: str) -> list[Verdict]:
+    path = FIXTURES / name
+    doc = Decoded(str(path), path.read_text(encoding="utf-8"), "utf-8", "utf-8")
+    blocks, meta, _ = segment(doc, "auto")
+    return classify(blocks, meta, comments=True)
+
+
+@pytest.mark.parametrize("name", ["news-comments-en.html", "news-comments-zh.html"])
+def test_comments_wanted_keep_their_text_and_drop_their_cards(name: str) -> None:
+    default, wanted = cleaned(name)[0], _with_comments(name)
+    story = {v.block.text for v in default if v.keep}
+    assert story <= {v.block.text for v in wanted if v.keep}  # the article as before
+    added = [v for v in wanted if v.keep and v.block.text not in story]
+    assert len(added) >= 3 and all(v.reason is KeepReason.POST for v in added)
+    # names, dates and buttons are still no text
+    assert not any(v.keep for v in wanted if v.block.text in ("Reply Report Like (4)", "reader_one 4 May 2024 10:02"))
+
+
+def test_a_comment_box_without_a_thread_keeps_its_paragraphs_when_comments_are_wanted() -> None:
+    story = "".join(f"<p>{PROSE} Story part {n}.</p>" for n in range(6))
+    comment = "I walked past the new library last week, and the garden in front of it is lovely already."
+    html = (
+        f"<html><body><div class='story'><h1>Library opens</h1>{story}</div>"
+        f"<div id='comments'><h3>One comment</h3><p>Ann</p><p>{comment}</p><p>Reply</p></div></body></html>"
+    )
+    doc = Decoded("a.html", html, "utf-8", "utf-8")
+    blocks, meta, _ = segment(doc, "auto")
+    assert not any(v.keep for v in classify(blocks, meta) if v.block.text == comment)
+    kept = [v for v in classify(blocks, meta, comments=True) if v.keep]
+    assert comment in {v.block.text for v in kept}
+    assert not {"Ann", "Reply"} & {v.block.text for v in kept}
 
 
 def _units(card: str, heading: str = "p", link: int = 0, prose: str = PROSE) -> list[Block]:
