@@ -284,7 +284,7 @@ def filter_(
 
 
 @app.command(cls=Command)
-@config_options("encoding", "format")
+@config_options("encoding", "format", "comments")
 def explain(
     ctx: typer.Context,
     inputs: RequiredInputs,

@@ -27,7 +27,7 @@ from cleantext.document.normalize import normalize_text
 from cleantext.explain import _line, _render, explain_input
 from cleantext.model import Block, BlockClass, DropReason, KeepReason, Step, Verdict
 from cleantext.runner import run_inputs
-from tests.conftest import BENCH, SAMPLES, SEED, json_lines, run_cli
+from tests.conftest import BENCH, ROOT, SAMPLES, SEED, json_lines, run_cli
 
 RANDOM_BYTES = 5 * 1024 * 1024  # bytes of noise, as in the report
 NUL_PAGE_BYTES = 97  # bytes: the small file with NUL bytes that run drops as binary
@@ -177,3 +177,12 @@ def test_a_step_that_asked_the_ladder_again_names_the_rule_in_json() -> None:
     out = io.StringIO()
     _render([verdict], None, {"input": "page.txt"}, out, json_out=True, color=False)
     assert json.loads(out.getvalue())["chain"][1] == {"step": "rejudge_thread", "class": "good", "reason": "body", "rule": "prose"}
+
+
+def test_explain_shows_the_comments_kept_with_the_comments_flag() -> None:
+    page = ROOT / "tests" / "boilerplate" / "posts" / "news-comments-en.html"
+    plain = run_cli("explain", "--no-color", str(page)).stdout.decode()
+    wanted = run_cli("explain", "--no-color", "--comments", str(page)).stdout.decode()
+    line = next(x for x in wanted.splitlines() if "About time." in x)
+    assert "KEEP" in line and "post" in line
+    assert "KEEP" not in next(x for x in plain.splitlines() if "About time." in x)
