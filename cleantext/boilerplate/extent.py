@@ -10,6 +10,11 @@
   drops by itself (its element's class names the box, or its words name a list: ``About me``,
   ``Related posts``); a section of the article opens on a heading it leaves undecided. A sibling
   element holding such a heading is no section, however much prose it holds.
+- Between a post's sections sit things that cost (an advert, a table of contents, a button to a
+  newsletter) but do not end it, as a share bar or the comments do. Past such a thing, a sibling
+  element that opens on a section heading (an undecided ``h2``..``h6`` without a link) and reads
+  as a section is more of the article, when it adds more than what lies between costs. A sibling
+  without a heading there (an author's note, a promotion) is not taken.
 - When the headline sits in the article's element, so does what follows the body: a share bar,
   then a box of related stories whose summaries read as prose. Past the body, the element's
   children are taken only as far as they gain more than they cost; a box of teasers (text beside
@@ -22,7 +27,7 @@ from __future__ import annotations
 
 from cleantext.boilerplate.context import Judged
 from cleantext.boilerplate.leaning import plain_item
-from cleantext.model import HEADING_KINDS, Block, BlockClass
+from cleantext.model import HEADING_KINDS, Block, BlockClass, DropReason
 
 GOOD, BAD, SHORT = BlockClass.GOOD, BlockClass.BAD, BlockClass.SHORT
 # Link characters in a sibling element, as a share of its text, above which it is not a section
@@ -32,6 +37,11 @@ MAX_SECTION_LINK_SHARE = 0.2
 # hold to be the body that ``_tail`` measures from: a short story's body is followed by teaser
 # summaries that together hold more text than it does.
 BODY_SHARE = 0.5
+# The headings that open a section of a post (``_opens_section``); an ``h1`` is the headline.
+SECTION_KINDS = HEADING_KINDS - {"h1"}
+# What ends an article on its side when it lies between two of its siblings: the share bar under
+# it and the comments. An advert, a table of contents or a button between sections does not.
+ENDS_ARTICLE = frozenset((DropReason.SHARE, DropReason.COMMENT))
 
 
 def extend(blocks: list[Block], judged: list[Judged], weights: list[float], number: int) -> tuple[int, int]:
@@ -77,19 +87,36 @@ def _reach(
     blocks: list[Block], judged: list[Judged], weights: list[float], runs: list[tuple[int, int]]
 ) -> tuple[int, bool]:
     """How many of the sibling runs (walking away from the article) to take: the count with the
-    largest gain before the first run that costs (an author box or a related post after a share bar
-    or a teaser list is not more of the article), the fewest on ties; and whether that side stays
-    open (nothing that costs lies beyond them inside the parent, so the next parent up may extend
+    largest gain, the fewest on ties; past the first run that costs (an author box or a related
+    post after a teaser list is not more of the article) only a run that opens a section of its
+    own, and none past a share bar or comments (``_crossable``); and whether that side stays open
+    (nothing that costs lies beyond them inside the parent, so the next parent up may extend
     further)."""
     gain, best, taken = 0.0, 0.0, 0
     values = [_group_value(blocks, judged, weights, run) for run in runs]
-    for count, value in enumerate(values, 1):
-        if value < 0:  # something costly (a teaser list, a share bar) ends the article on this side
-            break
+    crossed = False  # something costly lies between the article and this run
+    for count, (run, value) in enumerate(zip(runs, values, strict=True), 1):
+        if value < 0:
+            if not _crossable(judged, run):
+                break
+            crossed = True
         gain += value
-        if gain > best:
+        if gain > best and (not crossed or (value > 0 and _opens_section(blocks, judged, run))):
             best, taken = gain, count
     return taken, all(value >= 0 for value in values[taken:])
+
+
+def _crossable(judged: list[Judged], run: tuple[int, int]) -> bool:
+    """Can the article go on past this costly sibling (an advert, a table of contents, a button)?
+    Not past a share bar or comments (``ENDS_ARTICLE``): what follows those is the page's."""
+    return not any(judged[i].reason in ENDS_ARTICLE for i in range(min(run), max(run) + 1))
+
+
+def _opens_section(blocks: list[Block], judged: list[Judged], run: tuple[int, int]) -> bool:
+    """Does the sibling open on a section heading: an ``h2``..``h6`` the ladder left undecided,
+    without a link? A box's title is dropped by the ladder, a teaser's headline is a link."""
+    block = blocks[min(run)]
+    return block.kind in SECTION_KINDS and judged[block.index].cls is SHORT and not block.link_chars
 
 
 def _groups(blocks: list[Block], start: int, stop: int, step: int, parent: int) -> list[tuple[int, int]]:

@@ -123,3 +123,64 @@ def test_extend_does_not_take_a_box_under_a_title_the_ladder_drops() -> None:
     judged, weights = weights_of([*blocks, *box])
     assert judged[7].cls is BlockClass.BAD
     assert extend([*blocks, *box], judged, weights, 3) == (1, 6)
+
+
+def _sections_across(between: Block) -> list[Block]:
+    """The article (element 3) and two sections in sibling elements (5, 6), each opening on a
+    heading, with ``between`` (element 4) between the article and them; comments (7) follow."""
+    return [
+        Block(0, "标题在这里", kind="h1", containers=(0, 1, 2)),
+        Block(1, PROSE * 3, containers=(0, 1, 2, 3)),
+        Block(2, between.text, link_chars=between.link_chars, hint=between.hint, containers=(0, 1, 2, 4)),
+        Block(3, "小标题", kind="h2", containers=(0, 1, 2, 5)),
+        Block(4, PROSE, containers=(0, 1, 2, 5)),
+        Block(5, "另一个小标题", kind="h2", containers=(0, 1, 2, 6)),
+        Block(6, PROSE, containers=(0, 1, 2, 6)),
+        *[Block(i, TEASER, hint="comment", containers=(0, 1, 2, 7)) for i in range(7, 10)],
+    ]
+
+
+def test_extend_takes_sections_past_an_advert_between_them() -> None:
+    """An advert (a linked line) between the article's element and its next sections costs, but
+    does not end the post: the sections after it open on their headings and are taken."""
+    blocks = _sections_across(Block(0, "广告：本周园艺工具八折", link_chars=10))
+    judged, weights = weights_of(blocks)
+    assert weights[2] < 0
+    assert extend(blocks, judged, weights, 3) == (1, 6)
+
+
+def test_extend_takes_no_section_past_a_share_bar() -> None:
+    """A share bar ends the article on its side: what follows it is not taken, heading or not."""
+    blocks = _sections_across(Block(0, SHARE))
+    judged, weights = weights_of(blocks)
+    assert extend(blocks, judged, weights, 3) == (1, 1)
+
+
+def test_extend_takes_no_box_without_a_heading_past_an_advert() -> None:
+    """Past something costly, prose that opens on no section heading (an author's note, a
+    promotion) is not more of the article."""
+    blocks = [
+        *_sections_across(Block(0, "广告：本周园艺工具八折", link_chars=10))[:3],
+        Block(3, BIO, containers=(0, 1, 2, 5)),
+        Block(4, BIO, containers=(0, 1, 2, 5)),
+        *[Block(i, TEASER, hint="comment", containers=(0, 1, 2, 7)) for i in range(5, 8)],
+    ]
+    judged, weights = weights_of(blocks)
+    assert extend(blocks, judged, weights, 3) == (1, 1)
+
+
+def test_a_posts_sections_past_a_table_of_contents_and_an_advert_are_kept() -> None:
+    # a post whose first section is followed by a table of contents, an advert between two later
+    # sections and a newsletter button before the last; a comment thread makes the first section
+    # outweigh the post's element
+    text = kept_text("sections-across-boxes.html")
+    for kept in (
+        "Every spring I get the same question",  # the first section, the heaviest element
+        "Pick the right spot",  # the section after the table of contents ...
+        "Vegetables want sun",
+        "Raised beds warm up faster",  # ... the one after the advert ...
+        "keep notes on what worked",  # ... and the last, after the button
+    ):
+        assert kept in text, kept
+    for dropped in ("Contents", "Save 20%", "planting calendar", "Reader 1 on March 1", "Copyright"):
+        assert dropped not in text, dropped
