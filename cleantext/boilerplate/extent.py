@@ -18,7 +18,8 @@
 - When the headline sits in the article's element, so does what follows the body: a share bar,
   then a box of related stories whose summaries read as prose. Past the body, the element's
   children are taken only as far as they gain more than they cost; a box of teasers (text beside
-  linked headlines) only costs.
+  linked headlines, or summaries closed by a linked "Read more" each) only costs, there as beside
+  the element.
 
 Weights are the container prior's (``dom``): good text positive, boilerplate negative.
 """
@@ -42,6 +43,11 @@ SECTION_KINDS = HEADING_KINDS - {"h1"}
 # What ends an article on its side when it lies between two of its siblings: the share bar under
 # it and the comments. An advert, a table of contents or a button between sections does not.
 ENDS_ARTICLE = frozenset((DropReason.SHARE, DropReason.COMMENT))
+# Linked "Read more" lines in one element that make it a box of teasers (``_read_more_teasers``):
+# one closes a story's summary as often as a teaser's; two are a list of them.
+MIN_READ_MORE = 2
+RELATED = DropReason.RELATED
+MARKER = "marker"  # the ladder's rule for the boilerplate vocabulary (``markers``): "Read more"
 
 
 def extend(blocks: list[Block], judged: list[Judged], weights: list[float], number: int) -> tuple[int, int]:
@@ -138,8 +144,9 @@ def _groups(blocks: list[Block], start: int, stop: int, step: int, parent: int) 
 
 def _group_value(blocks: list[Block], judged: list[Judged], weights: list[float], run: tuple[int, int]) -> float:
     """What a sibling element adds to the article: its article weight when it reads as a section
-    (a paragraph of text, few links, no heading the ladder dropped), else only its cost (teasers,
-    a bio box of links, comments, a sidebar's widget under its title)."""
+    (a paragraph of text, few links, no heading the ladder dropped, no "Read more" under each of
+    its paragraphs), else only its cost (teasers, a bio box of links, comments, a sidebar's widget
+    under its title)."""
     lo, hi = min(run), max(run)
     total, chars, links, paragraph, box = 0.0, 0, 0, False, False
     for i in range(lo, hi + 1):
@@ -149,7 +156,9 @@ def _group_value(blocks: list[Block], judged: list[Judged], weights: list[float]
         links += block.link_chars
         paragraph = paragraph or (item.cls is GOOD and not block.in_list)
         box = box or (block.kind in HEADING_KINDS and item.cls is BAD)
-    if paragraph and not box and links <= MAX_SECTION_LINK_SHARE * chars:
+    if paragraph and not box and links <= MAX_SECTION_LINK_SHARE * chars and not _read_more_teasers(
+        blocks, judged, lo, hi
+    ):
         return total
     return min(total, 0.0)
 
@@ -196,8 +205,10 @@ def _tail(blocks: list[Block], judged: list[Judged], weights: list[float], numbe
 def _tail_value(blocks: list[Block], judged: list[Judged], weights: list[float], run: tuple[int, int]) -> float:
     """What a child element after the article's body adds to it: its article weight; for a box of
     teasers only its cost. Teasers are text beside linked headlines: links make up more than
-    ``MAX_SECTION_LINK_SHARE`` of the element's text and some of its blocks that cost are links.
-    A paragraph with many links, or a list of them, is not that: it has no linked block that costs."""
+    ``MAX_SECTION_LINK_SHARE`` of the element's text and some of its blocks that cost are links;
+    or, where the headlines are not links, summaries closed by a "Read more" each
+    (``_read_more_teasers``). A paragraph with many links, or a list of them, is not that: it has
+    no linked block that costs."""
     lo, hi = run
     values = [_article_weight(blocks[i], judged[i], weights[i]) for i in range(lo, hi + 1)]
     chars = sum(len(blocks[i].text) for i in range(lo, hi + 1))
@@ -206,4 +217,17 @@ def _tail_value(blocks: list[Block], judged: list[Judged], weights: list[float],
         value < 0 and blocks[i].link_chars for i, value in enumerate(values, lo)
     ):
         return sum(value for value in values if value < 0)
+    if _read_more_teasers(blocks, judged, lo, hi):
+        return sum(value for value in values if value < 0)
     return sum(values)
+
+
+def _read_more_teasers(blocks: list[Block], judged: list[Judged], lo: int, hi: int) -> bool:
+    """Do blocks ``lo`` to ``hi`` hold teasers whose headlines are not links: a summary closed by
+    a linked "Read more" each (the ladder's related-list marker), ``MIN_READ_MORE`` of them?"""
+    found = 0
+    for i in range(lo, hi + 1):
+        item = judged[i]
+        if item.reason is RELATED and blocks[i].link_chars and item.rule == MARKER:
+            found += 1
+    return found >= MIN_READ_MORE

@@ -184,3 +184,31 @@ def test_a_posts_sections_past_a_table_of_contents_and_an_advert_are_kept() -> N
         assert kept in text, kept
     for dropped in ("Contents", "Save 20%", "planting calendar", "Reader 1 on March 1", "Copyright"):
         assert dropped not in text, dropped
+
+
+def test_extend_takes_no_sibling_of_summaries_closed_by_read_more_links() -> None:
+    """Teasers whose headlines are not links read as a section (a paragraph, few links); a linked
+    "Read more" under each summary makes the sibling a box of teasers, which only costs."""
+    blocks = [
+        Block(0, "标题在这里", kind="h1", containers=(0, 1, 2)),
+        Block(1, PROSE * 3, containers=(0, 1, 2, 3)),
+        Block(2, TEASER, containers=(0, 1, 2, 4, 5)),
+        Block(3, "Read more", link_chars=9, containers=(0, 1, 2, 4, 5)),
+        Block(4, TEASER, containers=(0, 1, 2, 4, 6)),
+        Block(5, "Read more", link_chars=9, containers=(0, 1, 2, 4, 6)),
+    ]
+    judged, weights = weights_of(blocks)
+    assert extend(blocks, judged, weights, 3) == (1, 1)
+    one = blocks[:4]  # one summary with its "Read more": a story's own summary as often
+    judged, weights = weights_of(one)
+    assert extend(one, judged, weights, 3) == (1, 3)
+
+
+def test_a_short_story_leaves_teasers_closed_by_read_more_links() -> None:
+    # a short story in the element beside a box of teasers: unlinked headlines, a summary and a
+    # "Read more" link each; their summaries outweigh the story's element in its parent
+    text = kept_text("read-more-teasers.html")
+    assert text.startswith("The old harbour ferry made its first crossing")
+    assert text.endswith("slow and loud and lovely.")
+    for dropped in ("Elsewhere", "lamp room", "quay", "breakfast on the sand", "School bus", "Read more"):
+        assert dropped not in text, dropped
