@@ -14,7 +14,8 @@
   newsletter) but do not end it, as a share bar or the comments do. Past such a thing, a sibling
   element that opens on a section heading (an undecided ``h2``..``h6`` without a link) and reads
   as a section is more of the article, when it adds more than what lies between costs. A sibling
-  without a heading there (an author's note, a promotion) is not taken.
+  without a heading there (an author's note, a promotion) is not taken. So with such a thing at
+  the edge of the article's own element (a picture's linked credit closing its first section).
 - When the headline sits in the article's element, so does what follows the body: a share bar,
   then a box of related stories whose summaries read as prose. Past the body, the element's
   children are taken only as far as they gain more than they cost; a box of teasers (text beside
@@ -54,19 +55,21 @@ def extend(blocks: list[Block], judged: list[Judged], weights: list[float], numb
     """First and last index of the article: the container's blocks, then, parent by parent, the
     sibling elements on each side that hold more of it (a blog post's sections in elements of their
     own, with headings and lists between them). A side stops for good at the first parent where
-    something costly (comments, a teaser list) lies beyond what it took."""
+    something costly (comments, a teaser list) lies beyond what it took; past something costly
+    that does not end an article (``_crossable``), only sections are taken (``_reach``)."""
     inside = [b.index for b in blocks if number in b.containers]
     first, last = inside[0], inside[-1]
     chain = blocks[first].containers
-    # A side is open while nothing costly closes the article there: a container whose edge holds
-    # a share bar, a related list or a comment form has its article's end inside it.
+    # A side is open while nothing closes the article there: a container whose edge holds a share
+    # bar or a comment form has its article's end inside it.
     values = [_article_weight(blocks[i], judged[i], weights[i]) for i in range(first, last + 1)]
     text = [i for i, value in enumerate(values) if value > 0]
     if not text:
         return first, last
     end = _tail(blocks, judged, weights, number, first, last)
-    open_before = all(value >= 0 for value in values[: text[0]])
-    open_after = end == last and all(value >= 0 for value in values[text[-1] + 1 :])
+    open_before, crossed_before = _edge(judged, values, range(first, first + text[0]), first)
+    open_after, crossed_after = _edge(judged, values, range(first + text[-1] + 1, last + 1), first)
+    open_after = open_after and end == last
     last = end
     for parent in reversed(chain[: chain.index(number)]):
         if not (open_before or open_after):
@@ -78,19 +81,27 @@ def extend(blocks: list[Block], judged: list[Judged], weights: list[float], numb
             hi += 1
         if open_before:
             runs = _groups(blocks, first - 1, lo - 1, -1, parent)
-            taken, open_before = _reach(blocks, judged, weights, runs)
+            taken, open_before = _reach(blocks, judged, weights, runs, crossed_before)
             if taken:
-                first = runs[taken - 1][1]
+                first, crossed_before = runs[taken - 1][1], False
         if open_after:
             runs = _groups(blocks, last + 1, hi + 1, 1, parent)
-            taken, open_after = _reach(blocks, judged, weights, runs)
+            taken, open_after = _reach(blocks, judged, weights, runs, crossed_after)
             if taken:
-                last = runs[taken - 1][1]
+                last, crossed_after = runs[taken - 1][1], False
     return first, last
 
 
+def _edge(judged: list[Judged], values: list[float], edge: range, first: int) -> tuple[bool, bool]:
+    """Whether the article may go on past the blocks ``edge`` at its element's edge (nothing there
+    ends it: ``_crossable``), and whether something there costs (an advert, a picture's linked
+    credit), so that only a sibling that opens a section is taken beyond."""
+    costly = [i for i in edge if values[i - first] < 0]
+    return _crossable(judged, (edge.start, edge.stop - 1)) if costly else True, bool(costly)
+
+
 def _reach(
-    blocks: list[Block], judged: list[Judged], weights: list[float], runs: list[tuple[int, int]]
+    blocks: list[Block], judged: list[Judged], weights: list[float], runs: list[tuple[int, int]], crossed: bool
 ) -> tuple[int, bool]:
     """How many of the sibling runs (walking away from the article) to take: the count with the
     largest gain, the fewest on ties; past the first run that costs (an author box or a related
@@ -100,7 +111,7 @@ def _reach(
     further)."""
     gain, best, taken = 0.0, 0.0, 0
     values = [_group_value(blocks, judged, weights, run) for run in runs]
-    crossed = False  # something costly lies between the article and this run
+    # ``crossed``: something costly lies between the article and the run (at first, at its edge)
     for count, (run, value) in enumerate(zip(runs, values, strict=True), 1):
         if value < 0:
             if not _crossable(judged, run):

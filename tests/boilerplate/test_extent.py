@@ -212,3 +212,27 @@ def test_a_short_story_leaves_teasers_closed_by_read_more_links() -> None:
     assert text.endswith("slow and loud and lovely.")
     for dropped in ("Elsewhere", "lamp room", "quay", "breakfast on the sand", "School bus", "Read more"):
         assert dropped not in text, dropped
+
+
+def test_extend_takes_sections_past_a_credit_at_its_elements_end() -> None:
+    """A linked credit under the article element's last picture costs, but does not end the post
+    as a share bar does: the sections after the element that open on their headings are taken."""
+    credit = Block(0, "图片来源：视觉中国", link_chars=4)
+    blocks = _sections_across(credit)
+    inside = [b if b.index != 2 else Block(2, b.text, link_chars=4, containers=(0, 1, 2, 3)) for b in blocks]
+    judged, weights = weights_of(inside)
+    assert weights[2] < 0
+    assert extend(inside, judged, weights, 3) == (1, 6)
+    shared = [b if b.index != 2 else Block(2, SHARE, containers=(0, 1, 2, 3)) for b in blocks]
+    judged, weights = weights_of(shared)
+    assert extend(shared, judged, weights, 3) == (1, 2)
+
+
+def test_a_posts_sections_after_a_credit_closing_its_first_section_are_kept() -> None:
+    # the post's first section (its heaviest element, a comment thread beside the sections) ends
+    # with a picture's linked credit; the sections in the sibling elements after it are the post's
+    text = kept_text("sections-after-a-credit.html")
+    for kept in ("Every spring I get the same question", "Pick the right spot", "keep notes on what worked"):
+        assert kept in text, kept
+    for dropped in ("Unsplash", "Reader 1 on March 1", "Copyright"):
+        assert dropped not in text, dropped
