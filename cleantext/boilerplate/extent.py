@@ -12,10 +12,11 @@
   element holding such a heading is no section, however much prose it holds.
 - Between a post's sections sit things that cost (an advert, a table of contents, a button to a
   newsletter) but do not end it, as a share bar or the comments do. Past such a thing, a sibling
-  element that opens on a section heading (an undecided ``h2``..``h6`` without a link) and reads
-  as a section is more of the article, when it adds more than what lies between costs. A sibling
-  without a heading there (an author's note, a promotion) is not taken. So with such a thing at
-  the edge of the article's own element (a picture's linked credit closing its first section).
+  element that opens on a section heading (an undecided ``h2``..``h6`` without a link, or under
+  one in an element of its own, as page builders set them) and reads as a section is more of the
+  article, when it adds more than what lies between costs. A sibling without a heading there (an
+  author's note, a promotion) is not taken. So with such a thing at the edge of the article's own
+  element (a picture's linked credit closing its first section).
 - When the headline sits in the article's element, so does what follows the body: a share bar,
   then a box of related stories whose summaries read as prose. Past the body, the element's
   children are taken only as far as they gain more than they cost; a box of teasers (text beside
@@ -111,6 +112,7 @@ def _reach(
     further)."""
     gain, best, taken = 0.0, 0.0, 0
     values = [_group_value(blocks, judged, weights, run) for run in runs]
+    upward = len(runs) > 1 and runs[1][0] < runs[0][0]  # walking up the page: a run's heading comes after it
     # ``crossed``: something costly lies between the article and the run (at first, at its edge)
     for count, (run, value) in enumerate(zip(runs, values, strict=True), 1):
         if value < 0:
@@ -118,9 +120,24 @@ def _reach(
                 break
             crossed = True
         gain += value
-        if gain > best and (not crossed or (value > 0 and _opens_section(blocks, judged, run))):
+        if gain <= best:
+            continue
+        if not crossed:
             best, taken = gain, count
+        elif value > 0:
+            # a section: the run opens on its heading, or the heading sits in the element above it
+            # (the next run walking up, the one before walking down)
+            above = count if upward else count - 2
+            headed = 0 <= above < len(runs) and _only_headings(blocks, judged, runs[above])
+            if _opens_section(blocks, judged, run) or headed:
+                best, taken = gain, count + (upward and headed)
     return taken, all(value >= 0 for value in values[taken:])
+
+
+def _only_headings(blocks: list[Block], judged: list[Judged], run: tuple[int, int]) -> bool:
+    """Is the sibling element a section heading alone (``_opens_section``), set apart from the
+    section's text in an element of its own (page builders wrap each piece of a post so)?"""
+    return all(_opens_section(blocks, judged, (i, i)) for i in range(min(run), max(run) + 1))
 
 
 def _crossable(judged: list[Judged], run: tuple[int, int]) -> bool:

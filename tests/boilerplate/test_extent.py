@@ -125,6 +125,9 @@ def test_extend_does_not_take_a_box_under_a_title_the_ladder_drops() -> None:
     assert extend([*blocks, *box], judged, weights, 3) == (1, 6)
 
 
+AD = Block(0, "广告：本周园艺工具八折", link_chars=10)  # an advert: a linked line
+
+
 def _sections_across(between: Block) -> list[Block]:
     """The article (element 3) and two sections in sibling elements (5, 6), each opening on a
     heading, with ``between`` (element 4) between the article and them; comments (7) follow."""
@@ -143,7 +146,7 @@ def _sections_across(between: Block) -> list[Block]:
 def test_extend_takes_sections_past_an_advert_between_them() -> None:
     """An advert (a linked line) between the article's element and its next sections costs, but
     does not end the post: the sections after it open on their headings and are taken."""
-    blocks = _sections_across(Block(0, "广告：本周园艺工具八折", link_chars=10))
+    blocks = _sections_across(AD)
     judged, weights = weights_of(blocks)
     assert weights[2] < 0
     assert extend(blocks, judged, weights, 3) == (1, 6)
@@ -160,7 +163,7 @@ def test_extend_takes_no_box_without_a_heading_past_an_advert() -> None:
     """Past something costly, prose that opens on no section heading (an author's note, a
     promotion) is not more of the article."""
     blocks = [
-        *_sections_across(Block(0, "广告：本周园艺工具八折", link_chars=10))[:3],
+        *_sections_across(AD)[:3],
         Block(3, BIO, containers=(0, 1, 2, 5)),
         Block(4, BIO, containers=(0, 1, 2, 5)),
         *[Block(i, TEASER, hint="comment", containers=(0, 1, 2, 7)) for i in range(5, 8)],
@@ -236,3 +239,28 @@ def test_a_posts_sections_after_a_credit_closing_its_first_section_are_kept() ->
         assert kept in text, kept
     for dropped in ("Unsplash", "Reader 1 on March 1", "Copyright"):
         assert dropped not in text, dropped
+
+
+def test_extend_takes_a_section_whose_heading_has_an_element_of_its_own() -> None:
+    """Page builders set a section's heading and its text in sibling elements of their own: past
+    an advert, the text under a heading element is a section, on either side of the article."""
+    below = [
+        Block(0, "标题在这里", kind="h1", containers=(0, 1, 2)),
+        Block(1, PROSE * 3, containers=(0, 1, 2, 3)),
+        Block(2, AD.text, link_chars=AD.link_chars, containers=(0, 1, 2, 4)),
+        Block(3, "小标题", kind="h2", containers=(0, 1, 2, 5)),
+        Block(4, PROSE, containers=(0, 1, 2, 6)),
+        *[Block(i, TEASER, hint="comment", containers=(0, 1, 2, 7)) for i in range(5, 8)],
+    ]
+    judged, weights = weights_of(below)
+    assert extend(below, judged, weights, 3) == (1, 4)
+    above = [
+        Block(0, "标题在这里", kind="h1", containers=(0, 1, 2)),
+        Block(1, "小标题", kind="h2", containers=(0, 1, 2, 3)),
+        Block(2, PROSE, containers=(0, 1, 2, 4)),
+        Block(3, AD.text, link_chars=AD.link_chars, containers=(0, 1, 2, 5)),
+        Block(4, PROSE * 3, containers=(0, 1, 2, 6)),
+        *[Block(i, TEASER, hint="comment", containers=(0, 1, 2, 7)) for i in range(5, 8)],
+    ]
+    judged, weights = weights_of(above)
+    assert extend(above, judged, weights, 6) == (1, 4)
