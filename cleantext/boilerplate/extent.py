@@ -16,7 +16,9 @@
   one in an element of its own, as page builders set them) and reads as a section is more of the
   article, when it adds more than what lies between costs. A sibling without a heading there (an
   author's note, a promotion) is not taken. So with such a thing at the edge of the article's own
-  element (a picture's linked credit closing its first section).
+  element (a picture's linked credit closing its first section), and after an element that holds
+  the headline (``anchor``) and the body: that is the whole story, and prose after it (a box about
+  the site, an author's note) is more of it only as a section.
 - When the headline sits in the article's element, so does what follows the body: a share bar,
   then a box of related stories whose summaries read as prose. Past the body, the element's
   children are taken only as far as they gain more than they cost; a box of teasers (text beside
@@ -52,12 +54,15 @@ RELATED = DropReason.RELATED
 MARKER = "marker"  # the ladder's rule for the boilerplate vocabulary (``markers``): "Read more"
 
 
-def extend(blocks: list[Block], judged: list[Judged], weights: list[float], number: int) -> tuple[int, int]:
+def extend(
+    blocks: list[Block], judged: list[Judged], weights: list[float], number: int, anchor: int | None = None
+) -> tuple[int, int]:
     """First and last index of the article: the container's blocks, then, parent by parent, the
     sibling elements on each side that hold more of it (a blog post's sections in elements of their
     own, with headings and lists between them). A side stops for good at the first parent where
     something costly (comments, a teaser list) lies beyond what it took; past something costly
-    that does not end an article (``_crossable``), only sections are taken (``_reach``)."""
+    that does not end an article (``_crossable``), and after an element holding the headline
+    (``anchor``, an index) and the body, only sections are taken (``_reach``)."""
     inside = [b.index for b in blocks if number in b.containers]
     first, last = inside[0], inside[-1]
     chain = blocks[first].containers
@@ -71,6 +76,7 @@ def extend(blocks: list[Block], judged: list[Judged], weights: list[float], numb
     open_before, crossed_before = _edge(judged, values, range(first, first + text[0]), first)
     open_after, crossed_after = _edge(judged, values, range(first + text[-1] + 1, last + 1), first)
     open_after = open_after and end == last
+    crossed_after = crossed_after or (anchor is not None and first <= anchor <= last)  # the whole story
     last = end
     for parent in reversed(chain[: chain.index(number)]):
         if not (open_before or open_after):

@@ -264,3 +264,19 @@ def test_extend_takes_a_section_whose_heading_has_an_element_of_its_own() -> Non
     ]
     judged, weights = weights_of(above)
     assert extend(above, judged, weights, 6) == (1, 4)
+
+
+def test_an_element_holding_the_headline_and_the_body_takes_only_sections_after_it() -> None:
+    """The headline and the body in one element are the story: prose in the element after it (a
+    box about the site, a note) is not more of it; a sibling that opens a section still is."""
+    story = [
+        Block(0, "标题在这里", kind="h1", containers=(0, 1, 2, 3)),
+        Block(1, PROSE * 3, containers=(0, 1, 2, 3)),
+    ]
+    boxed = [*story, Block(2, BIO, containers=(0, 1, 2, 4)), Block(3, BIO, containers=(0, 1, 2, 4))]
+    judged, weights = weights_of(boxed)
+    assert extend(boxed, judged, weights, 3) == (0, 3)  # the headline unknown: the box reads as a section
+    assert extend(boxed, judged, weights, 3, anchor=0) == (0, 1)
+    headed = [*story, Block(2, "小标题", kind="h2", containers=(0, 1, 2, 4)), Block(3, PROSE, containers=(0, 1, 2, 4))]
+    judged, weights = weights_of(headed)
+    assert extend(headed, judged, weights, 3, anchor=0) == (0, 3)
