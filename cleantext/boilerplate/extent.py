@@ -135,8 +135,10 @@ def _reach(
             # (the next run walking up, the one before walking down)
             above = count if upward else count - 2
             headed = 0 <= above < len(runs) and _only_headings(blocks, judged, runs[above])
-            if _opens_section(blocks, judged, run) or headed:
-                best, taken = gain, count + (upward and headed)
+            if _opens_section(blocks, judged, run):
+                best, taken = gain, count
+            elif headed:  # walking up, the heading's element is taken with its text
+                best, taken = gain, count + 1 if upward else count
     return taken, all(value >= 0 for value in values[taken:])
 
 
