@@ -8,7 +8,8 @@ The method, step by step (one module each):
    rule that answers classes it good, bad, or short (undecided).
 2. Here, one page-level look: a page with almost no text outside its comment sections is a
    thread (a forum post and its replies, a question and its answers), and its comments are
-   judged again as text.
+   judged again as text. ``wrappers``: a boilerplate class word (``widget``) under which most of
+   the page's text sits wraps its article there, and what it dropped is judged again without it.
 3. ``runs``: a numbered dump line standing alone above a paragraph is a section head, not a
    list entry, and is left to smoothing; a paragraph that trails off (``……``) is left to it too,
    unless the page holds several such lines (a feed of teasers).
@@ -67,6 +68,7 @@ from cleantext.boilerplate.posts import apply_thread, find_thread
 from cleantext.boilerplate.rules import PLACEHOLDERS, RememberingJudge, judge
 from cleantext.boilerplate.runs import announced_lists, subheads, teasers
 from cleantext.boilerplate.tables import key_value_tables
+from cleantext.boilerplate.wrappers import rejudge_wrappers
 from cleantext.model import Block, BlockClass, DropReason, PageMeta, Step, Verdict
 
 # A page whose text outside comment sections is less than this is a thread (a forum post, a
@@ -118,6 +120,7 @@ class Classifier:
             # positional arguments: faster, once per block
             judged.append(Judged(cls, reason, feats, chain, block.in_list, block.source == "text"))
         rejudge_thread(blocks, judged)
+        rejudge_wrappers(blocks, judged)
         html = bool(blocks) and bool(blocks[0].containers)
         thread = find_thread(blocks, judged, headline(blocks, meta)) if html else None
         posts = dump_thread(blocks, judged) if blocks and not html else None
