@@ -8,7 +8,8 @@ The method, step by step (one module each):
    rule that answers classes it good, bad, or short (undecided).
 2. Here, one page-level look: a page with almost no text outside its comment sections is a
    thread (a forum post and its replies, a question and its answers), and its comments are
-   judged again as text.
+   judged again as text. ``wrappers``: a boilerplate class word (``widget``) under which most of
+   the page's text sits wraps its article there, and what it dropped is judged again without it.
 3. ``runs``: a numbered dump line standing alone above a paragraph is a section head, not a
    list entry, and is left to smoothing; a paragraph that trails off (``……``) is left to it too,
    unless the page holds several such lines (a feed of teasers).
@@ -67,13 +68,13 @@ from cleantext.boilerplate.posts import apply_thread, find_thread
 from cleantext.boilerplate.rules import PLACEHOLDERS, RememberingJudge, judge
 from cleantext.boilerplate.runs import announced_lists, subheads, teasers
 from cleantext.boilerplate.tables import key_value_tables
+from cleantext.boilerplate.wrappers import CONTAINER_HINT, rejudge_wrappers
 from cleantext.model import Block, BlockClass, DropReason, KeepReason, PageMeta, Step, Verdict
 
 # A page whose text outside comment sections is less than this is a thread (a forum post, a
 # question and its answers): its comments are the content, as readers and annotators take them.
 MIN_ARTICLE_UNITS = 100  # units of good text outside comments; about two short paragraphs
 COMMENT = DropReason.COMMENT
-HINT_RULE = "container_hint"  # the ladder's rule for a block inside an element its name marks
 SKIP_COMMENT = frozenset((COMMENT,))
 GOOD, BAD = BlockClass.GOOD, BlockClass.BAD
 PLACEHOLDER = Step("drop_placeholders", BAD, DropReason.EMPTY)
@@ -99,7 +100,7 @@ def keep_comments(blocks: list[Block], judged: list[Judged]) -> None:
     as text once the section's name is passed over (a comment's paragraphs) are kept (in place);
     its short lines (names, dates, buttons) stay dropped."""
     for block, item in zip(blocks, judged, strict=True):
-        if item.chain and item.chain[0].name == HINT_RULE and item.chain[0].reason is COMMENT and item.cls is BAD:
+        if item.chain and item.chain[0].name == CONTAINER_HINT and item.chain[0].reason is COMMENT and item.cls is BAD:
             if judge(block, item.feats, skip=SKIP_COMMENT).cls is GOOD:
                 item.set(TO_COMMENT_TEXT)
 
@@ -135,6 +136,7 @@ class Classifier:
             # positional arguments: faster, once per block
             judged.append(Judged(cls, reason, feats, chain, block.in_list, block.source == "text"))
         rejudge_thread(blocks, judged)
+        rejudge_wrappers(blocks, judged)
         html = bool(blocks) and bool(blocks[0].containers)
         thread = find_thread(blocks, judged, headline(blocks, meta)) if html else None
         posts = dump_thread(blocks, judged) if blocks and not html else None

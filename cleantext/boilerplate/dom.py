@@ -209,7 +209,7 @@ def container_prior(blocks: list[Block], judged: list[Judged], meta: PageMeta | 
     number = _choose(blocks, weights, anchor)
     if number is None:
         return None
-    first, last = extend(blocks, judged, weights, number)
+    first, last = extend(blocks, judged, weights, number, anchor)
     leans, (lo, hi) = leaning(blocks, judged, weights, anchor, first, last)
     for block, item in zip(blocks, judged, strict=True):
         i = block.index

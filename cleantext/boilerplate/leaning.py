@@ -167,6 +167,6 @@ def plain_item(block: Block, item: Judged) -> bool:
         block.in_list
         and not block.link_chars
         and not item.feats.truncated
-        and item.chain[-1].name == LIST_ITEM
+        and LIST_ITEM in (item.chain[-1].name, item.chain[-1].rule)  # the ladder's answer, or asked again
         and item.feats.units > 0
     )

@@ -404,3 +404,14 @@ POSITIVE_HINTS = frozenset(
     "article content post entry text body story main detail details news contents artibody "
     "articlebody postbody maintext zoom blog".split()
 )
+
+
+def hint_word(hint: str) -> str | None:
+    """The class word that decides a block's containers (``rules.container_hint``): the nearest
+    with a meaning, or None when that one names content (``article``, ``post``) or none has one."""
+    for word in hint.split():
+        if word in POSITIVE_HINTS:
+            return None
+        if word in NEGATIVE_HINTS:
+            return word
+    return None

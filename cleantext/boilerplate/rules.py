@@ -38,7 +38,7 @@ from cleantext.boilerplate.markers import (
     MAX_MARKER_UNITS,
     NEGATIVE_HINTS,
     NOTICE_LABEL,
-    POSITIVE_HINTS,
+    hint_word,
 )
 from cleantext.boilerplate.postlinks import post_link
 from cleantext.boilerplate.titleruns import title_run
@@ -184,18 +184,17 @@ def consent(block: Block, f: Features) -> Answer:
 
 
 def container_hint(block: Block, f: Features) -> Answer:
-    """HTML blocks inside containers named like boilerplate; the nearest named ancestor decides."""
-    for word in block.hint.split():
-        if word in POSITIVE_HINTS:
-            return None
-        reason = NEGATIVE_HINTS.get(word)
-        if reason is not None:
-            # Long prose survives a container name (a "header" div holding the lead), except in
-            # comment sections, where long prose is what comments are; a page that is all
-            # comments (a forum thread) gets them back as text in ``classify``.
-            long_prose = f.units >= 2 * MIN_GOOD_UNITS and f.punct >= 3 and reason != DropReason.COMMENT
-            return None if long_prose else (BAD, reason)
-    return None
+    """HTML blocks inside containers named like boilerplate; the nearest named ancestor decides
+    (``markers.hint_word``)."""
+    word = hint_word(block.hint)
+    if word is None:
+        return None
+    reason = NEGATIVE_HINTS[word]
+    # Long prose survives a container name (a "header" div holding the lead), except in comment
+    # sections, where long prose is what comments are; a page that is all comments (a forum
+    # thread) gets them back as text in ``classify``.
+    long_prose = f.units >= 2 * MIN_GOOD_UNITS and f.punct >= 3 and reason != DropReason.COMMENT
+    return None if long_prose else (BAD, reason)
 
 
 def link_dense(block: Block, f: Features) -> Answer:
