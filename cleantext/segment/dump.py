@@ -46,7 +46,7 @@ from cleantext.model import Block
 from cleantext.regexes import compiled
 from cleantext.segment.joins import CHAR_SLACK, LIST_CONTINUATION_INDENT, WRAP_SLACK, Line, Wrap, wrapped
 from cleantext.segment.markdown import goes_on, is_heading, open_link, unquote, url_gap
-from cleantext.segment.wrap import centre, display_width, edge, opening_indent
+from cleantext.segment.wrap import MIN_CENTRED_INDENT, centre, display_width, edge, opening_indent
 from cleantext.text import ends_sentence
 
 BULLET = compiled(r"^(?:[•·◦▪▫●○■□◆◇►▶▸»*+\-–]|\d{1,3}[.)]|\[\d{1,3}\])\s+")
@@ -110,7 +110,8 @@ class _Layout:
 
     ``indents`` has one entry a line (-1 for a blank one); ``widths`` (display columns) and
     ``sizes`` (characters, indent included) one a line with text; ``widest``: the widest line of
-    each blank-line group.
+    each blank-line group; ``stepped``: (indent, width) of the lines stepped in far enough to be
+    centred (``wrap.MIN_CENTRED_INDENT``), all that ``wrap.centre`` reads.
     """
 
     indents: array[int] = field(default_factory=lambda: array("q"))
@@ -118,6 +119,7 @@ class _Layout:
     sizes: array[int] = field(default_factory=lambda: array("q"))
     widest: dict[int, int] = field(default_factory=dict)
     unbroken: set[int] = field(default_factory=set)  # lines (of those with text) no evidence of the width
+    stepped: list[tuple[int, int]] = field(default_factory=list)
 
 
 def _measure(text: str, markdown: bool = False) -> _Layout:
@@ -131,7 +133,10 @@ def _measure(text: str, markdown: bool = False) -> _Layout:
             layout.indents.append(-1)
             continue
         width = display_width(line)
-        layout.indents.append(len(line) - len(stripped))
+        indent = len(line) - len(stripped)
+        layout.indents.append(indent)
+        if indent >= MIN_CENTRED_INDENT:
+            layout.stepped.append((indent, width))
         layout.widths.append(width)
         layout.sizes.append(len(line))
         if markdown and "](" in line:
@@ -203,10 +208,9 @@ def _opening(layout: _Layout, wrap: Wrap) -> int:
 def _centre(layout: _Layout, wrap: Wrap) -> int:
     """The number the page's centred lines share (``wrap.centre``), in display columns; 0 on a page
     wrapped in characters or at no edge (a centred line is placed in columns)."""
-    if not wrap.edge or wrap.chars:
+    if not wrap.edge or wrap.chars or not layout.stepped:
         return 0
-    indents = (indent for indent in layout.indents if indent >= 0)  # one a line with text, as widths
-    return centre(zip(indents, layout.widths, strict=True), wrap.edge - wrap.slack())
+    return centre(layout.stepped, wrap.edge - wrap.slack())
 
 
 def _group_wraps(layout: _Layout) -> dict[int, int]:

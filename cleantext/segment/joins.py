@@ -131,7 +131,16 @@ def wrapped(prev: Line, line: Line, page: Wrap, group: int) -> bool:
     lines are as wide as each other, and must not be glued into a paragraph). A line indented
     a little deeper than the paragraph's last line starts the next paragraph.
     """
-    if page.centre and _centred(prev, page) and _centred(line, page) and _centred_wrap(prev, line, page):
+    # both lines centred (indent plus width the page's centre, give or take a column; a full line of
+    # any alignment is too), tested inline: this runs for every pair of lines of such a page
+    centre = page.centre
+    if (
+        centre
+        and -1 <= prev.tail_indent + prev.width - centre <= 1
+        and -1 <= line.indent + line.width - centre <= 1
+        and not (prev.bullet or line.bullet)
+        and _centred_wrap(prev, line, page)
+    ):
         return True
     # an item's text goes on under its text, not under its bullet: as deep as a numbered bullet is wide
     if line.bullet or line.indent > prev.indent + (max(prev.hang, LIST_CONTINUATION_INDENT) if prev.bullet else 0):
@@ -145,12 +154,6 @@ def wrapped(prev: Line, line: Line, page: Wrap, group: int) -> bool:
     if not _reaches_width(prev, line, page, group) or prev.code() or line.code():
         return False
     return not RULE.fullmatch(line.text)
-
-
-def _centred(line: Line, page: Wrap) -> bool:
-    """Does the line (its last line read) stand centred on the page: as far from the right edge as
-    from the left, give or take a column? (A full line of any alignment does too.)"""
-    return not line.bullet and abs(line.tail_indent + line.width - page.centre) <= 1
 
 
 def _centred_wrap(prev: Line, line: Line, page: Wrap) -> bool:
@@ -200,12 +203,12 @@ def _next_word_overflows(prev: Line, line: Line, size: int, page: Wrap) -> bool:
     ``size`` in the page's unit)?"""
     if size < page.edge - MAX_BOUND_COLUMNS:
         return False
-    first = FIRST_WORD.match(line.text)
-    if first is None:
-        return False
     if line.text[:1].islower() and _ends_lower_word(prev):
         return True  # a sentence going on in lower case: the words it opens with may have been bound
     if size < page.edge - MAX_WORD_COLUMNS:
+        return False
+    first = FIRST_WORD.match(line.text)
+    if first is None:
         return False
     word = first.group()
     # one column for the space the wrapper dropped (there may have been one after a CJK character too)
