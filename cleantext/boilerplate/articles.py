@@ -270,14 +270,16 @@ def _related_heading(item: Judged) -> bool:
     )
 
 
-def _closing_related(judged: list[Judged], span: tuple[int, int]) -> dict[int, bool]:
+def _closing_related(blocks: list[Block], judged: list[Judged], span: tuple[int, int]) -> dict[int, bool]:
     """The span's related-stories headings (``_related_heading``) under which the article does not
     go on: the first paragraph below the heading is not followed by more kept text. A box of
     related stories set inside an article has the article's next paragraphs under its entries;
     under the article's end, a teaser's summary stands alone between chrome. Each heading maps to
     whether no two paragraphs stand in a row anywhere below it in the span: then all below is
     teasers and sidebar boxes, however long (a sidebar's summaries and blurbs, each between its
-    links and dates). (One pass from the bottom: headings in a row share the paragraph below them.)"""
+    links and dates). A teaser printed twice over (its picture's caption, then its headline) is one
+    paragraph, not two in a row. (One pass from the bottom: headings in a row share the paragraph
+    below them.)"""
     lo, hi = span
     closing: dict[int, bool] = {}
     goes_on = False  # of the first paragraph below the block looked at: is more prose under it?
@@ -285,7 +287,7 @@ def _closing_related(judged: list[Judged], span: tuple[int, int]) -> dict[int, b
     for i in range(hi - 1, lo - 1, -1):
         item = judged[i]
         if item.reason is PROSE:
-            goes_on = i + 1 < hi and judged[i + 1].reason is PROSE
+            goes_on = i + 1 < hi and judged[i + 1].reason is PROSE and blocks[i + 1].text != blocks[i].text
             paired = paired or goes_on
         elif not goes_on and _related_heading(item):
             closing[i] = not paired
@@ -318,7 +320,7 @@ def _signed_off(blocks: list[Block], judged: list[Judged], span: tuple[int, int]
     total = sum(_article_units(item) for item in judged[lo:hi])
     boxed = _author_box(blocks, judged, span)
     aged = _first_aged(blocks, span)  # under a long article: the first comment's time
-    related = _closing_related(judged, span)
+    related = _closing_related(blocks, judged, span)
     for i in range(lo, hi):
         if prose >= MIN_BEFORE_UNITS and i in boxed:
             return lo, i

@@ -303,6 +303,14 @@ def test_a_related_heading_over_a_long_sidebar_of_lone_summaries_ends_a_long_art
     assert article[9] in _kept(paired)
 
 
+def test_a_teaser_printed_twice_under_a_related_heading_is_one_paragraph_not_two() -> None:
+    # a teaser's caption and its headline say the same sentence: not the article going on
+    article = [f"{EN_PARA[:-1]}, said speaker {n}." for n in range(10)]
+    teaser = "Trams were once the backbone of the city, and a museum now tells how the old network grew, shrank and came back."
+    sidebar = [line for n in range(16) for line in (f"{teaser} ({n})", f"{teaser} ({n})", "Keep reading")]
+    assert _kept(_page(*article, "Related Posts", *sidebar)) == article
+
+
 def test_comments_stamped_with_their_ages_under_a_long_article_are_not_the_article() -> None:
     article = [f"{EN_PARA[:-1]}, said speaker {n}." for n in range(6)]  # a whole article, past a forum's post
     comment = "What a waste of money, the old line worked perfectly well and nobody asked for this."
