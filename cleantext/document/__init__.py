@@ -37,7 +37,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from cleantext.config import Config
-from cleantext.document.dates import find_date
+from cleantext.document.dates import MAX_SAMPLE_CHARS, date_language, find_date
 from cleantext.document.headline import confirmed, dump_headline, past_stray
 from cleantext.document.ids import record_id
 from cleantext.document.normalize import normalize_paragraph, normalize_text
@@ -64,8 +64,19 @@ HEADLINE_BEFORE = 30  # blocks above the article searched for the headline (menu
 ABOVE_STEP = Step("above_headline", BlockClass.BAD, DropReason.OUTSIDE)
 
 
-def _lang(meta: PageMeta) -> str | None:
-    return meta.lang.split("-")[0].split("_")[0] if meta.lang else None
+def _date_lang(meta: PageMeta, verdicts: list[Verdict], kept: list[int]) -> str | None:
+    """The language the page's dates are read in (``dates.date_language``): its own claim, or what
+    its kept text reads as, from as many kept blocks as give the sample."""
+    if meta.lang:
+        return date_language(meta.lang, "")
+    sample: list[str] = []
+    size = 0
+    for i in kept:
+        sample.append(verdicts[i].block.text)
+        size += len(sample[-1])
+        if size >= MAX_SAMPLE_CHARS:
+            break
+    return date_language(None, " ".join(sample))
 
 
 def _chrome(verdicts: list[Verdict], title_index: int | None) -> list[str]:
@@ -155,7 +166,7 @@ def finalize(
     kept = [i for i, v in enumerate(verdicts) if v.keep]
     if not kept:
         return Drop(doc.uri, DropReason.NO_CONTENT, "no block kept", "boilerplate"), verdicts
-    lang = _lang(meta)
+    lang = _date_lang(meta, verdicts, kept)
     found, consumed = scan_lines(verdicts, kept[0], kept[-1], lang, doc.hints.get("date"))
     is_html = bool(verdicts) and verdicts[0].block.source == "html"
     # The headline sits before the date line when that line opens the article (at most a kept

@@ -6,7 +6,10 @@ may follow, also after "at"), ``06/02/2022 - 13:48``; the month named in French,
 Portuguese, Italian, Dutch or Indonesian (``30 avril 2015 à 07:19``, ``24. Mai 2018``,
 ``21.dez.2018 às 12h55``, ``29-Jul-2004``). A day-month-year form with both numbers ≤ 12 is
 ambiguous: it is read month-first only for English pages (``lang`` starting with ``en``),
-day-first elsewhere, as most of the world writes it. No timezone is ever invented.
+day-first elsewhere, as most of the world writes it. A page's language for this is its own claim
+(``<html lang>``), where English of a region that writes the day first (``en-GB``) is not
+month-first, or, on a page that claims none (every text dump), English when its text reads as
+English (``date_language``). No timezone is ever invented.
 
 Twelve-hour clocks are read to 24 hours: an ``AM``/``PM`` (``a.m.``, ``pm``) after the time, or a
 period of the day before it as Chinese pages write it (``下午3:20``, ``晚上8:20``, ``上午11:20``).
@@ -132,6 +135,37 @@ def _iso(y: int, m: int, d: int, time: tuple[str | None, ...] = ()) -> str | Non
         if tz:
             out += tz if tz == "Z" or ":" in tz else f"{tz[:3]}:{tz[3:]}"
     return out
+
+
+# Regions whose English writes the day first (7/5/2005 is 7 May): Britain, Ireland, Australia,
+# New Zealand, India, South Africa, Singapore
+DAY_FIRST_REGIONS = frozenset(("gb", "uk", "ie", "au", "nz", "in", "za", "sg"))
+# English's most frequent words: the share of a text's words they make tells English text apart
+# (about a fifth of English prose; a word or two in a hundred of other Latin-script languages)
+ENGLISH_WORDS = frozenset("the and of to in is that for on with was it as are by this from at".split())
+MIN_ENGLISH_SHARE = 0.1
+MIN_ENGLISH_WORDS = 30  # words of text at least: fewer are a menu or a caption, no evidence
+MAX_SAMPLE_CHARS = 4000  # characters of the text looked at: the language shows early
+
+
+def date_language(claimed: str | None, text: str) -> str | None:
+    """The language a page's numeric dates are read in (``en``: month first): the page's own claim
+    (``<html lang>``, its region dropped; None for English of a region that writes the day
+    first), else ``en`` when ``text`` reads as English, else None.
+
+    >>> date_language("en-US", ""), date_language("en-GB", ""), date_language("zh-CN", "")
+    ('en', None, 'zh')
+    >>> date_language(None, "The council voted on Tuesday to keep the library open for the town " * 5)
+    'en'
+    """
+    if claimed:
+        lang, _, region = claimed.lower().replace("_", "-").partition("-")
+        return None if lang == "en" and region[:2] in DAY_FIRST_REGIONS else lang
+    words = text[:MAX_SAMPLE_CHARS].lower().split()
+    if len(words) < MIN_ENGLISH_WORDS:
+        return None
+    common = sum(word in ENGLISH_WORDS for word in words)
+    return "en" if common >= MIN_ENGLISH_SHARE * len(words) else None
 
 
 def _dmy(match: re.Match[str], month_first: bool) -> str | None:

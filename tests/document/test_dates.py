@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleantext.document.dates import find_date, relative_date
+from cleantext.document.dates import date_language, find_date, relative_date
 
 
 @pytest.mark.parametrize(
@@ -121,3 +121,28 @@ def test_relative_dates_against_the_crawl_time(text: str, expected: str | None) 
 def test_a_relative_date_needs_a_crawl_time() -> None:
     assert relative_date("3小时前", None) is None
     assert relative_date("3小时前", "not a time") is None
+
+
+def test_the_date_language_is_the_pages_claim_else_what_its_text_reads_as() -> None:
+    assert date_language("en-US", "") == "en" and date_language("EN_us", "") == "en"
+    assert date_language("en-GB", "") is None and date_language("en-AU", "") is None  # the day first
+    assert date_language("fr-FR", "") == "fr"
+    english = "The council voted on Tuesday to keep the old library open for another three years. " * 3
+    assert date_language(None, english) == "en"
+    german = "Der Rat hat am Dienstag beschlossen, die alte Bibliothek drei weitere Jahre offen zu halten. " * 3
+    assert date_language(None, german) is None
+    assert date_language(None, "Home News Sport") is None  # too few words to tell
+    assert find_date("7/5/2005 9:23:57 PM", date_language(None, english)) == "2005-07-05T21:23:57"
+
+
+def test_an_english_dump_reads_its_ambiguous_date_month_first() -> None:
+    from cleantext.pipeline import clean
+
+    story = "The council voted on Tuesday to keep the old library open for another three years, after a meeting."
+    dump = f"Library to stay open\n\nPosted 7/5/2005 9:23:57 PM\n\n{story}\n\n{story} It was the last vote of the year.\n"
+    record = clean(dump)
+    assert record is not None and record.date == "2005-07-05T21:23:57"
+    # a page that says it is British reads the day first
+    html = f"<html lang='en-GB'><body><h1>Library</h1><p>Posted 7/5/2005 9:23:57 PM</p><p>{story}</p><p>{story}</p></body></html>"
+    record = clean(html)
+    assert record is not None and record.date == "2005-05-07T21:23:57"
