@@ -37,7 +37,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from cleantext.config import Config
-from cleantext.document.dates import MAX_SAMPLE_CHARS, date_language, find_date
+from cleantext.document.dates import MAX_SAMPLE_CHARS, ambiguous, date_language, find_date, written_order
 from cleantext.document.headline import confirmed, dump_headline, past_stray
 from cleantext.document.ids import record_id
 from cleantext.document.normalize import normalize_paragraph, normalize_text
@@ -62,6 +62,18 @@ HEADLINE_SHARE = 0.6  # of the title, the least a block must repeat of it to be 
 HEADLINE_BEFORE = 30  # blocks above the article searched for the headline (menus stand between)
 # kept text above a dump's headline when the headline and its date line open the article
 ABOVE_STEP = Step("above_headline", BlockClass.BAD, DropReason.OUTSIDE)
+
+
+def _written_lang(verdicts: list[Verdict], date_index: int, lang: str | None) -> str | None:
+    """``lang``, unless the date line at ``date_index`` holds a date that reads both ways and the
+    page's other dates say how it writes them (``dates.written_order``): then ``en`` (month
+    first) or None (day first). Only such pages pay for reading every line's dates."""
+    if date_index < 0 or not ambiguous(verdicts[date_index].block.text):
+        return lang
+    order = written_order(v.block.text for v in verdicts)
+    if order is None:
+        return lang
+    return "en" if order == "mdy" else None
 
 
 def _date_lang(meta: PageMeta, verdicts: list[Verdict], kept: list[int]) -> str | None:
@@ -168,6 +180,10 @@ def finalize(
         return Drop(doc.uri, DropReason.NO_CONTENT, "no block kept", "boilerplate"), verdicts
     lang = _date_lang(meta, verdicts, kept)
     found, consumed = scan_lines(verdicts, kept[0], kept[-1], lang, doc.hints.get("date"))
+    written = _written_lang(verdicts, found.date_index, lang)
+    if written != lang:  # the page's other dates read its date line the other way
+        lang = written
+        found, consumed = scan_lines(verdicts, kept[0], kept[-1], lang, doc.hints.get("date"))
     is_html = bool(verdicts) and verdicts[0].block.source == "html"
     # The headline sits before the date line when that line opens the article (at most a kept
     # block or two, such as the headline itself, before it); otherwise before the article.

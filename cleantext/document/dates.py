@@ -6,7 +6,8 @@ may follow, also after "at"), ``06/02/2022 - 13:48``; the month named in French,
 Portuguese, Italian, Dutch or Indonesian (``30 avril 2015 à 07:19``, ``24. Mai 2018``,
 ``21.dez.2018 às 12h55``, ``29-Jul-2004``). A day-month-year form with both numbers ≤ 12 is
 ambiguous: it is read month-first only for English pages (``lang`` starting with ``en``),
-day-first elsewhere, as most of the world writes it. A page's language for this is its own claim
+day-first elsewhere, as most of the world writes it, unless the page's other dates say how it
+writes them (``written_order``: a day above 12 first, or second). A page's language for this is its own claim
 (``<html lang>``), where English of a region that writes the day first (``en-GB``) is not
 month-first, or, on a page that claims none (every text dump), English when its text reads as
 English (``date_language``). No timezone is ever invented.
@@ -38,6 +39,7 @@ timezone is not known. So is a day written with its time but without its year (`
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 
 from cleantext.regexes import compiled
@@ -166,6 +168,38 @@ def date_language(claimed: str | None, text: str) -> str | None:
         return None
     common = sum(word in ENGLISH_WORDS for word in words)
     return "en" if common >= MIN_ENGLISH_SHARE * len(words) else None
+
+
+def written_order(texts: Iterable[str]) -> str | None:
+    """How a page writes its numeric dates, read from those that can be read one way only: ``dmy``
+    when one opens with a number above 12 (``25/05/2005``), ``mdy`` when one has it second
+    (``05/25/2005``); None when none tells, or when they disagree.
+
+    >>> written_order(["Updated 25/05/2005", "Posted 7/5/2005"]), written_order(["05/25/2005 10:00"])
+    ('dmy', 'mdy')
+    >>> written_order(["7/5/2005"]) is None
+    True
+    """
+    orders = set()
+    for text in texts:
+        if DIGIT.search(text) is None:
+            continue
+        for m in DMY.finditer(text):
+            a, b = int(m.group(1)), int(m.group(2))
+            if a > 12 >= b:
+                orders.add("dmy")
+            elif b > 12 >= a:
+                orders.add("mdy")
+    return orders.pop() if len(orders) == 1 else None
+
+
+def ambiguous(text: str) -> bool:
+    """Does ``text`` hold a numeric date that reads both ways (both numbers 12 or less)?
+
+    >>> ambiguous("Posted 7/5/2005"), ambiguous("Posted 25/5/2005"), ambiguous("2005-07-05")
+    (True, False, False)
+    """
+    return any(int(m.group(1)) <= 12 and int(m.group(2)) <= 12 for m in DMY.finditer(text))
 
 
 def _dmy(match: re.Match[str], month_first: bool) -> str | None:

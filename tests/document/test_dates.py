@@ -146,3 +146,23 @@ def test_an_english_dump_reads_its_ambiguous_date_month_first() -> None:
     html = f"<html lang='en-GB'><body><h1>Library</h1><p>Posted 7/5/2005 9:23:57 PM</p><p>{story}</p><p>{story}</p></body></html>"
     record = clean(html)
     assert record is not None and record.date == "2005-05-07T21:23:57"
+
+
+def test_the_pages_other_dates_decide_the_order_before_its_language() -> None:
+    from cleantext.pipeline import clean
+
+    story = "The council voted on Tuesday to keep the old library open for another three years, after a meeting."
+    # an English dump whose comment stamps write the day first (25/05/2005): 7/5/2005 is 7 May
+    dump = (
+        f"Library to stay open\n\nPosted 7/5/2005 9:23:57 PM\n\n{story}\n\n{story} It was the last vote.\n\n"
+        "Comments\n\nAnn, 25/05/2005 10:02\n"
+    )
+    record = clean(dump)
+    assert record is not None and record.date == "2005-05-07T21:23:57"
+    # a page claiming British English, with a date written month first (05/25/2005) elsewhere
+    html = (
+        f"<html lang='en-GB'><body><h1>Library</h1><p>Posted 7/5/2005 9:23:57 PM</p><p>{story}</p>"
+        f"<p>{story}</p><p>Updated 05/25/2005</p></body></html>"
+    )
+    record = clean(html)
+    assert record is not None and record.date == "2005-07-05T21:23:57"
