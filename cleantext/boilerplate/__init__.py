@@ -65,10 +65,10 @@ from cleantext.boilerplate.dumpposts import apply_dump_thread, dump_thread
 from cleantext.boilerplate.lineshapes import form_line
 from cleantext.boilerplate.measures import measured_lists
 from cleantext.boilerplate.posts import apply_thread, find_thread
-from cleantext.boilerplate.rules import PLACEHOLDERS, RememberingJudge, judge
+from cleantext.boilerplate.rules import CONTAINER_HINT, PLACEHOLDERS, RememberingJudge, judge
 from cleantext.boilerplate.runs import announced_lists, subheads, teasers
 from cleantext.boilerplate.tables import key_value_tables
-from cleantext.boilerplate.wrappers import CONTAINER_HINT, rejudge_wrappers
+from cleantext.boilerplate.wrappers import rejudge_wrappers
 from cleantext.model import Block, BlockClass, DropReason, KeepReason, PageMeta, Step, Verdict
 
 # A page whose text outside comment sections is less than this is a thread (a forum post, a

@@ -40,6 +40,7 @@ from collections.abc import Iterator
 from cleantext.boilerplate.context import Judged
 from cleantext.boilerplate.features import sparse
 from cleantext.boilerplate.markers import AUTHOR_BOX_HINT, COMMENTS_HEADING, REPRINT_NOTICE
+from cleantext.boilerplate.rules import CONTAINER_HINT, MARKER
 from cleantext.model import Block, BlockClass, DropReason, KeepReason, PageMeta
 from cleantext.regexes import compiled
 from cleantext.text import fold, is_age, word_forms
@@ -89,11 +90,7 @@ MIN_AGED_ENTRIES = 3
 MAX_RELATED_HEADING_UNITS = 8
 RELATED = DropReason.RELATED
 TAGS = DropReason.TAGS  # the ladder's reason for a line of categories and tags, which follows a post
-TAGS_RULE = "marker"  # the ladder's rule for vocabulary lines (``markers``), a tags line among them
 TOOLBAR = "controls"  # the ladder's rule for a run of bracketed controls (【打印】【关闭】), which follows an article
-# The ladder's rule for blocks of elements named like boilerplate; with the comment reason, a block
-# of the comment section (its heading, its form, a post) wherever its words fail ``COMMENTS_HEADING``.
-HINT_RULE = "container_hint"
 COMMENT = DropReason.COMMENT
 PROSE = KeepReason.BODY  # the ladder's reason for prose: only prose makes an article (not header tables)
 FULL_STOPS = ("。", ".", "；", ";", "，", ",")  # a line ending so is a sentence, not a headline
@@ -215,7 +212,7 @@ def _comments_heading(text: str) -> bool:
 def _comment_box(item: Judged) -> bool:
     """A block of an element whose class or id names a comment section (the ladder's
     ``container_hint`` for comments): the comments' heading, form or first post."""
-    return item.reason is COMMENT and item.rule == HINT_RULE
+    return item.reason is COMMENT and item.rule == CONTAINER_HINT
 
 
 def _the_one(found: Iterator[int]) -> int:
@@ -230,7 +227,7 @@ def _closing_taxonomy(judged: list[Judged], span: tuple[int, int]) -> int:
     """The index of the one line of categories and tags (``Filed Under: … Tagged With: …``, the
     ladder's ``marker`` for ``tags``) in a dump's span, or -1 (``_the_one``)."""
     lo, hi = span
-    tags = (i for i in range(lo, hi) if judged[i].dump and judged[i].reason is TAGS and judged[i].rule == TAGS_RULE)
+    tags = (i for i in range(lo, hi) if judged[i].dump and judged[i].reason is TAGS and judged[i].rule == MARKER)
     return _the_one(tags)
 
 
@@ -263,7 +260,7 @@ def _related_heading(item: Judged) -> bool:
     return (
         item.dump
         and item.reason is RELATED
-        and item.rule == TAGS_RULE
+        and item.rule == MARKER
         and not item.in_list
         and feats.units <= MAX_RELATED_HEADING_UNITS
         and not feats.ends_sentence

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 from cleantext.boilerplate.context import Judged
 from cleantext.boilerplate.leaning import plain_item
+from cleantext.boilerplate.rules import MARKER
 from cleantext.model import HEADING_KINDS, Block, BlockClass, DropReason
 
 GOOD, BAD, SHORT = BlockClass.GOOD, BlockClass.BAD, BlockClass.SHORT
@@ -51,7 +52,6 @@ ENDS_ARTICLE = frozenset((DropReason.SHARE, DropReason.COMMENT))
 # one closes a story's summary as often as a teaser's; two are a list of them.
 MIN_READ_MORE = 2
 RELATED = DropReason.RELATED
-MARKER = "marker"  # the ladder's rule for the boilerplate vocabulary (``markers``): "Read more"
 
 
 def extend(

@@ -377,6 +377,11 @@ LADDER: tuple[Rule, ...] = (
     unpunctuated,
     short,
 )
+# The names later steps know a verdict's first step by (``Judged.rule``): a rule is named after its
+# function, so these follow a rename. ``marker``: a line of the vocabulary (a tags line, a "Read
+# more"); ``container_hint``: a block of an element named like boilerplate (the comments' among them).
+MARKER = marker.__name__
+CONTAINER_HINT = container_hint.__name__
 
 
 # A run remembers the ladder's answers for short blocks: a site's menus, share bars and footers

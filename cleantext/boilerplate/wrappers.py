@@ -31,14 +31,13 @@ import dataclasses
 
 from cleantext.boilerplate.context import Judged
 from cleantext.boilerplate.markers import hint_word
-from cleantext.boilerplate.rules import judge
+from cleantext.boilerplate.rules import CONTAINER_HINT, judge
 from cleantext.model import Block, BlockClass, DropReason, Step
 
 # Of the page's text on its own merits (the units of the blocks the ladder calls text), what the
 # blocks under one boilerplate class word must hold for the word to wrap the article. Checking
 # half: 0.5 to 0.7 score alike; 0.4 takes a sidebar beside a short story for the article's wrapper.
 WRAPPER_SHARE = 0.6
-CONTAINER_HINT = "container_hint"  # the ladder's rule for boilerplate class words
 REJUDGE = "rejudge_wrappers"
 GOOD = BlockClass.GOOD
 

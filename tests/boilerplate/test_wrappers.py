@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from cleantext.boilerplate.context import Judged
-from cleantext.boilerplate.markers import NEGATIVE_HINTS
+from cleantext.boilerplate.markers import NEGATIVE_HINTS, hint_word
 from cleantext.boilerplate.rules import judge
-from cleantext.boilerplate.wrappers import hint_word, rejudge_wrappers
+from cleantext.boilerplate.wrappers import rejudge_wrappers
 from cleantext.model import Block, BlockClass, DropReason
 from tests.boilerplate.domkit import judged_by_ladder, kept_text
 
