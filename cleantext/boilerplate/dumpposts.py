@@ -22,9 +22,9 @@ from cleantext.boilerplate.context import Judged
 from cleantext.boilerplate.posts import MAX_CHROME_UNITS, MIN_ARTICLE_UNITS, MIN_POSTS, MIN_PROSE_UNITS
 from cleantext.model import Block, BlockClass, DropReason, KeepReason, Step
 from cleantext.regexes import compiled
+from cleantext.text import COLONS
 
 GOOD, BAD, SHORT = BlockClass.GOOD, BlockClass.BAD, BlockClass.SHORT
-COLONS = (":", "：")  # a quote's header ends with one (``X wrote:``, ``引用 X 的发言：``)
 CLAUSE_MARKS = tuple("，,。；;！!？?")  # marks a card line never holds (its labels end with colons)
 
 # The template prints the same lines for every post: a date line, a row of buttons, a count of
