@@ -168,8 +168,7 @@ def _centred_wrap(prev: Line, line: Line, page: Wrap) -> bool:
     text = prev.width - prev.tail_indent
     if CJK_CHAR.match(prev.ending()[-1:]) or CJK_CHAR.match(line.text[:1]):
         return text >= room - 2 * page.slack()
-    first = FIRST_WORD.match(line.text)
-    if first is None or text + 1 + display_width(first.group()) <= room - page.slack():
+    if not _first_word_overflows(line, text, room - page.slack()):
         return False
     short = line.width - line.indent < room - MAX_WORD_COLUMNS
     return not (short and ends_sentence(prev.ending()) and line.text[:1].isupper())
@@ -186,8 +185,7 @@ def _reaches_width(prev: Line, line: Line, page: Wrap, group: int) -> bool:
     # the cheap tests first: most lines stop too short of their column for any word to matter
     if not group or prev.width < group - MAX_WORD_COLUMNS or CJK_CHAR.match(prev.ending()[-1:]):
         return False
-    first = FIRST_WORD.match(line.text)
-    return first is not None and prev.width + 1 + display_width(first.group()) > group
+    return _first_word_overflows(line, prev.width, group)
 
 
 def _ends_lower_word(line: Line) -> bool:
@@ -207,9 +205,15 @@ def _next_word_overflows(prev: Line, line: Line, size: int, page: Wrap) -> bool:
         return True  # a sentence going on in lower case: the words it opens with may have been bound
     if size < page.edge - MAX_WORD_COLUMNS:
         return False
+    return _first_word_overflows(line, size, page.edge, page.chars)
+
+
+def _first_word_overflows(line: Line, used: int, room: int, chars: bool = False) -> bool:
+    """Would ``line``'s first word (of a script written with spaces) not have fitted after ``used``
+    columns (characters when ``chars``) of a line ``room`` wide? One column goes to the space the
+    wrapper dropped (there may have been one after a CJK character too)."""
     first = FIRST_WORD.match(line.text)
     if first is None:
         return False
     word = first.group()
-    # one column for the space the wrapper dropped (there may have been one after a CJK character too)
-    return size + 1 + (len(word) if page.chars else display_width(word)) > page.edge
+    return used + 1 + (len(word) if chars else display_width(word)) > room

@@ -162,7 +162,6 @@ def centre(rows: Iterable[tuple[int, int]], edge: int) -> int:
     for indent, width in rows:
         if indent >= MIN_CENTRED_INDENT and width < edge:
             sums[indent + width] += 1
-    if not sums:
-        return 0
-    best = max(sums, key=lambda total: (sums[total - 1] + sums[total] + sums[total + 1], sums[total]))
-    return best if sums[best - 1] + sums[best] + sums[best + 1] >= MIN_CENTRED_LINES else 0
+    near = {total: sums[total - 1] + count + sums[total + 1] for total, count in sums.items()}
+    best = max(near, key=lambda total: (near[total], sums[total]), default=0)
+    return best if near.get(best, 0) >= MIN_CENTRED_LINES else 0
