@@ -249,11 +249,10 @@ def _tail_value(blocks: list[Block], judged: list[Judged], weights: list[float],
     values = [_article_weight(blocks[i], judged[i], weights[i]) for i in range(lo, hi + 1)]
     chars = sum(len(blocks[i].text) for i in range(lo, hi + 1))
     links = sum(blocks[i].link_chars for i in range(lo, hi + 1))
-    if links > MAX_SECTION_LINK_SHARE * chars and any(
+    linked = links > MAX_SECTION_LINK_SHARE * chars and any(
         value < 0 and blocks[i].link_chars for i, value in enumerate(values, lo)
-    ):
-        return sum(value for value in values if value < 0)
-    if _read_more_teasers(blocks, judged, lo, hi):
+    )
+    if linked or _read_more_teasers(blocks, judged, lo, hi):
         return sum(value for value in values if value < 0)
     return sum(values)
 
