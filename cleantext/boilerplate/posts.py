@@ -51,6 +51,9 @@ from cleantext.segment.html import BLOCK_TAGS
 from cleantext.text import COLONS, fold
 
 MIN_POSTS = 3  # sibling units of one shape: two could be a pair of columns, three is a list
+MIN_PAIR = 2  # units of a list that a full user card makes posts: a question and its one answer
+MIN_PAIR_CARD = 3  # card lines with a link or digit (name, date, count, floor) in each of a pair
+MAX_NAME_UNITS = 4  # units of a heading that is a user's name (two words, four CJK), not a headline
 MIN_PROSE_UNITS = 8  # units of a block that makes its unit hold prose: a short sentence
 MIN_REPEAT_SHARE = 0.5  # of the units a part appears in for it to be the template's
 MAX_CHROME_UNITS = 20  # units a repeated part holds in a unit on average, at most, to be chrome
@@ -102,7 +105,7 @@ def _prose(item: Judged) -> bool:
 
 
 def _candidates(blocks: list[Block], judged: list[Judged]) -> dict[int, set[int]]:
-    """Parents with ``MIN_POSTS`` or more children holding prose below a further element."""
+    """Parents with ``MIN_PAIR`` or more children holding prose below a further element."""
     children: dict[int, set[int]] = defaultdict(set)
     for block, item in zip(blocks, judged, strict=True):
         if not _prose(item):
@@ -110,13 +113,13 @@ def _candidates(blocks: list[Block], judged: list[Judged]) -> dict[int, set[int]
         chain = block.containers
         for at in range(len(chain) - 2):  # the child must not be the block's own element
             children[chain[at]].add(chain[at + 1])
-    return {parent: kids for parent, kids in children.items() if len(kids) >= MIN_POSTS}
+    return {parent: kids for parent, kids in children.items() if len(kids) >= MIN_PAIR}
 
 
 def _units(
     blocks: list[Block], parent: int, kids: set[int], known: dict[int, Part]
 ) -> list[list[tuple[int, Part]]] | None:
-    """The children of ``parent`` that share the most common label (``MIN_POSTS`` or more), each
+    """The children of ``parent`` that share the most common label (``MIN_PAIR`` or more), each
     as its blocks with their parts; None when no label is shared so often or a path was cut."""
     by_kid: dict[int, list[tuple[int, Part]]] = defaultdict(list)
     label_of: dict[int, str] = {}
@@ -142,10 +145,12 @@ def _units(
     if not counts:
         return None
     label, count = max(counts.items(), key=lambda pair: pair[1])
-    if count < MIN_POSTS:
+    if count < MIN_PAIR:
         return None
     units = [by_kid[kid] for kid in sorted(by_kid) if label_of[kid] == label]
-    return units if len(units) >= MIN_POSTS else None
+    if count < MIN_POSTS and len(units) != count:
+        return None  # a pair is two units holding prose, alone under their parent
+    return units
 
 
 def _common(parts: Iterable[Part]) -> Part:
@@ -174,14 +179,19 @@ def _opens_article(blocks: list[Block], judged: list[Judged], unit: list[tuple[i
     return False
 
 
-def _stories(blocks: list[Block], units: list[list[tuple[int, Part]]]) -> bool:
+def _headline(block: Block, item: Judged) -> bool:
+    """A heading longer than a user's name or rank, which a card may set as headings of its own."""
+    return block.kind in HEADING_KINDS and item.feats.units > MAX_NAME_UNITS
+
+
+def _stories(blocks: list[Block], judged: list[Judged], units: list[list[tuple[int, Part]]]) -> bool:
     """Do the units carry linked headlines of their own: a list of stories? A post's linked subject
     (its permalink) repeats the topic, the same words in every post (``Re: …``, ``回复：…``)."""
     heads = [
         fold(blocks[i].text)
         for unit in units
         for i, _ in unit
-        if blocks[i].kind in HEADING_KINDS and blocks[i].link_chars > MAX_LINKED_SHARE * len(blocks[i].text)
+        if _headline(blocks[i], judged[i]) and blocks[i].link_chars > MAX_LINKED_SHARE * len(blocks[i].text)
     ]
     if not heads:
         return False
@@ -189,9 +199,32 @@ def _stories(blocks: list[Block], units: list[list[tuple[int, Part]]]) -> bool:
     return len(topic) < MIN_TOPIC_CHARS or not all(head.endswith(topic) for head in heads)
 
 
+def _marked(block: Block) -> bool:
+    """A line a card prints: a link (a name, a button) or a digit (a date, a count, a floor)."""
+    return bool(block.link_chars) or any(c.isdigit() for c in block.text)
+
+
+def _pair_of_posts(
+    blocks: list[Block], judged: list[Judged], units: list[list[tuple[int, Part]]], chrome: set[Part], body: Part
+) -> bool:
+    """Two units are posts (a question and its one answer) only when each holds prose in the
+    body part and prints a full card in the parts both repeat: ``MIN_PAIR_CARD`` lines with a
+    link or a digit, a linked name and a digit (a date, a count) among them. Two columns side by
+    side share a frame, not a name, a join date, a post count and a floor number."""
+    for unit in units:
+        card = [blocks[i] for i, part in unit if part in chrome and _marked(blocks[i])]
+        if len(card) < MIN_PAIR_CARD or not any(block.link_chars for block in card):
+            return False
+        if not any(any(c.isdigit() for c in block.text) for block in card):
+            return False
+        if not any(part == body and _prose(judged[i]) for i, part in unit):
+            return False
+    return True
+
+
 def _thread(blocks: list[Block], judged: list[Judged], units: list[list[tuple[int, Part]]]) -> Thread | None:
     """The units read as posts (see the module's note), or None."""
-    if _stories(blocks, units):
+    if _stories(blocks, judged, units):
         return None
     prose: dict[Part, int] = defaultdict(int)
     present: dict[Part, int] = defaultdict(int)
@@ -205,7 +238,7 @@ def _thread(blocks: list[Block], judged: list[Judged], units: list[list[tuple[in
             if _prose(item):
                 prose[part] += item.feats.units
             size[part].append(item.feats.units)
-            mark = bool(block.link_chars) or any(c.isdigit() for c in block.text)
+            mark = _marked(block)
             seen[part] = seen.get(part, False) or mark
         teasers += any(judged[i].feats.truncated for i, _ in unit)
         for part, mark in seen.items():
@@ -215,7 +248,7 @@ def _thread(blocks: list[Block], judged: list[Judged], units: list[list[tuple[in
         return None
     body = max(prose, key=lambda part: prose[part])
     total = sum(prose.values())
-    need = MIN_REPEAT_SHARE * len(units)
+    need = max(MIN_REPEAT_SHARE * len(units), MIN_PAIR)  # a part one post of a pair holds is its own
     chrome = {
         part
         for part in present
@@ -226,10 +259,11 @@ def _thread(blocks: list[Block], judged: list[Judged], units: list[list[tuple[in
     }
     root = _common(part for part in prose if prose[part] >= MIN_TEXT_SHARE * total and part not in chrome)
     # a card: printed once a post (a name, a date, a count, a row of buttons), marked by links or digits
-    if not any(marked[part] >= need and len(size[part]) <= MAX_CARD_BLOCKS * present[part] for part in chrome):
+    carded = any(marked[part] >= need and len(size[part]) <= MAX_CARD_BLOCKS * present[part] for part in chrome)
+    if not carded or (len(units) < MIN_POSTS and not _pair_of_posts(blocks, judged, units, chrome, body)):
         return None  # nothing the template prints per post with a name, a date or a button
     titled = sum(
-        any(blocks[i].kind in HEADING_KINDS and part[: len(root)] != root for i, part in unit) for unit in units
+        any(_headline(blocks[i], judged[i]) and part[: len(root)] != root for i, part in unit) for unit in units
     )
     if titled >= need:
         return None  # a heading above each unit's text: articles or recipes, not posts
@@ -326,6 +360,8 @@ def _quote_head(blocks: list[Block], i: int, part: Part, thread: Thread, last: i
     shared = set(chain) & set(blocks[i + 1].containers)
     if not shared:
         return False
+    if max(shared) == chain[-1] and part and part[-1].partition(".")[0] == "p":
+        return False  # two lines of one paragraph (a break inside it): it introduces its own words
     # the post's text element, counted from the block's own element up
     root_at = len(chain) - 1 - len(part) + len(thread.root)
     return chain.index(max(shared)) > root_at

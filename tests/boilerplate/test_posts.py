@@ -16,6 +16,7 @@ PAGES = [
     "thread-en.html",
     "thread-zh.html",
     "thread-phpbb.html",  # each post under a permalink subject repeating the topic (Re: …)
+    "thread-pair.html",  # a question and its one answer, each under a full card (name, rank, counts)
     "qa-en.html",
     "qa-zh.html",
     "news-comments-en.html",
@@ -140,9 +141,21 @@ def test_teasers_cut_short_are_not_posts() -> None:
     assert find_thread(blocks, judged(blocks)) is None
 
 
-def test_two_units_are_not_a_list() -> None:
-    blocks = _units("maple_leaf 12 Mar 2024")[:4]
+def test_two_units_with_a_thin_card_are_not_a_list() -> None:
+    blocks = _units("maple_leaf 12 Mar 2024")[:4]  # one card line each: two columns could print as much
     assert find_thread(blocks, judged(blocks)) is None
+
+
+def test_a_users_name_set_as_a_heading_is_not_a_posts_title() -> None:
+    blocks = _units("maple_leaf", heading="h4", link=len("maple_leaf"))  # a linked name, in a heading
+    thread = find_thread(blocks, judged(blocks))
+    assert thread is not None and len(thread.units) == 3
+
+
+def test_a_line_ending_with_a_colon_inside_one_paragraph_is_not_a_quote_header() -> None:
+    verdicts, record = cleaned("thread-pair.html")  # "explains it:<br><a>…</a>" in one <p>
+    assert "The feeding guide explains it:" in record.text.splitlines()
+    assert "post-chrome" not in reasons(verdicts, "explains it:")
 
 
 def test_a_dump_has_no_elements_to_read() -> None:
