@@ -44,7 +44,7 @@ from cleantext.document.normalize import normalize_paragraph, normalize_text
 from cleantext.document.page_kind import is_listing
 from cleantext.document.scan import placed_author, scan_lines
 from cleantext.document.title import (
-    SEPARATORS,
+    has_separator,
     html_title,
     split_site,
     strip_channel_tag,
@@ -102,14 +102,14 @@ def _title(
     """The title, the index of its line in a dump, and the site's name the title wore."""
     if is_html:
         candidates = [c for c in (meta.title, meta.og_title, meta.h1) if c]
-        chrome = _chrome(verdicts, None) if any(SEPARATORS.search(c) for c in candidates) else []
+        chrome = _chrome(verdicts, None) if any(has_separator(c) for c in candidates) else []
         title, site = html_title(meta.title, meta.og_title, meta.h1, meta.site, chrome)
         return (normalize_paragraph(title) or None) if title else None, None, site
     index = dump_headline(verdicts, anchor, first)
     if index is None:
         return None, None, None
     line = strip_channel_tag(strip_heading_mark(strip_rule(normalize_paragraph(verdicts[index].block.text))))
-    chrome = _chrome(verdicts, index) if SEPARATORS.search(line) else []
+    chrome = _chrome(verdicts, index) if has_separator(line) else []
     title, site = split_site(line, meta.site, chrome)
     return title or None, index, site
 
@@ -199,11 +199,11 @@ def finalize(
     width_fold = config.width_fold if config else False
     text_format = config.text_format if config else "text"
     text = plain = normalize_text([v.block.text for v in out if v.keep], width_fold)
-    if not text:
-        return Drop(doc.uri, DropReason.NO_CONTENT, "only metadata kept", "document"), out
-    if is_listing(out):
+    if is_listing(out):  # also when all it kept is its heading, which the title took
         out = [_dropped(v, LISTING_STEP) if v.keep else v for v in out]
         return Drop(doc.uri, DropReason.NO_ARTICLE, "entries of a listing and no prose", "document"), out
+    if not text:
+        return Drop(doc.uri, DropReason.NO_CONTENT, "only metadata kept", "document"), out
     if text_format == "markdown":
         from cleantext.document.markdown import render_markdown  # only Markdown runs load it
 

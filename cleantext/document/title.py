@@ -44,6 +44,11 @@ CHROME_REPEATS = 2  # the page's other text names its site at least this often (
 PLACEHOLDER = compiled(r"!?\[[^\[\]]*\](?:\([^()\s]*\))?")
 IMAGE_OPENING = ("![", "[![")  # a Markdown image whose alt text the converter wrapped onto the next line
 CRUMB = compiled(r"\s*(?:>>?|»|›|→|::)\s*")  # the marks between a breadcrumb's steps
+# Closing guillemets, which titles also print between a headline and its sections and site
+# (``Headline › Site``); a title that opens none (``«``, ``‹``) quotes nothing with them.
+PATH_MARKS = ("»", "›")
+QUOTE_OPENERS = ("«", "‹")
+GUILLEMET = compiled(r"\s*[»›]\s*")
 MIN_CRUMBS = 2  # marks: one ``>`` may stand in a headline (``A > B``: a comparison), two make a path
 BRACKETS = "【】[]()（）「」"
 ADDRESS = compiled(r"(?i)\bwww\.|https?://")
@@ -73,9 +78,48 @@ RULE_EDGE = compiled(rf"^[\s{BOX}]*[{BOX}][\s{BOX}]*(?=\S)|(?<=\S)[\s{BOX}]*[{BO
 PROSE_WORDS = 12  # words: a line this long ending in a full stop is a sentence, not a headline
 
 
+def _cuts(title: str) -> list[tuple[int, int]]:
+    """The spans of the title's separators, in order: ``SEPARATORS``, and its closing guillemets
+    (``»``, ``›``) when it opens none: ``Headline » Local » News » Site`` is a path, not a
+    quotation (``« non »``, ``‹ oui ›``)."""
+    spans = [m.span() for m in SEPARATORS.finditer(title)]
+    if any(mark in title for mark in PATH_MARKS) and not any(mark in title for mark in QUOTE_OPENERS):
+        spans = sorted(spans + [m.span() for m in GUILLEMET.finditer(title)])
+    return spans
+
+
+def _parts(title: str) -> list[str]:
+    """The title cut at its separators, each part stripped, empty ones left out."""
+    bounds = [0] + [x for span in _cuts(title) for x in span] + [len(title)]
+    parts = (title[bounds[k] : bounds[k + 1]].strip() for k in range(0, len(bounds), 2))
+    return [part for part in parts if part]
+
+
+def _edges(title: str) -> list[str]:
+    """The first and the last part of a title cut at its separators (none when it has no cut)."""
+    parts = _parts(title)
+    return [parts[0], parts[-1]] if len(parts) > 1 else []
+
+
+def _logo_beside(h1: str, headline: str, names: list[str]) -> str | None:
+    """The name the ``<h1>`` holds beside the headline (a logo set in the same heading): one of
+    ``names`` (the site's name, or the ``<title>``'s edge parts), before or after it."""
+    folded, head = fold(h1), fold(headline)
+    return next((name for name in names if folded in (head + fold(name), fold(name) + head)), None)
+
+
+def has_separator(title: str) -> bool:
+    """Does the title hold a separator a site's name may stand behind?"""
+    return bool(_cuts(title))
+
+
 def strip_site(title: str) -> str:
-    """Drop site names around a ``<title>``: keep the longest part between separators."""
-    parts = [p.strip() for p in SEPARATORS.split(title) if p and p.strip()]
+    """Drop site names around a ``<title>``: keep the longest part between separators.
+
+    >>> strip_site("Ferry adds two crossings » Local » News » The Harbour Times")
+    'Ferry adds two crossings'
+    """
+    parts = _parts(title)
     if len(parts) < 2:
         return title.strip()
     return max(parts, key=units_of)
@@ -112,7 +156,7 @@ def split_site(title: str, site: str | None = None, chrome: list[str] | None = N
     >>> split_site("运动会开幕 - 第二天")
     ('运动会开幕 - 第二天', None)
     """
-    cuts = [m.span() for m in SEPARATORS.finditer(title) if 0 < m.start() and m.end() < len(title)]
+    cuts = [span for span in _cuts(title) if 0 < span[0] and span[1] < len(title)]
     if not cuts:
         return title.strip(), None
     bounds = [0] + [x for span in cuts for x in span] + [len(title)]
@@ -222,6 +266,9 @@ def html_title(
     named = next((split_site(c, site, chrome)[1] for c in (og_title, title) if c), None)
     for confirm in (og_title, title):
         if h1 and confirm and (fold(h1) in fold(confirm) or fold(confirm) in fold(h1)):
+            logo = _logo_beside(h1, confirm, [named] if named else _edges(title or ""))
+            if logo:
+                return split_site(confirm, site)[0], named or logo  # the <h1> sets the logo beside the headline
             return split_site(h1, site)[0], named
     if og_title:
         return strip_site(og_title), named

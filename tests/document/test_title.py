@@ -19,10 +19,21 @@ from cleantext.text import units_of
         ("“拓宽步道”提案获通过-滨江日报网", "“拓宽步道”提案获通过"),
         ("Spider-Man returns to the city", "Spider-Man returns to the city"),  # English words keep their hyphen
         ("COVID-19 cases rise - The Riverside Post", "COVID-19 cases rise"),
+        # closing guillemets in a title that opens none part a path: headline, sections, site
+        ("Ferry adds two crossings » Local » News » The Harbour Times", "Ferry adds two crossings"),
+        ("Wie der Hafen zwei Fähren gewinnen will › Hafenblatt", "Wie der Hafen zwei Fähren gewinnen will"),
+        # a title that opens one quotes with them
+        ("Le conseil dit « non » au nouveau pont", "Le conseil dit « non » au nouveau pont"),
     ],
 )
 def test_strip_site(title: str, expected: str) -> None:
     assert strip_site(title) == expected
+
+
+def test_an_h1_that_sets_the_logo_beside_the_headline_loses_it() -> None:
+    title = "Ferry adds two crossings » Local » News » Harbour Hour"
+    h1 = "Ferry adds two crossings Harbour Hour"  # the logo's text inside the headline's <h1>
+    assert html_title(title, "Ferry adds two crossings", h1) == ("Ferry adds two crossings", "Harbour Hour")
 
 
 def test_an_unconfirmed_head_title_loses_its_site_suffix() -> None:
