@@ -10,6 +10,8 @@ The method, step by step (one module each):
    thread (a forum post and its replies, a question and its answers), and its comments are
    judged again as text. ``wrappers``: a boilerplate class word (``widget``) under which most of
    the page's text sits wraps its article there, and what it dropped is judged again without it.
+   ``banners``: the paragraphs around a consent banner's paragraph that speak of consent, data
+   and partners are the banner's too.
 3. ``runs``: a numbered dump line standing alone above a paragraph is a section head, not a
    list entry, and is left to smoothing; a paragraph that trails off (``……``) is left to it too,
    unless the page holds several such lines (a feed of teasers).
@@ -58,6 +60,7 @@ page with a memory of its own.
 from __future__ import annotations
 
 from cleantext.boilerplate.articles import first_article
+from cleantext.boilerplate.banners import consent_box
 from cleantext.boilerplate.clauses import numbered_clauses
 from cleantext.boilerplate.context import Judged, confine, fallback, main_region, repeated, smooth
 from cleantext.boilerplate.dom import container_prior, headline
@@ -137,6 +140,7 @@ class Classifier:
             judged.append(Judged(cls, reason, feats, chain, block.in_list, block.source == "text"))
         rejudge_thread(blocks, judged)
         rejudge_wrappers(blocks, judged)
+        consent_box(blocks, judged)
         html = bool(blocks) and bool(blocks[0].containers)
         thread = find_thread(blocks, judged, headline(blocks, meta)) if html else None
         posts = dump_thread(blocks, judged) if blocks and not html else None

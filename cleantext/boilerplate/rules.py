@@ -382,6 +382,7 @@ LADDER: tuple[Rule, ...] = (
 # more"); ``container_hint``: a block of an element named like boilerplate (the comments' among them).
 MARKER = marker.__name__
 CONTAINER_HINT = container_hint.__name__
+CONSENT_RULE = consent.__name__  # a paragraph of a cookie or consent banner (``banners``)
 
 
 # A run remembers the ladder's answers for short blocks: a site's menus, share bars and footers
