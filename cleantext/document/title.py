@@ -43,7 +43,9 @@ CHROME_REPEATS = 2  # the page's other text names its site at least this often (
 # (Markdown converters).
 PLACEHOLDER = compiled(r"!?\[[^\[\]]*\](?:\([^()\s]*\))?")
 IMAGE_OPENING = ("![", "[![")  # a Markdown image whose alt text the converter wrapped onto the next line
-CRUMB = compiled(r"\s*(?:>>?|»|›|→|::)\s*")  # the marks between a breadcrumb's steps
+# The marks between a breadcrumb's steps, a spaced slash among them (``Home / News / World``, and
+# a photo's credit: ``Agency / Photographer / Caption``); ``and/or`` and ``1/2`` have no spaces.
+CRUMB = compiled(r"\s*(?:>>?|»|›|→|::)\s*|\s/\s")
 # Closing guillemets, which titles also print between a headline and its sections and site
 # (``Headline › Site``); a title that opens none (``«``, ``‹``) quotes nothing with them.
 PATH_MARKS = ("»", "›")

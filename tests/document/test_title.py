@@ -67,6 +67,8 @@ def test_split_site(title: str, site: str | None, chrome: list[str], expected: t
     [
         "首页 > 本地新闻 > 社会 > 正文",  # a breadcrumb
         "滨江晨报 » 本地 » 交通",
+        "Home / Local news / Transport",  # a path with spaced slashes
+        "Harbour Press / Jan Nowak / Pictured: the new ferry",  # a photo's credit
         "[qrcode-app] [weixin]",  # image stand-ins of w3m and lynx
         "![扫码关注](https://example.org/qr.png)",  # and of a Markdown converter
         "滨江市政府门户网站 www.example.gov.cn",  # an address
@@ -82,7 +84,14 @@ def test_lines_that_are_not_headlines(line: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "line", ["Ad spending rises for third year", "广告法修订草案公布", "Best value: A > B in three tests", "高速新增三个收费站"]
+    "line",
+    [
+        "Ad spending rises for third year",
+        "广告法修订草案公布",
+        "Best value: A > B in three tests",
+        "高速新增三个收费站",
+        "Ferry / bus tickets merge in June",  # one spaced slash: no path
+    ],
 )
 def test_headlines_that_resemble_them(line: str) -> None:
     assert looks_like_title(line)
