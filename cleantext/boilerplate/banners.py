@@ -33,7 +33,8 @@ CONSENT_BOX = Step("consent_box", BlockClass.BAD, DropReason.FOOTER)
 def consent_box(blocks: list[Block], judged: list[Judged]) -> None:
     """Drop (in place) the paragraphs around each consent paragraph the ladder found that speak
     of consent, data or partners, and the short text between them (see the module's note)."""
-    seeds = [i for i, item in enumerate(judged) if item.rule == CONSENT_RULE]
+    footer = DropReason.FOOTER  # the reason rules.consent gives: an identity test first, cheap
+    seeds = [i for i, item in enumerate(judged) if item.reason is footer and item.rule == CONSENT_RULE]
     for seed in seeds:
         for step in (-1, 1):
             gap: list[int] = []

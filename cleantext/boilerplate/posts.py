@@ -43,10 +43,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from cleantext.boilerplate.articles import HEADER_REACH, header_at
 from cleantext.boilerplate.context import Judged
 from cleantext.model import HEADING_KINDS, Block, BlockClass, DropReason, KeepReason, Step
+from cleantext.regexes import compiled
 from cleantext.segment.html import BLOCK_TAGS
 from cleantext.text import COLONS, fold
 
@@ -64,7 +66,9 @@ MAX_LINKED_SHARE = 0.5  # of a block's characters in links: more makes a heading
 MIN_ARTICLE_UNITS = 100  # units of good text outside the list and the lead: the page's own article
 MAX_QUOTE_HEAD_UNITS = 16  # units of a quote's header (a name and "wrote"): longer is a sentence
 MIN_TOPIC_CHARS = 4  # characters of a topic that posts' subjects repeat: shorter proves nothing
+LABEL_CACHE = 8192  # tag paths whose labels are remembered: a run's templates, many pages over
 LEAD_REACH = 40  # blocks above the list searched for the lead post
+DIGIT = compiled(r"\d")  # a date, a count, a floor number: what marks a card's line
 GOOD, BAD, SHORT = BlockClass.GOOD, BlockClass.BAD, BlockClass.SHORT
 TO_POST = Step("posts", GOOD, KeepReason.POST)
 TO_CHROME = Step("posts", BAD, DropReason.POST_CHROME)
@@ -88,14 +92,12 @@ class Thread:
         return self.units[0][0][0]
 
 
-def _labels(block: Block, known: dict[int, Part]) -> Part:
-    """The labels of the block's enclosing block-level elements, innermost last (aligned with
-    ``block.containers`` from the end; shorter when the path was cut), read once a block."""
-    labels = known.get(block.index)
-    if labels is None:
-        path = block.tag_path.split(">")
-        labels = known[block.index] = tuple(label for label in path if label.partition(".")[0] in BLOCK_TAGS)
-    return labels
+@lru_cache(maxsize=LABEL_CACHE)
+def _labels(tag_path: str) -> Part:
+    """The labels of a block's enclosing block-level elements, innermost last (aligned with
+    ``block.containers`` from the end; shorter when the path was cut), read once a path: the
+    blocks of a list share their paths, and the pages of a site their templates'."""
+    return tuple(label for label in tag_path.split(">") if label.partition(".")[0] in BLOCK_TAGS)
 
 
 def _prose(item: Judged) -> bool:
@@ -104,26 +106,46 @@ def _prose(item: Judged) -> bool:
     return item.cls is not BAD and (item.feats.punct > 0 or item.feats.is_cjk) and item.feats.units >= MIN_PROSE_UNITS
 
 
-def _candidates(blocks: list[Block], judged: list[Judged]) -> dict[int, set[int]]:
-    """Parents with ``MIN_PAIR`` or more children holding prose below a further element."""
+def _candidates(blocks: list[Block], judged: list[Judged]) -> dict[int, tuple[set[int], range]]:
+    """Parents with ``MIN_PAIR`` or more children holding prose below a further element, each
+    with its children and the range of block indices its prose blocks span."""
     children: dict[int, set[int]] = defaultdict(set)
+    spans: dict[int, list[int]] = {}
     for block, item in zip(blocks, judged, strict=True):
         if not _prose(item):
             continue
         chain = block.containers
         for at in range(len(chain) - 2):  # the child must not be the block's own element
             children[chain[at]].add(chain[at + 1])
-    return {parent: kids for parent, kids in children.items() if len(kids) >= MIN_PAIR}
+            span = spans.setdefault(chain[at], [block.index, block.index])
+            span[1] = block.index
+    return {
+        parent: (kids, range(spans[parent][0], spans[parent][1] + 1))
+        for parent, kids in children.items()
+        if len(kids) >= MIN_PAIR
+    }
+
+
+def _reach(blocks: list[Block], parent: int, span: range) -> range:
+    """The block indices under ``parent``: its prose blocks' ``span`` widened to the blocks next to
+    it that ``parent`` holds too (an element's blocks stand together, in document order)."""
+    start, stop = span.start, span.stop
+    while start > 0 and parent in blocks[start - 1].containers:
+        start -= 1
+    while stop < len(blocks) and parent in blocks[stop].containers:
+        stop += 1
+    return range(start, stop)
 
 
 def _units(
-    blocks: list[Block], parent: int, kids: set[int], known: dict[int, Part]
+    blocks: list[Block], parent: int, kids: set[int], reach: range
 ) -> list[list[tuple[int, Part]]] | None:
     """The children of ``parent`` that share the most common label (``MIN_PAIR`` or more), each
     as its blocks with their parts; None when no label is shared so often or a path was cut."""
     by_kid: dict[int, list[tuple[int, Part]]] = defaultdict(list)
     label_of: dict[int, str] = {}
-    for block in blocks:
+    for index in reach:
+        block = blocks[index]
         chain = block.containers
         if parent not in chain:
             continue
@@ -131,7 +153,7 @@ def _units(
         if at + 1 >= len(chain):
             continue
         kid = chain[at + 1]
-        labels = _labels(block, known)
+        labels = _labels(block.tag_path)
         depth = len(chain) - at - 1  # elements from the kid down to the block's own
         if len(labels) < depth:
             return None  # the path was cut above the unit: its shape is unknown
@@ -201,7 +223,7 @@ def _stories(blocks: list[Block], judged: list[Judged], units: list[list[tuple[i
 
 def _marked(block: Block) -> bool:
     """A line a card prints: a link (a name, a button) or a digit (a date, a count, a floor)."""
-    return bool(block.link_chars) or any(c.isdigit() for c in block.text)
+    return bool(block.link_chars) or DIGIT.search(block.text) is not None
 
 
 def _pair_of_posts(
@@ -273,13 +295,13 @@ def _thread(blocks: list[Block], judged: list[Judged], units: list[list[tuple[in
 
 
 def _lead(
-    blocks: list[Block], thread: Thread, parts: set[Part], start: int, known: dict[int, Part]
+    blocks: list[Block], thread: Thread, parts: set[Part], start: int
 ) -> list[tuple[int, Part]]:
     """Blocks above the list (from ``start``) laid out like its posts: each block's path ends
     with one of the units' parts; the lead exists when its body part and a chrome part both occur."""
     found: list[tuple[int, Part]] = []
     for block in blocks[max(start, thread.first - LEAD_REACH) : thread.first]:
-        labels = _labels(block, known)
+        labels = _labels(block.tag_path)
         match = next((part for part in parts if part and labels[-len(part) :] == part), None)
         if match is not None:
             found.append((block.index, match))
@@ -288,7 +310,7 @@ def _lead(
 
 
 def _text_lead(
-    blocks: list[Block], judged: list[Judged], thread: Thread, start: int, known: dict[int, Part]
+    blocks: list[Block], judged: list[Judged], thread: Thread, start: int
 ) -> list[tuple[int, Part]]:
     """The opening post set apart from the replies' template (its own card and frame), but its
     text rendered by the element that renders theirs: the run of blocks above the list whose own
@@ -300,7 +322,7 @@ def _text_lead(
         return []
     runs: list[list[int]] = []
     for block in blocks[max(start, thread.first - LEAD_REACH) : thread.first]:
-        labels = _labels(block, known)
+        labels = _labels(block.tag_path)
         if not labels or labels[-1] != label:
             continue
         if runs and runs[-1][-1] == block.index - 1:
@@ -322,9 +344,8 @@ def find_thread(blocks: list[Block], judged: list[Judged], anchor: int | None = 
         return None
     best: Thread | None = None
     best_prose = 0
-    known: dict[int, Part] = {}
-    for parent, kids in _candidates(blocks, judged).items():
-        units = _units(blocks, parent, kids, known)
+    for parent, (kids, span) in _candidates(blocks, judged).items():
+        units = _units(blocks, parent, kids, _reach(blocks, parent, span))
         if units is None:
             continue
         thread = _thread(blocks, judged, units)
@@ -336,7 +357,7 @@ def find_thread(blocks: list[Block], judged: list[Judged], anchor: int | None = 
     if best is not None:
         parts = {part for unit in best.units for _, part in unit}
         start = 0 if anchor is None else anchor + 1
-        best.lead = _lead(blocks, best, parts, start, known) or _text_lead(blocks, judged, best, start, known)
+        best.lead = _lead(blocks, best, parts, start) or _text_lead(blocks, judged, best, start)
     return best
 
 
