@@ -6,8 +6,9 @@ What "the content" is on such a page:
   post (the thread's opening post or the question, when the page renders it apart from the
   replies) counts as a post. Dropped (``post-chrome``): each post's user card (avatar, name,
   join date, post count, rank, reputation), its date line and floor number, its signature, its
-  buttons (reply, quote, report, like, share, follow), vote counters, and the header of a quote
-  (``X wrote:``, ``引用 X 的发言：``; the quoted text stays, as the post shows it). Pagination,
+  buttons (reply, quote, report, like, share, follow), vote counters, the header of a quote
+  (``X wrote:``, ``引用 X 的发言：``, ``X 发表于 2024-4-16 21:48``; the quoted text stays, as the
+  post shows it), and the note of its last edit over its text (``本帖最后由 X 于 … 编辑``). Pagination,
   related threads and menus around the list are left to the ladder and the region, as on any page.
 - **an article with comments** (news, blog): the article. When the page holds an article of its
   own outside the list (``MIN_ARTICLE_UNITS`` of good text that is not a post), the list is its
@@ -69,6 +70,7 @@ MIN_TOPIC_CHARS = 4  # characters of a topic that posts' subjects repeat: shorte
 LABEL_CACHE = 8192  # tag paths whose labels are remembered: a run's templates, many pages over
 LEAD_REACH = 40  # blocks above the list searched for the lead post
 DIGIT = compiled(r"\d")  # a date, a count, a floor number: what marks a card's line
+STAMP = compiled(r"\d{1,4}[-/.年]\d{1,2}[-/.月]\d{1,2}|(?<!\d)\d{1,2}:\d{2}(?!\d)")  # a date or a time
 GOOD, BAD, SHORT = BlockClass.GOOD, BlockClass.BAD, BlockClass.SHORT
 TO_POST = Step("posts", GOOD, KeepReason.POST)
 TO_CHROME = Step("posts", BAD, DropReason.POST_CHROME)
@@ -369,13 +371,14 @@ def _in_body(part: Part, thread: Thread) -> bool:
 
 
 def _quote_head(blocks: list[Block], i: int, part: Part, thread: Thread, last: int) -> bool:
-    """A short line ending with a colon that shares an element below the post's text element with
-    the line after it: the header of a quote (a name and "wrote"), not a sentence that introduces
-    a list of the post's own (which shares only the text element with it)."""
+    """A short line ending with a colon, or holding a date or a time, that shares an element below
+    the post's text element with the line after it: the header of a quote (a name and "wrote", a
+    name and when: ``X 发表于 2024-4-16 21:48``), not a sentence that introduces a list of the
+    post's own (which shares only the text element with it)."""
     block = blocks[i]
-    if i >= last or not block.text.rstrip().endswith(COLONS):
+    if i >= last or not (block.text.rstrip().endswith(COLONS) or STAMP.search(block.text)):
         return False
-    if sum(c.isalnum() for c in block.text) > 2 * MAX_QUOTE_HEAD_UNITS:
+    if not _short_head(block):
         return False
     chain = block.containers
     shared = set(chain) & set(blocks[i + 1].containers)
@@ -394,12 +397,29 @@ def _article_units(judged: list[Judged], thread: Thread) -> int:
     return sum(item.feats.units for i, item in enumerate(judged[: thread.first]) if item.cls is GOOD and i not in lead)
 
 
+def _status_line(block: Block, opens: bool, last: bool) -> bool:
+    """The line that opens a post's text above more of it, short and holding a date or a time:
+    the forum's note of when the post was last edited (``本帖最后由 X 于 2024-4-16 21:20 编辑``,
+    ``Last edited by X on 16 Apr 2024, 21:20``), not the poster's words."""
+    return opens and not last and bool(STAMP.search(block.text)) and _short_head(block)
+
+
+def _short_head(block: Block) -> bool:
+    """A line as short as a header of a quote or a post: a name, a verb, a date."""
+    return sum(c.isalnum() for c in block.text) <= 2 * MAX_QUOTE_HEAD_UNITS
+
+
 def _to_post(blocks: list[Block], judged: list[Judged], thread: Thread, members: list[tuple[int, Part]]) -> None:
     """One post's blocks: its text stays, its chrome leaves."""
     last = members[-1][0]
+    opens = True  # the next block of the post's text is its first
     for i, part in members:
         item = judged[i]
-        if _in_body(part, thread) and item.feats.units and not _quote_head(blocks, i, part, thread, last):
+        text = _in_body(part, thread) and item.feats.units > 0
+        if text:
+            chrome = _quote_head(blocks, i, part, thread, last) or _status_line(blocks[i], opens, i == last)
+            text, opens = not chrome, False
+        if text:
             if item.cls is not GOOD:
                 item.set(TO_POST)
         elif item.cls is not BAD or item.reason is not DropReason.POST_CHROME:

@@ -17,6 +17,7 @@ PAGES = [
     "thread-zh.html",
     "thread-phpbb.html",  # each post under a permalink subject repeating the topic (Re: …)
     "thread-pair.html",  # a question and its one answer, each under a full card (name, rank, counts)
+    "thread-discuz.html",  # table-set posts; an edit note over a post, a quote headed by a name and a date
     "qa-en.html",
     "qa-zh.html",
     "news-comments-en.html",
@@ -150,6 +151,12 @@ def test_a_users_name_set_as_a_heading_is_not_a_posts_title() -> None:
     blocks = _units("maple_leaf", heading="h4", link=len("maple_leaf"))  # a linked name, in a heading
     thread = find_thread(blocks, judged(blocks))
     assert thread is not None and len(thread.units) == 3
+
+
+def test_an_edit_note_and_a_dated_quote_header_are_post_chrome() -> None:
+    verdicts, _ = cleaned("thread-discuz.html")
+    assert reasons(verdicts, "本帖最后由") == {"post-chrome"}  # the forum's note of the last edit
+    assert reasons(verdicts, "门窗师傅阿强 发表于") == {"post-chrome"}  # the quote's header: a name, a date
 
 
 def test_a_line_ending_with_a_colon_inside_one_paragraph_is_not_a_quote_header() -> None:
