@@ -20,6 +20,7 @@ from itertools import pairwise
 
 from cleantext.boilerplate.context import Judged
 from cleantext.boilerplate.posts import MAX_CHROME_UNITS, MIN_ARTICLE_UNITS, MIN_POSTS, MIN_PROSE_UNITS
+from cleantext.boilerplate.rules import list_item, teaser
 from cleantext.document.dates import MONTH_NAME
 from cleantext.model import Block, BlockClass, DropReason, KeepReason, Step
 from cleantext.regexes import compiled
@@ -51,6 +52,9 @@ CARD_SLACK = 2
 MIN_PAIR_DIFFERING = 2  # shapes of a two-post template whose two lines differ: two writers' numbers
 PAIR = 2  # occurrences of each shape of a two-post thread's template
 NOT_TEMPLATE = frozenset((DropReason.NAV, DropReason.RELATED, DropReason.TAGS, DropReason.TEASER, KeepReason.CODE))
+# ladder rules that drop a line as an entry of a list of other pages (a teaser, a headline), which a
+# post's own list item or its line trailing off with an ellipsis also reads as
+POST_OWN_ENTRIES = frozenset((list_item.__name__, teaser.__name__))
 TO_DUMP_POST = Step("dump_posts", GOOD, KeepReason.POST)
 TO_DUMP_CHROME = Step("dump_posts", BAD, DropReason.POST_CHROME)
 
@@ -183,8 +187,16 @@ def _heading(block: Block) -> bool:
 
 
 def _short_reply(block: Block, item: Judged) -> bool:
-    """A line the ladder left undecided, with words in it, that introduces nothing (``_heading``)."""
-    return item.cls is SHORT and item.feats.units > 0 and not _heading(block)
+    """A line the ladder left undecided, with words in it, that introduces nothing (``_heading``);
+    or one it dropped as an entry of a list of other pages that, where the posts' text stands, is
+    the post's own: a sentence of a list the writer made (``1. I can't find the option.``), or a
+    line trailing off (``I'll write it in German…``)."""
+    if _heading(block):
+        return False
+    if item.cls is SHORT:
+        return item.feats.units > 0
+    feats = item.feats
+    return item.rule in POST_OWN_ENTRIES and feats.units >= MIN_PROSE_UNITS and (feats.truncated or feats.ends_sentence)
 
 
 def _inner(judged: list[Judged], at: list[int], start: int, end: int) -> range:

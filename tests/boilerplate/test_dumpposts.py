@@ -166,3 +166,22 @@ def test_a_card_holding_a_line_more_in_some_posts_still_marks_the_thread() -> No
     assert {posts[i] for i in found.prose} == set(replies)
     assert {"17 Posts", "#2 · March 4, 2024", "Supporter"} <= {posts[i] for i in found.chrome}
 
+
+def test_a_posts_own_list_item_and_a_line_trailing_off_are_the_posts() -> None:
+    item = "Sadly I cannot find the option to set the colour in the settings (see the picture)"
+    trailing = "I will write it in German for a change…"
+    replies = [f"{PROSE} Number {n}." for n in range(4)]
+    posts = _rank_cards(replies)
+    posts[posts.index(replies[1]) + 1 : posts.index(replies[1]) + 1] = [item, trailing]
+    blocks = [Block(i, text, kind="line", source="text", in_list=text == item) for i, text in enumerate(posts)]
+    items = judged(blocks)
+    assert {items[posts.index(item)].rule, items[posts.index(trailing)].rule} == {"list_item", "teaser"}
+    found = dump_thread(blocks, items)
+    assert found is not None
+    assert {posts[i] for i in found.short} == {item, trailing}
+    # the same lines where a card stands (before the first post's text) are no post's
+    early = [item, trailing, *_rank_cards(replies)]
+    blocks = [Block(i, text, kind="line", source="text", in_list=text == item) for i, text in enumerate(early)]
+    found = dump_thread(blocks, judged(blocks))
+    assert found is not None
+    assert not {early[i] for i in found.short} & {item, trailing}
