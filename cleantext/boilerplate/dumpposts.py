@@ -21,10 +21,9 @@ from itertools import pairwise
 from cleantext.boilerplate.context import Judged
 from cleantext.boilerplate.posts import MAX_CHROME_UNITS, MIN_ARTICLE_UNITS, MIN_POSTS, MIN_PROSE_UNITS
 from cleantext.boilerplate.rules import list_item, teaser
-from cleantext.document.dates import MONTH_NAME
 from cleantext.model import Block, BlockClass, DropReason, KeepReason, Step
 from cleantext.regexes import compiled
-from cleantext.text import COLONS
+from cleantext.text import COLONS, MONTH_NAME
 
 GOOD, BAD, SHORT = BlockClass.GOOD, BlockClass.BAD, BlockClass.SHORT
 CLAUSE_MARKS = tuple("，,。；;！!？?")  # marks a card line never holds (its labels end with colons)
