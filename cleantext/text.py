@@ -1,6 +1,6 @@
 """Text helpers every stage shares, defined once: which characters are CJK, how long a text is in
-units, where a sentence ends, what a line of code looks like, how two titles are compared, and how
-a Simplified pattern also matches Traditional text.
+units, where a sentence ends, what a line of code looks like, how two titles are compared, how
+a Simplified pattern also matches Traditional text, and the months' names.
 
 Observations these rely on:
 
@@ -250,3 +250,30 @@ def word_forms(word: str) -> set[str]:
     ['滚动', '滚動', '滾动', '滾動']
     """
     return {"".join(chars) for chars in itertools.product(*(ch + HANT.get(ch, "") for ch in word))}
+
+
+# Month names, which dates read (``document.dates``) and a thread's date lines print
+# (``boilerplate.dumpposts``): English's three-letter stems, and the names below
+MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+# Month names of Western Europe's languages and Indonesian that English's three-letter stems do
+# not catch (``mar`` already reads ``mars``, ``marzo``, ``maart``; ``nov`` every November), by
+# month number, with and without their accents, and their usual short forms (not those that are
+# English words: ``set``, ``out``, ``ago`` in ``3 set 2015`` would read a count as a date).
+OTHER_MONTHS = {
+    1: "gen gennaio ene",
+    2: "février fevrier févr fevr fevereiro fev",
+    3: "märz mär março maret mrt",
+    4: "avril avr abril abr",
+    5: "mai maio maggio mag mei",
+    6: "juin giugno giu",
+    7: "juillet juil luglio lug",
+    8: "août aout agosto agustus",
+    9: "settembre setembro setiembre",
+    10: "oktober ottobre outubro okt ott",
+    12: "décembre dezember diciembre dicembre dezembro desember dez dic",
+}
+MONTH_WORDS = {word: month for month, words in OTHER_MONTHS.items() for word in words.split()}
+MONTH_NAME = (
+    r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+    r"|(" + "|".join(sorted(MONTH_WORDS, key=len, reverse=True)) + r")\.?"
+)

@@ -20,9 +20,10 @@ from itertools import pairwise
 
 from cleantext.boilerplate.context import Judged
 from cleantext.boilerplate.posts import MAX_CHROME_UNITS, MIN_ARTICLE_UNITS, MIN_POSTS, MIN_PROSE_UNITS
+from cleantext.boilerplate.rules import list_item, teaser
 from cleantext.model import Block, BlockClass, DropReason, KeepReason, Step
 from cleantext.regexes import compiled
-from cleantext.text import COLONS
+from cleantext.text import COLONS, MONTH_NAME
 
 GOOD, BAD, SHORT = BlockClass.GOOD, BlockClass.BAD, BlockClass.SHORT
 CLAUSE_MARKS = tuple("，,。；;！!？?")  # marks a card line never holds (its labels end with colons)
@@ -31,6 +32,10 @@ CLAUSE_MARKS = tuple("，,。；;！!？?")  # marks a card line never holds (it
 # posts, a signature. A line's *shape* is its text with every run of digits made one mark:
 # ``Posted 12 Apr 2024, 08:14`` and ``Posted 3 May 2024, 19:02`` share it.
 DIGITS = compiled(r"\d+")
+# A date's month written as a word changes from post to post as its digits do (``Mar 29, 2024``,
+# ``12 May 2024``): next to a number, it is one mark too.
+DATE_WORDS = compiled(r"(?i)\b(?:" + MONTH_NAME + r")(?=\s*\d)|(?<=\d\s)(?:" + MONTH_NAME + r")(?![a-z])")
+MAX_CARD_SPREAD = 1  # lines one card may hold beyond another's between two template lines (a rank)
 MAX_TEMPLATE_REACH = 6  # lines between two lines the template prints together (a button row, a card)
 MIN_SPOKEN_SHARE = 0.75  # of a template line's occurrences with prose before the next one
 MAX_DUMP_CHROME_UNITS = MAX_CHROME_UNITS  # units of a template line: a name, a date, counts, buttons
@@ -46,12 +51,17 @@ CARD_SLACK = 2
 MIN_PAIR_DIFFERING = 2  # shapes of a two-post template whose two lines differ: two writers' numbers
 PAIR = 2  # occurrences of each shape of a two-post thread's template
 NOT_TEMPLATE = frozenset((DropReason.NAV, DropReason.RELATED, DropReason.TAGS, DropReason.TEASER, KeepReason.CODE))
+# ladder rules that drop a line as an entry of a list of other pages (a teaser, a headline), which a
+# post's own list item or its line trailing off with an ellipsis also reads as
+POST_OWN_ENTRIES = frozenset((list_item.__name__, teaser.__name__))
 TO_DUMP_POST = Step("dump_posts", GOOD, KeepReason.POST)
 TO_DUMP_CHROME = Step("dump_posts", BAD, DropReason.POST_CHROME)
 
 
 def _shape(text: str) -> str:
-    return DIGITS.sub("#", " ".join(text.split()))
+    """The line with each run of digits, and a month's name next to one, made one mark."""
+    text = " ".join(text.split())
+    return DIGITS.sub("#", DATE_WORDS.sub("#", text)) if DIGITS.search(text) else text
 
 
 def _dump_prose(item: Judged) -> bool:
@@ -85,9 +95,16 @@ def _template_block(places: dict[str, list[int]], shape: str, at: list[int]) -> 
             continue
         after = {next((w for w in where if w > a), -1) - a for a in at[:-1]}
         before = {a - max((w for w in where if w < a), default=a + 1) for a in at[1:]}
-        if any(len(gaps) == 1 and 0 < next(iter(gaps)) <= MAX_TEMPLATE_REACH for gaps in (after, before)):
+        if _steady(after) or _steady(before):
             found.append(other)
     return found
+
+
+def _steady(gaps: set[int]) -> bool:
+    """Distances from one template line to another, one a post, that say the template printed
+    them together: within ``MAX_TEMPLATE_REACH`` lines, and the same in every post but for a line
+    some cards hold and others lack (``MAX_CARD_SPREAD``: a rank under the name)."""
+    return bool(gaps) and 0 < min(gaps) and max(gaps) <= min(min(gaps) + MAX_CARD_SPREAD, MAX_TEMPLATE_REACH)
 
 
 def _is_template(block: list[str], places: dict[str, list[int]], blocks: list[Block]) -> bool:
@@ -169,8 +186,16 @@ def _heading(block: Block) -> bool:
 
 
 def _short_reply(block: Block, item: Judged) -> bool:
-    """A line the ladder left undecided, with words in it, that introduces nothing (``_heading``)."""
-    return item.cls is SHORT and item.feats.units > 0 and not _heading(block)
+    """A line the ladder left undecided, with words in it, that introduces nothing (``_heading``);
+    or one it dropped as an entry of a list of other pages that, where the posts' text stands, is
+    the post's own: a sentence of a list the writer made (``1. I can't find the option.``), or a
+    line trailing off (``I'll write it in German…``)."""
+    if _heading(block):
+        return False
+    if item.cls is SHORT:
+        return item.feats.units > 0
+    feats = item.feats
+    return item.rule in POST_OWN_ENTRIES and feats.units >= MIN_PROSE_UNITS and (feats.truncated or feats.ends_sentence)
 
 
 def _inner(judged: list[Judged], at: list[int], start: int, end: int) -> range:

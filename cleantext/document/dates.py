@@ -43,13 +43,12 @@ from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 
 from cleantext.regexes import compiled
-from cleantext.text import both_scripts
+from cleantext.text import MONTH_NAME, MONTH_WORDS, MONTHS, both_scripts
 
 DIGIT = compiled(r"\d")
 # Every form below holds a year of four digits: most lines with a digit (a count, a time, a
 # price) hold none, and skip the four searches.
 YEAR_DIGITS = compiled(r"\d{4}")
-MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 MIN_YEAR, MAX_YEAR = 1990, 2100  # years outside are more likely numbers than publication dates
 # Periods of the day Chinese pages write before a 12-hour time, by the hours they add to it (an
 # hour of 12 in a morning period is midnight: see ``_hour``).
@@ -66,28 +65,6 @@ HOURS_ON_CLOCK = 12  # a 12-hour clock's face: 12 AM is 0 h, 1–11 PM are 13–
 # Year and month are parted by a mark, or by a space when month and day are (``2019 09/07``).
 YMD = compiled(r"(?<!\d)(\d{4})(?:\s*[-/.年]\s*|\s+)(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?" + TIME)
 DMY = compiled(r"(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)" + TIME)
-# Month names of Western Europe's languages and Indonesian that English's three-letter stems do
-# not catch (``mar`` already reads ``mars``, ``marzo``, ``maart``; ``nov`` every November), by
-# month number, with and without their accents, and their usual short forms (not those that are
-# English words: ``set``, ``out``, ``ago`` in ``3 set 2015`` would read a count as a date).
-OTHER_MONTHS = {
-    1: "gen gennaio ene",
-    2: "février fevrier févr fevr fevereiro fev",
-    3: "märz mär março maret mrt",
-    4: "avril avr abril abr",
-    5: "mai maio maggio mag mei",
-    6: "juin giugno giu",
-    7: "juillet juil luglio lug",
-    8: "août aout agosto agustus",
-    9: "settembre setembro setiembre",
-    10: "oktober ottobre outubro okt ott",
-    12: "décembre dezember diciembre dicembre dezembro desember dez dic",
-}
-MONTH_WORDS = {word: month for month, words in OTHER_MONTHS.items() for word in words.split()}
-MONTH_NAME = (
-    r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-    r"|(" + "|".join(sorted(MONTH_WORDS, key=len, reverse=True)) + r")\.?"
-)
 # After a named month's date the time may follow a word for "at" or "@" (``May 12, 2024 at 9:15
 # am``, ``30 avril 2015 à 07:19``, ``24. Mai 2018 um 7:19``), and be written ``12h55``.
 NAMED_TIME = r"(?:\s+(?:at|à|às|a las|alle|um|om)(?=\s)|\s*@)?" + TIME.replace("[:：", "[:：h", 1)

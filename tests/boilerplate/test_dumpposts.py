@@ -5,7 +5,7 @@ the hand-made thread pages in ``tests/boilerplate/posts``."""
 from __future__ import annotations
 
 from cleantext.boilerplate import classify
-from cleantext.boilerplate.dumpposts import apply_dump_thread, dump_thread
+from cleantext.boilerplate.dumpposts import _shape, apply_dump_thread, dump_thread
 from cleantext.model import Block, DropReason, KeepReason
 from cleantext.segment.dump import split_dump
 from tests.boilerplate.threadkit import FIXTURES, PROSE, cleaned, expected, judged, reasons
@@ -138,3 +138,50 @@ def test_a_dumps_comment_list_under_an_article_is_set_as_posts_when_comments_are
     card = "hedgehog_joMemberJoined: Nov 2021Messages: 87"
     assert {v.block.text: v for v in classify(blocks)}[card].keep  # the other steps keep a card between replies
     assert wanted[card].reason is DropReason.POST_CHROME
+
+
+def test_a_month_named_next_to_a_number_is_a_mark_of_the_shape() -> None:
+    # the month of a date line changes from post to post as its digits do
+    assert _shape("#1 · March 29, 2024, 10:35 am") == _shape("#12 · May 3, 2024, 8:39 am")
+    assert _shape("Joined 4 avril 2019") == _shape("Joined 12 mai 2020")
+    # a month's word away from a number is a word
+    assert _shape("May I ask 2 things") != _shape("Can I ask 2 things")
+
+
+def _rank_cards(texts: list[str]) -> list[str]:
+    """A thread of four posts whose cards name the month of their dates, the second and the
+    fourth with a rank between the count of posts and the date line."""
+    posts = []
+    for n, (month, reply) in enumerate(zip(("March", "March", "April", "May"), texts, strict=True)):
+        rank = ["Supporter"] if n % 2 else []
+        posts += [f"writer{n}", f"{10 + 7 * n} Posts", *rank, f"#{n + 1} · {month} {n + 3}, 2024", reply]
+    return posts
+
+
+def test_a_card_holding_a_line_more_in_some_posts_still_marks_the_thread() -> None:
+    replies = [f"{PROSE} Number {n}." for n in range(4)]
+    posts = _rank_cards(replies)
+    found = dump_thread(_lines(posts), judged(_lines(posts)))
+    assert found is not None
+    assert {posts[i] for i in found.prose} == set(replies)
+    assert {"17 Posts", "#2 · March 4, 2024", "Supporter"} <= {posts[i] for i in found.chrome}
+
+
+def test_a_posts_own_list_item_and_a_line_trailing_off_are_the_posts() -> None:
+    item = "Sadly I cannot find the option to set the colour in the settings (see the picture)"
+    trailing = "I will write it in German for a change…"
+    replies = [f"{PROSE} Number {n}." for n in range(4)]
+    posts = _rank_cards(replies)
+    posts[posts.index(replies[1]) + 1 : posts.index(replies[1]) + 1] = [item, trailing]
+    blocks = [Block(i, text, kind="line", source="text", in_list=text == item) for i, text in enumerate(posts)]
+    items = judged(blocks)
+    assert {items[posts.index(item)].rule, items[posts.index(trailing)].rule} == {"list_item", "teaser"}
+    found = dump_thread(blocks, items)
+    assert found is not None
+    assert {posts[i] for i in found.short} == {item, trailing}
+    # the same lines where a card stands (before the first post's text) are no post's
+    early = [item, trailing, *_rank_cards(replies)]
+    blocks = [Block(i, text, kind="line", source="text", in_list=text == item) for i, text in enumerate(early)]
+    found = dump_thread(blocks, judged(blocks))
+    assert found is not None
+    assert not {early[i] for i in found.short} & {item, trailing}
