@@ -107,6 +107,13 @@ def _steady(gaps: set[int]) -> bool:
     return bool(gaps) and 0 < min(gaps) and max(gaps) <= min(min(gaps) + MAX_CARD_SPREAD, MAX_TEMPLATE_REACH)
 
 
+def _stamped(shape: str, at: list[int], blocks: list[Block]) -> bool:
+    """Is the line stamped with a number that changes from post to post (a date, a count)? Of the
+    template's lines, it is the one every post prints once; a row of buttons may be missing under
+    one post or repeated under another."""
+    return "#" in shape and len({blocks[i].text for i in at}) > 1
+
+
 def _is_template(block: list[str], places: dict[str, list[int]], blocks: list[Block]) -> bool:
     """Two lines or more printed together for every post, one of them stamped with a number that
     changes from post to post (a date, a count): one repeated line alone is as often a gallery's
@@ -114,7 +121,7 @@ def _is_template(block: list[str], places: dict[str, list[int]], blocks: list[Bl
     a line with the same number every time a headline printed twice (``The $199 phone``)."""
     if len(block) < 2:
         return False
-    return any("#" in shape and len({blocks[i].text for i in places[shape]}) > 1 for shape in block)
+    return any(_stamped(shape, places[shape], blocks) for shape in block)
 
 
 def dump_thread(blocks: list[Block], judged: list[Judged]) -> DumpThread | None:
@@ -155,15 +162,17 @@ def dump_thread(blocks: list[Block], judged: list[Judged]) -> DumpThread | None:
         for i, (block, item) in enumerate(zip(blocks, judged, strict=True))
     ]
     best: list[int] = []
+    best_key = (False, 0)
     for shape, at in places.items():  # in page order: of two shapes as frequent, the first one's
-        if len(at) < MIN_POSTS or len(at) <= len(best):
+        key = (_stamped(shape, at, blocks), len(at))  # a date line anchors a post better than a button
+        if len(at) < MIN_POSTS or key <= best_key:
             continue
         ends = [*at[1:], len(blocks)]
         spoken = sum(any(said[a + 1 : b]) for a, b in zip(at, ends, strict=True))
         if spoken >= max(MIN_POSTS, MIN_SPOKEN_SHARE * len(at)) and _is_template(
             _template_block(places, shape, at), places, blocks
         ):
-            best = at
+            best, best_key = at, key
     repeats = MIN_POSTS
     if not best:
         pair = _pair_template(places, said, blocks)

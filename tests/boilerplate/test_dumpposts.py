@@ -20,6 +20,18 @@ def test_a_dump_of_a_thread_keeps_every_post_and_drops_the_template_lines() -> N
     assert not any(v.keep for v in verdicts if "一亩三分地" in v.block.text)
 
 
+def test_a_posts_date_line_anchors_the_template_rather_than_its_button_row() -> None:
+    # ``lynx -dump`` of thread-discuz.html: the reply and report buttons under every post come
+    # first and once more than the dated line over each reply (the opening post's differs), and
+    # a dated footer line ends a sentence after the last post. Taking the buttons for the
+    # template read the list as starting under the opening post, an article with comments.
+    verdicts, record = cleaned("thread-discuz.txt")
+    assert "谢谢师傅和楼上，心里有底了，就按南北分开的办法装" in record.text.splitlines()  # a reply, no stop
+    for text in ("论坛元老", "注册会员", "发表于 2024-4-17", "专注门窗安装十五年"):  # the replies' cards, dates
+        assert reasons(verdicts, text) == {str(DropReason.POST_CHROME)}, text
+    assert not any(v.keep for v in verdicts if v.block.text in ("中级会员", "回复", "举报") or "只看该作者" in v.block.text)
+
+
 def test_a_dump_of_an_english_thread_keeps_every_post() -> None:
     record = cleaned("thread-en.txt")[1]
     for paragraph in expected("thread-en.html").splitlines():
