@@ -131,6 +131,9 @@ PAYWALL = [
 # Tag and keyword lines.
 TAGS = [
     r"^(?:标签|关键词|关键字|tags?|keywords?|topics?|schlagwörter|étiquettes|etiquetas)\s*[:：]",
+    # the same line naming what it tags: a post's, an article's (文章标签：, Post tags:)
+    r"^(?:文章|本文|日志|博文|帖子)(?:标签|关键词)\s*[:：]",
+    r"^(?:post|article|entry|story)\s+(?:tags|keywords)\s*[:：]",
     # a post's taxonomy line: its category and tags, under a blog post or a notice
     r"^(?:所属|文章|日志)?分类\s*[:：]",
     r"^(?:categor(?:y|ies)|filed under)\s*[:：]",

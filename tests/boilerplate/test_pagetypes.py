@@ -1,4 +1,4 @@
-"""Blogs and government notices, end to end over hand-made fixtures (``tests/boilerplate/pagetypes``):
+"""Blogs (a technical one among them) and government notices, end to end over hand-made fixtures (``tests/boilerplate/pagetypes``):
 the post or the notice is kept; the sidebar (about-me box, archive by month, categories, blogroll,
 recent posts), the tag cloud, the taxonomy line, the previous/next links, the accessibility bar,
 the service menu and the site's registration footer are dropped. Each HTML fixture comes with its
@@ -23,16 +23,22 @@ BLOG_EN_CHROME = [
     "walnut oil saws", "Posted in", "Tagged", "Slow Workshop",
 ]
 BLOG_ZH_CHROME = ["青禾，在城市里上班", "2023年07月", "日志分类", "木木的厨房", "自己做番茄酱", "爬山 读书", "分类：", "标签：", "上一篇"]
+# (the permalink line, 本文链接：…, is still kept: a label and an address alone)
+TECHBLOG_CHROME = ["热门文章", "分类专栏", "文章标签", "版权声明", "点赞", "处理超大 CSV", "路过的码农", "ICP备", "数据小作坊"]
 NOTICE_CHROME = ["无障碍", "长者模式", "个人办事", "政务公开", "主办单位", "网站标识码", "ICP备", "打印本页", "邮编"]
 
 
-def _text(name: str) -> str:
+def _record(name: str) -> Article:
     path = FIXTURES / name
     doc = Decoded(str(path), path.read_text(encoding="utf-8"), "utf-8", "utf-8")
     blocks, meta, _ = segment(doc, "auto")
     record = finalize(doc, classify(blocks, meta), meta, None)[0]
     assert isinstance(record, Article)
-    return record.text
+    return record
+
+
+def _text(name: str) -> str:
+    return _record(name).text
 
 
 # The notice's expected text is what a reader keeps; two lines are still lost: a clause that is a
@@ -53,6 +59,7 @@ def test_html_keeps_exactly_the_expected_text(name: str) -> None:
         ("blog-en", "The chair came from", "my grandmother's chair did that too.", BLOG_EN_CHROME),
         ("blog-zh", "今年春天，我在朝南的阳台上", "明年我打算再多种两盆。", BLOG_ZH_CHROME),
         ("notice-zh", "各区住房和城乡建设部门，各有关单位：", "", NOTICE_CHROME),
+        ("techblog-zh", "", "控制在很小的范围内。", TECHBLOG_CHROME),  # opens with the permalink line
     ],
 )
 @pytest.mark.parametrize("suffix", [".html", *(f".{d}" for d in DUMPS)])
@@ -62,6 +69,13 @@ def test_the_post_stays_and_its_chrome_goes(stem: str, first: str, last: str, ch
     assert text.endswith(last)
     for line in chrome:
         assert line not in text, line
+
+
+@pytest.mark.parametrize("suffix", [".html", *(f".{d}" for d in DUMPS)])
+def test_a_line_of_tags_under_the_dateline_is_not_the_headline(suffix: str) -> None:
+    record = _record(f"techblog-zh{suffix}")
+    assert record.title == "Python 读取大文件时内存不够怎么办"  # not 文章标签：python 大文件 内存优化
+    assert "一、逐行读取" in record.text.splitlines()
 
 
 @pytest.mark.parametrize("name", ["notice-zh.html", *(f"notice-zh.{d}" for d in DUMPS)])

@@ -65,6 +65,8 @@ def test_marker_names_the_vocabulary_group() -> None:
         ("相关阅读", "related-list"),
         ("Related articles", "related-list"),
         ("Tags: economy, trade", "tags"),
+        ("文章标签：python 大文件 内存优化", "tags"),  # the line names what it tags
+        ("Post tags: pruning, orchards", "tags"),
         ("我要评论", "comment"),
     ]:
         assert marker(Block(0, text), _f(text)) == ("bad", reason), text
