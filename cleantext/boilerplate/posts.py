@@ -20,6 +20,7 @@ How a post list is found, by structure, never by words:
    parent, ``MIN_POSTS`` or more, each holding prose (a sentence, or a Chinese line as long:
    replies often go without sentence marks) and more than one element of its own, are
    the candidate units (``Block.containers`` and ``Block.tag_path`` name them; no tree walk).
+   Two such units (``MIN_PAIR``) are, when each prints a full card (``_pair_of_posts``).
 2. Inside each unit, a block's *part* is the path of element labels from the unit down to it
    (``div.body>div.msg>p``). The *body* part is the one holding the most prose over all units;
    its parent element is the post's text. A part repeated in at least ``MIN_REPEAT_SHARE`` of
