@@ -3,10 +3,11 @@ reading.
 
 A dumper breaks a paragraph where its text reaches the wrap width (``wrap.edge``), or where the
 next word would not fit in the column or box the text stands in, or, for centred text, in the
-room it is centred in (``wrap.centre``). A line indented deeper than the paragraph's last line, a
-bullet, a rule or a line of program code is a real break. Each test reads only the paragraph held
-so far (its last line's width and indent, its last characters) and the next line: a dump's
-paragraphs are joined in one pass, a line at a time.
+room it is centred in (``wrap.centre``), or, for a dumper that breaks CJK text only at spaces,
+before a run of it that then runs past the width (``_run_moved_down``). A line indented deeper
+than the paragraph's last line, a bullet, a rule or a line of program code is a real break. Each
+test reads only the paragraph held so far (its last line's width and indent, its last
+characters) and the next line: a dump's paragraphs are joined in one pass, a line at a time.
 """
 
 from __future__ import annotations
@@ -151,6 +152,9 @@ def wrapped(prev: Line, line: Line, page: Wrap, group: int) -> bool:
         return False
     if NO_LINE_START.match(line.text) and CJK_CHAR.match(prev.ending()[-1:]):
         return True
+    # (a line past the width, in columns, first: the cheap test, true of few lines)
+    if page.edge and line.width > page.edge and _run_moved_down(prev, line, page):
+        return True
     if not _reaches_width(prev, line, page, group) or prev.code() or line.code():
         return False
     return not RULE.fullmatch(line.text)
@@ -206,6 +210,21 @@ def _next_word_overflows(prev: Line, line: Line, size: int, page: Wrap) -> bool:
     if size < page.edge - MAX_WORD_COLUMNS:
         return False
     return _first_word_overflows(line, size, page.edge, page.chars)
+
+
+def _run_moved_down(prev: Line, line: Line, page: Wrap) -> bool:
+    """Was ``prev`` broken before a run of CJK text too long for the page? A dumper that breaks
+    such text only at spaces (lynx) moves the run down whole, and the line holding it runs past
+    the page's width (``本报讯（记者`` over ``刘晓明）5月12日上午……``): the line above stopped short
+    of the width, mid-sentence, because the run would not fit after it."""
+    if (line.size if page.chars else line.width) <= page.edge + page.slack() or not CJK_CHAR.match(line.text[:1]):
+        return False
+    if ends_sentence(prev.ending()) or prev.code() or line.code():
+        return False
+    run = line.text.split(None, 1)[0]
+    if page.chars:
+        return prev.size + 1 + len(run) > page.edge + page.slack()
+    return prev.width + 1 + display_width(run) > page.edge + page.slack()
 
 
 def _first_word_overflows(line: Line, used: int, room: int, chars: bool = False) -> bool:

@@ -42,3 +42,13 @@ def test_centred_lines_go_on_whatever_their_indents() -> None:
     assert not wrapped(_line("processes can be tracked.", indent=26), _line("Big Brother", indent=33), page, 0)
     # without a centre the deeper indent starts a paragraph
     assert not wrapped(prev, _line("processes can be tracked.", indent=26), PAGE, 0)
+
+
+def test_a_line_over_a_cjk_run_too_long_for_the_page_goes_on() -> None:
+    # lynx breaks CJK text only at spaces: the run after 记者 moved down whole, past the width
+    run = "刘晓明）5月12日上午9时，江城地铁三号线北延段正式开通运营。北延段全长9.8公里，新增六座车站。"
+    assert display_width(" " * 3 + run) > PAGE.edge
+    assert wrapped(_line("　　本报讯（记者"), _line(run), PAGE, 0)
+    # a paragraph that ended over it, or a run that fits the page, is a line of its own
+    assert not wrapped(_line("市民在科技园北站乘车。"), _line(run), PAGE, 0)
+    assert not wrapped(_line("本报讯（记者"), _line("刘晓明）5月12日上午9时开通。"), PAGE, 0)
