@@ -33,11 +33,12 @@ The method, step by step (one module each):
    full teasers) is cut at the second one's header. ``runs``: a dump's list that a kept line of
    the article announces (a sentence ending with a colon) is the article's, however short its
    entries.
-8. ``posts``: on a page whose text is a list of posts (a forum thread, a question and its
-   answers), every post's text is kept and what the template prints for each post (a user card,
-   a signature, buttons, a quote's header) leaves as ``post-chrome``, whatever the region steps
-   decided; above an article of its own, the list is its comments and leaves (``docs/threads.md``).
-   The list is found before the region steps, from the ladder's answers.
+8. ``posts`` (finding the list) and ``postchrome`` (setting it): on a page whose text is a list
+   of posts (a forum thread, a question and its answers), every post's text is kept and what the
+   template prints for each post (a user card, a signature, buttons, a quote's header) leaves as
+   ``post-chrome``, whatever the region steps decided; above an article of its own, the list is
+   its comments and leaves (``docs/threads.md``). The list is found before the region steps,
+   from the ladder's answers.
 9. Here: a dump's placeholder lines (``[image]``, ``[button]``) and its form lines (a text box
    with its label and button, ``lineshapes.form_line``) leave the kept text; they took part in the steps
    above as what they stand for, a picture or a control between paragraphs.
@@ -67,7 +68,8 @@ from cleantext.boilerplate.dom import container_prior, headline
 from cleantext.boilerplate.dumpposts import apply_dump_thread, dump_thread
 from cleantext.boilerplate.lineshapes import form_line
 from cleantext.boilerplate.measures import measured_lists
-from cleantext.boilerplate.posts import apply_thread, find_thread
+from cleantext.boilerplate.postchrome import apply_thread
+from cleantext.boilerplate.posts import find_thread
 from cleantext.boilerplate.rules import CONTAINER_HINT, PLACEHOLDERS, RememberingJudge, judge
 from cleantext.boilerplate.runs import announced_lists, subheads, teasers
 from cleantext.boilerplate.tables import key_value_tables

@@ -36,8 +36,9 @@ How a post list is found, by structure, never by words:
    the opening post framed apart from the replies but its text set by the element that sets
    theirs (the same label, with a class): a thread's opening post, not an article of its own.
 
-Dumps have no elements: ``boilerplate.dumpposts`` finds their posts by the lines the template
-repeats. ``docs/threads.md`` says it all with examples.
+What of a found list stays and what leaves is ``boilerplate.postchrome``'s. Dumps have no
+elements: ``boilerplate.dumpposts`` finds their posts by the lines the template repeats.
+``docs/threads.md`` says it all with examples.
 """
 
 from __future__ import annotations
@@ -49,10 +50,10 @@ from functools import lru_cache
 
 from cleantext.boilerplate.articles import HEADER_REACH, header_at
 from cleantext.boilerplate.context import Judged
-from cleantext.model import HEADING_KINDS, Block, BlockClass, DropReason, KeepReason, Step
+from cleantext.model import HEADING_KINDS, Block, BlockClass
 from cleantext.regexes import compiled
 from cleantext.segment.html import BLOCK_TAGS
-from cleantext.text import COLONS, fold
+from cleantext.text import fold
 
 MIN_POSTS = 3  # sibling units of one shape: two could be a pair of columns, three is a list
 MIN_PAIR = 2  # units of a list that a full user card makes posts: a question and its one answer
@@ -66,16 +67,11 @@ MAX_CARD_BLOCKS = 1.5  # blocks a card part holds per unit, on average: a user c
 MAX_TEASER_SHARE = 0.5  # of the units cut short (an ellipsis) above which the list is of teasers
 MAX_LINKED_SHARE = 0.5  # of a block's characters in links: more makes a heading a link to a page
 MIN_ARTICLE_UNITS = 100  # units of good text outside the list and the lead: the page's own article
-MAX_QUOTE_HEAD_UNITS = 16  # units of a quote's header (a name and "wrote"): longer is a sentence
 MIN_TOPIC_CHARS = 4  # characters of a topic that posts' subjects repeat: shorter proves nothing
 LABEL_CACHE = 8192  # tag paths whose labels are remembered: a run's templates, many pages over
 LEAD_REACH = 40  # blocks above the list searched for the lead post
 DIGIT = compiled(r"\d")  # a date, a count, a floor number: what marks a card's line
-STAMP = compiled(r"\d{1,4}[-/.年]\d{1,2}[-/.月]\d{1,2}|(?<!\d)\d{1,2}:\d{2}(?!\d)")  # a date or a time
 GOOD, BAD, SHORT = BlockClass.GOOD, BlockClass.BAD, BlockClass.SHORT
-TO_POST = Step("posts", GOOD, KeepReason.POST)
-TO_CHROME = Step("posts", BAD, DropReason.POST_CHROME)
-TO_COMMENT = Step("posts", BAD, DropReason.COMMENT)
 
 Part = tuple[str, ...]  # element labels from a unit down to a block's innermost element
 
@@ -362,88 +358,3 @@ def find_thread(blocks: list[Block], judged: list[Judged], anchor: int | None = 
         start = 0 if anchor is None else anchor + 1
         best.lead = _lead(blocks, best, parts, start) or _text_lead(blocks, judged, best, start)
     return best
-
-
-def _in_body(part: Part, thread: Thread) -> bool:
-    """Inside the element holding the post's text (the body part's parent), and not a part the
-    template repeats."""
-    root = thread.root
-    return part[: len(root)] == root and part not in thread.chrome
-
-
-def _quote_head(blocks: list[Block], i: int, part: Part, thread: Thread, last: int) -> bool:
-    """A short line ending with a colon, or holding a date or a time, that shares an element below
-    the post's text element with the line after it: the header of a quote (a name and "wrote", a
-    name and when: ``X 发表于 2024-4-16 21:48``), not a sentence that introduces a list of the
-    post's own (which shares only the text element with it)."""
-    block = blocks[i]
-    if i >= last or not (block.text.rstrip().endswith(COLONS) or STAMP.search(block.text)):
-        return False
-    if not _short_head(block):
-        return False
-    chain = block.containers
-    shared = set(chain) & set(blocks[i + 1].containers)
-    if not shared:
-        return False
-    if max(shared) == chain[-1] and part and part[-1].partition(".")[0] == "p":
-        return False  # two lines of one paragraph (a break inside it): it introduces its own words
-    # the post's text element, counted from the block's own element up
-    root_at = len(chain) - 1 - len(part) + len(thread.root)
-    return chain.index(max(shared)) > root_at
-
-
-def _article_units(judged: list[Judged], thread: Thread) -> int:
-    """Good units above the list, outside its lead: the page's own article, which comments follow."""
-    lead = {i for i, _ in thread.lead}
-    return sum(item.feats.units for i, item in enumerate(judged[: thread.first]) if item.cls is GOOD and i not in lead)
-
-
-def _status_line(block: Block, opens: bool, last: bool) -> bool:
-    """The line that opens a post's text above more of it, short and holding a date or a time:
-    the forum's note of when the post was last edited (``本帖最后由 X 于 2024-4-16 21:20 编辑``,
-    ``Last edited by X on 16 Apr 2024, 21:20``), not the poster's words."""
-    return opens and not last and bool(STAMP.search(block.text)) and _short_head(block)
-
-
-def _short_head(block: Block) -> bool:
-    """A line as short as a header of a quote or a post: a name, a verb, a date."""
-    return sum(c.isalnum() for c in block.text) <= 2 * MAX_QUOTE_HEAD_UNITS
-
-
-def _to_post(blocks: list[Block], judged: list[Judged], thread: Thread, members: list[tuple[int, Part]]) -> None:
-    """One post's blocks: its text stays, its chrome leaves."""
-    last = members[-1][0]
-    opens = True  # the next block of the post's text is its first
-    for i, part in members:
-        item = judged[i]
-        text = _in_body(part, thread) and item.feats.units > 0
-        if text:
-            chrome = _quote_head(blocks, i, part, thread, last) or _status_line(blocks[i], opens, i == last)
-            text, opens = not chrome, False
-        if text:
-            if item.cls is not GOOD:
-                item.set(TO_POST)
-        elif item.cls is not BAD or item.reason is not DropReason.POST_CHROME:
-            item.set(TO_CHROME)
-
-
-def apply_thread(blocks: list[Block], judged: list[Judged], thread: Thread, comments: bool = False) -> bool:
-    """Set the blocks of the list (and its lead) to post text or chrome (in place); on a page with
-    an article of its own above the list, the list is its comments and leaves, unless they are
-    wanted (``comments``: then their text stays under the article, their chrome leaves). True
-    when the page is a thread. A post the region steps left outside the article leaves as a
-    comment too: that names why."""
-    if _article_units(judged, thread) >= MIN_ARTICLE_UNITS:
-        if comments:
-            for members in thread.units:
-                _to_post(blocks, judged, thread, members)
-            return False
-        for unit in thread.units:
-            for i, _ in unit:
-                if judged[i].cls is not BAD or judged[i].reason is DropReason.OUTSIDE:
-                    judged[i].set(TO_COMMENT)
-        return False
-    for members in (thread.lead, *thread.units):
-        if members:
-            _to_post(blocks, judged, thread, members)
-    return True
