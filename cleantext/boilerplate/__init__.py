@@ -47,7 +47,7 @@ The method, step by step (one module each):
 Every verdict names the rule that decided (``Verdict.rule``) and the steps after the ladder that
 changed it, each by its function's name (``Verdict.chain``, which opens with the ladder's answer).
 A ``Classifier`` remembers the ladder's answers for repeated short blocks
-(``rules.RememberingJudge``) for as long as it lives: build one per run; ``classify`` judges one
+(``memory.RememberingJudge``) for as long as it lives: build one per run; ``classify`` judges one
 page with a memory of its own.
 
 >>> from cleantext.model import Block
@@ -68,9 +68,10 @@ from cleantext.boilerplate.dom import container_prior, headline
 from cleantext.boilerplate.dumpposts import apply_dump_thread, dump_thread
 from cleantext.boilerplate.lineshapes import form_line
 from cleantext.boilerplate.measures import measured_lists
+from cleantext.boilerplate.memory import RememberingJudge
 from cleantext.boilerplate.postchrome import apply_thread
 from cleantext.boilerplate.posts import find_thread
-from cleantext.boilerplate.rules import CONTAINER_HINT, PLACEHOLDERS, RememberingJudge, judge
+from cleantext.boilerplate.rules import CONTAINER_HINT, PLACEHOLDERS, judge
 from cleantext.boilerplate.runs import announced_lists, subheads, teasers
 from cleantext.boilerplate.tables import key_value_tables
 from cleantext.boilerplate.wrappers import rejudge_wrappers

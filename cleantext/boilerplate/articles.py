@@ -39,7 +39,8 @@ from collections.abc import Iterator
 
 from cleantext.boilerplate.context import Judged
 from cleantext.boilerplate.features import sparse
-from cleantext.boilerplate.markers import AUTHOR_BOX_HINT, COMMENTS_HEADING, REPRINT_NOTICE
+from cleantext.boilerplate.hints import AUTHOR_BOX_HINT
+from cleantext.boilerplate.markers import COMMENTS_HEADING, REPRINT_NOTICE
 from cleantext.boilerplate.rules import CONTAINER_HINT, MARKER
 from cleantext.model import Block, BlockClass, DropReason, KeepReason, PageMeta
 from cleantext.regexes import compiled
@@ -241,7 +242,7 @@ def _closing_toolbar(judged: list[Judged], span: tuple[int, int]) -> int:
 
 def _author_box(blocks: list[Block], judged: list[Judged], span: tuple[int, int]) -> frozenset[int]:
     """The indexes of the span's blocks after its first paragraph inside an element whose class or
-    id names the writer's box (``markers.AUTHOR_BOX_HINT``: ``author-bio``, ``about-author``), when
+    id names the writer's box (``hints.AUTHOR_BOX_HINT``: ``author-bio``, ``about-author``), when
     they are one run of blocks: an article introduces its writer once, a thread or a listing
     every poster (each post's user card). None when the first paragraph sits in such an element
     too (a page whose whole text is in one: a profile page)."""

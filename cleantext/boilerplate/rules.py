@@ -8,8 +8,8 @@ with the reason it gave. A rule answers with a *class* (``BlockClass``):
 - ``good``: article text on its own merits (long, punctuated prose);
 - ``short``: too little to judge alone; context smoothing decides from the neighbours.
 
-The ladder is the same for HTML and dumps: features a format lacks keep neutral values
-(a dump has no links, HTML has no bullets).
+The ladder is the same for HTML and dumps: features a format lacks keep neutral values (a dump
+has no links, HTML has no bullets). A run remembers the ladder's answers (``memory``).
 
 >>> from cleantext.model import Block
 >>> step = judge(Block(0, "上一篇：某某新闻", source="text"))
@@ -22,11 +22,11 @@ The ladder is the same for HTML and dumps: features a format lacks keep neutral 
 from __future__ import annotations
 
 import functools
-import operator
 import re
 from collections.abc import Callable
 
 from cleantext.boilerplate.features import TRUNCATED, Features, features_of
+from cleantext.boilerplate.hints import NEGATIVE_HINTS, hint_word
 from cleantext.boilerplate.lineshapes import bar_menu, controls, dash_menu, run_together
 from cleantext.boilerplate.markers import (
     ANY_ANYWHERE,
@@ -36,9 +36,7 @@ from cleantext.boilerplate.markers import (
     GROUPS,
     HOSTING_NOTICE,
     MAX_MARKER_UNITS,
-    NEGATIVE_HINTS,
     NOTICE_LABEL,
-    hint_word,
 )
 from cleantext.boilerplate.postlinks import post_link
 from cleantext.boilerplate.titleruns import title_run
@@ -185,7 +183,7 @@ def consent(block: Block, f: Features) -> Answer:
 
 def container_hint(block: Block, f: Features) -> Answer:
     """HTML blocks inside containers named like boilerplate; the nearest named ancestor decides
-    (``markers.hint_word``)."""
+    (``hints.hint_word``)."""
     word = hint_word(block.hint)
     if word is None:
         return None
@@ -377,72 +375,16 @@ LADDER: tuple[Rule, ...] = (
     unpunctuated,
     short,
 )
-# The names later steps know a verdict's first step by (``Judged.rule``): a rule is named after its
-# function, so these follow a rename. ``marker``: a line of the vocabulary (a tags line, a "Read
-# more"); ``container_hint``: a block of an element named like boilerplate (the comments' among them).
-MARKER = marker.__name__
-CONTAINER_HINT = container_hint.__name__
+# The names later steps know a verdict's first step by (``Judged.rule``), from the functions' names.
+MARKER = marker.__name__  # a line of the vocabulary (a tags line, a "Read more")
+CONTAINER_HINT = container_hint.__name__  # a block of an element named like boilerplate (comments)
 CONSENT_RULE = consent.__name__  # a paragraph of a cookie or consent banner (``banners``)
-
-
-# A run remembers the ladder's answers for short blocks: a site's menus, share bars and footers
-# repeat on all its pages (a quarter of the bench's dump lines repeat an earlier one). The ladder is
-# pure and reads only these fields of a block, so equal fields get an equal answer.
-JUDGED_FIELDS = ("text", "kind", "hint", "in_list", "link_chars", "source")
-MEMO_BLOCKS = 8192  # answers remembered (~3 MB on the bench's dumps); the memory starts over when full
-MEMO_MAX_CHARS = 200  # longer blocks are article text, which does not repeat
-_judged_fields = operator.attrgetter(*JUDGED_FIELDS)
-Remembered = tuple[BlockClass, BlockReason, tuple[Step], Features]
-
-
-class RememberingJudge:
-    """``judge`` with the block's features, from memory when a block with the same
-    ``JUDGED_FIELDS`` was judged before by this judge. One per run (per ``Classifier``), so a run
-    starts with no memory and two runs never share one.
-
-    The answer is the class and reason (unpacked: read once per block, faster than from the
-    ``Step``), the chain a block's verdict opens with (the ``Step`` naming the rule, shared by
-    every block with the same answer), and the features.
-
-    >>> remember = RememberingJudge()
-    >>> cls, reason, chain, feats = remember(Block(0, "分享到：微信 微博"))
-    >>> chain[0].name, len(remember)
-    ('marker', 1)
-    """
-
-    def __init__(self, capacity: int = MEMO_BLOCKS) -> None:
-        self.capacity = capacity  # answers remembered at most
-        self._memo: dict[tuple[object, ...], Remembered] = {}
-
-    def __len__(self) -> int:
-        """Answers remembered now."""
-        return len(self._memo)
-
-    def __call__(self, block: Block) -> Remembered:
-        key = _judged_fields(block)
-        known = self._memo.get(key)
-        if known is not None:
-            return known
-        feats = features_of(block.text)
-        step = judge(block, feats)
-        answer = (step.cls, step.reason, _opening(step), feats)
-        if len(block.text) <= MEMO_MAX_CHARS:
-            if len(self._memo) >= self.capacity:
-                self._memo.clear()
-            self._memo[key] = answer
-        return answer
 
 
 @functools.cache
 def _ruling(name: str, cls: BlockClass, reason: BlockReason) -> Step:
     """One ``Step`` per distinct answer of a rule: verdicts share them rather than each holding its own."""
     return Step(name, cls, reason)
-
-
-@functools.cache
-def _opening(step: Step) -> tuple[Step]:
-    """The chain a verdict opens with: one tuple per distinct answer, shared by its blocks."""
-    return (step,)
 
 
 def judge(block: Block, feats: Features | None = None, skip: frozenset[str] = frozenset()) -> Step:

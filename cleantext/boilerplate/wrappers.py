@@ -30,7 +30,7 @@ from __future__ import annotations
 import dataclasses
 
 from cleantext.boilerplate.context import Judged
-from cleantext.boilerplate.markers import hint_word
+from cleantext.boilerplate.hints import hint_word
 from cleantext.boilerplate.rules import CONTAINER_HINT, judge
 from cleantext.model import Block, BlockClass, DropReason, Step
 

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from typing import cast
-
 from hypothesis import given
 from hypothesis import strategies as st
 
 from cleantext.boilerplate import classify
 from cleantext.boilerplate.features import features_of
 from cleantext.boilerplate.rules import (
-    JUDGED_FIELDS,
     LADDER,
-    RememberingJudge,
     code,
     container_hint,
     dated_entry,
@@ -33,10 +29,9 @@ from cleantext.boilerplate.rules import (
     unmarked_sentence,
     unpunctuated,
 )
-from cleantext.decode import decode
-from cleantext.model import Block, BlockClass, Decoded, DropReason, KeepReason, RawPage, Step
+from cleantext.model import Block, BlockClass, Decoded, DropReason, KeepReason, Step
 from cleantext.segment import segment
-from tests.conftest import SAMPLES
+from tests.boilerplate.samplekit import sample_blocks
 
 PROSE_ZH = "国务院近日召开的做强国内大循环工作推进会提出，结合现阶段我国发展实际，要加快构建新发展格局。"
 PROSE_EN = "The council met on Tuesday and agreed, after a long debate, to keep the library open on Sundays."
@@ -284,73 +279,10 @@ def test_dated_entry_spares_sentences_with_dates_and_bare_datelines() -> None:
         assert dated_entry(Block(0, text, source="text"), _f(text)) is None
 
 
-def _sample_blocks() -> list[Block]:
-    """Every block of every sample page, HTML and dumps."""
-    blocks: list[Block] = []
-    for path in sorted(SAMPLES.rglob("*")):
-        if path.suffix in (".html", ".txt"):
-            blocks += segment(decode(RawPage(uri=str(path), data=path.read_bytes())))[0]
-    return blocks
-
-
-class _Reading:
-    """A block that notes which of its fields are read."""
-
-    def __init__(self, block: Block) -> None:
-        self._block = block
-        self.fields: set[str] = set()
-
-    def __getattr__(self, name: str) -> object:
-        self.fields.add(name)
-        return getattr(self._block, name)
-
-
-def test_the_ladder_reads_only_the_fields_its_memory_is_keyed_on() -> None:
-    read: set[str] = set()
-    for block in _sample_blocks():
-        reading = _Reading(block)
-        judge(cast(Block, reading), features_of(block.text))
-        read |= reading.fields
-    assert "text" in read and read <= set(JUDGED_FIELDS)
-
-
-def test_remembered_answers_are_the_ladders_answers() -> None:
-    remember = RememberingJudge()
-    blocks = _sample_blocks()
-    for block in blocks + blocks:  # the second time round, short blocks are answered from memory
-        step = judge(block)
-        assert remember(block) == (step.cls, step.reason, (step,), features_of(block.text))
-
-
-def test_memory_tells_apart_blocks_that_differ_only_in_a_judged_field() -> None:
-    remember = RememberingJudge()
-    text = "市场监管局召开会议部署工作"
-    item, line, link = Block(0, text, kind="li", in_list=True), Block(1, text), Block(2, text, link_chars=len(text))
-    answers = [remember(block)[:2] for block in (item, line, link, item, line, link)]
-    assert answers[:3] == [("bad", "related-list"), ("short", "short"), ("bad", "link-dense")]
-    assert answers[3:] == answers[:3]
-
-
-def test_memory_is_bounded_and_keeps_no_long_block() -> None:
-    remember = RememberingJudge(capacity=4)
-    for i in range(10):
-        remember(Block(i, f"菜单 {i}"))
-        assert len(remember) <= 4
-    remember = RememberingJudge()
-    remember(Block(0, PROSE_ZH * 10))
-    assert len(remember) == 0
-
-
-def test_two_judges_share_no_memory() -> None:
-    first, second = RememberingJudge(), RememberingJudge()
-    first(Block(0, "分享到：微信 微博"))
-    assert (len(first), len(second)) == (1, 0)
-
-
 def test_every_answer_names_its_rule_and_gives_enums() -> None:
     names = {rule.__name__ for rule in LADDER}
     assert len(names) == len(LADDER)  # each rule answers under a name of its own
-    for block in _sample_blocks():
+    for block in sample_blocks():
         step = judge(block)
         assert step.name in names
         assert isinstance(step.cls, BlockClass) and isinstance(step.reason, DropReason | KeepReason)

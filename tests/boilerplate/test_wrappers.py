@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cleantext.boilerplate.context import Judged
-from cleantext.boilerplate.markers import NEGATIVE_HINTS, hint_word
+from cleantext.boilerplate.hints import NEGATIVE_HINTS, hint_word
 from cleantext.boilerplate.rules import judge
 from cleantext.boilerplate.wrappers import rejudge_wrappers
 from cleantext.model import Block, BlockClass, DropReason
