@@ -7,8 +7,8 @@ from dataclasses import fields
 import pytest
 
 from cleantext.model import MARK_CLOSE, MARK_OPEN, Block, Markup
+from cleantext.segment.elements import code_language
 from cleantext.segment.html import parse_html
-from cleantext.segment.structure import code_language
 from tests.conftest import SAMPLES
 
 STRUCTURE = ("depth", "item", "ordered", "quote", "cell", "code", "md", "lead")
