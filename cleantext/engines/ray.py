@@ -384,33 +384,3 @@ def usage_problem(inputs: Sequence[str], output_dir: str, compression: str | Non
         return (f"{output_dir}: --engine ray writes its shards from this machine: give a folder here "
                 "(on a cluster, one on a shared file system), not a URI")
     return None
-
-
-def bench_ray(
-    pages_dir: str, output_dir: str, config: Config | None = None, num_cpus: int = 2
-) -> dict[str, Any]:
-    """Time the ray engine on a folder of pages, Ray's start-up excluded; for ``make bench``.
-
-    Starts a local Ray with ``num_cpus`` CPUs when none is connected (and stops it after).
-    Returns ``{"pages": read, "written": …, "seconds": …, "pages_per_s": …, "startup_seconds": …}``.
-    """
-    from cleantext.engines import raypool
-
-    start = time.perf_counter()
-    started = not raypool.connected()
-    if started:
-        raypool.connect_local(num_cpus)
-    ready = time.perf_counter()
-    try:
-        stats = clean_on_ray([pages_dir], config or Config(), output_dir, errors=sys.stderr)
-    finally:
-        if started:
-            raypool.disconnect()
-    seconds = time.perf_counter() - ready
-    return {
-        "pages": stats.read,
-        "written": stats.written,
-        "seconds": round(seconds, 3),
-        "pages_per_s": round(stats.read / seconds, 1) if seconds else 0.0,
-        "startup_seconds": round(ready - start, 3),
-    }

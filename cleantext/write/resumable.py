@@ -15,7 +15,8 @@ Observations this module relies on:
   SIGTERM held in between (``targets.signals_held``). So after ``kill -9`` at any moment the
   records file holds at least what the checkpoint says, perhaps more (a record whose checkpoint
   never came, a cut last line), and the next run cuts it back to the checkpoint's length.
-- A checkpoint is one ``pwrite`` of a few hundred bytes into one of two fixed slots, alternately,
+- A checkpoint is one ``pwrite`` of a few hundred bytes into one of two fixed slots (the progress
+  file's format is ``write.progress``'s), alternately,
   each with its CRC-32 and a sequence number: the progress file does not grow with the run (a
   million inputs are a million checkpoints), and a slot torn by a kill or a lost machine fails its
   CRC, so the other, older slot is used. The settings, inputs and cleantext version come first,
@@ -39,15 +40,15 @@ from __future__ import annotations
 
 import json
 import os
-import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import IO, Any
+from typing import IO
 
 from cleantext.config import Config
 from cleantext.model import Article, Outcome
 from cleantext.read.inputs import Place
 from cleantext.write.jsonl import JsonlWriter
+from cleantext.write.progress import PROGRESS_FORMAT, SLOT_BYTES, encode_slot, read_progress, slots_start
 from cleantext.write.shards import recorded_settings, resume_refusal, setting_difference, sync_folder
 from cleantext.write.targets import (
     NEW_FILE_MODE,
@@ -63,9 +64,6 @@ from cleantext.write.targets import (
     temporary_pattern,
 )
 
-PROGRESS_FORMAT = 1
-PAGE = 4096  # the header is padded to whole pages, so a slot never shares a page with it
-SLOT_BYTES = 8192  # one checkpoint: a place (a path of at most 4096 bytes) and a few numbers
 COMPRESSED = (".gz", ".bz2", ".xz", ".zst")
 START_OVER = "starting from the first input"
 
@@ -186,40 +184,6 @@ def _continue(plan: FilePlan, fd: int, config: Config, inputs: Sequence[str]) ->
     plan.kept_bytes, plan.kept_records = kept, int(checkpoint["records"])
 
 
-def read_progress(fd: int) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
-    """The header (None: not a progress file) and the newest whole checkpoint (None: none) of ``fd``."""
-    size = os.fstat(fd).st_size
-    data = os.pread(fd, size, 0)
-    first, _, _ = data.partition(b"\n")
-    try:
-        header = json.loads(first)
-    except ValueError:
-        return None, None
-    if not isinstance(header, dict) or header.get("format") != PROGRESS_FORMAT:
-        return None, None
-    start = _slots_start(len(first) + 1)
-    slots = [_slot(data[start + n * SLOT_BYTES : start + (n + 1) * SLOT_BYTES]) for n in (0, 1)]
-    whole = [slot for slot in slots if slot is not None]
-    return header, max(whole, key=lambda slot: int(slot["seq"])) if whole else None
-
-
-def _slots_start(header_bytes: int) -> int:
-    return -(-header_bytes // PAGE) * PAGE
-
-
-def _slot(raw: bytes) -> dict[str, Any] | None:
-    """A checkpoint slot's content when it is whole (its CRC matches), else None."""
-    text = raw.rstrip(b" \n\0")
-    crc, _, body = text.partition(b" ")
-    try:
-        if int(crc, 16) != zlib.crc32(body):
-            return None
-        slot = json.loads(body)
-    except ValueError:
-        return None
-    return slot if isinstance(slot, dict) and "seq" in slot else None
-
-
 class ResumableFile(Writer):
     """Writes outcomes, in input order, into ``plan.partial``, with a checkpoint after each.
 
@@ -282,7 +246,7 @@ class ResumableFile(Writer):
         self._data = os.fdopen(data_fd, "r+b")
         self._data.seek(plan.kept_bytes)
         header = json.dumps(self._header, ensure_ascii=False).encode("utf-8") + b"\n"
-        self._slots = _slots_start(len(header))
+        self._slots = slots_start(len(header))
         fresh = _temporary(plan.progress)
         fd = os.open(fresh, os.O_RDWR | os.O_CREAT | os.O_EXCL, NEW_FILE_MODE)
         try:
@@ -325,10 +289,9 @@ class ResumableFile(Writer):
         checkpoint = {"seq": self._seq, "place": place.as_dict(), "bytes": self._bytes, "records": self.records}
         if complete:
             checkpoint["complete"] = True
-        body = json.dumps(checkpoint, ensure_ascii=False).encode("utf-8")
-        slot = f"{zlib.crc32(body):08x} ".encode() + body + b"\n"
-        if len(slot) <= SLOT_BYTES:
-            os.pwrite(fd, slot.ljust(SLOT_BYTES, b" "), self._slots + (self._seq % 2) * SLOT_BYTES)
+        slot = encode_slot(checkpoint)
+        if slot is not None:
+            os.pwrite(fd, slot, self._slots + (self._seq % 2) * SLOT_BYTES)
 
     def close(self) -> None:
         """Complete: the records become the output. Not complete: both files are synced and kept."""

@@ -17,15 +17,8 @@ from cleantext.config import Config
 from cleantext.pipeline import Pipeline
 from cleantext.read import iter_placed
 from cleantext.runner import run_inputs
-from cleantext.write.resumable import (
-    SLOT_BYTES,
-    FilePlan,
-    ResumableFile,
-    ResumeProblem,
-    _slots_start,
-    plan_file_resume,
-    read_progress,
-)
+from cleantext.write.progress import SLOT_BYTES, read_progress, slots_start
+from cleantext.write.resumable import FilePlan, ResumableFile, ResumeProblem, plan_file_resume
 from tests.robustness.pages import article_dump, write_pages
 
 MIN_CHARS = 700  # drops the short page, keeps the others
@@ -102,7 +95,7 @@ def test_a_torn_checkpoint_falls_back_to_the_one_before(tmp_path: Path) -> None:
     try:
         _, newest = read_progress(fd)
         assert newest is not None and newest["place"]["input"] == 3
-        start = _slots_start(os.pread(fd, SLOT_BYTES, 0).index(b"\n") + 1)
+        start = slots_start(os.pread(fd, SLOT_BYTES, 0).index(b"\n") + 1)
         os.pwrite(fd, b"#" * 100, start + (newest["seq"] % 2) * SLOT_BYTES)  # torn by a lost machine
         _, older = read_progress(fd)
     finally:
