@@ -225,6 +225,10 @@ def may_name(text: str) -> bool:
     )
 
 
+# What joins two dates into a period: 至, 到, a dash or a tilde, "to", "until" (and French, German).
+RANGE_JOIN = compiled(r"\s*(?:至|到|~|～|－|—|–|-|to|until|till|au|bis)\s*", re.I)
+
+
 def _first_group(match: re.Match[str] | None) -> str | None:
     if match is None:
         return None
@@ -239,6 +243,8 @@ def read_line(text: str, lang: str | None = None, units: int | None = None, *, e
     if (units_of(text) if units is None else units) > MAX_META_UNITS:
         return NO_META
     found = dated(text, lang)
+    if found and _period(text):
+        return NO_META  # two dates joined as a period (申报时间 X至Y): a deadline in the text
     # after a membership label the date is a user card's join date
     date = found[1] if found and not MEMBER_SINCE.search(text, 0, found[0]) else None
     site_m = author_m = credit_m = None
@@ -256,6 +262,16 @@ def read_line(text: str, lang: str | None = None, units: int | None = None, *, e
     if not consumed and (credit_m is not None or _by_in_prose(text, author_m)):
         author = None  # an unlabelled credit, or "by Name" ending a sentence: see CREDIT
     return LineMeta(date, site, author, consumed)
+
+
+def _period(text: str) -> bool:
+    """Does the line's first date run on to a second (``2024年4月15日至2024年6月30日``,
+    ``1 May to 30 June 2024``)? A page's date is one day; two joined so are a period the text sets."""
+    span = date_span(text)
+    if span is None:
+        return False
+    joined = RANGE_JOIN.match(text, span[1])
+    return joined is not None and dated(text[joined.end() :]) is not None
 
 
 def _residue_units(

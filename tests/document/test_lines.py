@@ -125,3 +125,18 @@ def test_a_users_join_date_is_not_the_pages(text: str, date: str | None) -> None
 )
 def test_by_a_name_names_the_author_only_on_a_line_of_metadata(text: str, author: str | None) -> None:
     assert read_line(text, "en").author == author
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "consumed"),
+    [
+        ("2024年4月15日至2024年6月30日。", None, False),  # a notice's period: its text
+        ("申报时间：2024年4月15日-2024年6月30日", None, False),
+        ("Applications open May 1, 2024 to June 30, 2024", None, False),
+        ("发布时间：2024-04-08 更新时间：2024-04-09", "2024-04-08", True),  # two dates, no period
+        ("2024年4月8日 - 滨江日报", "2024-04-08", True),  # a dash before a name, not a date
+    ],
+)
+def test_two_dates_joined_as_a_period_are_no_date_line(text: str, date: str | None, consumed: bool) -> None:
+    meta = read_line(text)
+    assert (meta.date, meta.consumed) == (date, consumed)
