@@ -271,7 +271,10 @@ def _period(text: str) -> bool:
     if span is None:
         return False
     joined = RANGE_JOIN.match(text, span[1])
-    return joined is not None and dated(text[joined.end() :]) is not None
+    if joined is None:
+        return False
+    second = date_span(text[joined.end() :])  # right after the join: "X - Updated Y" is two dates
+    return second is not None and second[0] == 0 and dated(text[joined.end() :]) is not None
 
 
 def _residue_units(

@@ -135,6 +135,7 @@ def test_by_a_name_names_the_author_only_on_a_line_of_metadata(text: str, author
         ("Applications open May 1, 2024 to June 30, 2024", None, False),
         ("发布时间：2024-04-08 更新时间：2024-04-09", "2024-04-08", True),  # two dates, no period
         ("2024年4月8日 - 滨江日报", "2024-04-08", True),  # a dash before a name, not a date
+        ("Posted May 1, 2024 - Updated June 3, 2024", "2024-05-01", True),  # a dash, then a label
     ],
 )
 def test_two_dates_joined_as_a_period_are_no_date_line(text: str, date: str | None, consumed: bool) -> None:
