@@ -161,18 +161,7 @@ def dump_thread(blocks: list[Block], judged: list[Judged]) -> DumpThread | None:
         _dump_prose(item) and shape_of[i] not in shapes and "://" not in block.text and copies[block.text] < MIN_POSTS
         for i, (block, item) in enumerate(zip(blocks, judged, strict=True))
     ]
-    best: list[int] = []
-    best_key = (False, 0)
-    for shape, at in places.items():  # in page order: of two shapes as frequent, the first one's
-        key = (_stamped(shape, at, blocks), len(at))  # a date line anchors a post better than a button
-        if len(at) < MIN_POSTS or key <= best_key:
-            continue
-        ends = [*at[1:], len(blocks)]
-        spoken = sum(any(said[a + 1 : b]) for a, b in zip(at, ends, strict=True))
-        if spoken >= max(MIN_POSTS, MIN_SPOKEN_SHARE * len(at)) and _is_template(
-            _template_block(places, shape, at), places, blocks
-        ):
-            best, best_key = at, key
+    best = _anchor(places, said, blocks)
     repeats = MIN_POSTS
     if not best:
         pair = _pair_template(places, said, blocks)
@@ -186,6 +175,28 @@ def dump_thread(blocks: list[Block], judged: list[Judged]) -> DumpThread | None:
     inner = _inner(judged, best, start, end)
     short = {i for i in zone - chrome - prose if i in inner and _short_reply(blocks[i], judged[i])}
     return DumpThread(start, end, prose, chrome, short)
+
+
+def _anchor(places: dict[str, list[int]], said: list[bool], blocks: list[Block]) -> list[int]:
+    """Where the template line the list is read from stands: of the shapes printed ``MIN_POSTS``
+    times or more, each with prose after ``MIN_SPOKEN_SHARE`` of them, in a template block
+    (``_is_template``), a stamped one (``_stamped``: a date line anchors a post better than a
+    button) before a plain one, then the most frequent, then the first in page order; [] if none."""
+    best: list[int] = []
+    best_key = (False, 0)
+    for shape, at in places.items():  # in page order: of two shapes as frequent, the first one's
+        if len(at) < MIN_POSTS:
+            continue
+        key = (_stamped(shape, at, blocks), len(at))
+        if key <= best_key:
+            continue
+        ends = [*at[1:], len(blocks)]
+        spoken = sum(any(said[a + 1 : b]) for a, b in zip(at, ends, strict=True))
+        if spoken >= max(MIN_POSTS, MIN_SPOKEN_SHARE * len(at)) and _is_template(
+            _template_block(places, shape, at), places, blocks
+        ):
+            best, best_key = at, key
+    return best
 
 
 def _heading(block: Block) -> bool:

@@ -90,10 +90,15 @@ def _cuts(title: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _between(title: str, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans of the title between its ``cuts`` (separators' spans, in order)."""
+    bounds = [0] + [x for span in cuts for x in span] + [len(title)]
+    return [(bounds[k], bounds[k + 1]) for k in range(0, len(bounds), 2)]
+
+
 def _parts(title: str) -> list[str]:
     """The title cut at its separators, each part stripped, empty ones left out."""
-    bounds = [0] + [x for span in _cuts(title) for x in span] + [len(title)]
-    parts = (title[bounds[k] : bounds[k + 1]].strip() for k in range(0, len(bounds), 2))
+    parts = (title[a:b].strip() for a, b in _between(title, _cuts(title)))
     return [part for part in parts if part]
 
 
@@ -161,8 +166,7 @@ def split_site(title: str, site: str | None = None, chrome: list[str] | None = N
     cuts = [span for span in _cuts(title) if 0 < span[0] and span[1] < len(title)]
     if not cuts:
         return title.strip(), None
-    bounds = [0] + [x for span in cuts for x in span] + [len(title)]
-    parts = [(bounds[k], bounds[k + 1]) for k in range(0, len(bounds), 2)]
+    parts = _between(title, cuts)
     chrome = chrome or []
     first, last, found = 0, len(parts) - 1, None
     while last > first and _site_like(title[slice(*parts[last])], site, chrome if found is None else []):

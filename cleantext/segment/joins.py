@@ -222,17 +222,19 @@ def _run_moved_down(prev: Line, line: Line, page: Wrap) -> bool:
     if ends_sentence(prev.ending()) or prev.code() or line.code():
         return False
     run = line.text.split(None, 1)[0]
-    if page.chars:
-        return prev.size + 1 + len(run) > page.edge + page.slack()
-    return prev.width + 1 + display_width(run) > page.edge + page.slack()
+    used = prev.size if page.chars else prev.width
+    return _overflows(run, used, page.edge + page.slack(), page.chars)
 
 
 def _first_word_overflows(line: Line, used: int, room: int, chars: bool = False) -> bool:
     """Would ``line``'s first word (of a script written with spaces) not have fitted after ``used``
-    columns (characters when ``chars``) of a line ``room`` wide? One column goes to the space the
-    wrapper dropped (there may have been one after a CJK character too)."""
+    columns (characters when ``chars``) of a line ``room`` wide?"""
     first = FIRST_WORD.match(line.text)
-    if first is None:
-        return False
-    word = first.group()
+    return first is not None and _overflows(first.group(), used, room, chars)
+
+
+def _overflows(word: str, used: int, room: int, chars: bool) -> bool:
+    """Would ``word`` not have fitted after ``used`` columns (characters when ``chars``) of a line
+    ``room`` wide? One column goes to the space the wrapper dropped (there may have been one after
+    a CJK character too)."""
     return used + 1 + (len(word) if chars else display_width(word)) > room
