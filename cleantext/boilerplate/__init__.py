@@ -39,7 +39,7 @@ The method, step by step (one module each):
    ``post-chrome``, whatever the region steps decided; above an article of its own, the list is
    its comments and leaves (``docs/threads.md``). The list is found before the region steps,
    from the ladder's answers.
-9. Here: a dump's placeholder lines (``[image]``, ``[button]``) and its form lines (a text box
+9. Here: a dump's placeholder lines (``[image]``, ``[button]``, ``IFRAME: <address>``) and its form lines (a text box
    with its label and button, ``lineshapes.form_line``) leave the kept text; they took part in the steps
    above as what they stand for, a picture or a control between paragraphs.
 10. Here: the verdicts, one per block, for the document stage and for ``cleantext explain``.
@@ -66,7 +66,7 @@ from cleantext.boilerplate.clauses import numbered_clauses
 from cleantext.boilerplate.context import Judged, confine, fallback, main_region, repeated, smooth
 from cleantext.boilerplate.dom import container_prior, headline
 from cleantext.boilerplate.dumpposts import apply_dump_thread, dump_thread
-from cleantext.boilerplate.lineshapes import form_line
+from cleantext.boilerplate.lineshapes import form_line, frame_stand_ins
 from cleantext.boilerplate.measures import measured_lists
 from cleantext.boilerplate.memory import RememberingJudge
 from cleantext.boilerplate.postchrome import apply_thread
@@ -88,8 +88,12 @@ FORM = Step("drop_placeholders", BAD, DropReason.NAV)
 
 
 def drop_placeholders(blocks: list[Block], judged: list[Judged]) -> None:
-    """Kept dump lines that are only placeholders, or a form's text box with its label and button,
-    are dropped (in place)."""
+    """Kept dump lines that are only placeholders (pictures, buttons, embedded frames:
+    ``lineshapes.frame_stand_ins``), or a form's text box with its label and button, are dropped
+    (in place)."""
+    for i in frame_stand_ins(blocks):
+        if judged[i].cls is GOOD:
+            judged[i].set(PLACEHOLDER)
     for block, item in zip(blocks, judged, strict=True):
         if item.cls is GOOD and item.dump:
             if block.text.startswith("[") and PLACEHOLDERS.fullmatch(block.text):

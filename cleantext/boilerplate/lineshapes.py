@@ -6,7 +6,8 @@
   between one repeated mark (``Home » News » Sport``).
 - Headlines or keywords run together on one long line of Han, a space between each.
 - A dump's form: an empty text box (``[      ]``, ``________``) with its label and button; not a
-  rule of the ladder but a test the kept text is filtered by at the end (``form_line``).
+  rule of the ladder but a test the kept text is filtered by at the end (``form_line``), as a
+  dump's stand-in for an embedded frame is (``frame_stand_ins``: lynx's ``IFRAME: <address>``).
 
 Each answers with a class and a reason, or passes (None), as every rule of the ladder.
 
@@ -19,6 +20,8 @@ Each answers with a class and a reason, or passes (None), as every rule of the l
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from cleantext.boilerplate.features import Features, features_of, sparse
 from cleantext.boilerplate.markers import MAX_MARKER_UNITS
 from cleantext.model import Answer, Block, BlockClass, DropReason
@@ -27,6 +30,11 @@ from cleantext.regexes import compiled
 # An empty text box as dumps draw it: w3m's brackets around spaces, lynx's underscores (a longer run
 # is lynx's horizontal rule)
 FORM_FIELD = compiled(r"\[ {3,}\]|(?<!_)_{8,50}(?!_)")
+# lynx's stand-in for an embedded frame (a video, a map, an advert slot): ``IFRAME:`` and the frame's
+# address, which goes on the next line when it does not fit after the label
+FRAME_STAND_IN = compiled(r"IFRAME:(?:\s+\S+)?")
+FRAME_LABEL = "IFRAME:"
+FRAME_ADDRESS = compiled(r"(?:[a-z]+:)?//\S|[\w-]+$")  # a URL, or a frame's bare name or id
 # units: a form's line holds a label or two and a button (eight words); a longer one is a form set
 # beside a column of text, or a heading with its reply box
 MAX_FORM_UNITS = 16
@@ -111,6 +119,20 @@ def run_together(block: Block, f: Features) -> Answer:
     if len(pieces) >= MIN_RUN_PIECES and f.chars < MAX_RUN_PIECE_CHARS * len(pieces):
         return BAD, DropReason.RELATED
     return None
+
+
+def frame_stand_ins(blocks: list[Block]) -> Iterator[int]:
+    """The indexes of a dump's stand-ins for embedded frames (``FRAME_STAND_IN``): the label with
+    its address, or the bare label and the line under it that opens with the address. A frame's
+    address is no text of the page, as an image's file name is none."""
+    label = False  # the block before is a bare label, its address on this line
+    for block in blocks:
+        text = block.text
+        if label and block.source == "text" and FRAME_ADDRESS.match(text) and len(text.split()) <= 2:
+            yield block.index  # (lynx may break a long address once more, at a character it can)
+        elif text.startswith(FRAME_LABEL) and block.source == "text" and FRAME_STAND_IN.fullmatch(text):
+            yield block.index
+        label = text == FRAME_LABEL and block.source == "text"
 
 
 def form_line(block: Block, f: Features) -> bool:

@@ -19,6 +19,8 @@ What such dumps look like, and what this module relies on:
   wrapped (each line's width, size and indent), then line by line, each line joined to the
   paragraph before it or closing it. Beside the text, only those numbers and one paragraph are
   held, never an object for every line (a 20 MB dump's lines took ~65 MB as objects).
+- lynx opens its dump with the titles of the page head's links (``#RSS Feed Comments Feed``): that
+  paragraph is the head, not the page, and gives no block (``HEAD_LINKS``).
 - Lines that are not wrapped are real line breaks: each becomes its own block, and the blank-line
   group it belongs to is kept in ``Block.group`` so that context smoothing can see paragraphs.
 - A teaser's summary under its bullet is a paragraph or two. A converter laying text out like a
@@ -51,6 +53,11 @@ from cleantext.text import ends_sentence
 
 BULLET = compiled(r"^(?:[•·◦▪▫●○■□◆◇►▶▸»*+\-–]|\d{1,3}[.)]|\[\d{1,3}\])\s+")
 SLICE_CHARS = 1 << 20  # characters of a dump cut into lines at a time
+# lynx opens a dump with the page head's ``<link>`` elements (feeds, alternate versions, a search
+# page) as one paragraph of their titles after a ``#`` (``#Site RSS Feed Comments Feed``): the head,
+# not the page's text, as an HTML page's head is no block either. (A Markdown heading sets a space
+# after its marks.)
+HEAD_LINKS = compiled(r"#[^\s#]")
 MIN_WRAP_WIDTH = 60  # display columns; narrower pages are not treated as hard-wrapped
 MIN_WRAPPED_LINES = 3  # lines reaching the wrap width: fewer could be long paragraphs by chance
 # paragraphs (blank-line groups) under one bullet from which they are text nested in a list item,
@@ -259,7 +266,11 @@ def split_dump(text: str, markdown: bool = False) -> list[Block]:
     writes Markdown, whose links a wrapped line may break)."""
     blocks: list[Block] = []
     list_indent = -1  # indent of the bullet whose item we are in, -1 outside lists
+    head = -1  # the blank-line group of lynx's head links (``HEAD_LINKS``), when the dump opens with them
     for line in _merge_wrapped(text, markdown):
+        if line.group == head or (not blocks and head < 0 and not markdown and HEAD_LINKS.match(line.text)):
+            head = line.group
+            continue
         if line.bullet:
             list_indent = line.indent
         elif list_indent >= 0 and line.indent < list_indent + LIST_CONTINUATION_INDENT:

@@ -60,3 +60,10 @@ def test_a_dumps_search_box_between_paragraphs_is_not_kept() -> None:
     assert verdict.ruling == Step("short", BlockClass.SHORT, DropReason.SHORT)
     assert [step.name for step in verdict.changes] == ["smooth", "drop_placeholders"]
     assert (verdict.keep, verdict.reason) == (False, DropReason.NAV)
+
+
+def test_a_dumps_embedded_frame_between_paragraphs_is_not_kept() -> None:
+    lines = [PARA, "IFRAME:", "http://video.example.org/embed/42?player=1", PARA + "又一段。"]
+    verdicts = classify([Block(i, text, source="text") for i, text in enumerate(lines)])
+    assert [v.keep for v in verdicts] == [True, False, False, True]
+    assert verdicts[2].chain[-1].name == "drop_placeholders"

@@ -4,7 +4,7 @@ directly (no HTML, no files)."""
 from __future__ import annotations
 
 from cleantext.boilerplate.features import features_of
-from cleantext.boilerplate.lineshapes import bar_menu, controls, dash_menu, form_line, run_together
+from cleantext.boilerplate.lineshapes import bar_menu, controls, dash_menu, form_line, frame_stand_ins, run_together
 from cleantext.model import Block
 
 # Chinese prose: densely marked, no spaces between words
@@ -67,3 +67,18 @@ def test_a_line_of_short_entries_between_dashes_or_arrows_is_a_menu() -> None:
     )
     for text in (prose, clauses):
         assert dash_menu(Block(0, text, source="text"), _f(text)) is None
+
+
+def test_a_frames_stand_in_is_its_label_with_the_address_or_the_address_under_it() -> None:
+    lines = [
+        "IFRAME: http://video.example.org/embed/42",
+        "A paragraph of the story.",
+        "IFRAME:",
+        "https://maps.example.org/?ll=37.7,-119.5&layer=c&pano=L opk6J",
+        "IFRAME: ad_slot_6",
+        "IFRAME: a frame named in a sentence, which is text.",
+    ]
+    blocks = [Block(i, text, source="text") for i, text in enumerate(lines)]
+    assert list(frame_stand_ins(blocks)) == [0, 2, 3, 4]
+    html = [Block(0, "IFRAME: http://video.example.org/embed/42", source="html")]
+    assert list(frame_stand_ins(html)) == []  # an HTML page's text that says so is the page's

@@ -381,3 +381,15 @@ def test_a_centred_paragraphs_lines_are_joined_and_its_heading_stays_apart() -> 
     headings = ["Library to stay open", "Opening hours", "The new cafe"]
     dump = "\n\n".join("\n".join([*_centred(heading), "", *lines]) for heading in headings)
     assert _texts(dump) == [headings[0], report, headings[1], report, headings[2], report]
+
+
+def test_lynxs_head_links_that_open_the_dump_give_no_block() -> None:
+    # lynx writes the page head's <link> titles (feeds, alternate pages) as a paragraph after "#"
+    dump = "   #Garden Notes RSS Feed Garden Notes » Pruning\n   roses in winter Comments Feed\n\nPruning roses in winter\n\n   Body."
+    assert _texts(dump) == ["Pruning roses in winter", "Body."]
+
+
+def test_a_hash_line_below_the_top_or_a_markdown_heading_stays() -> None:
+    assert _texts("Title\n\n#hashtag of the day\n\nBody.") == ["Title", "#hashtag of the day", "Body."]
+    assert split_dump("# Pruning roses\n\nBody.", markdown=True)[0].text == "# Pruning roses"
+    assert _texts("# Pruning roses\n\nBody.")[0] == "# Pruning roses"
