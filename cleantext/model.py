@@ -111,6 +111,7 @@ class KeepReason(enum.StrEnum):
     POST = "post"  # the text of a post in a thread (a forum reply, an answer)
     TABLE = "table"  # a row of a key/value table beside the article's text (specifications)
     CLAUSE = "clause"  # a head of a numbered outline among the article's text (a notice's 一、二、三、)
+    SIGNATURE = "signature"  # a notice's issuer and date under its last paragraph (落款)
 
 
 BlockReason = DropReason | KeepReason  # a block's: why it was dropped or kept (a page's Drop has a Reason)

@@ -32,7 +32,8 @@ The method, step by step (one module each):
    section), and a region holding two (a blog archive, a next story appended in full, a feed of
    full teasers) is cut at the second one's header. ``runs``: a dump's list that a kept line of
    the article announces (a sentence ending with a colon) is the article's, however short its
-   entries.
+   entries. ``signature``: so is a notice's signature under its last paragraph, the issuer's name
+   and the full date on lines of their own.
 8. ``posts`` (finding the list) and ``postchrome`` (setting it): on a page whose text is a list
    of posts (a forum thread, a question and its answers), every post's text is kept and what the
    template prints for each post (a user card, a signature, buttons, a quote's header) leaves as
@@ -73,6 +74,7 @@ from cleantext.boilerplate.postchrome import apply_thread
 from cleantext.boilerplate.posts import find_thread
 from cleantext.boilerplate.rules import CONTAINER_HINT, PLACEHOLDERS, judge
 from cleantext.boilerplate.runs import announced_lists, subheads, teasers
+from cleantext.boilerplate.signature import signature
 from cleantext.boilerplate.tables import key_value_tables
 from cleantext.boilerplate.wrappers import rejudge_wrappers
 from cleantext.model import Block, BlockClass, DropReason, KeepReason, PageMeta, Step, Verdict
@@ -163,6 +165,7 @@ class Classifier:
         confine(judged, region, first_article(blocks, judged, region, meta))
         announced_lists(blocks, judged)
         measured_lists(blocks, judged)
+        signature(blocks, judged)
         if thread is not None:
             apply_thread(blocks, judged, thread, self.comments)
         elif posts is not None:

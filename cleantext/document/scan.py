@@ -111,8 +111,8 @@ def scan_lines(
             found.add(line)
             if line.date:
                 dates.append((i, line.date))
-            if line.consumed:
-                consumed.add(i)
+            if line.consumed and verdicts[i].reason is not KeepReason.SIGNATURE:
+                consumed.add(i)  # (a notice's signed date stays the notice's last line, as signed)
         elif i <= first and units > MAX_META_UNITS and (lead := lead_date(block.text, lang)):
             dates.append((i, lead))
     _choose_date(verdicts, found, dates, range(lo, min(hi, last + 1)), first, lang)
