@@ -3,8 +3,9 @@
 The method, step by step (one module each):
 
 1. ``rules``: every block goes down an ordered ladder of named rules over its features
-   (``features``), the boilerplate vocabulary (``markers``) and the shapes of chrome lines
-   (``lineshapes``: toolbars, menus written out as a line, headlines run together); the first
+   (``features``), the boilerplate vocabulary (``markers``), the shapes of chrome lines
+   (``lineshapes``: toolbars, menus written out as a line, headlines run together) and of lists'
+   entries (``entries``: menu and related-list entries, stamped posts, teasers); the first
    rule that answers classes it good, bad, or short (undecided).
 2. Here, one page-level look: a page with almost no text outside its comment sections is a
    thread (a forum post and its replies, a question and its answers), and its comments are

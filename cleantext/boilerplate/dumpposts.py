@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from cleantext.boilerplate.context import Judged
+from cleantext.boilerplate.entries import list_item, teaser
 from cleantext.boilerplate.posts import MAX_CHROME_UNITS, MIN_ARTICLE_UNITS, MIN_POSTS, MIN_PROSE_UNITS
-from cleantext.boilerplate.rules import list_item, teaser
 from cleantext.model import Block, BlockClass, DropReason, KeepReason, Step
 from cleantext.regexes import compiled
 from cleantext.text import COLONS, MONTH_NAME

@@ -34,6 +34,8 @@ from cleantext.text import (
 # match is one mark, and the two never share a mark, so the counts add up.
 FULL_PUNCT = compiled(rf"[，。！？；：、{OWN_MARKS}]")
 ASCII_PUNCT = compiled(rf"[,.!?;:](?:(?=[\"'”’)\]]?(?:\s|$)|[{CJK_BLOCKS}“‘])|(?<=[{CJK_BLOCKS}”’].))")
+MIN_GOOD_UNITS = 30  # units: a block this long with punctuation is prose
+MIN_SHORT_UNITS = 8  # units: under this a block says too little to stand alone
 TRUNCATED = compiled(r"(?:\.\.\.|…|……|\.\.)\s*[\]】)）]?\s*$")
 # The marks a clause ends with inside a sentence: a line ending so goes on on the next line (a line
 # of verse, a wrapped clause); a menu entry or a headline never ends with one.

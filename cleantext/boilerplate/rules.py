@@ -25,7 +25,8 @@ import functools
 import re
 from collections.abc import Callable
 
-from cleantext.boilerplate.features import TRUNCATED, Features, features_of
+from cleantext.boilerplate.entries import MAX_LIST_TEASER_UNITS, dated_entry, list_item, teaser
+from cleantext.boilerplate.features import MIN_GOOD_UNITS, MIN_SHORT_UNITS, Features, features_of
 from cleantext.boilerplate.hints import NEGATIVE_HINTS, hint_word
 from cleantext.boilerplate.lineshapes import bar_menu, controls, dash_menu, run_together
 from cleantext.boilerplate.markers import (
@@ -42,11 +43,9 @@ from cleantext.boilerplate.postlinks import post_link
 from cleantext.boilerplate.titleruns import title_run
 from cleantext.model import Answer, Block, BlockClass, BlockReason, DropReason, KeepReason, Step
 from cleantext.regexes import compiled
-from cleantext.text import COLONS
 
 MAX_LINK_DENSITY = 0.5  # share of a block's characters inside links: more is a menu or list
 LONG_LINK_DENSITY = 0.75  # long blocks may carry inline links; this many makes them lists
-MIN_GOOD_UNITS = 30  # units: a block this long with punctuation is prose
 # A dump line of bracketed stand-ins only: images, buttons, form fields ([4e2062a5cf], [登录]).
 PLACEHOLDERS = compiled(r"(?:\[[^\[\]]*\]\s*)+")
 MIN_GOOD_PUNCT_DENSITY = 0.02  # punctuation marks per unit below which long text is a menu dump
@@ -55,9 +54,6 @@ MIN_GOOD_PUNCT_DENSITY = 0.02  # punctuation marks per unit below which long tex
 # below this). Not for CJK text: Chinese prose is always densely marked, and a long block of Han
 # with few marks is a list of names or keywords.
 MIN_LONG_TEXT_UNITS = 200
-MIN_SHORT_UNITS = 8  # units: under this a block says too little to stand alone
-MAX_LIST_TEASER_UNITS = 80  # units: list items shorter than this are menu or teaser entries
-MIN_LIST_POINT_UNITS = 24  # units: a list item this long may be a point of the article (12 words)
 MAX_CONSENT_UNITS = 400  # units: a cookie banner's text, however verbose, is shorter than this
 COOKIE = compiled(CONSENT_COOKIE, re.I)
 # A piece of each of COOKIE's words, lower-cased, that holds no "i" nor "s": the pattern's case
@@ -67,11 +63,6 @@ COOKIE_PIECES = ("cook", "teczk", "クッキー")
 CONSENT = compiled(CONSENT_WORDS, re.I)
 # A link's text naming a document file: an attachment of the page (a notice's forms, a report)
 ATTACHMENT = compiled(r"\.(?:docx?|xlsx?|pptx?|pdf|wps|ofd|zip|rar|7z|csv|txt)\s*[)）]?\s*$", re.I)
-# The marks that end a statement (Latin, CJK, full-width, Devanagari, Urdu): a dump's list item
-# ending with one is a point of the article, as a sentence; a headline or a menu entry never ends
-# with one (a headline may ask or exclaim: ``?`` and ``!`` are not here).
-FULL_STOPS = tuple(".。．।۔")
-MIN_LIST_PROSE_PUNCT = 2  # punctuation marks that make a list item a sentence, not a link
 # An HTML tag written out as text: a dumper prints ad snippets and templates verbatim.
 TAG = compiled(r"<(?:[a-zA-Z][\w-]*(?:\s[^<>]*)?|/[a-zA-Z][\w-]*\s*)>")
 # Grammatical words of written Chinese (both scripts): particles, pronouns, a few adverbs and
@@ -81,20 +72,8 @@ MIN_GRAMMATICAL = 3  # grammatical words in an unmarked line for it to read as a
 MIN_GRAMMATICAL_SHARE = 0.05  # of its Han characters (prose has 0.1-0.3, name lists about 0)
 MIN_CLAUSE_CHARS = 8  # characters between separators, on average, in a line of clauses (menus: 2-4)
 ITEM_SEPARATOR = compiled(r"[\s|｜/／·•・\-–—_>»›,，、;；]")  # what a line of menu items puts between them
-# A date and time as lists stamp their entries: 08-11 16:06, 2005-04-03 17:19, 4月3日 17:19.
-DATE_TIME = compiled(
-    r"(?<!\d)(?:\d{4}\s*[-/.年]\s*)?\d{1,2}\s*[-/.月]\s*\d{1,2}(?:\s*日\s*|\s+)\d{1,2}:\d{2}(?::\d{2})?(?!\d)"
-)
-NON_WORD = compiled(r"\W+")
-MIN_ENTRY_CHARS = 4  # letters before the stamp: the entry's title
-MAX_STAMP_TAIL = 12  # letters and digits after the stamp: a size, a count, "PM"
 MIN_DOUBLED_CHARS = 6  # characters each half of a doubled line holds: shorter is "etc.etc."
 MIN_MARKUP_SHARE = 0.4  # of a block's characters inside tags: more is page source, not text about it
-# A truncated line this long with this many sentence marks inside it is a paragraph that happens to
-# end in an ellipsis (a trailing-off sentence, a story's opening); a teaser's summary is shorter, or
-# stands in a list, and its neighbours decide which it is.
-MIN_TRAILING_PARAGRAPH_UNITS = MIN_GOOD_UNITS
-MIN_TRAILING_PARAGRAPH_PUNCT = 2
 
 GOOD, BAD, SHORT = BlockClass.GOOD, BlockClass.BAD, BlockClass.SHORT
 Rule = Callable[[Block, Features], Answer]
@@ -216,67 +195,6 @@ def link_dense(block: Block, f: Features) -> Answer:
     return None
 
 
-def list_item(block: Block, f: Features) -> Answer:
-    """Short list items without sentences: menu entries, teaser headlines, truncated summaries.
-    In HTML, an item long enough to be an article's own point is left to its neighbours instead
-    (a dump's bullet lines are teaser headlines far more often than points of an argument); in a
-    dump, an item that ends with a full stop is left to them too: a headline or a menu entry ends
-    with none, an article's points are sentences (``_full_stop``)."""
-    if not block.in_list:
-        return None
-    if f.truncated or (f.units < MAX_LIST_TEASER_UNITS and f.punct < MIN_LIST_PROSE_PUNCT):
-        if not f.truncated and (
-            f.units >= MIN_LIST_POINT_UNITS if block.source == "html" else _full_stop(block.text, f)
-        ):
-            return SHORT, DropReason.RELATED
-        return BAD, DropReason.RELATED
-    return None
-
-
-def _full_stop(text: str, f: Features) -> bool:
-    """A dump's list item that is a statement: long enough to say something (``MIN_SHORT_UNITS``)
-    and ending with a full stop (``Pizza outsold every other dish last year.``)."""
-    return f.units >= MIN_SHORT_UNITS and text.rstrip()[-1:] in FULL_STOPS
-
-
-def dated_entry(block: Block, f: Features) -> Answer:
-    """A short Chinese line that ends with a date and time: an entry of a list of posts or
-    stories (``旅行中，谁忽悠了你？【版主】08-11 16:06 298字``); article sentences carry dates,
-    not stamps at their end."""
-    if not f.is_cjk or f.units >= MAX_LIST_TEASER_UNITS:
-        return None
-    stamp = DATE_TIME.search(block.text)
-    if stamp is None:
-        return None
-    before, after = block.text[: stamp.start()].rstrip(), block.text[stamp.end() :]
-    if before.endswith(COLONS):
-        return None  # a labelled dateline (发布时间：…): the page's own metadata
-    if sum(c.isalnum() for c in before) >= MIN_ENTRY_CHARS and len(NON_WORD.sub("", after)) <= MAX_STAMP_TAIL:
-        return BAD, DropReason.RELATED
-    return None
-
-
-
-
-
-
-
-
-def teaser(block: Block, f: Features) -> Answer:
-    """Lines cut off with an ellipsis: summaries of other articles. A long, punctuated line that
-    trails off (a paragraph ending in ``……``) is left to its neighbours: beside article text it is
-    article text, among other teasers a teaser."""
-    if f.truncated and f.units < MAX_LIST_TEASER_UNITS:
-        # (a line opening a Markdown link or image is its text, not a paragraph: ``![alt…](``)
-        if f.units >= MIN_TRAILING_PARAGRAPH_UNITS and not block.in_list and block.text[:1] not in "[!":
-            # the marks before the ellipsis: a dump's "..." after a Han character counts as two
-            body = features_of(TRUNCATED.sub("", block.text))
-            if body.punct >= MIN_TRAILING_PARAGRAPH_PUNCT:
-                return SHORT, DropReason.TEASER
-        return BAD, DropReason.TEASER
-    return None
-
-
 def preformatted(block: Block, f: Features) -> Answer:
     """HTML ``<pre>`` blocks with some text: code and verse quoted in the article, not menus."""
     if block.kind == "pre" and f.units >= MIN_SHORT_UNITS:
@@ -290,8 +208,6 @@ def code(block: Block, f: Features) -> Answer:
     if f.code_like and block.source == "text":
         return SHORT, KeepReason.CODE
     return None
-
-
 
 
 def prose(block: Block, f: Features) -> Answer:
@@ -339,8 +255,6 @@ def unpunctuated(block: Block, f: Features) -> Answer:
     if f.units >= MIN_GOOD_UNITS and f.punct == 0:
         return BAD, DropReason.NAV
     return None
-
-
 
 
 def short(block: Block, f: Features) -> Answer:

@@ -1,7 +1,7 @@
 """Blocks judged again by what stands around them on the page, before context smoothing.
 
 Paragraphs that trail off: the ladder leaves a long, punctuated line ending in an ellipsis
-undecided (``rules.teaser``), for a story may open or end with one (``……``). A page that holds
+undecided (``entries.teaser``), for a story may open or end with one (``……``). A page that holds
 several such lines is a feed of teasers, each a summary cut short at the same length: the shape
 repeats. There they are teasers whatever stands around them.
 

@@ -25,8 +25,6 @@ KNOWN = {
     "zh_law": "the articles' first chapter is dropped as outside the main region",
     "zh_nested_list": LISTS_DROPPED,
     "zh_product_specs": "the price line is kept, the package list dropped as a related list",
-    "zh_steps": LISTS_DROPPED,
-    "zh_tutorial_python": "the last list item is dropped as a related-list entry",
 }
 
 
