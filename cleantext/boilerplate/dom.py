@@ -47,8 +47,9 @@ from operator import itemgetter
 
 from cleantext.boilerplate.context import Judged
 from cleantext.boilerplate.extent import extend
+from cleantext.boilerplate.features import MIN_GOOD_UNITS
 from cleantext.boilerplate.leaning import leaning
-from cleantext.boilerplate.rules import MIN_GOOD_UNITS, marker
+from cleantext.boilerplate.rules import marker
 from cleantext.boilerplate.tables import inner_tables
 from cleantext.model import HEADING_KINDS, Block, BlockClass, DropReason, KeepReason, PageMeta, Step
 from cleantext.text import fold

@@ -24,7 +24,7 @@ the article's element (``dom.container_prior``) some short lines are the article
 from __future__ import annotations
 
 from cleantext.boilerplate.context import Judged
-from cleantext.boilerplate.rules import MIN_SHORT_UNITS
+from cleantext.boilerplate.features import MIN_SHORT_UNITS
 from cleantext.model import HEADING_KINDS, Block, BlockClass
 from cleantext.text import COLONS
 

@@ -22,7 +22,7 @@ LISTS_DROPPED = "the boilerplate stage drops list items without links as related
 KNOWN = {
     "en_product_specs": LISTS_DROPPED,
     "zh_course_syllabus": "the syllabus's key-value table and its headings are judged outside the main region",
-    "zh_law": "the articles' first chapter is dropped as outside the main region",
+    "zh_law": "the adoption note under the title (（…会议通过）) is dropped as a short line above the text",
     "zh_nested_list": LISTS_DROPPED,
     "zh_product_specs": "the price line is kept, the package list dropped as a related list",
 }
