@@ -34,7 +34,15 @@ CLAUSE_MARKS = tuple("，,。；;！!？?")  # marks a card line never holds (it
 DIGITS = compiled(r"\d+")
 # A date's month written as a word changes from post to post as its digits do (``Mar 29, 2024``,
 # ``12 May 2024``): next to a number, it is one mark too.
-DATE_WORDS = compiled(r"(?i)\b(?:" + MONTH_NAME + r")(?=\s*\d)|(?<=\d\s)(?:" + MONTH_NAME + r")(?![a-z])")
+# So is the day of the week a date line names before it (``Tue Mar 12, 2024``, ``Sunday, 3 May``)
+# or after it (``2024年3月12日 星期二``). (Not a 12-hour time's am or pm: a thread whose quote
+# headers then share their shapes with its date lines loses its posts.)
+WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|nesday|rsday|urday|r|rs)?\.?,?"
+DATE_WORDS = compiled(
+    r"(?i)\b(?:" + MONTH_NAME + r")(?=\s*\d)|(?<=\d\s)(?:" + MONTH_NAME + r")(?![a-z])"
+    r"|\b" + WEEKDAY + r"(?=\s+(?:\d|(?:" + MONTH_NAME + r")\s*\d))"
+    r"|(?<=\d[日号])\s?(?:星期|周)[一二三四五六日天]"
+)
 MAX_CARD_SPREAD = 1  # lines one card may hold beyond another's between two template lines (a rank)
 MAX_TEMPLATE_REACH = 6  # lines between two lines the template prints together (a button row, a card)
 MIN_SPOKEN_SHARE = 0.75  # of a template line's occurrences with prose before the next one
@@ -59,7 +67,14 @@ TO_DUMP_CHROME = Step("dump_posts", BAD, DropReason.POST_CHROME)
 
 
 def _shape(text: str) -> str:
-    """The line with each run of digits, and a month's name next to one, made one mark."""
+    """The line with each run of digits, and a month's or a weekday's name next to one, made one
+    mark.
+
+    >>> _shape("Joined: Sun Jan 08, 2017 3:02 pm") == _shape("Joined: Thu Sep 22, 2022 6:11 pm")
+    True
+    >>> _shape("发表于 2024年3月12日 星期二") == _shape("发表于 2024年4月2日 星期日")
+    True
+    """
     text = " ".join(text.split())
     return DIGITS.sub("#", DATE_WORDS.sub("#", text)) if DIGITS.search(text) else text
 

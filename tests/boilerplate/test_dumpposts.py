@@ -160,6 +160,27 @@ def test_a_month_named_next_to_a_number_is_a_mark_of_the_shape() -> None:
     assert _shape("May I ask 2 things") != _shape("Can I ask 2 things")
 
 
+def test_a_weekday_named_next_to_a_date_is_a_mark_of_the_shape() -> None:
+    # a card's join date names its weekday too: it changes from writer to writer as the digits do
+    assert _shape("Joined: Sun Jan 08, 2017 3:02 pm") == _shape("Joined: Thu Sep 22, 2022 6:11 pm")
+    assert _shape("Posted Monday, 3 May 2024") == _shape("Posted Friday, 21 June 2024")
+    assert _shape("发表于 2024年3月12日 星期二") == _shape("发表于 2024年4月2日 星期日")
+    # a weekday's word away from a date is a word
+    assert _shape("Sunday school at 10") != _shape("Monday school at 10")
+
+
+def test_a_card_whose_join_dates_name_their_weekdays_still_marks_the_thread() -> None:
+    days = ("Sun Jan 08, 2017", "Mon Apr 14, 2014", "Thu Sep 22, 2022", "Wed Feb 02, 2011")
+    replies = [f"{PROSE} Number {n}." for n in range(4)]
+    posts = []
+    for n, (day, reply) in enumerate(zip(days, replies, strict=True)):
+        posts += [reply, f"writer{n}", f"Posts: {10 + 7 * n}", f"Joined: {day} 3:02 pm"]
+    found = dump_thread(_lines(posts), judged(_lines(posts)))
+    assert found is not None
+    assert {posts[i] for i in found.prose} == set(replies)
+    assert {f"Joined: {day} 3:02 pm" for day in days} <= {posts[i] for i in found.chrome}
+
+
 def _rank_cards(texts: list[str]) -> list[str]:
     """A thread of four posts whose cards name the month of their dates, the second and the
     fourth with a rank between the count of posts and the date line."""
