@@ -54,6 +54,17 @@ HINT_TAGS = frozenset("nav footer aside header article main figure figcaption fo
 HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6 title".split())
 LIST_TAGS = frozenset("li ul ol dl".split())
 BREAK_TAGS = BLOCK_TAGS | {"br"}  # elements that end the current block where they open and close
+# A quote's source (``<blockquote><div><cite>X wrote:</cite>…``, as forum software sets a quoted
+# post's header) is a line of its own: inline by its tag, it would run into the quoted words
+# (``…9:02 pmMeasure it…``). The blockquote is its parent or its grandparent.
+CITE = "cite"
+QUOTE_LABEL = "blockquote"
+
+
+def quote_source(labels: list[str]) -> bool:
+    """Is the ``CITE`` element whose path label closes ``labels`` a quote's source (right inside a
+    blockquote)?"""
+    return any(label.startswith(QUOTE_LABEL) for label in labels[-3:-1])
 HINT_WORDS = compiled(r"[a-z]+")
 # A class that styles a side of the element's box (``ipsPadding_bottom``, ``margin-bottom``,
 # ``border-top``, ``ui-corner-bottom``) names where the padding or the line goes, not what the
@@ -181,12 +192,13 @@ class _Builder:
     def open(self, tag: Tag, label: str) -> None:
         name = tag.name
         self.labels.append(label)
-        if name in BREAK_TAGS:
+        if name in BREAK_TAGS or (name == CITE and quote_source(self.labels)):
             self.flush()
         elif name == "a":
             self.links += 1
 
     def close(self, name: str) -> None:
+        source = name == CITE and quote_source(self.labels)  # (a name test first: this runs for every element)
         self.labels.pop()
         if name in BREAK_TAGS:
             self.flush()
@@ -194,6 +206,8 @@ class _Builder:
                 self.group += 1
         elif name == "a":
             self.links -= 1
+        elif source:
+            self.flush()
 
     def hidden(self, tag: Tag) -> None:
         """An invisible element (``math``, ``script``): no text; Markdown output reads some of them."""

@@ -41,7 +41,7 @@ from typing import NamedTuple
 from cleantext.model import MARK_CLOSE, MARK_OPEN, Block, Markup
 from cleantext.regexes import compiled
 from cleantext.segment.elements import EMPHASIS, ENDERS, OPENERS, Table, markup_span
-from cleantext.segment.html import BREAK_TAGS, MAX_PATH_CHARS, PATH_LABELS, _Builder, _Frame
+from cleantext.segment.html import BREAK_TAGS, CITE, MAX_PATH_CHARS, PATH_LABELS, _Builder, _Frame, quote_source
 from cleantext.segment.mathml import tex_of
 from cleantext.segment.soup import Tag
 from cleantext.text import looks_like_code
@@ -116,7 +116,7 @@ class StructureBuilder(_Builder):
     def open(self, tag: Tag, label: str) -> None:
         name = tag.name
         self.labels.append(label)
-        if name in BREAK_TAGS:
+        if name in BREAK_TAGS or (name == CITE and quote_source(self.labels)):
             self.flush()
         elif name == "a":
             self.links += 1
@@ -126,6 +126,7 @@ class StructureBuilder(_Builder):
 
     def close(self, name: str) -> None:
         depth = len(self.labels)
+        source = name == CITE and quote_source(self.labels)  # (a name test first: this runs for every element)
         self.labels.pop()
         if name in BREAK_TAGS:
             self.flush()
@@ -133,6 +134,8 @@ class StructureBuilder(_Builder):
                 self.group += 1
         elif name == "a":
             self.links -= 1
+        elif source:
+            self.flush()
         spans = self.spans
         while spans and spans[-1][0] >= depth:
             self._end(spans.pop())

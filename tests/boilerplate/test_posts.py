@@ -16,6 +16,7 @@ PAGES = [
     "thread-en.html",
     "thread-zh.html",
     "thread-phpbb.html",  # each post under a permalink subject repeating the topic (Re: …)
+    "thread-phpbb-quote.html",  # a quote whose source is an inline <cite> (X wrote: ↑date); signatures
     "thread-pair.html",  # a question and its one answer, each under a full card (name, rank, counts)
     "thread-discuz.html",  # table-set posts; an edit note over a post, a quote headed by a name and a date
     "qa-en.html",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from cleantext.model import Markup
 from cleantext.segment.html import MAX_CONTAINERS, parse_html
 
 
@@ -92,3 +93,19 @@ def test_a_box_style_class_names_no_side_of_the_page() -> None:
     first, second = (block.hint.split() for block in blocks)
     assert "bottom" not in first and {"ipsbox", "ipspadding", "nav"} <= set(first)
     assert "top" not in second and "bottom" in second  # ``page-bottom`` styles no box: its side counts
+
+
+def test_a_quotes_source_in_a_cite_is_a_line_of_its_own() -> None:
+    # forum software heads a quoted post with its source, inline by its tag
+    html = (
+        "<div><blockquote><div><cite>harriet wrote: ↑Tue Mar 12, 2024 9:02 pm</cite>Measure the chain first."
+        "</div></blockquote><p>As <cite>The Cyclist</cite> put it, measure twice.</p></div>"
+    )
+    texts = [b.text for b in parse_html(html)[0]]
+    assert texts == [
+        "harriet wrote: ↑Tue Mar 12, 2024 9:02 pm",
+        "Measure the chain first.",
+        "As The Cyclist put it, measure twice.",  # a work's title cited in a sentence stays in it
+    ]
+    # the Markdown path cuts the same blocks
+    assert [b.text for b in parse_html(html, Markup())[0]] == texts
