@@ -48,6 +48,7 @@ from cleantext.document.title import (
     html_title,
     split_site,
     strip_channel_tag,
+    strip_counters,
     strip_heading_mark,
     strip_rule,
 )
@@ -108,7 +109,8 @@ def _title(
     index = dump_headline(verdicts, anchor, first)
     if index is None:
         return None, None, None
-    line = strip_channel_tag(strip_heading_mark(strip_rule(normalize_paragraph(verdicts[index].block.text))))
+    line = strip_heading_mark(strip_rule(normalize_paragraph(verdicts[index].block.text)))
+    line = strip_counters(strip_channel_tag(line))
     chrome = _chrome(verdicts, index) if has_separator(line) else []
     title, site = split_site(line, meta.site, chrome)
     return title or None, index, site

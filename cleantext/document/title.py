@@ -190,6 +190,11 @@ def strip_heading_mark(title: str) -> str:
     return HEADING_MARK.sub("", title, count=1)
 
 
+# Labelled counts in a row, as a forum's thread cell prints them before the thread's title
+# (``查看: 3621|回复: 5``): a label of a word or two, a colon, a number, a bar or a space.
+COUNTERS = compiled(r"^(?:[^\W\d]{1,8}\s?[:：]\s*\d[\d,.]*[kKmM万]?\s*[|｜/·]?\s*){2,}")
+
+
 def strip_rule(title: str) -> str:
     """A headline without the rule a dump drew on its line (``RULE_EDGE``).
 
@@ -197,6 +202,18 @@ def strip_rule(title: str) -> str:
     'Harbour ferry adds two crossings'
     """
     return RULE_EDGE.sub("", title)
+
+
+def strip_counters(title: str) -> str:
+    """A headline without the bar of counters a forum prints in its cell (``查看: 3621|回复: 5``,
+    ``Views: 812 | Replies: 14``): two labelled numbers or more in a row at its start.
+
+    >>> strip_counters("查看: 3621|回复: 5 老房子换窗户选断桥铝还是塑钢？")
+    '老房子换窗户选断桥铝还是塑钢？'
+    >>> strip_counters("Covid: 300 new cases in the city")  # one number after a label: the headline's
+    'Covid: 300 new cases in the city'
+    """
+    return COUNTERS.sub("", title, count=1) or title
 
 
 def strip_channel_tag(title: str) -> str:

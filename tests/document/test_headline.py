@@ -605,3 +605,14 @@ def test_a_posts_age_is_not_the_headline() -> None:
     assert article.title == "What do you all make of it?"
     article = _article([("大家怎么看", False), ("3小时前", False), (BODY, True)])
     assert article.title == "大家怎么看"
+
+
+def test_a_forums_counters_printed_before_the_threads_title_leave_the_title() -> None:
+    article = _article([
+        ("查看: 3621|回复: 5 三条主干道下月起分段封闭施工", False),
+        ("2021-05-05 17:20 来源：滨江晨报", False),
+        (BODY, True),
+    ])
+    assert article.title == "三条主干道下月起分段封闭施工"
+    article = _article([("Views: 812 | Replies: 14 Road works on three main roads", False), (BODY, True)])
+    assert article.title == "Road works on three main roads"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cleantext.document import finalize
-from cleantext.document.title import html_title, looks_like_title, split_site, strip_site
+from cleantext.document.title import html_title, looks_like_title, split_site, strip_counters, strip_site
 from cleantext.model import Article, Block, Decoded, KeepReason, PageMeta, Verdict
 from cleantext.text import units_of
 
@@ -147,3 +147,10 @@ def test_dump_lines_that_are_not_headlines(line: str) -> None:
 )
 def test_headlines_with_a_colon_a_stop_or_an_at(line: str) -> None:
     assert looks_like_title(line)
+
+
+def test_counters_leave_a_title_only_when_two_stand_in_a_row_at_its_start() -> None:
+    assert strip_counters("查看: 3621|回复: 5 老房子换窗户") == "老房子换窗户"
+    assert strip_counters("Views: 1.2k · Replies: 14 Which chain checker?") == "Which chain checker?"
+    assert strip_counters("Covid: 300 new cases in the city") == "Covid: 300 new cases in the city"
+    assert strip_counters("Road works: 3 roads, 4 months") == "Road works: 3 roads, 4 months"
