@@ -69,7 +69,7 @@ from cleantext.boilerplate.context import Judged, confine, fallback, main_region
 from cleantext.boilerplate.dom import container_prior, headline
 from cleantext.boilerplate.dumpposts import apply_dump_thread, dump_thread
 from cleantext.boilerplate.lineshapes import form_line, frame_stand_ins
-from cleantext.boilerplate.measures import measured_lists
+from cleantext.boilerplate.measures import measured_entries, measured_lists
 from cleantext.boilerplate.memory import RememberingJudge
 from cleantext.boilerplate.postchrome import apply_thread
 from cleantext.boilerplate.posts import find_thread
@@ -159,6 +159,7 @@ class Classifier:
         container_prior(blocks, judged, meta)
         key_value_tables(blocks, judged)
         numbered_clauses(blocks, judged)
+        measured_entries(blocks, judged)
         texts = [block.text for block in blocks]
         smooth(judged, texts)
         fallback(judged, blocks)

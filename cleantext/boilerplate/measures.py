@@ -6,7 +6,10 @@ smoothing cannot win them back, since their neighbours are entries as well. What
 is how each entry opens: with a quantity and its unit (``2 cups flour``, ``1 ½ teaspoon salt``,
 ``4 ounces, weight chocolate``). A menu's or a teaser list's entries open with a word, or with a
 number and a noun (``10 Ways to …``), not with a unit of measure. Such a list between kept lines
-of the article is the article's (after the region steps: a list is no reason to move the region).
+of the article is the article's: between its paragraphs on their own merits, before smoothing
+and the region (``measured_entries``: taken for a menu, the list weighed against the text and cut
+a recipe's method away from it), and between the article's lines after the region steps
+(``measured_lists``: the lines smoothing kept around it count then).
 
 >>> from cleantext.model import Block
 >>> from cleantext.boilerplate import classify
@@ -22,6 +25,7 @@ of the article is the article's (after the region steps: a list is no reason to 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from cleantext.boilerplate.context import Judged
 from cleantext.model import Block, BlockClass, KeepReason, Step
@@ -29,6 +33,8 @@ from cleantext.regexes import compiled
 
 GOOD = BlockClass.GOOD
 MEASURED = Step("measured_lists", GOOD, KeepReason.CONTEXT)
+MEASURED_EARLY = Step("measured_entries", GOOD, KeepReason.CONTEXT)
+LIST_ENTRY = "list_item"  # the ladder's rule for a list's short entries
 # A quantity (``2``, ``1.5``, ``2-1/2``, ``1 ½``, ``½``), a range of them (``2-3``, ``2 to 3``),
 # then a unit of measure or of count of a recipe or a parts list.
 _NUMBER = r"(?:\d+(?:[.,/]\d+)?(?:[-\s]\d+/\d+)?\s*[½⅓⅔¼¾⅛]?|[½⅓⅔¼¾⅛])"
@@ -83,11 +89,10 @@ def _clusters(measured: list[int]) -> list[tuple[int, int, int]]:
     return groups
 
 
-def measured_lists(blocks: list[Block], judged: list[Judged]) -> None:
-    """After the article is found: a run of dump lines (list entries or lines of their own) most
-    of which open with a quantity and its unit (``MEASURE``), with a kept line of the article
-    above it and one under it (``_kept_beyond``), is kept: its short lines and entries,
-    and the rest of a list it starts or ends inside (in place)."""
+def _measured_runs(blocks: list[Block], judged: list[Judged]) -> Iterator[range]:
+    """The runs of dump lines (list entries or lines of their own) most of which open with a
+    quantity and its unit (``MEASURE``), with a kept line above and one under them
+    (``_kept_beyond``), each with the rest of a list it starts or ends inside."""
     n = len(blocks)
     measured = [
         j
@@ -109,6 +114,25 @@ def measured_lists(blocks: list[Block], judged: list[Judged]) -> None:
             and _kept_beyond(judged, first - 1, -1)
             and _kept_beyond(judged, last + 1, 1)
         ):
-            for j in span:
-                if judged[j].cls is not GOOD and judged[j].rule in ENTRY_RULES:
-                    judged[j].set(MEASURED)
+            yield span
+
+
+def measured_entries(blocks: list[Block], judged: list[Judged]) -> None:
+    """Before smoothing and the region: the entries of a list of measures between the article's
+    text on its own merits (``_measured_runs``) are text, not the menu's entries the ladder took
+    them for, and weigh as text in the region: an ingredient list no longer cuts a recipe from
+    its method, nor is a run of short lines for smoothing to take for a link list (in place)."""
+    for span in _measured_runs(blocks, judged):
+        for j in span:
+            if judged[j].cls is not GOOD and judged[j].rule == LIST_ENTRY:
+                judged[j].set(MEASURED_EARLY)
+
+
+def measured_lists(blocks: list[Block], judged: list[Judged]) -> None:
+    """After the article is found: a run of dump lines most of which open with a quantity and its
+    unit, between kept lines of the article (``_measured_runs``), is kept: its short lines and
+    entries, and the rest of a list it starts or ends inside (in place)."""
+    for span in _measured_runs(blocks, judged):
+        for j in span:
+            if judged[j].cls is not GOOD and judged[j].rule in ENTRY_RULES:
+                judged[j].set(MEASURED)

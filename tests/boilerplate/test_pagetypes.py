@@ -1,4 +1,4 @@
-"""Blogs (a technical one among them) and government notices, end to end over hand-made fixtures (``tests/boilerplate/pagetypes``):
+"""Blogs (a technical one among them), government notices and a recipe, end to end over hand-made fixtures (``tests/boilerplate/pagetypes``):
 the post or the notice is kept; the sidebar (about-me box, archive by month, categories, blogroll,
 recent posts), the tag cloud, the taxonomy line, the previous/next links, the accessibility bar,
 the service menu and the site's registration footer are dropped. Each HTML fixture comes with its
@@ -88,3 +88,19 @@ def test_a_notice_keeps_its_signature_and_takes_its_date(name: str) -> None:
     record = _record(name)
     assert record.text.splitlines()[-2:] == ["某某市住房和城乡建设局", "2024年4月8日"]  # the signed date stays, as signed
     assert record.date is not None and record.date.startswith("2024-04-08")
+
+
+RECIPE_CHROME = ["Crispy Chickpea Wraps", "Welcome to The Thrifty Pantry", "Made this for lunches", "Subscribe"]
+
+
+@pytest.mark.parametrize("suffix", [".html", *(f".{d}" for d in DUMPS), ".html2text.txt"])
+def test_a_recipe_keeps_its_ingredients_and_its_method(suffix: str) -> None:
+    # a Markdown dump numbers the method's steps as a list: the ingredient list above them, a
+    # list of measures, must not cut the recipe there (``measures.measured_entries``)
+    text = _text("recipe-en" + suffix)
+    for line in ["200 g pearl barley", "4 tbsp olive oil"]:
+        assert line in text.splitlines(), line
+    # (the browser-like layout indents the card's buttons under the last step, which they then join)
+    assert "Once cool, stir in the cucumber, spring onions and parsley, then season to taste." in text
+    for line in RECIPE_CHROME:
+        assert line not in text, line
