@@ -41,9 +41,10 @@ The method, step by step (one module each):
    ``post-chrome``, whatever the region steps decided; above an article of its own, the list is
    its comments and leaves (``docs/threads.md``). The list is found before the region steps,
    from the ladder's answers.
-9. Here: a dump's placeholder lines (``[image]``, ``[button]``, ``IFRAME: <address>``) and its form lines (a text box
-   with its label and button, ``lineshapes.form_line``) leave the kept text; they took part in the steps
-   above as what they stand for, a picture or a control between paragraphs.
+9. Here: a dump's placeholder lines (``[image]``, ``[button]``, ``IFRAME: <address>``, an
+   advert's label: ``Advertisement``) and its form lines (a text box with its label and button,
+   ``lineshapes.form_line``) leave the kept text; they took part in the steps above as what they
+   stand for, a picture or a control between paragraphs.
 10. Here: the verdicts, one per block, for the document stage and for ``cleantext explain``.
 
 Every verdict names the rule that decided (``Verdict.rule``) and the steps after the ladder that
@@ -68,7 +69,7 @@ from cleantext.boilerplate.clauses import numbered_clauses
 from cleantext.boilerplate.context import Judged, confine, fallback, main_region, repeated, smooth
 from cleantext.boilerplate.dom import container_prior, headline
 from cleantext.boilerplate.dumpposts import apply_dump_thread, dump_thread
-from cleantext.boilerplate.lineshapes import form_line, frame_stand_ins
+from cleantext.boilerplate.lineshapes import ad_label, form_line, frame_stand_ins
 from cleantext.boilerplate.measures import measured_entries, measured_lists
 from cleantext.boilerplate.memory import RememberingJudge
 from cleantext.boilerplate.postchrome import apply_thread
@@ -88,12 +89,13 @@ SKIP_COMMENT = frozenset((COMMENT,))
 GOOD, BAD = BlockClass.GOOD, BlockClass.BAD
 PLACEHOLDER = Step("drop_placeholders", BAD, DropReason.EMPTY)
 FORM = Step("drop_placeholders", BAD, DropReason.NAV)
+AD = Step("drop_placeholders", BAD, DropReason.RELATED)  # an advert's label: the promotions' reason
 
 
 def drop_placeholders(blocks: list[Block], judged: list[Judged]) -> None:
     """Kept dump lines that are only placeholders (pictures, buttons, embedded frames:
-    ``lineshapes.frame_stand_ins``), or a form's text box with its label and button, are dropped
-    (in place)."""
+    ``lineshapes.frame_stand_ins``), a form's text box with its label and button, or an advert's
+    label (``lineshapes.ad_label``) are dropped (in place)."""
     for i in frame_stand_ins(blocks):
         if judged[i].cls is GOOD:
             judged[i].set(PLACEHOLDER)
@@ -103,6 +105,8 @@ def drop_placeholders(blocks: list[Block], judged: list[Judged]) -> None:
                 item.set(PLACEHOLDER)
             elif form_line(block, item.feats):
                 item.set(FORM)
+            elif ad_label(block):
+                item.set(AD)
 
 
 TO_COMMENT_TEXT = Step("keep_comments", GOOD, KeepReason.POST)

@@ -7,7 +7,8 @@
 - Headlines or keywords run together on one long line of Han, a space between each.
 - A dump's form: an empty text box (``[      ]``, ``________``) with its label and button; not a
   rule of the ladder but a test the kept text is filtered by at the end (``form_line``), as a
-  dump's stand-in for an embedded frame is (``frame_stand_ins``: lynx's ``IFRAME: <address>``).
+  dump's stand-in for an embedded frame is (``frame_stand_ins``: lynx's ``IFRAME: <address>``),
+  and an advert's label alone on its line (``ad_label``: ``Advertisement``, ``广告``).
 
 Each answers with a class and a reason, or passes (None), as every rule of the ladder.
 
@@ -20,6 +21,7 @@ Each answers with a class and a reason, or passes (None), as every rule of the l
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from cleantext.boilerplate.features import Features, features_of, sparse
@@ -35,6 +37,15 @@ FORM_FIELD = compiled(r"\[ {3,}\]|(?<!_)_{8,50}(?!_)")
 FRAME_STAND_IN = compiled(r"IFRAME:(?:\s+\S+)?")
 FRAME_LABEL = "IFRAME:"
 FRAME_ADDRESS = compiled(r"(?:[a-z]+:)?//\S|[\w-]+$")  # a URL, or a frame's bare name or id
+# An advert's label left alone where the advert was: a dump prints the slot's label on a line of
+# its own between the story's paragraphs. Not a rule of the ladder: as chrome between paragraphs
+# it would cut the story in two at the region step; undecided, it is a picture's place.
+AD_LABEL = compiled(
+    r"\W*(?:advertisements?|advertising|ads?|sponsored(?: content)?|anzeige|publicité|publicidad|pubblicità"
+    r"|reklama|広告|广告|廣告)\W*",
+    re.IGNORECASE,
+)
+MAX_AD_LABEL_CHARS = 24  # characters: a label and its dashes (``— Advertisement —``); a quick test first
 # units: a form's line holds a label or two and a button (eight words); a longer one is a form set
 # beside a column of text, or a heading with its reply box
 MAX_FORM_UNITS = 16
@@ -133,6 +144,12 @@ def frame_stand_ins(blocks: list[Block]) -> Iterator[int]:
         elif text.startswith(FRAME_LABEL) and block.source == "text" and FRAME_STAND_IN.fullmatch(text):
             yield block.index
         label = text == FRAME_LABEL and block.source == "text"
+
+
+def ad_label(block: Block) -> bool:
+    """A dump's line that is only an advert's label (``AD_LABEL``: ``Advertisement``, ``广告``)."""
+    text = block.text
+    return block.source == "text" and len(text) <= MAX_AD_LABEL_CHARS and AD_LABEL.fullmatch(text) is not None
 
 
 def form_line(block: Block, f: Features) -> bool:

@@ -105,6 +105,10 @@ PROMO = [
     # names what arrives by mail (sign up for free email updates; get the news delivered to your inbox)
     r"^(?:sign up|join us|join our|stay (?:up[- ]to[- ]date|informed|in touch|connected)|get (?:the|more|our)\b)"
     r".{0,80}\b(?:newsletters?|e-?mail updates|(?:news )?alerts|(?:to|in) your inbox)\b",
+    # a blog's affiliate disclosure over a post: the post may contain affiliate links; as an
+    # Amazon Associate I earn from qualifying purchases
+    r"^(?:this|the|our) (?:post|article|page|site|blog|content|recipe) (?:may )?contains? affiliate links?\b",
+    r"^as an amazon associate\b",
 ]
 # A paywall's notice where the article stops for non-subscribers: the story is for subscribers or
 # members only, subscribe or log in to read on (Japanese: 会員限定 members only, 有料会員 paying

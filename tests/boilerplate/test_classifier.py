@@ -67,3 +67,16 @@ def test_a_dumps_embedded_frame_between_paragraphs_is_not_kept() -> None:
     verdicts = classify([Block(i, text, source="text") for i, text in enumerate(lines)])
     assert [v.keep for v in verdicts] == [True, False, False, True]
     assert verdicts[2].chain[-1].name == "drop_placeholders"
+
+
+def test_an_adverts_label_between_paragraphs_leaves_the_text_but_does_not_cut_it() -> None:
+    # undecided at the region step (a picture's place), dropped at the end
+    lines = [PARA, "Advertisement", PARA + "又一段。"]
+    verdicts = classify([Block(i, text, source="text") for i, text in enumerate(lines)])
+    assert [v.keep for v in verdicts] == [True, False, True]
+    assert verdicts[1].chain[-1].name == "drop_placeholders" and verdicts[1].reason == DropReason.RELATED
+
+
+def test_a_posts_affiliate_disclosure_is_no_text() -> None:
+    text = "This post may contain affiliate links. Please read our disclosure policy."
+    assert classify([Block(0, text, source="text"), Block(1, PARA, source="text")])[0].reason == DropReason.RELATED

@@ -4,7 +4,15 @@ directly (no HTML, no files)."""
 from __future__ import annotations
 
 from cleantext.boilerplate.features import features_of
-from cleantext.boilerplate.lineshapes import bar_menu, controls, dash_menu, form_line, frame_stand_ins, run_together
+from cleantext.boilerplate.lineshapes import (
+    ad_label,
+    bar_menu,
+    controls,
+    dash_menu,
+    form_line,
+    frame_stand_ins,
+    run_together,
+)
 from cleantext.model import Block
 
 # Chinese prose: densely marked, no spaces between words
@@ -82,3 +90,11 @@ def test_a_frames_stand_in_is_its_label_with_the_address_or_the_address_under_it
     assert list(frame_stand_ins(blocks)) == [0, 2, 3, 4]
     html = [Block(0, "IFRAME: http://video.example.org/embed/42", source="html")]
     assert list(frame_stand_ins(html)) == []  # an HTML page's text that says so is the page's
+
+
+def test_an_adverts_label_alone_on_its_line_is_one() -> None:
+    for text in ("Advertisement", "ADVERTISEMENT", "— Advertisement —", "广告", "Sponsored content", "Anzeige"):
+        assert ad_label(Block(0, text, source="text")), text
+    for text in ("Ad blockers are common.", "广告法规定，不得虚假宣传。", "Advertising standards"):
+        assert not ad_label(Block(0, text, source="text")), text
+    assert not ad_label(Block(0, "Advertisement"))  # an HTML page's own words: its elements say more
