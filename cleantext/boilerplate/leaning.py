@@ -121,13 +121,14 @@ def _announced(blocks: list[Block], judged: list[Judged], weights: list[float], 
 
 
 def _section_heads(blocks: list[Block], judged: list[Judged], weights: list[float], first: int, hi: int) -> set[int]:
-    """The headings (``h1``..``h6``, no links) in the article's element, up to its last text, that
-    stand right above a paragraph of it: a section's heading, whatever precedes it (a picture's
-    credit, an advert, the byline the ladder drops). Smoothing keeps a heading only between text."""
+    """The headings (``h1``..``h6``, not links: a link inside, a permalink ``#`` or an edit control
+    ``[edit]``, is no heading's text) in the article's element, up to its last text, that stand
+    right above a paragraph of it: a section's heading, whatever precedes it (a picture's credit,
+    an advert, the byline the ladder drops). Smoothing keeps a heading only between text."""
     out: set[int] = set()
     for i in range(first, hi):
         block, item = blocks[i], judged[i]
-        if block.kind in HEADING_KINDS and item.cls is SHORT and not block.link_chars and item.feats.units:
+        if block.kind in HEADING_KINDS and item.cls is SHORT and not _linked(block) and item.feats.units:
             if weights[i + 1] > 0 and judged[i + 1].cls is GOOD:
                 out.add(i)
     return out

@@ -52,3 +52,12 @@ def test_one_line_paragraphs_ending_a_sentence_are_kept() -> None:
         assert kept in text, kept
     for dropped in ("Home", "Notes", "all rights reserved"):
         assert dropped not in text, dropped
+
+
+def test_a_section_heading_with_an_edit_link_after_a_table_of_contents_is_kept() -> None:
+    # a wiki's heading carries its edit control ([edit], a link) and follows the table of
+    # contents (links): the link is a small part of the heading, which heads the text under it
+    text = kept_text("wiki-edit-links.html")
+    assert any(line.startswith("History") for line in text.splitlines())
+    for dropped in ("Random article", "Netherford Lock", "Buildings completed in 1794"):
+        assert dropped not in text, dropped
