@@ -91,13 +91,24 @@ def _html_rows(blocks: list[Block]) -> list[tuple[int, int]]:
     i, n = 0, len(blocks)
     while i < n:
         start, rows = i, 0
-        while i + 1 < n and _html_pair(blocks[i], blocks[i + 1]):
+        while i + 1 < n and _html_pair(blocks[i], blocks[i + 1]) and _alone(blocks, i):
             rows += 1
             i += 2
         if rows >= MIN_ROWS:
             runs.append((start, i - 1))
         i = i if i > start else i + 1
     return runs
+
+
+def _alone(blocks: list[Block], i: int) -> bool:
+    """Are blocks ``i`` and ``i + 1`` (a pair of cells, ``_html_pair``) their row's only cells? A
+    listing's row of four cells (topic, replies, views, activity) holds two pairs side by side."""
+    row = blocks[i].containers[-2]
+    for j in (i - 1, i + 2):
+        if 0 <= j < len(blocks) and blocks[j].kind in CELLS and len(blocks[j].containers) >= 2:
+            if blocks[j].containers[-2] == row:
+                return False
+    return True
 
 
 def _html_pair(key: Block, value: Block) -> bool:

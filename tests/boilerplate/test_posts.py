@@ -17,6 +17,7 @@ PAGES = [
     "thread-zh.html",
     "thread-phpbb.html",  # each post under a permalink subject repeating the topic (Re: …)
     "thread-phpbb-quote.html",  # a quote whose source is an inline <cite> (X wrote: ↑date); signatures
+    "thread-discourse.html",  # avatar, name and date over each post, a row of buttons under it; a table of topics
     "thread-pair.html",  # a question and its one answer, each under a full card (name, rank, counts)
     "thread-discuz.html",  # table-set posts; an edit note over a post, a quote headed by a name and a date
     "qa-en.html",

@@ -120,6 +120,19 @@ def test_html_rows_of_links_are_a_menu_not_a_table() -> None:
     assert "帮助中心" not in kept and "配送方式" not in kept
 
 
+def test_a_listings_header_row_of_four_cells_is_no_pair_of_rows() -> None:
+    # a thread's list of suggested topics: a header row of four cells under the last post
+    html = (
+        "<html><body><div><p>" + PROSE * 3 + "</p><table>"
+        "<tr><th>Topic</th><th>Replies</th><th>Views</th><th>Activity</th></tr>"
+        '<tr><td><a href="/t/1">Best maps for the north section?</a></td><td>4</td><td>312</td><td>Feb 2</td></tr>'
+        "</table></div></body></html>"
+    )
+    blocks, meta, _ = segment(Decoded("t.html", html, "utf-8", "utf-8"), "auto")
+    kept = [v.block.text for v in classify(blocks, meta) if v.keep]
+    assert not {"Topic", "Replies", "Views", "Activity"} & set(kept)
+
+
 def test_a_data_table_inside_the_article_keeps_the_text_above_it() -> None:
     # a results table (linked names, prices, grades) between the lede and the rest of the story:
     # its many short cells are the article's, and they must not cut the lede away from the body
