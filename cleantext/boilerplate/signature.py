@@ -9,9 +9,9 @@ leaves them undecided and smoothing drops them as lines after the text.
 
 What tells the block from a page's chrome is its shape: lines that are only an institution's name
 (ending in an institution's word: 政府, 委员会, 局, 办公室, 中心, 公司 …) under the last kept block
-(a line or two apart at most), then a line that is only a full date. A site's footer names its owner after a label
-(``主办单位：…``), and its dates stand beside other words; a related list's entries are sentences or
-headlines, not names.
+(a line or two apart at most), then a line that is only a full date. A site's footer names its
+owner after a label (``主办单位：…``), and its dates stand beside other words; a related list's
+entries are sentences or headlines, not names.
 
 >>> from cleantext.boilerplate.context import Judged
 >>> from cleantext.boilerplate.features import features_of
