@@ -37,6 +37,12 @@ MAX_PARAGRAPH_INDENT = 8
 # Marks Chinese and Japanese typesetting never puts at the start of a line: a line opening with one
 # continues the line above, whatever its width (the dumper broke it in a cell or a column).
 NO_LINE_START = compiled(r"[，。、；：？！）」』】》〉]")
+# display columns of a CJK line of prose broken inside its sentence for the line under it that ends
+# the sentence to be its tail (``_sentence_tail``): thirty characters, longer than a headline
+MIN_TAIL_COLUMNS = 60
+MIN_TAIL_CHARS = 24  # of them CJK characters: a form's row padded with spaces and fields is not prose
+CLAUSE_MARK = compiled(r"[，、；]")  # a mark inside a sentence of prose (not a label's colon): a headline has none
+CJK_RUN_CHAR = compiled(r"[\u4e00-\u9fff]")
 CJK_CHAR = UNSPACED_CHAR  # a character a line may break after or before without a space
 # A rule: one mark drawn three times or more and nothing else (━━━ ----- =====). It never goes on
 # with the line above: a centred headline reaches the wrap width with its indent, as a wrapped line
@@ -152,12 +158,28 @@ def wrapped(prev: Line, line: Line, page: Wrap, group: int) -> bool:
         return False
     if NO_LINE_START.match(line.text) and CJK_CHAR.match(prev.ending()[-1:]):
         return True
+    if _sentence_tail(prev, line):
+        return True
     # (a line past the width, in columns, first: the cheap test, true of few lines)
     if page.edge and line.width > page.edge and _run_moved_down(prev, line, page):
         return True
     if not _reaches_width(prev, line, page, group) or prev.code() or line.code():
         return False
     return not RULE.fullmatch(line.text)
+
+
+def _sentence_tail(prev: Line, line: Line) -> bool:
+    """A long CJK line of prose (``MIN_TAIL_COLUMNS``, a clause mark inside) that stops inside its
+    sentence, under which a shorter CJK line at its text's indent ends the sentence (``…炒到刚刚凝固
+    就盛出`` / ``来。``): wrapped, whatever the page's width says. A short dump has too few lines
+    reaching its width to measure it, and headlines and menu entries carry no clause mark."""
+    end = prev.ending()
+    if prev.width < MIN_TAIL_COLUMNS or line.width >= prev.width or not CJK_CHAR.match(end[-1:]):
+        return False
+    if ends_sentence(end) or not ends_sentence(line.text) or not CJK_CHAR.match(line.text[:1]):
+        return False
+    last = prev.pieces[-1] if prev.pieces else prev.text
+    return CLAUSE_MARK.search(last) is not None and len(CJK_RUN_CHAR.findall(last)) >= MIN_TAIL_CHARS
 
 
 def _centred_wrap(prev: Line, line: Line, page: Wrap) -> bool:

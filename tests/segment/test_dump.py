@@ -393,3 +393,15 @@ def test_a_hash_line_below_the_top_or_a_markdown_heading_stays() -> None:
     assert _texts("Title\n\n#hashtag of the day\n\nBody.") == ["Title", "#hashtag of the day", "Body."]
     assert split_dump("# Pruning roses\n\nBody.", markdown=True)[0].text == "# Pruning roses"
     assert _texts("# Pruning roses\n\nBody.")[0] == "# Pruning roses"
+
+
+def test_a_long_cjk_line_broken_inside_its_sentence_takes_the_tail_under_it() -> None:
+    # a short dump: too few lines reach its width to measure it, but the line stops inside a
+    # sentence of prose and the line under it ends the sentence
+    item = " 2. 鸡蛋打散，加一点盐搅匀。锅里多放一些油，油热后倒入蛋液，炒到刚刚凝固就盛出\n    来。"
+    assert _texts(item) == ["鸡蛋打散，加一点盐搅匀。锅里多放一些油，油热后倒入蛋液，炒到刚刚凝固就盛出来。"]
+    # headlines carry no clause mark, a form's row is labels and blanks: each line stays a line
+    headlines = "市交通局发布三条主干道下月起分段封闭施工通知市民出行请提前规划路线\n地铁三号线北延段今日开通。"
+    assert len(_texts(headlines)) == 2
+    form = "姓 名：                    年龄：                     至\n有一个女人叫何夕。"
+    assert len(_texts(form)) == 2
