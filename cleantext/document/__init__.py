@@ -116,6 +116,20 @@ def _title(
     return title or None, index, site
 
 
+def _headed_title(
+    verdicts: list[Verdict], meta: PageMeta, header: int, first: int
+) -> tuple[str | None, int | None, str | None] | None:
+    """A dump's title found over the page's dateline far above the article (``scan``'s header
+    date line: ``By … | Updated April 2, 2024``), when that headline names the story (``confirmed``)
+    and the one found near the story does not: a table of contents or a box of key points between
+    the header and the story pushes the headline out of reach of the story's first line. None
+    otherwise."""
+    title, index, site = _title(verdicts, meta, header, first, False)
+    if index is None or not confirmed(verdicts, index, header, first):
+        return None
+    return title, index, site
+
+
 def _headline_at(verdicts: list[Verdict], title_index: int | None, folded_title: str, first: int) -> int | None:
     """The headline's block at the article's top: a dump's title line, else (HTML) the last block
     before the article's second line that the title opens with (a page number or a site's name
@@ -192,6 +206,12 @@ def finalize(
     date_opens = 0 <= found.date_index and sum(1 for i in kept if i < found.date_index) <= 2
     anchor = found.date_index if date_opens else kept[0]
     title, title_index, title_site = _title(verdicts, meta, anchor, kept[0], is_html)
+    if not is_html and found.header_index >= 0 and (
+        title_index is None or not confirmed(verdicts, title_index, anchor, kept[0])
+    ):  # no headline naming the story near it: look over the page's dateline far above the article
+        title, title_index, title_site = _headed_title(verdicts, meta, found.header_index, kept[0]) or (
+            title, title_index, title_site
+        )
     if title_index is not None:
         consumed.add(title_index)
     folded_title = fold(title) if title else ""

@@ -76,6 +76,7 @@ class Found:
     site: str | None = None
     author: str | None = None
     date_index: int = -1
+    header_index: int = -1  # the page's dateline far above the article, when it dates the page (``_labelled_date``)
 
     def add(self, line: LineMeta) -> None:
         self.site = self.site or line.site
@@ -146,12 +147,15 @@ def _choose_date(
 ) -> None:
     """The article's date from the dated lines around it, else the page's dateline above them."""
     chosen = _first_date(dates, first)
-    header = _labelled_date(verdicts, around.start, lang) if chosen is None or found.author is None else None
+    header_at, header = (
+        _labelled_date(verdicts, around.start, lang) if chosen is None or found.author is None else (-1, None)
+    )
     if chosen is not None:
         found.date_index, found.date = chosen
     elif header is not None:
         found.date = header.date
         found.add(header)  # its source is the article's too
+        found.header_index = header_at
     if header is not None and found.author is None:
         found.author = header.author  # the page's header names the writer, far above the article
 
@@ -164,16 +168,17 @@ def _relative(verdicts: list[Verdict], around: range, first: int) -> int | None:
     return None if chosen is None else chosen[0]
 
 
-def _labelled_date(verdicts: list[Verdict], end: int, lang: str | None) -> LineMeta | None:
+def _labelled_date(verdicts: list[Verdict], end: int, lang: str | None) -> tuple[int, LineMeta | None]:
     """The first line before ``end`` that is a dateline and nothing more (``时间：2004年10月21日
-    14:18 作者：郭励弘``): the header of a page whose article starts far below it."""
-    for verdict in verdicts[:end]:
+    14:18 作者：郭励弘``), with its index: the header of a page whose article starts far below it;
+    (-1, None) when there is none."""
+    for i, verdict in enumerate(verdicts[:end]):
         if verdict.block.in_list:
             continue
         line = read_line(verdict.block.text, lang, int(verdict.score))
         if line.date and line.consumed:
-            return line
-    return None
+            return i, line
+    return -1, None
 
 
 def placed_author(

@@ -616,3 +616,25 @@ def test_a_forums_counters_printed_before_the_threads_title_leave_the_title() ->
     assert article.title == "三条主干道下月起分段封闭施工"
     article = _article([("Views: 812 | Replies: 14 Road works on three main roads", False), (BODY, True)])
     assert article.title == "Road works on three main roads"
+
+
+def test_a_headline_over_the_pages_dateline_far_above_the_story_is_the_title() -> None:
+    # a box of key points and a table of contents push the headline out of reach of the story's
+    # first line; the page's dateline under the headline dates the page, and the headline names the story
+    story = (
+        "Most houseplants need a bigger pot every year or two, and repotting a houseplant in spring "
+        "lets its roots recover quickly without killing it."
+    )
+    lines = [
+        ("How to Repot a Houseplant Without Killing It", False),
+        ("By Ines Carvalho | Updated April 2, 2024", False),
+        ("Key takeaways", False),
+        *((f"Point {n} of the box", False) for n in range(4)),
+        ("Table of Contents", False),
+        *((f"Section {n}", False) for n in range(6)),
+        (story, True),
+        (story.replace("Most", "Many"), True),
+    ]
+    article = _article(lines)
+    assert article.title == "How to Repot a Houseplant Without Killing It"
+    assert article.date is not None and article.date.startswith("2024-04-02")
