@@ -28,13 +28,14 @@ import re
 from collections.abc import Iterator
 
 from cleantext.boilerplate.context import Judged
+from cleantext.boilerplate.entries import list_item
 from cleantext.model import Block, BlockClass, KeepReason, Step
 from cleantext.regexes import compiled
 
 GOOD = BlockClass.GOOD
 MEASURED = Step("measured_lists", GOOD, KeepReason.CONTEXT)
 MEASURED_EARLY = Step("measured_entries", GOOD, KeepReason.CONTEXT)
-LIST_ENTRY = "list_item"  # the ladder's rule for a list's short entries
+LIST_ENTRY = list_item.__name__  # the ladder's rule for a list's short entries
 # A quantity (``2``, ``1.5``, ``2-1/2``, ``1 ½``, ``½``), a range of them (``2-3``, ``2 to 3``),
 # then a unit of measure or of count of a recipe or a parts list.
 _NUMBER = r"(?:\d+(?:[.,/]\d+)?(?:[-\s]\d+/\d+)?\s*[½⅓⅔¼¾⅛]?|[½⅓⅔¼¾⅛])"
@@ -57,7 +58,7 @@ MAX_STEP = 3
 # ``Ingredients``, a photo): no marker of chrome (a menu, a comment count) and no prose dropped.
 MAX_GAP = 10
 # The ladder's rules of the lines a list of measures keeps: short lines and list entries.
-ENTRY_RULES = frozenset(("list_item", "short"))
+ENTRY_RULES = frozenset((LIST_ENTRY, "short"))
 BETWEEN_RULES = frozenset(("placeholder", "empty"))
 FIRST = frozenset("0123456789½⅓⅔¼¾⅛")
 

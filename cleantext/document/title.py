@@ -78,6 +78,9 @@ HEADING_MARK = compiled(r"^\s*#{1,6}\s+")  # a Markdown heading's mark (``## ``)
 BOX = r"\u2500-\u257f"  # box-drawing characters
 RULE_EDGE = compiled(rf"^[\s{BOX}]*[{BOX}][\s{BOX}]*(?=\S)|(?<=\S)[\s{BOX}]*[{BOX}]\s*$")
 PROSE_WORDS = 12  # words: a line this long ending in a full stop is a sentence, not a headline
+# Labelled counts in a row, as a forum's thread cell prints them before the thread's title
+# (``查看: 3621|回复: 5``): a label of a word or two, a colon, a number, a bar or a space.
+COUNTERS = compiled(r"^(?:[^\W\d]{1,8}\s?[:：]\s*\d[\d,.]*[kKmM万]?\s*[|｜/·]?\s*){2,}")
 
 
 def _cuts(title: str) -> list[tuple[int, int]]:
@@ -188,11 +191,6 @@ def strip_heading_mark(title: str) -> str:
     ('Harbour ferry adds two crossings', '#1 on the charts')
     """
     return HEADING_MARK.sub("", title, count=1)
-
-
-# Labelled counts in a row, as a forum's thread cell prints them before the thread's title
-# (``查看: 3621|回复: 5``): a label of a word or two, a colon, a number, a bar or a space.
-COUNTERS = compiled(r"^(?:[^\W\d]{1,8}\s?[:：]\s*\d[\d,.]*[kKmM万]?\s*[|｜/·]?\s*){2,}")
 
 
 def strip_rule(title: str) -> str:

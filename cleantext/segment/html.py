@@ -59,12 +59,6 @@ BREAK_TAGS = BLOCK_TAGS | {"br"}  # elements that end the current block where th
 # (``…9:02 pmMeasure it…``). The blockquote is its parent or its grandparent.
 CITE = "cite"
 QUOTE_LABEL = "blockquote"
-
-
-def quote_source(labels: list[str]) -> bool:
-    """Is the ``CITE`` element whose path label closes ``labels`` a quote's source (right inside a
-    blockquote)?"""
-    return any(label.startswith(QUOTE_LABEL) for label in labels[-3:-1])
 HINT_WORDS = compiled(r"[a-z]+")
 # A class that styles a side of the element's box (``ipsPadding_bottom``, ``margin-bottom``,
 # ``border-top``, ``ui-corner-bottom``) names where the padding or the line goes, not what the
@@ -101,6 +95,12 @@ TOP_LABEL = "body"
 # Labels in a path take at least two characters each (a name and its ">"): the innermost ones
 # fill the kept end of the path.
 PATH_LABELS = MAX_PATH_CHARS // 2 + 1  # labels
+
+
+def quote_source(labels: list[str]) -> bool:
+    """Is the ``CITE`` element whose path label closes ``labels`` a quote's source (right inside a
+    blockquote)?"""
+    return any(label.startswith(QUOTE_LABEL) for label in labels[-3:-1])
 
 
 def _hint_words(tag: Tag, name: str) -> list[str]:
