@@ -46,6 +46,7 @@ from cleantext.document.scan import placed_author, scan_lines
 from cleantext.document.title import (
     has_separator,
     html_title,
+    printed_title,
     split_site,
     strip_channel_tag,
     strip_counters,
@@ -53,7 +54,7 @@ from cleantext.document.title import (
     strip_rule,
 )
 from cleantext.model import Article, BlockClass, Decoded, Drop, DropReason, PageMeta, Step, Verdict
-from cleantext.text import fold
+from cleantext.text import fold, units_of
 
 # The steps of this stage that drop a kept block, each with the reason it gives
 TITLE_STEP = Step("title", BlockClass.BAD, DropReason.METADATA)  # the headline, or a block repeating it
@@ -130,13 +131,40 @@ def _headed_title(
     return title, index, site
 
 
+def _near_top(verdicts: list[Verdict], first: int) -> range:
+    """The indexes where an article's headline may stand, nearest first: from the article's second
+    line up to ``HEADLINE_BEFORE`` blocks above its first."""
+    return range(min(first + 1, len(verdicts) - 1), max(-1, first - HEADLINE_BEFORE), -1)
+
+
+def _printed(
+    verdicts: list[Verdict], title: str, title_site: str | None, site: str | None, first: int
+) -> tuple[str, str | None]:
+    """An HTML title without the site's name it wears beside the headline the page prints at the
+    article's top (``title.printed_title``; the nearest such line), and the name it wore: the
+    head's ``<title>`` may part them by what ``split_site`` cannot tell from a headline's own
+    marks (a space, a hyphen between Latin letters). ``site``: the name the page gives itself."""
+    folded = fold(title)
+    for i in _near_top(verdicts, first):
+        text = verdicts[i].block.text
+        line = fold(text)
+        if units_of(text) < HEADLINE_SHARE * units_of(title) or not (
+            line != folded and (folded.startswith(line) or folded.endswith(line))
+        ):
+            continue
+        found = printed_title(title, text, site)
+        if found:
+            return found[0], title_site or found[1]
+    return title, title_site
+
+
 def _headline_at(verdicts: list[Verdict], title_index: int | None, folded_title: str, first: int) -> int | None:
     """The headline's block at the article's top: a dump's title line, else (HTML) the last block
     before the article's second line that the title opens with (a page number or a site's name
     may follow it in the title: ``标题(页 1)``)."""
     if title_index is not None or not folded_title:
         return title_index
-    for i in range(min(first + 1, len(verdicts) - 1), max(-1, first - HEADLINE_BEFORE), -1):
+    for i in _near_top(verdicts, first):
         folded = fold(verdicts[i].block.text)
         if folded and folded_title.startswith(folded) and len(folded) >= HEADLINE_SHARE * len(folded_title):
             return i
@@ -206,6 +234,8 @@ def finalize(
     date_opens = 0 <= found.date_index and sum(1 for i in kept if i < found.date_index) <= 2
     anchor = found.date_index if date_opens else kept[0]
     title, title_index, title_site = _title(verdicts, meta, anchor, kept[0], is_html)
+    if is_html and title:
+        title, title_site = _printed(verdicts, title, title_site, meta.site, kept[0])
     if not is_html and found.header_index >= 0 and (
         title_index is None or not confirmed(verdicts, title_index, anchor, kept[0])
     ):  # no headline naming the story near it: look over the page's dateline far above the article

@@ -56,6 +56,11 @@ BRACKETS = "【】[]()（）「」"
 ADDRESS = compiled(r"(?i)\bwww\.|https?://")
 LATIN_WORD = compiled(r"[A-Za-z]+")
 DOMAIN = compiled(r"(?i)^[\w.-]+\.(?:com|net|org|cn|co|io|info|gov|edu)(?:\.[a-z]{2})?$")
+# The marks that part a headline from a site's name printed beside it in a ``<title>``
+NAME_MARKS = "-_|｜·–—－/»›"
+# units: a site's name beside a headline the page prints may be an institution's full name
+# (``湖南省中医药研究院附属医院``); a title cut by its separators alone stops at ``MAX_SITE_UNITS``
+MAX_PRINTED_NAME_UNITS = 20
 MAX_TITLE_UNITS = 80  # units: longer lines are paragraphs
 # A form's controls as dump tools draw them: a text field (lynx ``____``, w3m ``[      ]``, a
 # Markdown converter's escaped ``\_\_\_``) or a button (lynx ``(BUTTON)``). A line holding one is a
@@ -150,6 +155,39 @@ def _site_like(part: str, site: str | None, chrome: list[str]) -> bool:
     if words and words[-1].lower() in SITE_WORDS_LATIN:
         return True
     return units >= MIN_SITE_UNITS and sum(1 for text in chrome if folded in text) >= CHROME_REPEATS
+
+
+def printed_title(title: str, line: str, site: str | None = None) -> tuple[str, str] | None:
+    """When ``title`` is ``line`` (a headline the page prints) and a site's name beside it: the
+    line and that name. The name stands past a separator's mark (``…一块顶十块GPU-EDN 电子技术设计``,
+    ``Site: Headline``; ``NAME_MARKS``, a colon only before the headline: a subtitle follows one),
+    or past a space when it is the name the page gives itself (``site``) or ends in a
+    publisher's word (``标题 滨江晨报``; not by repeating on the page: a subtitle the page prints
+    under the headline repeats too). None otherwise: the title is the line,
+    or more than a name (``MAX_PRINTED_NAME_UNITS``) beside it, or the line ends inside a word.
+
+    >>> printed_title("阿里发布AI芯片-EDN 电子技术设计", "阿里发布AI芯片")
+    ('阿里发布AI芯片', 'EDN 电子技术设计')
+    >>> printed_title("Storm closes the harbour: what we know", "Storm closes the harbour") is None
+    True
+    >>> printed_title("Fat Boys Coming To A Field Near You", "To A Field Near You") is None
+    True
+    """
+    full, said = " ".join(title.split()), " ".join(line.split())
+    if not said or len(said) >= len(full):
+        return None
+    if full.lower().startswith(said.lower()):
+        rest = full[len(said) :]
+        edge, marked = rest[0], rest.lstrip()[:1] in NAME_MARKS
+    elif full.lower().endswith(said.lower()):
+        rest = full[: -len(said)]
+        edge, marked = rest[-1], rest.rstrip()[-1:] in NAME_MARKS + ":："
+    else:
+        return None
+    name = rest.strip(" " + NAME_MARKS + ":：")
+    if not (edge.isspace() or edge in NAME_MARKS) or not 0 < units_of(name) <= MAX_PRINTED_NAME_UNITS:
+        return None
+    return (said, name) if marked or _site_like(name, site, []) else None
 
 
 def split_site(title: str, site: str | None = None, chrome: list[str] | None = None) -> tuple[str, str | None]:

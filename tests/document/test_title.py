@@ -5,8 +5,15 @@ from __future__ import annotations
 import pytest
 
 from cleantext.document import finalize
-from cleantext.document.title import html_title, looks_like_title, split_site, strip_counters, strip_site
-from cleantext.model import Article, Block, Decoded, KeepReason, PageMeta, Verdict
+from cleantext.document.title import (
+    html_title,
+    looks_like_title,
+    printed_title,
+    split_site,
+    strip_counters,
+    strip_site,
+)
+from cleantext.model import Article, Block, Decoded, DropReason, KeepReason, PageMeta, Verdict
 from cleantext.text import units_of
 
 
@@ -110,6 +117,39 @@ def test_an_html_title_fills_an_empty_site_and_a_labelled_source_wins() -> None:
     article, _ = finalize(Decoded("a.html", "", "utf-8", "utf-8"), verdicts, meta, None)
     assert isinstance(article, Article)
     assert article.site == "滨江传媒集团"  # the page's own claim first
+
+
+@pytest.mark.parametrize(
+    ("title", "line", "expected"),
+    [
+        # a hyphen between Latin letters, which split_site leaves to the words
+        ("新款芯片性能翻倍，一块顶十块GPU-EDN 电子设计", "新款芯片性能翻倍，一块顶十块GPU", ("新款芯片性能翻倍，一块顶十块GPU", "EDN 电子设计")),
+        ("多数家庭选择错峰出游(图)--滨江在线", "多数家庭选择错峰出游(图)", ("多数家庭选择错峰出游(图)", "滨江在线")),
+        ("Harbour Notes: Ferry adds two crossings", "Ferry adds two crossings", ("Ferry adds two crossings", "Harbour Notes")),
+        ("渡轮新增两个班次 滨江晨报", "渡轮新增两个班次", ("渡轮新增两个班次", "滨江晨报")),  # a publisher's word
+        ("Ferry adds two crossings: what riders need to know", "Ferry adds two crossings", None),  # a subtitle
+        ("渡轮新增两个班次 预计每日多运三千人", "渡轮新增两个班次", None),  # a subtitle past a space
+        ("Hotel Club Kawama", "Club Kawama", None),  # the headline's own words
+        ("Ferry adds two crossings", "Ferry adds two cross", None),  # the line ends inside a word
+        ("Ferry adds two crossings", "Ferry adds two crossings", None),
+        ("Ferry adds two crossings | " + "A very long name " * 6, "Ferry adds two crossings", None),  # more than a name
+    ],
+)
+def test_printed_title(title: str, line: str, expected: tuple[str, str] | None) -> None:
+    assert printed_title(title, line) == expected
+
+
+def test_an_html_title_loses_the_name_beside_the_headline_the_page_prints() -> None:
+    head = "新款芯片性能翻倍，一块顶十块GPU"
+    verdicts = [
+        Verdict(Block(0, "首页 > 新闻", source="html"), False, DropReason.NAV, 4.0),
+        Verdict(Block(1, head, source="html"), True, KeepReason.BODY, float(units_of(head))),
+        Verdict(Block(2, BODY, source="html"), True, KeepReason.BODY, float(units_of(BODY))),
+    ]
+    meta = PageMeta(title=head + "-EDN 电子设计")
+    article, _ = finalize(Decoded("a.html", "", "utf-8", "utf-8"), verdicts, meta, None)
+    assert isinstance(article, Article)
+    assert (article.title, article.site, article.text) == (head, "EDN 电子设计", BODY)  # the headline leaves the text
 
 
 @pytest.mark.parametrize(
