@@ -48,6 +48,7 @@ CJK_CHAR = UNSPACED_CHAR  # a character a line may break after or before without
 # with the line above: a centred headline reaches the wrap width with its indent, as a wrapped line
 # would, and the rule under it is not the rest of it.
 RULE = compiled(r"([^\w\s])\1{2,}")
+OPEN_BRACKETS = ("[", "![")  # a dump's stand-in for an image opens with one (lynx, w3m; Markdown)
 
 
 @dataclass(slots=True)
@@ -163,9 +164,25 @@ def wrapped(prev: Line, line: Line, page: Wrap, group: int) -> bool:
     # (a line past the width, in columns, first: the cheap test, true of few lines)
     if page.edge and line.width > page.edge and _run_moved_down(prev, line, page):
         return True
-    if not _reaches_width(prev, line, page, group) or prev.code() or line.code():
+    if not _reaches_width(prev, line, page, group):
+        return False
+    if (prev.code() or line.code()) and not _bracket_closed(prev, line):
         return False
     return not RULE.fullmatch(line.text)
+
+
+def _bracket_closed(prev: Line, line: Line) -> bool:
+    """Does ``line`` close the square bracket its one line above opened? An image's stand-in whose
+    name or address (``[u=35203,37266&amp;fm=173…img.JPEG]``, no space to break at) the dumper
+    broke at the width: one stand-in, however much its pieces look like code."""
+    close = line.text.find("]")
+    return (
+        prev.pieces is None
+        and prev.text.startswith(OPEN_BRACKETS)
+        and "]" not in prev.text
+        and close >= 0
+        and "[" not in line.text[:close]
+    )
 
 
 def _sentence_tail(prev: Line, line: Line) -> bool:

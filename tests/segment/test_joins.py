@@ -52,3 +52,11 @@ def test_a_line_over_a_cjk_run_too_long_for_the_page_goes_on() -> None:
     # a paragraph that ended over it, or a run that fits the page, is a line of its own
     assert not wrapped(_line("市民在科技园北站乘车。"), _line(run), PAGE, 0)
     assert not wrapped(_line("本报讯（记者"), _line("刘晓明）5月12日上午9时开通。"), PAGE, 0)
+
+
+def test_an_image_stand_in_broken_at_the_width_goes_on_however_much_it_looks_like_code() -> None:
+    name = "[u=3520354527,3726615008&amp;fm=173&amp;s=2C704A947EDB46DC0D24ED0F030070"
+    assert wrapped(_line(name), _line("E3&amp;w=640&amp;h=640&amp;img.JPEG]"), PAGE, 0)
+    # the same code-like line with no bracket left open, or a next line opening a bracket of its own
+    assert not wrapped(_line(name[1:] + "xx"), _line("E3&amp;w=640&amp;h=640&amp;img.JPEG"), PAGE, 0)
+    assert not wrapped(_line(name), _line("[E3&amp;w=640&amp;h=640&amp;img.JPEG]"), PAGE, 0)
