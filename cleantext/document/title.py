@@ -1,6 +1,7 @@
 """The article's title.
 
-HTML: the ``<h1>`` when ``<title>``/``og:title`` confirm it (one contains the other), else
+HTML: the ``<h1>`` when ``<title>``/``og:title`` confirm it (one contains the other; of several
+``<h1>``, the one they confirm best: ``segment.head``, a logo's comes first), else
 ``og:title``, else ``<title>`` without its site suffix (``标题_新华网``, ``Title | Reuters``:
 split at the separators and keep the longest part). Dumps have no head: the title is the
 headline-like line just before the date line, or just before the article. A line that is only
@@ -61,6 +62,10 @@ NAME_MARKS = "-_|｜·–—－/»›"
 # units: a site's name beside a headline the page prints may be an institution's full name
 # (``湖南省中医药研究院附属医院``); a title cut by its separators alone stops at ``MAX_SITE_UNITS``
 MAX_PRINTED_NAME_UNITS = 20
+# A quotation mark after a head's title where the <h1> goes on: the title is an attribute value a
+# quote in the headline cut short (``content="Storm hits "the city"``)
+QUOTES = "\"'“”‘’「」『』《"
+MIN_PATH_CUTS = 2  # separators in an <h1> the title holds for it to be the title's path, not a headline
 MAX_TITLE_UNITS = 80  # units: longer lines are paragraphs
 # A form's controls as dump tools draw them: a text field (lynx ``____``, w3m ``[      ]``, a
 # Markdown converter's escaped ``\_\_\_``) or a button (lynx ``(BUTTON)``). A line holding one is a
@@ -317,17 +322,27 @@ def html_title(
     """Choose among the head's candidates (see the module docstring); with the site's name the
     ``og:title`` or ``<title>`` wears (``split_site``), if any. An ``<h1>`` loses a site's name
     only by the page's own name or a publisher's word, never by what repeats on the page: its
-    parts are the headline's.
+    parts are the headline's, unless it parts three or more as the title holds them (``Headline |
+    Section | Forum``): then it is the title's path again, and loses its sections as the title
+    does. An ``<h1>`` that goes on after the head's title (a button's label:
+    ``标题 播报文章``) gives way to the title, unless a quotation mark follows it there.
 
     >>> html_title("Harbour ferry adds two crossings - The Harbour Times", None, "Harbour ferry adds two crossings")
     ('Harbour ferry adds two crossings', 'The Harbour Times')
     """
     named = next((split_site(c, site, chrome)[1] for c in (og_title, title) if c), None)
     for confirm in (og_title, title):
-        if h1 and confirm and (fold(h1) in fold(confirm) or fold(confirm) in fold(h1)):
+        if not (h1 and confirm):
+            continue
+        heading, head = fold(h1), fold(confirm)
+        if head in heading or heading in head:
             logo = _logo_beside(h1, confirm, [named] if named else _edges(title or ""))
             if logo:
                 return split_site(confirm, site)[0], named or logo  # the <h1> sets the logo beside the headline
+            if heading != head and heading.startswith(head) and heading[len(head)] not in QUOTES:
+                return split_site(confirm, site)[0], named  # the <h1> holds a label after the headline
+            if heading in head and len(_cuts(h1)) >= MIN_PATH_CUTS:  # the title's path again, sections and all
+                return strip_site(h1), named
             return split_site(h1, site)[0], named
     if og_title:
         return strip_site(og_title), named

@@ -21,6 +21,7 @@ from typing import Any
 from cleantext.model import PageMeta
 from cleantext.regexes import compiled
 from cleantext.segment.soup import BeautifulSoup, Tag
+from cleantext.text import fold
 
 # <meta> names and properties, most trusted first, per field.
 TITLE_KEYS = ("og:title", "twitter:title", "title", "headline")
@@ -50,7 +51,10 @@ AUTHOR_KEYS = ("author", "article:author", "dc.creator", "byl", "parsely-author"
 URL_KEYS = ("og:url",)
 MAX_JSONLD_CHARS = 200_000  # characters; larger scripts are data dumps, not article metadata
 JSONLD_TYPE = "application/ld+json"
-FIRST_TAGS = frozenset(("html", "title", "h1", "body"))  # only the first of each counts
+FIRST_TAGS = frozenset(("html", "title", "h1", "body"))  # only the first of each counts (and a few <h1>)
+# <h1> elements read: a page may set its logo in one and its headline in the next; a listing's
+# dozens name its entries
+MAX_H1S = 8
 GATHERED = FIRST_TAGS | {"meta", "script", "link"}
 
 
@@ -63,6 +67,7 @@ class HeadTags:
     jsonld: list[Tag] = field(default_factory=list)
     canonical: Tag | None = None
     dated: list[Tag] = field(default_factory=list)  # elements naming a date by itemprop, <time pubdate>
+    h1s: list[Tag] = field(default_factory=list)  # the first ``MAX_H1S`` <h1> elements
 
     def add(self, tag: Tag) -> None:
         name = tag.name
@@ -77,8 +82,11 @@ class HeadTags:
             rel = tag.get("rel") or ""  # a string, or a list where bs4 splits multi-valued attributes
             if self.canonical is None and "canonical" in (rel.split() if isinstance(rel, str) else rel):
                 self.canonical = tag
-        elif name not in self.first:
-            self.first[name] = tag
+        else:
+            if name not in self.first:
+                self.first[name] = tag
+            if name == "h1" and len(self.h1s) < MAX_H1S:
+                self.h1s.append(tag)
 
 
 def gather(soup: BeautifulSoup) -> HeadTags:
@@ -196,6 +204,28 @@ def _text(tag: Tag | None) -> str | None:
     return text or None
 
 
+def _headline_h1(h1s: list[str], titles: list[str | None]) -> str | None:
+    """The ``<h1>`` that names the headline: the one the head's titles confirm best (one holds the
+    other; of an ``<h1>`` a title holds, the larger its share of that title the better: a logo's
+    ``<h1>``, ``CNN``, is a small part of ``Headline - CNNArabic.com``), else the first.
+
+    >>> _headline_h1(["CNN", "Rebels take depot"], ["Rebels take depot - CNNArabic.com"])
+    'Rebels take depot'
+    """
+    best, share = None, 0.0
+    for h1 in h1s:
+        folded = fold(h1)
+        for title in titles:
+            whole = fold(title or "")
+            if whole and whole in folded:
+                found = 1.0
+            else:
+                found = len(folded) / len(whole) if folded and folded in whole else 0.0
+            if found > share:
+                best, share = h1, found
+    return best or next(iter(h1s), None)
+
+
 def read_head(tags: HeadTags) -> PageMeta:
     """Collect title, date, site, author, url and language candidates from a page's gathered tags."""
     values = _meta_values(tags)
@@ -206,10 +236,13 @@ def read_head(tags: HeadTags) -> PageMeta:
         url = str(canonical["href"]).strip() or None
     html = tags.first.get("html")
     lang = html.get("lang") if html is not None else None
+    title = _text(tags.first.get("title")) or ld.get("title") or _first(values, TITLE_KEYS)
+    og_title = _first(values, TITLE_KEYS) or ld.get("title")
+    h1s = [text for text in map(_text, tags.h1s) if text]
     return PageMeta(
-        title=_text(tags.first.get("title")) or ld.get("title") or _first(values, TITLE_KEYS),
-        og_title=_first(values, TITLE_KEYS) or ld.get("title"),
-        h1=_text(tags.first.get("h1")),
+        title=title,
+        og_title=og_title,
+        h1=_headline_h1(h1s, [og_title, title]),
         date=_first(values, DATE_KEYS) or ld.get("date") or _item_date(tags),
         site=_first(values, SITE_KEYS) or ld.get("site"),
         author=_first(values, AUTHOR_KEYS, _names_someone) or ld.get("author"),

@@ -120,6 +120,28 @@ def test_an_html_title_fills_an_empty_site_and_a_labelled_source_wins() -> None:
 
 
 @pytest.mark.parametrize(
+    ("title", "og_title", "h1", "expected"),
+    [
+        # an <h1> printing the title's path of sections loses them as the title does
+        (
+            "Need help setting up data | Phone issues | Consumer forum | Wireless Page",
+            None,
+            "Need help setting up data | Phone issues | Consumer forum",
+            "Need help setting up data",
+        ),
+        ("Ferry adds two crossings - Daily Harbour", None, "Ferry adds two crossings", "Ferry adds two crossings"),
+        ("Storm - what we know | Daily Harbour", None, "Storm - what we know", "Storm - what we know"),  # one cut: its own
+        # an <h1> going on after the head's title: a button's label, not the headline
+        ("美官员否认事故存在谋杀行为_快资讯", "美官员否认事故存在谋杀行为", "美官员否认事故存在谋杀行为 播报文章", "美官员否认事故存在谋杀行为"),
+        # unless a quotation mark follows there: the attribute was cut at a quote in the headline
+        ('多地项目连环爆雷 狂奔的集团"暗伤"曝露？_网易', "多地项目连环爆雷 狂奔的集团", '多地项目连环爆雷 狂奔的集团"暗伤"曝露？', '多地项目连环爆雷 狂奔的集团"暗伤"曝露？'),
+    ],
+)
+def test_the_h1_against_the_head(title: str, og_title: str | None, h1: str, expected: str) -> None:
+    assert html_title(title, og_title, h1)[0] == expected
+
+
+@pytest.mark.parametrize(
     ("title", "line", "expected"),
     [
         # a hyphen between Latin letters, which split_site leaves to the words

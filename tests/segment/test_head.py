@@ -1,4 +1,4 @@
-"""The head's claims: dates named by microdata on elements other than <meta>."""
+"""The head's claims: dates named by microdata on elements other than <meta>; the <h1> that is the headline."""
 
 from __future__ import annotations
 
@@ -51,3 +51,16 @@ def test_an_author_tag_holding_a_link_is_no_name() -> None:
 def test_several_json_ld_authors_are_joined() -> None:
     ld = '{"@type": "NewsArticle", "headline": "H", "author": [{"name": "Ana Rivera"}, {"name": "Tom Berg"}]}'
     assert _author(f'<script type="application/ld+json">{ld}</script>') == "Ana Rivera, Tom Berg"
+
+
+def _h1(body: str, head: str = "") -> str | None:
+    return parse_html(f"<html><head>{head}</head><body>{body}<p>正文。</p></body></html>")[1].h1
+
+
+def test_the_h1_the_title_confirms_is_the_headline_not_the_logo_before_it() -> None:
+    head = "<title>Ferry adds two crossings - HarbourNews.com</title>"
+    body = "<h1>Harbour</h1><h1>Ferry adds two crossings</h1>"
+    assert _h1(body, head) == "Ferry adds two crossings"  # "Harbour" is a small part of the title
+    assert _h1("<h1></h1><h1>Ferry adds two crossings</h1>", head) == "Ferry adds two crossings"  # an empty one
+    assert _h1("<h1>Harbour</h1><h1>Weather</h1>", head) == "Harbour"  # none confirmed: the first
+    assert _h1("<h1>Harbour</h1>") == "Harbour"
