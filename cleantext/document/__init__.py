@@ -52,6 +52,7 @@ from cleantext.document.title import (
     strip_counters,
     strip_heading_mark,
     strip_rule,
+    strip_site,
 )
 from cleantext.model import Article, BlockClass, Decoded, Drop, DropReason, PageMeta, Step, Verdict
 from cleantext.text import fold, units_of
@@ -158,6 +159,26 @@ def _printed(
     return title, title_site
 
 
+def _nearer_headline(verdicts: list[Verdict], title: str, meta: PageMeta, first: int) -> str:
+    """The headline the head's titles name (``strip_site`` of ``og:title`` and ``<title>``) when the
+    page prints it nearer the article's top than the ``<h1>`` the title came from: a blog's only
+    ``<h1>`` is its name over the page (``Post Title - Blog Name``, the post's title an ``<h2>``
+    over the post), which the head's title holds as it holds a headline."""
+    if not meta.h1 or fold(title) != fold(meta.h1):
+        return title
+    others = {fold(strip_site(c)): strip_site(c) for c in (meta.og_title, meta.title) if c}
+    others.pop(fold(title), None)
+    if not others:
+        return title
+    for i in _near_top(verdicts, first):
+        line = fold(verdicts[i].block.text)
+        if line == fold(title):
+            return title
+        if line in others:
+            return normalize_paragraph(others[line])
+    return title
+
+
 def _headline_at(verdicts: list[Verdict], title_index: int | None, folded_title: str, first: int) -> int | None:
     """The headline's block at the article's top: a dump's title line, else (HTML) the last block
     before the article's second line that the title opens with (a page number or a site's name
@@ -235,6 +256,7 @@ def finalize(
     anchor = found.date_index if date_opens else kept[0]
     title, title_index, title_site = _title(verdicts, meta, anchor, kept[0], is_html)
     if is_html and title:
+        title = _nearer_headline(verdicts, title, meta, kept[0])
         title, title_site = _printed(verdicts, title, title_site, meta.site, kept[0])
     if not is_html and found.header_index >= 0 and (
         title_index is None or not confirmed(verdicts, title_index, anchor, kept[0])

@@ -216,3 +216,24 @@ def test_counters_leave_a_title_only_when_two_stand_in_a_row_at_its_start() -> N
     assert strip_counters("Views: 1.2k · Replies: 14 Which chain checker?") == "Which chain checker?"
     assert strip_counters("Covid: 300 new cases in the city") == "Covid: 300 new cases in the city"
     assert strip_counters("Road works: 3 roads, 4 months") == "Road works: 3 roads, 4 months"
+
+
+def test_a_blogs_name_in_its_only_h1_gives_way_to_the_post_title_printed_over_the_post() -> None:
+    post = "The human bowling ball rolls again"
+    verdicts = [
+        Verdict(Block(0, "Notes from the Workbench", source="html"), False, DropReason.SHORT, 6.0),  # the <h1>
+        Verdict(Block(1, "Home About Archive", source="html"), False, DropReason.NAV, 6.0),
+        Verdict(Block(2, post, source="html"), False, DropReason.SHORT, float(units_of(post))),
+        Verdict(Block(3, BODY, source="html"), True, KeepReason.BODY, float(units_of(BODY))),
+    ]
+    meta = PageMeta(title=f"{post} - Notes from the Workbench", h1="Notes from the Workbench")
+    article, _ = finalize(Decoded("a.html", "", "utf-8", "utf-8"), verdicts, meta, None)
+    assert isinstance(article, Article) and article.title == post
+    # the <h1> printed nearer the article than the title's longest part (the site's name, in the
+    # masthead) is the headline
+    site = "The Harbour Daily Times Online"
+    verdicts[0] = Verdict(Block(0, site, source="html"), False, DropReason.SHORT, 10.0)
+    verdicts[2] = Verdict(Block(2, "Storm update", source="html"), False, DropReason.SHORT, 4.0)
+    meta = PageMeta(title=f"Storm update - {site}", h1="Storm update")
+    article, _ = finalize(Decoded("a.html", "", "utf-8", "utf-8"), verdicts, meta, None)
+    assert isinstance(article, Article) and article.title == "Storm update"
