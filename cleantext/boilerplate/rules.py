@@ -74,6 +74,16 @@ MIN_CLAUSE_CHARS = 8  # characters between separators, on average, in a line of 
 ITEM_SEPARATOR = compiled(r"[\s|｜/／·•・\-–—_>»›,，、;；]")  # what a line of menu items puts between them
 MIN_DOUBLED_CHARS = 6  # characters each half of a doubled line holds: shorter is "etc.etc."
 MIN_MARKUP_SHARE = 0.4  # of a block's characters inside tags: more is page source, not text about it
+# A long token of no word: a script's escaped string (``\x27Bs7qUnj…``) or an encoded blob (base64,
+# an ad's tracking key: ``DwM+vhG67TwWI6Xhg…``), letters and digits changing places again and again.
+# Addresses are left out (an article may print one), and so is any text outside ASCII unless it
+# holds a script's escape (``\x26quot;``, ``\u00e7``): a string of a script in any language.
+LONG_TOKEN = compiled(r"\S{12,}")
+ESCAPE = compiled(r"\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4})")
+SCRAMBLE = compiled(r"\\|(?:[A-Za-z]+\d+){3}|(?:\d+[A-Za-z]+){3}")
+ADDRESS_OPENINGS = ("http", "www.", "(http", "[http", "<http")
+MIN_SCRAMBLED_CHARS = 40  # characters, spaces excluded: a shorter line is left to its neighbours
+MIN_SCRAMBLED_SHARE = 0.6  # of a line's characters in scrambled tokens: a script or a blob, not text
 
 GOOD, BAD, SHORT = BlockClass.GOOD, BlockClass.BAD, BlockClass.SHORT
 Rule = Callable[[Block, Features], Answer]
@@ -128,6 +138,24 @@ def markup(block: Block, f: Features) -> Answer:
         return None
     inside = sum(m.end() - m.start() for m in TAG.finditer(text))
     return (BAD, DropReason.MARKUP) if inside >= MIN_MARKUP_SHARE * len(text) else None
+
+
+def scrambled(block: Block, f: Features) -> Answer:
+    """Text that is mostly tokens of no language (``SCRAMBLE``): a script's source or an encoded
+    blob a dumper printed (lynx prints what some pages write into frames), however long and
+    punctuated it looks; a command or an address quoted in an article stands among words. (A line
+    of a picture's stand-ins is left to ``placeholder``: its file name is no text, but stands
+    where pictures do, between paragraphs.)"""
+    if f.chars < MIN_SCRAMBLED_CHARS or _stand_ins(block):
+        return None
+    scrambled = sum(len(token) for token in LONG_TOKEN.findall(block.text) if _scrambled(token))
+    return (BAD, DropReason.MARKUP) if scrambled >= MIN_SCRAMBLED_SHARE * f.chars else None
+
+
+def _scrambled(token: str) -> bool:
+    if ESCAPE.search(token):
+        return True
+    return token.isascii() and not token.startswith(ADDRESS_OPENINGS) and SCRAMBLE.search(token) is not None
 
 
 def doubled(block: Block, f: Features) -> Answer:
@@ -245,9 +273,11 @@ def placeholder(block: Block, f: Features) -> Answer:
     """A dump's line of bracketed stand-ins only (lynx and w3m write a picture without a caption
     as its file name, ``[0a9f3c~image?w=640&from=article]``): no text however long, so no menu
     either; like a picture between paragraphs it is left to its neighbours."""
-    if block.source == "text" and block.text.startswith("[") and PLACEHOLDERS.fullmatch(block.text):
-        return SHORT, DropReason.SHORT
-    return None
+    return (SHORT, DropReason.SHORT) if _stand_ins(block) else None
+
+
+def _stand_ins(block: Block) -> bool:
+    return block.source == "text" and block.text.startswith("[") and PLACEHOLDERS.fullmatch(block.text) is not None
 
 
 def unpunctuated(block: Block, f: Features) -> Answer:
@@ -279,6 +309,7 @@ LADDER: tuple[Rule, ...] = (
     teaser,
     preformatted,
     code,
+    scrambled,
     run_together,
     title_run,
     post_link,

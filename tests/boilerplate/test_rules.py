@@ -22,6 +22,7 @@ from cleantext.boilerplate.rules import (
     placeholder,
     preformatted,
     prose,
+    scrambled,
     short,
     unmarked_sentence,
     unpunctuated,
@@ -187,6 +188,25 @@ def test_markup_spares_prose_that_quotes_a_tag_and_shell_lines() -> None:
     shell = '--storage.path="/etc/prometheus/alertmanager" \\'
     for text in (quoting, shell, PROSE_ZH, "a < b and c > d"):
         assert markup(Block(0, text, source="text"), _f(text)) is None
+
+
+def test_scrambled_drops_a_script_or_a_blob_a_dumper_printed() -> None:
+    script = r"window.q.push({\x27_scs_\x27: \x27Bs7qUnjFQZtHf6v6_6AgAAAAAOAHgBAI\x27,\x27_bgu_\x27: \x27https://ads.example\x27})"
+    blob = "DwM+vhG67TwWI6XhgZ5lvX142B6U2+x7/nPggMD6DNy2u/UAfngDmqCeIjQ8WBTMwpp 7X9O0v68osy0xfmccJ43x8ZT6O4j"
+    escaped = r"kullanacağız.\x26quot;,null,null,\x26quot;{\x26quot;msg_type\x26quot;:\x26quot;i-d"  # words inside
+    for text in (script, blob, escaped):
+        block = Block(0, text, source="text")
+        assert scrambled(block, _f(text)) == ("bad", "markup"), text
+        assert judge(block).reason is DropReason.MARKUP
+
+
+def test_scrambled_spares_prose_commands_addresses_and_stand_ins() -> None:
+    command = "docker cp 04b4dd7569cf:/apollo/scripts/startup.sh /Users/someone/work/docker/"
+    address = "See https://example.com/a/2024/05/16/x9f3k2p8q1z7/ferry-crossings?ref=ab12cd34ef56 for the timetable."
+    stand_in = "[117199185_9d0f6c12-fab3-45b1-b439-359521740a0c_batchwm.jpg]"
+    models = "The A7R4 and the X100V5 both beat the 24-70mm f2.8 GM2 lens kit on weight and price."
+    for text in (command, address, stand_in, models, PROSE_ZH):
+        assert scrambled(Block(0, text, source="text"), _f(text)) is None, text
 
 
 def test_doubled_drops_a_caption_beside_its_own_link_text() -> None:
