@@ -54,7 +54,7 @@ QUOTE_OPENERS = ("«", "‹")
 GUILLEMET = compiled(r"\s*[»›]\s*")
 MIN_CRUMBS = 2  # marks: one ``>`` may stand in a headline (``A > B``: a comparison), two make a path
 BRACKETS = "【】[]()（）「」"
-ADDRESS = compiled(r"(?i)\bwww\.|https?://")
+ADDRESS = compiled(r"(?i)\bwww\.|https?://|[\w.+-]@[\w-]+\.[a-z]")  # a web or an e-mail address
 LATIN_WORD = compiled(r"[A-Za-z]+")
 DOMAIN = compiled(r"(?i)^[\w.-]+\.(?:com|net|org|cn|co|io|info|gov|edu)(?:\.[a-z]{2})?$")
 # The marks that part a headline from a site's name printed beside it in a ``<title>``
@@ -65,6 +65,16 @@ MAX_PRINTED_NAME_UNITS = 20
 # A quotation mark after a head's title where the <h1> goes on: the title is an attribute value a
 # quote in the headline cut short (``content="Storm hits "the city"``)
 QUOTES = "\"'“”‘’「」『』《"
+# A row of counts and nothing else: two or more numbers, each with a label of a word or up to
+# three Chinese characters after it, or before it (a word then with a colon: ``Apollo 11 at 50``
+# is a headline): ``57人参与11评论``, ``340 views · 12 replies``, ``阅读 340 评论 12``
+NUMBER = r"(?<!\d)\d[\d,.]*[万千kKwW]?(?![\d,.])"
+TALLY = compiled(
+    rf"^\W*(?:(?:{NUMBER}\s*(?:[^\W\d\u3400-\u9fff]{{1,10}}|[\u3400-\u9fff]{{1,3}})"
+    rf"|(?:[^\W\d\u3400-\u9fff]{{1,10}}\s*[:：]|[\u3400-\u9fff]{{1,3}}\s*[:：]?)\s*{NUMBER})"
+    r"[\s|｜·•/,，()（）]*){2,}$"
+)
+LINK_ARROWS = (">>", "»", "→", "›", "》》")  # a line ending in one is a link pointing on (``更多>>``)
 MIN_PATH_CUTS = 2  # separators in an <h1> the title holds for it to be the title's path, not a headline
 MAX_TITLE_UNITS = 80  # units: longer lines are paragraphs
 # A form's controls as dump tools draw them: a text field (lynx ``____``, w3m ``[      ]``, a
@@ -268,12 +278,13 @@ def strip_channel_tag(title: str) -> str:
 def _not_a_headline(text: str) -> bool:
     """Lines of a headline's length a dump holds near it that are something else: image and
     button stand-ins (``[qrcode]``, ``![logo](…)``), a breadcrumb (``首页 > 新闻 > 正文``), a line
-    holding an address (``www.example.gov.cn``), a form's field or button (``FORM_CONTROL``), a
+    holding an address (``www.example.gov.cn``, ``desk@example.com``), a form's field or button (``FORM_CONTROL``), a
     social-media handle (``Follow @example``), a label ending in a colon (``Share this:``), a long
     sentence ending in a full stop (``PROSE_WORDS``), markup or a path a converter left, a link
     opened and not closed, a section's number (``二、``), an aside wholly in round brackets
     (``（原标题：…）``), one labelled as an advertisement, a
-    site's name alone (``滨江日报``), a relative dateline (``张三 3小时前``)."""
+    site's name alone (``滨江日报``), a relative dateline (``张三 3小时前``), a row of counts
+    (``57人参与 11评论``, ``Views 340 · Replies 12``: ``TALLY``), a link pointing on (``更多>>``)."""
     if units_of(PLACEHOLDER.sub(" ", text)) < MIN_TITLE_UNITS or text.lstrip().startswith(IMAGE_OPENING):
         return True
     if len(CRUMB.findall(text)) >= MIN_CRUMBS or ADDRESS.search(text):
@@ -287,7 +298,13 @@ def _not_a_headline(text: str) -> bool:
         return True
     if text.lstrip().startswith("[") and text.count("[") > text.count("]"):
         return True
-    if ASIDE.match(text):
+    return _label_line(text)
+
+
+def _label_line(text: str) -> bool:
+    """``_not_a_headline``'s lines of a page's labels: an aside, an advertisement's label, a site's
+    name alone, a row of counts, a link pointing on, a relative dateline."""
+    if ASIDE.match(text) or TALLY.match(text) or text.rstrip().endswith(LINK_ARROWS):
         return True
     words = text.split()
     if words and (words[0].strip(BRACKETS) in AD_LABELS or words[-1].strip(BRACKETS).lower() in AD_LABELS_END):

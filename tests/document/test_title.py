@@ -190,6 +190,13 @@ def test_an_html_title_loses_the_name_beside_the_headline_the_page_prints() -> N
         "img/2024/05/3f9c2a7e1b40.jpg",  # a path
         "[ Next story: the ferry",  # a Markdown link opened and wrapped before its ]
         "二、施工期间的交通组织",  # a section's number: a subheading
+        "57人参与11评论",  # a row of counts
+        "340 views · 12 replies",
+        "Views: 340 Replies: 12",
+        "浏览：1.2万 | 评论：36",
+        "点击进入“文艺星青年”>>",  # a link pointing on
+        "More from the harbour desk »",
+        "Written by Jane Okafor, e-mail: desk@harbour-news.example",  # an e-mail address
     ],
 )
 def test_dump_lines_that_are_not_headlines(line: str) -> None:
@@ -205,6 +212,10 @@ def test_dump_lines_that_are_not_headlines(line: str) -> None:
         "AC/DC announce a second date",
         "[Video] Ferry adds two crossings",
         "二手车交易量回升",
+        "Apollo 11 at 50",  # numbers with words, not counts
+        "Windows 11 Pro 23H2 ships",
+        "2024年北京马拉松开跑 3万人参赛",
+        "Top 10 films of 2023",
     ],
 )
 def test_headlines_with_a_colon_a_stop_or_an_at(line: str) -> None:
