@@ -72,6 +72,18 @@ class Features(NamedTuple):
 TAIL_CHARS = 12  # characters at the end where a sentence mark or an ellipsis is looked for
 
 
+# A sentence's end and the next one's start: a full stop, a question or an exclamation mark, a
+# space, a capital letter. Program code writes a few (a comment, a message); a paragraph that
+# names a call (``RTD()``) or ends with a parenthesis writes them again and again.
+SENTENCE_BREAK = compiled(r"[.!?][)\"'’”]?\s+[A-Z]")
+MIN_PROSE_BREAKS = 2  # sentence breaks that make a line that looks like code a paragraph
+
+
+def _sentences(text: str) -> bool:
+    """Does the text run on through ``MIN_PROSE_BREAKS`` sentences and more: a paragraph, not code?"""
+    return len(SENTENCE_BREAK.findall(text)) >= MIN_PROSE_BREAKS
+
+
 def features_of(text: str) -> Features:
     """The block's features, in one pass of each pattern (ASCII text skips the CJK count, the
     Unicode word classes and the full-width marks; the end-of-text patterns look at the tail only)."""
@@ -91,7 +103,7 @@ def features_of(text: str) -> Features:
         punct=punct,
         ends_sentence=last in SENTENCE_END,
         truncated=("." in tail or "…" in tail) and TRUNCATED.search(tail) is not None,
-        code_like=not cjk and looks_like_code(text),
+        code_like=not cjk and looks_like_code(text) and not _sentences(text),
         ends_clause=last in CLAUSE_END,
     )
 

@@ -47,3 +47,14 @@ def test_a_space_between_thai_words_is_their_sentence_mark() -> None:
     # Thai and Khmer put a space where other scripts put a comma or a full stop
     assert features_of("ตำรวจได้รับแจ้ง เจ้าหน้าที่ลงพื้นที่ตรวจสอบ พบศพลอยน้ำ").punct == 2
     assert features_of("Thai news ข่าว").punct == 0  # a space next to Latin text is only a space
+
+
+def test_a_paragraph_that_names_a_call_is_no_code() -> None:
+    paragraph = (
+        "Another way would be a custom column on a watchlist. Then you can use the RTD() function in Excel "
+        "to read the live data from that column. It needs a Windows computer."
+    )
+    assert not features_of(paragraph).code_like
+    # code keeps its look, a comment's sentence or a message's in it
+    for line in ("ws = RTD() # Read the live data. Then store it.", "if ready && count > 0; then", "total = rtd();"):
+        assert features_of(line).code_like, line
