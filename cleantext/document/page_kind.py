@@ -7,7 +7,8 @@ The method looks at what is kept and at what the page lists, never at words:
 - an article holds prose: a kept block with ``MIN_SENTENCE_MARKS`` sentence marks over
   ``MIN_PROSE_UNITS`` units or ending a sentence, not a teaser cut short and not mostly link
   text; or, for a brief written one sentence a paragraph, ``MIN_SENTENCES`` kept blocks that end
-  a sentence; or a block of code or verse (``<pre>``, a dump's code line);
+  a sentence; or a block of code or verse (``<pre>``, a dump's code line, or ``MIN_VERSE_LINES``
+  kept lines of one HTML parent that are no links and stand in no list: a song between ``<br>``);
 - a page without such prose is a listing when its entries (blocks that are links, list items or
   bullet lines and do not end a sentence; blocks dropped as a menu, a teaser list, link-dense)
   number ``MIN_ENTRIES`` at least, outweigh the kept text ``LISTED_RATIO`` times and hold
@@ -41,6 +42,7 @@ MIN_SENTENCE_UNITS = 8  # units of such a sentence
 MAX_TEASER_UNITS = 60
 # Kept for what they are, not for their prose: code and verse a page quotes
 CONTENT_REASONS = frozenset((KeepReason.PREFORMATTED, KeepReason.CODE))
+MIN_VERSE_LINES = 8  # kept lines of one HTML parent, no links, no list: a stanza or two of verse
 LINKED = 0.5  # share of a block's characters inside links that makes it a link
 MIN_ENTRIES = 5  # entries of the shortest listing
 LISTED_RATIO = 3.0  # the listing's units over the kept text's units
@@ -56,7 +58,20 @@ def _linked(verdict: Verdict) -> bool:
     return block.link_chars > LINKED * max(1, len(block.text) - block.text.count(" "))
 
 
+def _verse(kept: list[Verdict]) -> bool:
+    """Are ``MIN_VERSE_LINES`` kept HTML blocks of one parent no links and in no list: a poem's or
+    a song's lines set apart by ``<br>`` (a listing's entries are links or list items)?"""
+    lines: dict[int, int] = {}
+    for verdict in kept:
+        block = verdict.block
+        if block.source == "html" and not block.in_list and not _linked(verdict):
+            lines[block.group] = lines.get(block.group, 0) + 1
+    return max(lines.values(), default=0) >= MIN_VERSE_LINES
+
+
 def _has_prose(kept: list[Verdict]) -> bool:
+    if _verse(kept):
+        return True
     sentences = 0
     for verdict in kept:
         if verdict.reason in CONTENT_REASONS:

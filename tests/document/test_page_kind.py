@@ -45,6 +45,15 @@ def test_short_articles_beside_lists_stay(name: str, last: str) -> None:
     assert record.text.endswith(last)
 
 
+def test_a_songs_lines_beside_a_long_archive_are_an_article() -> None:
+    # a blog post of verse, one line after another between <br>, no sentence marks; the sidebar's
+    # archive and labels outweigh it many times
+    record = _record("lyrics-blog.html")
+    assert isinstance(record, Article)
+    assert "折成小船放进水里\nZhe cheng xiao chuan fang jin shui li" in record.text
+    assert "Blog Archive" not in record.text and "January 2004" not in record.text
+
+
 def _entries(count: int) -> list[Verdict]:
     return [
         Verdict(Block(i, f"Headline number {i} about the harbour", in_list=True), False, DropReason.RELATED)
