@@ -36,6 +36,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from cleantext.boilerplate.entries import list_item
 from cleantext.boilerplate.features import Features, sparse
 from cleantext.model import HEADING_KINDS, Block, BlockClass, BlockReason, DropReason, KeepReason, Step
 
@@ -76,6 +77,7 @@ SPARSE_GOOD_WEIGHT = 0.3
 
 
 GOOD, BAD, SHORT = BlockClass.GOOD, BlockClass.BAD, BlockClass.SHORT
+LIST_ENTRY = list_item.__name__  # the ladder's rule for list items (``entries``)
 # The steps of this module, each named after its function, built once and shared by the verdicts
 # (smoothing changes every undecided block: a record each would be built on the hot path).
 SMOOTH = "smooth"
@@ -246,16 +248,24 @@ MIN_FALLBACK_UNITS = 6
 
 def fallback(judged: list[Judged], blocks: Sequence[Block] = ()) -> None:
     """A thin page (less good text than ``THIN_PAGE_UNITS``: a table of contents, a thread of
-    one-line posts): its undecided blocks are its text, but for its labels and buttons
-    (``MIN_FALLBACK_UNITS``) other than its HTML headings (of ``blocks``), and the region step
-    still cuts away what menus surround them."""
+    one-line posts, a recipe's lists): its undecided blocks (``_undecided``) are its text, but
+    for its labels and buttons (``MIN_FALLBACK_UNITS``) other than its HTML headings (of
+    ``blocks``), and the region step still cuts away what menus surround them."""
     if sum(item.feats.units for item in judged if item.cls is GOOD) >= THIN_PAGE_UNITS:
         return
     # an HTML heading; a dump's (a Markdown ``#`` line) is as often a widget's title
     headings = {block.index for block in blocks if block.kind in HEADING_KINDS and block.source != "text"}
     for i, item in enumerate(judged):
-        if item.reason is DropReason.SHORT and item.feats.units and (i in headings or not _label(item)):
+        if _undecided(item) and item.feats.units and (i in headings or not _label(item)):
             item.set(FALLBACK)
+
+
+def _undecided(item: Judged) -> bool:
+    """A block the ladder left to its neighbours: a short line, or a list item that may be a point
+    of the article (``entries.list_item``: a step that ends with a stop)."""
+    if item.reason is DropReason.SHORT:
+        return True
+    return bool(item.chain) and item.chain[0].cls is SHORT and item.chain[0].name == LIST_ENTRY
 
 
 def _label(item: Judged) -> bool:

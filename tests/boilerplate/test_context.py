@@ -108,6 +108,21 @@ def test_fallback_leaves_a_thin_pages_labels_and_buttons() -> None:
     assert [item.cls for item in judged] == ["bad", "bad", "good"]
 
 
+def test_fallback_takes_the_steps_a_list_leaves_to_its_neighbours() -> None:
+    # a recipe with no paragraph: its steps are list items the ladder left undecided (they end
+    # with a stop), dropped by smoothing for want of text around them
+    steps = ["Backofen auf 200 °C (Umluft) vorheizen.", "Ein Backblech mit Backpapier auslegen."]
+    left = Step("list_item", BlockClass.SHORT, DropReason.RELATED)
+    judged = [_j("bad", text, reason="related-list", dump=False, in_list=True) for text in steps]
+    for item in judged:
+        item.chain = (left, Step("smooth", BlockClass.BAD, DropReason.RELATED))
+    menu = _j("bad", "Gebäck", reason="related-list", dump=False, in_list=True)
+    menu.chain = (Step("list_item", BlockClass.BAD, DropReason.RELATED),)  # a menu's entry: decided
+    fallback([*judged, menu])
+    assert [item.cls for item in judged] == ["good", "good"]
+    assert menu.cls == "bad"
+
+
 def test_fallback_leaves_an_html_pages_labels_but_not_its_headings() -> None:
     # HTML as well as dumps: a bbPress-like topic of one post, its counters' labels around it
     post = "Has anybody tried the new flow yet? It looks great to me."
