@@ -45,6 +45,7 @@ from __future__ import annotations
 
 from cleantext.boilerplate.context import Judged
 from cleantext.boilerplate.features import features_of
+from cleantext.boilerplate.rules import MARKER
 from cleantext.model import Block, BlockClass, KeepReason, Step
 from cleantext.regexes import compiled
 from cleantext.segment.wrap import display_width
@@ -71,6 +72,9 @@ MIN_DATA_CELLS = 4  # cells: two rows of two
 MAX_CELL_UNITS = 30  # units of a cell: a name, a figure, a short phrase (as a key/value table's value)
 MAX_LINKED_CELL_SHARE = 0.5  # of the cells holding links: more is a menu drawn as a table
 CELL_RULES = frozenset(("short", "link_dense", "list_item"))  # what the ladder says of a data cell
+# of the cells, those the ladder's vocabulary named (``marker``: a row labelled "twitter" in a table
+# of benchmark files) with no link: a few are a data table's words; a toolbar is all links
+MAX_NAMED_CELL_SHARE = 0.2
 TO_DATA = Step("inner_tables", GOOD, KeepReason.TABLE)
 
 
@@ -228,14 +232,22 @@ def key_value_tables(blocks: list[Block], judged: list[Judged]) -> None:
 
 def _data_cells(blocks: list[Block], judged: list[Judged], first: int, last: int) -> bool:
     """Is the run of cell blocks a data table: enough short cells, most of them without links,
-    none that the ladder called anything but short, linked or a list entry?"""
+    none that the ladder called anything but short, linked or a list entry, but for a few it named
+    by a word of its vocabulary (``MAX_NAMED_CELL_SHARE``)?"""
     cells = range(first, last + 1)
     if len(cells) < MIN_DATA_CELLS:
         return False
+    named = 0  # cells the ladder named by a word of its vocabulary (a row's label "twitter", "Share")
     for i in cells:
         item = judged[i]
-        if item.feats.units > MAX_CELL_UNITS or (item.cls is not GOOD and item.rule not in CELL_RULES):
+        if item.feats.units > MAX_CELL_UNITS:
             return False
+        if item.cls is not GOOD and item.rule not in CELL_RULES:
+            if item.rule != MARKER or blocks[i].link_chars:
+                return False
+            named += 1
+    if named > MAX_NAMED_CELL_SHARE * len(cells):
+        return False
     return sum(1 for i in cells if blocks[i].link_chars) <= MAX_LINKED_CELL_SHARE * len(cells)
 
 
