@@ -70,18 +70,31 @@ AUTHOR_BOX_HINT = compiled(
     r"\b(?:bio|biography|author(?:box|bio|info|profile)|author (?:box|bio|info|about|description|details|profile|card)"
     r"|about (?:the )?author)\b"
 )
+# An anchor's id spelled from a heading's first words: two of them are no accident
+ANCHOR_WORDS = 2
+ANCHOR_CHARS = 80  # of the text looked at for them
+HINT_LETTERS = compiled(r"[a-z]+")  # how a class or id splits into words (``segment.html``)
 POSITIVE_HINTS = frozenset(
     "article content post entry text body story main detail details news contents artibody "
     "articlebody postbody maintext zoom blog".split()
 )
 
 
-def hint_word(hint: str) -> str | None:
+def hint_word(hint: str, text: str = "") -> str | None:
     """The class word that decides a block's containers (``rules.container_hint``): the nearest
-    with a meaning, or None when that one names content (``article``, ``post``) or none has one."""
-    for word in hint.split():
+    with a meaning, or None when that one names content (``article``, ``post``) or none has one.
+    A word followed by the block's own first words (``text``) is part of an anchor's id spelled
+    from a heading (``id="nav_nur_die_folie"`` on ``Nur die Folie bleibt zurück``): it names no role."""
+    words = hint.split()
+    for k, word in enumerate(words):
         if word in POSITIVE_HINTS:
             return None
-        if word in NEGATIVE_HINTS:
+        if word in NEGATIVE_HINTS and not (text and _spells(words[k + 1 : k + 1 + ANCHOR_WORDS], text)):
             return word
     return None
+
+
+def _spells(words: list[str], text: str) -> bool:
+    """Are ``words`` the text's first ``ANCHOR_WORDS`` words, as a class or id holds them?"""
+    own = HINT_LETTERS.findall(text.lower(), 0, ANCHOR_CHARS)[:ANCHOR_WORDS]
+    return len(own) == ANCHOR_WORDS and words == own

@@ -191,7 +191,7 @@ def consent(block: Block, f: Features) -> Answer:
 def container_hint(block: Block, f: Features) -> Answer:
     """HTML blocks inside containers named like boilerplate; the nearest named ancestor decides
     (``hints.hint_word``)."""
-    word = hint_word(block.hint)
+    word = hint_word(block.hint, block.text)
     if word is None:
         return None
     reason = NEGATIVE_HINTS[word]

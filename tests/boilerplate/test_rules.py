@@ -70,6 +70,16 @@ def test_marker_leaves_long_prose_that_mentions_a_marker() -> None:
     assert marker(Block(0, text), _f(text)) is None
 
 
+def test_an_anchor_id_spelled_from_a_heading_names_no_role() -> None:
+    # <h3 id="nav_nur_die_folie" class="subheading"> inside the article: an anchor for a table of
+    # contents, spelled from the heading's own words, is no navigation
+    head = "Nur die Folie bleibt zurück"
+    hint = "nav nur die folie subheading article content"
+    assert container_hint(Block(0, head, kind="h3", hint=hint), _f(head)) is None
+    # a role word followed by other words is a role: the heading sits in a navigation box
+    assert container_hint(Block(0, head, kind="h3", hint="nav main menu"), _f(head)) == ("bad", "nav")
+
+
 def test_container_hint_nearest_named_ancestor_decides() -> None:
     assert container_hint(Block(0, "热门", hint="sidebar"), _f("热门")) == ("bad", "related-list")
     assert container_hint(Block(0, "热门", hint="content sidebar"), _f("热门")) is None
