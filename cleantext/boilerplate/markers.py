@@ -215,6 +215,11 @@ RELATED = [
     r"|most read|latest)\b",
     r"^(?:à lire aussi|lire aussi|sur le même sujet|mehr zum thema|leer más|lea también"
     r"|artículos relacionados)",
+    # German, Italian, Portuguese and Dutch: similar, related or further posts and articles, "you
+    # may also like this", "read also"
+    r"^(?:ähnliche (?:beiträge|artikel)|verwandte (?:beiträge|artikel)|weitere (?:beiträge|artikel)"
+    r"|das könnte (?:sie|dich) auch interessieren|articoli correlati|potrebbe interessarti|leggi anche"
+    r"|artigos relacionados|leia também|gerelateerde artikelen|lees ook)",
     # Japanese: related articles or news, recommended articles, popular articles, "read this too",
     # "people who read this article (also read)"
     r"^(?:関連(?:記事|ニュース)|おすすめ(?:の)?記事|人気(?:の)?記事|あわせて読みたい|この記事を(?:見た|読んだ)人)",

@@ -143,6 +143,12 @@ def test_reprint_notices_related_headings_comment_action_bars_and_paywalls() -> 
         ("この記事を読んだ人におすすめの記事", "related-list"),
         ("人気記事ランキング", "related-list"),
         ("もっと見る", "nav"),
+        # related-story headings in German, Italian, Portuguese and Dutch
+        ("Ähnliche Beiträge", "related-list"),
+        ("Das könnte Sie auch interessieren", "related-list"),
+        ("Leggi anche", "related-list"),
+        ("Leia também", "related-list"),
+        ("Lees ook", "related-list"),
     ]:
         assert judge(Block(0, text, source="text"))[1:3] == ("bad", reason), text
 
@@ -152,6 +158,7 @@ MARKER_TEXTS = [
     "京ICP備00000000號", "All Rights Reserved.", "Impressum", "  > 正文", "Previous article", "本站声明",
     "会议现场。 上海市市场监管局供图）", "正文第一段，没有任何标记。", "A plain sentence about cats.", "",
     "主办单位表示，今年共有一百二十个摊位参与。", "Photos by Jane", "12 likes", "Page 3 of 9", "评论 12",
+    "Ähnliche Beiträge", "Weitere Artikel zum Thema",
 ]
 
 
