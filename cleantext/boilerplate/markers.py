@@ -259,7 +259,8 @@ HOSTING_NOTICE = both_scripts(r"仅提供信息存储")
 # (``rules.consent``): the cookie word and a word of consent, data processing or partners.
 CONSENT_COOKIE = r"cookie|ciasteczk|クッキー"
 CONSENT_WORDS = (
-    r"consent|zgod|zustimm|einwillig|consentement|consenso|consentimiento|accept|akzeptier|"
+    r"consent|zgod|zustimm|einwillig|einverstanden|erlaubnis|toestemming|consentement|consenso|consentimiento|"
+    r"accept|acept|akzeptier|"
     r"partners?|terze parti|third[- ]part|partenaires|przetwarza|datenschutz|privacy|dati personali|"
     r"personal data|données personnelles|datos personales"
 )

@@ -172,6 +172,13 @@ def test_cookie_banners_go_and_cookie_recipes_stay() -> None:
     recipe = "Place the cookies on a sheet in a single layer and bake them for ten minutes until golden brown."
     assert consent(Block(0, banner), _f(banner)) == ("bad", "footer")
     assert consent(Block(0, recipe), _f(recipe)) is None
+    # German, Spanish and Dutch banners ask for agreement, permission or consent in their own words
+    for banner in (
+        "Mit einem Klick auf „Ich bin einverstanden“ geben Sie Ihre Erlaubnis, dass Cookies gespeichert werden.",
+        "Utilizamos cookies propias y de terceros. Si continúa navegando, consideramos que acepta su uso.",
+        "Wij gebruiken cookies. Door verder te gaan geeft u toestemming voor het plaatsen ervan.",
+    ):
+        assert consent(Block(0, banner), _f(banner)) == ("bad", "footer"), banner
 
 
 @given(st.text(alphabet=st.sampled_from("cCoOkK\u212aiIİıeEsSſtTzZaAクッキー "), max_size=14))
