@@ -74,7 +74,7 @@ from cleantext.boilerplate.measures import measured_entries, measured_lists
 from cleantext.boilerplate.memory import RememberingJudge
 from cleantext.boilerplate.postchrome import apply_thread
 from cleantext.boilerplate.posts import find_thread
-from cleantext.boilerplate.rules import CONTAINER_HINT, PLACEHOLDERS, judge
+from cleantext.boilerplate.rules import CONTAINER_HINT, judge, stand_ins
 from cleantext.boilerplate.runs import announced_lists, subheads, teasers
 from cleantext.boilerplate.signature import signature
 from cleantext.boilerplate.tables import key_value_tables
@@ -101,7 +101,7 @@ def drop_placeholders(blocks: list[Block], judged: list[Judged]) -> None:
             judged[i].set(PLACEHOLDER)
     for block, item in zip(blocks, judged, strict=True):
         if item.cls is GOOD and item.dump:
-            if block.text.startswith("[") and PLACEHOLDERS.fullmatch(block.text):
+            if stand_ins(block):
                 item.set(PLACEHOLDER)
             elif form_line(block, item.feats):
                 item.set(FORM)

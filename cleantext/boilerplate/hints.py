@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from cleantext.model import DropReason
 from cleantext.regexes import compiled
+from cleantext.segment.html import HINT_WORDS
 
 # Words in class/id attributes (HTML), nearest ancestor first, that mark boilerplate containers.
 NEGATIVE_HINTS = {
@@ -73,7 +74,6 @@ AUTHOR_BOX_HINT = compiled(
 # An anchor's id spelled from a heading's first words: two of them are no accident
 ANCHOR_WORDS = 2
 ANCHOR_CHARS = 80  # of the text looked at for them
-HINT_LETTERS = compiled(r"[a-z]+")  # how a class or id splits into words (``segment.html``)
 POSITIVE_HINTS = frozenset(
     "article content post entry text body story main detail details news contents artibody "
     "articlebody postbody maintext zoom blog".split()
@@ -95,6 +95,7 @@ def hint_word(hint: str, text: str = "") -> str | None:
 
 
 def _spells(words: list[str], text: str) -> bool:
-    """Are ``words`` the text's first ``ANCHOR_WORDS`` words, as a class or id holds them?"""
-    own = HINT_LETTERS.findall(text.lower(), 0, ANCHOR_CHARS)[:ANCHOR_WORDS]
+    """Are ``words`` the text's first ``ANCHOR_WORDS`` words, split as a class or id is
+    (``segment.html.HINT_WORDS``)?"""
+    own = HINT_WORDS.findall(text.lower(), 0, ANCHOR_CHARS)[:ANCHOR_WORDS]
     return len(own) == ANCHOR_WORDS and words == own

@@ -146,7 +146,7 @@ def scrambled(block: Block, f: Features) -> Answer:
     punctuated it looks; a command or an address quoted in an article stands among words. (A line
     of a picture's stand-ins is left to ``placeholder``: its file name is no text, but stands
     where pictures do, between paragraphs.)"""
-    if f.chars < MIN_SCRAMBLED_CHARS or _stand_ins(block):
+    if f.chars < MIN_SCRAMBLED_CHARS or stand_ins(block):
         return None
     scrambled = sum(len(token) for token in LONG_TOKEN.findall(block.text) if _scrambled(token))
     return (BAD, DropReason.MARKUP) if scrambled >= MIN_SCRAMBLED_SHARE * f.chars else None
@@ -273,10 +273,11 @@ def placeholder(block: Block, f: Features) -> Answer:
     """A dump's line of bracketed stand-ins only (lynx and w3m write a picture without a caption
     as its file name, ``[0a9f3c~image?w=640&from=article]``): no text however long, so no menu
     either; like a picture between paragraphs it is left to its neighbours."""
-    return (SHORT, DropReason.SHORT) if _stand_ins(block) else None
+    return (SHORT, DropReason.SHORT) if stand_ins(block) else None
 
 
-def _stand_ins(block: Block) -> bool:
+def stand_ins(block: Block) -> bool:
+    """Is the block a dump's line of bracketed stand-ins only (``PLACEHOLDERS``)?"""
     return block.source == "text" and block.text.startswith("[") and PLACEHOLDERS.fullmatch(block.text) is not None
 
 

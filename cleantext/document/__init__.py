@@ -142,18 +142,14 @@ def _printed(
     verdicts: list[Verdict], title: str, title_site: str | None, site: str | None, first: int
 ) -> tuple[str, str | None]:
     """An HTML title without the site's name it wears beside the headline the page prints at the
-    article's top (``title.printed_title``; the nearest such line), and the name it wore: the
-    head's ``<title>`` may part them by what ``split_site`` cannot tell from a headline's own
-    marks (a space, a hyphen between Latin letters). ``site``: the name the page gives itself."""
-    folded = fold(title)
+    article's top (``title.printed_title``; the nearest such line, at least ``HEADLINE_SHARE`` of
+    the title), and the name it wore: the head's ``<title>`` may part them by what ``split_site``
+    cannot tell from a headline's own marks (a space, a hyphen between Latin letters). ``site``:
+    the name the page gives itself."""
+    least = HEADLINE_SHARE * units_of(title)
     for i in _near_top(verdicts, first):
         text = verdicts[i].block.text
-        line = fold(text)
-        if units_of(text) < HEADLINE_SHARE * units_of(title) or not (
-            line != folded and (folded.startswith(line) or folded.endswith(line))
-        ):
-            continue
-        found = printed_title(title, text, site)
+        found = printed_title(title, text, site) if units_of(text) >= least else None
         if found:
             return found[0], title_site or found[1]
     return title, title_site
@@ -164,15 +160,16 @@ def _nearer_headline(verdicts: list[Verdict], title: str, meta: PageMeta, first:
     page prints it nearer the article's top than the ``<h1>`` the title came from: a blog's only
     ``<h1>`` is its name over the page (``Post Title - Blog Name``, the post's title an ``<h2>``
     over the post), which the head's title holds as it holds a headline."""
-    if not meta.h1 or fold(title) != fold(meta.h1):
+    folded = fold(title)
+    if not meta.h1 or folded != fold(meta.h1):
         return title
-    others = {fold(strip_site(c)): strip_site(c) for c in (meta.og_title, meta.title) if c}
-    others.pop(fold(title), None)
+    parts = [strip_site(c) for c in (meta.og_title, meta.title) if c]
+    others = {fold(part): part for part in parts if fold(part) != folded}
     if not others:
         return title
     for i in _near_top(verdicts, first):
         line = fold(verdicts[i].block.text)
-        if line == fold(title):
+        if line == folded:
             return title
         if line in others:
             return normalize_paragraph(others[line])
