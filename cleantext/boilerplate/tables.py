@@ -44,8 +44,9 @@ link is a menu, one with long cells a layout.
 from __future__ import annotations
 
 from cleantext.boilerplate.context import Judged
+from cleantext.boilerplate.entries import list_item
 from cleantext.boilerplate.features import features_of
-from cleantext.boilerplate.rules import MARKER
+from cleantext.boilerplate.rules import MARKER, link_dense, short
 from cleantext.model import Block, BlockClass, KeepReason, Step
 from cleantext.regexes import compiled
 from cleantext.segment.wrap import display_width
@@ -71,7 +72,8 @@ TO_TABLE = Step("key_value_tables", GOOD, KeepReason.TABLE)
 MIN_DATA_CELLS = 4  # cells: two rows of two
 MAX_CELL_UNITS = 30  # units of a cell: a name, a figure, a short phrase (as a key/value table's value)
 MAX_LINKED_CELL_SHARE = 0.5  # of the cells holding links: more is a menu drawn as a table
-CELL_RULES = frozenset(("short", "link_dense", "list_item"))  # what the ladder says of a data cell
+# what the ladder says of a data cell, by its rules' names
+CELL_RULES = frozenset((short.__name__, link_dense.__name__, list_item.__name__))
 # of the cells, those the ladder's vocabulary named (``marker``: a row labelled "twitter" in a table
 # of benchmark files) with no link: a few are a data table's words; a toolbar is all links
 MAX_NAMED_CELL_SHARE = 0.2
