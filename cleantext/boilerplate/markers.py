@@ -232,7 +232,9 @@ COMMENT = [
     r"^我要评论",
     r"^已有\d+人",
     *COMMENT_COUNT,
-    r"^(?:登录|注册)(?:\s*[|/]\s*(?:登录|注册))?$",
+    # an account's links alone on a line, a dump's separator between them or none (注册登录, JoinLog In)
+    r"^(?:登录|登陆|注册)(?:\s*[|/]?\s*(?:登录|登陆|注册))?$",
+    r"^(?:join|sign up)\s*[|/·•]?\s*(?:sign in|log ?in)$",
     r"^(?:leave a (?:reply|comment)|post a comment|\d+\s+comments?|comments?\s*\(\d+\))",
     r"^(?:sign in|log in|register|subscribe)\b",
     r"^(?:reply|répondre|antworten)$",

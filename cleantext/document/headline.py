@@ -332,7 +332,7 @@ def dump_title(verdicts: list[Verdict], anchor: int, first: int | None = None) -
         return _over_standfirst(verdicts, candidates, best, body)
     # a list entry or a line cut short is the headline only by what it shares with the story: a
     # bullet over the date line is as often an author's role or a caption
-    candidates = [i for i in candidates if i not in listed]
+    candidates = [i for i in candidates if not verdicts[i].block.in_list]
     if not candidates:
         return None
     cjk = _page_is_cjk(verdicts)

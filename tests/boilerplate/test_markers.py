@@ -149,6 +149,10 @@ def test_reprint_notices_related_headings_comment_action_bars_and_paywalls() -> 
         ("Leggi anche", "related-list"),
         ("Leia também", "related-list"),
         ("Lees ook", "related-list"),
+        # an account's links run together by a converter that puts no separator between links
+        ("注册登录", "comment"),
+        ("註冊登錄", "comment"),
+        ("JoinLog In", "comment"),
     ]:
         assert judge(Block(0, text, source="text"))[1:3] == ("bad", reason), text
 

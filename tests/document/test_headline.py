@@ -297,6 +297,21 @@ def test_a_headline_the_site_cut_short_over_the_date_line() -> None:
     assert article.title == "定了！三条主干道下月起分段封闭施工，地铁公交同步调..."
 
 
+def test_a_cut_short_headline_over_the_date_line_that_shares_no_words_with_the_story() -> None:
+    # a teaser-style headline (cut with an ellipsis, naming nothing the story says) right over the
+    # date line is still the page's headline, not the account links further up
+    verdicts = _verdicts([
+        ("注册登录", False),
+        ("资讯 > 本地 > 正文", False),
+        ("他放弃百万年薪来到这里 唯一的要求竟是……", False),
+        ("2021-05-05 17:20 来源：滨江晨报", False),
+        (BODY, True),
+    ])
+    verdicts[2] = replace(verdicts[2], reason=DropReason.TEASER)
+    article, _ = finalize(Decoded("a.txt", "", "utf-8", "utf-8"), verdicts, None, None)
+    assert isinstance(article, Article) and article.title == "他放弃百万年薪来到这里 唯一的要求竟是……"
+
+
 ROADS = (
     "The city transport office said on Monday that three main roads will close in stages for "
     "roadworks from next month, and asked residents to plan their trips ahead."
