@@ -166,6 +166,9 @@ LABELS = compiled(
 )
 # The newsroom a reporter writes for, glued before 记者 (``新华日报·交汇点记者``), is part of the credit.
 NEWSROOM = compiled(both_scripts(r"[\u4e00-\u9fff·]{1,12}(?=记者)"))
+# A dump's stand-in for a button or a picture, one word or file name in brackets (``[点击此处收藏本文]``,
+# ``[share.png]``): no words of the line's. Bracketed words with spaces (``[214 total comments]``) are text.
+STAND_IN = compiled(r"\[[^\[\]\s]+\]")
 RESIDUE_NOISE = compiled(r"[\s:：|｜\[\]【】()（）/\\,，.·•\-—_\d]+")
 # Latin words of one or two letters left between a dateline's parts (``at``, ``PM``, ``ET``, ``p.m.``)
 # say nothing more about the article; longer words do (a sentence mentioning a date has many).
@@ -286,7 +289,7 @@ def _residue_units(
 ) -> int:
     """Units left of ``text`` once its site, author, the span ``span_of`` finds and its labels are
     taken out, a Latin word counting ``word_units``."""
-    residue = text
+    residue = STAND_IN.sub(" ", text)  # a dump's button or picture beside the dateline is not its words
     for found in (site, author):
         if found:
             residue = residue.replace(found, " ")

@@ -76,6 +76,10 @@ def test_the_writers_label_is_a_word_of_its_own(text: str, author: str | None, c
         ("This post is somewhat old, but I just found it today (12-19-2011).", False),
         ("On March 3, 2009, our club held its first spring picnic by the lake.", False),
         ("August 17, 2002 was the date of the yearly fair in our town. We were there.", False),
+        # a dump's button or picture beside the dateline is no word of it; bracketed words are
+        ("[点击此处收藏本文]  发表于2005年09月07日 11:57 AM", True),
+        ("[share.png] Posted on May 12, 2024", True),
+        ("Jane Doe, Example News. May 12, 2024. [214 total comments]", False),
     ],
 )
 def test_a_line_is_metadata_only_when_its_other_words_are_few(text: str, consumed: bool) -> None:
