@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Are display lines joined back into paragraphs? A measurement on dumps, not a test.
+"""Are display lines joined back into paragraphs? A measurement on dumps and HTML, not a test.
 
     python scripts/wrapcheck.py [BENCH_DIR] [--widths 38c,58,72] [--lynx] [--src DIR] [--dataset NAME ...]
 
@@ -13,6 +13,9 @@ several sources:
   break at spaces and after hyphens), with a blank line between paragraphs (``blank``) or with
   each paragraph's first line indented and no blank line (``indent``: ``　　`` before Chinese,
   four spaces before other text);
+- ``html``: the page's HTML (``<id>.html``), as the bench ships it;
+- ``truth@W/<br>``: the ground-truth paragraphs wrapped at ``W`` as above and written as an HTML
+  page that ends every display line with ``<br>`` (a blank line: ``<br><br>``);
 - ``lynx``: ``lynx -dump -nolist -display_charset=utf-8`` of the page's HTML (``--lynx``; lynx is an
   evaluation tool, never a dependency).
 
@@ -32,6 +35,7 @@ for the before/after comparison.
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import re
 import shutil
@@ -100,19 +104,31 @@ def lynx_dump(html: Path) -> str | None:
     return done.stdout.decode("utf-8", "replace") if done.returncode == 0 else None
 
 
-def sources(page: Path, truth: list[str], widths: list[str], lynx: bool) -> Iterator[tuple[str, str]]:
+def broken_html(wrapped: str) -> str:
+    """A page that breaks its lines for display: a ``<br>`` after every line of ``wrapped`` (a
+    rewrapped text with blank lines between paragraphs), so a blank line is ``<br><br>``."""
+    lines = [html.escape(line.strip()) for line in wrapped.splitlines()]
+    return "<html><body><div>" + "<br>\n".join(lines) + "</div></body></html>"
+
+
+def sources(page: Path, truth: list[str], widths: list[str], lynx: bool) -> Iterator[tuple[str, bytes, str]]:
+    """(name, bytes, suffix) of each source of the page: dumps (``.txt``) and HTML (``.html``)."""
     txt = page.with_suffix(".txt")
     if txt.exists():
-        yield "w3m", txt.read_text(encoding="utf-8", errors="replace")
+        yield "w3m", txt.read_bytes(), ".txt"
+    source = page.with_suffix(".html")
+    if source.exists():
+        yield "html", source.read_bytes(), ".html"
     for spec in widths:
         chars = spec.endswith("c")
         width = int(spec.rstrip("c"))
         for style in ("blank", "indent"):
-            yield f"truth@{spec}/{style}", rewrap(truth, width, chars, style)
+            yield f"truth@{spec}/{style}", rewrap(truth, width, chars, style).encode("utf-8"), ".txt"
+        yield f"truth@{spec}/<br>", broken_html(rewrap(truth, width, chars, "blank")).encode("utf-8"), ".html"
     if lynx and page.with_suffix(".html").exists():
         dumped = lynx_dump(page.with_suffix(".html"))
         if dumped is not None:
-            yield "lynx", dumped
+            yield "lynx", dumped.encode("utf-8"), ".txt"
 
 
 def main(argv: list[str]) -> None:
@@ -139,8 +155,8 @@ def main(argv: list[str]) -> None:
         if args.lang and truth.get("lang") != args.lang:
             continue
         paragraphs = [p.strip() for p in (truth.get("text") or "").split("\n") if p.strip()]
-        for name, text in sources(truth_file, paragraphs, widths, args.lynx):
-            outcome = cleaner(RawPage(truth_file.stem + ".txt", text.encode("utf-8")))
+        for name, data, suffix in sources(truth_file, paragraphs, widths, args.lynx):
+            outcome = cleaner(RawPage(truth_file.stem + suffix, data))
             output = outcome.text if isinstance(outcome, Article) else ""
             tallies.setdefault(name, Tally()).add(output, paragraphs)
     print(f"cleantext from {args.src}; {args.bench}{' lang=' + args.lang if args.lang else ''}")

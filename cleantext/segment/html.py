@@ -4,7 +4,9 @@ Observations this relies on:
 
 - Text that belongs together sits in one block-level element (``p``, ``li``, ``td``, ``h2``...);
   inline elements (``a``, ``span``, ``b``) continue the current block. Old Chinese pages put whole
-  articles in one ``td`` split by ``<br>``: a ``<br>`` ends a block too.
+  articles in one ``td`` split by ``<br>``: a ``<br>`` ends a block too. A page that breaks
+  every display line so (or sets each in a ``<p>``) has them joined back into paragraphs
+  (``htmlwrap``), for which the walk notes empty lines and the indents a browser shows.
 - Boilerplate announces itself in the markup: ``nav``/``footer``/``aside`` elements, class and id
   words (``menu``, ``footer``, ``related``, ``share``...), and text that is mostly links. Those are
   recorded as features here; the boilerplate stage decides. A class that styles a side of the
@@ -36,6 +38,7 @@ from typing import NamedTuple
 from cleantext.model import Block, Markup, PageMeta
 from cleantext.regexes import compiled
 from cleantext.segment.head import gather, read_head
+from cleantext.segment.htmlwrap import join_display_lines, visible_indent
 from cleantext.segment.soup import BeautifulSoup, NavigableString, PageElement, Tag
 
 INVISIBLE = frozenset(
@@ -180,6 +183,13 @@ class _Builder:
         self.link_chars = 0
         self.frame, self.path = TOP, TOP_LABEL  # where the current block's first text sat
         self.group = 0
+        # Empty lines, for joining display lines (``htmlwrap``): the blocks an empty line stands
+        # above (a ``<br>`` right after another break, or a block element that held no text).
+        self.breaks: set[int] = set()
+        self.indents: dict[int, int] = {}  # the indent a block's first line shows (``htmlwrap.visible_indent``)
+        self.blank = False  # an empty line since the last block
+        self.mark = 0  # blocks made before the last break
+        self.starts: list[int] = []  # blocks made before each open block-level element
 
     def text(self, frame: _Frame, value: str) -> None:
         if not self.parts:
@@ -192,7 +202,10 @@ class _Builder:
     def open(self, tag: Tag, label: str) -> None:
         name = tag.name
         self.labels.append(label)
-        if name in BREAK_TAGS or (name == CITE and quote_source(self.labels)):
+        if name in BREAK_TAGS:
+            self.flush()
+            self.opened(name)
+        elif name == CITE and quote_source(self.labels):
             self.flush()
         elif name == "a":
             self.links += 1
@@ -204,10 +217,38 @@ class _Builder:
             self.flush()
             if name != "br":
                 self.group += 1
+                self.closed()
         elif name == "a":
             self.links -= 1
         elif source:
             self.flush()
+
+    def opened(self, name: str) -> None:
+        """A break opened (its text flushed): a ``<br>`` with no block since the last break is an
+        empty line; a block-level element notes how many blocks came before it."""
+        made = len(self.blocks)
+        if name == "br":
+            self.blank = self.blank or made == self.mark
+        else:
+            self.starts.append(made)
+        self.mark = made
+
+    def lines(self, raw: str) -> None:
+        """What joining display lines needs to know of the block about to be made of ``raw``:
+        whether an empty line stands above it, and the indent its first line shows."""
+        index = len(self.blocks)
+        if self.blank:
+            self.breaks.add(index)
+            self.blank = False
+        if indent := visible_indent(raw):
+            self.indents[index] = indent
+
+    def closed(self) -> None:
+        """A block-level element closed (its text flushed): one that made no block is an empty line."""
+        made = len(self.blocks)
+        if self.starts and self.starts.pop() == made:
+            self.blank = True
+        self.mark = made
 
     def hidden(self, tag: Tag) -> None:
         """An invisible element (``math``, ``script``): no text; Markdown output reads some of them."""
@@ -215,11 +256,13 @@ class _Builder:
     def flush(self) -> None:
         if not self.parts:
             return
-        text = " ".join("".join(self.parts).split())
+        raw = "".join(self.parts)
+        text = " ".join(raw.split())
         link_chars, frame = self.link_chars, self.frame
         self.parts, self.link_chars = [], 0
         if not text:
             return
+        self.lines(raw)
         self.blocks.append(
             Block(
                 index=len(self.blocks),
@@ -291,7 +334,7 @@ def html_blocks(root: Tag, markup: Markup | None = None) -> list[Block]:
         builder = StructureBuilder(markup)
     _walk(root, builder)
     builder.flush()
-    return builder.blocks
+    return join_display_lines(builder.blocks, builder.breaks, builder.indents)
 
 
 def _drop(soup: BeautifulSoup) -> None:

@@ -116,7 +116,10 @@ class StructureBuilder(_Builder):
     def open(self, tag: Tag, label: str) -> None:
         name = tag.name
         self.labels.append(label)
-        if name in BREAK_TAGS or (name == CITE and quote_source(self.labels)):
+        if name in BREAK_TAGS:
+            self.flush()
+            self.opened(name)
+        elif name == CITE and quote_source(self.labels):
             self.flush()
         elif name == "a":
             self.links += 1
@@ -132,6 +135,7 @@ class StructureBuilder(_Builder):
             self.flush()
             if name != "br":
                 self.group += 1
+                self.closed()
         elif name == "a":
             self.links -= 1
         elif source:
@@ -167,6 +171,7 @@ class StructureBuilder(_Builder):
             self._keep_marks(joined)
             return
         index = len(self.blocks)
+        self.lines(raw)
         code, md, lead = None, "", ""
         if start.pre:
             md, code = raw, self._code(start, raw, frame.hint)
