@@ -12,6 +12,7 @@ of letters, never ``str.split()`` (Chinese has no spaces).
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from cleantext.regexes import compiled
@@ -36,7 +37,11 @@ FULL_PUNCT = compiled(rf"[，。！？；：、{OWN_MARKS}]")
 ASCII_PUNCT = compiled(rf"[,.!?;:](?:(?=[\"'”’)\]]?(?:\s|$)|[{CJK_BLOCKS}“‘])|(?<=[{CJK_BLOCKS}”’].))")
 MIN_GOOD_UNITS = 30  # units: a block this long with punctuation is prose
 MIN_SHORT_UNITS = 8  # units: under this a block says too little to stand alone
-TRUNCATED = compiled(r"(?:\.\.\.|…|……|\.\.)\s*[\]】)）]?\s*$")
+# An ellipsis at the end, or before the link on to the rest (``… More``, ``...Read more »``, ``…全文``)
+TRUNCATED = compiled(
+    r"(?:\.\.\.|…|……|\.\.)\s*(?:(?:read\s+)?more|continue reading|read on|更多|全文|阅读全文)?\s*[\]】)）»›]?\s*$",
+    re.IGNORECASE,
+)
 # The marks a clause ends with inside a sentence: a line ending so goes on on the next line (a line
 # of verse, a wrapped clause); a menu entry or a headline never ends with one.
 CLAUSE_END = tuple("，,；;")
@@ -69,7 +74,7 @@ class Features(NamedTuple):
         return self.cjk >= self.words
 
 
-TAIL_CHARS = 12  # characters at the end where a sentence mark or an ellipsis is looked for
+TAIL_CHARS = 24  # characters at the end where a sentence mark or an ellipsis (and a "Read more") is looked for
 
 
 # A sentence's end and the next one's start: a full stop, a question or an exclamation mark, a
@@ -102,7 +107,7 @@ def features_of(text: str) -> Features:
         units=cjk + WORD_UNITS * words,
         punct=punct,
         ends_sentence=last in SENTENCE_END,
-        truncated=("." in tail or "…" in tail) and TRUNCATED.search(tail) is not None,
+        truncated=(".." in tail or "…" in tail) and TRUNCATED.search(tail) is not None,
         code_like=not cjk and looks_like_code(text) and not _sentences(text),
         ends_clause=last in CLAUSE_END,
     )

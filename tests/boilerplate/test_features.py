@@ -58,3 +58,15 @@ def test_a_paragraph_that_names_a_call_is_no_code() -> None:
     # code keeps its look, a comment's sentence or a message's in it
     for line in ("ws = RTD() # Read the live data. Then store it.", "if ready && count > 0; then", "total = rtd();"):
         assert features_of(line).code_like, line
+
+
+def test_an_ellipsis_before_the_link_to_the_rest_is_a_teasers_end() -> None:
+    for text in (
+        "Over the time we've had our long-term test car, we've enjoyed a... Read More",
+        "She oversees the production of reviews, evaluating vehicles firsthand... More",
+        "市交通局昨天发布通知，三条主干道将于下月起分段封闭施工……全文",
+        "The council met on Monday to discuss the new roads… Continue reading »",
+    ):
+        assert features_of(text).truncated, text
+    for text in ("Read more about the roads on our page.", "He wanted more...than that, he said more."):
+        assert not features_of(text).truncated, text
