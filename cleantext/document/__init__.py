@@ -2,7 +2,9 @@
 
 Where each field comes from, in order of trust:
 
-- title: HTML head candidates (``title.html_title``); in a dump, the headline line before the
+- title: HTML head candidates (``title.html_title``), unless they name nothing of the story (a
+  head holding only the site's name): then the headline printed over it (``body_title``); in a
+  dump, the headline line before the
   date line or before the article (``headline.dump_headline``): the title-like line that shares
   most words with the story, else the nearest in the story's script; under a line the ladder
   kept as prose that stands alone over it (a menu's line), the headline is looked for too, and
@@ -37,6 +39,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from cleantext.config import Config
+from cleantext.document.body_title import body_headline, names_story
 from cleantext.document.dates import MAX_SAMPLE_CHARS, ambiguous, date_language, find_date, written_order
 from cleantext.document.headline import confirmed, dump_headline, past_stray
 from cleantext.document.ids import record_id
@@ -102,13 +105,27 @@ def _chrome(verdicts: list[Verdict], title_index: int | None) -> list[str]:
 def _title(
     verdicts: list[Verdict], meta: PageMeta, anchor: int, first: int, is_html: bool
 ) -> tuple[str | None, int | None, str | None]:
-    """The title, the index of its line in a dump, and the site's name the title wore."""
+    """The title, the index of its line in a dump (or on an HTML page whose head names nothing of
+    the story: ``body_title``), and the site's name the title wore."""
     if is_html:
         candidates = [c for c in (meta.title, meta.og_title, meta.h1) if c]
         chrome = _chrome(verdicts, None) if any(has_separator(c) for c in candidates) else []
         title, site = html_title(meta.title, meta.og_title, meta.h1, meta.site, chrome)
-        return (normalize_paragraph(title) or None) if title else None, None, site
-    index = dump_headline(verdicts, anchor, first)
+        title = (normalize_paragraph(title) or None) if title else None
+        if title is None or not names_story(verdicts, title, anchor, first):
+            index = body_headline(verdicts, anchor, first)
+            if index is not None:
+                body_title, _, body_site = _line_title(verdicts, meta, index)
+                return body_title, index, site or body_site
+        return title, None, site
+    return _line_title(verdicts, meta, dump_headline(verdicts, anchor, first))
+
+
+def _line_title(
+    verdicts: list[Verdict], meta: PageMeta, index: int | None
+) -> tuple[str | None, int | None, str | None]:
+    """The title a page's line ``index`` gives (its marks, counters and channel tag left out, its
+    site's name split off), the index, and the site's name."""
     if index is None:
         return None, None, None
     line = strip_heading_mark(strip_rule(normalize_paragraph(verdicts[index].block.text)))
@@ -252,7 +269,7 @@ def finalize(
     date_opens = 0 <= found.date_index and sum(1 for i in kept if i < found.date_index) <= 2
     anchor = found.date_index if date_opens else kept[0]
     title, title_index, title_site = _title(verdicts, meta, anchor, kept[0], is_html)
-    if is_html and title:
+    if is_html and title and title_index is None:
         title = _nearer_headline(verdicts, title, meta, kept[0])
         title, title_site = _printed(verdicts, title, title_site, meta.site, kept[0])
     if not is_html and found.header_index >= 0 and (

@@ -127,7 +127,7 @@ def _lead(verdicts: list[Verdict], first: int) -> int:
     return first
 
 
-def _story_lead(verdicts: list[Verdict], anchor: int, first: int) -> int:
+def story_lead(verdicts: list[Verdict], anchor: int, first: int) -> int:
     """The story's lead paragraph (``_lead``) under the date line ``anchor`` when it is above the
     article's first kept block ``first``, else from that block: kept lines above the date line
     (the headline kept as prose, at most two: see ``finalize``) are not the story."""
@@ -310,7 +310,7 @@ def dump_title(verdicts: list[Verdict], anchor: int, first: int | None = None) -
     title-like line."""
     first = anchor if first is None else first
     date_index = anchor if anchor != first else -1
-    lead = _story_lead(verdicts, anchor, first)
+    lead = story_lead(verdicts, anchor, first)
     top = min(anchor, first)
     end = max(anchor, lead)
     near = max(-1, top - 1 - TITLE_BEFORE)
@@ -343,7 +343,7 @@ def confirmed(verdicts: list[Verdict], index: int, anchor: int, first: int) -> b
     """Does the headline at ``index`` (``dump_title``) share ``SHARED_TERMS`` of its terms with
     the story under it? A headline picked only for its place (the one line there, or the nearest)
     may be a user's name or a label."""
-    lead = _story_lead(verdicts, anchor, first)
+    lead = story_lead(verdicts, anchor, first)
     text = verdicts[index].block.text
     return share_of(text, story_terms(verdicts, lead, terms_of(text)))[0] >= SHARED_TERMS
 
@@ -392,7 +392,7 @@ def dump_headline(verdicts: list[Verdict], anchor: int, first: int) -> int | Non
 def _evidence(verdicts: list[Verdict], i: int, anchor: int, first: int) -> float:
     """How well line ``i`` names the story under it, as ``_scored`` reads it (share, evidence,
     structure) with the date line ``anchor`` and the article's first kept block ``first``."""
-    lead = _story_lead(verdicts, anchor, first)
+    lead = story_lead(verdicts, anchor, first)
     under = _metadata_under(verdicts, i, lead, anchor if anchor != first else -1)
     bonus = STRUCTURE_BONUS if under >= 0 or verdicts[i].block.kind.startswith("h") else 0.0
     text = verdicts[i].block.text

@@ -248,3 +248,38 @@ def test_a_blogs_name_in_its_only_h1_gives_way_to_the_post_title_printed_over_th
     meta = PageMeta(title=f"Storm update - {site}", h1="Storm update")
     article, _ = finalize(Decoded("a.html", "", "utf-8", "utf-8"), verdicts, meta, None)
     assert isinstance(article, Article) and article.title == "Storm update"
+
+
+STORY = (
+    "Volunteers planted forty oak trees along the river path on Saturday. The oak trees replace "
+    "the old poplars the storm brought down, and the river path reopens next week.",
+    "The council paid for the oak trees; the volunteers will water them through the summer, "
+    "and a plaque on the river path will name the volunteers.",
+)
+
+
+def _page(head_title: str, lines: list[tuple[str, str]]) -> Article:
+    """A page whose head's title is ``head_title``, with dropped lines (kind, text) over the story."""
+    verdicts = [
+        Verdict(Block(i, text, kind=kind, source="html"), False, DropReason.SHORT, float(units_of(text)))
+        for i, (kind, text) in enumerate(lines)
+    ]
+    for text in STORY:
+        verdicts.append(Verdict(Block(len(verdicts), text, source="html"), True, KeepReason.BODY, float(units_of(text))))
+    article, _ = finalize(Decoded("a.html", "", "utf-8", "utf-8"), verdicts, PageMeta(title=head_title), None)
+    assert isinstance(article, Article)
+    return article
+
+
+def test_a_head_that_names_only_the_site_gives_way_to_the_headline_printed_over_the_story() -> None:
+    lines = [("p", "Home News Sport"), ("h2", "Forty oak trees line the river path again"), ("p", "By Jane Okafor")]
+    article = _page("Riverside Courier", lines)
+    assert article.title == "Forty oak trees line the river path again"
+    assert "Forty oak trees" not in article.text  # the headline leaves the text, as a dump's does
+    # a head that names the story keeps its title
+    assert _page("Oak trees planted by the river", lines).title == "Oak trees planted by the river"
+
+
+def test_a_boxs_label_sharing_a_word_or_two_with_the_story_is_no_headline() -> None:
+    # a line that is no heading must share EVIDENCE_TERMS of its words with the story
+    assert _page("Riverside Courier", [("p", "Support the volunteers"), ("p", "Home")]).title == "Riverside Courier"
