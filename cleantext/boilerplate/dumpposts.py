@@ -19,32 +19,23 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from cleantext.boilerplate.context import Judged
+from cleantext.boilerplate.dumpshapes import (
+    DIGITS,
+    MAX_TEMPLATE_REACH,
+    counts,
+    is_template,
+    shape_of_line,
+    stamped,
+    template_block,
+)
 from cleantext.boilerplate.entries import list_item, teaser
 from cleantext.boilerplate.posts import MAX_CHROME_UNITS, MIN_ARTICLE_UNITS, MIN_POSTS, MIN_PROSE_UNITS
 from cleantext.model import Block, BlockClass, DropReason, KeepReason, Step
-from cleantext.regexes import compiled
-from cleantext.text import COLONS, MONTH_NAME
+from cleantext.text import COLONS
 
 GOOD, BAD, SHORT = BlockClass.GOOD, BlockClass.BAD, BlockClass.SHORT
 CLAUSE_MARKS = tuple("，,。；;！!？?")  # marks a card line never holds (its labels end with colons)
 
-# The template prints the same lines for every post: a date line, a row of buttons, a count of
-# posts, a signature. A line's *shape* is its text with every run of digits made one mark:
-# ``Posted 12 Apr 2024, 08:14`` and ``Posted 3 May 2024, 19:02`` share it.
-DIGITS = compiled(r"\d+")
-# A date's month written as a word changes from post to post as its digits do (``Mar 29, 2024``,
-# ``12 May 2024``): next to a number, it is one mark too.
-# So is the day of the week a date line names before it (``Tue Mar 12, 2024``, ``Sunday, 3 May``)
-# or after it (``2024年3月12日 星期二``). (Not a 12-hour time's am or pm: a thread whose quote
-# headers then share their shapes with its date lines loses its posts.)
-WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|nesday|rsday|urday|r|rs)?\.?,?"
-DATE_WORDS = compiled(
-    r"(?i)\b(?:" + MONTH_NAME + r")(?=\s*\d)|(?<=\d\s)(?:" + MONTH_NAME + r")(?![a-z])"
-    r"|\b" + WEEKDAY + r"(?=\s+(?:\d|(?:" + MONTH_NAME + r")\s*\d))"
-    r"|(?<=\d[日号])\s?(?:星期|周)[一二三四五六日天]"
-)
-MAX_CARD_SPREAD = 1  # lines one card may hold beyond another's between two template lines (a rank)
-MAX_TEMPLATE_REACH = 6  # lines between two lines the template prints together (a button row, a card)
 MIN_SPOKEN_SHARE = 0.75  # of a template line's occurrences with prose before the next one
 MAX_DUMP_CHROME_UNITS = MAX_CHROME_UNITS  # units of a template line: a name, a date, counts, buttons
 # A thread of two posts (a question and its one answer) repeats its template once only: one shape
@@ -66,19 +57,6 @@ TO_DUMP_POST = Step("dump_posts", GOOD, KeepReason.POST)
 TO_DUMP_CHROME = Step("dump_posts", BAD, DropReason.POST_CHROME)
 
 
-def _shape(text: str) -> str:
-    """The line with each run of digits, and a month's or a weekday's name next to one, made one
-    mark.
-
-    >>> _shape("Joined: Sun Jan 08, 2017 3:02 pm") == _shape("Joined: Thu Sep 22, 2022 6:11 pm")
-    True
-    >>> _shape("发表于 2024年3月12日 星期二") == _shape("发表于 2024年4月2日 星期日")
-    True
-    """
-    text = " ".join(text.split())
-    return DIGITS.sub("#", DATE_WORDS.sub("#", text)) if DIGITS.search(text) else text
-
-
 def _dump_prose(item: Judged) -> bool:
     """A paragraph as the ladder judged it, or a sentence: a dump's user card (``Joined: Mar 2019
     Messages: 412``) has marks and length but ends no sentence."""
@@ -97,46 +75,7 @@ class DumpThread:
     prose: set[int]
     chrome: set[int]
     short: set[int] = field(default_factory=set)  # the posts' short lines (a reply of a few words)
-
-
-def _template_block(places: dict[str, list[int]], shape: str, at: list[int]) -> list[str]:
-    """The shapes the template prints with ``shape`` at a fixed distance in every post (the counts
-    under a name, the date line a button row is followed by), ``shape`` first. The distance is to
-    the nearest occurrence after (or before) each of ``shape``'s, the last (first) one excepted:
-    the list's edge may lack it."""
-    found = [shape]
-    for other, where in places.items():
-        if other == shape or abs(len(where) - len(at)) > 1:
-            continue
-        after = {next((w for w in where if w > a), -1) - a for a in at[:-1]}
-        before = {a - max((w for w in where if w < a), default=a + 1) for a in at[1:]}
-        if _steady(after) or _steady(before):
-            found.append(other)
-    return found
-
-
-def _steady(gaps: set[int]) -> bool:
-    """Distances from one template line to another, one a post, that say the template printed
-    them together: within ``MAX_TEMPLATE_REACH`` lines, and the same in every post but for a line
-    some cards hold and others lack (``MAX_CARD_SPREAD``: a rank under the name)."""
-    return bool(gaps) and 0 < min(gaps) and max(gaps) <= min(min(gaps) + MAX_CARD_SPREAD, MAX_TEMPLATE_REACH)
-
-
-def _stamped(shape: str, at: list[int], blocks: list[Block]) -> bool:
-    """Is the line stamped with a number that changes from post to post (a date, a count)? Of the
-    template's lines, it is the one every post prints once; a row of buttons may be missing under
-    one post or repeated under another."""
-    return "#" in shape and len({blocks[i].text for i in at}) > 1
-
-
-def _is_template(block: list[str], places: dict[str, list[int]], blocks: list[Block]) -> bool:
-    """Two lines or more printed together for every post, one of them stamped with a number that
-    changes from post to post (a date, a count): one repeated line alone is as often a gallery's
-    captions or a feed's dates, a block without a number a form repeated under every advert, and
-    a line with the same number every time a headline printed twice (``The $199 phone``)."""
-    if len(block) < 2:
-        return False
-    return any(_stamped(shape, places[shape], blocks) for shape in block)
+    opening: int = -1  # the opening post's card line, above the list's first numbered post; -1: none
 
 
 def dump_thread(blocks: list[Block], judged: list[Judged]) -> DumpThread | None:
@@ -153,16 +92,18 @@ def dump_thread(blocks: list[Block], judged: list[Judged]) -> DumpThread | None:
     shape_of: list[str | None] = [None] * len(blocks)  # short blocks only
     for block, item in zip(blocks, judged, strict=True):
         # not the template's: menus and teaser lists (they repeat their entries), program code, and
-        # a dump's placeholders (``[image]``) and link addresses, which stand for pictures and links
+        # a dump's placeholders (``[image]``) and link addresses, which stand for pictures and links;
+        # a line of digits and marks only is one when it is more than a bare number (a date line)
         text = block.text
         if (
-            0 < item.feats.units <= MAX_DUMP_CHROME_UNITS
+            (0 < item.feats.units or (DIGITS.search(text) and not text.strip().isdigit()))
+            and item.feats.units <= MAX_DUMP_CHROME_UNITS
             and item.reason not in NOT_TEMPLATE
             and not item.feats.code_like
             and not text.startswith("[")
             and "://" not in text
         ):
-            shape = shape_of[block.index] = _shape(text)
+            shape = shape_of[block.index] = shape_of_line(text)
             places[shape].append(block.index)
     shapes = {shape for shape, at in places.items() if len(at) >= MIN_POSTS}
     if not shapes and all(len(at) != PAIR for at in places.values()):
@@ -176,6 +117,8 @@ def dump_thread(blocks: list[Block], judged: list[Judged]) -> DumpThread | None:
         _dump_prose(item) and shape_of[i] not in shapes and "://" not in block.text and copies[block.text] < MIN_POSTS
         for i, (block, item) in enumerate(zip(blocks, judged, strict=True))
     ]
+    for i in _floor_replies(places, blocks, judged, shape_of, shapes):
+        said[i] = copies[blocks[i].text] < MIN_POSTS
     best = _anchor(places, said, blocks)
     repeats = MIN_POSTS
     if not best:
@@ -189,26 +132,63 @@ def dump_thread(blocks: list[Block], judged: list[Judged]) -> DumpThread | None:
     chrome = _dump_chrome(blocks, judged, (start, end), (prose, prose | zone), repeats)
     inner = _inner(judged, best, start, end)
     short = {i for i in zone - chrome - prose if i in inner and _short_reply(blocks[i], judged[i])}
-    return DumpThread(start, end, prose, chrome, short)
+    return DumpThread(start, end, prose, chrome, short, _opening(places, blocks, best, shape_of))
+
+
+def _opening(places: dict[str, list[int]], blocks: list[Block], at: list[int], shape_of: list[str | None]) -> int:
+    """The card line of a thread's opening post, when the replies are numbered and it is not
+    (``#1`` under each reply's date line, none under the first post's): a stamped line the
+    template prints with the anchor in every post, once more above the first of them; -1 if none."""
+    anchor = shape_of[at[0]]
+    if anchor is None or not counts(anchor, at, blocks):
+        return -1
+    for other in template_block(places, anchor, at)[1:]:
+        where = places[other]
+        if len(where) == len(at) + 1 and where[0] < at[0] and where[1] > at[0] - MAX_TEMPLATE_REACH:
+            return where[0] if stamped(other, where, blocks) else -1
+    return -1
+
+
+def _floor_replies(
+    places: dict[str, list[int]],
+    blocks: list[Block],
+    judged: list[Judged],
+    shape_of: list[str | None],
+    shapes: set[str],
+) -> list[int]:
+    """The lines right under a floor number (``#1``, ``2楼``, ``Reply 3``: one number on a short line
+    that grows by one from post to post, ``MIN_POSTS`` times or more): what a post says there is
+    a reply however short, without a mark (``Nitip sendal``). A bare number is not one (a
+    ranking's place); nor is a line of the template, a dump's picture or a line the ladder dropped."""
+    floors = [i for shape, at in places.items() if len(at) >= MIN_POSTS and counts(shape, at, blocks) for i in at]
+    return [
+        i + 1
+        for i in floors
+        if i + 1 < len(blocks)
+        and judged[i + 1].cls is not BAD
+        and judged[i + 1].feats.units > 0
+        and shape_of[i + 1] not in shapes
+        and not blocks[i + 1].text.startswith("[")
+    ]
 
 
 def _anchor(places: dict[str, list[int]], said: list[bool], blocks: list[Block]) -> list[int]:
     """Where the template line the list is read from stands: of the shapes printed ``MIN_POSTS``
     times or more, each with prose after ``MIN_SPOKEN_SHARE`` of them, in a template block
-    (``_is_template``), a stamped one (``_stamped``: a date line anchors a post better than a
+    (``is_template``), a stamped one (``stamped``: a date line anchors a post better than a
     button) before a plain one, then the most frequent, then the first in page order; [] if none."""
     best: list[int] = []
     best_key = (False, 0)
     for shape, at in places.items():  # in page order: of two shapes as frequent, the first one's
         if len(at) < MIN_POSTS:
             continue
-        key = (_stamped(shape, at, blocks), len(at))
+        key = (stamped(shape, at, blocks), len(at))
         if key <= best_key:
             continue
         ends = [*at[1:], len(blocks)]
         spoken = sum(any(said[a + 1 : b]) for a, b in zip(at, ends, strict=True))
-        if spoken >= max(MIN_POSTS, MIN_SPOKEN_SHARE * len(at)) and _is_template(
-            _template_block(places, shape, at), places, blocks
+        if spoken >= max(MIN_POSTS, MIN_SPOKEN_SHARE * len(at)) and is_template(
+            template_block(places, shape, at), places, blocks
         ):
             best, best_key = at, key
     return best
@@ -267,7 +247,7 @@ def _pair_template(places: dict[str, list[int]], said: list[bool], blocks: list[
                 break
             if gap > 0 and other_at[1] - at[1] == gap:
                 block.append(other)
-        if len(block) < MIN_PAIR_TEMPLATE or not _is_template(block, places, blocks):
+        if len(block) < MIN_PAIR_TEMPLATE or not is_template(block, places, blocks):
             continue
         # two writers' cards: their numbers differ (join dates, counts); a bar printed above and
         # below one article repeats its own word for word
@@ -330,9 +310,9 @@ def _dump_chrome(
     texts: dict[str, int] = defaultdict(int)
     short = [i for i in range(start, end) if judged[i].feats.units <= MAX_DUMP_CHROME_UNITS]
     for i in short:
-        shapes[_shape(blocks[i].text)] += 1
+        shapes[shape_of_line(blocks[i].text)] += 1
         texts[blocks[i].text] += 1
-    template = {i for i in short if shapes[_shape(blocks[i].text)] >= repeats and i not in prose}
+    template = {i for i in short if shapes[shape_of_line(blocks[i].text)] >= repeats and i not in prose}
     chrome = set(template)
     for i in short:
         count = texts[blocks[i].text]
@@ -356,7 +336,8 @@ def apply_dump_thread(judged: list[Judged], found: DumpThread, comments: bool = 
     wrong one would drop the article. When comments are wanted (``comments``), the list under an
     article is set so too from its first card line on, so that no line above it (the article's
     end) is taken for chrome; False: the page is no thread."""
-    if sum(item.feats.units for item in judged[: found.start] if item.cls is GOOD) >= MIN_ARTICLE_UNITS:
+    top = found.opening if found.opening >= 0 else found.start  # an opening post is the thread's
+    if sum(item.feats.units for item in judged[:top] if item.cls is GOOD) >= MIN_ARTICLE_UNITS:
         if comments:
             _set_posts(judged, found, min(found.chrome, default=found.start))
         return False

@@ -5,7 +5,8 @@ the hand-made thread pages in ``tests/boilerplate/posts``."""
 from __future__ import annotations
 
 from cleantext.boilerplate import classify
-from cleantext.boilerplate.dumpposts import _shape, apply_dump_thread, dump_thread
+from cleantext.boilerplate.dumpposts import apply_dump_thread, dump_thread
+from cleantext.boilerplate.dumpshapes import shape_of_line
 from cleantext.model import Block, DropReason, KeepReason
 from cleantext.segment.dump import split_dump
 from tests.boilerplate.threadkit import FIXTURES, PROSE, cleaned, expected, judged, reasons
@@ -100,8 +101,8 @@ def test_a_dump_thread_of_two_posts_has_a_fuller_card_printed_twice() -> None:
     assert found is not None
     assert {posts[i] for i in found.prose} == {question, answer}
     assert {posts[i] for i in found.chrome} >= {"Joined: 2011-03-01", "Posts: 14", "Likes: 6"}
-    # two cards of two shapes are as often a heading over two columns: not a thread
-    short = [line for line in posts if not line.startswith("Posts")]
+    # two cards of two shapes (a join date, a floor number) are as often a heading over two columns
+    short = [line for line in posts if not line.startswith(("Posts", "Likes"))]
     assert dump_thread(_lines(short), judged(_lines(short))) is None
     # nothing said after the second card: a menu above and below the text, not a thread
     menu = posts[: posts.index(answer)]
@@ -154,19 +155,19 @@ def test_a_dumps_comment_list_under_an_article_is_set_as_posts_when_comments_are
 
 def test_a_month_named_next_to_a_number_is_a_mark_of_the_shape() -> None:
     # the month of a date line changes from post to post as its digits do
-    assert _shape("#1 · March 29, 2024, 10:35 am") == _shape("#12 · May 3, 2024, 8:39 am")
-    assert _shape("Joined 4 avril 2019") == _shape("Joined 12 mai 2020")
+    assert shape_of_line("#1 · March 29, 2024, 10:35 am") == shape_of_line("#12 · May 3, 2024, 8:39 am")
+    assert shape_of_line("Joined 4 avril 2019") == shape_of_line("Joined 12 mai 2020")
     # a month's word away from a number is a word
-    assert _shape("May I ask 2 things") != _shape("Can I ask 2 things")
+    assert shape_of_line("May I ask 2 things") != shape_of_line("Can I ask 2 things")
 
 
 def test_a_weekday_named_next_to_a_date_is_a_mark_of_the_shape() -> None:
     # a card's join date names its weekday too: it changes from writer to writer as the digits do
-    assert _shape("Joined: Sun Jan 08, 2017 3:02 pm") == _shape("Joined: Thu Sep 22, 2022 6:11 pm")
-    assert _shape("Posted Monday, 3 May 2024") == _shape("Posted Friday, 21 June 2024")
-    assert _shape("发表于 2024年3月12日 星期二") == _shape("发表于 2024年4月2日 星期日")
+    assert shape_of_line("Joined: Sun Jan 08, 2017 3:02 pm") == shape_of_line("Joined: Thu Sep 22, 2022 6:11 pm")
+    assert shape_of_line("Posted Monday, 3 May 2024") == shape_of_line("Posted Friday, 21 June 2024")
+    assert shape_of_line("发表于 2024年3月12日 星期二") == shape_of_line("发表于 2024年4月2日 星期日")
     # a weekday's word away from a date is a word
-    assert _shape("Sunday school at 10") != _shape("Monday school at 10")
+    assert shape_of_line("Sunday school at 10") != shape_of_line("Monday school at 10")
 
 
 def test_a_card_whose_join_dates_name_their_weekdays_still_marks_the_thread() -> None:
@@ -218,3 +219,38 @@ def test_a_posts_own_list_item_and_a_line_trailing_off_are_the_posts() -> None:
     found = dump_thread(blocks, judged(blocks))
     assert found is not None
     assert not {early[i] for i in found.short} & {item, trailing}
+
+
+def _numbered_thread(floor: str) -> str:
+    """A dump of a thread whose replies carry a floor number (``floor`` with ``{n}`` in it) under
+    their date line and say a few words without a mark; the opening post's card has no number."""
+    opening = [f"   {PROSE} The first post's paragraph {n} tells the story." for n in range(6)]
+    lines = ["   Forum Home", "   ranger_sue", "   13-05-2024 00:58", "   Has anyone seen the comet tonight", *opening]
+    lines += ["   42", "   Quote", "   Replies"]
+    replies = ["Seen it from the hill", "clouds here all night", "try again after midnight", "wow thanks for sharing",
+               "same here in the north"]
+    for n, (name, reply) in enumerate(zip(("otter", "moth", "kestrel", "vole", "newt"), replies, strict=True), 1):
+        lines += [f"   {name}", f"   13-05-2024 0{n}:1{n}", "   " + floor.format(n=n), f"   {reply}", "   0", "   Quote",
+                  "   Reply"]
+    return "\n\n".join([*lines, "   Terms of use"])
+
+
+def test_short_replies_under_floor_numbers_are_posts_and_the_opening_post_is_the_threads() -> None:
+    # the replies say a few words without a mark, so no line after a date reads as prose; the
+    # floor number (one more on each reply) says what stands under it is a reply, and the opening
+    # post above, whose card prints the same date line, opens the thread rather than an article
+    verdicts = classify(split_dump(_numbered_thread("#{n}")))
+    kept = [v.block.text for v in verdicts if v.keep]
+    for reply in ("Seen it from the hill", "clouds here all night", "same here in the north"):
+        assert reply in kept, reply
+    assert any("The first post's paragraph 5" in text for text in kept)
+    for chrome in ("#1", "#5", "13-05-2024 03:13", "moth", "Quote", "Reply"):
+        assert reasons(verdicts, chrome) == {str(DropReason.POST_CHROME)}, chrome
+
+
+def test_a_number_that_does_not_count_the_posts_marks_no_reply() -> None:
+    # the same line on every reply (``#1`` each time) or a bare number (a ranking's place) counts
+    # nothing: the few words under it stay undecided, and the long first post is an article
+    for floor in ("#1", "{n}"):
+        kept = [v.block.text for v in classify(split_dump(_numbered_thread(floor))) if v.keep]
+        assert "clouds here all night" not in kept, floor

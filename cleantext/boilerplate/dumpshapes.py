@@ -1,0 +1,93 @@
+"""A text dump's lines by their *shape*: the text with each run of digits, and a month's or a
+weekday's name next to one, made one mark. A thread's template prints lines of the same shape for
+every post (``Posted 12 Apr 2024, 08:14``, ``#3``); ``boilerplate.dumpposts`` finds the post list by
+them. Here: the shape, which shapes the template prints together, and which carry a number that
+changes from post to post (a date) or counts the posts (a floor number)."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from cleantext.model import Block
+from cleantext.regexes import compiled
+from cleantext.text import MONTH_NAME
+
+# The template prints the same lines for every post: a date line, a row of buttons, a count of
+# posts, a signature. A line's *shape* is its text with every run of digits made one mark:
+# ``Posted 12 Apr 2024, 08:14`` and ``Posted 3 May 2024, 19:02`` share it.
+DIGITS = compiled(r"\d+")
+# A date's month written as a word changes from post to post as its digits do (``Mar 29, 2024``,
+# ``12 May 2024``): next to a number, it is one mark too.
+# So is the day of the week a date line names before it (``Tue Mar 12, 2024``, ``Sunday, 3 May``)
+# or after it (``2024年3月12日 星期二``). (Not a 12-hour time's am or pm: a thread whose quote
+# headers then share their shapes with its date lines loses its posts.)
+WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|nesday|rsday|urday|r|rs)?\.?,?"
+DATE_WORDS = compiled(
+    r"(?i)\b(?:" + MONTH_NAME + r")(?=\s*\d)|(?<=\d\s)(?:" + MONTH_NAME + r")(?![a-z])"
+    r"|\b" + WEEKDAY + r"(?=\s+(?:\d|(?:" + MONTH_NAME + r")\s*\d))"
+    r"|(?<=\d[日号])\s?(?:星期|周)[一二三四五六日天]"
+)
+MAX_CARD_SPREAD = 1  # lines one card may hold beyond another's between two template lines (a rank)
+MAX_TEMPLATE_REACH = 6  # lines between two lines the template prints together (a button row, a card)
+
+
+def shape_of_line(text: str) -> str:
+    """The line with each run of digits, and a month's or a weekday's name next to one, made one
+    mark.
+
+    >>> shape_of_line("Joined: Sun Jan 08, 2017 3:02 pm") == shape_of_line("Joined: Thu Sep 22, 2022 6:11 pm")
+    True
+    >>> shape_of_line("发表于 2024年3月12日 星期二") == shape_of_line("发表于 2024年4月2日 星期日")
+    True
+    """
+    text = " ".join(text.split())
+    return DIGITS.sub("#", DATE_WORDS.sub("#", text)) if DIGITS.search(text) else text
+
+
+def template_block(places: dict[str, list[int]], shape: str, at: list[int]) -> list[str]:
+    """The shapes the template prints with ``shape`` at a fixed distance in every post (the counts
+    under a name, the date line a button row is followed by), ``shape`` first. The distance is to
+    the nearest occurrence after (or before) each of ``shape``'s, the last (first) one excepted:
+    the list's edge may lack it."""
+    found = [shape]
+    for other, where in places.items():
+        if other == shape or abs(len(where) - len(at)) > 1:
+            continue
+        after = {next((w for w in where if w > a), -1) - a for a in at[:-1]}
+        before = {a - max((w for w in where if w < a), default=a + 1) for a in at[1:]}
+        if steady(after) or steady(before):
+            found.append(other)
+    return found
+
+
+def steady(gaps: set[int]) -> bool:
+    """Distances from one template line to another, one a post, that say the template printed
+    them together: within ``MAX_TEMPLATE_REACH`` lines, and the same in every post but for a line
+    some cards hold and others lack (``MAX_CARD_SPREAD``: a rank under the name)."""
+    return bool(gaps) and 0 < min(gaps) and max(gaps) <= min(min(gaps) + MAX_CARD_SPREAD, MAX_TEMPLATE_REACH)
+
+
+def stamped(shape: str, at: list[int], blocks: list[Block]) -> bool:
+    """Is the line stamped with a number that changes from post to post (a date, a count)? Of the
+    template's lines, it is the one every post prints once; a row of buttons may be missing under
+    one post or repeated under another."""
+    return "#" in shape and len({blocks[i].text for i in at}) > 1
+
+
+def is_template(block: list[str], places: dict[str, list[int]], blocks: list[Block]) -> bool:
+    """Two lines or more printed together for every post, one of them stamped with a number that
+    changes from post to post (a date, a count): one repeated line alone is as often a gallery's
+    captions or a feed's dates, a block without a number a form repeated under every advert, and
+    a line with the same number every time a headline printed twice (``The $199 phone``)."""
+    if len(block) < 2:
+        return False
+    return any(stamped(shape, places[shape], blocks) for shape in block)
+
+
+def counts(shape: str, at: list[int], blocks: list[Block]) -> bool:
+    """Is the shape a floor number: one run of digits and a word or a mark beside it, one more on
+    each line than on the one before?"""
+    if shape == "#" or len(DIGITS.findall(blocks[at[0]].text)) != 1:
+        return False
+    numbers = [int(DIGITS.findall(blocks[i].text)[0]) for i in at]
+    return all(b == a + 1 for a, b in pairwise(numbers))
