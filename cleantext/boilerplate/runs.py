@@ -45,6 +45,8 @@ BETWEEN_RULES = frozenset(("placeholder", "empty"))
 # units (six words) of a line that announces a list: a sentence, not a label (``Now on Example.com:``
 # above a site's headlines, ``See also:``)
 MIN_LEAD_IN_UNITS = 12
+# units an announced numbered list's points hold on average: two words (a list of buttons is never numbered)
+MIN_NUMBERED_UNITS = 4
 # Lines ending in an ellipsis a page may hold and still be one article with a paragraph or two
 # that trail off; more are a feed of summaries cut short.
 MAX_TRAILING_LINES = 2
@@ -105,21 +107,27 @@ def announced_lists(blocks: list[Block], judged: list[Judged]) -> None:
     """After the article is found: the dump list under a kept line of it that announces it (``_announces``) is kept,
     entry by entry, to the list's end (in place), when its entries say something: a list of
     buttons or site names (``Tweet This``, ``Digg``) is no article's, whatever line stands above
-    it. Pictures between entries stay as they are."""
+    it; a numbered list's short points are (``MIN_NUMBERED_UNITS``). Pictures between entries
+    stay as they are."""
     i = 0
     while i < len(blocks):
         if not _announces(blocks[i], judged[i]):
             i += 1
             continue
         entries = []
+        numbered = True
         i += 1
         while i < len(blocks):
             if blocks[i].in_list:
                 entries.append(judged[i])
+                numbered = numbered and blocks[i].ordered
             elif judged[i].rule not in BETWEEN_RULES:
                 break
             i += 1
-        if entries and sum(item.feats.units for item in entries) >= MIN_NEAR_GOOD_UNITS * len(entries):
+        # a numbered list's points are the writer's however short (``1. Habe Zeit für Träume``): no
+        # bar of buttons or site names is numbered
+        least = MIN_NUMBERED_UNITS if numbered else MIN_NEAR_GOOD_UNITS
+        if entries and sum(item.feats.units for item in entries) >= least * len(entries):
             for item in entries:
                 if item.cls is not GOOD and item.rule in LIST_RULES:
                     item.set(LEAD_IN)

@@ -64,8 +64,9 @@ EN_PARA = ("The council met on Tuesday evening to discuss the new parking rules,
            "that the changes should start in the spring, once the signs are in place.")
 
 
-def _bullet(index: int, text: str) -> Block:
-    return Block(index, text, kind="li", in_list=True, bullet=True, source="text")
+def _bullet(index: int, text: str, number: int = 0) -> Block:
+    """A dump's list entry; ``number``: its number in a numbered list (``1.``), 0 for a bullet."""
+    return Block(index, text, kind="li", in_list=True, bullet=True, source="text", ordered=number > 0, item=number)
 
 
 def test_a_list_an_article_line_announces_is_kept() -> None:
@@ -88,6 +89,17 @@ def test_a_label_or_a_list_of_buttons_announces_nothing() -> None:
     buttons = [_para(0, EN_PARA), _para(1, "If you liked this story, please share it on these sites:"),
                *(_bullet(2 + i, b) for i, b in enumerate(["Tweet It", "Digg", "Email"])), _para(5, EN_PARA)]
     assert [v.keep for v in classify(buttons)][2:5] == [False] * 3
+
+
+def test_an_announced_numbered_list_of_short_points_is_kept() -> None:
+    # two words a point is what a list of buttons holds too, but buttons are never numbered
+    points = ["Dream often", "Stay active", "Rest well", "Keep curious"]
+    numbered = [_para(0, EN_PARA), _para(1, "The book sums the practice up in four short rules:"),
+                *(_bullet(2 + i, point, number=i + 1) for i, point in enumerate(points)), _para(6, EN_PARA)]
+    assert [v.keep for v in classify(numbered)][2:6] == [True] * 4
+    bulleted = [_para(0, EN_PARA), _para(1, "The book sums the practice up in four short rules:"),
+                *(_bullet(2 + i, point) for i, point in enumerate(points)), _para(6, EN_PARA)]
+    assert [v.keep for v in classify(bulleted)][2:6] == [False] * 4
 
 
 def test_an_announced_list_goes_on_past_an_entry_long_enough_to_be_prose() -> None:
