@@ -66,8 +66,8 @@ def teasers(judged: list[Judged]) -> None:
 
 
 def _lone_entry(blocks: list[Block], judged: list[Judged], i: int) -> bool:
-    """Is numbered line ``i`` a list of one between article text: no entry of its list before
-    it (the line above is article text or no list's), a paragraph of the article under it?"""
+    """Is list line ``i`` a list of one between article text: no entry of its list before it
+    (the line above is article text or no list's), a paragraph of the article under it?"""
     if i + 1 >= len(blocks) or i == 0:
         return False
     after, under = blocks[i + 1], judged[i + 1]
@@ -78,11 +78,13 @@ def _lone_entry(blocks: list[Block], judged: list[Judged], i: int) -> bool:
 
 
 def subheads(blocks: list[Block], judged: list[Judged]) -> None:
-    """Numbered dump lines the ladder took for list entries that stand alone above a paragraph
-    are left to smoothing (in place): section heads of the article, not a list."""
+    """Dump lines the ladder took for list entries that stand alone above a paragraph are left to
+    smoothing (in place) when numbered (section heads of the article) or sentences (an
+    interview's question set as a list of one, ``* Wie sieht dein Alltag aus?``): the article's,
+    not a list of other pages."""
     for i, (block, item) in enumerate(zip(blocks, judged, strict=True)):
         if (
-            block.ordered
+            (block.ordered or item.feats.ends_sentence)
             and item.dump
             and item.cls is BAD
             and item.reason is DropReason.RELATED

@@ -37,6 +37,16 @@ def test_a_numbered_list_stays_a_list() -> None:
     assert not classify(blocks)[1].keep
 
 
+def test_a_bulleted_question_alone_between_paragraphs_is_the_articles() -> None:
+    # an interview that sets each question in a list of its own: a list of one that is a
+    # sentence, between two paragraphs of the article, is no list of other pages
+    question = Block(1, "你平时的一天是怎样安排的？", kind="li", in_list=True, bullet=True, source="text")
+    assert [v.keep for v in classify([_para(0), question, _para(2)])] == [True] * 3
+    # a bullet of a few words that ends no sentence stays a list's entry, as before
+    label = Block(1, "施工时间", kind="li", in_list=True, bullet=True, source="text")
+    assert not classify([_para(0), label, _para(2)])[1].keep
+
+
 def test_subheads_leaves_html_and_other_drops_alone() -> None:
     html = [Block(0, PARA), Block(1, "施工时间", kind="li", in_list=True, item=1, ordered=True), Block(2, PARA)]
     judged = [Judged(BlockClass.GOOD, KeepReason.BODY, features_of(PARA)),
