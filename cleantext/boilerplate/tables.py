@@ -138,7 +138,7 @@ def _dump_cells(text: str, columns: tuple[int, int] | None) -> tuple[str, str, t
     parts = [part for part in CELL_GAP.split(body) if part]
     if len(parts) == 2:
         key, value = parts
-        if BAR.search(body):
+        if BAR.search(body) or "\t" in body:  # a bar or a tab divides the cells: no column to line up
             return key, value, BARRED
         at = body.rindex(value)
         return key, value, (display_width(body[:at]), at)
@@ -171,8 +171,10 @@ def _dump_rows(blocks: list[Block]) -> list[tuple[int, int]]:
     runs: list[tuple[int, int]] = []
     start, column, rows, end, group = -1, None, 0, -1, -1
     for block in [*blocks, None]:
-        if block is not None and column == BARRED and RULE_LINE.fullmatch(block.text) and "-" in block.text:
-            continue  # a Markdown table's rule line
+        if block is not None and column is not None and (
+            not block.text or (column == BARRED and RULE_LINE.fullmatch(block.text) and "-" in block.text)
+        ):
+            continue  # a Markdown table's rule line (emptied when the dump was read as Markdown)
         cells = _dump_cells(block.text, column) if block is not None and block.source == "text" else None
         ok = cells is not None and _is_key(cells[0], 0) and _is_value(cells[1], 0)
         if (

@@ -30,12 +30,12 @@ def segment(doc: Decoded, fmt: str = "auto", markup: Markup | None = None) -> tu
     # here, not at the top: an HTML run never compiles the dump stage's patterns (~15 ms)
     from cleantext.segment.columns import unfold_columns
     from cleantext.segment.dump import split_dump
-    from cleantext.segment.markdown import is_markdown, unmark
+    from cleantext.segment.markdown import is_markdown, unmark_all
 
     markdown = is_markdown(doc.text)
     blocks = split_dump(unfold_columns(doc.text), markdown)  # columns first: borders tell tables; then frames go
     if markdown:
-        blocks = [unmark(block) for block in blocks]
+        blocks = unmark_all(blocks)
     if markup is not None:
         from cleantext.segment.dumplists import dump_lists
 

@@ -120,8 +120,34 @@ def open_link(line: str, depth: tuple[int, int] = (0, 0)) -> tuple[int, int]:
     return text, target
 
 
-def unmark(block: Block) -> Block:
-    """The block without Markdown syntax; its link texts' length in ``link_chars``."""
+def unmark_all(blocks: list[Block]) -> list[Block]:
+    """The dump's blocks without Markdown syntax (``unmark``), a table's rows with their cells apart."""
+    rows = _table_rows(blocks)
+    return [unmark(block, i in rows) for i, block in enumerate(blocks)]
+
+
+def _table_rows(blocks: list[Block]) -> set[int]:
+    """The blocks that are a Markdown table's rows: the one over a rule line (``---|---``) and those
+    under it that hold a bar, in its blank-line group. A line of links with bars between them
+    (``[首页](/) | [新闻](/news)``) is a menu, not a row: no rule stands under it."""
+    rows: set[int] = set()
+    for i, block in enumerate(blocks):
+        if "|" not in block.text or "-" not in block.text or not RULE.match(block.text):
+            continue
+        if i > 0 and "|" in blocks[i - 1].text and blocks[i - 1].group == block.group:
+            rows.add(i - 1)
+        j = i + 1
+        while j < len(blocks) and blocks[j].group == block.group and "|" in blocks[j].text:
+            if RULE.match(blocks[j].text):
+                break
+            rows.add(j)
+            j += 1
+    return rows
+
+
+def unmark(block: Block, row: bool = False) -> Block:
+    """The block without Markdown syntax; its link texts' length in ``link_chars``. A table's row
+    (``row``) keeps its cells apart by a tab, which divides cells as the bar did (``tables``)."""
     text = unquote(IMAGE.sub("", block.text))
     linked = 0
 
@@ -141,5 +167,8 @@ def unmark(block: Block) -> Block:
         text, kind = HEADING.sub("", text), "h2"
     if RULE.match(text):
         text = ""
-    text = SPACES.sub(" ", CELL.sub(" ", text) if "|" in text else text).strip()
+    if row:
+        text = "\t".join(cell for cell in (SPACES.sub(" ", c).strip() for c in CELL.split(text)) if cell)
+    else:
+        text = SPACES.sub(" ", CELL.sub(" ", text) if "|" in text else text).strip()
     return replace(block, text=text, kind=kind, link_chars=min(linked, len(text)))

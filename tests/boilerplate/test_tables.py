@@ -1,5 +1,6 @@
 """Key/value tables of the article (``boilerplate.tables``): a product's specifications are kept in
-HTML and in dumps of it (lynx, a browser-innerText layout; a bar-divided row as a table converter writes it); a key/value
+HTML and in dumps of it (lynx, a browser-innerText layout, html2text's Markdown table; a bar-divided row as a table
+converter writes it); a key/value
 table in the footer, a menu drawn as a table and rows standing apart from the article are not.
 Fixtures are hand-made (``tests/boilerplate/pagetypes``)."""
 
@@ -42,6 +43,8 @@ def _words(text: str) -> str:
         ("product-zh.html", SPECS_ZH), ("product-zh.lynx.txt", SPECS_ZH), ("product-zh.inscriptis.txt", SPECS_ZH),
         ("product-en.html", SPECS_EN), ("product-en.lynx.txt", SPECS_EN),
         ("product-en.inscriptis.txt", SPECS_EN),
+        # html2text: a Markdown table, its cells divided by bars, its rule line under the first row
+        ("product-zh.html2text.txt", SPECS_ZH), ("product-en.html2text.txt", SPECS_EN),
     ],
 )
 def test_a_spec_table_after_the_description_is_kept(name: str, specs: list[str]) -> None:

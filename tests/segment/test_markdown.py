@@ -7,7 +7,8 @@ import textwrap
 from cleantext.boilerplate import classify
 from cleantext.model import Block, Decoded
 from cleantext.segment import segment
-from cleantext.segment.markdown import goes_on, is_heading, is_markdown, open_link, unmark
+from cleantext.segment.dump import split_dump
+from cleantext.segment.markdown import goes_on, is_heading, is_markdown, open_link, unmark, unmark_all
 
 MENU = "[首页](/) | [新闻](/news) | [体育](/sports) | [科技](/tech)"
 BODY = "历时一年半的修缮工程近日完工，这座始建于上世纪五十年代的老校区重新向师生开放，保留了原有的青砖外墙。"
@@ -147,3 +148,12 @@ def test_a_heading_wrapped_at_the_width_is_joined_whole() -> None:
     assert HEADLINE in texts and STORY in texts and "The $2 million question" in texts
     assert next(b for b in blocks if b.text == HEADLINE).kind == "h2"
     assert is_heading("## A long headline") and not is_heading("#hashtag")
+
+
+def test_a_markdown_tables_rows_keep_their_cells_apart_and_a_menu_does_not() -> None:
+    # a table's rows (the one over the rule line ``---|---`` and those under it) keep a tab
+    # between their cells, as the bar divided them; a line of links with bars between and no
+    # rule under it is a menu: its words run on
+    text = "[首页](/) | [新闻](/news) | [体育](/sports)\n\n型号| F3  \n---|---  \n重量| 1.2 kg  \n颜色| 白色、浅绿\n"
+    blocks = unmark_all(split_dump(text, markdown=True))
+    assert [b.text for b in blocks if b.text] == ["首页 新闻 体育", "型号\tF3", "重量\t1.2 kg", "颜色\t白色、浅绿"]
