@@ -39,7 +39,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from cleantext.config import Config
-from cleantext.document.body_title import body_headline, names_story
+from cleantext.document.body_title import body_headline, labelled_headline, names_story
 from cleantext.document.dates import MAX_SAMPLE_CHARS, ambiguous, date_language, find_date, written_order
 from cleantext.document.headline import confirmed, dump_headline, past_stray
 from cleantext.document.ids import record_id
@@ -268,11 +268,17 @@ def finalize(
     # block or two, such as the headline itself, before it); otherwise before the article.
     date_opens = 0 <= found.date_index and sum(1 for i in kept if i < found.date_index) <= 2
     anchor = found.date_index if date_opens else kept[0]
-    title, title_index, title_site = _title(verdicts, meta, anchor, kept[0], is_html)
+    labelled = None if is_html else labelled_headline(verdicts, anchor, kept[0])
+    title: str | None
+    if labelled is not None:  # the page labels its title (``标    题：…``): its row stays in the text
+        title, title_site = split_site(normalize_paragraph(labelled), meta.site, [])
+        title_index = None
+    else:
+        title, title_index, title_site = _title(verdicts, meta, anchor, kept[0], is_html)
     if is_html and title and title_index is None:
         title = _nearer_headline(verdicts, title, meta, kept[0])
         title, title_site = _printed(verdicts, title, title_site, meta.site, kept[0])
-    if not is_html and found.header_index >= 0 and (
+    if labelled is None and not is_html and found.header_index >= 0 and (
         title_index is None or not confirmed(verdicts, title_index, anchor, kept[0])
     ):  # no headline naming the story near it: look over the page's dateline far above the article
         title, title_index, title_site = _headed_title(verdicts, meta, found.header_index, kept[0]) or (
