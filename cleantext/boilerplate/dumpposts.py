@@ -24,6 +24,7 @@ from cleantext.boilerplate.dumpshapes import (
     MAX_TEMPLATE_REACH,
     counts,
     is_template,
+    named_shapes,
     shape_of_line,
     stamped,
     template_block,
@@ -105,6 +106,13 @@ def dump_thread(blocks: list[Block], judged: list[Judged]) -> DumpThread | None:
         ):
             shape = shape_of[block.index] = shape_of_line(text)
             places[shape].append(block.index)
+    named = named_shapes(places, MIN_POSTS)
+    if named:  # a header naming each post's writer: one shape with the name a slot
+        for i, key in named.items():
+            places[shape_of[i] or ""].remove(i)
+            shape_of[i] = key
+            places[key].append(i)
+        places = {shape: sorted(at) for shape, at in places.items() if at}
     shapes = {shape for shape, at in places.items() if len(at) >= MIN_POSTS}
     if not shapes and all(len(at) != PAIR for at in places.values()):
         return None
@@ -129,7 +137,7 @@ def dump_thread(blocks: list[Block], judged: list[Judged]) -> DumpThread | None:
     start, end, lead, trail = _list_span(shape_of, shapes, said, best)
     prose = {i for i in range(start, end) if said[i]}
     zone = _text_zone(best, lead, trail, start, end)
-    chrome = _dump_chrome(blocks, judged, (start, end), (prose, prose | zone), repeats)
+    chrome = _dump_chrome(blocks, judged, (start, end), (prose, prose | zone), repeats, shape_of)
     inner = _inner(judged, best, start, end)
     short = {i for i in zone - chrome - prose if i in inner and _short_reply(blocks[i], judged[i])}
     return DumpThread(start, end, prose, chrome, short, _opening(places, blocks, best, shape_of))
@@ -298,8 +306,10 @@ def _dump_chrome(
     span: tuple[int, int],
     said: tuple[set[int], set[int]],
     repeats: int = MIN_POSTS,
+    shape_of: list[str | None] | None = None,
 ) -> set[int]:
-    """Template lines (their shape printed ``repeats`` times: once a post); short lines repeated
+    """Template lines (their shape printed ``repeats`` times: once a post; ``shape_of``, the
+    thread's shapes, a writer's name made a slot in them); short lines repeated
     word for word (a signature: three times, or twice when it ends no sentence; a quoted sentence
     may come twice); and the card lines next to a template line (the name and rank between the
     counts and the date), up to the posts' text (``said``: their prose, and that with the lines
@@ -309,10 +319,11 @@ def _dump_chrome(
     shapes: dict[str, int] = defaultdict(int)
     texts: dict[str, int] = defaultdict(int)
     short = [i for i in range(start, end) if judged[i].feats.units <= MAX_DUMP_CHROME_UNITS]
-    for i in short:
-        shapes[shape_of_line(blocks[i].text)] += 1
+    shape = [(shape_of[i] if shape_of else None) or shape_of_line(blocks[i].text) for i in short]
+    for i, own in zip(short, shape, strict=True):
+        shapes[own] += 1
         texts[blocks[i].text] += 1
-    template = {i for i in short if shapes[shape_of_line(blocks[i].text)] >= repeats and i not in prose}
+    template = {i for i, own in zip(short, shape, strict=True) if shapes[own] >= repeats and i not in prose}
     chrome = set(template)
     for i in short:
         count = texts[blocks[i].text]

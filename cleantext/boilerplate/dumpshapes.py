@@ -6,6 +6,7 @@ changes from post to post (a date) or counts the posts (a floor number)."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from itertools import pairwise
 
 from cleantext.model import Block
@@ -91,3 +92,31 @@ def counts(shape: str, at: list[int], blocks: list[Block]) -> bool:
         return False
     numbers = [int(DIGITS.findall(blocks[i].text)[0]) for i in at]
     return all(b == a + 1 for a, b in pairwise(numbers))
+
+
+NAME_SLOT = "*"  # the word a writer's name takes in a line's shape (``named_shapes``)
+MIN_NAMED_WORDS = 3  # words of a shape with a name in it: the name, a date's mark and one more at least
+
+
+def named_shapes(places: dict[str, list[int]], repeats: int) -> dict[int, str]:
+    """The lines that differ from one another in one word only, besides their numbers: a post's
+    header that names its writer (``Post by treefeller » Mon Jan 08, 2024 7:40 pm``,
+    ``reader_one 4 May 2024 10:02``). Each such line (its own shape printed fewer than ``repeats``
+    times) gets its shape with that word made a slot, when ``repeats`` lines or more share it with
+    two different words or more in the slot (two writers); the slot whose shape most lines share.
+    A line without a number (a date) keeps its own: a list of names is not a template."""
+    slots: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for shape, at in places.items():
+        words = shape.split()
+        if len(at) >= repeats or "#" not in shape or len(words) < MIN_NAMED_WORDS:
+            continue
+        for k, word in enumerate(words):
+            if "#" not in word:
+                slots[" ".join([*words[:k], NAME_SLOT, *words[k + 1 :]])].extend((i, word) for i in at)
+    best: dict[int, tuple[int, str]] = {}
+    for key, found in slots.items():
+        if len(found) >= repeats and len({word for _, word in found}) > 1:
+            for i, _ in found:
+                if len(found) > best.get(i, (0, ""))[0]:
+                    best[i] = (len(found), key)
+    return {i: key for i, (_, key) in best.items()}

@@ -254,3 +254,26 @@ def test_a_number_that_does_not_count_the_posts_marks_no_reply() -> None:
     for floor in ("#1", "{n}"):
         kept = [v.block.text for v in classify(split_dump(_numbered_thread(floor))) if v.keep]
         assert "clouds here all night" not in kept, floor
+
+
+def test_a_header_naming_each_posts_writer_is_one_template_line() -> None:
+    # ``Post by X » date`` differs from post to post in the writer's name as well as the date:
+    # the name is a slot of the shape, so the headers are one template line and the thread is found
+    writers = ["treefeller", "old_pip", "Mags", "hedgerow"]
+    replies = [f"{PROSE} Cut in winter.", "Thanks, will do", f"{PROSE} Paint nothing.", f"{PROSE} Wait a year."]
+    posts: list[str] = []
+    for n, (writer, reply) in enumerate(zip(writers, replies, strict=True)):
+        posts += [f"Post by {writer} » Mon Jan 0{n + 1}, 2024 7:4{n} pm", "Re: Pruning an old apple tree", reply]
+    blocks = _lines(posts)
+    found = dump_thread(blocks, judged(blocks))
+    assert found is not None
+    assert {posts[i] for i in found.chrome} >= {posts[0], posts[3], posts[6], posts[9]}
+    assert "Thanks, will do" in {posts[i] for i in found.short}
+
+
+def test_lines_that_differ_in_one_word_but_hold_no_number_are_no_template() -> None:
+    # a list of names (``Photo by X``) repeats a shape but stamps no date: no thread
+    lines: list[str] = []
+    for name in ["Ann", "Bo", "Cy", "Di"]:
+        lines += [f"Photo by {name} for the paper", f"{PROSE} A caption."]
+    assert dump_thread(_lines(lines), judged(_lines(lines))) is None
