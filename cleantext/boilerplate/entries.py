@@ -14,6 +14,8 @@ dump one that ends with a full stop.
 
 from __future__ import annotations
 
+import re
+
 from cleantext.boilerplate.features import MIN_GOOD_UNITS, MIN_SHORT_UNITS, TRUNCATED, Features, features_of
 from cleantext.model import Answer, Block, BlockClass, DropReason
 from cleantext.regexes import compiled
@@ -29,6 +31,8 @@ FULL_STOPS = tuple(".。．।۔")
 # of the article (a question or an exclamation too: there, the headlines of other pages are links)
 CLAUSE_ENDS = (*FULL_STOPS, "；", ";", "！", "!", "？", "?")
 MIN_LIST_PROSE_PUNCT = 2  # punctuation marks that make a list item a sentence, not a link
+# A text naming a document file: an attachment of the page (a notice's forms, a report)
+ATTACHMENT = compiled(r"\.(?:docx?|xlsx?|pptx?|pdf|wps|ofd|zip|rar|7z|csv|txt)\s*[)）]?\s*$", re.I)
 # A date and time as lists stamp their entries: 08-11 16:06, 2005-04-03 17:19, 4月3日 17:19.
 DATE_TIME = compiled(
     r"(?<!\d)(?:\d{4}\s*[-/.年]\s*)?\d{1,2}\s*[-/.月]\s*\d{1,2}(?:\s*日\s*|\s+)\d{1,2}:\d{2}(?::\d{2})?(?!\d)"
@@ -50,14 +54,15 @@ def list_item(block: Block, f: Features) -> Answer:
     In HTML, an item long enough to be an article's own point is left to its neighbours instead
     (a dump's bullet lines are teaser headlines far more often than points of an argument); in a
     dump, an item that ends with a full stop is left to them too: a headline or a menu entry ends
-    with none, an article's points are sentences (``_full_stop``)."""
+    with none, an article's points are sentences (``_full_stop``); so is one naming a document file
+    (``2. 申报材料清单.pdf``): a notice's attachments, which no menu lists."""
     if not block.in_list:
         return None
     if f.truncated or (f.units < MAX_LIST_TEASER_UNITS and f.punct < MIN_LIST_PROSE_PUNCT):
         if not f.truncated and (
             (f.units >= MIN_LIST_POINT_UNITS or _unlinked_clause(block))
             if block.source == "html"
-            else _full_stop(block.text, f)
+            else _full_stop(block.text, f) or ATTACHMENT.search(block.text) is not None
         ):
             return SHORT, DropReason.RELATED
         return BAD, DropReason.RELATED

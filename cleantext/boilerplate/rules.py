@@ -25,7 +25,7 @@ import functools
 import re
 from collections.abc import Callable
 
-from cleantext.boilerplate.entries import MAX_LIST_TEASER_UNITS, dated_entry, list_item, teaser
+from cleantext.boilerplate.entries import ATTACHMENT, MAX_LIST_TEASER_UNITS, dated_entry, list_item, teaser
 from cleantext.boilerplate.features import MIN_GOOD_UNITS, MIN_SHORT_UNITS, Features, features_of
 from cleantext.boilerplate.hints import NEGATIVE_HINTS, hint_word
 from cleantext.boilerplate.lineshapes import bar_menu, controls, dash_menu, run_together
@@ -61,8 +61,6 @@ COOKIE = compiled(CONSENT_COOKIE, re.I)
 # finds every block the pattern can match (a case-blind search costs a dozen times more).
 COOKIE_PIECES = ("cook", "teczk", "クッキー")
 CONSENT = compiled(CONSENT_WORDS, re.I)
-# A link's text naming a document file: an attachment of the page (a notice's forms, a report)
-ATTACHMENT = compiled(r"\.(?:docx?|xlsx?|pptx?|pdf|wps|ofd|zip|rar|7z|csv|txt)\s*[)）]?\s*$", re.I)
 # An HTML tag written out as text: a dumper prints ad snippets and templates verbatim.
 TAG = compiled(r"<(?:[a-zA-Z][\w-]*(?:\s[^<>]*)?|/[a-zA-Z][\w-]*\s*)>")
 # Grammatical words of written Chinese (both scripts): particles, pronouns, a few adverbs and

@@ -75,3 +75,12 @@ def test_a_dumps_list_item_ending_with_a_full_stop_is_left_to_its_neighbours() -
     abbreviation = Block(0, "Ltd.", in_list=True, source="text")  # too short to be a statement
     assert judge(point).cls is BlockClass.SHORT
     assert {judge(b).cls for b in (headline, question, abbreviation)} == {BlockClass.BAD}
+
+
+def test_a_dumps_list_item_naming_a_document_file_is_left_to_its_neighbours() -> None:
+    # a notice's attachments (``附件：1. 申请表.doc`` / ``2. 申报材料清单.pdf``): no menu lists files
+    for text in ("申报材料清单.pdf", "Annual report 2023.PDF", "补贴申请表.docx"):
+        assert list_item(Block(0, text, in_list=True, source="text"), _f(text)) == ("short", "related-list"), text
+    # a teaser's headline about a file format is no file
+    text = "How to open a pdf"
+    assert list_item(Block(0, text, in_list=True, source="text"), _f(text)) == ("bad", "related-list")
