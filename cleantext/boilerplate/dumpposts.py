@@ -112,7 +112,8 @@ def dump_thread(blocks: list[Block], judged: list[Judged]) -> DumpThread | None:
             places[shape_of[i] or ""].remove(i)
             shape_of[i] = key
             places[key].append(i)
-        places = {shape: sorted(at) for shape, at in places.items() if at}
+        # in page order of each shape's first line, as ``_anchor`` reads them
+        places = dict(sorted(((shape, sorted(at)) for shape, at in places.items() if at), key=lambda kv: kv[1][0]))
     shapes = {shape for shape, at in places.items() if len(at) >= MIN_POSTS}
     if not shapes and all(len(at) != PAIR for at in places.values()):
         return None
