@@ -237,6 +237,8 @@ COMMENT = [
     r"^(?:join|sign up)\s*[|/·•]?\s*(?:sign in|log ?in)$",
     r"^(?:leave a (?:reply|comment)|post a comment|\d+\s+comments?|comments?\s*\(\d+\))",
     r"^(?:sign in|log in|register|subscribe)\b",
+    # the prompt a comment form shows a visitor: You must be logged in to post a comment.
+    r"^you must (?:be )?(?:logged|signed|log|sign) in to\b",
     r"^(?:reply|répondre|antworten)$",
     r"举报.{0,10}回复$",  # a comment's action bar: 5月16日18:14举报查看对话赞494回复
     # a comment box's rules for commenters: keep it civil, the comments are the readers' own view

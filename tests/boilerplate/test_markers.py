@@ -153,6 +153,9 @@ def test_reprint_notices_related_headings_comment_action_bars_and_paywalls() -> 
         ("注册登录", "comment"),
         ("註冊登錄", "comment"),
         ("JoinLog In", "comment"),
+        # a comment form's prompt to a visitor
+        ("You must be logged in to post a comment.", "comment"),
+        ("You must log in to reply to this topic.", "comment"),
     ]:
         assert judge(Block(0, text, source="text"))[1:3] == ("bad", reason), text
 
