@@ -96,23 +96,33 @@ def counts(shape: str, at: list[int], blocks: list[Block]) -> bool:
 
 NAME_SLOT = "*"  # the word a writer's name takes in a line's shape (``named_shapes``)
 MIN_NAMED_WORDS = 3  # words of a shape with a name in it: the name, a date's mark and one more at least
+MAX_SLOT_WORDS = 2  # words a slot may take: a writer's name, and a rank or a title some writers have
+# words a named shape keeps beside its slot: a date and a time, or a label and a date (one number
+# alone beside a varying phrase is a list of quotes: ``Trades below 1.9600``, ``Drops below 1.3150``)
+MIN_FIXED_WORDS = 2
 
 
 def named_shapes(places: dict[str, list[int]], repeats: int) -> dict[int, str]:
-    """The lines that differ from one another in one word only, besides their numbers: a post's
+    """The lines that differ from one another in one place only, besides their numbers: a post's
     header that names its writer (``Post by treefeller » Mon Jan 08, 2024 7:40 pm``,
-    ``reader_one 4 May 2024 10:02``). Each such line (its own shape printed fewer than ``repeats``
-    times) gets its shape with that word made a slot, when ``repeats`` lines or more share it with
-    two different words or more in the slot (two writers); the slot whose shape most lines share.
-    A line without a number (a date) keeps its own: a list of names is not a template."""
+    ``reader_one 4 May 2024 10:02``, ``链条匠 骑行十年 回答于 2024-04-18`` beside ``周末骑士 回答于
+    2024-04-19``: a name and, for some writers, a rank). Each such line (its own shape printed
+    fewer than ``repeats`` times) gets its shape with that place (a word or ``MAX_SLOT_WORDS``
+    words) made a slot, when ``repeats`` lines or more share it with two different fillings or more
+    (two writers); the slot whose shape most lines share. A line without a number (a date) keeps
+    its own: a list of names is not a template."""
     slots: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for shape, at in places.items():
         words = shape.split()
         if len(at) >= repeats or "#" not in shape or len(words) < MIN_NAMED_WORDS:
             continue
-        for k, word in enumerate(words):
-            if "#" not in word:
-                slots[" ".join([*words[:k], NAME_SLOT, *words[k + 1 :]])].extend((i, word) for i in at)
+        for k in range(len(words)):
+            for width in range(1, MAX_SLOT_WORDS + 1):  # a name, or a name and its rank (``链条匠 骑行十年``)
+                slot = words[k : k + width]
+                if len(slot) < width or any("#" in word for word in slot) or len(words) - width < MIN_FIXED_WORDS:
+                    break
+                key = " ".join([*words[:k], NAME_SLOT, *words[k + width :]])
+                slots[key].extend((i, " ".join(slot)) for i in at)
     best: dict[int, tuple[int, str]] = {}
     for key, found in slots.items():
         if len(found) >= repeats and len({word for _, word in found}) > 1:

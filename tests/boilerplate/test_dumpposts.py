@@ -277,3 +277,29 @@ def test_lines_that_differ_in_one_word_but_hold_no_number_are_no_template() -> N
     for name in ["Ann", "Bo", "Cy", "Di"]:
         lines += [f"Photo by {name} for the paper", f"{PROSE} A caption."]
     assert dump_thread(_lines(lines), judged(_lines(lines))) is None
+
+
+def test_a_writers_name_and_rank_fill_one_slot_of_the_header() -> None:
+    # some answerers show a rank beside their name, others none: the slot takes one word or two
+    headers = ["链条匠 骑行十年 回答于 2024-04-18", "周末骑士 回答于 2024-04-19", "修车老李 认证车店师傅 回答于 2024-04-20"]
+    answers = [
+        "多半是后拨的高限位螺丝拧得太松了，把链条挂到最小飞轮上再调。",
+        "也检查一下后轮有没有装正，快拆没有锁紧的话，轮子会歪一点。",
+        "二手车还要看挂钩有没有被撞弯，挂钩弯了，限位螺丝怎么调都不准。",
+    ]
+    lines: list[str] = []
+    for n, (header, answer) in enumerate(zip(headers, answers, strict=True)):
+        lines += [header, answer, f"赞同 {10 + n} 评论 {n} 分享 举报"]
+    found = dump_thread(_lines(lines), judged(_lines(lines)))
+    assert found is not None
+    assert {lines[i] for i in found.chrome} >= set(headers)
+
+
+def test_a_number_beside_a_varying_phrase_is_no_named_header() -> None:
+    # a ticker of quotes (``Trades below 1.9600`` over ``(04:34 GMT)``): the phrase varies, one
+    # number stays beside it, and the time under each stamps the pair as a template would
+    lines: list[str] = []
+    for n, (phrase, quote) in enumerate([("Drops below", "1.3150"), ("Trades below", "1.9600"),
+                                         ("Trades around", "1.2200"), ("Moves up", "119.00")]):
+        lines += [f"{phrase} {quote}", f"(04:3{n} GMT)", f"{PROSE} Note {n}."]
+    assert dump_thread(_lines(lines), judged(_lines(lines))) is None
