@@ -7,6 +7,7 @@ changes from post to post (a date) or counts the posts (a floor number)."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from itertools import pairwise
 
 from cleantext.model import Block
@@ -100,6 +101,10 @@ MAX_SLOT_WORDS = 2  # words a slot may take: a writer's name, and a rank or a ti
 # words a named shape keeps beside its slot: a date and a time, or a label and a date (one number
 # alone beside a varying phrase is a list of quotes: ``Trades below 1.9600``, ``Drops below 1.3150``)
 MIN_FIXED_WORDS = 2
+# A CJK word a name may be glued into, and the label glued after it that the lines share (回答于, 发表于,
+# 提问于): two characters or three
+CJK_WORD = compiled(r"[\u3400-\u9fff]{3,}")
+MIN_GLUED_LABEL, MAX_GLUED_LABEL = 2, 3
 
 
 def named_shapes(places: dict[str, list[int]], repeats: int) -> dict[int, str]:
@@ -113,16 +118,9 @@ def named_shapes(places: dict[str, list[int]], repeats: int) -> dict[int, str]:
     its own: a list of names is not a template."""
     slots: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for shape, at in places.items():
-        words = shape.split()
-        if len(at) >= repeats or "#" not in shape or len(words) < MIN_NAMED_WORDS:
-            continue
-        for k in range(len(words)):
-            for width in range(1, MAX_SLOT_WORDS + 1):  # a name, or a name and its rank (``链条匠 骑行十年``)
-                slot = words[k : k + width]
-                if len(slot) < width or any("#" in word for word in slot) or len(words) - width < MIN_FIXED_WORDS:
-                    break
-                key = " ".join([*words[:k], NAME_SLOT, *words[k + width :]])
-                slots[key].extend((i, " ".join(slot)) for i in at)
+        if len(at) < repeats and "#" in shape:
+            for key, filling in _slots(shape.split()):
+                slots[key].extend((i, filling) for i in at)
     best: dict[int, tuple[int, str]] = {}
     for key, found in slots.items():
         if len(found) >= repeats and len({word for _, word in found}) > 1:
@@ -130,3 +128,24 @@ def named_shapes(places: dict[str, list[int]], repeats: int) -> dict[int, str]:
                 if len(found) > best.get(i, (0, ""))[0]:
                     best[i] = (len(found), key)
     return {i: key for i, (_, key) in best.items()}
+
+
+def _slots(words: list[str]) -> Iterator[tuple[str, str]]:
+    """Each shape the words can take with one place made a slot, and what fills it there: a word
+    or ``MAX_SLOT_WORDS`` words (``MIN_NAMED_WORDS`` in all, ``MIN_FIXED_WORDS`` of them beside the
+    slot), or the head of a CJK word whose last characters are a label the lines share (a name glued
+    to its label, as w3m sets CJK spans: ``链条匠骑行十年回答于``)."""
+    if len(words) < MIN_FIXED_WORDS:
+        return
+    for k, word in enumerate(words):
+        if CJK_WORD.fullmatch(word):
+            for label in range(MIN_GLUED_LABEL, min(MAX_GLUED_LABEL, len(word) - 1) + 1):
+                yield " ".join([*words[:k], NAME_SLOT + word[-label:], *words[k + 1 :]]), word[:-label]
+    if len(words) < MIN_NAMED_WORDS:
+        return
+    for k in range(len(words)):
+        for width in range(1, MAX_SLOT_WORDS + 1):  # a name, or a name and its rank (``链条匠 骑行十年``)
+            slot = words[k : k + width]
+            if len(slot) < width or any("#" in word for word in slot) or len(words) - width < MIN_FIXED_WORDS:
+                break
+            yield " ".join([*words[:k], NAME_SLOT, *words[k + width :]]), " ".join(slot)
