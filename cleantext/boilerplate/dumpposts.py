@@ -109,11 +109,8 @@ def dump_thread(blocks: list[Block], judged: list[Judged]) -> DumpThread | None:
     named = named_shapes(places, MIN_POSTS)
     if named:  # a header naming each post's writer: one shape with the name a slot
         for i, key in named.items():
-            places[shape_of[i] or ""].remove(i)
             shape_of[i] = key
-            places[key].append(i)
-        # in page order of each shape's first line, as ``_anchor`` reads them
-        places = dict(sorted(((shape, sorted(at)) for shape, at in places.items() if at), key=lambda kv: kv[1][0]))
+        places = _places(shape_of)
     shapes = {shape for shape, at in places.items() if len(at) >= MIN_POSTS}
     if not shapes and all(len(at) != PAIR for at in places.values()):
         return None
@@ -142,6 +139,16 @@ def dump_thread(blocks: list[Block], judged: list[Judged]) -> DumpThread | None:
     inner = _inner(judged, best, start, end)
     short = {i for i in zone - chrome - prose if i in inner and _short_reply(blocks[i], judged[i])}
     return DumpThread(start, end, prose, chrome, short, _opening(places, blocks, best, shape_of))
+
+
+def _places(shape_of: list[str | None]) -> dict[str, list[int]]:
+    """Where each shape stands, its lines in page order and the shapes in the order of their first
+    lines, as ``_anchor`` reads them."""
+    places: dict[str, list[int]] = defaultdict(list)
+    for i, shape in enumerate(shape_of):
+        if shape is not None:
+            places[shape].append(i)
+    return places
 
 
 def _opening(places: dict[str, list[int]], blocks: list[Block], at: list[int], shape_of: list[str | None]) -> int:
@@ -306,8 +313,8 @@ def _dump_chrome(
     judged: list[Judged],
     span: tuple[int, int],
     said: tuple[set[int], set[int]],
-    repeats: int = MIN_POSTS,
-    shape_of: list[str | None] | None = None,
+    repeats: int,
+    shape_of: list[str | None],
 ) -> set[int]:
     """Template lines (their shape printed ``repeats`` times: once a post; ``shape_of``, the
     thread's shapes, a writer's name made a slot in them); short lines repeated
@@ -320,7 +327,7 @@ def _dump_chrome(
     shapes: dict[str, int] = defaultdict(int)
     texts: dict[str, int] = defaultdict(int)
     short = [i for i in range(start, end) if judged[i].feats.units <= MAX_DUMP_CHROME_UNITS]
-    shape = [(shape_of[i] if shape_of else None) or shape_of_line(blocks[i].text) for i in short]
+    shape = [shape_of[i] or shape_of_line(blocks[i].text) for i in short]
     for i, own in zip(short, shape, strict=True):
         shapes[own] += 1
         texts[blocks[i].text] += 1

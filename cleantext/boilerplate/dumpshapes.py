@@ -89,10 +89,10 @@ def is_template(block: list[str], places: dict[str, list[int]], blocks: list[Blo
 def counts(shape: str, at: list[int], blocks: list[Block]) -> bool:
     """Is the shape a floor number: one run of digits and a word or a mark beside it, one more on
     each line than on the one before?"""
-    if shape == "#" or len(DIGITS.findall(blocks[at[0]].text)) != 1:
+    numbers = [DIGITS.findall(blocks[i].text) for i in at]
+    if shape == "#" or len(numbers[0]) != 1:
         return False
-    numbers = [int(DIGITS.findall(blocks[i].text)[0]) for i in at]
-    return all(b == a + 1 for a, b in pairwise(numbers))
+    return all(int(b[0]) == int(a[0]) + 1 for a, b in pairwise(numbers))
 
 
 NAME_SLOT = "*"  # the word a writer's name takes in a line's shape (``named_shapes``)

@@ -279,17 +279,25 @@ def test_lines_that_differ_in_one_word_but_hold_no_number_are_no_template() -> N
     assert dump_thread(_lines(lines), judged(_lines(lines))) is None
 
 
+ANSWERS_ZH = [
+    "多半是后拨的高限位螺丝拧得太松了，把链条挂到最小飞轮上再调。",
+    "也检查一下后轮有没有装正，快拆没有锁紧的话，轮子会歪一点。",
+    "二手车还要看挂钩有没有被撞弯，挂钩弯了，限位螺丝怎么调都不准。",
+]
+
+
+def _answers(headers: list[str], buttons: str) -> list[str]:
+    """A Q&A page's answers as a dump writes them: each header, its answer, its vote and button row."""
+    lines: list[str] = []
+    for n, (header, answer) in enumerate(zip(headers, ANSWERS_ZH, strict=True)):
+        lines += [header, answer, f"赞同 {10 + n} 评论 {n} {buttons}"]
+    return lines
+
+
 def test_a_writers_name_and_rank_fill_one_slot_of_the_header() -> None:
     # some answerers show a rank beside their name, others none: the slot takes one word or two
     headers = ["链条匠 骑行十年 回答于 2024-04-18", "周末骑士 回答于 2024-04-19", "修车老李 认证车店师傅 回答于 2024-04-20"]
-    answers = [
-        "多半是后拨的高限位螺丝拧得太松了，把链条挂到最小飞轮上再调。",
-        "也检查一下后轮有没有装正，快拆没有锁紧的话，轮子会歪一点。",
-        "二手车还要看挂钩有没有被撞弯，挂钩弯了，限位螺丝怎么调都不准。",
-    ]
-    lines: list[str] = []
-    for n, (header, answer) in enumerate(zip(headers, answers, strict=True)):
-        lines += [header, answer, f"赞同 {10 + n} 评论 {n} 分享 举报"]
+    lines = _answers(headers, "分享 举报")
     found = dump_thread(_lines(lines), judged(_lines(lines)))
     assert found is not None
     assert {lines[i] for i in found.chrome} >= set(headers)
@@ -308,18 +316,11 @@ def test_a_number_beside_a_varying_phrase_is_no_named_header() -> None:
 def test_a_name_glued_to_its_label_fills_the_slot_of_the_header() -> None:
     # w3m sets CJK spans with no space between: the answerer's name (and rank) run into 回答于
     headers = ["链条匠骑行十年回答于 2024-04-18", "周末骑士回答于 2024-04-19", "修车老李认证车店师傅回答于 2024-04-20"]
-    answers = [
-        "多半是后拨的高限位螺丝拧得太松了，把链条挂到最小飞轮上再调。",
-        "也检查一下后轮有没有装正，快拆没有锁紧的话，轮子会歪一点。",
-        "二手车还要看挂钩有没有被撞弯，挂钩弯了，限位螺丝怎么调都不准。",
-    ]
-    lines: list[str] = []
-    for n, (header, answer) in enumerate(zip(headers, answers, strict=True)):
-        lines += [header, answer, f"赞同 {10 + n} 评论 {n} 分享举报"]
+    lines = _answers(headers, "分享举报")
     found = dump_thread(_lines(lines), judged(_lines(lines)))
     assert found is not None
     assert {lines[i] for i in found.chrome} >= set(headers)
     # without a number, glued words sharing their last characters are no header (a list of names)
     names = [line.split(" ")[0] for line in headers]
-    plain = [x for name, answer in zip(names, answers, strict=True) for x in (name, answer)]
+    plain = [x for name, answer in zip(names, ANSWERS_ZH, strict=True) for x in (name, answer)]
     assert dump_thread(_lines(plain), judged(_lines(plain))) is None
