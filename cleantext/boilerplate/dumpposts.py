@@ -14,6 +14,7 @@ next to them are chrome. ``docs/threads.md`` says it all with examples.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -135,7 +136,7 @@ def dump_thread(blocks: list[Block], judged: list[Judged]) -> DumpThread | None:
     start, end, lead, trail = _list_span(shape_of, shapes, said, best)
     prose = {i for i in range(start, end) if said[i]}
     zone = _text_zone(best, lead, trail, start, end)
-    chrome = _dump_chrome(blocks, judged, (start, end), (prose, prose | zone), repeats, shape_of)
+    chrome = _dump_chrome(blocks, judged, (start, end), (prose, prose | zone), (best, repeats), shape_of)
     inner = _inner(judged, best, start, end)
     short = {i for i in zone - chrome - prose if i in inner and _short_reply(blocks[i], judged[i])}
     return DumpThread(start, end, prose, chrome, short, _opening(places, blocks, best, shape_of))
@@ -313,28 +314,37 @@ def _dump_chrome(
     judged: list[Judged],
     span: tuple[int, int],
     said: tuple[set[int], set[int]],
-    repeats: int,
+    template_at: tuple[list[int], int],
     shape_of: list[str | None],
 ) -> set[int]:
     """Template lines (their shape printed ``repeats`` times: once a post; ``shape_of``, the
     thread's shapes, a writer's name made a slot in them); short lines repeated
-    word for word (a signature: three times, or twice when it ends no sentence; a quoted sentence
-    may come twice); and the card lines next to a template line (the name and rank between the
-    counts and the date), up to the posts' text (``said``: their prose, and that with the lines
-    where the posts' text stands)."""
+    word for word in other posts (a signature: in three, or in two when it ends no sentence; a
+    quoted sentence may come twice; a post printed twice, its hidden copy for a quote button, is
+    one post, but a line printed twice in a row is two); and the card lines next to a template
+    line (the name and rank between the counts and the date), up to the posts' text (``said``:
+    their prose, and that with the lines where the posts' text stands); ``template_at``: the
+    template lines the posts are read from, and how often a shape is printed to be one."""
     start, end = span
     prose, text = said
+    at, repeats = template_at
     shapes: dict[str, int] = defaultdict(int)
-    texts: dict[str, int] = defaultdict(int)
+    posts: dict[str, set[int]] = defaultdict(set)  # the posts a short line is printed in
     short = [i for i in range(start, end) if judged[i].feats.units <= MAX_DUMP_CHROME_UNITS]
     shape = [shape_of[i] or shape_of_line(blocks[i].text) for i in short]
+    above = [""] * len(blocks)  # each line's neighbour above, blank lines skipped
+    for i in range(1, len(blocks)):
+        above[i] = blocks[i - 1].text or above[i - 1]
     for i, own in zip(short, shape, strict=True):
         shapes[own] += 1
-        texts[blocks[i].text] += 1
+        line = blocks[i].text
+        # a line printed twice in a row is a layout's double (a widget's heading over its label),
+        # its two copies counted as two posts'
+        posts[line].add(-i if line and line == above[i] else bisect_right(at, i))
     template = {i for i, own in zip(short, shape, strict=True) if shapes[own] >= repeats and i not in prose}
     chrome = set(template)
     for i in short:
-        count = texts[blocks[i].text]
+        count = len(posts[blocks[i].text])
         if count >= MIN_POSTS or (count > 1 and not judged[i].feats.ends_sentence):
             chrome.add(i)
     for i in template:

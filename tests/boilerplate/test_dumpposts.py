@@ -324,3 +324,27 @@ def test_a_name_glued_to_its_label_fills_the_slot_of_the_header() -> None:
     names = [line.split(" ")[0] for line in headers]
     plain = [x for name, answer in zip(names, ANSWERS_ZH, strict=True) for x in (name, answer)]
     assert dump_thread(_lines(plain), judged(_lines(plain))) is None
+
+
+def test_a_post_printed_twice_keeps_its_short_lines_and_a_sign_off_in_two_posts_is_chrome() -> None:
+    # a forum that prints a post's text twice (a hidden copy for its quote button) repeats the
+    # post's greeting and sign-off word for word, but in one post: a signature is repeated in
+    # other posts
+    replies = [f"{PROSE} Number {n}." for n in range(4)]
+    posts = _rank_cards(replies)
+    at = posts.index(replies[1])
+    twice = ["Hello everyone", replies[1], "Regards from the valley"]
+    posts[at : at + 1] = [*twice, *twice, f"{PROSE} A last word."]
+    for reply in (replies[0], replies[2]):
+        at = posts.index(reply)
+        posts[at + 1 : at + 1] = ["Cheers from the hill"]
+    found = dump_thread(_lines(posts), judged(_lines(posts)))
+    assert found is not None
+    assert {posts[i] for i in found.chrome} & {"Cheers from the hill", *twice} == {"Cheers from the hill"}
+    assert {posts[i] for i in found.short} == {"Hello everyone", "Regards from the valley"}
+    # a line printed twice in a row is a layout's double (a widget's heading), not the writer's
+    at = posts.index(replies[2])
+    posts[at:at] = ["Latest topics", "", "Latest topics"]
+    found = dump_thread(_lines(posts), judged(_lines(posts)))
+    assert found is not None
+    assert {"Latest topics", "Hello everyone"} & {posts[i] for i in found.chrome} == {"Latest topics"}
