@@ -22,7 +22,9 @@ Observations:
    it), the writer's biography (``About the author``, or the one element whose class names the
    writer's box: ``author-bio``), the comment section or, in a dump, the
    post's line of categories and tags (``Filed Under: … Tagged With: …``, set once under a post;
-   a listing repeats one under every entry) or the heading of a box of related stories
+   a listing repeats one under every entry), its share bar (``Email``, ``Share``, 分享到: set once
+   under it, with no paragraphs in a row below, where an embedded video's bar has the article go
+   on) or the heading of a box of related stories
    (``Related Stories``, ``相关新闻``; a box set inside an article has more of it below, or its
    paragraphs in a row right under the box's entries), or the first of a list of entries stamped
    with their ages (``Hace 28 minutos``, ``3 hours ago``: comments, a feed): once a whole article
@@ -91,6 +93,8 @@ MIN_AGED_ENTRIES = 3
 MAX_RELATED_HEADING_UNITS = 8
 RELATED = DropReason.RELATED
 TAGS = DropReason.TAGS  # the ladder's reason for a line of categories and tags, which follows a post
+SHARE = DropReason.SHARE  # the ladder's reason for a share bar's buttons (``Email``, ``Share``, 分享到)
+MIN_SHARE_BUTTONS = 2  # share buttons in a run of chrome lines for it to be a share bar, not one word
 TOOLBAR = "controls"  # the ladder's rule for a run of bracketed controls (【打印】【关闭】), which follows an article
 COMMENT = DropReason.COMMENT
 PROSE = KeepReason.BODY  # the ladder's reason for prose: only prose makes an article (not header tables)
@@ -240,6 +244,34 @@ def _closing_toolbar(judged: list[Judged], span: tuple[int, int]) -> int:
     return _the_one(i for i in range(first + 1, hi) if judged[i].reason is not PROSE and judged[i].rule == TOOLBAR)
 
 
+def _closing_share_bar(blocks: list[Block], judged: list[Judged], span: tuple[int, int]) -> int:
+    """The index of the first button of a dump's one share bar below the span's first paragraph (a
+    run of lines between prose holding ``MIN_SHARE_BUTTONS`` of the ladder's share buttons), when
+    no two paragraphs stand in a row below it; else -1. A bar set once under the article is
+    followed by the writer's box, an appeal, teasers or comments; one over it, one under every
+    entry of a listing (``_the_one``) or an embedded video's with the article going on under it
+    ends nothing."""
+    lo, hi = span
+    first = next((i for i in range(lo, hi) if judged[i].reason is PROSE), hi)
+    bars = []
+    buttons: list[int] = []  # the share buttons since the last paragraph
+    for i in range(first + 1, hi):
+        item = judged[i]
+        if item.reason is PROSE:
+            buttons = []
+        elif item.dump and item.reason is SHARE and item.rule == MARKER:
+            buttons.append(i)
+            if len(buttons) == MIN_SHARE_BUTTONS:
+                bars.append(buttons[0])
+    bar = _the_one(iter(bars))
+    if bar < 0 or any(
+        judged[i].reason is PROSE and judged[i + 1].reason is PROSE and blocks[i].text != blocks[i + 1].text
+        for i in range(bar, hi - 1)
+    ):
+        return -1
+    return bar
+
+
 def _author_box(blocks: list[Block], judged: list[Judged], span: tuple[int, int]) -> frozenset[int]:
     """The indexes of the span's blocks after its first paragraph inside an element whose class or
     id names the writer's box (``hints.AUTHOR_BOX_HINT``: ``author-bio``, ``about-author``), when
@@ -306,15 +338,18 @@ def _signed_off(blocks: list[Block], judged: list[Judged], span: tuple[int, int]
     the article's toolbar (【打印】【关闭】, once under it), the writer's biography (its heading, or
     the element its class names a writer's box: ``_author_box``) or, under a long
     article, the comment section's heading (or, in HTML, the first block of an element named as
-    the comments: ``_comment_box``) or a dump's one line of tags with most of the span's
-    prose above it; or a dump's heading of related stories (``_related_heading``) with most of the
-    span's prose above it and no paragraphs in a row below it (``_closing_related``); or, under a long
-    article, the lines above the first of a list of ages (``_first_aged``: a comment's name and
-    time): what comes after them is comments, teasers or the next story."""
+    the comments: ``_comment_box``) or a dump's one line of tags or its one share bar
+    (``_closing_share_bar``) with most of the span's prose above it; or a dump's heading of
+    related stories (``_related_heading``) with most of the span's prose above it and no
+    paragraphs in a row below it (``_closing_related``); or, under a long article, the lines
+    above the first of a list of ages (``_first_aged``: a comment's name and time): what comes
+    after them is comments, teasers or the next story."""
     lo, hi = span
     prose = 0
     toolbar = _closing_toolbar(judged, span)
-    taxonomy = _closing_taxonomy(judged, span)  # under the article: most of the span's prose above it
+    # under the article: most of the span's prose above them
+    taxonomy = _closing_taxonomy(judged, span)
+    share_bar = _closing_share_bar(blocks, judged, span)
     total = sum(_article_units(item) for item in judged[lo:hi])
     boxed = _author_box(blocks, judged, span)
     aged = _first_aged(blocks, span)  # under a long article: the first comment's time
@@ -331,7 +366,9 @@ def _signed_off(blocks: list[Block], judged: list[Judged], span: tuple[int, int]
             if i == toolbar or PREV_NEXT.match(text) or ABOUT_AUTHOR.match(text):
                 return lo, i
             if prose >= MIN_COMMENTED_UNITS and (
-                _comments_heading(text) or (i == taxonomy and 2 * prose >= total) or _comment_box(judged[i])
+                _comments_heading(text)
+                or (i in (taxonomy, share_bar) and 2 * prose >= total)
+                or _comment_box(judged[i])
             ):
                 return lo, i
             if prose >= MIN_COMMENTED_UNITS and i == aged:  # the list opens with the lines above the age

@@ -320,3 +320,19 @@ def test_comments_stamped_with_their_ages_under_a_long_article_are_not_the_artic
     assert _kept(_page(*article, "Hace 28 minutos", comment, "3 hours ago", comment)).count(comment) == 2
     # a short opening post keeps its replies
     assert _kept(_page(*article[:2], *thread)).count(comment) == 3
+
+
+def test_a_dumps_share_bar_under_the_article_ends_it() -> None:
+    article = [f"{EN_PARA[:-1]}, said speaker {n}." for n in range(10)]
+    appeal = [
+        "We rely on our readers to keep this work going, and every gift helps us plan the years ahead.",
+        "Will you help us today?",
+        "Your support is what lets our writers follow a story for as long as it takes to tell it well.",
+        "Donate now",
+    ]
+    bar = ["Email", "Save", "Share"]
+    assert _kept(_page(*article, *bar, *appeal)) == article
+    # an embedded video's bar with the article going on under it, two paragraphs in a row
+    assert _kept(_page(*article[:6], *bar, *article[6:])) == article
+    # under a short opening post, what follows is its thread
+    assert _kept(_page(article[0], *bar, appeal[0], "Reply", appeal[2]))[-2:] == [appeal[0], appeal[2]]
