@@ -226,6 +226,14 @@ RELATED = [
 ]
 # A comment section's count: 《标题》已有1件评论, 共23条评论.
 COMMENT_COUNT = [r"已有\s*\d+\s*[件条个篇]评论", r"共有?\s*\d+\s*[件条个篇]评论"]
+# "comments" in the languages of Europe and beyond, in the forms a count takes (``3 Kommentare``,
+# ``Komentarze (10)``, ``1 commento``), for the count forms of a comment section's heading; no
+# lowercase letter after it (``commentators``), though a dump may run the next button's label on
+# (``7 CommentsEmail Page``)
+COMMENTS_WORD = (
+    r"(?:comments?|kommentar(?:e|er)?|commentaires?|comment[oi]|coment[aá]rios?|reacties?"
+    r"|komentar(?:z[ey]?|i|ji|jev|a)?|komentář[eů]?|yorum(?:lar)?|комментари[йиея]в?)(?-i:(?![a-zß-ÿа-я]))"
+)
 # Comment sections and prompts.
 COMMENT = [
     r"^(?:发表|网友|全部|最新|热门)?评论(?:\s*\d+|[:：]|$)",
@@ -235,7 +243,7 @@ COMMENT = [
     # an account's links alone on a line, a dump's separator between them or none (注册登录, JoinLog In)
     r"^(?:登录|登陆|注册)(?:\s*[|/]?\s*(?:登录|登陆|注册))?$",
     r"^(?:join|sign up)\s*[|/·•]?\s*(?:sign in|log ?in)$",
-    r"^(?:leave a (?:reply|comment)|post a comment|\d+\s+comments?|comments?\s*\(\d+\))",
+    rf"^(?:leave a (?:reply|comment)|post a comment|\d+\s+{COMMENTS_WORD}|{COMMENTS_WORD}\s*\(\d+\))",
     r"^(?:sign in|log in|register|subscribe)\b",
     # the prompt a comment form shows a visitor: You must be logged in to post a comment.
     r"^you must (?:be )?(?:logged|signed|log|sign) in to\b",
@@ -304,7 +312,7 @@ COMMENTS_OPENING = [
     r"^(?:发表|网友|全部|最新|热门)评论(?:\s*\d+|[:：(（]|$)",
     r"^我要评论",
     *COMMENT_COUNT,
-    r"^(?:leave a (?:reply|comment)|post a comment|\d+\s+comments?\s*[:：]?$|comments?\s*\(\d+\))",
+    rf"^(?:leave a (?:reply|comment)|post a comment|\d+\s+{COMMENTS_WORD}\s*[:：]?$|{COMMENTS_WORD}\s*\(\d+\))",
 ]
 COMMENTS_HEADING = compiled(_source(COMMENTS_OPENING) or "(?!)", re.IGNORECASE)
 

@@ -336,3 +336,15 @@ def test_a_dumps_share_bar_under_the_article_ends_it() -> None:
     assert _kept(_page(*article[:6], *bar, *article[6:])) == article
     # under a short opening post, what follows is its thread
     assert _kept(_page(article[0], *bar, appeal[0], "Reply", appeal[2]))[-2:] == [appeal[0], appeal[2]]
+
+
+def test_a_comment_sections_count_ends_a_long_article_in_other_languages_too() -> None:
+    article = [f"{EN_PARA[:-1]}, said speaker {n}." for n in range(10)]
+    comments = [
+        "I drove past the harbour this morning and honestly the works there have hardly started yet.",
+        "Forty million is a lot for one line, but the buses along the quay are full every single day.",
+    ]
+    for heading in ("Komentarze (10)", "3 Kommentare", "12 commentaires", "Comments (2)", "5 комментариев"):
+        assert _kept(_page(*article, heading, comments[0], "Reply", comments[1])) == article, heading
+    # a word that only starts like one (commentators) heads no comment section
+    assert _kept(_page(*article, "2 commentators", *comments))[-2:] == comments
