@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from cleantext.boilerplate.entries import list_item
 from cleantext.boilerplate.features import Features, sparse
 from cleantext.model import HEADING_KINDS, Block, BlockClass, BlockReason, DropReason, KeepReason, Step
+from cleantext.regexes import compiled
 
 MIN_NEAR_GOOD_UNITS = 8  # units: a short block this long with punctuation may join an article
 # A shorter CJK line joins it when it ends a sentence and holds this many marks (全！封！闭！, 快跑！！)
@@ -335,20 +336,32 @@ def main_region(judged: list[Judged]) -> tuple[int, int]:
 # Units a kept block must have for a second copy to be dropped: a paragraph is copied only with
 # the article; short lines ("Reply", a signature, a quoted one-liner) repeat legitimately.
 MIN_REPEAT_UNITS = 60
+MIN_COPIED_SENTENCES = 2  # one sentence kept twice may be said twice (a refrain); two are a copy
+# after a sentence's mark: a CJK one, or a Latin one after a lowercase word and before a space
+# (``Mr T.R. Sharma`` and ``Dr. Li`` go on)
+SENTENCE_BREAK = compiled(r"(?<=[。！？])|(?<=[a-z]{2}[.!?])\s+")
 
 
 def repeated(judged: list[Judged], texts: list[str]) -> None:
     """A kept block whose text was already kept earlier on the page is a copy (pages that carry
     the article twice: a print version, a hidden mobile copy); the first one stays (in place).
-    Texts are compared with their whitespace taken out."""
+    Texts are compared with their whitespace taken out. A copy may join the paragraphs in other
+    places (a dump of the second copy runs two of them together): a block of
+    ``MIN_COPIED_SENTENCES`` sentences or more, each of them already kept, is one too."""
     seen: set[str] = set()
+    said: set[str] = set()  # the sentences of the kept blocks so far
     for item, raw in zip(judged, texts, strict=True):
-        if item.cls is not GOOD or item.feats.units < MIN_REPEAT_UNITS:
+        if item.cls is not GOOD:
             continue
         text = "".join(raw.split())
-        if text in seen:
+        sentences = ["".join(part.split()) for part in SENTENCE_BREAK.split(raw) if any(c.isalnum() for c in part)]
+        if item.feats.units >= MIN_REPEAT_UNITS and (
+            text in seen or (len(sentences) >= MIN_COPIED_SENTENCES and said.issuperset(sentences))
+        ):
             item.set(REPEATED)
+            continue
         seen.add(text)
+        said.update(sentences)
 
 
 def confine(judged: list[Judged], region: tuple[int, int], article: tuple[int, int]) -> None:

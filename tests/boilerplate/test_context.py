@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cleantext.boilerplate import classify
-from cleantext.boilerplate.context import Judged, _heaviest, confine, fallback, main_region, smooth
+from cleantext.boilerplate.context import Judged, _heaviest, confine, fallback, main_region, repeated, smooth
 from cleantext.boilerplate.features import features_of
 from cleantext.model import Block, BlockClass, BlockReason, DropReason, KeepReason, Step
 
@@ -301,3 +301,24 @@ def test_a_wrapped_paragraph_or_cjk_lines_stay_cheap_to_cross() -> None:
     judged = [_j("good", PARA), *(_j("short", text) for text in headlines), _j("good", PARA)]
     smooth(judged, [PARA, *headlines, PARA])
     assert "link_run" not in {step.name for item in judged for step in item.chain}
+
+
+def test_a_copy_of_the_article_with_its_paragraphs_joined_otherwise_is_a_copy() -> None:
+    first = "The council voted on Tuesday to extend the tram line. The works will start in the spring of next year."
+    second = "Mr T.R. Sharma, who chairs the committee, said the cost would be shared. The state pays two thirds."
+    texts = [first, second, f"{first} {second}", f"{second} A third sentence that was never said before."]
+    judged = [_j("good", text) for text in texts]
+    repeated(judged, texts)
+    # the two paragraphs again as one block: every sentence of it already kept
+    assert [item.cls for item in judged] == ["good", "good", "bad", "good"]
+    assert judged[2].reason is DropReason.REPEATED
+    # one sentence said again is no copy (a summary's sentence, then the story's paragraph), and
+    # an abbreviation's stops end no sentence
+    said = (
+        "Mr T.R. Sharma, who chairs the committee that oversees the tram line and the harbour works, said the "
+        "cost of the extension would be shared between the city and the state."
+    )
+    texts = [f"The council voted on Tuesday. {said}", said]
+    judged = [_j("good", text) for text in texts]
+    repeated(judged, texts)
+    assert [item.cls for item in judged] == ["good", "good"]
