@@ -337,31 +337,49 @@ def main_region(judged: list[Judged]) -> tuple[int, int]:
 # the article; short lines ("Reply", a signature, a quoted one-liner) repeat legitimately.
 MIN_REPEAT_UNITS = 60
 MIN_COPIED_SENTENCES = 2  # one sentence kept twice may be said twice (a refrain); two are a copy
-# after a sentence's mark: a CJK one, or a Latin one after a lowercase word and before a space
-# (``Mr T.R. Sharma`` and ``Dr. Li`` go on)
-SENTENCE_BREAK = compiled(r"(?<=[。！？])|(?<=[a-z]{2}[.!?])\s+")
+COPY_OPENING = 12  # characters a copy opens with as the kept block it copies did (whitespace out)
+# where a sentence ends: at a CJK mark (taken out), or at the space after a Latin one that ends a
+# lowercase word (``Mr T.R. Sharma`` and ``Dr. Li`` go on)
+SENTENCE_BREAK = compiled(r"[。！？]|(?<=[a-z]{2}[.!?])\s+")
+WORD_CHAR = compiled(r"[^\W_]")  # a sentence holds one: a converter's stray ``_`` after the last is none
 
 
 def repeated(judged: list[Judged], texts: list[str]) -> None:
     """A kept block whose text was already kept earlier on the page is a copy (pages that carry
     the article twice: a print version, a hidden mobile copy); the first one stays (in place).
     Texts are compared with their whitespace taken out. A copy may join the paragraphs in other
-    places (a dump of the second copy runs two of them together): a block of
-    ``MIN_COPIED_SENTENCES`` sentences or more, each of them already kept, is one too."""
+    places (a dump of the second copy runs two of them together): a block that opens as a kept
+    block did (``COPY_OPENING`` characters) and whose ``MIN_COPIED_SENTENCES`` sentences or more
+    were each kept before is one too. The kept blocks are split into sentences only once such a
+    block comes: most pages have none."""
     seen: set[str] = set()
-    said: set[str] = set()  # the sentences of the kept blocks so far
+    openings: set[str] = set()
+    kept: list[str] = []  # the kept blocks, as written
+    said: set[str] = set()  # the sentences of ``kept[:split]``
+    split = 0
     for item, raw in zip(judged, texts, strict=True):
         if item.cls is not GOOD:
             continue
         text = "".join(raw.split())
-        sentences = ["".join(part.split()) for part in SENTENCE_BREAK.split(raw) if any(c.isalnum() for c in part)]
-        if item.feats.units >= MIN_REPEAT_UNITS and (
-            text in seen or (len(sentences) >= MIN_COPIED_SENTENCES and said.issuperset(sentences))
-        ):
-            item.set(REPEATED)
-            continue
+        if item.feats.units >= MIN_REPEAT_UNITS:
+            copied = text in seen
+            if not copied and text[:COPY_OPENING] in openings:
+                sentences = _sentences(raw)
+                for earlier in kept[split:]:
+                    said.update(_sentences(earlier))
+                split = len(kept)
+                copied = len(sentences) >= MIN_COPIED_SENTENCES and said.issuperset(sentences)
+            if copied:
+                item.set(REPEATED)
+                continue
         seen.add(text)
-        said.update(sentences)
+        openings.add(text[:COPY_OPENING])
+        kept.append(raw)
+
+
+def _sentences(raw: str) -> list[str]:
+    """The sentences of a block's text (``SENTENCE_BREAK``), their whitespace taken out."""
+    return ["".join(part.split()) for part in SENTENCE_BREAK.split(raw) if WORD_CHAR.search(part)]
 
 
 def confine(judged: list[Judged], region: tuple[int, int], article: tuple[int, int]) -> None:
