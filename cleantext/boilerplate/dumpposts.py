@@ -90,7 +90,6 @@ def dump_thread(blocks: list[Block], judged: list[Judged]) -> DumpThread | None:
     template line, every short line repeated word for word (a signature), and every short line
     without sentence marks in a run of non-prose lines that holds a template line (a user card:
     the name and rank between the counts and the date)."""
-    places: dict[str, list[int]] = defaultdict(list)
     shape_of: list[str | None] = [None] * len(blocks)  # short blocks only
     for block, item in zip(blocks, judged, strict=True):
         # not the template's: menus and teaser lists (they repeat their entries), program code, and
@@ -105,8 +104,8 @@ def dump_thread(blocks: list[Block], judged: list[Judged]) -> DumpThread | None:
             and not text.startswith("[")
             and "://" not in text
         ):
-            shape = shape_of[block.index] = shape_of_line(text)
-            places[shape].append(block.index)
+            shape_of[block.index] = shape_of_line(text)
+    places = _places(shape_of)
     named = named_shapes(places, MIN_POSTS)
     if named:  # a header naming each post's writer: one shape with the name a slot
         for i, key in named.items():

@@ -89,9 +89,10 @@ def is_template(block: list[str], places: dict[str, list[int]], blocks: list[Blo
 def counts(shape: str, at: list[int], blocks: list[Block]) -> bool:
     """Is the shape a floor number: one run of digits and a word or a mark beside it, one more on
     each line than on the one before?"""
-    numbers = [DIGITS.findall(blocks[i].text) for i in at]
-    if shape == "#" or len(numbers[0]) != 1:
-        return False
+    first = DIGITS.findall(blocks[at[0]].text)
+    if shape == "#" or len(first) != 1:
+        return False  # most shapes leave here, before the other lines are read
+    numbers = [first, *(DIGITS.findall(blocks[i].text) for i in at[1:])]
     return all(int(b[0]) == int(a[0]) + 1 for a, b in pairwise(numbers))
 
 

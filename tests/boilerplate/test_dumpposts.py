@@ -294,13 +294,18 @@ def _answers(headers: list[str], buttons: str) -> list[str]:
     return lines
 
 
-def test_a_writers_name_and_rank_fill_one_slot_of_the_header() -> None:
-    # some answerers show a rank beside their name, others none: the slot takes one word or two
-    headers = ["链条匠 骑行十年 回答于 2024-04-18", "周末骑士 回答于 2024-04-19", "修车老李 认证车店师傅 回答于 2024-04-20"]
-    lines = _answers(headers, "分享 举报")
+def _assert_headers_are_chrome(headers: list[str], buttons: str) -> None:
+    """The answers under ``headers`` (``_answers``) are a thread, and every header is its chrome."""
+    lines = _answers(headers, buttons)
     found = dump_thread(_lines(lines), judged(_lines(lines)))
     assert found is not None
     assert {lines[i] for i in found.chrome} >= set(headers)
+
+
+def test_a_writers_name_and_rank_fill_one_slot_of_the_header() -> None:
+    # some answerers show a rank beside their name, others none: the slot takes one word or two
+    headers = ["链条匠 骑行十年 回答于 2024-04-18", "周末骑士 回答于 2024-04-19", "修车老李 认证车店师傅 回答于 2024-04-20"]
+    _assert_headers_are_chrome(headers, "分享 举报")
 
 
 def test_a_number_beside_a_varying_phrase_is_no_named_header() -> None:
@@ -316,10 +321,7 @@ def test_a_number_beside_a_varying_phrase_is_no_named_header() -> None:
 def test_a_name_glued_to_its_label_fills_the_slot_of_the_header() -> None:
     # w3m sets CJK spans with no space between: the answerer's name (and rank) run into 回答于
     headers = ["链条匠骑行十年回答于 2024-04-18", "周末骑士回答于 2024-04-19", "修车老李认证车店师傅回答于 2024-04-20"]
-    lines = _answers(headers, "分享举报")
-    found = dump_thread(_lines(lines), judged(_lines(lines)))
-    assert found is not None
-    assert {lines[i] for i in found.chrome} >= set(headers)
+    _assert_headers_are_chrome(headers, "分享举报")
     # without a number, glued words sharing their last characters are no header (a list of names)
     names = [line.split(" ")[0] for line in headers]
     plain = [x for name, answer in zip(names, ANSWERS_ZH, strict=True) for x in (name, answer)]
