@@ -136,9 +136,11 @@ def ends_sentence(text: str) -> bool:
 # -- Program code ---------------------------------------------------------------------------------
 # Program code quoted in an article (shell, config, source lines): no sentence marks, yet not a
 # menu, and never wrapped prose. A line ends with a continuation or a brace, starts with an option,
-# an assignment, a prompt or a comment, or holds a shell operator, a variable or a call. The end is
-# one character before trailing spaces; the start and the operators are patterns, each tried only
-# where a plain string test shows it could match (most lines are settled by those tests alone).
+# an assignment, a prompt or a comment, holds a shell operator, a variable or a call, or is one
+# statement in a language's own words (an import, a call, a block's opening line, a return). The
+# end is one character before trailing spaces; the start, the operators and the statements are
+# patterns, each tried only where a plain string test shows it could match (most lines are
+# settled by those tests alone).
 CODE_END = tuple("\\;{}(")  # continuation, statement end, open brace or call: the last character
 # option, assignment, shebang, comment, prompt, tag
 CODE_START = compiled(r"\s*(?:--?[a-zA-Z][\w-]*|[\w.\[\]]+\s*[:+-]?=|#!|//|/\*|[$#>] |<\w+)")
@@ -146,6 +148,19 @@ CODE_START_OPENINGS = tuple("-#/$><")  # what CODE_START's forms open with, but 
 # shell operators, variables (a name opens with a letter or "_": "$750" is a price), calls ("()"
 # after a word character, written "()" first)
 CODE_OPS = compiled(r"&&|\|\||\$\{?[A-Za-z_]|\(\)(?<=\w\(\))")
+# a statement in a program's own words, the whole line: an import, a call of a lowercase name
+# (``print('x')``, ``stack.callback(f, 1)``), a block's opening line with its colon (``if not
+# data:``, ``for k, v in d.items():``, ``except KeyError:``), a return
+CODE_STATEMENT = compiled(
+    r"(?:import [\w.]+(?: as \w+)?(?:, ?[\w.]+)*|from [\w.]+ import [\w*, ()]+"
+    r"|[a-z_]\w*(?:\.[A-Za-z_]\w*)*\(.*\);?"
+    r"|(?:try|else|finally):|except\b[\w., ()]*:|(?:def|class) \w+(?:\(.*\))?:"
+    r"|for [\w, ]+ in \S+:|with \S.* as \w+:"
+    r"|(?:if|elif|while) (?:not )?\S+(?: (?:[=!<>]=?|in|is|and|or|not) \S+)*:"
+    r"|return(?: \S+)?)"
+)
+CODE_WORDS = ("import ", "from ", "return", "try:", "else:", "finally:", "except")  # what the others open with
+MAX_STATEMENT_CHARS = 200  # a longer line is a paragraph that happens to open with "if" or "for"
 
 
 def looks_like_code(text: str) -> bool:
@@ -160,7 +175,16 @@ def looks_like_code(text: str) -> bool:
     if ("=" in text or text.lstrip()[:1] in CODE_START_OPENINGS) and CODE_START.match(text):
         return True
     maybe_ops = "$" in text or "()" in text or "&&" in text or "||" in text
-    return maybe_ops and CODE_OPS.search(text) is not None
+    if maybe_ops and CODE_OPS.search(text) is not None:
+        return True
+    line = text.strip()
+    return (
+        len(line) <= MAX_STATEMENT_CHARS
+        and (line[:1].islower() or line[:1] == "_")
+        and ("://" not in line or "'" in line or '"' in line)  # ``embed(http://…)``: a dump's stand-in
+        and (line.endswith((")", ");", ":")) or line.startswith(CODE_WORDS))
+        and CODE_STATEMENT.fullmatch(line) is not None
+    )
 
 
 # A line that is an age and nothing else (``Hace 28 minutos``, ``3 hours ago``, ``vor 2 Stunden``,

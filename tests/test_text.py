@@ -37,6 +37,15 @@ CODE_LIKE = re.compile(
     r"|&&|\|\||\$\{?[A-Za-z_]|\w\(\)"
 )
 SENTENCE_END = re.compile(rf"[。！？!?.…」』”\"’)）{OWN_MARKS}]\s*$")
+# a whole line that is a statement (an import, a lowercase call, a block's opening, a return), no
+# stand-in of a dump (``embed(http://…)``: an address outside quotes)
+STATEMENT = re.compile(
+    r"\s*(?![^'\"]*://[^'\"]*$)(?:import [\w.]+(?: as \w+)?(?:, ?[\w.]+)*|from [\w.]+ import [\w*, ()]+"
+    r"|[a-z_]\w*(?:\.[A-Za-z_]\w*)*\(.*\);?|(?:try|else|finally):|except\b[\w., ()]*:"
+    r"|(?:def|class) \w+(?:\(.*\))?:|for [\w, ]+ in \S+:|with \S.* as \w+:"
+    r"|(?:if|elif|while) (?:not )?\S+(?: (?:[=!<>]=?|in|is|and|or|not) \S+)*:|return(?: \S+)?)\s*"
+)
+
 TRICKY = st.text(alphabet=st.sampled_from("ab Zé_9,.!?;:“”‘’\"')]([中文，。、…」؟\n\t&|$_{}\\-=#/<>）】\u3000"), max_size=30)
 MIXED = st.text(alphabet=st.sampled_from("ab Zé 中文한글かな䷀，。、1_\U00020000\uff21"), max_size=30)
 
@@ -59,9 +68,18 @@ def test_pages_of_are_the_pages_the_ranges_touch() -> None:
     assert pages_of(HANGUL) == bytes(range(0xAC, 0xD8))
 
 
-@given(TRICKY)
+# pieces of statements and of sentences, joined at random
+CODE_PIECES = st.lists(
+    st.sampled_from(["import ", "from ", "if ", "not ", "for ", " in ", "return", "try", "except", "def ", "with ",
+                     " as ", "a", "B", "(", ")", ":", ";", "'", "中", ".", ",", " ", "://", "_", "=", "\n"]),
+    max_size=12,
+).map("".join)
+
+
+@given(TRICKY | CODE_PIECES)
 def test_code_and_sentence_ends_agree_with_the_reference_patterns(text: str) -> None:
-    assert looks_like_code(text) == (CODE_LIKE.search(text) is not None)
+    plain = CODE_LIKE.search(text) is not None or (len(text.strip()) <= 200 and STATEMENT.fullmatch(text) is not None)
+    assert looks_like_code(text) == plain
     assert ends_sentence(text) == (SENTENCE_END.search(text) is not None)
 
 
@@ -70,6 +88,17 @@ def test_code_examples() -> None:
     # a shell variable opens with a letter or "_"; a price opens with a digit
     assert looks_like_code("echo $HOME") and looks_like_code("cp ${SRC} .")
     assert not looks_like_code("$750 in current dollars, most of it covered by grants")
+
+
+def test_statements_in_a_programs_own_words_are_code() -> None:
+    for line in ("import json", "from os import path", "print('done')", "stack.callback(f, 100);",
+                 "if not data:", "while True:", "for k, v in d.items():", "except KeyError:", "try:",
+                 "def parse():", "with open(p) as f:", "return", "return x"):
+        assert looks_like_code(line), line
+    # a sentence's start, a button's count, a dump's stand-in for a video are no statements
+    for line in ("for people in the area:", "for example:", "Comments(3)", "return to top",
+                 "embed(http://www.example.com/v/1)", "If not now, when:"):
+        assert not looks_like_code(line), line
 
 
 @given(MIXED)

@@ -81,12 +81,21 @@ TAIL_CHARS = 24  # characters at the end where a sentence mark or an ellipsis (a
 # space, a capital letter. Program code writes a few (a comment, a message); a paragraph that
 # names a call (``RTD()``) or ends with a parenthesis writes them again and again.
 SENTENCE_BREAK = compiled(r"[.!?][)\"'’”]?\s+[A-Z]")
+# A string in a line of code (``print('你好')``): text in quotes, which a program prints, not says
+QUOTED = compiled(r"'[^'\n]*'|\"[^\"\n]*\"")
 MIN_PROSE_BREAKS = 2  # sentence breaks that make a line that looks like code a paragraph
 
 
 def _sentences(text: str) -> bool:
     """Does the text run on through ``MIN_PROSE_BREAKS`` sentences and more: a paragraph, not code?"""
     return len(SENTENCE_BREAK.findall(text)) >= MIN_PROSE_BREAKS
+
+
+def _quoted_cjk(text: str) -> bool:
+    """Is all the CJK text of the line inside quotes (a program's string: ``print('你好')``)?"""
+    if "'" not in text and '"' not in text:
+        return False
+    return letter_counts(QUOTED.sub("", text))[0] == 0
 
 
 def features_of(text: str) -> Features:
@@ -108,7 +117,7 @@ def features_of(text: str) -> Features:
         punct=punct,
         ends_sentence=last in SENTENCE_END,
         truncated=(".." in tail or "…" in tail) and TRUNCATED.search(tail) is not None,
-        code_like=not cjk and looks_like_code(text) and not _sentences(text),
+        code_like=(not cjk or _quoted_cjk(text)) and looks_like_code(text) and not _sentences(text),
         ends_clause=last in CLAUSE_END,
     )
 

@@ -80,3 +80,13 @@ def test_a_dumps_list_of_sentences_is_text_and_a_list_of_headlines_is_not() -> N
         assert point in kept, point
     assert kept[-1].startswith("The council said it would hold two public meetings")
     assert not {"Home", "Weather", "Library opens on Sundays", "Photos: the winter market"} & set(kept)
+
+
+def test_every_line_of_a_program_listing_between_paragraphs_is_kept() -> None:
+    # imports, calls, block openings and a return carry no assignment, brace or shell operator,
+    # and a call may print a string of CJK text: still code, so the listing stays with the
+    # article instead of reading as a list of short links
+    kept = _kept("code_listing.txt")
+    listing = (DUMPS / "code_listing.txt").read_text(encoding="utf-8").split("\n\n")[3].splitlines()
+    assert len(listing) == 13 and all(line in kept for line in listing), set(listing) - set(kept)
+    assert not {"Home", "Popular posts", "Why our builds got faster this year"} & set(kept)

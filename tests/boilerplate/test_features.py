@@ -60,6 +60,14 @@ def test_a_paragraph_that_names_a_call_is_no_code() -> None:
         assert features_of(line).code_like, line
 
 
+def test_a_line_of_code_that_prints_chinese_is_code_and_a_quoting_sentence_is_not() -> None:
+    # the CJK text of a program's line sits in its strings; a sentence quotes in its own words
+    for line in ("print('队列已清空')", 'logger.info(f"已处理 {n} 条")'):
+        assert features_of(line).code_like, line
+    for line in ('他说"明天见"。', "print 队列 ('done')", "“你好”"):
+        assert not features_of(line).code_like, line
+
+
 def test_an_ellipsis_before_the_link_to_the_rest_is_a_teasers_end() -> None:
     for text in (
         "Over the time we've had our long-term test car, we've enjoyed a... Read More",
