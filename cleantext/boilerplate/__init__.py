@@ -75,7 +75,7 @@ from cleantext.boilerplate.memory import RememberingJudge
 from cleantext.boilerplate.postchrome import apply_thread
 from cleantext.boilerplate.posts import find_thread
 from cleantext.boilerplate.rules import CONTAINER_HINT, judge, stand_ins
-from cleantext.boilerplate.runs import announced_lists, subheads, teasers
+from cleantext.boilerplate.runs import announced_lists, lead_ins, subheads, teasers
 from cleantext.boilerplate.signature import signature
 from cleantext.boilerplate.tables import key_value_tables
 from cleantext.boilerplate.wrappers import rejudge_wrappers
@@ -171,6 +171,7 @@ class Classifier:
         confine(judged, region, first_article(blocks, judged, region, meta))
         announced_lists(blocks, judged)
         measured_lists(blocks, judged)
+        lead_ins(blocks, judged)
         signature(blocks, judged)
         if thread is not None:
             apply_thread(blocks, judged, thread, self.comments)

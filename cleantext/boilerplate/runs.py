@@ -18,6 +18,9 @@ item: a menu or a teaser list follows a heading, not a sentence that promises it
 short dump list lines for menu entries and smoothing cannot win them back, since their neighbours
 are entries as well; once the announcing line is kept as the article's, its list is kept with it
 (after the region steps: a list is no reason to move the region, a consent box's lists included).
+So is a shorter line ending with a colon right between two kept blocks of the article
+(``代码如下：`` between a paragraph and a listing): in a long run of a listing's lines smoothing
+keeps sentences and code only, and the line that introduces the listing is neither.
 
 >>> from cleantext.model import Block
 >>> from cleantext.boilerplate import classify
@@ -30,7 +33,7 @@ are entries as well; once the announcing line is kept as the article's, its list
 
 from __future__ import annotations
 
-from cleantext.boilerplate.context import MIN_NEAR_GOOD_UNITS, Judged
+from cleantext.boilerplate.context import MIN_NEAR_GOOD_UNITS, SMOOTH, Judged
 from cleantext.model import Block, BlockClass, DropReason, KeepReason, Step
 from cleantext.text import COLONS
 
@@ -38,6 +41,10 @@ GOOD, BAD, SHORT = BlockClass.GOOD, BlockClass.BAD, BlockClass.SHORT
 SUBHEAD = Step("subheads", SHORT, DropReason.SHORT)
 TEASERS = Step("teasers", BAD, DropReason.TEASER)
 LEAD_IN = Step("announced_lists", GOOD, KeepReason.CONTEXT)
+INTRODUCES = Step("lead_ins", GOOD, KeepReason.CONTEXT)
+# units of a line ending with a colon right above kept text for it to introduce that text
+# (``代码如下：``, ``Run it so:``); a shorter one is a label (``注：``, ``Via:``)
+MIN_INTRO_UNITS = 4
 # The ladder's rules of the entries an announced list keeps: short entries (``list_item``, or
 # lines left to smoothing); the pictures between entries (a step's screenshot) are passed over.
 LIST_RULES = frozenset(("list_item", "short"))
@@ -133,3 +140,25 @@ def announced_lists(blocks: list[Block], judged: list[Judged]) -> None:
             for item in entries:
                 if item.cls is not GOOD and item.rule in LIST_RULES:
                     item.set(LEAD_IN)
+
+
+def lead_ins(blocks: list[Block], judged: list[Judged]) -> None:
+    """After the article is found: a dump line ending with a colon that smoothing dropped, right
+    between two kept blocks (a paragraph above, a line of a listing or a paragraph below),
+    introduces what it stands over (``代码如下：``, ``Run the following:``), and is kept (in place).
+    A label with a colon under the article (``Reply:``) has no kept block on both sides."""
+    for i, (block, item) in enumerate(zip(blocks, judged, strict=True)):
+        if (
+            0 < i
+            and item.cls is BAD
+            and judged[i - 1].cls is GOOD
+            and item.dump
+            and not block.in_list
+            and item.chain
+            and item.chain[-1].name == SMOOTH
+            and item.feats.units >= MIN_INTRO_UNITS
+            and block.text.rstrip().endswith(COLONS)
+            and i + 1 < len(judged)
+            and judged[i + 1].cls is GOOD
+        ):
+            item.set(INTRODUCES)

@@ -121,3 +121,17 @@ def test_an_announced_list_goes_on_past_an_entry_long_enough_to_be_prose() -> No
     verdicts = classify(blocks)
     assert verdicts[2].rule == "prose"
     assert [v.keep for v in verdicts] == [True] * 6
+
+
+def test_a_line_with_a_colon_between_kept_text_introduces_what_follows() -> None:
+    # a paragraph, the line that introduces a listing, eight lines of code, a paragraph: the
+    # listing is a long run of short lines, where smoothing keeps sentences and code only
+    code = ["import json", "import redis", "client = redis.Redis()", "def parse():", "data = client.lpop('q')",
+            "if not data:", "return", "handler.insert_one(json.loads(data))"]
+    texts = [PARA, "示例代码如下：", *code, PARA.replace("国务院", "会议")]
+    verdicts = classify([_para(i, text) for i, text in enumerate(texts)])
+    assert all(v.keep for v in verdicts), [v.block.text for v in verdicts if not v.keep]
+    assert verdicts[1].chain[-1].name == "lead_ins"
+    # a label under the article has no kept text under it
+    verdicts = classify([_para(i, text) for i, text in enumerate([PARA, "回复本帖：", "张三", "2024-05-01"])])
+    assert not verdicts[1].keep
