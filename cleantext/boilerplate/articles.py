@@ -7,9 +7,10 @@ Observations:
    "recommended" story in full. The main-content region then spans all of them, because what
    separates two articles (a headline, a byline, a date) is short and costs little to cross.
 2. Where one article ends and the next starts, the page shows the next one's *header*: a
-   headline (a short line with no full stop) followed, within a few blocks, by a *dateline* (a
-   line that is a date and time and little else: ``2023-06-01 00:48``, ``发布于 2020-12-30``, or
-   a feed item's source and age: ``信报财经新闻·8 小时前``).
+   headline (a short line ending with no full stop and no colon: a label ends so, ``引用 X 的发言：``)
+   followed, within a few blocks, by a *dateline* (a line that is a date and time and little
+   else: ``2023-06-01 00:48``, ``发布于 2020-12-30``, or a feed item's source and age:
+   ``信报财经新闻·8 小时前``).
    Inside an article, dates are written in sentences, and subheadings have no dateline under them.
    Text dumps of table layouts put both on one line, the date set off by a wide gap
    (``澳坛真的累了          2005-06-13 15:00:14``).
@@ -46,7 +47,7 @@ from cleantext.boilerplate.markers import COMMENTS_HEADING, REPRINT_NOTICE
 from cleantext.boilerplate.rules import CONTAINER_HINT, MARKER
 from cleantext.model import Block, BlockClass, DropReason, KeepReason, PageMeta
 from cleantext.regexes import compiled
-from cleantext.text import fold, is_age, word_forms
+from cleantext.text import COLONS, fold, is_age, word_forms
 
 # The line news articles end with: the responsible editor, the reviewer (Traditional forms too).
 SIGN_OFF = compiled(r"^\W{0,2}(?:责任编辑|責任編輯|责编|責編|编辑|編輯|审核|審核|校对|校對)\s*[:：]")
@@ -139,7 +140,7 @@ def _is_headline(text: str, item: Judged) -> bool:
     return (
         item.reason is not PROSE
         and MIN_HEADLINE_UNITS <= units <= MAX_HEADLINE_UNITS
-        and not text.rstrip().endswith(FULL_STOPS)
+        and not text.rstrip().endswith(FULL_STOPS + COLONS)  # a label over what follows (引用 X 的发言：)
     )
 
 

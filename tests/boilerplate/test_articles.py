@@ -79,6 +79,22 @@ def test_a_reply_under_a_user_name_is_no_new_article() -> None:
     assert first_article(blocks, judged, (0, len(blocks)), None) == (0, len(blocks))
 
 
+def test_a_label_ending_with_a_colon_over_a_date_is_no_headline() -> None:
+    # a quote's label over a user card's join date inside a thread, a form's label over a date
+    for label in ("引用 老园丁 的发言：", "Quote from the original poster:"):
+        blocks = _page(*FIRST, label, "注册时间 2023-1-20", *SECOND)
+        prose = [b.text in (PARA, OTHER) for b in blocks]
+        judged = [
+            Judged(BlockClass.GOOD, KeepReason.BODY, features_of(b.text)) if good
+            else Judged(BlockClass.SHORT, DropReason.SHORT, features_of(b.text))
+            for b, good in zip(blocks, prose, strict=True)
+        ]
+        assert headers(blocks, judged, (0, len(blocks))) == [], label
+        # the same line without its colon is a headline over its date line
+        blocks[len(FIRST)] = Block(len(FIRST), label.rstrip(":："), source="text")
+        assert headers(blocks, judged, (0, len(blocks))) == [len(FIRST)]
+
+
 def test_comments_after_the_editors_sign_off_are_not_the_article() -> None:
     comment = "网友评论：这件事情说明了很多问题，我们应该认真反思，不能让类似的事情再次发生在我们身边。"
     kept = _kept(_page(*FIRST, "责任编辑：刘光博", comment, comment, comment))
