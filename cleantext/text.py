@@ -159,7 +159,7 @@ CODE_STATEMENT = compiled(
     r"|(?:if|elif|while) (?:not )?\S+(?: (?:[=!<>]=?|in|is|and|or|not) \S+)*:"
     r"|return(?: \S+)?)"
 )
-CODE_WORDS = ("import ", "from ", "return", "try:", "else:", "finally:", "except")  # what the others open with
+CODE_WORDS = ("import ", "from ", "return")  # the statements that need not end with a bracket or a colon open so
 MAX_STATEMENT_CHARS = 200  # a longer line is a paragraph that happens to open with "if" or "for"
 
 
