@@ -21,6 +21,12 @@ rows of one table follow each other with no blank line.
 The rows found this way are text (``table``); the heading above them then sits between text and
 is kept by smoothing.
 
+A fact sheet is often set as a list instead, each entry a label, a colon and its value
+(``Kingdom: Animalia``, ``重量：1.2 kg``), and the ladder drops short list entries as a list of
+links. A list of three entries or more that are all so, with short values and labels without
+figures, touching the article as a table must, is a table too (``_list_rows``). A teaser list
+that labels some of its headlines (``Video: …``) holds others, and a timeline's labels are dates.
+
 A data table of more columns (test results, prices, a timetable) is content too when it stands
 inside the article's element with the article's text on both sides (``inner_tables``, called by
 the container prior, which knows that element): its cells are short, and where one links its item
@@ -52,6 +58,13 @@ from cleantext.regexes import compiled
 from cleantext.segment.wrap import display_width
 
 MIN_ROWS = 2  # rows: one label and its value is a line of the page, two make a table
+# list entries that are each a label and its value (``Kingdom: Animalia``) for the list to be a table:
+# two are as often a contact box's lines (``Tel: …``, ``Email: …``)
+MIN_LIST_ROWS = 3
+# units of a listed value: a measure, a name, a grade (``55 gal (208 L)``, ``Very Hardy``); a teaser
+# list's ``Video: …`` and a factbox's ``15 April 2012: …`` hold a headline or a sentence there
+MAX_LIST_VALUE_UNITS = 10
+LIST_ENTRY = list_item.__name__  # the ladder's rule that drops a list's short entries
 MAX_KEY_UNITS = 8  # units of a label: 重量, 电池容量, Weight, Battery life
 MAX_VALUE_UNITS = 30  # units of a value: a figure, a material, a short list of colours
 MAX_VALUE_LINK_SHARE = 0.5  # of a value's characters in links: a cell of links is a menu's
@@ -222,15 +235,53 @@ def _counts(blocks: list[Block], first: int, last: int) -> bool:
     return bool(values) and all(COUNT.fullmatch(value) for value in values)
 
 
+def _list_pair(text: str) -> bool:
+    """A list entry that is a label, a colon and a short value (``Kingdom: Animalia``, ``重量：1.2
+    kg``): a label names an attribute, with no figure in it (a timeline's ``13 Aug 2008: …`` is
+    no label), and the value is a measure, a name or a grade, not a headline."""
+    key, colon, value = text.partition(": ") if ": " in text else text.partition("：")
+    value = value.strip()
+    return (
+        bool(colon)
+        and _is_key(key, 0)
+        and not any(c.isdigit() for c in key)
+        and _is_value(value, 0)
+        and features_of(value).units <= MAX_LIST_VALUE_UNITS
+    )
+
+
+def _list_rows(blocks: list[Block]) -> list[tuple[int, int]]:
+    """Lists (runs of consecutive list entries) of ``MIN_LIST_ROWS`` entries or more, every one a
+    label and its value (``_list_pair``) with no link: a fact sheet set as a list, a table in all
+    but its markup. A teaser list that labels some of its headlines (``Video: …``) holds others."""
+    runs: list[tuple[int, int]] = []
+    start, facts = -1, True
+    for block in [*blocks, None]:
+        if block is not None and block.in_list:
+            start = block.index if start < 0 else start
+            facts = facts and not block.link_chars and _list_pair(block.text)
+            continue
+        end = (block.index if block is not None else len(blocks)) - 1
+        if start >= 0 and facts and end - start + 1 >= MIN_LIST_ROWS:
+            runs.append((start, end))
+        start, facts = -1, True
+    return runs
+
+
 def key_value_tables(blocks: list[Block], judged: list[Judged]) -> None:
     """Make the rows of key/value tables that touch the article text (in place)."""
     runs = _html_rows(blocks) if any(b.kind in CELLS for b in blocks) else []
     if any(b.source == "text" for b in blocks):
         runs += _dump_rows(blocks)
+    lists = [run for run in _list_rows(blocks) if _touches_text(judged, *run)]
     runs = [run for run in runs if _touches_text(judged, *run) and not _counts(blocks, *run)]  # before any change
     for first, last in runs:
         for item in judged[first : last + 1]:
             if item.cls is SHORT:
+                item.set(TO_TABLE)
+    for first, last in lists:
+        for item in judged[first : last + 1]:
+            if item.cls is SHORT or item.rule == LIST_ENTRY:
                 item.set(TO_TABLE)
 
 

@@ -153,3 +153,22 @@ def test_a_data_table_keeps_a_row_its_label_names_like_a_share_button() -> None:
     for kept in ("apache_builds", "0.091 GB/s", "twitter\n2.2 GB/s", "Roughly speaking"):
         assert kept in text, kept
     assert "All rights reserved" not in text
+
+
+def _bullets(index: int, texts: list[str]) -> list[Block]:
+    return [Block(index + k, t, kind="li", in_list=True, bullet=True, source="text") for k, t in enumerate(texts)]
+
+
+def test_a_list_of_labels_and_values_is_a_table_and_a_labelled_teaser_list_is_not() -> None:
+    intro = "The dwarf angelfish is hardy, small and readily available, which makes it a good first angel for a reef."
+    outro = "Feed it two or three times a day, and keep it away from larger angels that would bully it."
+    facts = ["Care Level: Easy", "Temperament: Semi-aggressive", "Minimum Tank Size: 55 gal (208 L)", "Diet: Omnivore"]
+    # three labelled headlines of a teaser list, then one unlabelled: the list is not all facts
+    teasers = ["Video: Best reef tanks", "Gallery: Nano tanks", "Crave: Glowing corals", "How our corals survived the heat"]
+    timeline = ["13 Aug 2008: Storm floods the harbour", "2 May 2010: Pier closed", "9 Jun 2012: Pier reopens"]
+    for listed, kept in ((facts, True), (teasers, False), (timeline, False)):
+        blocks = [Block(0, intro, source="text"), *_bullets(1, listed)]
+        blocks.append(Block(len(blocks), outro, source="text"))
+        verdicts = classify(blocks)
+        assert [v.keep for v in verdicts[1:-1]] == [kept] * len(listed), listed
+        assert verdicts[0].keep and verdicts[-1].keep
