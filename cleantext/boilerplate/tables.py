@@ -98,10 +98,10 @@ def _is_key(text: str, link_chars: int) -> bool:
     return 0 < f.units <= MAX_KEY_UNITS and not link_chars and not f.ends_sentence and f.punct <= 1
 
 
-def _is_value(text: str, link_chars: int) -> bool:
+def _is_value(text: str, link_chars: int, max_units: int = MAX_VALUE_UNITS) -> bool:
     f = features_of(text)
     has_text = f.units > 0 or any(c.isdigit() for c in text)
-    return has_text and f.units <= MAX_VALUE_UNITS and link_chars <= MAX_VALUE_LINK_SHARE * len(text)
+    return has_text and f.units <= max_units and link_chars <= MAX_VALUE_LINK_SHARE * len(text)
 
 
 def _html_rows(blocks: list[Block]) -> list[tuple[int, int]]:
@@ -245,8 +245,7 @@ def _list_pair(text: str) -> bool:
         bool(colon)
         and _is_key(key, 0)
         and not any(c.isdigit() for c in key)
-        and _is_value(value, 0)
-        and features_of(value).units <= MAX_LIST_VALUE_UNITS
+        and _is_value(value, 0, MAX_LIST_VALUE_UNITS)
     )
 
 
