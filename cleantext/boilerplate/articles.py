@@ -38,16 +38,23 @@ so an article's own header above its first paragraph never cuts anything.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
+from cleantext.boilerplate.closings import (
+    PROSE,
+    author_box,
+    closing_related,
+    closing_share_bar,
+    closing_taxonomy,
+    closing_toolbar,
+    first_aged,
+)
 from cleantext.boilerplate.context import Judged
 from cleantext.boilerplate.features import sparse
-from cleantext.boilerplate.hints import AUTHOR_BOX_HINT
 from cleantext.boilerplate.markers import COMMENTS_HEADING, REPRINT_NOTICE
-from cleantext.boilerplate.rules import CONTAINER_HINT, MARKER
-from cleantext.model import Block, BlockClass, DropReason, KeepReason, PageMeta
+from cleantext.boilerplate.rules import CONTAINER_HINT
+from cleantext.model import Block, BlockClass, DropReason, PageMeta
 from cleantext.regexes import compiled
-from cleantext.text import COLONS, fold, is_age, word_forms
+from cleantext.text import COLONS, fold, word_forms
 
 # The line news articles end with: the responsible editor, the reviewer (Traditional forms too).
 SIGN_OFF = compiled(r"^\W{0,2}(?:责任编辑|責任編輯|责编|責編|编辑|編輯|审核|審核|校对|校對)\s*[:：]")
@@ -85,20 +92,7 @@ MIN_BEFORE_UNITS = 100  # units of good text the region holds before a header: a
 # post is often shorter, and there the replies are the text
 MIN_COMMENTED_UNITS = 300
 MIN_AFTER_UNITS = 30  # units of good text after a header: the next article has a body
-# Lines that are ages under a long article for what follows to be a list of comments (or a feed):
-# one or two are a story's own byline, three are a list's stamps.
-MIN_AGED_ENTRIES = 3
-# units: a dump's line of related-stories vocabulary this short is the heading of a box of them
-# (``Related Stories``, ``You may also like``, ``相关新闻``); longer ones are an entry of it or an
-# inline teaser (``Related: Council votes to …``)
-MAX_RELATED_HEADING_UNITS = 8
-RELATED = DropReason.RELATED
-TAGS = DropReason.TAGS  # the ladder's reason for a line of categories and tags, which follows a post
-SHARE = DropReason.SHARE  # the ladder's reason for a share bar's buttons (``Email``, ``Share``, 分享到)
-MIN_SHARE_BUTTONS = 2  # share buttons in a run of chrome lines for it to be a share bar, not one word
-TOOLBAR = "controls"  # the ladder's rule for a run of bracketed controls (【打印】【关闭】), which follows an article
 COMMENT = DropReason.COMMENT
-PROSE = KeepReason.BODY  # the ladder's reason for prose: only prose makes an article (not header tables)
 FULL_STOPS = ("。", ".", "；", ";", "，", ",")  # a line ending so is a sentence, not a headline
 # Characters every match of the end-of-article patterns from ``markers`` holds (a test checks them
 # against the vocabulary): most lines under an article hold none, and skip the search.
@@ -221,140 +215,28 @@ def _comment_box(item: Judged) -> bool:
     return item.reason is COMMENT and item.rule == CONTAINER_HINT
 
 
-def _the_one(found: Iterator[int]) -> int:
-    """The index ``found`` yields when it yields exactly one, else -1: an article sets a closing
-    line (its toolbar, its tags) once under it; a thread or a listing repeats it under every entry,
-    and there it ends nothing."""
-    one = next(found, -1)
-    return one if next(found, -1) < 0 else -1
-
-
-def _closing_taxonomy(judged: list[Judged], span: tuple[int, int]) -> int:
-    """The index of the one line of categories and tags (``Filed Under: … Tagged With: …``, the
-    ladder's ``marker`` for ``tags``) in a dump's span, or -1 (``_the_one``)."""
-    lo, hi = span
-    tags = (i for i in range(lo, hi) if judged[i].dump and judged[i].reason is TAGS and judged[i].rule == MARKER)
-    return _the_one(tags)
-
-
-def _closing_toolbar(judged: list[Judged], span: tuple[int, int]) -> int:
-    """The index of the one toolbar (``lineshapes.controls``: 【打印】【关闭】) below the span's first
-    paragraph, or -1 (``_the_one``)."""
-    lo, hi = span
-    first = next((i for i in range(lo, hi) if judged[i].reason is PROSE), hi)
-    return _the_one(i for i in range(first + 1, hi) if judged[i].reason is not PROSE and judged[i].rule == TOOLBAR)
-
-
-def _closing_share_bar(blocks: list[Block], judged: list[Judged], span: tuple[int, int]) -> int:
-    """The index of the first button of a dump's one share bar below the span's first paragraph (a
-    run of lines between prose holding ``MIN_SHARE_BUTTONS`` of the ladder's share buttons), when
-    no two paragraphs stand in a row below it; else -1. A bar set once under the article is
-    followed by the writer's box, an appeal, teasers or comments; one over it, one under every
-    entry of a listing (``_the_one``) or an embedded video's with the article going on under it
-    ends nothing."""
-    lo, hi = span
-    first = next((i for i in range(lo, hi) if judged[i].reason is PROSE), hi)
-    bars = []
-    buttons: list[int] = []  # the share buttons since the last paragraph
-    for i in range(first + 1, hi):
-        item = judged[i]
-        if item.reason is PROSE:
-            buttons = []
-        elif item.dump and item.reason is SHARE and item.rule == MARKER:
-            buttons.append(i)
-            if len(buttons) == MIN_SHARE_BUTTONS:
-                bars.append(buttons[0])
-    bar = _the_one(iter(bars))
-    if bar < 0 or any(
-        judged[i].reason is PROSE and judged[i + 1].reason is PROSE and blocks[i].text != blocks[i + 1].text
-        for i in range(bar, hi - 1)
-    ):
-        return -1
-    return bar
-
-
-def _author_box(blocks: list[Block], judged: list[Judged], span: tuple[int, int]) -> frozenset[int]:
-    """The indexes of the span's blocks after its first paragraph inside an element whose class or
-    id names the writer's box (``hints.AUTHOR_BOX_HINT``: ``author-bio``, ``about-author``), when
-    they are one run of blocks: an article introduces its writer once, a thread or a listing
-    every poster (each post's user card). None when the first paragraph sits in such an element
-    too (a page whose whole text is in one: a profile page)."""
-    lo, hi = span
-    first = next((i for i in range(lo, hi) if judged[i].reason is PROSE), hi)
-    if first == hi or AUTHOR_BOX_HINT.search(blocks[first].hint):
-        return frozenset()
-    boxed = [i for i in range(first + 1, hi) if blocks[i].hint and AUTHOR_BOX_HINT.search(blocks[i].hint)]
-    return frozenset(boxed) if boxed and boxed[-1] - boxed[0] == len(boxed) - 1 else frozenset()
-
-
-def _related_heading(item: Judged) -> bool:
-    """A dump's heading of a box of related stories: the ladder's vocabulary line for them, short
-    (``MAX_RELATED_HEADING_UNITS``), no list entry and no sentence."""
-    feats = item.feats
-    return (
-        item.dump
-        and item.reason is RELATED
-        and item.rule == MARKER
-        and not item.in_list
-        and feats.units <= MAX_RELATED_HEADING_UNITS
-        and not feats.ends_sentence
-    )
-
-
-def _closing_related(blocks: list[Block], judged: list[Judged], span: tuple[int, int]) -> dict[int, bool]:
-    """The span's related-stories headings (``_related_heading``) under which the article does not
-    go on: the first paragraph below the heading is not followed by more kept text. A box of
-    related stories set inside an article has the article's next paragraphs under its entries;
-    under the article's end, a teaser's summary stands alone between chrome. Each heading maps to
-    whether no two paragraphs stand in a row anywhere below it in the span: then all below is
-    teasers and sidebar boxes, however long (a sidebar's summaries and blurbs, each between its
-    links and dates). A teaser printed twice over (its picture's caption, then its headline) is one
-    paragraph, not two in a row. (One pass from the bottom: headings in a row share the paragraph
-    below them.)"""
-    lo, hi = span
-    closing: dict[int, bool] = {}
-    goes_on = False  # of the first paragraph below the block looked at: is more prose under it?
-    paired = False  # two paragraphs in a row somewhere below the block looked at
-    for i in range(hi - 1, lo - 1, -1):
-        item = judged[i]
-        if item.reason is PROSE:
-            goes_on = i + 1 < hi and judged[i + 1].reason is PROSE and blocks[i + 1].text != blocks[i].text
-            paired = paired or goes_on
-        elif not goes_on and _related_heading(item):
-            closing[i] = not paired
-    return closing
-
-
-def _first_aged(blocks: list[Block], span: tuple[int, int]) -> int:
-    """The index of the first of the span's lines that are ages (``AGE``), when there are
-    ``MIN_AGED_ENTRIES`` or more: the first entry of a list of comments; else -1."""
-    aged = (i for i in range(*span) if is_age(blocks[i].text))
-    found = [i for _, i in zip(range(MIN_AGED_ENTRIES), aged, strict=False)]
-    return found[0] if len(found) == MIN_AGED_ENTRIES else -1
-
-
 def _signed_off(blocks: list[Block], judged: list[Judged], span: tuple[int, int]) -> tuple[int, int]:
     """``span`` up to where the whole article above ends: the editor's sign-off line (责任编辑：…)
     or the reprint notice (kept in the span, and dropped as boilerplate), the previous/next links,
     the article's toolbar (【打印】【关闭】, once under it), the writer's biography (its heading, or
-    the element its class names a writer's box: ``_author_box``) or, under a long
+    the element its class names a writer's box: ``author_box``) or, under a long
     article, the comment section's heading (or, in HTML, the first block of an element named as
     the comments: ``_comment_box``) or a dump's one line of tags or its one share bar
-    (``_closing_share_bar``) with most of the span's prose above it; or a dump's heading of
-    related stories (``_related_heading``) with most of the span's prose above it and no
-    paragraphs in a row below it (``_closing_related``); or, under a long article, the lines
-    above the first of a list of ages (``_first_aged``: a comment's name and time): what comes
+    (``closing_share_bar``) with most of the span's prose above it; or a dump's heading of
+    related stories (``closings._related_heading``) with most of the span's prose above it and no
+    paragraphs in a row below it (``closing_related``); or, under a long article, the lines
+    above the first of a list of ages (``first_aged``: a comment's name and time): what comes
     after them is comments, teasers or the next story."""
     lo, hi = span
     prose = 0
-    toolbar = _closing_toolbar(judged, span)
+    toolbar = closing_toolbar(judged, span)
     # under the article: most of the span's prose above them
-    taxonomy = _closing_taxonomy(judged, span)
-    share_bar = _closing_share_bar(blocks, judged, span)
+    taxonomy = closing_taxonomy(judged, span)
+    share_bar = closing_share_bar(blocks, judged, span)
     total = sum(_article_units(item) for item in judged[lo:hi])
-    boxed = _author_box(blocks, judged, span)
-    aged = _first_aged(blocks, span)  # under a long article: the first comment's time
-    related = _closing_related(blocks, judged, span)
+    boxed = author_box(blocks, judged, span)
+    aged = first_aged(blocks, span)  # under a long article: the first comment's time
+    related = closing_related(blocks, judged, span)
     for i in range(lo, hi):
         if prose >= MIN_BEFORE_UNITS and i in boxed:
             return lo, i
