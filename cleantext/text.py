@@ -223,8 +223,8 @@ def fold(text: str) -> str:
 
 # -- Both Chinese scripts -------------------------------------------------------------------------
 # Simplified characters used in the vocabulary (``boilerplate.markers``, ``document.vocabulary``,
-# ``document.lines``, ``document.dates``), each followed by its Traditional forms (OpenCC s2t,
-# s2tw and s2hk, applied to each character and to the words it stands in). A new word with a new
+# ``document.lines``, ``document.dates``, ``document.owner``), each followed by its Traditional
+# forms (OpenCC s2t, s2tw and s2hk, applied to each character and to the words it stands in). A new word with a new
 # character needs its entry here: a test checks that every Chinese character of the vocabulary
 # is covered.
 HANT_TABLE = (
@@ -235,7 +235,7 @@ HANT_TABLE = (
     "许許 复復複覆 制製 赞贊 转轉 载載 辑輯 违違 链鏈 键鍵 门門 闭閉 问問 间間 闻聞 阅閱閲 际際 隐隱 页頁 "
     "顶頂 频頻 题題 还還 兴興 个個 员員 摄攝 约約 项項 语語 仅僅 败敗 错錯 静靜 过過 环環 画畫 拦攔 费費 试試 "
     "抢搶 购購 领領 开開 优優 长長 台臺枱檯 线線 传傳 体體 坛壇 区區 杂雜 志誌 周週 络絡 钟鐘鍾 类類 属屬 识識 储儲 "
-    "订訂 后後 机機 实實 习習 "
+    "订訂 后後 机機 实實 习習 详詳 据據 "
     # the surnames of ``document.names``
     "万萬 丛叢 东東 严嚴 乔喬 书書 余餘 党黨 兰蘭 农農 冯馮 刘劉 华華 卢盧 卫衛衞 叶葉 吕呂 吴吳 娄婁 "
     "孙孫 宁寧 宫宮 岳嶽 巩鞏 师師 庄莊 应應 庞龐 总總 杨楊 栾欒 欧歐 毕畢 汤湯 涂塗 温溫 游遊 窦竇 "

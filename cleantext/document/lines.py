@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from cleantext.document.dates import date_span, dated, find_date, relative_span
 from cleantext.document.names import bracketed_name
+from cleantext.document.vocabulary import NAMELESS_SOURCES
 from cleantext.regexes import compiled
 from cleantext.text import WORD_UNITS, both_scripts, letter_counts, units_of
 
@@ -39,7 +40,8 @@ LABEL_COLON = r"[:：]"  # between a label and its value
 # A value is no markup a converter left behind (html2text writes ``作者： size="20"``), and may
 # stand in brackets (``来源：[ 国际金融报 ]``): an opening bracket is not the value.
 VALUE = LABEL_COLON + r"\s*(?:[\[【]\s*)?([^\s:：|｜\[\]【】=\"]{1,40}?)" + STOP
-SITE = compiled(both_scripts(r"(?:来源|稿源|出处|source)" + VALUE), re.I)
+# A picture's, a video's or a figure's source (``图片来源：…``, ``数据来源：…``) is not the article's.
+SITE = compiled(both_scripts(r"(?<!图片)(?<!照片)(?<!视频)(?<!数据)(?:来源|稿源|出处|source)" + VALUE), re.I)
 CJK_NAME = r"([\u4e00-\u9fff·]{2,4})"
 # Several writers after one label, split by spaces or 、 (``作者：宋怡 杨志华``), a name maybe
 # followed by its Latin form in brackets (``作者：周思博 (Joel Spolsky)``); a label word is no name
@@ -264,6 +266,8 @@ def read_line(text: str, lang: str | None = None, units: int | None = None, *, e
     consumed = consumed and not (author and ISSUER.search(text))  # a notice's header row stays its text
     if not consumed and (credit_m is not None or _by_in_prose(text, author_m)):
         author = None  # an unlabelled credit, or "by Name" ending a sentence: see CREDIT
+    if site is not None and site.lower() in NAMELESS_SOURCES:
+        site = None  # ``来源：本站原创``: a source line naming no publisher
     return LineMeta(date, site, author, consumed)
 
 

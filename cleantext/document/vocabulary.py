@@ -40,3 +40,15 @@ SITE_WORDS_LATIN = frozenset(
 # start or end (the English ones at the end only: ``Ad spending rises`` is a headline).
 AD_LABELS = frozenset(form for word in "广告 推广 赞助".split() for form in word_forms(word))
 AD_LABELS_END = AD_LABELS | {"advertisement", "advertising", "sponsored", "ad", "promoted"}
+
+# What a source label says when it names no publisher (``来源：本站原创``, ``来源：网络``,
+# ``Source: Internet``): the page itself, a reprint, the web at large, or nobody known. Such a value
+# is no site's name; the line is still a metadata line.
+NAMELESS_SOURCES = frozenset(
+    form
+    for word in (
+        "本站 本网 原创 本站原创 本网原创 网络 互联网 网友 网友投稿 投稿 转载 转载文章 网络转载 综合 "
+        "网络综合 整理 网络整理 本站整理 未知 不详 佚名 其他 其它 internet web unknown"
+    ).split()
+    for form in word_forms(word)
+)

@@ -44,6 +44,12 @@ def test_date_keeps_no_invented_timezone() -> None:
         ("By Jane Doe", None, None, "Jane Doe", True),
         ("Published: July 3, 2025 By Jane Doe", "2025-07-03", None, "Jane Doe", True),
         ("by the way this is fine", None, None, None, False),
+        # a source that names no publisher is no site, and the line is still metadata
+        ("来源：本站原创 作者：医技药剂党支部", None, None, "医技药剂党支部", True),
+        ("来源：网络", None, None, None, True),
+        ("2025-07-03 来源：转载文章", "2025-07-03", None, None, True),
+        # a picture's source is not the article's
+        ("图片来源：摄图网", None, None, None, False),
     ],
 )
 def test_read_line(line: str, date: str | None, site: str | None, author: str | None, consumed: bool) -> None:
