@@ -17,7 +17,11 @@ Where each field comes from, in order of trust:
   just after the article: the first dated line at or above its start, else the first below it;
   with no date there, the first line above that is a dateline and nothing more; with none at
   all and a crawl time known (``hints["date"]``, a WARC-Date), a relative dateline
-  (``3小时前``) read against it. Lines that hold only metadata leave the body.
+  (``3小时前``) read against it. Lines that hold only metadata leave the body. A source line
+  that names no publisher (``来源：本站原创``, ``来源：网络``) or a picture's source (``图片来源：``)
+  gives no site. When nothing above names the site, the holder the footer's copyright line
+  names does (``owner.copyright_holder``: ``版权所有 X``, ``© 2024 X``); an HTML ``<title>`` that
+  sets that name after a plain space beside the printed headline loses it (``title.printed_title``).
 - url: the container (WARC, JSONL), else ``og:url``/canonical link.
 
 A page that lists entries and keeps no prose of its own (an index, a search page) has no article:
@@ -44,6 +48,7 @@ from cleantext.document.dates import MAX_SAMPLE_CHARS, ambiguous, date_language,
 from cleantext.document.headline import confirmed, dump_headline, past_stray
 from cleantext.document.ids import record_id
 from cleantext.document.normalize import normalize_paragraph, normalize_text
+from cleantext.document.owner import FOOTER_LINES, copyright_holder
 from cleantext.document.page_kind import is_listing
 from cleantext.document.scan import placed_author, scan_lines
 from cleantext.document.title import (
@@ -275,9 +280,10 @@ def finalize(
         title_index = None
     else:
         title, title_index, title_site = _title(verdicts, meta, anchor, kept[0], is_html)
+    owner = copyright_holder([v.block.text for v in verdicts[-FOOTER_LINES:]])
     if is_html and title and title_index is None:
         title = _nearer_headline(verdicts, title, meta, kept[0])
-        title, title_site = _printed(verdicts, title, title_site, meta.site, kept[0])
+        title, title_site = _printed(verdicts, title, title_site, meta.site or owner, kept[0])
     if labelled is None and not is_html and found.header_index >= 0 and (
         title_index is None or not confirmed(verdicts, title_index, anchor, kept[0])
     ):  # no headline naming the story near it: look over the page's dateline far above the article
@@ -313,7 +319,7 @@ def finalize(
         text=text,
         title=title,
         date=date or found.date,  # a WARC-Date is the crawl's date, not the article's
-        site=found.site or meta.site or title_site,
+        site=found.site or meta.site or title_site or owner,
         author=author or meta.author,
         url=url,
         lang=None,  # the language tagger (convert/lang.py) reads the record's text; ``lang`` (the page's

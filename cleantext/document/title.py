@@ -199,10 +199,11 @@ def printed_title(title: str, line: str, site: str | None = None) -> tuple[str, 
         edge, marked = rest[-1], rest.rstrip()[-1:] in NAME_MARKS + ":："
     else:
         return None
-    name = rest.strip(" " + NAME_MARKS + ":：")
+    name = rest.strip(" " + NAME_MARKS + "".join(QUOTE_OPENERS) + ":：")  # ``Headline « Site``
     if not (edge.isspace() or edge in NAME_MARKS) or not 0 < units_of(name) <= MAX_PRINTED_NAME_UNITS:
         return None
-    return (said, name) if marked or _site_like(name, site, []) else None
+    named = site is not None and fold(name) == fold(site)  # the page's own name, however long
+    return (said, name) if marked or named or _site_like(name, site, []) else None
 
 
 def split_site(title: str, site: str | None = None, chrome: list[str] | None = None) -> tuple[str, str | None]:

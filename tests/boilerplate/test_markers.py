@@ -25,7 +25,12 @@ from cleantext.model import Block
 from cleantext.text import HANT
 
 VOCABULARY = (
-    "boilerplate/markers.py", "document/vocabulary.py", "document/lines.py", "document/dates.py", "document/names.py"
+    "boilerplate/markers.py",
+    "document/vocabulary.py",
+    "document/lines.py",
+    "document/dates.py",
+    "document/names.py",
+    "document/owner.py",
 )
 PACKAGE = Path(__file__).resolve().parents[2] / "cleantext"
 

@@ -174,6 +174,26 @@ def test_an_html_title_loses_the_name_beside_the_headline_the_page_prints() -> N
     assert (article.title, article.site, article.text) == (head, "EDN 电子设计", BODY)  # the headline leaves the text
 
 
+def test_a_title_loses_the_copyright_holders_name_beside_the_printed_headline() -> None:
+    # a <title> sets the site's full name after a plain space; only the footer's copyright line
+    # tells that name from the headline's last words, and it names the record's site
+    head = "我院医技药剂党支部举办2024年中药、药学理论知识与专业技能大赛"
+    owner = "滨江市中医药研究院附属第一人民医院"  # 17 units: longer than a title's separators cut
+    verdicts = [
+        Verdict(Block(0, "首页 > 新闻动态", source="html"), False, DropReason.NAV, 6.0),
+        Verdict(Block(1, head, source="html"), True, KeepReason.BODY, float(units_of(head))),
+        Verdict(Block(2, BODY, source="html"), True, KeepReason.BODY, float(units_of(BODY))),
+        Verdict(Block(3, f"版权所有 {owner} Copyright © 2024", source="html"), False, DropReason.FOOTER, 24.0),
+    ]
+    article, _ = finalize(Decoded("a.html", "", "utf-8", "utf-8"), verdicts, PageMeta(title=f"{head} {owner}"), None)
+    assert isinstance(article, Article)
+    assert (article.title, article.site) == (head, owner)
+    # without the copyright line the name past the space is the headline's, as far as anyone can tell
+    article, _ = finalize(Decoded("a.html", "", "utf-8", "utf-8"), verdicts[:3], PageMeta(title=f"{head} {owner}"), None)
+    assert isinstance(article, Article)
+    assert (article.title, article.site) == (f"{head} {owner}", None)
+
+
 @pytest.mark.parametrize(
     "line",
     [
