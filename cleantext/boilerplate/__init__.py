@@ -176,7 +176,7 @@ class Classifier:
         if thread is not None:
             apply_thread(blocks, judged, thread, self.comments)
         elif posts is not None:
-            apply_dump_thread(judged, posts, self.comments)
+            apply_dump_thread(blocks, judged, posts, self.comments)
         if self.comments and html:
             keep_comments(blocks, judged)
         repeated(judged, texts)

@@ -46,11 +46,12 @@ from cleantext.boilerplate.closings import (
     closing_share_bar,
     closing_taxonomy,
     closing_toolbar,
+    comments_heading,
     first_aged,
 )
 from cleantext.boilerplate.context import Judged
 from cleantext.boilerplate.features import sparse
-from cleantext.boilerplate.markers import COMMENTS_HEADING, REPRINT_NOTICE
+from cleantext.boilerplate.markers import REPRINT_NOTICE
 from cleantext.boilerplate.rules import CONTAINER_HINT
 from cleantext.model import Block, BlockClass, DropReason, PageMeta
 from cleantext.regexes import compiled
@@ -98,9 +99,6 @@ FULL_STOPS = ("。", ".", "；", ";", "，", ",")  # a line ending so is a sente
 # against the vocabulary): most lines under an article hold none, and skip the search.
 # REPRINT: each notice says 未经 (授权…) or 转载, in either script.
 REPRINT_CHARS = compiled("[未" + "".join(sorted(word_forms("转"))) + "]")
-# COMMENTS_OPENING: each heading either opens the line (``match`` finds it) or is a count of
-# comments (已有 5 条评论) anywhere in it, which says 评论 in either script.
-COMMENT_COUNT_CHARS = compiled("[" + "".join(sorted(word_forms("评"))) + "]")
 
 
 def is_dateline(text: str) -> bool:
@@ -201,14 +199,6 @@ def headers(blocks: list[Block], judged: list[Judged], span: tuple[int, int]) ->
     return starts
 
 
-def _comments_heading(text: str) -> bool:
-    """``COMMENTS_HEADING.search(text)``: a match away from the line's start is a comment count,
-    which holds ``COMMENT_COUNT_CHARS``; lines without them are settled by one ``match``."""
-    if COMMENTS_HEADING.match(text):
-        return True
-    return COMMENT_COUNT_CHARS.search(text) is not None and COMMENTS_HEADING.search(text) is not None
-
-
 def _comment_box(item: Judged) -> bool:
     """A block of an element whose class or id names a comment section (the ladder's
     ``container_hint`` for comments): the comments' heading, form or first post."""
@@ -249,7 +239,7 @@ def _signed_off(blocks: list[Block], judged: list[Judged], span: tuple[int, int]
             if i == toolbar or PREV_NEXT.match(text) or ABOUT_AUTHOR.match(text):
                 return lo, i
             if prose >= MIN_COMMENTED_UNITS and (
-                _comments_heading(text)
+                comments_heading(text)
                 or (i in (taxonomy, share_bar) and 2 * prose >= total)
                 or _comment_box(judged[i])
             ):

@@ -15,9 +15,11 @@ from collections.abc import Iterator
 
 from cleantext.boilerplate.context import Judged
 from cleantext.boilerplate.hints import AUTHOR_BOX_HINT
+from cleantext.boilerplate.markers import COMMENTS_HEADING
 from cleantext.boilerplate.rules import MARKER
 from cleantext.model import Block, DropReason, KeepReason
-from cleantext.text import is_age
+from cleantext.regexes import compiled
+from cleantext.text import is_age, word_forms
 
 PROSE = KeepReason.BODY  # the ladder's reason for prose: only prose makes an article (not header tables)
 # Lines that are ages under a long article for what follows to be a list of comments (or a feed):
@@ -32,6 +34,10 @@ TAGS = DropReason.TAGS  # the ladder's reason for a line of categories and tags,
 SHARE = DropReason.SHARE  # the ladder's reason for a share bar's buttons (``Email``, ``Share``, 分享到)
 MIN_SHARE_BUTTONS = 2  # share buttons in a run of chrome lines for it to be a share bar, not one word
 TOOLBAR = "controls"  # the ladder's rule for a run of bracketed controls (【打印】【关闭】), which follows an article
+# COMMENTS_OPENING: each heading either opens the line (``match`` finds it) or is a count of
+# comments (已有 5 条评论) anywhere in it, which says 评论 in either script.
+HEADING_REACH = 2  # lines: a comment section's heading stands over its list's first card line, or is it
+COMMENT_COUNT_CHARS = compiled("[" + "".join(sorted(word_forms("评"))) + "]")
 
 
 def _the_one(found: Iterator[int]) -> int:
@@ -40,6 +46,22 @@ def _the_one(found: Iterator[int]) -> int:
     and there it ends nothing."""
     one = next(found, -1)
     return one if next(found, -1) < 0 else -1
+
+
+def comments_heading(text: str) -> bool:
+    """Is ``text`` the heading a comment section opens with (``4 comments``, ``发表评论``, ``已有 5 条评论``)?
+    ``COMMENTS_HEADING.search(text)``: a match away from the line's start is a comment count,
+    which holds ``COMMENT_COUNT_CHARS``; lines without them are settled by one ``match``."""
+    if COMMENTS_HEADING.match(text):
+        return True
+    return COMMENT_COUNT_CHARS.search(text) is not None and COMMENTS_HEADING.search(text) is not None
+
+
+def heading_over(blocks: list[Block], start: int) -> int:
+    """The index of a comment section's heading (``comments_heading``) at line ``start`` (a list's
+    first card line) or up to ``HEADING_REACH`` lines above it, nearest first; -1 if none."""
+    lo = max(0, start - HEADING_REACH)
+    return next((i for i in range(start, lo - 1, -1) if comments_heading(blocks[i].text)), -1)
 
 
 def closing_taxonomy(judged: list[Judged], span: tuple[int, int]) -> int:

@@ -19,6 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from cleantext.boilerplate.closings import heading_over
 from cleantext.boilerplate.context import Judged
 from cleantext.boilerplate.dumpshapes import (
     DIGITS,
@@ -57,6 +58,7 @@ NOT_TEMPLATE = frozenset((DropReason.NAV, DropReason.RELATED, DropReason.TAGS, D
 POST_OWN_ENTRIES = frozenset((list_item.__name__, teaser.__name__))
 TO_DUMP_POST = Step("dump_posts", GOOD, KeepReason.POST)
 TO_DUMP_CHROME = Step("dump_posts", BAD, DropReason.POST_CHROME)
+TO_DUMP_COMMENTS = Step("dump_posts", BAD, DropReason.COMMENT)  # a comment list under an article
 
 
 def _dump_prose(item: Judged) -> bool:
@@ -357,20 +359,33 @@ def _dump_chrome(
     return chrome
 
 
-def apply_dump_thread(judged: list[Judged], found: DumpThread, comments: bool = False) -> bool:
+def apply_dump_thread(blocks: list[Block], judged: list[Judged], found: DumpThread, comments: bool = False) -> bool:
     """Set a dump's post list to post text and chrome (in place), as ``posts.apply_thread`` does for
     HTML, when no article of its own stands above it; True then. A dump's comments under an
-    article are left to the other steps: without elements, a list's edges are a guess, and a
-    wrong one would drop the article. When comments are wanted (``comments``), the list under an
+    article leave when a comment section's heading opens the list (``_drop_comments``), and are
+    otherwise left to the other steps: without elements, a list's edges are a guess, and a wrong
+    one would drop the article. When comments are wanted (``comments``), the list under an
     article is set so too from its first card line on, so that no line above it (the article's
     end) is taken for chrome; False: the page is no thread."""
     top = found.opening if found.opening >= 0 else found.start  # an opening post is the thread's
     if sum(item.feats.units for item in judged[:top] if item.cls is GOOD) >= MIN_ARTICLE_UNITS:
         if comments:
             _set_posts(judged, found, min(found.chrome, default=found.start))
+        else:
+            _drop_comments(blocks, judged, found)
         return False
     _set_posts(judged, found, found.start)
     return True
+
+
+def _drop_comments(blocks: list[Block], judged: list[Judged], found: DumpThread) -> None:
+    """Under an article, a post list that a comment section's heading opens (``closings.heading_over``)
+    is its comments: the kept lines from the heading on leave (in place). The heading is the edge
+    a list's shapes alone only guess at; with none there the list is left to the other steps."""
+    heading = heading_over(blocks, found.start)
+    for item in judged[heading:] if heading >= 0 else ():
+        if item.cls is GOOD:
+            item.set(TO_DUMP_COMMENTS)
 
 
 def _set_posts(judged: list[Judged], found: DumpThread, start: int) -> None:

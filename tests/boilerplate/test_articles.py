@@ -8,16 +8,15 @@ from hypothesis import strategies as st
 from cleantext import clean
 from cleantext.boilerplate import classify
 from cleantext.boilerplate.articles import (
-    COMMENT_COUNT_CHARS,
     DATE,
     REPRINT_CHARS,
-    _comments_heading,
     _may_hold_date,
     first_article,
     headers,
     is_dated_headline,
     is_dateline,
 )
+from cleantext.boilerplate.closings import COMMENT_COUNT_CHARS, comments_heading
 from cleantext.boilerplate.context import Judged
 from cleantext.boilerplate.features import features_of
 from cleantext.boilerplate.markers import COMMENTS_HEADING, COMMENTS_OPENING, REPRINT, REPRINT_NOTICE
@@ -185,7 +184,7 @@ def test_a_line_without_a_digit_and_a_date_mark_holds_no_date(text: str) -> None
 def test_the_end_notice_prechecks_pass_every_match(text: str) -> None:
     if REPRINT_NOTICE.search(text):
         assert REPRINT_CHARS.search(text)
-    assert _comments_heading(text) == (COMMENTS_HEADING.search(text) is not None)
+    assert comments_heading(text) == (COMMENTS_HEADING.search(text) is not None)
 
 
 def test_the_prechecks_hold_what_every_fragment_of_the_vocabulary_says() -> None:

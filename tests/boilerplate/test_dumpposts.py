@@ -127,7 +127,7 @@ def test_short_replies_in_a_dump_thread_are_posts_not_card_lines() -> None:
     assert {posts[i] for i in found.short} == {"Works for me now"}
     assert {posts[i] for i in found.chrome} == set(posts) - set(replies)
     items = judged(blocks)
-    assert apply_dump_thread(items, found)
+    assert apply_dump_thread(blocks, items, found)
     assert [posts[i] for i, item in enumerate(items) if item.reason is KeepReason.POST] == ["Works for me now"]
     # a line ending with a colon there is a quote's header (``X wrote:``): the card's, as before
     quoted = [line.replace("Works for me now", "alice wrote:") for line in posts]
@@ -151,6 +151,33 @@ def test_a_dumps_comment_list_under_an_article_is_set_as_posts_when_comments_are
     card = "hedgehog_joMemberJoined: Nov 2021Messages: 87"
     assert {v.block.text: v for v in classify(blocks)}[card].keep  # the other steps keep a card between replies
     assert wanted[card].reason is DropReason.POST_CHROME
+
+
+def test_a_comment_list_that_a_heading_opens_under_a_short_article_leaves() -> None:
+    """A news story of four short paragraphs, a comment heading and four comments, each a name and
+    a time, a paragraph and a row of buttons (the w3m dump of ``posts/news-comments-en.html``):
+    the heading is the list's edge, and the comments leave unless they are wanted. A post list
+    with no heading over it is left to the other steps, as before."""
+    story = [
+        "The town library will open on Sunday afternoons from June, the council said on Friday.",
+        "The extra hours will be staffed by two new part-time librarians and a rota of volunteers.",
+        "The change costs about twelve thousand pounds a year and is paid for from the leisure budget.",
+        "Councillors will review visitor numbers after six months before deciding.",
+    ]
+    comments = [f"{PROSE} Comment number {n}." for n in range(4)]
+    lines = ["Town library extends weekend hours", "By Pat Keane · 4 May 2024", *story, "4 comments"]
+    names = ("reader_one", "quietcorner", "m_harlow", "bookworm77")
+    for n, (name, comment) in enumerate(zip(names, comments, strict=True)):
+        lines += [f"{name} 4 May 2024 1{n}:02", comment, f"Reply Report Like ({n + 2})"]
+    lines.append("© Riverside Gazette. All rights reserved.")
+    kept = [v.block.text for v in classify(_lines(lines)) if v.keep]
+    assert kept == story
+    dropped = {v.block.text: v for v in classify(_lines(lines))}
+    assert all(dropped[c].reason is DropReason.COMMENT for c in comments)
+    wanted = [v.block.text for v in classify(_lines(lines), comments=True) if v.keep]
+    assert set(story + comments) <= set(wanted)
+    unheaded = [line for line in lines if line != "4 comments"]
+    assert all(c in [v.block.text for v in classify(_lines(unheaded)) if v.keep] for c in comments)
 
 
 def test_a_month_named_next_to_a_number_is_a_mark_of_the_shape() -> None:
