@@ -80,9 +80,13 @@ def _first_paragraph(judged: list[Judged], span: tuple[int, int]) -> int:
 
 
 def _in_a_row(blocks: list[Block], judged: list[Judged], i: int) -> bool:
-    """Are blocks ``i`` and ``i + 1`` two paragraphs in a row (a teaser printed twice over, its
-    picture's caption and its headline, is one paragraph)? ``i + 1`` must be a block."""
-    return judged[i].reason is PROSE and judged[i + 1].reason is PROSE and blocks[i].text != blocks[i + 1].text
+    """Are blocks ``i`` and ``i + 1`` two paragraphs in a row? A teaser printed twice over is one
+    paragraph: its picture's caption and its headline, the one holding the other whole (``X の画像``
+    over ``X``, ``X`` over ``X 2024年5月24日``; whitespace aside). ``i + 1`` must be a block."""
+    if judged[i].reason is not PROSE or judged[i + 1].reason is not PROSE:
+        return False
+    shorter, longer = sorted(("".join(blocks[i].text.split()), "".join(blocks[i + 1].text.split())), key=len)
+    return shorter not in longer
 
 
 def closing_toolbar(judged: list[Judged], span: tuple[int, int]) -> int:

@@ -32,6 +32,15 @@ def test_a_teaser_printed_twice_is_one_paragraph_not_two_in_a_row() -> None:
                               (OTHER, KeepReason.BODY, "prose")])
     assert not _in_a_row(blocks, judged, 0)
     assert _in_a_row(blocks, judged, 1)
+    # the copy a picture's caption wraps in words of its own, or a dump tool wraps on other lines
+    head = "Storm closes the harbour for a week as the council counts the cost of the floods"
+    for first, second in [
+        (PARA + "の画像", PARA),  # ``X の画像``: the picture of X
+        (PARA, PARA + " 2024年5月24日"),  # the headline, then the headline with its date
+        (head, head.replace(" the council", "\nthe council")),
+    ]:
+        blocks, judged = _judged([(first, KeepReason.BODY, "prose"), (second, KeepReason.BODY, "prose")])
+        assert not _in_a_row(blocks, judged, 0), second
 
 
 def test_a_toolbar_under_the_first_paragraph_closes_once_and_one_over_it_is_passed_over() -> None:
