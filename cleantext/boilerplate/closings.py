@@ -26,9 +26,11 @@ PROSE = KeepReason.BODY  # the ladder's reason for prose: only prose makes an ar
 # one or two are a story's own byline, three are a list's stamps.
 MIN_AGED_ENTRIES = 3
 # units: a dump's line of related-stories vocabulary this short is the heading of a box of them
-# (``Related Stories``, ``You may also like``, ``相关新闻``); longer ones are an entry of it or an
-# inline teaser (``Related: Council votes to …``)
-MAX_RELATED_HEADING_UNITS = 8
+# (``Related Stories`` 4, ``You may also like`` 8, ``Das könnte Sie auch interessieren`` 10,
+# ``相关新闻`` 4, ``你可能也喜欢的文章`` 9, ``この記事を見た人におすすめの記事`` 16: kana run long);
+# longer ones are an entry of it or an inline teaser (``Related: Council votes to extend the tram
+# line to the harbour next year`` 26)
+MAX_RELATED_HEADING_UNITS = 16
 RELATED = DropReason.RELATED
 TAGS = DropReason.TAGS  # the ladder's reason for a line of categories and tags, which follows a post
 SHARE = DropReason.SHARE  # the ladder's reason for a share bar's buttons (``Email``, ``Share``, 分享到)

@@ -303,6 +303,9 @@ def test_a_dumps_related_stories_heading_under_the_article_ends_it() -> None:
     # a longer line of the vocabulary is an entry or an inline teaser, not a box's heading
     inline = "Related: Council votes to extend the tram line to the harbour next year"
     assert _kept(_page(*article[:3], inline, article[3])) == article
+    # headings of more words than ``Related Stories`` (10 units, 9 and 16: CJK runs long) are headings all the same
+    for heading in ("Das könnte Sie auch interessieren", "你可能也喜欢的文章", "この記事を見た人におすすめの記事"):
+        assert _kept(_page(*article[:3], heading, "Dining Out", teaser)) == article[:3], heading
 
 
 def test_a_related_heading_over_a_long_sidebar_of_lone_summaries_ends_a_long_article() -> None:
