@@ -255,7 +255,9 @@ def unmarked_sentence(block: Block, f: Features) -> Answer:
     """A long stretch of Han with no sentence mark that reads as a sentence: some writers set no
     marks at all (a line per clause). A list of names run together (a dumper drops a menu's
     separators) has none of the grammatical words every sentence is built with (的, 了, 在, 这...);
-    a menu that kept its separators (spaces, bars, dots) has short items between them."""
+    a menu that kept its separators (spaces, bars, dots) has short items between them. One
+    grammatical word short of a sentence's (a long title, a writer's terse clause) the line is
+    left to its neighbours: between sentences it is one, between menus it leaves."""
     if not (f.is_cjk and f.units >= MIN_GOOD_UNITS and f.punct == 0):
         return None
     pieces = [piece for piece in ITEM_SEPARATOR.split(block.text) if piece]
@@ -264,6 +266,8 @@ def unmarked_sentence(block: Block, f: Features) -> Answer:
     grammatical = sum(block.text.count(word) for word in GRAMMATICAL)
     if grammatical >= MIN_GRAMMATICAL and grammatical >= MIN_GRAMMATICAL_SHARE * f.cjk:
         return GOOD, KeepReason.BODY
+    if grammatical >= MIN_GRAMMATICAL - 1:
+        return SHORT, DropReason.SHORT
     return None
 
 

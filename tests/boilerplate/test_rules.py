@@ -259,9 +259,25 @@ def test_unmarked_sentence_reads_a_space_between_long_clauses_as_a_pause() -> No
     assert unmarked_sentence(Block(0, line, source="text"), _f(line)) == ("good", "body")
 
 
+def test_an_unmarked_line_with_two_grammatical_words_is_left_to_its_neighbours() -> None:
+    # a writer who sets no marks: two grammatical words (了 twice) are fewer than a sentence needs
+    # to be read as one alone, but more than a menu or a list of names holds (none): its
+    # neighbours decide, between sentences it is one of them, between menus it leaves
+    line = "第二次造访山谷发现到营区变了印象中以前生冷招牌换成了原木招牌可谓匠心独运"
+    block = Block(0, line, source="text")
+    assert unmarked_sentence(block, _f(line)) == ("short", "short")
+    around = [PROSE_ZH, line, PROSE_ZH.replace("。", "，今天也一样。")]
+    kept = [v.block.text for v in classify([Block(i, t, source="text") for i, t in enumerate(around)]) if v.keep]
+    assert line in kept
+    story = [PROSE_ZH.replace("。", f"，第{n}段。") for n in "一二三四五六"]  # past a thin page's fallback
+    menus = [*story, "首页 | 新闻 | 国内 | 国际 | 社会", line, "财经 | 体育 | 娱乐 | 科技 | 汽车"]
+    kept = [v.block.text for v in classify([Block(i, t, source="text") for i, t in enumerate(menus)]) if v.keep]
+    assert line not in kept
+
+
 def test_unmarked_sentence_leaves_a_long_title_to_its_neighbours() -> None:
-    title = "新发展阶段我国经济增长动能转换及路径优化——基于需求侧与供给侧双轮驱动框架"
-    assert unmarked_sentence(Block(0, title, source="text"), _f(title)) is None
+    title = "新发展阶段我国经济增长动能转换及路径优化——基于需求侧与供给侧双轮驱动框架"  # 我, 给: two
+    assert unmarked_sentence(Block(0, title, source="text"), _f(title)) == ("short", "short")
 
 
 def test_every_answer_names_its_rule_and_gives_enums() -> None:
