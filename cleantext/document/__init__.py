@@ -63,7 +63,8 @@ from cleantext.document.title import (
     strip_site,
 )
 from cleantext.model import Article, BlockClass, Decoded, Drop, DropReason, PageMeta, Step, Verdict
-from cleantext.text import fold, units_of
+from cleantext.regexes import compiled
+from cleantext.text import COLONS, SENTENCE_END, fold, units_of
 
 # The steps of this stage that drop a kept block, each with the reason it gives
 TITLE_STEP = Step("title", BlockClass.BAD, DropReason.METADATA)  # the headline, or a block repeating it
@@ -71,6 +72,8 @@ METADATA_STEP = Step("metadata", BlockClass.BAD, DropReason.METADATA)  # a line 
 LISTING_STEP = Step("listing", BlockClass.BAD, DropReason.NO_ARTICLE)  # what a page with no article kept
 HEADLINE_SHARE = 0.6  # of the title, the least a block must repeat of it to be its headline
 HEADLINE_BEFORE = 30  # blocks above the article searched for the headline (menus stand between)
+MAX_BOX_BLOCKS = 3  # kept blocks over a dump's headline that a bio box or a blurb holds (a dump tool parts its lines)
+TABLE_RULE = compiled(r"[│┃]")  # a column's rule as a dump tool draws it: a table's row, no headline
 # kept text above a dump's headline when the headline and its date line open the article
 ABOVE_STEP = Step("above_headline", BlockClass.BAD, DropReason.OUTSIDE)
 
@@ -215,6 +218,23 @@ def _dropped(verdict: Verdict, step: Step) -> Verdict:
     return replace(verdict, keep=False, reason=step.reason, chain=(*verdict.chain, step))
 
 
+def _headed_below(verdicts: list[Verdict], meta: PageMeta, date_index: int, kept: list[int]) -> bool:
+    """Does a dump's headline stand between the text kept above its date line and that line, and
+    name the story under it (``confirmed``)? Then the date line opens the article though more is
+    kept above the headline than a headline and its kicker: an author's bio box or a sidebar's
+    blurb, in up to ``MAX_BOX_BLOCKS`` paragraphs, which ``_story_start`` leaves out."""
+    dateline = verdicts[date_index].block.text.rstrip()
+    if dateline.endswith(COLONS) or dateline.endswith(SENTENCE_END):
+        return False  # a quote's header in a thread (``On 5/3/2024, X said:``) or a sentence, no dateline
+    above = [i for i in kept if i < date_index]
+    if len(above) > MAX_BOX_BLOCKS:
+        return False  # more than a box: the article itself, with a picture's or a section's lines under it
+    _, index, _ = _title(verdicts, meta, date_index, kept[0], False)
+    if index is None or not above[-1] < index < date_index or TABLE_RULE.search(verdicts[index].block.text):
+        return False  # none, or a table's header row over a dated row (``Date │ Time │ Place``)
+    return confirmed(verdicts, index, date_index, kept[0])
+
+
 def _story_start(verdicts: list[Verdict], title_index: int | None, anchor: int, first: int) -> int:
     """Where a dump's story starts when its date line opens the article: at its headline, if the
     headline stands over that line and shares its words with the story (the text kept above it, an
@@ -270,8 +290,12 @@ def finalize(
         found, consumed = scan_lines(verdicts, kept[0], kept[-1], lang, doc.hints.get("date"))
     is_html = bool(verdicts) and verdicts[0].block.source == "html"
     # The headline sits before the date line when that line opens the article (at most a kept
-    # block or two, such as the headline itself, before it); otherwise before the article.
-    date_opens = 0 <= found.date_index and sum(1 for i in kept if i < found.date_index) <= 2
+    # block or two, such as the headline itself, before it, or a headline naming the story between
+    # the kept text and the date line: ``_headed_below``); otherwise before the article.
+    date_opens = 0 <= found.date_index and (
+        sum(1 for i in kept if i < found.date_index) <= 2
+        or (not is_html and _headed_below(verdicts, meta, found.date_index, kept))
+    )
     anchor = found.date_index if date_opens else kept[0]
     labelled = None if is_html else labelled_headline(verdicts, anchor, kept[0])
     title: str | None

@@ -334,6 +334,27 @@ def test_text_kept_above_a_headline_that_opens_the_article_is_not_the_story() ->
     assert (out[0].keep, out[0].reason, out[0].chain[-1].name) == (False, DropReason.OUTSIDE, "above_headline")
 
 
+def test_a_bio_box_of_three_paragraphs_over_the_headline_and_its_date_line_is_not_the_story() -> None:
+    # a dump tool that sets the bio box's paragraphs apart: three kept blocks over the headline,
+    # more than a headline and its kicker, but the headline between them and the date line
+    # names the story under it: the date line opens the article all the same
+    box = [f"{AUTHOR_BOX} ({n})" for n in range(3)]
+    texts = [*[(b, True) for b in box], ("Home / Roads", False), ("Three main roads to close for roadworks next month", False)]
+    verdicts = _verdicts([*texts, ("May 5, 2021", False), (ROADS, True)])
+    article, out = finalize(Decoded("a.txt", "", "utf-8", "utf-8"), verdicts, None, None)
+    assert isinstance(article, Article)
+    assert (article.title, article.text) == ("Three main roads to close for roadworks next month", ROADS)
+    assert all(v.chain[-1].name == "above_headline" for v in out[:3])
+    # a thread's quote header is no date line, and a table's header row over a dated row is no
+    # headline: what is kept above them stays
+    for title, dateline in [
+        ("Three main roads to close for roadworks next month", "On May 5, 2021 at 9:40 AM, okafor_j said:"),
+        ("Date │ Time │ Road", "May 5, 2021 │ 9:40 AM │ Harbour Road"),
+    ]:
+        article = _article([*[(b, True) for b in box], (title, False), (dateline, False), (ROADS, True)])
+        assert article.text.startswith(box[0]), dateline
+
+
 def test_text_above_a_headline_that_shares_nothing_with_the_story_stays() -> None:
     # the one line over the date line is a user's name, taken for want of a better one: too
     # uncertain to cut what lies above it
