@@ -227,8 +227,8 @@ def _headed_below(verdicts: list[Verdict], meta: PageMeta, date_index: int, kept
     if dateline.endswith(COLONS) or dateline.endswith(SENTENCE_END):
         return False  # a quote's header in a thread (``On 5/3/2024, X said:``) or a sentence, no dateline
     above = [i for i in kept if i < date_index]
-    if len(above) > MAX_BOX_BLOCKS:
-        return False  # more than a box: the article itself, with a picture's or a section's lines under it
+    if not 0 < len(above) <= MAX_BOX_BLOCKS:
+        return False  # none, or more than a box: the article itself, a picture's or a section's lines under it
     _, index, _ = _title(verdicts, meta, date_index, kept[0], False)
     if index is None or not above[-1] < index < date_index or TABLE_RULE.search(verdicts[index].block.text):
         return False  # none, or a table's header row over a dated row (``Date │ Time │ Place``)
