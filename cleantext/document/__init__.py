@@ -45,12 +45,12 @@ from dataclasses import replace
 from cleantext.config import Config
 from cleantext.document.body_title import body_headline, labelled_headline, names_story
 from cleantext.document.dates import MAX_SAMPLE_CHARS, ambiguous, date_language, find_date, written_order
-from cleantext.document.headline import confirmed, dump_headline, past_stray
+from cleantext.document.headline import confirmed, dump_headline
 from cleantext.document.ids import record_id
 from cleantext.document.normalize import normalize_paragraph, normalize_text
 from cleantext.document.owner import FOOTER_LINES, copyright_holder
 from cleantext.document.page_kind import is_listing
-from cleantext.document.scan import placed_author, scan_lines
+from cleantext.document.scan import past_stray, placed_author, scan_lines
 from cleantext.document.title import (
     has_separator,
     html_title,
@@ -246,7 +246,7 @@ def _story_start(verdicts: list[Verdict], title_index: int | None, anchor: int, 
 
 def _past_stray_start(verdicts: list[Verdict], title_index: int | None, first: int) -> int:
     """Where a dump's story starts when its headline stands under the article's first kept block,
-    alone there (``headline.past_stray``: a menu's line kept as prose): at the headline, if it
+    alone there (``scan.past_stray``: a menu's line kept as prose): at the headline, if it
     shares its words with the story under it; else 0."""
     second = past_stray(verdicts, first)
     if title_index is None or second is None or not first < title_index < second:

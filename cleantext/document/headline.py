@@ -16,12 +16,12 @@ from collections import Counter
 
 from cleantext.document.dates import find_date
 from cleantext.document.lines import read_line
-from cleantext.document.scan import counted, next_line
+from cleantext.document.scan import counted, past_stray
 from cleantext.document.terms import share_of, story_terms, terms_of
 from cleantext.document.title import PLACEHOLDER, looks_like_title, strip_channel_tag
 from cleantext.model import HEADING_KINDS, DropReason, KeepReason, Verdict
 from cleantext.regexes import compiled
-from cleantext.text import SENTENCE_END, WORD_UNITS, fold, is_age, letter_counts
+from cleantext.text import WORD_UNITS, fold, is_age, letter_counts
 
 # Blocks before the date line or the article searched for the headline: a media box (its
 # prompts and caption) and a related list's heading and entries can stand between them.
@@ -75,9 +75,6 @@ OVER_DATE_REASONS = TITLE_REASONS | {DropReason.RELATED, DropReason.TEASER}
 # headline links to its own page: ``## [Title](https://…/title/)``).
 HEADING_REASONS = frozenset((DropReason.NAV, DropReason.LINK_DENSE))
 MENU_REASONS = frozenset((DropReason.NAV,))  # a line that is no heading, dropped as a menu (``_menu_like``)
-# A line kept alone over the headline is a menu's or a toolbar's (``past_stray``) only under a story
-# this many times its length: a story's own paragraph is seldom followed by so much more.
-STORY_OVER_STRAY = 2
 
 
 def _conditional(verdict: Verdict) -> bool:
@@ -346,23 +343,6 @@ def confirmed(verdicts: list[Verdict], index: int, anchor: int, first: int) -> b
     lead = story_lead(verdicts, anchor, first)
     text = verdicts[index].block.text
     return share_of(text, story_terms(verdicts, lead, terms_of(text)))[0] >= SHARED_TERMS
-
-
-def past_stray(verdicts: list[Verdict], first: int) -> int | None:
-    """The article's second run of kept blocks when its first kept block ``first`` stands alone
-    (the next line of text dropped) over ``STORY_OVER_STRAY`` times its text, and is no sentence
-    (a paragraph ends in a stop) nor metadata (a dateline stands under the headline); else None."""
-    text = verdicts[first].block.text
-    if text.rstrip().endswith(SENTENCE_END) or read_line(text, None, int(verdicts[first].score)).consumed:
-        return None  # a paragraph of prose, the story's own lead; a dateline, under the headline
-    nxt = next_line(verdicts, first + 1, len(verdicts))
-    if nxt is None or verdicts[nxt].keep:
-        return None
-    second = next((j for j in range(nxt + 1, len(verdicts)) if verdicts[j].keep), None)
-    if second is None:
-        return None
-    story = sum(v.score for v in verdicts[second:] if v.keep)  # units, as the ladder counted them
-    return second if story >= STORY_OVER_STRAY * verdicts[first].score else None
 
 
 def dump_headline(verdicts: list[Verdict], anchor: int, first: int) -> int | None:

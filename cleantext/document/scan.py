@@ -25,10 +25,14 @@ from cleantext.document.lines import (
     split_byline,
 )
 from cleantext.document.names import closing_names, lead_credit, name_line, signature_line
+from cleantext.document.title import looks_like_title
 from cleantext.model import DropReason, KeepReason, Verdict
 from cleantext.regexes import compiled
-from cleantext.text import KANA
+from cleantext.text import KANA, SENTENCE_END, fold
 
+# A line kept alone over the headline is a menu's or a toolbar's (``past_stray``) only under a story
+# this many times its length: a story's own paragraph is seldom followed by so much more.
+STORY_OVER_STRAY = 2
 META_BEFORE = 12  # blocks before the article searched for date/source/author lines
 META_AFTER = 6  # blocks after the article searched for author/editor credits
 # Lines of text between the headline (or the date line) and the article's first paragraph, at most,
@@ -233,3 +237,37 @@ def next_line(verdicts: list[Verdict], start: int, stop: int) -> int | None:
     """The index of the first line of text from ``start`` up to ``stop`` (a line of distance,
     ``counted``, holding more than spaces), if any."""
     return next((i for i in range(start, stop) if counted(verdicts[i]) and verdicts[i].block.text.strip()), None)
+
+
+def past_stray(verdicts: list[Verdict], first: int) -> int | None:
+    """The article's second run of kept blocks when its first kept block ``first`` stands alone
+    (the next line of text dropped) over ``STORY_OVER_STRAY`` times its text, and is no sentence
+    (a paragraph ends in a stop; not a bar that repeats the headline under it: ``_repeats_below``)
+    nor metadata (a dateline stands under the headline); else None. ``headline.dump_headline``
+    looks for the headline over that second run too."""
+    text = verdicts[first].block.text
+    if read_line(text, None, int(verdicts[first].score)).consumed:
+        return None  # a dateline, under the headline
+    nxt = next_line(verdicts, first + 1, len(verdicts))
+    if nxt is None or verdicts[nxt].keep:
+        return None
+    second = next((j for j in range(nxt + 1, len(verdicts)) if verdicts[j].keep), None)
+    if second is None:
+        return None
+    if text.rstrip().endswith(SENTENCE_END) and not _repeats_below(verdicts, first, second):
+        return None  # a paragraph of prose, the story's own lead
+    story = sum(v.score for v in verdicts[second:] if v.keep)  # units, as the ladder counted them
+    return second if story >= STORY_OVER_STRAY * verdicts[first].score else None
+
+
+def _repeats_below(verdicts: list[Verdict], first: int, second: int) -> bool:
+    """Does the kept block ``first`` end with a title-like line that stands again below it, before
+    the next kept block ``second``? A sticky bar repeats the headline after its label
+    (``正在阅读：<headline>``, ``Now reading: <headline>``); the story's lead repeats no line."""
+    text = fold(verdicts[first].block.text)
+    for j in range(first + 1, second):
+        line = verdicts[j].block.text
+        folded = fold(line)
+        if folded and text.endswith(folded) and len(folded) < len(text) and looks_like_title(line):
+            return True
+    return False

@@ -355,6 +355,25 @@ def test_a_bio_box_of_three_paragraphs_over_the_headline_and_its_date_line_is_no
         assert article.text.startswith(box[0]), dateline
 
 
+def test_a_sticky_bar_repeating_the_headline_is_not_the_storys_first_line() -> None:
+    # a bar that follows the reader (``正在阅读：<headline>``) was kept as prose above the story: it
+    # ends with the headline's question mark, but it repeats the headline standing under it (no
+    # date line: the dump tool set the date's parts on lines of their own)
+    head = "三条主干道下月起分段封闭施工，市民出行该怎么走？"
+    story = [BODY, BODY.replace("市民", "沿线居民")]
+    verdicts = _verdicts([
+        (f"正在阅读：{head}", True), ("一键登录", False), (head, False), ("扬眼企鹅号", False),
+        ("Scan me!", False), *[(b, True) for b in story],
+    ])
+    article, _ = finalize(Decoded("a.txt", "", "utf-8", "utf-8"), verdicts, None, None)
+    assert isinstance(article, Article)
+    assert (article.title, article.text) == (head, "\n".join(story))
+    # a lead paragraph that ends with a question repeats no line: it stays the story's
+    lead = "三条主干道下月起分段封闭施工，沿线商户和居民的出行会受到多大影响？"
+    article = _article([(lead, True), ("一键登录", False), ("Scan me!", False), *[(b, True) for b in story]])
+    assert article.text.startswith(lead)
+
+
 def test_text_above_a_headline_that_shares_nothing_with_the_story_stays() -> None:
     # the one line over the date line is a user's name, taken for want of a better one: too
     # uncertain to cut what lies above it
