@@ -36,9 +36,9 @@ TAGS = DropReason.TAGS  # the ladder's reason for a line of categories and tags,
 SHARE = DropReason.SHARE  # the ladder's reason for a share bar's buttons (``Email``, ``Share``, 分享到)
 MIN_SHARE_BUTTONS = 2  # share buttons in a run of chrome lines for it to be a share bar, not one word
 TOOLBAR = "controls"  # the ladder's rule for a run of bracketed controls (【打印】【关闭】), which follows an article
+HEADING_REACH = 2  # lines: a comment section's heading stands over its list's first card line, or is it
 # COMMENTS_OPENING: each heading either opens the line (``match`` finds it) or is a count of
 # comments (已有 5 条评论) anywhere in it, which says 评论 in either script.
-HEADING_REACH = 2  # lines: a comment section's heading stands over its list's first card line, or is it
 COMMENT_COUNT_CHARS = compiled("[" + "".join(sorted(word_forms("评"))) + "]")
 
 
