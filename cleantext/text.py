@@ -224,9 +224,9 @@ def fold(text: str) -> str:
 # -- Both Chinese scripts -------------------------------------------------------------------------
 # Simplified characters used in the vocabulary (``boilerplate.markers``, ``document.vocabulary``,
 # ``document.lines``, ``document.dates``, ``document.owner``), each followed by its Traditional
-# forms (OpenCC s2t, s2tw and s2hk, applied to each character and to the words it stands in). A new word with a new
-# character needs its entry here: a test checks that every Chinese character of the vocabulary
-# is covered.
+# forms (OpenCC s2t, s2tw and s2hk, applied to each character and to the words it stands in). A
+# new word with a new character needs its entry here: a test checks that every Chinese character
+# of the vocabulary is covered.
 HANT_TABLE = (
     "专專 为為爲 举舉 于於 们們 会會 关關 内內 册冊 击擊 创創 办辦 务務 动動 单單 发發 号號 国國 图圖 "
     "声聲 处處 备備 头頭 审審 对對 导導 布佈 广廣 张張 当當 录錄 态態 户戶 扫掃 报報 数數 时時 术術 权權 "

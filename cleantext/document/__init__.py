@@ -304,10 +304,11 @@ def finalize(
         title_index = None
     else:
         title, title_index, title_site = _title(verdicts, meta, anchor, kept[0], is_html)
-    owner = copyright_holder([v.block.text for v in verdicts[-FOOTER_LINES:]])
+    # the name the page gives itself: its head's, else its footer's copyright holder (read only then)
+    own_name = meta.site or copyright_holder([v.block.text for v in verdicts[-FOOTER_LINES:]])
     if is_html and title and title_index is None:
         title = _nearer_headline(verdicts, title, meta, kept[0])
-        title, title_site = _printed(verdicts, title, title_site, meta.site or owner, kept[0])
+        title, title_site = _printed(verdicts, title, title_site, own_name, kept[0])
     if labelled is None and not is_html and found.header_index >= 0 and (
         title_index is None or not confirmed(verdicts, title_index, anchor, kept[0])
     ):  # no headline naming the story near it: look over the page's dateline far above the article
@@ -343,7 +344,7 @@ def finalize(
         text=text,
         title=title,
         date=date or found.date,  # a WARC-Date is the crawl's date, not the article's
-        site=found.site or meta.site or title_site or owner,
+        site=found.site or meta.site or title_site or own_name,
         author=author or meta.author,
         url=url,
         lang=None,  # the language tagger (convert/lang.py) reads the record's text; ``lang`` (the page's
