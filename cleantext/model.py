@@ -259,6 +259,9 @@ class PageMeta:
     author: str | None = None
     url: str | None = None
     lang: str | None = None
+    # a date the page's scripts name (``"pubtime": "2019-09-07 19:02:26"``): trusted after every
+    # date the page prints, as some pages print theirs only from it
+    script_date: str | None = None
 
 
 @dataclass(frozen=True)

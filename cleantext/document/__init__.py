@@ -343,7 +343,8 @@ def finalize(
         id=record_id(doc.hints.get("id"), url, title, plain),  # the same record in both text formats
         text=text,
         title=title,
-        date=date or found.date,  # a WARC-Date is the crawl's date, not the article's
+        # a WARC-Date is the crawl's date, not the article's; a script's date comes last
+        date=date or found.date or (find_date(meta.script_date, lang) if meta.script_date else None),
         site=found.site or meta.site or title_site or own_name,
         author=author or meta.author,
         url=url,

@@ -45,6 +45,19 @@ DATE_KEYS = (
 # Microdata dates on elements other than <meta> (``<span itemprop="dateUpdate">发布时间：…</span>``)
 # and HTML5's ``<time pubdate>``, read when no <meta> or JSON-LD gives a date; most trusted first.
 ITEM_DATE_KEYS = ("datepublished", "datecreated", "pubdate", "dateupdate", "dateupdated", "datemodified")
+# A page script's variable naming the article's time (``"pubtime": "2019-09-07 19:02:26"``,
+# ``publishDate: '2019-09-07'``): pages that print their date from a script hold it only there. A
+# quoted date with its year first (found first: a scan for the date is cheaper than for the key),
+# then the key right before it, quoted or not; the value is read as a date later.
+QUOTED_DATE = compiled(
+    r"[\"'](\d{4}[-/]\d{1,2}[-/]\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)[\"']"
+)
+DATE_VARIABLE = compiled(
+    r"\b(?:pub_?time|pub_?date|publish_?(?:time|date)|published_?(?:time|at)|release_?time|post_?time)"
+    r"[\"']?\s*[:=]\s*$",
+    re.I,
+)
+KEY_REACH = 30  # characters before a quoted date its variable's name and the assignment fit in
 SITE_KEYS = ("og:site_name", "application-name", "site", "source", "publisher")
 ADDRESS = compiled(r"(?:https?:)?//|www\.", re.I)  # an author tag holding a link, not a name
 AUTHOR_KEYS = ("author", "article:author", "dc.creator", "byl", "parsely-author", "sailthru.author")
@@ -65,6 +78,7 @@ class HeadTags:
     first: dict[str, Tag] = field(default_factory=dict)
     metas: list[Tag] = field(default_factory=list)
     jsonld: list[Tag] = field(default_factory=list)
+    scripts: list[Tag] = field(default_factory=list)  # the page's own scripts: no JSON-LD, no ``src``
     canonical: Tag | None = None
     dated: list[Tag] = field(default_factory=list)  # elements naming a date by itemprop, <time pubdate>
     h1s: list[Tag] = field(default_factory=list)  # the first ``MAX_H1S`` <h1> elements
@@ -78,6 +92,8 @@ class HeadTags:
         elif name == "script":
             if tag.get("type") == JSONLD_TYPE:
                 self.jsonld.append(tag)
+            elif not tag.get("src"):
+                self.scripts.append(tag)
         elif name == "link":
             rel = tag.get("rel") or ""  # a string, or a list where bs4 splits multi-valued attributes
             if self.canonical is None and "canonical" in (rel.split() if isinstance(rel, str) else rel):
@@ -124,6 +140,31 @@ def _item_date(tags: HeadTags) -> str | None:
         if isinstance(value, str) and value.strip():
             found[key] = value.strip()
     return next((found[key] for key in ITEM_DATE_KEYS if key in found), None)
+
+
+def _script_date(tags: HeadTags) -> str | None:
+    """The publication time the page's scripts name (a ``QUOTED_DATE`` after a ``DATE_VARIABLE``),
+    when every one they name falls on one day: a listing's or a feed's scripts name one for each
+    entry, and then none is the page's. Scripts longer than ``MAX_JSONLD_CHARS`` are data dumps
+    and are not read.
+
+    >>> soup = BeautifulSoup('<script>var DATA = {"pubtime": "2019-09-07 19:02:26"};</script>', "lxml")
+    >>> _script_date(gather(soup))
+    '2019-09-07 19:02:26'
+    >>> soup = BeautifulSoup("<script>a = [{pubDate: '2019-09-07'}, {pubDate: '2019-09-05'}]</script>", "lxml")
+    >>> _script_date(gather(soup)) is None
+    True
+    """
+    found: list[str] = []
+    for script in tags.scripts:
+        raw = script.string or ""
+        if len(raw) <= MAX_JSONLD_CHARS:
+            for match in QUOTED_DATE.finditer(raw):
+                start = match.start()
+                if DATE_VARIABLE.search(raw, max(0, start - KEY_REACH), start):
+                    found.append(match.group(1))
+    days = {value[:10].replace("/", "-") for value in found}
+    return found[0] if len(days) == 1 else None
 
 
 def _meta_values(tags: HeadTags) -> dict[str, str]:
@@ -244,6 +285,7 @@ def read_head(tags: HeadTags) -> PageMeta:
         og_title=og_title,
         h1=_headline_h1(h1s, [og_title, title]),
         date=_first(values, DATE_KEYS) or ld.get("date") or _item_date(tags),
+        script_date=_script_date(tags),
         site=_first(values, SITE_KEYS) or ld.get("site"),
         author=_first(values, AUTHOR_KEYS, _names_someone) or ld.get("author"),
         url=url,

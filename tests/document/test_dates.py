@@ -1,11 +1,14 @@
 """Dates: twelve-hour clocks (AM/PM, Chinese periods of the day) read to 24 hours; month names of
-other languages."""
+other languages; a date only a script names."""
 
 from __future__ import annotations
 
 import pytest
 
+from cleantext.config import Config
 from cleantext.document.dates import date_language, find_date, relative_date
+from cleantext.model import Article, RawPage
+from cleantext.pipeline import PageCleaner
 
 
 @pytest.mark.parametrize(
@@ -166,3 +169,17 @@ def test_the_pages_other_dates_decide_the_order_before_its_language() -> None:
     )
     record = clean(html)
     assert record is not None and record.date == "2005-07-05T21:23:57"
+
+
+def _record_date(body: str) -> str | None:
+    script = '<script>var DATA = {"media": "扬眼", "pubtime": "2019-09-07 19:02:26"};</script>'
+    story = "<p>" + "潘振声的女儿表示，经典儿歌被改编成段子并不值得提倡，大家应当尊重原作。" * 3 + "</p>"
+    page = f"<html><head><title>儿歌被改编</title>{script}</head><body><h1>儿歌被改编</h1>{body}{story}</body></html>"
+    outcome = PageCleaner(Config())(RawPage("news.html", page.encode()))
+    assert isinstance(outcome, Article)
+    return outcome.date
+
+
+def test_a_scripts_date_is_the_records_only_when_the_page_prints_none() -> None:
+    assert _record_date("") == "2019-09-07T19:02:26"  # printed from the script alone
+    assert _record_date("<p>2019-09-08 10:30 来源：扬眼</p>") == "2019-09-08T10:30"  # the printed one wins

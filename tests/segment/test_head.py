@@ -64,3 +64,22 @@ def test_the_h1_the_title_confirms_is_the_headline_not_the_logo_before_it() -> N
     assert _h1("<h1></h1><h1>Ferry adds two crossings</h1>", head) == "Ferry adds two crossings"  # an empty one
     assert _h1("<h1>Harbour</h1><h1>Weather</h1>", head) == "Harbour"  # none confirmed: the first
     assert _h1("<h1>Harbour</h1>") == "Harbour"
+
+
+def _script_date(scripts: str) -> str | None:
+    return parse_html(f"<html><head>{scripts}</head><body><p>正文。</p></body></html>")[1].script_date
+
+
+def test_a_date_a_script_names_is_read_apart_from_the_heads() -> None:
+    page = '<script>window.DATA = {"media": "扬眼", "pubtime": "2019-09-07 19:02:26", "tags": "儿歌"};</script>'
+    assert _script_date(page) == "2019-09-07 19:02:26"
+    assert _date("", page) is None  # the head's own date: a script's is trusted after the page's lines
+    state = '<script>var state = {"id": 7, "publishDate": "2019-09-07T05:51:23.000Z"}</script>'
+    assert _script_date(state) == "2019-09-07T05:51:23.000Z"
+
+
+def test_a_script_naming_several_days_or_other_times_names_no_date() -> None:
+    feed = "<script>items = [{pubDate: '2019-09-07'}, {pubDate: '2019-09-05'}]</script>"
+    assert _script_date(feed) is None  # a listing's entries, not the page's date
+    assert _script_date('<script>var expires = "2030-01-01"; var build = "2019-09-05";</script>') is None
+    assert _script_date('<script type="application/ld+json">{"publishDate": "2019-09-07"}</script>') is None
