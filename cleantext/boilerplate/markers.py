@@ -200,6 +200,8 @@ CREDIT = [
     r"^(?:photo|image) credit",
     r"^(?:editor|edited by|reporting by|additional reporting)\b",
     r"^\s*\[?作者[:：]",
+    # a reprint's note naming the headline the story first ran under: the editor's, not the writer's
+    r"^[（(]?原标题\s*[:：]",
 ]
 # Headings of related-article and teaser lists, hot lists, recommendations.
 RELATED = [
