@@ -303,8 +303,8 @@ def dump_title(verdicts: list[Verdict], anchor: int, first: int | None = None) -
     (``STRUCTURE_BONUS``), hindered by distance from the article (``DISTANCE_COST`` a line) and
     by an image's stand-in (``STAND_IN_COST``). A line under another one's byline or dateline
     is out (``_over_bylines``): a caption or a standfirst there repeats the story as much. Failing
-    any, the nearest line written in the article's script; when no line is, the nearest
-    title-like line."""
+    any, of the lines written in the article's script (of all when none is), the nearest one over
+    a byline or dateline, else the nearest one."""
     first = anchor if first is None else first
     date_index = anchor if anchor != first else -1
     lead = story_lead(verdicts, anchor, first)
@@ -333,7 +333,10 @@ def dump_title(verdicts: list[Verdict], anchor: int, first: int | None = None) -
     if not candidates:
         return None
     cjk = _page_is_cjk(verdicts)
-    return next((i for i in candidates if (letter_counts(verdicts[i].block.text)[0] > 0) == cjk), candidates[0])
+    written = [i for i in candidates if (letter_counts(verdicts[i].block.text)[0] > 0) == cjk] or candidates
+    # a headline stands over its byline or dateline: a line there before the nearest one (the
+    # lines under the dateline, a caption or a reprint's other headline, name the story as little)
+    return next((i for i in written if _metadata_under(verdicts, i, lead, date_index) >= 0), written[0])
 
 
 def confirmed(verdicts: list[Verdict], index: int, anchor: int, first: int) -> bool:

@@ -34,6 +34,19 @@ def test_a_caption_between_headline_and_date_is_not_the_headline() -> None:
     assert article.title == "三条主干道下月起分段封闭施工"
 
 
+def test_a_headline_naming_the_story_by_few_words_is_the_one_over_the_dateline() -> None:
+    # no line shares enough words with the story: the one standing over the dateline is the
+    # headline, not the nearest one (the story's other headline, set under the dateline)
+    article = _article([
+        ("老城区改造今日启动", False),
+        ("2021-05-05 17:20 来源：滨江晨报", False),
+        ("Scan me!", False),
+        ("听听街坊们怎么说", False),
+        (BODY, True),
+    ])
+    assert article.title == "老城区改造今日启动"
+
+
 def test_a_headline_in_the_pages_script_only_when_there_is_one() -> None:
     article = _article([("Scan me!", False), ("2021-05-05 17:20 来源：滨江晨报", False), (BODY, True)])
     assert article.title == "Scan me!"  # nothing better: the nearest title-like line, as before
