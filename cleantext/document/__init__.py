@@ -308,7 +308,8 @@ def finalize(
     own_name = meta.site or copyright_holder([v.block.text for v in verdicts[-FOOTER_LINES:]])
     if is_html and title and title_index is None:
         title = _nearer_headline(verdicts, title, meta, kept[0])
-        title, title_site = _printed(verdicts, title, title_site, own_name, kept[0])
+        # past a space, the name a source line gives is the site's too (``来源：X``, the title ``… X``)
+        title, title_site = _printed(verdicts, title, title_site, own_name or found.site, kept[0])
     if labelled is None and not is_html and found.header_index >= 0 and (
         title_index is None or not confirmed(verdicts, title_index, anchor, kept[0])
     ):  # no headline naming the story near it: look over the page's dateline far above the article

@@ -41,7 +41,7 @@ LABEL_COLON = r"[:：]"  # between a label and its value
 # stand in brackets (``来源：[ 国际金融报 ]``): an opening bracket is not the value.
 VALUE = LABEL_COLON + r"\s*(?:[\[【]\s*)?([^\s:：|｜\[\]【】=\"]{1,40}?)" + STOP
 # A picture's, a video's or a figure's source (``图片来源：…``, ``数据来源：…``) is not the article's.
-SITE = compiled(both_scripts(r"(?<!图片)(?<!照片)(?<!视频)(?<!数据)(?:来源|稿源|出处|source)" + VALUE), re.I)
+SITE = compiled(both_scripts(r"(?<!图片)(?<!照片)(?<!视频)(?<!数据)(?:来源于?|稿源|出处|source)" + VALUE), re.I)
 CJK_NAME = r"([\u4e00-\u9fff·]{2,4})"
 # Several writers after one label, split by spaces or 、 (``作者：宋怡 杨志华``), a name maybe
 # followed by its Latin form in brackets (``作者：周思博 (Joel Spolsky)``); a label word is no name

@@ -47,6 +47,9 @@ def test_date_keeps_no_invented_timezone() -> None:
         # a source that names no publisher is no site, and the line is still metadata
         ("来源：本站原创 作者：医技药剂党支部", None, None, "医技药剂党支部", True),
         ("来源：网络", None, None, None, True),
+        # "comes from" with a label's colon is a source line; without one it is a sentence's verb
+        ("来源于：东区办事处", None, "东区办事处", None, True),
+        ("造型灵感来源于飞跃而起的鲸鱼", None, None, None, False),
         ("2025-07-03 来源：转载文章", "2025-07-03", None, None, True),
         # a picture's source is not the article's
         ("图片来源：摄图网", None, None, None, False),

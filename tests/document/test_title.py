@@ -194,6 +194,19 @@ def test_a_title_loses_the_copyright_holders_name_beside_the_printed_headline() 
     assert (article.title, article.site) == (f"{head} {owner}", None)
 
 
+def test_a_title_loses_the_source_lines_name_beside_the_printed_headline() -> None:
+    # the page names itself nowhere but in its source line; the <title> sets that name after a space
+    head = "街道党工委一行到金融街开展调研工作"
+    verdicts = [
+        Verdict(Block(0, head, source="html"), True, KeepReason.BODY, float(units_of(head))),
+        Verdict(Block(1, "来源于：东区办事处", source="html"), False, DropReason.SHORT, 8.0),
+        Verdict(Block(2, BODY, source="html"), True, KeepReason.BODY, float(units_of(BODY))),
+    ]
+    article, _ = finalize(Decoded("a.html", "", "utf-8", "utf-8"), verdicts, PageMeta(title=f"{head} 东区办事处"), None)
+    assert isinstance(article, Article)
+    assert (article.title, article.site) == (head, "东区办事处")
+
+
 @pytest.mark.parametrize(
     "line",
     [
