@@ -3,7 +3,8 @@
 HTML: the ``<h1>`` when ``<title>``/``og:title`` confirm it (one contains the other; of several
 ``<h1>``, the one they confirm best: ``segment.head``, a logo's comes first), else
 ``og:title``, else ``<title>`` without its site suffix (``标题_新华网``, ``Title | Reuters``:
-split at the separators and keep the longest part). Dumps have no head: the title is the
+split at the separators and keep the longest part, unless that part is the site's name by its own
+words: ``新闻动态--某某学会官网``). Dumps have no head: the title is the
 headline-like line just before the date line, or just before the article. A line that is only
 metadata (a byline such as ``By Jane Doe`` or ``文/张三``, a ``来源：`` line) sits there too, under
 the headline, and is never the headline.
@@ -362,8 +363,22 @@ def html_title(
             if heading in head and len(_cuts(h1)) >= MIN_PATH_CUTS:  # the title's path again, sections and all
                 return strip_site(h1), named
             return split_site(h1, site)[0], named
-    if og_title:
-        return strip_site(og_title), named
-    if title:
-        return strip_site(title), named
+    for given in (og_title, title):
+        if given:
+            return _headline_part(given, site), named
     return h1, None
+
+
+def _headline_part(title: str, site: str | None) -> str:
+    """The longest part of a head's title (``strip_site``), unless that part is the site's name
+    by its own words (``split_site`` without the page's text: the page's own name, a publisher's
+    word): a section's page under a long name (``新闻动态--中国地理学会官网``) holds no headline, and
+    what is left past the name is no less the title. (A part that repeats on the page may be the
+    headline as well as the name.)
+
+    >>> _headline_part("新闻动态--中国地理学会官网", None)
+    '新闻动态'
+    """
+    longest = strip_site(title)
+    rest, named = split_site(title, site)
+    return rest if named and rest and fold(longest) == fold(named) else longest

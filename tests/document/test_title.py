@@ -194,6 +194,20 @@ def test_a_title_loses_the_copyright_holders_name_beside_the_printed_headline() 
     assert (article.title, article.site) == (f"{head} {owner}", None)
 
 
+def test_a_head_title_of_a_section_and_the_sites_name_gives_the_printed_headline() -> None:
+    # the <title> names the section and the site (its longest part, ending in a publisher's word):
+    # no headline there, so the one the page prints over the story is the title
+    head = "三条主干道下月起分段封闭施工"
+    verdicts = [
+        Verdict(Block(0, head, source="html"), True, KeepReason.CONTEXT, float(units_of(head))),
+        Verdict(Block(1, BODY, source="html"), True, KeepReason.BODY, float(units_of(BODY))),
+    ]
+    meta = PageMeta(title="新闻动态--滨江市交通局官网")  # the name shares a word with the story
+    article, _ = finalize(Decoded("a.html", "", "utf-8", "utf-8"), verdicts, meta, None)
+    assert isinstance(article, Article)
+    assert article.title == head
+
+
 def test_a_title_loses_the_source_lines_name_beside_the_printed_headline() -> None:
     # the page names itself nowhere but in its source line; the <title> sets that name after a space
     head = "街道党工委一行到金融街开展调研工作"
