@@ -87,13 +87,15 @@ class Found:
         self.author = self.author or line.author
 
 
-def _first_date(dates: list[tuple[int, str]], first: int) -> tuple[int, str] | None:
+def _first_date(dates: list[tuple[int, str]], first: int, datelines: set[int]) -> tuple[int, str] | None:
     """The article's date among the dated lines around it, in document order: the first at or
     above its start, else the first below it (comments and related links below the article
-    carry later dates, and count only when nothing above is dated)."""
+    carry later dates, and count only when nothing above is dated). Above it, a dateline (one of
+    ``datelines``: a line that says nothing but its date, source and writer) comes before a date
+    written among other words (a link to the previous story: ``上一篇：大桥合龙--2019年8月19日``)."""
     above = [d for d in dates if d[0] <= first]
     if above:
-        return above[0]
+        return next((d for d in above if d[0] in datelines), above[0])
     return dates[0] if dates else None
 
 
@@ -120,7 +122,7 @@ def scan_lines(
                 consumed.add(i)  # (a notice's signed date stays the notice's last line, as signed)
         elif i <= first and units > MAX_META_UNITS and (lead := lead_date(block.text, lang)):
             dates.append((i, lead))
-    _choose_date(verdicts, found, dates, range(lo, min(hi, last + 1)), first, lang)
+    _choose_date(verdicts, found, _first_date(dates, first, consumed), range(lo, min(hi, last + 1)), lang)
     if found.date is None and crawled:
         index = _relative(verdicts, range(lo, min(hi, last + 1)), first)
         if index is not None:
@@ -147,10 +149,10 @@ def _line_at(
 
 
 def _choose_date(
-    verdicts: list[Verdict], found: Found, dates: list[tuple[int, str]], around: range, first: int, lang: str | None
+    verdicts: list[Verdict], found: Found, chosen: tuple[int, str] | None, around: range, lang: str | None
 ) -> None:
-    """The article's date from the dated lines around it, else the page's dateline above them."""
-    chosen = _first_date(dates, first)
+    """The article's date: the one ``_first_date`` chose among the dated lines around it
+    (``chosen``), else the page's dateline above them."""
     header_at, header = (
         _labelled_date(verdicts, around.start, lang) if chosen is None or found.author is None else (-1, None)
     )
@@ -168,7 +170,7 @@ def _relative(verdicts: list[Verdict], around: range, first: int) -> int | None:
     """The line of a page with no date that dates it relatively (``3小时前``), to be read against
     the crawl time: chosen as an absolute one is."""
     lines = [i for i in around if relative_line(verdicts[i].block.text, int(verdicts[i].score))]
-    chosen = _first_date([(i, "") for i in lines], first)
+    chosen = _first_date([(i, "") for i in lines], first, set())
     return None if chosen is None else chosen[0]
 
 

@@ -48,6 +48,21 @@ def test_a_dropped_teasers_date_beside_the_article_is_not_taken() -> None:
     assert article.date is None  # type: ignore[union-attr]
 
 
+def test_the_articles_dateline_beats_a_dated_link_above_it() -> None:
+    # the link to the previous story names its day among its words; the article's dateline says
+    # only its date, and stands lower
+    verdicts = _scored([
+        ("上一篇：", False),
+        ("大桥合龙进入倒计时--2019年8月19日", False),
+        ("特许经营办法发布", False),
+        ("发布时间：2019-09-26 10:09", False),
+        (BODY, True),
+    ])
+    article, _ = finalize(Decoded("a.txt", "", "utf-8", "utf-8"), verdicts, None, None)
+    assert isinstance(article, Article)
+    assert article.date == "2019-09-26T10:09"
+
+
 def _scored(texts: list[tuple[str, bool]]) -> list[Verdict]:
     """Verdicts whose score holds the block's units, as the boilerplate stage leaves it."""
     return [
