@@ -50,7 +50,7 @@ from cleantext.document.ids import record_id
 from cleantext.document.normalize import normalize_paragraph, normalize_text
 from cleantext.document.owner import FOOTER_LINES, copyright_holder
 from cleantext.document.page_kind import is_listing
-from cleantext.document.scan import past_stray, placed_author, scan_lines
+from cleantext.document.scan import past_stray, placed_author, repeats_line, scan_lines
 from cleantext.document.title import (
     has_separator,
     html_title,
@@ -247,9 +247,12 @@ def _story_start(verdicts: list[Verdict], title_index: int | None, anchor: int, 
 def _past_stray_start(verdicts: list[Verdict], title_index: int | None, first: int) -> int:
     """Where a dump's story starts when its headline stands under the article's first kept block,
     alone there (``scan.past_stray``: a menu's line kept as prose): at the headline, if it
-    shares its words with the story under it; else 0."""
+    shares its words with the story under it; else 0. The headline may be the next kept block
+    itself only when the first one repeats it (``scan.repeats_line``: a sticky bar over it)."""
     second = past_stray(verdicts, first)
-    if title_index is None or second is None or not first < title_index < second:
+    if title_index is None or second is None or not first < title_index <= second:
+        return 0
+    if title_index == second and not repeats_line(verdicts, first, second):
         return 0
     return title_index if confirmed(verdicts, title_index, second, second) else 0
 

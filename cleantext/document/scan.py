@@ -263,13 +263,15 @@ def past_stray(verdicts: list[Verdict], first: int) -> int | None:
 
 
 def _repeats_below(verdicts: list[Verdict], first: int, second: int) -> bool:
-    """Does the kept block ``first`` end with a title-like line that stands again below it, before
-    the next kept block ``second``? A sticky bar repeats the headline after its label
-    (``正在阅读：<headline>``, ``Now reading: <headline>``); the story's lead repeats no line."""
-    text = fold(verdicts[first].block.text)
-    for j in range(first + 1, second):
-        line = verdicts[j].block.text
-        folded = fold(line)
-        if folded and text.endswith(folded) and len(folded) < len(text) and looks_like_title(line):
-            return True
-    return False
+    """Does the kept block ``first`` end with a title-like line that stands again below it, up to
+    the next kept block ``second`` (the headline, kept as a line of the story's own)? A sticky bar
+    repeats the headline after its label (``正在阅读：<headline>``, ``Now reading: <headline>``); the
+    story's lead repeats no line."""
+    return any(repeats_line(verdicts, first, j) for j in range(first + 1, second + 1))
+
+
+def repeats_line(verdicts: list[Verdict], first: int, j: int) -> bool:
+    """Does the block ``first`` end with line ``j``, a title-like line (a sticky bar's headline)?"""
+    text, line = fold(verdicts[first].block.text), verdicts[j].block.text
+    folded = fold(line)
+    return bool(folded) and text.endswith(folded) and len(folded) < len(text) and looks_like_title(line)

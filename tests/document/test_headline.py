@@ -387,6 +387,20 @@ def test_a_sticky_bar_repeating_the_headline_is_not_the_storys_first_line() -> N
     assert article.text.startswith(lead)
 
 
+def test_a_sticky_bar_over_a_headline_kept_as_a_line_of_the_story_leaves_too() -> None:
+    # the same bar, where smoothing kept the headline under it (a short line between prose)
+    head = "三条主干道下月起分段封闭施工，市民出行该怎么走？"
+    story = [BODY, BODY.replace("市民", "沿线居民")]
+    verdicts = _verdicts([
+        (f"正在阅读：{head}", True), ("一键登录", False), (head, True), ("扬眼企鹅号", False),
+        ("Scan me!", False), *[(b, True) for b in story],
+    ])
+    verdicts[2] = replace(verdicts[2], reason=KeepReason.CONTEXT)
+    article, _ = finalize(Decoded("a.txt", "", "utf-8", "utf-8"), verdicts, None, None)
+    assert isinstance(article, Article)
+    assert (article.title, article.text) == (head, "\n".join(story))
+
+
 def test_text_above_a_headline_that_shares_nothing_with_the_story_stays() -> None:
     # the one line over the date line is a user's name, taken for want of a better one: too
     # uncertain to cut what lies above it
