@@ -259,7 +259,7 @@ class PageMeta:
     author: str | None = None
     url: str | None = None
     lang: str | None = None
-    # a date the page's scripts name (``"pubtime": "2019-09-07 19:02:26"``): trusted after every
+    # a date the page's scripts name (``"pubtime": "2024-05-06 08:30:00"``): trusted after every
     # date the page prints, as some pages print theirs only from it
     script_date: str | None = None
 

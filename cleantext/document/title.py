@@ -372,11 +372,11 @@ def html_title(
 def _headline_part(title: str, site: str | None) -> str:
     """The longest part of a head's title (``strip_site``), unless that part is the site's name
     by its own words (``split_site`` without the page's text: the page's own name, a publisher's
-    word): a section's page under a long name (``新闻动态--中国地理学会官网``) holds no headline, and
+    word): a section's page under a long name (``新闻动态--滨江市地理学会官网``) holds no headline, and
     what is left past the name is no less the title. (A part that repeats on the page may be the
     headline as well as the name.)
 
-    >>> _headline_part("新闻动态--中国地理学会官网", None)
+    >>> _headline_part("新闻动态--滨江市地理学会官网", None)
     '新闻动态'
     """
     longest = strip_site(title)

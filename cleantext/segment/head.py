@@ -45,8 +45,8 @@ DATE_KEYS = (
 # Microdata dates on elements other than <meta> (``<span itemprop="dateUpdate">发布时间：…</span>``)
 # and HTML5's ``<time pubdate>``, read when no <meta> or JSON-LD gives a date; most trusted first.
 ITEM_DATE_KEYS = ("datepublished", "datecreated", "pubdate", "dateupdate", "dateupdated", "datemodified")
-# A page script's variable naming the article's time (``"pubtime": "2019-09-07 19:02:26"``,
-# ``publishDate: '2019-09-07'``): pages that print their date from a script hold it only there. A
+# A page script's variable naming the article's time (``"pubtime": "2024-05-06 08:30:00"``,
+# ``publishDate: '2024-05-06'``): pages that print their date from a script hold it only there. A
 # quoted date with its year first (found first: a scan for the date is cheaper than for the key),
 # then the key right before it, quoted or not; the value is read as a date later.
 QUOTED_DATE = compiled(
@@ -148,10 +148,10 @@ def _script_date(tags: HeadTags) -> str | None:
     entry, and then none is the page's. Scripts longer than ``MAX_JSONLD_CHARS`` are data dumps
     and are not read.
 
-    >>> soup = BeautifulSoup('<script>var DATA = {"pubtime": "2019-09-07 19:02:26"};</script>', "lxml")
+    >>> soup = BeautifulSoup('<script>var DATA = {"pubtime": "2024-05-06 08:30:00"};</script>', "lxml")
     >>> _script_date(gather(soup))
-    '2019-09-07 19:02:26'
-    >>> soup = BeautifulSoup("<script>a = [{pubDate: '2019-09-07'}, {pubDate: '2019-09-05'}]</script>", "lxml")
+    '2024-05-06 08:30:00'
+    >>> soup = BeautifulSoup("<script>a = [{pubDate: '2024-05-06'}, {pubDate: '2024-05-04'}]</script>", "lxml")
     >>> _script_date(gather(soup)) is None
     True
     """

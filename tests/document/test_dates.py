@@ -172,8 +172,8 @@ def test_the_pages_other_dates_decide_the_order_before_its_language() -> None:
 
 
 def _record_date(body: str) -> str | None:
-    script = '<script>var DATA = {"media": "扬眼", "pubtime": "2019-09-07 19:02:26"};</script>'
-    story = "<p>" + "潘振声的女儿表示，经典儿歌被改编成段子并不值得提倡，大家应当尊重原作。" * 3 + "</p>"
+    script = '<script>var DATA = {"media": "晨报", "pubtime": "2024-05-06 08:30:00"};</script>'
+    story = "<p>" + "作曲家的女儿表示，经典儿歌被改编成段子并不值得提倡，大家应当尊重原作。" * 3 + "</p>"
     page = f"<html><head><title>儿歌被改编</title>{script}</head><body><h1>儿歌被改编</h1>{body}{story}</body></html>"
     outcome = PageCleaner(Config())(RawPage("news.html", page.encode()))
     assert isinstance(outcome, Article)
@@ -181,5 +181,5 @@ def _record_date(body: str) -> str | None:
 
 
 def test_a_scripts_date_is_the_records_only_when_the_page_prints_none() -> None:
-    assert _record_date("") == "2019-09-07T19:02:26"  # printed from the script alone
-    assert _record_date("<p>2019-09-08 10:30 来源：扬眼</p>") == "2019-09-08T10:30"  # the printed one wins
+    assert _record_date("") == "2024-05-06T08:30:00"  # printed from the script alone
+    assert _record_date("<p>2024-05-07 10:30 来源：晨报</p>") == "2024-05-07T10:30"  # the printed one wins

@@ -71,15 +71,15 @@ def _script_date(scripts: str) -> str | None:
 
 
 def test_a_date_a_script_names_is_read_apart_from_the_heads() -> None:
-    page = '<script>window.DATA = {"media": "扬眼", "pubtime": "2019-09-07 19:02:26", "tags": "儿歌"};</script>'
-    assert _script_date(page) == "2019-09-07 19:02:26"
+    page = '<script>window.DATA = {"media": "晨报", "pubtime": "2024-05-06 08:30:00", "tags": "儿歌"};</script>'
+    assert _script_date(page) == "2024-05-06 08:30:00"
     assert _date("", page) is None  # the head's own date: a script's is trusted after the page's lines
-    state = '<script>var state = {"id": 7, "publishDate": "2019-09-07T05:51:23.000Z"}</script>'
-    assert _script_date(state) == "2019-09-07T05:51:23.000Z"
+    state = '<script>var state = {"id": 7, "publishDate": "2024-05-06T00:31:40.000Z"}</script>'
+    assert _script_date(state) == "2024-05-06T00:31:40.000Z"
 
 
 def test_a_script_naming_several_days_or_other_times_names_no_date() -> None:
-    feed = "<script>items = [{pubDate: '2019-09-07'}, {pubDate: '2019-09-05'}]</script>"
+    feed = "<script>items = [{pubDate: '2024-05-06'}, {pubDate: '2024-05-04'}]</script>"
     assert _script_date(feed) is None  # a listing's entries, not the page's date
-    assert _script_date('<script>var expires = "2030-01-01"; var build = "2019-09-05";</script>') is None
-    assert _script_date('<script type="application/ld+json">{"publishDate": "2019-09-07"}</script>') is None
+    assert _script_date('<script>var expires = "2030-01-01"; var build = "2024-05-04";</script>') is None
+    assert _script_date('<script type="application/ld+json">{"publishDate": "2024-05-06"}</script>') is None
