@@ -122,13 +122,28 @@ def scan_lines(
                 consumed.add(i)  # (a notice's signed date stays the notice's last line, as signed)
         elif i <= first and units > MAX_META_UNITS and (lead := lead_date(block.text, lang)):
             dates.append((i, lead))
-    _choose_date(verdicts, found, _first_date(dates, first, consumed), range(lo, min(hi, last + 1)), lang)
+    start = _dateline_under_headline(verdicts, first, consumed, dates)
+    _choose_date(verdicts, found, _first_date(dates, start, consumed), range(lo, min(hi, last + 1)), lang)
     if found.date is None and crawled:
         index = _relative(verdicts, range(lo, min(hi, last + 1)), first)
         if index is not None:
             found.date, found.date_index = relative_date(verdicts[index].block.text, crawled), index
             consumed.add(index)
     return found, consumed
+
+
+def _dateline_under_headline(
+    verdicts: list[Verdict], first: int, datelines: set[int], dates: list[tuple[int, str]]
+) -> int:
+    """Where the article starts for its date: at ``first``, its first kept block, unless that block
+    is a headline kept as a line of the story (a short line kept for its neighbours, no sentence)
+    with a dateline right under it (the next line of text); then at that dateline, which dates
+    the article as one above it would."""
+    if verdicts[first].reason is not KeepReason.CONTEXT or verdicts[first].block.text.rstrip().endswith(SENTENCE_END):
+        return first
+    under = next_line(verdicts, first + 1, len(verdicts))
+    dated = {i for i, _ in dates}
+    return under if under is not None and under in datelines and under in dated else first
 
 
 def _line_at(

@@ -63,6 +63,22 @@ def test_the_articles_dateline_beats_a_dated_link_above_it() -> None:
     assert article.date == "2019-09-26T10:09"
 
 
+def test_a_dateline_under_a_headline_kept_as_text_beats_a_dated_link_above() -> None:
+    # the headline was kept as the article's first line (a short line between its neighbours):
+    # the dateline right under it is the article's, not the dated link above both
+    verdicts = _scored([
+        ("上一篇：", False),
+        ("大桥合龙进入倒计时--2019年8月19日", False),
+        ("特许经营办法发布", True),
+        ("发布时间：2019-09-26 10:09", False),
+        (BODY, True),
+    ])
+    verdicts[2] = Verdict(verdicts[2].block, True, KeepReason.CONTEXT, verdicts[2].score)
+    article, _ = finalize(Decoded("a.txt", "", "utf-8", "utf-8"), verdicts, None, None)
+    assert isinstance(article, Article)
+    assert article.date == "2019-09-26T10:09"
+
+
 def _scored(texts: list[tuple[str, bool]]) -> list[Verdict]:
     """Verdicts whose score holds the block's units, as the boilerplate stage leaves it."""
     return [
