@@ -368,37 +368,38 @@ def test_a_bio_box_of_three_paragraphs_over_the_headline_and_its_date_line_is_no
         assert article.text.startswith(box[0]), dateline
 
 
-def test_a_sticky_bar_repeating_the_headline_is_not_the_storys_first_line() -> None:
-    # a bar that follows the reader (``正在阅读：<headline>``) was kept as prose above the story: it
-    # ends with the headline's question mark, but it repeats the headline standing under it (no
-    # date line: the dump tool set the date's parts on lines of their own)
-    head = "三条主干道下月起分段封闭施工，市民出行该怎么走？"
-    story = [BODY, BODY.replace("市民", "沿线居民")]
+STICKY_HEAD = "三条主干道下月起分段封闭施工，市民出行该怎么走？"
+STICKY_STORY = [BODY, BODY.replace("市民", "沿线居民")]
+
+
+def _sticky_bar_page(headline_kept: bool) -> Article:
+    """A bar that follows the reader (``正在阅读：<headline>``) kept as prose above the story, the
+    headline under it dropped, or kept by smoothing (a short line between prose); no date line
+    (the dump tool set the date's parts on lines of their own)."""
     verdicts = _verdicts([
-        (f"正在阅读：{head}", True), ("一键登录", False), (head, False), ("扬眼企鹅号", False),
-        ("Scan me!", False), *[(b, True) for b in story],
+        (f"正在阅读：{STICKY_HEAD}", True), ("一键登录", False), (STICKY_HEAD, headline_kept), ("滨江晨报号", False),
+        ("Scan me!", False), *[(b, True) for b in STICKY_STORY],
     ])
+    if headline_kept:
+        verdicts[2] = replace(verdicts[2], reason=KeepReason.CONTEXT)
     article, _ = finalize(Decoded("a.txt", "", "utf-8", "utf-8"), verdicts, None, None)
     assert isinstance(article, Article)
-    assert (article.title, article.text) == (head, "\n".join(story))
+    return article
+
+
+def test_a_sticky_bar_repeating_the_headline_is_not_the_storys_first_line() -> None:
+    # the bar ends with the headline's question mark, but it repeats the headline standing under it
+    article = _sticky_bar_page(headline_kept=False)
+    assert (article.title, article.text) == (STICKY_HEAD, "\n".join(STICKY_STORY))
     # a lead paragraph that ends with a question repeats no line: it stays the story's
     lead = "三条主干道下月起分段封闭施工，沿线商户和居民的出行会受到多大影响？"
-    article = _article([(lead, True), ("一键登录", False), ("Scan me!", False), *[(b, True) for b in story]])
+    article = _article([(lead, True), ("一键登录", False), ("Scan me!", False), *[(b, True) for b in STICKY_STORY]])
     assert article.text.startswith(lead)
 
 
 def test_a_sticky_bar_over_a_headline_kept_as_a_line_of_the_story_leaves_too() -> None:
-    # the same bar, where smoothing kept the headline under it (a short line between prose)
-    head = "三条主干道下月起分段封闭施工，市民出行该怎么走？"
-    story = [BODY, BODY.replace("市民", "沿线居民")]
-    verdicts = _verdicts([
-        (f"正在阅读：{head}", True), ("一键登录", False), (head, True), ("扬眼企鹅号", False),
-        ("Scan me!", False), *[(b, True) for b in story],
-    ])
-    verdicts[2] = replace(verdicts[2], reason=KeepReason.CONTEXT)
-    article, _ = finalize(Decoded("a.txt", "", "utf-8", "utf-8"), verdicts, None, None)
-    assert isinstance(article, Article)
-    assert (article.title, article.text) == (head, "\n".join(story))
+    article = _sticky_bar_page(headline_kept=True)
+    assert (article.title, article.text) == (STICKY_HEAD, "\n".join(STICKY_STORY))
 
 
 def test_text_above_a_headline_that_shares_nothing_with_the_story_stays() -> None:

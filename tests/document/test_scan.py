@@ -48,35 +48,31 @@ def test_a_dropped_teasers_date_beside_the_article_is_not_taken() -> None:
     assert article.date is None  # type: ignore[union-attr]
 
 
-def test_the_articles_dateline_beats_a_dated_link_above_it() -> None:
-    # the link to the previous story names its day among its words; the article's dateline says
-    # only its date, and stands lower
+def _dated_link_page(headline_kept: bool) -> str | None:
+    """The date of a dump whose link to the previous story names its day among its words, over the
+    article's headline (dropped, or kept by smoothing as the article's first line) and dateline."""
     verdicts = _scored([
         ("上一篇：", False),
         ("大桥合龙进入倒计时--2019年8月19日", False),
-        ("特许经营办法发布", False),
+        ("特许经营办法发布", headline_kept),
         ("发布时间：2019-09-26 10:09", False),
         (BODY, True),
     ])
+    if headline_kept:
+        verdicts[2] = Verdict(verdicts[2].block, True, KeepReason.CONTEXT, verdicts[2].score)
     article, _ = finalize(Decoded("a.txt", "", "utf-8", "utf-8"), verdicts, None, None)
     assert isinstance(article, Article)
-    assert article.date == "2019-09-26T10:09"
+    return article.date
+
+
+def test_the_articles_dateline_beats_a_dated_link_above_it() -> None:
+    # the article's dateline says only its date, and stands lower than the link
+    assert _dated_link_page(headline_kept=False) == "2019-09-26T10:09"
 
 
 def test_a_dateline_under_a_headline_kept_as_text_beats_a_dated_link_above() -> None:
-    # the headline was kept as the article's first line (a short line between its neighbours):
-    # the dateline right under it is the article's, not the dated link above both
-    verdicts = _scored([
-        ("上一篇：", False),
-        ("大桥合龙进入倒计时--2019年8月19日", False),
-        ("特许经营办法发布", True),
-        ("发布时间：2019-09-26 10:09", False),
-        (BODY, True),
-    ])
-    verdicts[2] = Verdict(verdicts[2].block, True, KeepReason.CONTEXT, verdicts[2].score)
-    article, _ = finalize(Decoded("a.txt", "", "utf-8", "utf-8"), verdicts, None, None)
-    assert isinstance(article, Article)
-    assert article.date == "2019-09-26T10:09"
+    # the dateline right under the headline kept as the article's first line is the article's
+    assert _dated_link_page(headline_kept=True) == "2019-09-26T10:09"
 
 
 def _scored(texts: list[tuple[str, bool]]) -> list[Verdict]:
