@@ -62,6 +62,10 @@ SITE_KEYS = ("og:site_name", "application-name", "site", "source", "publisher")
 ADDRESS = compiled(r"(?:https?:)?//|www\.", re.I)  # an author tag holding a link, not a name
 AUTHOR_KEYS = ("author", "article:author", "dc.creator", "byl", "parsely-author", "sailthru.author")
 URL_KEYS = ("og:url",)
+# A tag of the page's markup written into a title's text (``$5 <br/>BILLION``: the site put its
+# headline's line breaks in ``og:title``, escaped in ``<title>``): no reader sees it as text. Only
+# the tags that break or style a headline; a headline's own ``<`` (``x < y``) is no tag.
+TITLE_MARKUP = compiled(r"</?(?:br|wbr|b|i|em|strong|span|small|big|sup|sub|u|s|font|mark)\b[^<>]{0,200}>", re.I)
 MAX_JSONLD_CHARS = 200_000  # characters; larger scripts are data dumps, not article metadata
 JSONLD_TYPE = "application/ld+json"
 FIRST_TAGS = frozenset(("html", "title", "h1", "body"))  # only the first of each counts (and a few <h1>)
@@ -245,6 +249,17 @@ def _text(tag: Tag | None) -> str | None:
     return text or None
 
 
+def _unmarked(title: str | None) -> str | None:
+    """A head title without the markup tags written into its text (``TITLE_MARKUP``).
+
+    >>> _unmarked("Rates rise <br/>again in May")
+    'Rates rise again in May'
+    """
+    if title is None or "<" not in title:
+        return title
+    return " ".join(TITLE_MARKUP.sub(" ", title).split()) or None
+
+
 def _headline_h1(h1s: list[str], titles: list[str | None]) -> str | None:
     """The ``<h1>`` that names the headline: the one the head's titles confirm best (one holds the
     other; of an ``<h1>`` a title holds, the larger its share of that title the better: a logo's
@@ -277,8 +292,8 @@ def read_head(tags: HeadTags) -> PageMeta:
         url = str(canonical["href"]).strip() or None
     html = tags.first.get("html")
     lang = html.get("lang") if html is not None else None
-    title = _text(tags.first.get("title")) or ld.get("title") or _first(values, TITLE_KEYS)
-    og_title = _first(values, TITLE_KEYS) or ld.get("title")
+    title = _unmarked(_text(tags.first.get("title")) or ld.get("title") or _first(values, TITLE_KEYS))
+    og_title = _unmarked(_first(values, TITLE_KEYS) or ld.get("title"))
     h1s = [text for text in map(_text, tags.h1s) if text]
     return PageMeta(
         title=title,

@@ -83,3 +83,19 @@ def test_a_script_naming_several_days_or_other_times_names_no_date() -> None:
     assert _script_date(feed) is None  # a listing's entries, not the page's date
     assert _script_date('<script>var expires = "2030-01-01"; var build = "2024-05-04";</script>') is None
     assert _script_date('<script type="application/ld+json">{"publishDate": "2024-05-06"}</script>') is None
+
+
+def test_markup_written_into_a_head_title_is_no_part_of_it() -> None:
+    head = (
+        "<title>Garden News - Rain ends the drought &lt;br/&gt;in the valley</title>"
+        '<meta property="og:title" content="Rain ends the drought <br/>in the valley">'
+    )
+    meta = parse_html(f"<html><head>{head}</head><body><h1>Rain ends the drought</h1><p>正文。</p></body></html>")[1]
+    assert meta.title == "Garden News - Rain ends the drought in the valley"
+    assert meta.og_title == "Rain ends the drought in the valley"
+
+
+def test_a_headlines_own_angle_bracket_is_no_markup() -> None:
+    head = "<title>Why x &lt; y holds for every b &gt; 0</title>"
+    meta = parse_html(f"<html><head>{head}</head><body><p>正文。</p></body></html>")[1]
+    assert meta.title == "Why x < y holds for every b > 0"
