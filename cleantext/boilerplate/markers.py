@@ -317,6 +317,16 @@ COMMENTS_OPENING = [
     rf"^(?:leave a (?:reply|comment)|post a comment|\d+\s+{COMMENTS_WORD}\s*[:：]?$|{COMMENTS_WORD}\s*\(\d+\))",
 ]
 COMMENTS_HEADING = compiled(_source(COMMENTS_OPENING) or "(?!)", re.IGNORECASE)
+# The heading a question's answers open with, a count and the word (``3 Answers``, ``Answers (34)``,
+# ``5 个回答``, ``回答(3)``): the list under it answers the question above, however long that is.
+# Not "replies": a blog's comment section is headed so as often as a forum's posts.
+ANSWERS_OPENING = [
+    r"^\d[\d,.]*\s*answers?$",
+    r"^answers?\s*[(（]\d[\d,.]*[)）]$",
+    r"^(?:共\s*)?\d[\d,]*\s*(?:个|条)?(?:回答|答案)$",
+    r"^(?:全部)?(?:回答|答案)\s*[(（]?\d[\d,]*[)）]?$",
+]
+ANSWERS_HEADING = compiled(_source(ANSWERS_OPENING) or "(?!)", re.IGNORECASE)
 
 # One element of a pattern: an escaped character, a character class, or any other character.
 ELEMENT = compiled(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|.", re.S)

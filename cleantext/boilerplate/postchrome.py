@@ -9,13 +9,19 @@
   last edit over its text (``本帖最后由 X 于 … 编辑``). A line broken inside one paragraph
   (``see here:<br><a>…</a>``) introduces the poster's own words and stays.
 - Over an article of its own (``posts.MIN_ARTICLE_UNITS`` of good text above the list, its lead
-  aside), the list is the article's comments: they leave, unless comments are wanted.
+  aside), the list is the article's comments: they leave, unless comments are wanted. Unless a
+  heading right above the list counts answers (``3 Answers``, ``5 个回答``: ``markers.ANSWERS_HEADING``):
+  then the text above is a question, however long, and the list its answers.
+- On a thread's page, the text right under the headline that only the region steps dropped (a
+  question set apart from its answers, outweighed by them and the comments between) is the lead:
+  it stays when the structure found no lead laid out like the posts.
 """
 
 from __future__ import annotations
 
 from cleantext.boilerplate.context import Judged
-from cleantext.boilerplate.posts import MIN_ARTICLE_UNITS, Part, Thread
+from cleantext.boilerplate.markers import ANSWERS_HEADING
+from cleantext.boilerplate.posts import LEAD_REACH, MIN_ARTICLE_UNITS, MIN_PROSE_UNITS, Part, Thread
 from cleantext.model import Block, BlockClass, DropReason, KeepReason, Step
 from cleantext.regexes import compiled
 from cleantext.text import COLONS
@@ -26,6 +32,7 @@ GOOD, BAD = BlockClass.GOOD, BlockClass.BAD
 TO_POST = Step("posts", GOOD, KeepReason.POST)
 TO_CHROME = Step("posts", BAD, DropReason.POST_CHROME)
 TO_COMMENT = Step("posts", BAD, DropReason.COMMENT)
+TO_LEAD = Step("posts", GOOD, KeepReason.POST)
 
 
 def _in_body(part: Part, thread: Thread) -> bool:
@@ -94,20 +101,56 @@ def _to_post(blocks: list[Block], judged: list[Judged], thread: Thread, members:
 def apply_thread(blocks: list[Block], judged: list[Judged], thread: Thread, comments: bool = False) -> bool:
     """Set the blocks of the list (and its lead) to post text or chrome (in place); on a page with
     an article of its own above the list, the list is its comments and leaves, unless they are
-    wanted (``comments``: then their text stays under the article, their chrome leaves). True
-    when the page is a thread. A post the region steps left outside the article leaves as a
-    comment too: that names why."""
-    if _article_units(judged, thread) >= MIN_ARTICLE_UNITS:
-        if comments:
-            for members in thread.units:
-                _to_post(blocks, judged, thread, members)
-            return False
-        for unit in thread.units:
-            for i, _ in unit:
-                if judged[i].cls is not BAD or judged[i].reason is DropReason.OUTSIDE:
-                    judged[i].set(TO_COMMENT)
+    wanted (``comments``: then their text stays under the article, their chrome leaves), or a
+    heading over it counts answers (``_answers``). True when the page is a thread; then text under
+    the headline that only the region dropped is its lead, if the structure found none
+    (``_region_lead``). A post the region steps left outside the article leaves as a comment too:
+    that names why."""
+    if _article_units(judged, thread) >= MIN_ARTICLE_UNITS and not _answers(blocks, thread):
+        _comments(blocks, judged, thread, comments)
         return False
     for members in (thread.lead, *thread.units):
         if members:
             _to_post(blocks, judged, thread, members)
+    if not thread.lead:
+        for i in _region_lead(judged, thread):
+            judged[i].set(TO_LEAD)
     return True
+
+
+def _comments(blocks: list[Block], judged: list[Judged], thread: Thread, wanted: bool) -> None:
+    """The list as an article's comments: their text stays when ``wanted`` (their chrome leaves),
+    else every block of them leaves as ``comment``."""
+    if wanted:
+        for members in thread.units:
+            _to_post(blocks, judged, thread, members)
+        return
+    for unit in thread.units:
+        for i, _ in unit:
+            if judged[i].cls is not BAD or judged[i].reason is DropReason.OUTSIDE:
+                judged[i].set(TO_COMMENT)
+
+
+def _answers(blocks: list[Block], thread: Thread) -> bool:
+    """Does a heading counting answers (``markers.ANSWERS_HEADING``) stand over the list, within
+    ``posts.LEAD_REACH`` blocks above its first post?"""
+    above = blocks[max(0, thread.first - LEAD_REACH) : thread.first]
+    return any(ANSWERS_HEADING.match(block.text.strip()) for block in above)
+
+
+def _region_lead(judged: list[Judged], thread: Thread) -> list[int]:
+    """The blocks right under the headline, above the list, that the ladder kept and only the
+    region steps dropped (``outside-main``): the run of such blocks, past short lines (a status, a
+    vote count: under ``MIN_PROSE_UNITS``), up to the first longer block anything else dropped.
+    Blocks only smoothing or the page's prior made text stay dropped."""
+    if thread.anchor is None:
+        return []
+    found = []
+    for i in range(thread.anchor + 1, thread.first):
+        item = judged[i]
+        if item.reason is DropReason.OUTSIDE:
+            if item.chain and item.chain[0].cls is GOOD:
+                found.append(i)
+        elif item.feats.units >= MIN_PROSE_UNITS:
+            break
+    return found

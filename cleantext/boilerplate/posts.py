@@ -85,6 +85,7 @@ class Thread:
     root: Part  # the element holding the post's text: what the parts holding prose share
     chrome: set[Part] = field(default_factory=set)  # parts the template repeats, short
     lead: list[tuple[int, Part]] = field(default_factory=list)  # the lead post's blocks
+    anchor: int | None = None  # the page's headline (``dom.headline``), above the list
 
     @property
     def first(self) -> int:
@@ -356,5 +357,6 @@ def find_thread(blocks: list[Block], judged: list[Judged], anchor: int | None = 
     if best is not None:
         parts = {part for unit in best.units for _, part in unit}
         start = 0 if anchor is None else anchor + 1
+        best.anchor = anchor
         best.lead = _lead(blocks, best, parts, start) or _text_lead(blocks, judged, best, start)
     return best

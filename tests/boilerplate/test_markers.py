@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from cleantext.boilerplate.features import features_of
 from cleantext.boilerplate.markers import (
+    ANSWERS_HEADING,
     ANY_ANYWHERE,
     ANY_ANYWHERE_IN_ASCII,
     GROUPS,
@@ -244,6 +245,14 @@ def test_a_reprints_note_of_its_first_headline_is_a_credit() -> None:
     # a sentence about a story's first headline is prose
     prose = "报道的原标题后来被编辑改掉了，读者并不知道。"
     assert marker(Block(0, prose, source="text"), features_of(prose)) is None
+
+
+def test_a_heading_counting_answers() -> None:
+    for line in ("3 Answers", "1 answer", "Answers (34)", "5 个回答", "共12条回答", "回答(3)", "全部回答 8", "答案（2）"):
+        assert ANSWERS_HEADING.match(line), line
+    # a sentence about answers, a button, a count of replies (a blog's comments are headed so too)
+    for line in ("3 answers to the questions readers sent us", "Answer", "Post Answer", "12 Replies", "我来回答"):
+        assert not ANSWERS_HEADING.match(line), line
 
 
 def test_a_paywall_prompt_is_a_promotion() -> None:

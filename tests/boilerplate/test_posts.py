@@ -10,7 +10,7 @@ from cleantext.boilerplate import classify
 from cleantext.boilerplate.posts import find_thread
 from cleantext.model import Block, Decoded, DropReason, KeepReason
 from cleantext.segment import segment
-from tests.boilerplate.threadkit import PROSE, cleaned, expected, judged, reasons
+from tests.boilerplate.threadkit import FIXTURES, PROSE, cleaned, expected, judged, reasons
 
 PAGES = [
     "thread-en.html",
@@ -22,6 +22,8 @@ PAGES = [
     "thread-discuz.html",  # table-set posts; an edit note over a post, a quote headed by a name and a date
     "qa-en.html",
     "qa-zh.html",
+    "qa-apart.html",  # a long question set apart from its answers, under a heading counting them
+    "qa-outweighed.html",  # a question set apart, outweighed by its comments and answers in the region
     "news-comments-en.html",
     "news-comments-zh.html",
 ]
@@ -38,6 +40,23 @@ def test_the_question_laid_out_like_its_answers_is_the_lead() -> None:
     assert reasons(verdicts, "买了一辆二手山地车") <= {str(KeepReason.BODY), str(KeepReason.POST)}
     assert reasons(verdicts, "提问于") == {str(DropReason.POST_CHROME)}
     assert all(not v.keep for v in verdicts if "赞同" in v.block.text)
+
+
+def test_a_heading_counting_answers_makes_the_list_answers_under_a_long_question() -> None:
+    verdicts = cleaned("qa-apart.html")[0]
+    assert all(v.keep for v in verdicts if v.block.text.startswith(("Wait until spring", "Roots coming out")))
+    unheaded = (FIXTURES / "qa-apart.html").read_text(encoding="utf-8").replace("<h2>3 Answers</h2>", "")
+    doc = Decoded("unheaded.html", unheaded, "utf-8", "utf-8")
+    blocks, meta, _ = segment(doc, "auto")
+    answers = [v for v in classify(blocks, meta) if v.block.text.startswith("Wait until spring")]
+    assert [v.reason for v in answers] == [DropReason.COMMENT]  # without it, a long text above is an article
+
+
+def test_a_question_only_the_region_dropped_is_the_threads_lead() -> None:
+    verdicts = cleaned("qa-outweighed.html")[0]
+    question = [v for v in verdicts if v.block.text.startswith(("My cactus", "I have read"))]
+    assert len(question) == 2 and all(v.keep and v.reason is KeepReason.POST for v in question)
+    assert not any(v.keep for v in verdicts if v.block.text in ("Answered", "Should I repot a cactus in winter?"))
 
 
 def test_a_comment_box_without_a_thread_keeps_its_paragraphs_when_comments_are_wanted() -> None:
