@@ -57,8 +57,9 @@ from cleantext.model import Block, BlockClass, DropReason, PageMeta
 from cleantext.regexes import compiled
 from cleantext.text import COLONS, fold, word_forms
 
-# The line news articles end with: the responsible editor, the reviewer (Traditional forms too).
-SIGN_OFF = compiled(r"^\W{0,2}(?:责任编辑|責任編輯|责编|責編|编辑|編輯|审核|審核|校对|校對)\s*[:：]")
+# The line news articles end with: the responsible editor, the reviewer (Traditional forms too),
+# the label set off by a colon or by a bar (``编辑|王小明``, as ``markers.CREDIT`` reads it).
+SIGN_OFF = compiled(r"^\W{0,2}(?:责任编辑|責任編輯|责编|責編|编辑|編輯|审核|審核|校对|校對)\s*[:：|｜]")
 # The links to the previous and next article, which follow an article's end.
 PREV_NEXT = compiled(
     r"^\W{0,2}(?:上一篇|下一篇|上一條|下一條|上一条|下一条|previous (?:article|post)|next (?:article|post))", re.I

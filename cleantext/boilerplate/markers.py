@@ -201,7 +201,7 @@ CREDIT = [
     r"^(?:editor|edited by|reporting by|additional reporting)\b",
     r"^\s*\[?作者[:：]",
     # a reprint's note naming the headline the story first ran under: the editor's, not the writer's
-    r"^[（(]?原标题\s*[:：]",
+    r"^[（(]?(?:本文)?原标题\s*[:：]",
 ]
 # Headings of related-article and teaser lists, hot lists, recommendations.
 RELATED = [

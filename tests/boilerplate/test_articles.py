@@ -100,6 +100,12 @@ def test_comments_after_the_editors_sign_off_are_not_the_article() -> None:
     assert kept.count(PARA) == 3 and comment not in kept
 
 
+def test_a_sign_off_set_off_by_a_bar_ends_the_article_too() -> None:
+    promo = "扫描下方二维码，回复关键词获取更多本地生活服务信息和最新的政策解读。"
+    kept = _kept(_page(*FIRST, "编辑|王小明", "校对｜赵四", promo, promo.replace("政策", "福利")))
+    assert kept == FIRST
+
+
 def test_a_sign_off_above_the_article_cuts_nothing() -> None:
     kept = _kept(_page("编辑：张三", *FIRST))
     assert kept.count(PARA) == 3

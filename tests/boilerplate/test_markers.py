@@ -240,7 +240,8 @@ def test_a_credit_label_set_off_by_a_bar_is_a_credit() -> None:
 
 def test_a_reprints_note_of_its_first_headline_is_a_credit() -> None:
     # the editor's note naming the headline the story first ran under, set alone or in brackets
-    for line in ("原标题：视界丨这座城市的公园为何让人着迷", "（原标题：三条主干道下月起分段封闭施工）", "原標題：公園為何讓人著迷"):
+    for line in ("原标题：视界丨这座城市的公园为何让人着迷", "（原标题：三条主干道下月起分段封闭施工）", "原標題：公園為何讓人著迷",
+                 "本文原标题：《三条主干道下月起分段封闭施工》"):
         assert marker(Block(0, line, source="text"), features_of(line)) == ("bad", "credit"), line
     # a sentence about a story's first headline is prose
     prose = "报道的原标题后来被编辑改掉了，读者并不知道。"
