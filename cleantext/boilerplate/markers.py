@@ -68,11 +68,12 @@ SHARE = [
     r"打印本[页文]",
     r"^打印$",
     r"关闭窗口",
-    r"字号[:：]?\s*[大中小]",
+    r"字号[:：]?\s*(?:默认\s*)?[大中小超]",
+    r"^(?:调整|设置)字[体号]",  # the font-size tool's label
     r"^字[大小]$",
     r"^【?[大中小]】?$",
     r"收藏本[文页站]",
-    r"^[收收]藏$",
+    r"^已?[收收]藏(?:成功)?[!！]?$",  # the button, and the note it shows once pressed
     r"^share(?: this| on)?\b",
     r"^tweet$",
     r"^email$",
@@ -80,6 +81,7 @@ SHARE = [
     r"^(?:facebook|twitter|linkedin|whatsapp|reddit|pinterest)$",
     r"^(?:partager|teilen|compartir|condividi)\b",
     r"下载客户端",
+    r"请下载.{0,12}(?:app|客户端)",  # 更多资讯请下载“X”APP
     r"^点赞$",
     r"^\d*\s*(?:likes?|shares?)$",
     # save-to-favourites prompts
@@ -92,6 +94,7 @@ PLAYER = [
     r"播放(?:模式|速度|失败|出错)",
     r"^(?:倍速|全屏|退出全屏|静音|重播|跳过片头|循环播放|画中画)$",
     r"当前视频",
+    r"^自动播放",  # the autoplay switch over a clip's title
     r"广告被.{0,6}拦截",
     r"^(?:视频)?时长\s*[:：]\s*\d",  # a clip's duration: 时长：01:45
 ]

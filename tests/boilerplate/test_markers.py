@@ -248,6 +248,22 @@ def test_a_reprints_note_of_its_first_headline_is_a_credit() -> None:
     assert marker(Block(0, prose, source="text"), features_of(prose)) is None
 
 
+def test_toolbar_labels_and_notes_are_chrome() -> None:
+    # a font-size tool, a favourites button's note once pressed, an app's download prompt, a
+    # player's autoplay switch over its clip's title
+    for line, reason in (
+        ("字号：默认 大 超大 | 打印 |", "share"),
+        ("调整字体", "share"),
+        ("已收藏!", "share"),
+        ("(本文来自某某新闻，更多原创资讯请下载“某某新闻”APP)", "share"),
+        ("自动播放 新款手机发布：配六种颜色", "nav"),
+    ):
+        assert marker(Block(0, line, source="text"), features_of(line)) == ("bad", reason), line
+    # sentences with the same words are prose
+    for prose in ("字体设计师调整了三个字的笔画。", "他收藏了三十年的邮票，已经捐给了博物馆。", "用户下载该应用后需要实名注册。"):
+        assert marker(Block(0, prose, source="text"), features_of(prose)) is None, prose
+
+
 def test_a_heading_counting_answers() -> None:
     for line in ("3 Answers", "1 answer", "Answers (34)", "5 个回答", "共12条回答", "回答(3)", "全部回答 8", "答案（2）"):
         assert ANSWERS_HEADING.match(line), line
