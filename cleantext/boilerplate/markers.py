@@ -252,6 +252,9 @@ COMMENT = [
     r"^(?:sign in|log in|register|subscribe)\b",
     # the prompt a comment form shows a visitor: You must be logged in to post a comment.
     r"^you must (?:be )?(?:logged|signed|log|sign) in to\b",
+    # and its request: Please sign in to comment, Please log in to post questions, 请先登录后发表评论
+    r"^please (?:sign up|sign in|log ?in|register)\b.{0,40}\b(?:comment|repl(?:y|ies)|posts?)\b",
+    r"^(?:请|您需要|需要)?先?(?:登录|登陆)(?:后|以|并)?(?:才能|即可)?(?:发表|查看|参与)?(?:或(?:发表|查看))?(?:评论|留言|回复)",
     r"^(?:reply|répondre|antworten)$",
     r"举报.{0,10}回复$",  # a comment's action bar: 5月16日18:14举报查看对话赞494回复
     # a comment box's rules for commenters: keep it civil, the comments are the readers' own view

@@ -264,6 +264,20 @@ def test_toolbar_labels_and_notes_are_chrome() -> None:
         assert marker(Block(0, prose, source="text"), features_of(prose)) is None, prose
 
 
+def test_a_request_to_sign_in_to_comment_is_the_comment_forms() -> None:
+    for line in (
+        "Please sign up (or log in) to add a comment!",
+        "Please log in to post questions",
+        "Please Login or Register to create posts and topics",
+        "请先登录后发表评论",
+        "登录后才能查看或发表评论",
+        "登录以回复",
+    ):
+        assert marker(Block(0, line, source="text"), features_of(line)) == ("bad", "comment"), line
+    for prose in ("Please sign in to continue", "登陆韩国评论界的新人获得好评。", "Please register for the event by Friday."):
+        assert marker(Block(0, prose, source="text"), features_of(prose)) is None, prose
+
+
 def test_a_heading_counting_answers() -> None:
     for line in ("3 Answers", "1 answer", "Answers (34)", "5 个回答", "共12条回答", "回答(3)", "全部回答 8", "答案（2）"):
         assert ANSWERS_HEADING.match(line), line
