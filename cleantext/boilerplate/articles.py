@@ -96,6 +96,7 @@ MIN_COMMENTED_UNITS = 300
 MIN_AFTER_UNITS = 30  # units of good text after a header: the next article has a body
 COMMENT = DropReason.COMMENT
 FULL_STOPS = ("。", ".", "；", ";", "，", ",")  # a line ending so is a sentence, not a headline
+CLOSING_QUOTES = "」』”\"’'"  # a quoted sentence's full stop stands inside them
 # Characters every match of the end-of-article patterns from ``markers`` holds (a test checks them
 # against the vocabulary): most lines under an article hold none, and skip the search.
 # REPRINT: each notice says 未经 (授权…) or 转载, in either script.
@@ -133,7 +134,8 @@ def _is_headline(text: str, item: Judged) -> bool:
     return (
         item.reason is not PROSE
         and MIN_HEADLINE_UNITS <= units <= MAX_HEADLINE_UNITS
-        and not text.rstrip().endswith(FULL_STOPS + COLONS)  # a label over what follows (引用 X 的发言：)
+        # a sentence ends so, inside its closing quote too (…地方。」); a label over what follows (引用 X 的发言：)
+        and not text.rstrip().rstrip(CLOSING_QUOTES).endswith(FULL_STOPS + COLONS)
     )
 
 
@@ -164,12 +166,14 @@ def header_at(blocks: list[Block], judged: list[Judged], i: int, lo: int) -> int
         return None  # neither a dateline nor a dated headline (``is_dated_headline``)
     if not is_dateline(blocks[i].text):
         return i if is_dated_headline(blocks[i].text) else None
+    best, best_units = None, 0
     for j in range(i - 1, max(lo, i - HEADER_REACH) - 1, -1):
         if judged[j].reason is PROSE:
-            return None
-        if _is_headline(blocks[j].text, judged[j]):
-            return j
-    return None
+            break
+        units = judged[j].feats.units
+        if _is_headline(blocks[j].text, judged[j]) and units > best_units:
+            best, best_units = j, units
+    return best
 
 
 def _article_units(item: Judged) -> int:

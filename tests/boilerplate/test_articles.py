@@ -23,7 +23,7 @@ from cleantext.boilerplate.markers import COMMENTS_HEADING, COMMENTS_OPENING, RE
 from cleantext.model import Block, BlockClass, DropReason, KeepReason, PageMeta
 
 PARA = "国务院近日召开的做强国内大循环工作推进会提出，结合现阶段我国发展实际，要加快构建新发展格局。"
-OTHER = "这首歌有很多明星都翻唱过，但这首歌其实原唱是一位来自台湾的歌手，他的一生也颇为传奇。"
+OTHER = "这座老桥有很多人都走过，但很少有人知道它其实是一位来自外地的工匠主持修建的，他的一生也颇为传奇。"
 
 
 def _page(*texts: str) -> list[Block]:
@@ -35,7 +35,7 @@ def _kept(blocks: list[Block], meta: PageMeta | None = None) -> list[str]:
 
 
 FIRST = [PARA, PARA, PARA]
-SECOND_HEADER = ["31岁在春晚一炮而红，观众都以为他隐退了", "某某作者", "关注", "2023-06-01 00:48"]
+SECOND_HEADER = ["三十年前的老桥为何又上了热搜，修桥人鲜为人知", "某某作者", "关注", "2023-06-01 00:48"]
 SECOND = [OTHER, OTHER, OTHER]
 
 
@@ -54,8 +54,16 @@ def test_appended_article_is_cut_at_its_header() -> None:
     assert kept == FIRST
 
 
+def test_the_next_article_starts_at_its_headline_not_at_its_writers_line() -> None:
+    # the writer's name and follow button under the headline read as a short headline too: the
+    # longer line above is the headline the next article starts at
+    header = [SECOND_HEADER[0], "城南旧事观察员关注", "2023-06-01 00:48"]
+    kept = _kept(_page(*FIRST, "登录并评论", *header, *SECOND))
+    assert kept == FIRST
+
+
 def test_page_title_picks_the_article_it_names() -> None:
-    meta = PageMeta(title="31岁在春晚一炮而红，观众都以为他隐退了_新闻网")
+    meta = PageMeta(title="三十年前的老桥为何又上了热搜，修桥人鲜为人知_新闻网")
     kept = _kept(_page(*FIRST, *SECOND_HEADER, *SECOND), meta)
     assert PARA not in kept and kept.count(OTHER) == 3 and kept[0] == SECOND_HEADER[0]
 
@@ -92,6 +100,22 @@ def test_a_label_ending_with_a_colon_over_a_date_is_no_headline() -> None:
         # the same line without its colon is a headline over its date line
         blocks[len(FIRST)] = Block(len(FIRST), label.rstrip(":："), source="text")
         assert headers(blocks, judged, (0, len(blocks))) == [len(FIRST)]
+
+
+def test_a_quoted_sentence_is_no_headline_over_a_related_storys_date() -> None:
+    # the article's last line quotes its subject; a related story's heading and source line follow
+    quote = "他赛后说：「这座城市对我来说意义非凡，我还会再来。」"
+    blocks = _page(*FIRST, quote, "其他读者也在看", "新闻社·2 天前", *SECOND)
+    judged = [
+        Judged(BlockClass.GOOD, KeepReason.BODY if b.text in (PARA, OTHER) else KeepReason.CONTEXT, features_of(b.text))
+        if b.text in (PARA, OTHER, quote)
+        else Judged(BlockClass.SHORT, DropReason.SHORT, features_of(b.text))
+        for b in blocks
+    ]
+    assert headers(blocks, judged, (0, len(blocks))) == [len(FIRST) + 1]
+    # unquoted and without its full stop, the same words are a headline
+    blocks[len(FIRST)] = Block(len(FIRST), "他说这座城市对他来说意义非凡还会再来", source="text")
+    assert headers(blocks, judged, (0, len(blocks))) == [len(FIRST)]
 
 
 def test_comments_after_the_editors_sign_off_are_not_the_article() -> None:

@@ -9,7 +9,7 @@ from cleantext.boilerplate.features import features_of
 from cleantext.model import Block, BlockClass, BlockReason, DropReason, KeepReason, Step
 
 PARA = "国务院近日召开的做强国内大循环工作推进会提出，结合现阶段我国发展实际，要加快构建新发展格局。"
-OTHER = "这首歌有很多明星都翻唱过，但这首歌其实原唱是一位来自台湾的歌手，他的一生也颇为传奇。"
+OTHER = "这座老桥有很多人都走过，但很少有人知道它其实是一位来自外地的工匠主持修建的，他的一生也颇为传奇。"
 
 
 def _judged(rows: list[tuple[str, BlockReason, str]]) -> tuple[list[Block], list[Judged]]:
