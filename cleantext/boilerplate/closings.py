@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from cleantext.boilerplate.context import Judged
 from cleantext.boilerplate.hints import AUTHOR_BOX_HINT
-from cleantext.boilerplate.markers import COMMENTS_HEADING
+from cleantext.boilerplate.markers import ANSWERS_HEADING, COMMENTS_HEADING
 from cleantext.boilerplate.rules import MARKER
 from cleantext.model import Block, DropReason, KeepReason
 from cleantext.regexes import compiled
@@ -64,6 +64,13 @@ def heading_over(blocks: list[Block], start: int) -> int:
     first card line) or up to ``HEADING_REACH`` lines above it, nearest first; -1 if none."""
     lo = max(0, start - HEADING_REACH)
     return next((i for i in range(start, lo - 1, -1) if comments_heading(blocks[i].text)), -1)
+
+
+def answers_over(blocks: list[Block], start: int, reach: int = HEADING_REACH) -> bool:
+    """Does a heading counting answers (``markers.ANSWERS_HEADING``: ``3 Answers``, ``5 个回答``)
+    open a list at line ``start`` (a dump's list may start with it) or stand within ``reach`` lines
+    above it? Then the text above the list is a question, however long, and the list its answers."""
+    return any(ANSWERS_HEADING.match(block.text.strip()) for block in blocks[max(0, start - reach) : start + 1])
 
 
 def closing_taxonomy(judged: list[Judged], span: tuple[int, int]) -> int:

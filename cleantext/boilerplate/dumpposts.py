@@ -19,7 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from cleantext.boilerplate.closings import heading_over
+from cleantext.boilerplate.closings import answers_over, heading_over
 from cleantext.boilerplate.context import Judged
 from cleantext.boilerplate.dumpshapes import (
     DIGITS,
@@ -361,14 +361,16 @@ def _dump_chrome(
 
 def apply_dump_thread(blocks: list[Block], judged: list[Judged], found: DumpThread, comments: bool = False) -> bool:
     """Set a dump's post list to post text and chrome (in place), as ``posts.apply_thread`` does for
-    HTML, when no article of its own stands above it; True then. A dump's comments under an
+    HTML, when no article of its own stands above it, or a heading counting answers stands over
+    it (``closings.answers_over``); True then. A dump's comments under an
     article leave when a comment section's heading opens the list (``_drop_comments``), and are
     otherwise left to the other steps: without elements, a list's edges are a guess, and a wrong
     one would drop the article. When comments are wanted (``comments``), the list under an
     article is set so too from its first card line on, so that no line above it (the article's
     end) is taken for chrome; False: the page is no thread."""
     top = found.opening if found.opening >= 0 else found.start  # an opening post is the thread's
-    if sum(item.feats.units for item in judged[:top] if item.cls is GOOD) >= MIN_ARTICLE_UNITS:
+    article = sum(item.feats.units for item in judged[:top] if item.cls is GOOD) >= MIN_ARTICLE_UNITS
+    if article and not answers_over(blocks, found.start):  # a question's answers are a thread's posts
         if comments:
             _set_posts(judged, found, min(found.chrome, default=found.start))
         else:

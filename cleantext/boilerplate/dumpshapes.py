@@ -12,7 +12,7 @@ from itertools import pairwise
 
 from cleantext.model import Block
 from cleantext.regexes import compiled
-from cleantext.text import MONTH_NAME
+from cleantext.text import AGE, MONTH_NAME
 
 # The template prints the same lines for every post: a date line, a row of buttons, a count of
 # posts, a signature. A line's *shape* is its text with every run of digits made one mark:
@@ -34,16 +34,22 @@ MAX_TEMPLATE_REACH = 6  # lines between two lines the template prints together (
 
 
 def shape_of_line(text: str) -> str:
-    """The line with each run of digits, and a month's or a weekday's name next to one, made one
-    mark.
+    """The line with each run of digits, a month's or a weekday's name next to one, and an age
+    (``20 hours ago``, ``3小时前``: ``text.AGE``; its unit changes from post to post) made one mark.
 
     >>> shape_of_line("Joined: Sun Jan 08, 2017 3:02 pm") == shape_of_line("Joined: Thu Sep 22, 2022 6:11 pm")
     True
     >>> shape_of_line("发表于 2024年3月12日 星期二") == shape_of_line("发表于 2024年4月2日 星期日")
     True
+    >>> shape_of_line("Ann 1 day ago · Votes: 12") == shape_of_line("Ann 20 hours ago · Votes: 2")
+    True
     """
     text = " ".join(text.split())
-    return DIGITS.sub("#", DATE_WORDS.sub("#", text)) if DIGITS.search(text) else text
+    if DIGITS.search(text) is None:
+        return text
+    if AGE.search(text):  # (its match takes the marks and spaces around it: the words stay apart)
+        text = " ".join(AGE.sub(" # ", text).split())
+    return DIGITS.sub("#", DATE_WORDS.sub("#", text))
 
 
 def template_block(places: dict[str, list[int]], shape: str, at: list[int]) -> list[str]:

@@ -10,7 +10,7 @@
   (``see here:<br><a>…</a>``) introduces the poster's own words and stays.
 - Over an article of its own (``posts.MIN_ARTICLE_UNITS`` of good text above the list, its lead
   aside), the list is the article's comments: they leave, unless comments are wanted. Unless a
-  heading right above the list counts answers (``3 Answers``, ``5 个回答``: ``markers.ANSWERS_HEADING``):
+  heading right above the list counts answers (``3 Answers``, ``5 个回答``: ``closings.answers_over``):
   then the text above is a question, however long, and the list its answers.
 - On a thread's page, the text right under the headline that only the region steps dropped (a
   question set apart from its answers, outweighed by them and the comments between) is the lead:
@@ -19,8 +19,8 @@
 
 from __future__ import annotations
 
+from cleantext.boilerplate.closings import answers_over
 from cleantext.boilerplate.context import Judged
-from cleantext.boilerplate.markers import ANSWERS_HEADING
 from cleantext.boilerplate.posts import LEAD_REACH, MIN_ARTICLE_UNITS, MIN_PROSE_UNITS, Part, Thread
 from cleantext.model import Block, BlockClass, DropReason, KeepReason, Step
 from cleantext.regexes import compiled
@@ -102,11 +102,11 @@ def apply_thread(blocks: list[Block], judged: list[Judged], thread: Thread, comm
     """Set the blocks of the list (and its lead) to post text or chrome (in place); on a page with
     an article of its own above the list, the list is its comments and leaves, unless they are
     wanted (``comments``: then their text stays under the article, their chrome leaves), or a
-    heading over it counts answers (``_answers``). True when the page is a thread; then text under
+    heading over it counts answers (``closings.answers_over``). True when the page is a thread; then text under
     the headline that only the region dropped is its lead, if the structure found none
     (``_region_lead``). A post the region steps left outside the article leaves as a comment too:
     that names why."""
-    if _article_units(judged, thread) >= MIN_ARTICLE_UNITS and not _answers(blocks, thread):
+    if _article_units(judged, thread) >= MIN_ARTICLE_UNITS and not answers_over(blocks, thread.first, LEAD_REACH):
         _comments(blocks, judged, thread, comments)
         return False
     for members in (thread.lead, *thread.units):
@@ -129,13 +129,6 @@ def _comments(blocks: list[Block], judged: list[Judged], thread: Thread, wanted:
         for i, _ in unit:
             if judged[i].cls is not BAD or judged[i].reason is DropReason.OUTSIDE:
                 judged[i].set(TO_COMMENT)
-
-
-def _answers(blocks: list[Block], thread: Thread) -> bool:
-    """Does a heading counting answers (``markers.ANSWERS_HEADING``) stand over the list, within
-    ``posts.LEAD_REACH`` blocks above its first post?"""
-    above = blocks[max(0, thread.first - LEAD_REACH) : thread.first]
-    return any(ANSWERS_HEADING.match(block.text.strip()) for block in above)
 
 
 def _region_lead(judged: list[Judged], thread: Thread) -> list[int]:

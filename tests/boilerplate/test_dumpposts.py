@@ -1,6 +1,6 @@
 """Threads in dumps (``boilerplate.dumpposts``): the lines a thread's template prints for every
 post mark the post list; its posts stay and those lines leave. The fixtures are the lynx dumps of
-the hand-made thread pages in ``tests/boilerplate/posts``."""
+the hand-made thread pages in ``tests/boilerplate/posts`` (``qa-apart.txt`` is w3m's)."""
 
 from __future__ import annotations
 
@@ -45,6 +45,22 @@ def test_a_dump_of_an_english_thread_keeps_every_post() -> None:
 
 def _lines(texts: list[str]) -> list[Block]:
     return [Block(i, text, kind="line", source="text") for i, text in enumerate(texts)]
+
+
+def test_a_dumps_answers_under_a_heading_counting_them_are_posts_under_a_long_question() -> None:
+    # ``w3m -dump`` of qa-apart.html: each answer's card names its writer and an age whose unit
+    # changes (``1 day ago``, ``20 hours ago``); the question above is long enough to be an article
+    verdicts, record = cleaned("qa-apart.txt")
+    for paragraph in expected("qa-apart.html").splitlines():
+        assert paragraph in record.text
+    for text in ("Bruno 1 day ago", "Tomas 20 hours ago", "Reply Quote Report"):
+        assert reasons(verdicts, text) == {str(DropReason.POST_CHROME)}, text
+
+
+def test_an_age_is_one_mark_of_the_shape() -> None:
+    assert shape_of_line("Ann 1 day ago · Votes: 12") == shape_of_line("Ann 20 hours ago · Votes: 2")
+    assert shape_of_line("Ann 3小时前") == shape_of_line("Ann 2天前")
+    assert shape_of_line("Ann 3 days") != shape_of_line("Ann 3 hours")  # a duration, no age
 
 
 def test_dated_teasers_in_a_dump_are_not_posts() -> None:
