@@ -161,7 +161,9 @@ def is_dated_headline(text: str) -> bool:
 
 
 def header_at(blocks: list[Block], judged: list[Judged], i: int, lo: int) -> int | None:
-    """If block ``i`` is a dateline under a headline, the headline's index (not before ``lo``)."""
+    """If block ``i`` is a dateline under a headline, the headline's index (not before ``lo``): of
+    the headline-like lines up to ``HEADER_REACH`` above it (short of the text above), the
+    longest, for a writer's name beside a follow button (``贵圈X关注``) reads as a short headline too."""
     if judged[i].reason is PROSE or not _may_hold_date(blocks[i].text):
         return None  # neither a dateline nor a dated headline (``is_dated_headline``)
     if not is_dateline(blocks[i].text):
