@@ -47,8 +47,9 @@ def shape_of_line(text: str) -> str:
     text = " ".join(text.split())
     if DIGITS.search(text) is None:
         return text
-    if AGE.search(text):  # (its match takes the marks and spaces around it: the words stay apart)
-        text = " ".join(AGE.sub(" # ", text).split())
+    marked, ages = AGE.subn(" # ", text)  # (a match takes the marks and spaces around it: the words stay apart)
+    if ages:
+        text = " ".join(marked.split())
     return DIGITS.sub("#", DATE_WORDS.sub("#", text))
 
 

@@ -32,7 +32,6 @@ GOOD, BAD = BlockClass.GOOD, BlockClass.BAD
 TO_POST = Step("posts", GOOD, KeepReason.POST)
 TO_CHROME = Step("posts", BAD, DropReason.POST_CHROME)
 TO_COMMENT = Step("posts", BAD, DropReason.COMMENT)
-TO_LEAD = Step("posts", GOOD, KeepReason.POST)
 
 
 def _in_body(part: Part, thread: Thread) -> bool:
@@ -114,7 +113,7 @@ def apply_thread(blocks: list[Block], judged: list[Judged], thread: Thread, comm
             _to_post(blocks, judged, thread, members)
     if not thread.lead:
         for i in _region_lead(judged, thread):
-            judged[i].set(TO_LEAD)
+            judged[i].set(TO_POST)
     return True
 
 
