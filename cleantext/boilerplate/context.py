@@ -38,6 +38,7 @@ from dataclasses import dataclass
 
 from cleantext.boilerplate.entries import list_item
 from cleantext.boilerplate.features import Features, sparse
+from cleantext.boilerplate.rules import MARKER
 from cleantext.model import HEADING_KINDS, Block, BlockClass, BlockReason, DropReason, KeepReason, Step
 from cleantext.regexes import compiled
 
@@ -263,9 +264,11 @@ def fallback(judged: list[Judged], blocks: Sequence[Block] = ()) -> None:
 
 def _undecided(item: Judged) -> bool:
     """A block the ladder left to its neighbours: a short line, or a list item that may be a point
-    of the article (``entries.list_item``: a step that ends with a stop)."""
+    of the article (``entries.list_item``: a step that ends with a stop). Not a line the vocabulary
+    named (``rules.marker``) though a later look passed over the name (a thread's comment prompt
+    judged again as text, ``rejudge_thread``): the name is still the page's chrome."""
     if item.reason is DropReason.SHORT:
-        return True
+        return item.rule != MARKER
     return bool(item.chain) and item.chain[0].cls is SHORT and item.chain[0].name == LIST_ENTRY
 
 

@@ -195,6 +195,20 @@ def test_thread_page_keeps_its_comments() -> None:
     assert [v.keep for v in verdicts] == [True, True, True]
 
 
+def test_a_comment_forms_prompt_stays_chrome_on_a_thin_thread() -> None:
+    # a thread of one short post: its comment section is judged again as text, and the thin page
+    # takes its undecided lines as text, but not the prompt the vocabulary named (its comment form's)
+    blocks = [
+        Block(0, "Has anybody tried the new flow yet? It looks great to me.", hint="topic content"),
+        Block(1, "Reply", hint="comment"),
+        Block(2, "You must be logged in to post a comment.", hint="comment-respond"),
+        Block(3, "请先登录后发表评论。", hint="comment-form"),
+    ]
+    verdicts = classify(blocks)
+    assert [v.keep for v in verdicts] == [True, False, False, False]
+    assert [v.rule for v in verdicts[2:]] == ["marker", "marker"]
+
+
 def test_article_page_drops_its_comments() -> None:
     blocks = [Block(0, PARA), Block(1, PARA), Block(2, PARA), Block(3, "写得好，支持！", hint="comment")]
     verdicts = classify(blocks)
