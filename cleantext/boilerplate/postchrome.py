@@ -26,6 +26,7 @@ from cleantext.model import Block, BlockClass, DropReason, KeepReason, Step
 from cleantext.regexes import compiled
 from cleantext.text import COLONS
 
+SIGNATURE_WORD = "signature"  # a class or id word (``Block.hint``) of a post's signature
 MAX_QUOTE_HEAD_UNITS = 16  # units of a quote's header (a name and "wrote"): longer is a sentence
 STAMP = compiled(r"\d{1,4}[-/.年]\d{1,2}[-/.月]\d{1,2}|(?<!\d)\d{1,2}:\d{2}(?!\d)")  # a date or a time
 GOOD, BAD = BlockClass.GOOD, BlockClass.BAD
@@ -62,6 +63,12 @@ def _quote_head(blocks: list[Block], i: int, part: Part, thread: Thread, last: i
     return chain.index(max(shared)) > root_at
 
 
+def _signature(block: Block) -> bool:
+    """A block of an element the page names a signature (``class="signature"``,
+    ``post-signature``): the line a user has printed under each of their posts, not the post."""
+    return SIGNATURE_WORD in block.hint.split()
+
+
 def _article_units(judged: list[Judged], thread: Thread) -> int:
     """Good units above the list, outside its lead: the page's own article, which comments follow."""
     lead = {i for i, _ in thread.lead}
@@ -86,7 +93,7 @@ def _to_post(blocks: list[Block], judged: list[Judged], thread: Thread, members:
     opens = True  # the next block of the post's text is its first
     for i, part in members:
         item = judged[i]
-        text = _in_body(part, thread) and item.feats.units > 0
+        text = _in_body(part, thread) and item.feats.units > 0 and not _signature(blocks[i])
         if text:
             chrome = _quote_head(blocks, i, part, thread, last) or _status_line(blocks[i], opens, i == last)
             text, opens = not chrome, False

@@ -20,6 +20,7 @@ PAGES = [
     "thread-discourse.html",  # avatar, name and date over each post, a row of buttons under it; a table of topics
     "thread-pair.html",  # a question and its one answer, each under a full card (name, rank, counts)
     "thread-discuz.html",  # table-set posts; an edit note over a post, a quote headed by a name and a date
+    "thread-signature.html",  # a signature of two sentences under one user's posts, in an element named so
     "qa-en.html",
     "qa-zh.html",
     "qa-apart.html",  # a long question set apart from its answers, under a heading counting them
