@@ -8,19 +8,19 @@ lines for every post, and they repeat.
 How the post list is found, by the lines' shapes, never by words: a line's *shape* is its text
 with each run of digits made one mark. A block of shapes printed at fixed distances once a post,
 one of them numbered, with prose after most of its occurrences, marks the posts. Inside the
-list its template lines, the short lines repeated word for word (signatures) and the card lines
-next to them are chrome. ``docs/threads.md`` says it all with examples.
+list its template lines, the short lines repeated word for word, the card lines next to them and
+the signatures are chrome (``dumpchrome``). ``docs/threads.md`` says it all with examples.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import pairwise
 
 from cleantext.boilerplate.closings import answers_over, heading_over
 from cleantext.boilerplate.context import Judged
+from cleantext.boilerplate.dumpchrome import MAX_DUMP_CHROME_UNITS, dump_chrome, introduces, signatures
 from cleantext.boilerplate.dumpshapes import (
     DIGITS,
     MAX_TEMPLATE_REACH,
@@ -32,15 +32,12 @@ from cleantext.boilerplate.dumpshapes import (
     template_block,
 )
 from cleantext.boilerplate.entries import list_item, teaser
-from cleantext.boilerplate.posts import MAX_CHROME_UNITS, MIN_ARTICLE_UNITS, MIN_POSTS, MIN_PROSE_UNITS
+from cleantext.boilerplate.posts import MIN_ARTICLE_UNITS, MIN_POSTS, MIN_PROSE_UNITS
 from cleantext.model import Block, BlockClass, DropReason, KeepReason, Step
-from cleantext.text import COLONS
 
 GOOD, BAD, SHORT = BlockClass.GOOD, BlockClass.BAD, BlockClass.SHORT
-CLAUSE_MARKS = tuple("，,。；;！!？?")  # marks a card line never holds (its labels end with colons)
 
 MIN_SPOKEN_SHARE = 0.75  # of a template line's occurrences with prose before the next one
-MAX_DUMP_CHROME_UNITS = MAX_CHROME_UNITS  # units of a template line: a name, a date, counts, buttons
 # A thread of two posts (a question and its one answer) repeats its template once only: one shape
 # occurring twice is anything (a heading over two columns, a menu above and below), so two posts
 # need a fuller card: this many short shapes, each printed exactly twice at the same distance from
@@ -137,7 +134,8 @@ def dump_thread(blocks: list[Block], judged: list[Judged]) -> DumpThread | None:
     start, end, lead, trail = _list_span(shape_of, shapes, said, best)
     prose = {i for i in range(start, end) if said[i]}
     zone = _text_zone(best, lead, trail, start, end)
-    chrome = _dump_chrome(blocks, judged, (start, end), (prose, prose | zone), (best, repeats), shape_of)
+    chrome = dump_chrome(blocks, judged, (start, end), (prose, prose | zone), (best, repeats), shape_of)
+    chrome |= signatures(blocks, prose, best, (start, end))
     inner = _inner(judged, best, start, end)
     short = {i for i in zone - chrome - prose if i in inner and _short_reply(blocks[i], judged[i])}
     return DumpThread(start, end, prose, chrome, short, _opening(places, blocks, best, shape_of))
@@ -212,18 +210,12 @@ def _anchor(places: dict[str, list[int]], said: list[bool], blocks: list[Block])
     return best
 
 
-def _heading(block: Block) -> bool:
-    """A line ending with a colon: where a post's text starts, a quote's header (``X wrote:``), which
-    the card walk takes as it always did."""
-    return block.text.rstrip().endswith(COLONS)
-
-
 def _short_reply(block: Block, item: Judged) -> bool:
-    """A line the ladder left undecided, with words in it, that introduces nothing (``_heading``);
+    """A line the ladder left undecided, with words in it, that introduces nothing (``dumpchrome.introduces``);
     or one it dropped as an entry of a list of other pages that, where the posts' text stands, is
     the post's own: a sentence of a list the writer made (``1. I can't find the option.``), or a
     line trailing off (``I'll write it in German…``)."""
-    if _heading(block):
+    if introduces(block):
         return False
     if item.cls is SHORT:
         return item.feats.units > 0
@@ -298,65 +290,6 @@ def _list_span(
         return max(0, first - lead + 1), 1 + max(i for i in reach if shape_of[i] in shapes), lead, trail
     reach = range(at[-1], min(len(said), at[-1] + longest))
     return max(0, at[0] - trail + 1), 1 + max(i for i in reach if said[i] or shape_of[i] in shapes), lead, trail
-
-
-def _card_line(block: Block, item: Judged) -> bool:
-    """A line of a user card: short, no sentence and no clause in it (a name, a rank, ``Joined:
-    Mar 2019``, a quote's header ending with a colon)."""
-    return (
-        item.feats.units <= MAX_DUMP_CHROME_UNITS
-        and not item.feats.ends_sentence
-        and not any(mark in block.text for mark in CLAUSE_MARKS)
-    )
-
-
-def _dump_chrome(
-    blocks: list[Block],
-    judged: list[Judged],
-    span: tuple[int, int],
-    said: tuple[set[int], set[int]],
-    template_at: tuple[list[int], int],
-    shape_of: list[str | None],
-) -> set[int]:
-    """Template lines (their shape printed ``repeats`` times: once a post; ``shape_of``, the
-    thread's shapes, a writer's name made a slot in them); short lines repeated
-    word for word in other posts (a signature: in three, or in two when it ends no sentence; a
-    quoted sentence may come twice; a post printed twice, its hidden copy for a quote button, is
-    one post, but a line printed twice in a row is two); and the card lines next to a template
-    line (the name and rank between the counts and the date), up to the posts' text (``said``:
-    their prose, and that with the lines where the posts' text stands); ``template_at``: the
-    template lines the posts are read from, and how often a shape is printed to be one."""
-    start, end = span
-    prose, text = said
-    at, repeats = template_at
-    shapes: dict[str, int] = defaultdict(int)
-    posts: dict[str, set[int]] = defaultdict(set)  # the posts a short line is printed in
-    short = [i for i in range(start, end) if judged[i].feats.units <= MAX_DUMP_CHROME_UNITS]
-    shape = [shape_of[i] or shape_of_line(blocks[i].text) for i in short]
-    above = [""] * len(blocks)  # each line's neighbour above, blank lines skipped
-    for i in range(1, len(blocks)):
-        above[i] = blocks[i - 1].text or above[i - 1]
-    for i, own in zip(short, shape, strict=True):
-        shapes[own] += 1
-        line = blocks[i].text
-        # a line printed twice in a row is a layout's double (a widget's heading over its label),
-        # its two copies counted as two posts'
-        posts[line].add(-i if line and line == above[i] else bisect_right(at, i))
-    template = {i for i, own in zip(short, shape, strict=True) if shapes[own] >= repeats and i not in prose}
-    chrome = set(template)
-    for i in short:
-        count = len(posts[blocks[i].text])
-        if count >= MIN_POSTS or (count > 1 and not judged[i].feats.ends_sentence):
-            chrome.add(i)
-    for i in template:
-        for step in (-1, 1):
-            j = i + step
-            while start <= j < end and (j not in text or _heading(blocks[j])) and j not in prose and (
-                j in template or _card_line(blocks[j], judged[j])
-            ):
-                chrome.add(j)
-                j += step
-    return chrome
 
 
 def apply_dump_thread(blocks: list[Block], judged: list[Judged], found: DumpThread, comments: bool = False) -> bool:

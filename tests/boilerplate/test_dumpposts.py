@@ -43,6 +43,14 @@ def test_a_dump_of_an_english_thread_keeps_every_post() -> None:
     assert "Growing since the last century." in record.text
 
 
+def test_a_line_that_ends_two_posts_word_for_word_is_a_signature_however_long() -> None:
+    # ``lynx -dump`` of thread-signature.html: one user's motto of two sentences under each of
+    # their posts; a quoted sentence would stand at the start of a post, not at its end
+    verdicts, record = cleaned("thread-signature.txt")
+    assert record.text == expected("thread-signature.html")
+    assert reasons(verdicts, "Bread is a conversation") == {str(DropReason.POST_CHROME)}
+
+
 def _lines(texts: list[str]) -> list[Block]:
     return [Block(i, text, kind="line", source="text") for i, text in enumerate(texts)]
 
