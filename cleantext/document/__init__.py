@@ -8,7 +8,10 @@ Where each field comes from, in order of trust:
   date line or before the article (``headline.dump_headline``): the title-like line that shares
   most words with the story, else the nearest in the story's script; under a line the ladder
   kept as prose that stands alone over it (a menu's line), the headline is looked for too, and
-  that line leaves the article. A body block repeating the title leaves the body. A site's name
+  that line leaves the article. A headline printed over two or three lines (a title over its
+  subtitle, a long title broken for display) is joined from the lines over that one that read as
+  the headline's too (``titlelines.headline_lines``). A body block repeating the title leaves the
+  body. A site's name
   worn by the title (``标题-滨江晨报``, ``每日快评--标题``) leaves it (``title.split_site``) and
   fills ``site`` when nothing else names the site.
 - date, site, author: for HTML the head (``<meta>``, JSON-LD, microdata) first, then the page's
@@ -62,6 +65,7 @@ from cleantext.document.title import (
     strip_rule,
     strip_site,
 )
+from cleantext.document.titlelines import headline_lines
 from cleantext.model import Article, BlockClass, Decoded, Drop, DropReason, PageMeta, Step, Verdict
 from cleantext.regexes import compiled
 from cleantext.text import COLONS, SENTENCE_END, fold, units_of
@@ -126,17 +130,21 @@ def _title(
                 body_title, _, body_site = _line_title(verdicts, meta, index)
                 return body_title, index, site or body_site
         return title, None, site
-    return _line_title(verdicts, meta, dump_headline(verdicts, anchor, first))
+    index = dump_headline(verdicts, anchor, first)
+    upper = headline_lines(verdicts, index, anchor, first)[:-1] if index is not None else []
+    return _line_title(verdicts, meta, index, upper)
 
 
 def _line_title(
-    verdicts: list[Verdict], meta: PageMeta, index: int | None
+    verdicts: list[Verdict], meta: PageMeta, index: int | None, upper: list[int] | None = None
 ) -> tuple[str | None, int | None, str | None]:
-    """The title a page's line ``index`` gives (its marks, counters and channel tag left out, its
-    site's name split off), the index, and the site's name."""
+    """The title a page's line ``index`` gives, after the lines ``upper`` over it that print the
+    same headline (``titlelines``): its marks, counters and channel tag left out, its site's name
+    split off; the index, and the site's name."""
     if index is None:
         return None, None, None
-    line = strip_heading_mark(strip_rule(normalize_paragraph(verdicts[index].block.text)))
+    lines = (*(upper or ()), index)
+    line = " ".join(strip_heading_mark(strip_rule(normalize_paragraph(verdicts[i].block.text))) for i in lines)
     line = strip_counters(strip_channel_tag(line))
     chrome = _chrome(verdicts, index) if has_separator(line) else []
     title, site = split_site(line, meta.site, chrome)
