@@ -40,6 +40,9 @@ NAV = [
     r"^\s*(?:previous|next)\s*(?:article|post|page|story)?\s*[:：]?",
     r"^back to top",
     r"^skip to",
+    # a link on past a box set inside the story, or on to the rest of it, alone on its line:
+    # Continue reading the main story, Continue reading »
+    r"^continue reading(?: the (?:main |full |rest of the )?(?:story|article|post))?\s*[»›→>]*$",
     r"^跳[到至](?:主文|正文|主要内容|内容)",  # a skip link: 跳到主文
     r"^you are here",
     r"^home\s*[>›»/]",

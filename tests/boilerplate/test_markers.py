@@ -278,6 +278,17 @@ def test_a_request_to_sign_in_to_comment_is_the_comment_forms() -> None:
         assert marker(Block(0, prose, source="text"), features_of(prose)) is None, prose
 
 
+def test_a_link_on_to_the_story_alone_on_its_line_is_navigation() -> None:
+    for line in ("Continue reading the main story", "Continue Reading »", "Continue reading", "continue reading the full article"):
+        assert marker(Block(0, line, source="text"), features_of(line)) == ("bad", "nav"), line
+    # a teaser closed by the link, and a sentence opening with the words, are no such line
+    for prose in (
+        "Gardeners should water the beds in the evening. [Continue reading]",
+        "Continue reading about the harvest in the next chapter of the series.",
+    ):
+        assert marker(Block(0, prose, source="text"), features_of(prose)) is None, prose
+
+
 def test_a_heading_counting_answers() -> None:
     for line in ("3 Answers", "1 answer", "Answers (34)", "5 个回答", "共12条回答", "回答(3)", "全部回答 8", "答案（2）"):
         assert ANSWERS_HEADING.match(line), line
