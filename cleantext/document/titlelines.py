@@ -21,7 +21,7 @@ from cleantext.document.title import CRUMB, MAX_TITLE_UNITS, looks_like_title
 from cleantext.model import Verdict
 from cleantext.text import fold, letter_counts, units_of
 
-MAX_HEADLINE_LINES = 3  # lines one headline is printed on: a kicker, a title, a subtitle
+MAX_HEADLINE_LINES = 3  # lines one headline is printed on: a title broken once for display, and a subtitle
 SUBTITLE_DASHES = ("—", "--", "－")  # a subtitle's opening dash (``——审议批准…``)
 SENTENCE_STOPS = ("。", ".", "；", ";", "：", ":", ",", "，")  # a line ending so is a sentence or a label
 
@@ -57,7 +57,7 @@ def headline_lines(verdicts: list[Verdict], index: int, anchor: int, first: int)
             for verdict in verdicts:
                 key = fold(verdict.block.text)
                 page[key] = page.get(key, 0) + 1
-        if page.get(fold(upper), 0) > page.get(fold(text), 1):
+        if page.get(fold(upper), 0) > page[fold(text)]:
             break  # a site's name or a section's, printed in the logo and the footer too
         lines.insert(0, above)
     return lines
