@@ -51,7 +51,7 @@ from cleantext.boilerplate.closings import (
 )
 from cleantext.boilerplate.context import Judged
 from cleantext.boilerplate.features import sparse
-from cleantext.boilerplate.markers import REPRINT_NOTICE
+from cleantext.boilerplate.markers import COMMENT_FORM, REPRINT_NOTICE
 from cleantext.boilerplate.rules import CONTAINER_HINT
 from cleantext.model import Block, BlockClass, DropReason, PageMeta
 from cleantext.regexes import compiled
@@ -215,6 +215,7 @@ def _comment_box(item: Judged) -> bool:
 def _signed_off(blocks: list[Block], judged: list[Judged], span: tuple[int, int]) -> tuple[int, int]:
     """``span`` up to where the whole article above ends: the editor's sign-off line (责任编辑：…)
     or the reprint notice (kept in the span, and dropped as boilerplate), the previous/next links,
+    a comment form's prompt to a visitor (``You must be logged in to reply``: ``markers.COMMENT_FORM``),
     the article's toolbar (【打印】【关闭】, once under it), the writer's biography (its heading, or
     the element its class names a writer's box: ``author_box``) or, under a long
     article, the comment section's heading (or, in HTML, the first block of an element named as
@@ -243,7 +244,7 @@ def _signed_off(blocks: list[Block], judged: list[Judged], span: tuple[int, int]
             text = blocks[i].text
             if SIGN_OFF.match(text) or (REPRINT_CHARS.search(text) and REPRINT_NOTICE.search(text)):
                 return lo, i + 1
-            if i == toolbar or PREV_NEXT.match(text) or ABOUT_AUTHOR.match(text):
+            if i == toolbar or PREV_NEXT.match(text) or ABOUT_AUTHOR.match(text) or COMMENT_FORM.match(text):
                 return lo, i
             if prose >= MIN_COMMENTED_UNITS and (
                 comments_heading(text)

@@ -242,6 +242,14 @@ COMMENTS_WORD = (
     r"(?:comments?|kommentar(?:e|er)?|commentaires?|comment[oi]|coment[aá]rios?|reacties?"
     r"|komentar(?:z[ey]?|i|ji|jev|a)?|komentář[eů]?|yorum(?:lar)?|комментари[йиея]в?)(?-i:(?![a-zß-ÿа-я]))"
 )
+# The prompt a comment form shows a visitor (You must be logged in to post a comment.), and its
+# request (Please sign in to comment, Please log in to post questions, 请先登录后发表评论): where
+# the article is over (``articles``: ``COMMENT_FORM``), whatever its length.
+COMMENT_PROMPT = [
+    r"^you must (?:be )?(?:logged|signed|log|sign) in to\b",
+    r"^please (?:sign up|sign in|log ?in|register)\b.{0,40}\b(?:comment|repl(?:y|ies)|posts?)\b",
+    r"^(?:请|您需要|需要)?先?(?:登录|登陆)(?:后|以|并)?(?:才能|即可)?(?:发表|查看|参与)?(?:或(?:发表|查看))?(?:评论|留言|回复)",
+]
 # Comment sections and prompts.
 COMMENT = [
     r"^(?:发表|网友|全部|最新|热门)?评论(?:\s*\d+|[:：]|$)",
@@ -253,11 +261,7 @@ COMMENT = [
     r"^(?:join|sign up)\s*[|/·•]?\s*(?:sign in|log ?in)$",
     rf"^(?:leave a (?:reply|comment)|post a comment|\d+\s+{COMMENTS_WORD}|{COMMENTS_WORD}\s*\(\d+\))",
     r"^(?:sign in|log in|register|subscribe)\b",
-    # the prompt a comment form shows a visitor: You must be logged in to post a comment.
-    r"^you must (?:be )?(?:logged|signed|log|sign) in to\b",
-    # and its request: Please sign in to comment, Please log in to post questions, 请先登录后发表评论
-    r"^please (?:sign up|sign in|log ?in|register)\b.{0,40}\b(?:comment|repl(?:y|ies)|posts?)\b",
-    r"^(?:请|您需要|需要)?先?(?:登录|登陆)(?:后|以|并)?(?:才能|即可)?(?:发表|查看|参与)?(?:或(?:发表|查看))?(?:评论|留言|回复)",
+    *COMMENT_PROMPT,
     r"^(?:reply|répondre|antworten)$",
     r"举报.{0,10}回复$",  # a comment's action bar: 5月16日18:14举报查看对话赞494回复
     # a comment box's rules for commenters: keep it civil, the comments are the readers' own view
@@ -326,6 +330,7 @@ COMMENTS_OPENING = [
     rf"^(?:leave a (?:reply|comment)|post a comment|\d+\s+{COMMENTS_WORD}\s*[:：]?$|{COMMENTS_WORD}\s*\(\d+\))",
 ]
 COMMENTS_HEADING = compiled(_source(COMMENTS_OPENING) or "(?!)", re.IGNORECASE)
+COMMENT_FORM = compiled(_source(COMMENT_PROMPT) or "(?!)", re.IGNORECASE)
 # The heading a question's answers open with, a count and the word (``3 Answers``, ``Answers (34)``,
 # ``5 个回答``, ``回答(3)``): the list under it answers the question above, however long that is.
 # Not "replies": a blog's comment section is headed so as often as a forum's posts.

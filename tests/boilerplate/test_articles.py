@@ -130,6 +130,16 @@ def test_a_sign_off_set_off_by_a_bar_ends_the_article_too() -> None:
     assert kept == FIRST
 
 
+def test_a_comment_forms_prompt_ends_a_short_article() -> None:
+    # what follows the prompt is the comment form and the page's sidebar: podcast blurbs that
+    # smoothing joins to the article through their sentences; a heading's comment count needs a
+    # long article over it, the form's prompt does not
+    blurbs = ["Listen to our weekly radio show.", "Local news, without the noise.", "New episodes every Friday."]
+    for prompt in ("You must be logged in to reply to this topic.", "请先登录后发表评论"):
+        kept = _kept(_page(*FIRST, prompt, *blurbs, OTHER))
+        assert kept == FIRST, prompt
+
+
 def test_a_sign_off_above_the_article_cuts_nothing() -> None:
     kept = _kept(_page("编辑：张三", *FIRST))
     assert kept.count(PARA) == 3
