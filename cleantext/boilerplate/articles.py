@@ -215,7 +215,8 @@ def _comment_box(item: Judged) -> bool:
 def _signed_off(blocks: list[Block], judged: list[Judged], span: tuple[int, int]) -> tuple[int, int]:
     """``span`` up to where the whole article above ends: the editor's sign-off line (责任编辑：…)
     or the reprint notice (kept in the span, and dropped as boilerplate), the previous/next links,
-    a comment form's prompt to a visitor (``You must be logged in to reply``: ``markers.COMMENT_FORM``),
+    a comment form's heading or prompt (``Leave a Reply``, ``You must be logged in to reply``:
+    ``markers.COMMENT_FORM``),
     the article's toolbar (【打印】【关闭】, once under it), the writer's biography (its heading, or
     the element its class names a writer's box: ``author_box``) or, under a long
     article, the comment section's heading (or, in HTML, the first block of an element named as

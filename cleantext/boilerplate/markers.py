@@ -243,8 +243,7 @@ COMMENTS_WORD = (
     r"|komentar(?:z[ey]?|i|ji|jev|a)?|komentář[eů]?|yorum(?:lar)?|комментари[йиея]в?)(?-i:(?![a-zß-ÿа-я]))"
 )
 # The prompt a comment form shows a visitor (You must be logged in to post a comment.), and its
-# request (Please sign in to comment, Please log in to post questions, 请先登录后发表评论): where
-# the article is over (``articles``: ``COMMENT_FORM``), whatever its length.
+# request (Please sign in to comment, Please log in to post questions, 请先登录后发表评论).
 COMMENT_PROMPT = [
     r"^you must (?:be )?(?:logged|signed|log|sign) in to\b",
     r"^please (?:sign up|sign in|log ?in|register)\b.{0,40}\b(?:comment|repl(?:y|ies)|posts?)\b",
@@ -330,7 +329,14 @@ COMMENTS_OPENING = [
     rf"^(?:leave a (?:reply|comment)|post a comment|\d+\s+{COMMENTS_WORD}\s*[:：]?$|{COMMENTS_WORD}\s*\(\d+\))",
 ]
 COMMENTS_HEADING = compiled(_source(COMMENTS_OPENING) or "(?!)", re.IGNORECASE)
-COMMENT_FORM = compiled(_source(COMMENT_PROMPT) or "(?!)", re.IGNORECASE)
+# A comment form's heading (Leave a Reply, Post a comment, 发表评论, 我要评论) or its prompt: the
+# form under the article, which ends it whatever its length (a count of comments ends only a long one).
+COMMENT_FORM_OPENING = [
+    r"^(?:leave a (?:reply|comment)|post a comment)\b",
+    r"^(?:发表评论|我要评论)(?:[:：]|$)",
+    *COMMENT_PROMPT,
+]
+COMMENT_FORM = compiled(_source(COMMENT_FORM_OPENING) or "(?!)", re.IGNORECASE)
 # The heading a question's answers open with, a count and the word (``3 Answers``, ``Answers (34)``,
 # ``5 个回答``, ``回答(3)``): the list under it answers the question above, however long that is.
 # Not "replies": a blog's comment section is headed so as often as a forum's posts.

@@ -130,12 +130,12 @@ def test_a_sign_off_set_off_by_a_bar_ends_the_article_too() -> None:
     assert kept == FIRST
 
 
-def test_a_comment_forms_prompt_ends_a_short_article() -> None:
-    # what follows the prompt is the comment form and the page's sidebar: podcast blurbs that
+def test_a_comment_forms_prompt_or_heading_ends_a_short_article() -> None:
+    # what follows the form is the comments and the page's sidebar: radio-show blurbs that
     # smoothing joins to the article through their sentences; a heading's comment count needs a
-    # long article over it, the form's prompt does not
+    # long article over it, the form's prompt or heading does not
     blurbs = ["Listen to our weekly radio show.", "Local news, without the noise.", "New episodes every Friday."]
-    for prompt in ("You must be logged in to reply to this topic.", "请先登录后发表评论"):
+    for prompt in ("You must be logged in to reply to this topic.", "请先登录后发表评论", "Leave a Reply", "发表评论："):
         kept = _kept(_page(*FIRST, prompt, *blurbs, OTHER))
         assert kept == FIRST, prompt
 
