@@ -329,12 +329,10 @@ COMMENTS_OPENING = [
     rf"^(?:leave a (?:reply|comment)|post a comment|\d+\s+{COMMENTS_WORD}\s*[:：]?$|{COMMENTS_WORD}\s*\(\d+\))",
 ]
 COMMENTS_HEADING = compiled(_source(COMMENTS_OPENING) or "(?!)", re.IGNORECASE)
-# A comment form's heading (Leave a Reply, Post a comment, 发表评论, 我要评论) or its prompt: the
-# form under the article, which ends it whatever its length (a count of comments ends only a long one).
+# A comment form's heading (Leave a Reply, 发表评论) or its prompt: the form under the article,
+# which ends it whatever its length (a count of comments ends only a long one).
 COMMENT_FORM_OPENING = [
-    r"^(?:leave a (?:reply|comment)|post a comment)\b",
-    r"^(?:发表评论|我要评论)(?:[:：]|$)",
-    *COMMENT_PROMPT,
+    r"^(?:leave a (?:reply|comment)|post a comment)\b", r"^(?:发表评论|我要评论)(?:[:：]|$)", *COMMENT_PROMPT
 ]
 COMMENT_FORM = compiled(_source(COMMENT_FORM_OPENING) or "(?!)", re.IGNORECASE)
 # The heading a question's answers open with, a count and the word (``3 Answers``, ``Answers (34)``,
