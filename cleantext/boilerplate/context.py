@@ -188,12 +188,10 @@ def _context_class(item: Judged, prev: BlockClass, nxt: BlockClass, run: int, pr
 
 
 def smooth(judged: list[Judged], texts: Sequence[str] = ()) -> None:
-    """Decide short blocks from the decided blocks on each side of their run (in place); the
-    page's edges count as boilerplate. ``texts``, the blocks' texts, tell a paragraph wrapped and
-    left unjoined from a link list (``link_run``)."""
+    """Decide short blocks from the decided blocks with text on each side of their run (in place:
+    ``_beside``). ``texts``, the blocks' texts, tell a wrapped paragraph from a link list (``link_run``)."""
     for start, end in list(_short_runs(judged)):
-        prev = judged[start - 1].cls if start > 0 else BAD
-        nxt = judged[end].cls if end < len(judged) else BAD
+        prev, nxt = _beside(judged, start - 1, -1), _beside(judged, end, 1)
         run = judged[start:end]
         # Whether the run is prose matters to long runs only (``_context_class``): most runs are
         # a line or two, and skip the count.
@@ -217,6 +215,14 @@ def smooth(judged: list[Judged], texts: Sequence[str] = ()) -> None:
                     item.reason, Step(SMOOTH, BAD, item.reason)
                 )
                 item.chain, item.cls = (*item.chain, step), BAD
+
+
+def _beside(judged: list[Judged], i: int, step: int) -> BlockClass:
+    """The class of the first block from ``i`` on (by ``step``) holding text, an empty line or a
+    picture's stand-in (``[image]``) passed over; the page's edges count as boilerplate."""
+    while 0 <= i < len(judged) and judged[i].cls is not GOOD and not judged[i].feats.units:
+        i += step
+    return judged[i].cls if 0 <= i < len(judged) else BAD
 
 
 def _wrapped_run(run: list[Judged], texts: Sequence[str]) -> bool:

@@ -45,6 +45,16 @@ def test_short_next_to_bad_stays_bad() -> None:
     assert judged[1].cls == "bad"
 
 
+def test_an_empty_line_or_a_pictures_stand_in_beside_a_run_is_no_neighbour() -> None:
+    # one-line paragraphs of a reposted article, set apart by a blank-looking line and a picture
+    lines = ["新建的地下通道连接地铁四号线", "与其他港口相比", "这里实现了无缝换乘"]
+    for between in (["", "[273]"], ["[273]"]):
+        judged = [_j("good", PARA), *[_j("short", x) for x in lines], *[_j("bad", x, reason="empty") for x in between]]
+        judged.append(_j("good", PARA))
+        smooth(judged)
+        assert [item.cls for item in judged[1:4]] == ["good"] * 3, between
+
+
 def test_long_run_of_short_dump_lines_is_a_list() -> None:
     headlines = [_j("short", f"第{i}条新闻标题在这里") for i in range(8)]
     judged = [_j("good", PARA), *headlines, _j("good", PARA)]
