@@ -26,8 +26,8 @@ The method, step by step (one module each):
 6. ``context``: short blocks take after their neighbours (a long run of short dump lines is a
    link list); a page with no good block at all (a table of contents, one-line posts) takes its
    undecided blocks as text; then the main-content region is the contiguous stretch of blocks with
-   the largest weight (good text minus boilerplate), and good blocks outside it are dropped, as
-   are copies of a block already kept.
+   the largest weight (good text minus boilerplate), and good blocks outside it are dropped;
+   ``copies``: so are copies of a block already kept.
 7. ``articles``: the region holds one article: it ends where an article ends (the editor's
    sign-off, the reprint notice, the previous/next links, the writer's biography, the comment
    section), and a region holding two (a blog archive, a next story appended in full, a feed of
@@ -66,7 +66,8 @@ from __future__ import annotations
 from cleantext.boilerplate.articles import first_article
 from cleantext.boilerplate.banners import consent_box
 from cleantext.boilerplate.clauses import numbered_clauses
-from cleantext.boilerplate.context import Judged, confine, fallback, main_region, repeated, smooth
+from cleantext.boilerplate.context import Judged, confine, fallback, main_region, smooth
+from cleantext.boilerplate.copies import repeated
 from cleantext.boilerplate.dom import container_prior, headline
 from cleantext.boilerplate.dumpposts import apply_dump_thread, dump_thread
 from cleantext.boilerplate.lineshapes import ad_label, form_line, frame_stand_ins

@@ -40,7 +40,6 @@ from cleantext.boilerplate.entries import list_item
 from cleantext.boilerplate.features import Features, sparse
 from cleantext.boilerplate.rules import MARKER
 from cleantext.model import HEADING_KINDS, Block, BlockClass, BlockReason, DropReason, KeepReason, Step
-from cleantext.regexes import compiled
 
 MIN_NEAR_GOOD_UNITS = 8  # units: a short block this long with punctuation may join an article
 # A shorter CJK line joins it when it ends a sentence and holds this many marks (全！封！闭！, 快跑！！)
@@ -88,7 +87,6 @@ _smoothed_bad: dict[BlockReason, Step] = {}  # a short block dropped by smoothin
 LINK_RUN = "link_run"
 _link_run_bad: dict[BlockReason, Step] = {}  # as ``_smoothed_bad``, for ``link_run``
 FALLBACK = Step("fallback", GOOD, KeepReason.FALLBACK)
-REPEATED = Step("repeated", BAD, DropReason.REPEATED)
 OUTSIDE_REGION = Step("main_region", BAD, DropReason.OUTSIDE)
 OUTSIDE_ARTICLE = Step("first_article", BAD, DropReason.OUTSIDE)
 
@@ -188,10 +186,12 @@ def _context_class(item: Judged, prev: BlockClass, nxt: BlockClass, run: int, pr
 
 
 def smooth(judged: list[Judged], texts: Sequence[str] = ()) -> None:
-    """Decide short blocks from the decided blocks with text on each side of their run (in place:
-    ``_beside``). ``texts``, the blocks' texts, tell a wrapped paragraph from a link list (``link_run``)."""
+    """Decide short blocks from the decided blocks on each side of their run (in place); the
+    page's edges count as boilerplate. ``texts``, the blocks' texts, tell a paragraph wrapped and
+    left unjoined from a link list (``link_run``)."""
     for start, end in list(_short_runs(judged)):
-        prev, nxt = _beside(judged, start - 1, -1), _beside(judged, end, 1)
+        prev = judged[start - 1].cls if start > 0 else BAD
+        nxt = judged[end].cls if end < len(judged) else BAD
         run = judged[start:end]
         # Whether the run is prose matters to long runs only (``_context_class``): most runs are
         # a line or two, and skip the count.
@@ -215,14 +215,6 @@ def smooth(judged: list[Judged], texts: Sequence[str] = ()) -> None:
                     item.reason, Step(SMOOTH, BAD, item.reason)
                 )
                 item.chain, item.cls = (*item.chain, step), BAD
-
-
-def _beside(judged: list[Judged], i: int, step: int) -> BlockClass:
-    """The class of the first block from ``i`` on (by ``step``) holding text, an empty line or a
-    picture's stand-in (``[image]``) passed over; the page's edges count as boilerplate."""
-    while 0 <= i < len(judged) and judged[i].cls is not GOOD and not judged[i].feats.units:
-        i += step
-    return judged[i].cls if 0 <= i < len(judged) else BAD
 
 
 def _wrapped_run(run: list[Judged], texts: Sequence[str]) -> bool:
@@ -340,55 +332,6 @@ def main_region(judged: list[Judged]) -> tuple[int, int]:
     best, span = found[-1]
     earlier, earlier_span = next(x for x in reversed(found) if x[1][1] <= span[0])
     return earlier_span if earlier >= NEARLY_AS_HEAVY * best > 0 else span
-
-
-# Units a kept block must have for a second copy to be dropped: a paragraph is copied only with
-# the article; short lines ("Reply", a signature, a quoted one-liner) repeat legitimately.
-MIN_REPEAT_UNITS = 60
-MIN_COPIED_SENTENCES = 2  # one sentence kept twice may be said twice (a refrain); two are a copy
-COPY_OPENING = 12  # characters a copy opens with as the kept block it copies did (whitespace out)
-# where a sentence ends: at a CJK mark (taken out), or at the space after a Latin one that ends a
-# lowercase word (``Mr T.R. Sharma`` and ``Dr. Li`` go on)
-SENTENCE_BREAK = compiled(r"[。！？]|(?<=[a-z]{2}[.!?])\s+")
-WORD_CHAR = compiled(r"[^\W_]")  # a sentence holds one: a converter's stray ``_`` after the last is none
-
-
-def repeated(judged: list[Judged], texts: list[str]) -> None:
-    """A kept block whose text was already kept earlier on the page is a copy (pages that carry
-    the article twice: a print version, a hidden mobile copy); the first one stays (in place).
-    Texts are compared with their whitespace taken out. A copy may join the paragraphs in other
-    places (a dump of the second copy runs two of them together): a block that opens as a kept
-    block did (``COPY_OPENING`` characters) and whose ``MIN_COPIED_SENTENCES`` sentences or more
-    were each kept before is one too. The kept blocks are split into sentences only once such a
-    block comes: most pages have none."""
-    seen: set[str] = set()
-    openings: set[str] = set()
-    kept: list[str] = []  # the kept blocks, as written
-    said: set[str] = set()  # the sentences of ``kept[:split]``
-    split = 0
-    for item, raw in zip(judged, texts, strict=True):
-        if item.cls is not GOOD:
-            continue
-        text = "".join(raw.split())
-        if item.feats.units >= MIN_REPEAT_UNITS:
-            copied = text in seen
-            if not copied and text[:COPY_OPENING] in openings:
-                sentences = _sentences(raw)
-                for earlier in kept[split:]:
-                    said.update(_sentences(earlier))
-                split = len(kept)
-                copied = len(sentences) >= MIN_COPIED_SENTENCES and said.issuperset(sentences)
-            if copied:
-                item.set(REPEATED)
-                continue
-        seen.add(text)
-        openings.add(text[:COPY_OPENING])
-        kept.append(raw)
-
-
-def _sentences(raw: str) -> list[str]:
-    """The sentences of a block's text (``SENTENCE_BREAK``), their whitespace taken out."""
-    return ["".join(part.split()) for part in SENTENCE_BREAK.split(raw) if WORD_CHAR.search(part)]
 
 
 def confine(judged: list[Judged], region: tuple[int, int], article: tuple[int, int]) -> None:

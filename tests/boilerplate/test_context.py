@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cleantext.boilerplate import classify
-from cleantext.boilerplate.context import Judged, _heaviest, confine, fallback, main_region, repeated, smooth
+from cleantext.boilerplate.context import Judged, _heaviest, confine, fallback, main_region, smooth
 from cleantext.boilerplate.features import features_of
 from cleantext.model import Block, BlockClass, BlockReason, DropReason, KeepReason, Step
 
@@ -43,16 +43,6 @@ def test_short_next_to_bad_stays_bad() -> None:
     judged = [_j("bad", "首页"), _j("short", "新闻"), _j("good", PARA)]
     smooth(judged)
     assert judged[1].cls == "bad"
-
-
-def test_an_empty_line_or_a_pictures_stand_in_beside_a_run_is_no_neighbour() -> None:
-    # one-line paragraphs of a reposted article, set apart by a blank-looking line and a picture
-    lines = ["新建的地下通道连接地铁四号线", "与其他港口相比", "这里实现了无缝换乘"]
-    for between in (["", "[273]"], ["[273]"]):
-        judged = [_j("good", PARA), *[_j("short", x) for x in lines], *[_j("bad", x, reason="empty") for x in between]]
-        judged.append(_j("good", PARA))
-        smooth(judged)
-        assert [item.cls for item in judged[1:4]] == ["good"] * 3, between
 
 
 def test_long_run_of_short_dump_lines_is_a_list() -> None:
@@ -325,24 +315,3 @@ def test_a_wrapped_paragraph_or_cjk_lines_stay_cheap_to_cross() -> None:
     judged = [_j("good", PARA), *(_j("short", text) for text in headlines), _j("good", PARA)]
     smooth(judged, [PARA, *headlines, PARA])
     assert "link_run" not in {step.name for item in judged for step in item.chain}
-
-
-def test_a_copy_of_the_article_with_its_paragraphs_joined_otherwise_is_a_copy() -> None:
-    first = "The council voted on Tuesday to extend the tram line. The works will start in the spring of next year."
-    second = "Mr T.R. Sharma, who chairs the committee, said the cost would be shared. The state pays two thirds."
-    texts = [first, second, f"{first} {second}", f"{second} A third sentence that was never said before."]
-    judged = [_j("good", text) for text in texts]
-    repeated(judged, texts)
-    # the two paragraphs again as one block: every sentence of it already kept
-    assert [item.cls for item in judged] == ["good", "good", "bad", "good"]
-    assert judged[2].reason is DropReason.REPEATED
-    # one sentence said again is no copy (a summary's sentence, then the story's paragraph), and
-    # an abbreviation's stops end no sentence
-    said = (
-        "Mr T.R. Sharma, who chairs the committee that oversees the tram line and the harbour works, said the "
-        "cost of the extension would be shared between the city and the state."
-    )
-    texts = [f"The council voted on Tuesday. {said}", said]
-    judged = [_j("good", text) for text in texts]
-    repeated(judged, texts)
-    assert [item.cls for item in judged] == ["good", "good"]
