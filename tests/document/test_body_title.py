@@ -3,9 +3,7 @@ through ``finalize``."""
 
 from __future__ import annotations
 
-from cleantext.document import finalize
-from cleantext.model import Article, Block, Decoded, DropReason, KeepReason, Verdict
-from cleantext.text import units_of
+from tests.document.linekit import dump_article
 
 TITLE = "滨江市人民政府关于沿江大堤加固工程征地范围内禁止新增建设项目的通告"
 BODY = [
@@ -13,16 +11,6 @@ BODY = [
     "一、沿江大堤加固工程征地范围为现有堤防两侧十五米以内，自本通告发布之日起，范围内禁止新增建设项目。",
     "二、本通告自发布之日起施行，沿江大堤加固工程征地范围内的单位和个人应当遵守。",
 ]
-
-
-def _article(lines: list[tuple[str, bool]]) -> Article:
-    verdicts = [
-        Verdict(Block(i, t, source="text"), keep, KeepReason.BODY if keep else DropReason.SHORT, float(units_of(t)))
-        for i, (t, keep) in enumerate(lines)
-    ]
-    article, _ = finalize(Decoded("notice.txt", "", "utf-8", "utf-8"), verdicts, None, None)
-    assert isinstance(article, Article)
-    return article
 
 
 def _notice(title_row: str) -> list[tuple[str, bool]]:
@@ -39,7 +27,7 @@ def _notice(title_row: str) -> list[tuple[str, bool]]:
 def test_a_notices_labelled_title_row_names_the_title_and_stays_in_the_text() -> None:
     # the header table's title row, its label spaced out to line up with the longer labels; the
     # row is the table's, so it stays in the text with the others
-    article = _article(_notice(f"标      题：\t{TITLE}"))
+    article = dump_article(_notice(f"标      题：\t{TITLE}"))
     assert article.title == TITLE
     assert f"标 题： {TITLE}" in article.text.splitlines()
     assert article.date is not None and article.date.startswith("2022-01-28")
@@ -48,4 +36,4 @@ def test_a_notices_labelled_title_row_names_the_title_and_stays_in_the_text() ->
 def test_a_labelled_value_that_names_nothing_of_the_story_is_not_the_title() -> None:
     # a form's empty field, and a value the story does not come back to
     for row in ("标题：  [                    ]", "标题：\t网站首页"):
-        assert _article(_notice(row)).title != row.split("：")[1].strip()
+        assert dump_article(_notice(row)).title != row.split("：")[1].strip()

@@ -5,27 +5,15 @@ from __future__ import annotations
 from dataclasses import replace
 
 from cleantext.document import finalize
-from cleantext.model import Article, Block, Decoded, DropReason, KeepReason, PageMeta, Verdict
+from cleantext.model import Article, Block, Decoded, DropReason, KeepReason, Verdict
 from cleantext.text import units_of
+from tests.document.linekit import dump_article, dump_verdicts
 
 BODY = "市交通局昨天发布通知，三条主干道将于下月起分段封闭施工，工期约四个月，市民出行请提前规划路线。"
 
-def _verdicts(texts: list[tuple[str, bool]]) -> list[Verdict]:
-    return [
-        Verdict(Block(i, t, source="text"), keep, KeepReason.BODY if keep else DropReason.SHORT, float(units_of(t)))
-        for i, (t, keep) in enumerate(texts)
-    ]
-
-
-def _article(texts: list[tuple[str, bool]], meta: PageMeta | None = None) -> Article:
-    article, _ = finalize(Decoded("a.txt", "", "utf-8", "utf-8"), _verdicts(texts), meta, None)
-    assert isinstance(article, Article)
-    return article
-
-
 def test_a_caption_between_headline_and_date_is_not_the_headline() -> None:
     # a QR code's caption in another script sits between the headline and the dateline
-    article = _article([
+    article = dump_article([
         ("三条主干道下月起分段封闭施工", False),
         ("Scan me!", False),
         ("2021-05-05 17:20 来源：滨江晨报", False),
@@ -37,7 +25,7 @@ def test_a_caption_between_headline_and_date_is_not_the_headline() -> None:
 def test_a_headline_naming_the_story_by_few_words_is_the_one_over_the_dateline() -> None:
     # no line shares enough words with the story: the one standing over the dateline is the
     # headline, not the nearest one (the story's other headline, set under the dateline)
-    article = _article([
+    article = dump_article([
         ("老城区改造今日启动", False),
         ("2021-05-05 17:20 来源：滨江晨报", False),
         ("Scan me!", False),
@@ -48,12 +36,12 @@ def test_a_headline_naming_the_story_by_few_words_is_the_one_over_the_dateline()
 
 
 def test_a_headline_in_the_pages_script_only_when_there_is_one() -> None:
-    article = _article([("Scan me!", False), ("2021-05-05 17:20 来源：滨江晨报", False), (BODY, True)])
+    article = dump_article([("Scan me!", False), ("2021-05-05 17:20 来源：滨江晨报", False), (BODY, True)])
     assert article.title == "Scan me!"  # nothing better: the nearest title-like line, as before
 
 
 def test_a_breadcrumb_and_an_image_under_the_headline_are_passed_over() -> None:
-    article = _article([
+    article = dump_article([
         ("三条主干道下月起分段封闭施工", False),
         ("首页 > 本地新闻 > 正文", False),
         ("[share-weixin] [qrcode]", False),
@@ -63,12 +51,12 @@ def test_a_breadcrumb_and_an_image_under_the_headline_are_passed_over() -> None:
 
 
 def test_a_dump_headline_gives_its_site_suffix_to_site() -> None:
-    article = _article([("三条主干道下月起分段封闭施工-滨江晨报", False), (BODY, True)])
+    article = dump_article([("三条主干道下月起分段封闭施工-滨江晨报", False), (BODY, True)])
     assert (article.title, article.site) == ("三条主干道下月起分段封闭施工", "滨江晨报")
 
 
 def test_a_site_prefix_that_repeats_in_the_pages_chrome() -> None:
-    article = _article([
+    article = dump_article([
         ("每日快评", False),
         ("每日快评--三条主干道下月起分段封闭施工", False),
         (BODY, True),
@@ -79,7 +67,7 @@ def test_a_site_prefix_that_repeats_in_the_pages_chrome() -> None:
 
 def test_the_headline_shares_its_words_with_the_story() -> None:
     # a toolbar label and a byline stand between the headline and the story, all in Chinese
-    article = _article([
+    article = dump_article([
         ("三条主干道下月起分段封闭施工", False),
         ("复制链接 收藏本文", False),
         ("本报记者王小明李红", False),
@@ -89,7 +77,7 @@ def test_the_headline_shares_its_words_with_the_story() -> None:
 
 
 def test_a_label_alone_is_still_the_nearest_line_when_nothing_shares_words() -> None:
-    article = _article([("欢迎光临本站首页", False), ("复制链接 收藏本文", False), (BODY, True)])
+    article = dump_article([("欢迎光临本站首页", False), ("复制链接 收藏本文", False), (BODY, True)])
     assert article.title == "复制链接 收藏本文"
 
 
@@ -215,7 +203,7 @@ def test_a_heading_line_over_a_sharing_label() -> None:
 
 
 def test_a_headline_kept_as_code_by_the_dumps_code_test() -> None:
-    verdicts = _verdicts([("Home > Computers > Widgets", False), (HEADLINE, False), (STORY, True)])
+    verdicts = dump_verdicts([("Home > Computers > Widgets", False), (HEADLINE, False), (STORY, True)])
     verdicts[1] = replace(verdicts[1], reason=KeepReason.CODE)
     article, _ = finalize(Decoded("a.txt", "", "utf-8", "utf-8"), verdicts, None, None)
     assert isinstance(article, Article)
@@ -227,7 +215,7 @@ def test_a_long_heading_taken_for_a_menu_run_together() -> None:
     # written out as one line (``nav``); a plain line so dropped stays a menu
     long_headline = f"{HEADLINE} and add two crossings before the summer timetable starts"
     rows = [(long_headline, False), ("Plans for the summer", False), (STORY, True)]
-    verdicts = _verdicts(rows)
+    verdicts = dump_verdicts(rows)
     verdicts[0] = replace(verdicts[0], block=replace(verdicts[0].block, kind="h2"), reason=DropReason.NAV)
     article, _ = finalize(Decoded("a.txt", "", "utf-8", "utf-8"), verdicts, None, None)
     assert isinstance(article, Article) and article.title == long_headline
@@ -281,7 +269,7 @@ def test_a_teaser_bullet_over_a_dated_teaser_is_not_the_headline() -> None:
 def test_an_aside_in_brackets_under_the_date_line_is_not_the_headline() -> None:
     # the story's first line, kept for its neighbours' sake, names the headline it had where it
     # was first printed: it shares more with the story than the page's own headline does
-    verdicts = _verdicts([
+    verdicts = dump_verdicts([
         ("出门注意！这些路要封四个月", False),
         ("2021-05-05 17:20 来源：滨江晨报", False),
         ("（原标题：三条主干道下月起分段封闭施工）", True),
@@ -296,7 +284,7 @@ def test_an_aside_in_brackets_under_the_date_line_is_not_the_headline() -> None:
 def test_a_headline_the_site_cut_short_over_the_date_line() -> None:
     # the site cut its long headline with an ellipsis, which the ladder takes for a teaser's; a
     # channel's breadcrumb above it shares a place name with the story
-    verdicts = _verdicts([
+    verdicts = dump_verdicts([
         ("滨江号 > 滨江发布", False),
         ("定了！三条主干道下月起分段封闭施工，地铁公交同步调...", False),
         ("2021-05-05 17:20 来源：滨江晨报", False),
@@ -313,7 +301,7 @@ def test_a_headline_the_site_cut_short_over_the_date_line() -> None:
 def test_a_cut_short_headline_over_the_date_line_that_shares_no_words_with_the_story() -> None:
     # a teaser-style headline (cut with an ellipsis, naming nothing the story says) right over the
     # date line is still the page's headline, not the account links further up
-    verdicts = _verdicts([
+    verdicts = dump_verdicts([
         ("注册登录", False),
         ("资讯 > 本地 > 正文", False),
         ("他放弃百万年薪来到这里 唯一的要求竟是……", False),
@@ -334,7 +322,7 @@ AUTHOR_BOX = "About the author: Jane Okafor has written about the region's museu
 
 def test_text_kept_above_a_headline_that_opens_the_article_is_not_the_story() -> None:
     # an author's bio box over the headline and its date line: the story starts at its headline
-    verdicts = _verdicts([
+    verdicts = dump_verdicts([
         (AUTHOR_BOX, True),
         ("Three main roads to close for roadworks next month", False),
         ("May 5, 2021", False),
@@ -353,7 +341,7 @@ def test_a_bio_box_of_three_paragraphs_over_the_headline_and_its_date_line_is_no
     # names the story under it: the date line opens the article all the same
     box = [f"{AUTHOR_BOX} ({n})" for n in range(3)]
     texts = [*[(b, True) for b in box], ("Home / Roads", False), ("Three main roads to close for roadworks next month", False)]
-    verdicts = _verdicts([*texts, ("May 5, 2021", False), (ROADS, True)])
+    verdicts = dump_verdicts([*texts, ("May 5, 2021", False), (ROADS, True)])
     article, out = finalize(Decoded("a.txt", "", "utf-8", "utf-8"), verdicts, None, None)
     assert isinstance(article, Article)
     assert (article.title, article.text) == ("Three main roads to close for roadworks next month", ROADS)
@@ -364,7 +352,7 @@ def test_a_bio_box_of_three_paragraphs_over_the_headline_and_its_date_line_is_no
         ("Three main roads to close for roadworks next month", "On May 5, 2021 at 9:40 AM, okafor_j said:"),
         ("Date │ Time │ Road", "May 5, 2021 │ 9:40 AM │ Harbour Road"),
     ]:
-        article = _article([*[(b, True) for b in box], (title, False), (dateline, False), (ROADS, True)])
+        article = dump_article([*[(b, True) for b in box], (title, False), (dateline, False), (ROADS, True)])
         assert article.text.startswith(box[0]), dateline
 
 
@@ -376,7 +364,7 @@ def _sticky_bar_page(headline_kept: bool) -> Article:
     """A bar that follows the reader (``正在阅读：<headline>``) kept as prose above the story, the
     headline under it dropped, or kept by smoothing (a short line between prose); no date line
     (the dump tool set the date's parts on lines of their own)."""
-    verdicts = _verdicts([
+    verdicts = dump_verdicts([
         (f"正在阅读：{STICKY_HEAD}", True), ("一键登录", False), (STICKY_HEAD, headline_kept), ("滨江晨报号", False),
         ("Scan me!", False), *[(b, True) for b in STICKY_STORY],
     ])
@@ -393,7 +381,7 @@ def test_a_sticky_bar_repeating_the_headline_is_not_the_storys_first_line() -> N
     assert (article.title, article.text) == (STICKY_HEAD, "\n".join(STICKY_STORY))
     # a lead paragraph that ends with a question repeats no line: it stays the story's
     lead = "三条主干道下月起分段封闭施工，沿线商户和居民的出行会受到多大影响？"
-    article = _article([(lead, True), ("一键登录", False), ("Scan me!", False), *[(b, True) for b in STICKY_STORY]])
+    article = dump_article([(lead, True), ("一键登录", False), ("Scan me!", False), *[(b, True) for b in STICKY_STORY]])
     assert article.text.startswith(lead)
 
 
@@ -405,7 +393,7 @@ def test_a_sticky_bar_over_a_headline_kept_as_a_line_of_the_story_leaves_too() -
 def test_text_above_a_headline_that_shares_nothing_with_the_story_stays() -> None:
     # the one line over the date line is a user's name, taken for want of a better one: too
     # uncertain to cut what lies above it
-    article = _article([(AUTHOR_BOX, True), ("okafor_j", False), ("May 5, 2021", False), (ROADS, True)])
+    article = dump_article([(AUTHOR_BOX, True), ("okafor_j", False), ("May 5, 2021", False), (ROADS, True)])
     assert article.title == "okafor_j"
     assert article.text == f"{AUTHOR_BOX}\n{ROADS}"
 
@@ -504,7 +492,7 @@ def test_a_caption_under_the_byline_is_not_the_headline() -> None:
 
 def test_a_heading_that_links_to_its_own_page() -> None:
     # a blog's headline is a link to the post (``## [Title](…)``): the ladder drops it as link-dense
-    verdicts = _verdicts([("Riverside news", False), (HEADLINE, False), ("by Jane Okafor", False), (STORY, True)])
+    verdicts = dump_verdicts([("Riverside news", False), (HEADLINE, False), ("by Jane Okafor", False), (STORY, True)])
     verdicts[1] = replace(verdicts[1], reason=DropReason.LINK_DENSE, block=replace(verdicts[1].block, kind="h2"))
     article, _ = finalize(Decoded("a.txt", "", "utf-8", "utf-8"), verdicts, None, None)
     assert isinstance(article, Article)
@@ -530,7 +518,7 @@ LONG_HEADLINE = "Council votes to widen the riverside footpath at the ferry term
 
 def _nav_at(rows: list[tuple[str, bool]], index: int) -> Article:
     """An article from (text, kept) rows whose row ``index`` the ladder took for a menu run together."""
-    verdicts = _verdicts(rows)
+    verdicts = dump_verdicts(rows)
     verdicts[index] = replace(verdicts[index], reason=DropReason.NAV)
     article, _ = finalize(Decoded("a.txt", "", "utf-8", "utf-8"), verdicts, None, None)
     assert isinstance(article, Article)
@@ -584,17 +572,17 @@ UNDER_A_MENU = [(HOT_TOPICS, True), (ROADS_HEADLINE, False), ("by Jane Okafor", 
 
 
 def test_a_headline_under_a_menu_line_kept_as_prose() -> None:
-    assert _article(UNDER_A_MENU).title == ROADS_HEADLINE
+    assert dump_article(UNDER_A_MENU).title == ROADS_HEADLINE
 
 
 def test_a_headline_under_a_menu_line_beats_a_tagline_over_it() -> None:
     # the site's tagline over the menu's line shares next to nothing with the story
-    assert _article([("Your city, without the noise", False), *UNDER_A_MENU]).title == ROADS_HEADLINE
+    assert dump_article([("Your city, without the noise", False), *UNDER_A_MENU]).title == ROADS_HEADLINE
 
 
 def test_a_caption_under_a_lone_kept_line_is_not_the_headline() -> None:
     # a sentence between a lone kept line and the story is a photo's caption or a teaser
-    article = _article([
+    article = dump_article([
         (HOT_TOPICS, True),
         ("Three main roads will close for roadworks next month.", False),
         (ROADS, True),
@@ -605,12 +593,12 @@ def test_a_caption_under_a_lone_kept_line_is_not_the_headline() -> None:
 
 def test_a_rule_drawn_on_the_headlines_line_is_not_part_of_it() -> None:
     # w3m draws an <hr> in box-drawing characters, on the headline's line when no break parts them
-    article = _article([(f"━━━━━━━━━━━━ {ROADS_HEADLINE}", False), (ROADS, True)])
+    article = dump_article([(f"━━━━━━━━━━━━ {ROADS_HEADLINE}", False), (ROADS, True)])
     assert article.title == ROADS_HEADLINE
 
 
 def test_a_menu_line_kept_over_the_headline_is_not_the_story() -> None:
-    verdicts = _verdicts(UNDER_A_MENU)
+    verdicts = dump_verdicts(UNDER_A_MENU)
     article, out = finalize(Decoded("a.txt", "", "utf-8", "utf-8"), verdicts, None, None)
     assert isinstance(article, Article)
     assert article.text == f"{ROADS}\n{ROADS_MORE}"
@@ -620,7 +608,7 @@ def test_a_menu_line_kept_over_the_headline_is_not_the_story() -> None:
 def test_a_lone_paragraph_is_the_storys_lead_not_a_menu_line() -> None:
     # a paragraph ending in a stop, alone over a box of other links: the article starts there, and
     # a line of the box under it that names the box's own entries is no headline
-    article = _article([
+    article = dump_article([
         ("Festival news", False),
         ("The harbour festival returns this summer with two stages, a night market and boat races.", True),
         ("Harbour ferry timetable for the summer", False),
@@ -633,7 +621,7 @@ def test_a_lone_paragraph_is_the_storys_lead_not_a_menu_line() -> None:
 def test_a_dateline_kept_alone_stands_under_the_headline() -> None:
     # the dateline kept with the story, a label under it, then the heading of the digest's first
     # item, which names the story better: the headline is still the line over the dateline
-    article = _article([
+    article = dump_article([
         ("滨江道路施工通知", False),
         ("2021-05-05 17:20 来源：滨江晨报", True),
         ("收盘播报", False),
@@ -650,7 +638,7 @@ def test_a_story_paragraph_over_a_photo_and_its_caption_is_not_a_menu_line() -> 
         "The council has published its plans for the three main roads, which close in stages for "
         "roadworks from next month, and the map below shows where the detours run:"
     )
-    article = _article([
+    article = dump_article([
         ("Council publishes plans", False),
         (intro, True),
         ("Detours signposted in yellow", False),
@@ -684,20 +672,20 @@ def test_a_headline_kept_over_a_share_bar_and_its_counts_over_the_date_line() ->
 
 def test_a_posts_age_is_not_the_headline() -> None:
     # a forum's post stamped with its age: the nearest title-like line when nothing shares words
-    article = _article([("What do you all make of it?", False), ("2 years ago", False), (STORY, True)])
+    article = dump_article([("What do you all make of it?", False), ("2 years ago", False), (STORY, True)])
     assert article.title == "What do you all make of it?"
-    article = _article([("大家怎么看", False), ("3小时前", False), (BODY, True)])
+    article = dump_article([("大家怎么看", False), ("3小时前", False), (BODY, True)])
     assert article.title == "大家怎么看"
 
 
 def test_a_forums_counters_printed_before_the_threads_title_leave_the_title() -> None:
-    article = _article([
+    article = dump_article([
         ("查看: 3621|回复: 5 三条主干道下月起分段封闭施工", False),
         ("2021-05-05 17:20 来源：滨江晨报", False),
         (BODY, True),
     ])
     assert article.title == "三条主干道下月起分段封闭施工"
-    article = _article([("Views: 812 | Replies: 14 Road works on three main roads", False), (BODY, True)])
+    article = dump_article([("Views: 812 | Replies: 14 Road works on three main roads", False), (BODY, True)])
     assert article.title == "Road works on three main roads"
 
 
@@ -718,6 +706,6 @@ def test_a_headline_over_the_pages_dateline_far_above_the_story_is_the_title() -
         (story, True),
         (story.replace("Most", "Many"), True),
     ]
-    article = _article(lines)
+    article = dump_article(lines)
     assert article.title == "How to Repot a Houseplant Without Killing It"
     assert article.date is not None and article.date.startswith("2024-04-02")
