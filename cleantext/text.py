@@ -122,6 +122,7 @@ def units_of(text: str) -> int:
 OWN_MARKS = "\u060c\u061b\u061f\u06d4\u0964\u0965\u1362\u1363\u0589\u104a\u104b"
 SENTENCE_END = tuple(f"。！？!?.…」』”\"’)）{OWN_MARKS}")  # the last character of a sentence, spaces aside
 COLONS = (":", "：")  # a label's last character, halfwidth and fullwidth (``Share this:``, ``作者：``)
+CLAUSE_STOPS = ("。", ".", "；", ";", "，", ",")  # a line ending so is a sentence or a clause of one, no headline
 
 
 def ends_sentence(text: str) -> bool:

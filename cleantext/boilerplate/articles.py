@@ -55,7 +55,7 @@ from cleantext.boilerplate.markers import COMMENT_FORM, REPRINT_NOTICE
 from cleantext.boilerplate.rules import CONTAINER_HINT
 from cleantext.model import Block, BlockClass, DropReason, PageMeta
 from cleantext.regexes import compiled
-from cleantext.text import COLONS, fold, word_forms
+from cleantext.text import CLAUSE_STOPS, COLONS, fold, word_forms
 
 # The line news articles end with: the responsible editor, the reviewer (Traditional forms too),
 # the label set off by a colon or by a bar (``编辑|王小明``, as ``markers.CREDIT`` reads it).
@@ -95,7 +95,6 @@ MIN_BEFORE_UNITS = 100  # units of good text the region holds before a header: a
 MIN_COMMENTED_UNITS = 300
 MIN_AFTER_UNITS = 30  # units of good text after a header: the next article has a body
 COMMENT = DropReason.COMMENT
-FULL_STOPS = ("。", ".", "；", ";", "，", ",")  # a line ending so is a sentence, not a headline
 CLOSING_QUOTES = "」』”\"’'"  # a quoted sentence's full stop stands inside them
 # Characters every match of the end-of-article patterns from ``markers`` holds (a test checks them
 # against the vocabulary): most lines under an article hold none, and skip the search.
@@ -135,7 +134,7 @@ def _is_headline(text: str, item: Judged) -> bool:
         item.reason is not PROSE
         and MIN_HEADLINE_UNITS <= units <= MAX_HEADLINE_UNITS
         # a sentence ends so, inside its closing quote too (…地方。」); a label over what follows (引用 X 的发言：)
-        and not text.rstrip().rstrip(CLOSING_QUOTES).endswith(FULL_STOPS + COLONS)
+        and not text.rstrip().rstrip(CLOSING_QUOTES).endswith(CLAUSE_STOPS + COLONS)
     )
 
 
@@ -157,7 +156,7 @@ def is_dated_headline(text: str) -> bool:
         return False
     head = cells[0]
     units = sum(1 for c in head if c.isalnum())
-    return MIN_HEADLINE_UNITS <= units <= MAX_HEADLINE_UNITS and not head.endswith(FULL_STOPS)
+    return MIN_HEADLINE_UNITS <= units <= MAX_HEADLINE_UNITS and not head.endswith(CLAUSE_STOPS)
 
 
 def header_at(blocks: list[Block], judged: list[Judged], i: int, lo: int) -> int | None:

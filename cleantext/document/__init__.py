@@ -43,6 +43,7 @@ it is dropped as ``no-article`` (``page_kind.is_listing``).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from cleantext.config import Config
@@ -136,14 +137,14 @@ def _title(
 
 
 def _line_title(
-    verdicts: list[Verdict], meta: PageMeta, index: int | None, upper: list[int] | None = None
+    verdicts: list[Verdict], meta: PageMeta, index: int | None, upper: Sequence[int] = ()
 ) -> tuple[str | None, int | None, str | None]:
     """The title a page's line ``index`` gives, after the lines ``upper`` over it that print the
     same headline (``titlelines``): its marks, counters and channel tag left out, its site's name
     split off; the index, and the site's name."""
     if index is None:
         return None, None, None
-    lines = (*(upper or ()), index)
+    lines = (*upper, index)
     line = " ".join(strip_heading_mark(strip_rule(normalize_paragraph(verdicts[i].block.text))) for i in lines)
     line = strip_counters(strip_channel_tag(line))
     chrome = _chrome(verdicts, index) if has_separator(line) else []

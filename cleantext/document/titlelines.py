@@ -14,16 +14,17 @@ page's own title leaves out.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from cleantext.document.dates import find_date
 from cleantext.document.headline import EVIDENCE_TERMS, SHARED_TERMS, TITLE_REASONS, story_lead
 from cleantext.document.terms import share_of, story_terms, terms_of
 from cleantext.document.title import CRUMB, MAX_TITLE_UNITS, looks_like_title
 from cleantext.model import Verdict
-from cleantext.text import fold, letter_counts, units_of
+from cleantext.text import CLAUSE_STOPS, COLONS, fold, letter_counts, units_of
 
 MAX_HEADLINE_LINES = 3  # lines one headline is printed on: a title broken once for display, and a subtitle
 SUBTITLE_DASHES = ("—", "--", "－")  # a subtitle's opening dash (``——审议批准…``)
-SENTENCE_STOPS = ("。", ".", "；", ";", "：", ":", ",", "，")  # a line ending so is a sentence or a label
 
 
 def headline_lines(verdicts: list[Verdict], index: int, anchor: int, first: int) -> list[int]:
@@ -35,7 +36,7 @@ def headline_lines(verdicts: list[Verdict], index: int, anchor: int, first: int)
     text = verdicts[index].block.text
     cjk = letter_counts(text)[0] > 0
     size = units_of(text)
-    page: dict[str, int] | None = None
+    page: Counter[str] | None = None  # the page's lines, folded, counted once a line over the headline asks
     while len(lines) < MAX_HEADLINE_LINES:
         above = _line_above(verdicts, lines[0])
         if above is None:
@@ -53,11 +54,8 @@ def headline_lines(verdicts: list[Verdict], index: int, anchor: int, first: int)
         if share < SHARED_TERMS or shared < EVIDENCE_TERMS:
             break  # a kicker of a word or two (a section's, a tag's) the story happens to repeat
         if page is None:
-            page = {}
-            for verdict in verdicts:
-                key = fold(verdict.block.text)
-                page[key] = page.get(key, 0) + 1
-        if page.get(fold(upper), 0) > page[fold(text)]:
+            page = Counter(fold(verdict.block.text) for verdict in verdicts)
+        if page[fold(upper)] > page[fold(text)]:
             break  # a site's name or a section's, printed in the logo and the footer too
         lines.insert(0, above)
     return lines
@@ -80,7 +78,7 @@ def _continues(verdicts: list[Verdict], i: int) -> bool:
     text = verdict.block.text.rstrip()
     if verdict.keep or verdict.block.in_list or verdict.reason not in TITLE_REASONS:
         return False
-    if CRUMB.search(text) or not looks_like_title(text) or text.endswith(SENTENCE_STOPS):
+    if CRUMB.search(text) or not looks_like_title(text) or text.endswith(CLAUSE_STOPS + COLONS):
         return False  # a breadcrumb's path (``首页 > 要闻``), a sentence, a label
     return find_date(text) is None
 
