@@ -242,6 +242,7 @@ COMMENTS_WORD = (
     r"(?:comments?|kommentar(?:e|er)?|commentaires?|comment[oi]|coment[aá]rios?|reacties?"
     r"|komentar(?:z[ey]?|i|ji|jev|a)?|komentář[eů]?|yorum(?:lar)?|комментари[йиея]в?)(?-i:(?![a-zß-ÿа-я]))"
 )
+FORM_HEADINGS = r"leave a (?:reply|comment)|post a comment"  # a comment form's English headings
 # The prompt a comment form shows a visitor (You must be logged in to post a comment.), and its
 # request (Please sign in to comment, Please log in to post questions, 请先登录后发表评论).
 COMMENT_PROMPT = [
@@ -258,7 +259,7 @@ COMMENT = [
     # an account's links alone on a line, a dump's separator between them or none (注册登录, JoinLog In)
     r"^(?:登录|登陆|注册)(?:\s*[|/]?\s*(?:登录|登陆|注册))?$",
     r"^(?:join|sign up)\s*[|/·•]?\s*(?:sign in|log ?in)$",
-    rf"^(?:leave a (?:reply|comment)|post a comment|\d+\s+{COMMENTS_WORD}|{COMMENTS_WORD}\s*\(\d+\))",
+    rf"^(?:{FORM_HEADINGS}|\d+\s+{COMMENTS_WORD}|{COMMENTS_WORD}\s*\(\d+\))",
     r"^(?:sign in|log in|register|subscribe)\b",
     *COMMENT_PROMPT,
     r"^(?:reply|répondre|antworten)$",
@@ -326,14 +327,12 @@ COMMENTS_OPENING = [
     r"^(?:发表|网友|全部|最新|热门)评论(?:\s*\d+|[:：(（]|$)",
     r"^我要评论",
     *COMMENT_COUNT,
-    rf"^(?:leave a (?:reply|comment)|post a comment|\d+\s+{COMMENTS_WORD}\s*[:：]?$|{COMMENTS_WORD}\s*\(\d+\))",
+    rf"^(?:{FORM_HEADINGS}|\d+\s+{COMMENTS_WORD}\s*[:：]?$|{COMMENTS_WORD}\s*\(\d+\))",
 ]
 COMMENTS_HEADING = compiled(_source(COMMENTS_OPENING) or "(?!)", re.IGNORECASE)
 # A comment form's heading (Leave a Reply, 发表评论) or its prompt: the form under the article,
 # which ends it whatever its length (a count of comments ends only a long one).
-COMMENT_FORM_OPENING = [
-    r"^(?:leave a (?:reply|comment)|post a comment)\b", r"^(?:发表评论|我要评论)(?:[:：]|$)", *COMMENT_PROMPT
-]
+COMMENT_FORM_OPENING = [rf"^(?:{FORM_HEADINGS})\b", r"^(?:发表评论|我要评论)(?:[:：]|$)", *COMMENT_PROMPT]
 COMMENT_FORM = compiled(_source(COMMENT_FORM_OPENING) or "(?!)", re.IGNORECASE)
 # The heading a question's answers open with, a count and the word (``3 Answers``, ``Answers (34)``,
 # ``5 个回答``, ``回答(3)``): the list under it answers the question above, however long that is.
